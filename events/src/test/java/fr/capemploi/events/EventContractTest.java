@@ -1,0 +1,164 @@
+package fr.capemploi.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.events.cep.Level1ContactRecorded;
+import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
+import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
+import fr.capemploi.events.cpf.CpfPresented;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventContractTest {
+
+    private static final UUID STRUCTURE = UUID.fromString("6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01");
+    private static final UUID BENEFICIARY = UUID.fromString("0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11");
+    private static final UUID COUNSELLOR = UUID.fromString("5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21");
+
+    /** One realistic instance of every event type; the catalog test below fails if a type is missing here. */
+    static final Map<Class<? extends DomainEvent>, DomainEvent> SAMPLES = Map.of(
+            StructureRegistered.class, new StructureRegistered(STRUCTURE, "075", "Cap emploi Paris", "11", "75",
+                    LocalDate.of(2016, 1, 4)),
+            Level1ContactRecorded.class, new Level1ContactRecorded(UUID.fromString("a3c1e2f4-1111-4a2b-9c3d-000000000001"),
+                    STRUCTURE, COUNSELLOR, null, LocalDate.of(2016, 3, 14), ContactChannel.PHONE,
+                    Level1Request.CPF_INFORMATION, true),
+            CpfPresented.class, new CpfPresented(BENEFICIARY, STRUCTURE, COUNSELLOR, LocalDate.of(2016, 5, 2)));
+
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true).build()));
+
+    static Stream<Class<? extends DomainEvent>> eventTypes() {
+        return EventCatalog.all().stream();
+    }
+
+    @Test
+    void everyCatalogTypeHasASampleAndAGoldenFile() {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalog.all());
+        for (Class<? extends DomainEvent> type : EventCatalog.all()) {
+            assertThat(resource(goldenPath(type))).as("golden sample of %s", type.getSimpleName()).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void serialisesValidatesAndReadsBackEqual(Class<? extends DomainEvent> type) {
+        DomainEvent event = SAMPLES.get(type);
+        Clock clock = Clock.fixed(Instant.parse("2016-05-02T10:15:30.123456Z"), ZoneOffset.UTC);
+        EventEnvelope envelope = EventCodec.envelope(event, Instant.parse("2016-05-02T08:00:00Z"), "test", clock);
+
+        byte[] bytes = EventCodec.toBytes(envelope);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(validate(envelopeSchema(), json)).isEmpty();
+        assertThat(validate(payloadSchema(type), envelope.payload().toString())).isEmpty();
+
+        EventEnvelope readBack = EventCodec.fromBytes(bytes);
+        assertThat(readBack).isEqualTo(envelope);
+        assertThat(EventCodec.payload(readBack)).isEqualTo(event);
+        assertThat(readBack.eventType()).isEqualTo(EventCatalog.metadata(type).name());
+        assertThat(readBack.aggregateId()).isEqualTo(event.aggregateId());
+    }
+
+    /** Consumers must read every version ever published: the golden files are frozen copies of real records. */
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void goldenSampleStillReadsAndMatchesItsSchema(Class<? extends DomainEvent> type) throws IOException {
+        String json = new String(resource(goldenPath(type)).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(validate(envelopeSchema(), json)).isEmpty();
+        EventEnvelope envelope = EventCodec.fromBytes(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(validate(payloadSchema(type), envelope.payload().toString())).isEmpty();
+        DomainEvent event = EventCodec.payload(envelope);
+        assertThat(event).isInstanceOf(type);
+        assertThat((Object) EventCodec.mapper().valueToTree(event)).isEqualTo(envelope.payload());
+    }
+
+    @Test
+    void schemaRejectsAPayloadMissingARequiredField() {
+        EventEnvelope envelope = EventCodec.envelope(SAMPLES.get(StructureRegistered.class), Instant.now(), "test",
+                Clock.systemUTC());
+        ObjectNode payload = envelope.payload().deepCopy();
+        payload.remove("region");
+        assertThat(validate(payloadSchema(StructureRegistered.class), payload.toString()))
+                .anySatisfy(error -> assertThat(error.getMessage()).contains("region"));
+    }
+
+    @Test
+    void unknownTypeOrGarbageIsMalformed() {
+        assertThatThrownBy(() -> EventCodec.fromBytes("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class);
+        EventEnvelope envelope = EventCodec.envelope(SAMPLES.get(CpfPresented.class), Instant.now(), "test", Clock.systemUTC());
+        EventEnvelope renamed = new EventEnvelope(envelope.eventId(), "SomethingElse", 1, envelope.occurredAt(),
+                envelope.recordedAt(), envelope.source(), envelope.aggregateType(), envelope.aggregateId(),
+                envelope.structureId(), envelope.payload());
+        assertThatThrownBy(() -> EventCodec.payload(renamed)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("SomethingElse");
+    }
+
+    @Test
+    void cloudEventHeadersCarryTheEnvelopeAttributes() {
+        EventEnvelope envelope = EventCodec.envelope(SAMPLES.get(StructureRegistered.class),
+                Instant.parse("2016-01-04T09:00:00Z"), "beneficiary-service", Clock.systemUTC());
+        Map<String, byte[]> headers = CloudEventHeaders.of(envelope);
+        assertThat(text(headers, CloudEventHeaders.ID)).isEqualTo(envelope.eventId().toString());
+        assertThat(text(headers, CloudEventHeaders.TYPE)).isEqualTo("StructureRegistered");
+        assertThat(text(headers, CloudEventHeaders.SOURCE)).isEqualTo("/beneficiary-service");
+        assertThat(text(headers, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(text(headers, CloudEventHeaders.TIME)).isEqualTo("2016-01-04T09:00:00Z");
+    }
+
+    @Test
+    void recordKeyIsTheBeneficiaryWhenThereIsOne() {
+        Level1ContactRecorded anonymous = (Level1ContactRecorded) SAMPLES.get(Level1ContactRecorded.class);
+        assertThat(anonymous.recordKey()).isEqualTo(anonymous.contactId());
+        Level1ContactRecorded known = new Level1ContactRecorded(anonymous.contactId(), STRUCTURE, COUNSELLOR, BENEFICIARY,
+                anonymous.contactDate(), anonymous.channel(), anonymous.request(), false);
+        assertThat(known.recordKey()).isEqualTo(BENEFICIARY);
+    }
+
+    private static String text(Map<String, byte[]> headers, String name) {
+        return new String(headers.get(name), StandardCharsets.UTF_8);
+    }
+
+    private static String goldenPath(Class<? extends DomainEvent> type) {
+        EventType meta = EventCatalog.metadata(type);
+        return "golden/" + meta.name() + ".v" + meta.version() + ".json";
+    }
+
+    private static Schema envelopeSchema() {
+        return SCHEMAS.getSchema(resource("fr/capemploi/events/EventEnvelope.schema.json"));
+    }
+
+    private static Schema payloadSchema(Class<? extends DomainEvent> type) {
+        InputStream in = resource(EventCatalog.schemaResource(type));
+        assertThat(in).as("schema of %s", type.getSimpleName()).isNotNull();
+        return SCHEMAS.getSchema(in);
+    }
+
+    private static List<Error> validate(Schema schema, String json) {
+        return schema.validate(json, InputFormat.JSON);
+    }
+
+    private static InputStream resource(String path) {
+        return EventContractTest.class.getClassLoader().getResourceAsStream(path);
+    }
+}
