@@ -1,0 +1,97 @@
+package fr.capemploi.beneficiary.rest;
+
+import fr.capemploi.beneficiary.domain.Region;
+import fr.capemploi.beneficiary.domain.Structure;
+import fr.capemploi.beneficiary.service.StructureDirectory;
+import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.rest.Page;
+import fr.capemploi.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/structures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Structures", description = "The directory of Cap emploi structures")
+public class StructureResource {
+
+    private final StructureDirectory directory;
+
+    public StructureResource(StructureDirectory directory) {
+        this.directory = directory;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a structure", description = "Administrators only. Emits StructureRegistered.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = StructureRequest.class), examples = @ExampleObject(
+            name = "paris", summary = "Cap emploi de Paris",
+            value = "{\"code\":\"075\",\"name\":\"Cap emploi Paris\",\"region\":\"11\",\"department\":\"75\","
+                    + "\"registeredOn\":\"2016-01-04\"}")))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
+            schema = @Schema(implementation = StructureResponse.class), examples = @ExampleObject(name = "paris",
+            value = "{\"id\":\"6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01\",\"code\":\"075\",\"name\":\"Cap emploi Paris\","
+                    + "\"region\":\"11\",\"regionName\":\"Île-de-France\",\"department\":\"75\","
+                    + "\"registeredOn\":\"2016-01-04\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad-region",
+            value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
+                    + "\"status\":400,\"detail\":\"region: is not an INSEE region code\","
+                    + "\"instance\":\"/api/v1/structures\",\"violations\":[{\"field\":\"region\","
+                    + "\"message\":\"is not an INSEE region code\"}]}")))
+    @APIResponse(responseCode = "409", description = "Code already registered", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
+            name = "duplicate", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/conflict\",\"title\":\"Conflict\","
+                    + "\"status\":409,\"detail\":\"A structure with code 075 is already registered\"}")))
+    public Response register(@Valid @NotNull StructureRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Region region = Region.ofInseeCode(request.region())
+                .orElseThrow(() -> new InvalidFieldException("region", "is not an INSEE region code"));
+        Structure structure = directory.register(new StructureDirectory.Registration(request.code(), request.name(),
+                region, request.department(), request.registeredOn()));
+        return Response.created(uri.getAbsolutePathBuilder().path(structure.id().toString()).build())
+                .entity(StructureResponse.of(structure)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MANAGER, Roles.COUNSELLOR, Roles.PARTNER})
+    @Operation(summary = "List the structures", description = "Every role may read the directory.")
+    public Page<StructureResponse> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Page<Structure> found = directory.list(page, size);
+        return new Page<>(found.items().stream().map(StructureResponse::of).toList(), found.total(), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MANAGER, Roles.COUNSELLOR, Roles.PARTNER})
+    @Operation(summary = "Read one structure")
+    @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StructureResponse get(@PathParam("id") UUID id) {
+        return StructureResponse.of(directory.get(id));
+    }
+}

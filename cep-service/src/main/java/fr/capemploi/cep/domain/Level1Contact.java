@@ -1,0 +1,81 @@
+package fr.capemploi.cep.domain;
+
+import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
+import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A CEP level-1 contact (accueil individualisé). The person may be anonymous: then no beneficiary id and no
+ * personal data at all.
+ */
+@Entity
+@Table(name = "level1_contact")
+public class Level1Contact {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "structure_id", nullable = false)
+    private UUID structureId;
+
+    @Column(name = "counsellor_id")
+    private UUID counsellorId;
+
+    @Column(name = "beneficiary_id")
+    private UUID beneficiaryId;
+
+    @Column(name = "contact_date", nullable = false)
+    private LocalDate contactDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ContactChannel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Level1Request request;
+
+    @Column(name = "liaison_sheet_issued", nullable = false)
+    private boolean liaisonSheetIssued;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    private String recordedBy;
+
+    protected Level1Contact() {
+    }
+
+    public Level1Contact(UUID id, UUID structureId, UUID counsellorId, UUID beneficiaryId, LocalDate contactDate,
+            ContactChannel channel, Level1Request request, boolean liaisonSheetIssued, Instant recordedAt,
+            String recordedBy) {
+        this.id = id;
+        this.structureId = structureId;
+        this.counsellorId = counsellorId;
+        this.beneficiaryId = beneficiaryId;
+        this.contactDate = contactDate;
+        this.channel = channel;
+        this.request = request;
+        this.liaisonSheetIssued = liaisonSheetIssued;
+        this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
+    }
+
+    public UUID id() { return id; }
+    public UUID structureId() { return structureId; }
+    public UUID counsellorId() { return counsellorId; }
+    public UUID beneficiaryId() { return beneficiaryId; }
+    public LocalDate contactDate() { return contactDate; }
+    public ContactChannel channel() { return channel; }
+    public Level1Request request() { return request; }
+    public boolean liaisonSheetIssued() { return liaisonSheetIssued; }
+}

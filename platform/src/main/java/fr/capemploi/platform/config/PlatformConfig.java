@@ -1,0 +1,61 @@
+package fr.capemploi.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings every service shares; each has a safe default so a service only states what differs. */
+@ConfigMapping(prefix = "cepcpf")
+public interface PlatformConfig {
+
+    /** Name of the service, used as the event source and as the consumers' group prefix. */
+    String serviceName();
+
+    Kafka kafka();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Kafka {
+        /** Prefix added to every logical topic name; lets test runs share one broker without sharing records. */
+        Optional<String> topicPrefix();
+
+        /** How long a readiness probe waits for the broker. */
+        @WithDefault("3s")
+        Duration healthTimeout();
+    }
+
+    interface Outbox {
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Idle poll period; new rows also wake the relay as soon as their transaction commits. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        @WithDefault("200ms")
+        Duration minBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("500")
+        int maxPollRecords();
+
+        @WithDefault("200ms")
+        Duration minBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,24 @@
+package fr.capemploi.platform.consumer;
+
+import fr.capemploi.events.EventEnvelope;
+import java.util.Set;
+
+/**
+ * A read model fed by events. The platform delivers each event once per projection, inside a transaction that
+ * also records the event id and the consumer's offset, so {@link #apply} only has to change its own tables.
+ */
+public interface EventProjection {
+
+    /** Stable name: the consumer group, and the key of its processed-event and offset rows. Never rename it. */
+    String name();
+
+    /** Logical topics ({@code fr.capemploi.events.Topics}) this projection reads. */
+    Set<String> topics();
+
+    /**
+     * Applies one event in the current transaction. Throw {@link fr.capemploi.events.MalformedEventException}
+     * for an event that can never be applied; it goes to the dead-letter topic with the message as reason.
+     * Types the projection does not care about are simply ignored.
+     */
+    void apply(EventEnvelope envelope);
+}

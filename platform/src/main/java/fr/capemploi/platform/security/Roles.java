@@ -1,0 +1,16 @@
+package fr.capemploi.platform.security;
+
+/** The roles of the {@code groups} claim. */
+public final class Roles {
+    public static final String COUNSELLOR = "counsellor";
+    public static final String MANAGER = "manager";
+    public static final String ANALYST = "analyst";
+    public static final String PARTNER = "partner";
+    public static final String ADMIN = "admin";
+
+    /** The claim naming the caller's structure, for counsellors and managers. */
+    public static final String STRUCTURE_CLAIM = "structure_id";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,54 @@
+package fr.capemploi.testsupport;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker for tests: the one named by {@code KAFKA_BOOTSTRAP}, or else a single combined
+ * broker+controller node started in this JVM once. Callers isolate themselves with a topic prefix of their own.
+ */
+public final class TestKafka {
+
+    private static KafkaClusterTestKit cluster;
+
+    private TestKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        String external = System.getenv("KAFKA_BOOTSTRAP");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        if (cluster == null) {
+            try {
+                KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .setConfigProp("num.partitions", "3")
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("offsets.topic.num.partitions", "3")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .build();
+                started.format();
+                started.startup();
+                started.waitForReadyBrokers();
+                cluster = started;
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the in-JVM Kafka broker", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away; the log folders are temporary
+                }
+            }, "kafka-test-broker-stop"));
+        }
+        return cluster.bootstrapServers();
+    }
+}
