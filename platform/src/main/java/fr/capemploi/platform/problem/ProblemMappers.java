@@ -95,6 +95,26 @@ public class ProblemMappers {
         return problem(400, "malformed-json", "Malformed JSON", "The body could not be read as the expected JSON", uri);
     }
 
+    /** Picks the most precise of the JSON mappers above for an error the framework wrapped. */
+    private Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidFormatException invalid) {
+            return invalidFormat(invalid, uri);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownProperty(unknown, uri);
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            return valueInstantiation(instantiation, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
+        if (e instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        return otherJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response notFound(ResourceNotFoundException e, UriInfo uri) {
         return problem(404, "not-found", "Not found", e.getMessage(), uri);
@@ -125,6 +145,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps its parse errors; unwrap them to name the field at fault
+            return json(json, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -134,6 +158,7 @@ public class ProblemMappers {
             case 404 -> "No resource at this address";
             case 405 -> "This method is not allowed here";
             case 406 -> "The requested media type cannot be produced";
+            case 400 -> "The request is invalid";
             case 415 -> "The request body must be application/json";
             default -> title;
         };

@@ -1,0 +1,143 @@
+package fr.capemploi.platform.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.capemploi.events.CloudEventHeaders;
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.events.Topics;
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.testsupport.PlatformTestResource;
+import fr.capemploi.testsupport.TestKafka;
+import fr.capemploi.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Feeds the test projection through a real broker, as another service's relay would. */
+@QuarkusTest
+class ProjectionFeedTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    FeedLag lag;
+
+    @Test
+    void redeliveredEventChangesNothing() throws Exception {
+        String region = uniqueRegion();
+        EventEnvelope event = registration(region);
+        send(event);
+        send(event);
+        EventEnvelope other = registration(region);
+        send(other);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(other.eventId()));
+        assertThat(registered(region)).isEqualTo(2);
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicWithTheirReasonAndTheStreamGoesOn() throws Exception {
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        sendRaw(garbageKey, "this is not an event".getBytes(StandardCharsets.UTF_8));
+        EventEnvelope unknownRegion = registration("XX");
+        send(unknownRegion);
+        String region = uniqueRegion();
+        EventEnvelope good = registration(region);
+        send(good);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(good.eventId()));
+        assertThat(registered(region)).isEqualTo(1);
+
+        List<ConsumerRecord<String, byte[]>> letters = TopicProbe.records(Topics.deadLetterOf(topic));
+        ConsumerRecord<String, byte[]> garbage = letters.stream().filter(r -> garbageKey.equals(r.key())).findFirst()
+                .orElseThrow();
+        assertThat(header(garbage, DeadLetters.REASON)).contains("not a valid event envelope");
+        assertThat(header(garbage, DeadLetters.CONSUMER)).isEqualTo("platform-test.widgets");
+        assertThat(header(garbage, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topic);
+        ConsumerRecord<String, byte[]> poison = letters.stream()
+                .filter(r -> unknownRegion.aggregateId().toString().equals(r.key())).findFirst().orElseThrow();
+        assertThat(header(poison, DeadLetters.REASON)).contains("region XX does not exist");
+        assertThat(registered("XX")).isZero();
+    }
+
+    @Test
+    void statusShowsTheOffsetReachedAndNoLagOnceCaughtUp() throws Exception {
+        EventEnvelope event = registration(uniqueRegion());
+        send(event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(event.eventId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag.current().stream()
+                .filter(p -> p.consumer().equals("platform-test.widgets")).mapToLong(FeedLag.PartitionLag::lag).sum() == 0);
+        List<FeedLag.PartitionLag> partitions = lag.current();
+        assertThat(partitions).isNotEmpty().allSatisfy(p -> assertThat(p.topic()).isEqualTo(Topics.BENEFICIARY));
+        assertThat(partitions.stream().mapToLong(FeedLag.PartitionLag::offset).sum()).isPositive();
+        assertThat(partitions).anySatisfy(p -> assertThat(p.lastEventAt()).isNotNull());
+    }
+
+    private static String uniqueRegion() {
+        return "R" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static EventEnvelope registration(String region) {
+        UUID id = UUID.randomUUID();
+        return EventCodec.envelope(new StructureRegistered(id, "T1", "test", region, "75", LocalDate.of(2016, 1, 4)),
+                Instant.now(), "another-service", Clock.systemUTC());
+    }
+
+    private static void send(EventEnvelope envelope) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(PlatformTestResource.topic(Topics.BENEFICIARY),
+                envelope.aggregateId().toString(), EventCodec.toBytes(envelope));
+        CloudEventHeaders.of(envelope).forEach((k, v) -> record.headers().add(k, v));
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(record).get();
+        }
+    }
+
+    private static void sendRaw(String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(PlatformTestResource.topic(Topics.BENEFICIARY), key, value)).get();
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Transactional
+    boolean processed(UUID eventId) {
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM processed_event WHERE consumer = 'platform-test.widgets' AND event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue() == 1;
+    }
+
+    @Transactional
+    long registered(String region) {
+        List<?> rows = entityManager.createNativeQuery("SELECT registered FROM widget_count WHERE region = ?1")
+                .setParameter(1, region).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+}

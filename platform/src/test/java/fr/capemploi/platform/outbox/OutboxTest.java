@@ -1,0 +1,124 @@
+package fr.capemploi.platform.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.capemploi.events.CloudEventHeaders;
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.events.Topics;
+import fr.capemploi.testsupport.PlatformTestResource;
+import fr.capemploi.testsupport.TestTokens;
+import fr.capemploi.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void committedChangeIsPublishedWithItsEnvelopeHeadersAndKey() {
+        String name = "widget-" + UUID.randomUUID();
+        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets").then().statusCode(200).extract().path("id");
+
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(topic, id).size() == 1);
+        ConsumerRecord<String, byte[]> record = recordsFor(topic, id).get(0);
+        EventEnvelope envelope = EventCodec.fromBytes(record.value());
+        assertThat(record.key()).isEqualTo(id);
+        assertThat(envelope.eventType()).isEqualTo("StructureRegistered");
+        assertThat(envelope.source()).isEqualTo("platform-test");
+        assertThat(envelope.payload().get("name").asText()).isEqualTo(name);
+        assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(envelope.eventId().toString());
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("StructureRegistered");
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/platform-test");
+        assertThat(header(record, CloudEventHeaders.TIME)).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(envelope.eventId()) != null);
+    }
+
+    @Test
+    void rolledBackChangeLeavesNeitherRowNorEvent() {
+        String name = "doomed-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets/failing").then().statusCode(409);
+
+        assertThat(count("SELECT count(*) FROM widget WHERE name = '" + name + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE convert_from(envelope, 'UTF8') LIKE '%" + name + "%'"))
+                .isZero();
+        // a later event proves the relay has run past the point where the doomed one would have been
+        String marker = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"marker\",\"count\":1,\"colour\":\"GREEN\"}")
+                .post("/test/widgets").then().statusCode(200).extract().path("id");
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(topic, marker).size() == 1);
+        assertThat(TopicProbe.records(topic))
+                .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(name));
+    }
+
+    @Test
+    void eventsOfOneKeyKeepTheirCommitOrder() {
+        UUID key = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).post("/test/widgets/sequence/" + key + "/40").then().statusCode(200);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).post("/test/widgets/sequence/" + key + "/40").then().statusCode(200);
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(topic, key.toString()).size() == 80);
+        List<String> names = recordsFor(topic, key.toString()).stream()
+                .map(r -> EventCodec.fromBytes(r.value()).payload().get("name").asText()).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 40; i++) {
+                expected.add("seq-" + i);
+            }
+        }
+        assertThat(names).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void pendingRowsAndLagAreExposedAsMetrics() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"metered\",\"count\":1,\"colour\":\"RED\"}").post("/test/widgets").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("outbox_pending").contains("outbox_publish_lag_seconds")
+                .contains("outbox_oldest_pending_age_seconds");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
+        return TopicProbe.records(topic).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @jakarta.transaction.Transactional
+    long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @jakarta.transaction.Transactional
+    Object publishedAt(UUID eventId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT published_at FROM outbox_event WHERE event_id = ?1")
+                .setParameter(1, eventId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}

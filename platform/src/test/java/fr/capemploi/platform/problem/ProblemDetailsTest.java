@@ -1,0 +1,176 @@
+package fr.capemploi.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemDetailsTest {
+
+    private static final String VALID = "{\"name\":\"w\",\"count\":1,\"colour\":\"RED\"}";
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"name\": ")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("title", equalTo("Malformed JSON"));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"count\":\"many\",\"colour\":\"RED\"}")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("count"));
+    }
+
+    @Test
+    void unknownEnumValueNamesTheFieldAndTheAllowedValues() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"BLUE\"}")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", containsString("RED, GREEN"));
+    }
+
+    @Test
+    void missingFieldsAreEachNamed() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"parts\":[{\"label\":\"\"}]}")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("name"))
+                .body("violations.field", hasItem("count"))
+                .body("violations.field", hasItem("colour"))
+                .body("violations.field", hasItem("parts[0].label"));
+    }
+
+    @Test
+    void unknownFieldIsRejected() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"colr\":1}")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("colr"));
+    }
+
+    @Test
+    void badDateNamesTheField() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"day\":\"31/12/2016\"}")
+                .post("/test/widgets")
+                .then().statusCode(400).body("violations[0].field", equalTo("day"));
+    }
+
+    @Test
+    void emptyBodyIsAProblem() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.TEXT).body(VALID)
+                .post("/test/widgets")
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+    }
+
+    @Test
+    void noTokenIs401WithBearerChallenge() {
+        given().contentType(ContentType.JSON).body(VALID).post("/test/widgets")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void expiredTokenIs401() {
+        given().auth().oauth2(TestTokens.expired("admin", null)).contentType(ContentType.JSON).body(VALID)
+                .post("/test/widgets")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIs401() {
+        given().auth().oauth2(TestTokens.signedByAnotherKey("admin", null)).contentType(ContentType.JSON).body(VALID)
+                .post("/test/widgets")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongRoleIs403() {
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body(VALID)
+                .post("/test/widgets")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    }
+
+    @Test
+    void anotherStructureIs404AndOwnStructureIsServed() {
+        UUID mine = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.counsellor(mine)).get("/test/widgets/mine/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.counsellor(mine)).get("/test/widgets/mine/" + mine)
+                .then().statusCode(200).body("scope", equalTo(mine.toString()));
+        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/mine/" + mine)
+                .then().statusCode(200).body("scope", equalTo("national"));
+    }
+
+    @Test
+    void counsellorWithoutStructureClaimIs403() {
+        given().auth().oauth2(TestTokens.forRole("counsellor", null)).get("/test/widgets/mine/" + UUID.randomUUID())
+                .then().statusCode(403).body("detail", containsString("structure_id"));
+    }
+
+    @Test
+    void missingResourceAndUnknownPathAre404() {
+        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/missing/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).get("/test/nothing-here")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void conflictIs409() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(VALID)
+                .post("/test/widgets/failing")
+                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+    }
+
+    @Test
+    void unexpectedErrorHidesItsInternals() {
+        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/boom")
+                .then().statusCode(500).contentType("application/problem+json")
+                .body("detail", containsString("reference"))
+                .body(not(containsString("secret")))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("fr.capemploi")))
+                .body(not(containsString("at ")));
+    }
+
+    @Test
+    void wrongPathParameterTypeIsNotFound() {
+        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/missing/not-a-uuid")
+                .then().statusCode(404).body("violations", emptyOrNullString());
+    }
+
+    @Test
+    void singleViolationIsSpelledOutInDetail() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets")
+                .then().statusCode(400).body("violations", hasSize(1)).body("detail", startsWith("name: "));
+    }
+}

@@ -1,0 +1,114 @@
+package fr.capemploi.platform.testapp;
+
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.platform.outbox.Outbox;
+import fr.capemploi.platform.problem.ConflictException;
+import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.platform.security.Caller;
+import fr.capemploi.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A tiny application that uses the platform the way the services do. */
+@Path("/test/widgets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WidgetResource {
+
+    public enum Colour { RED, GREEN }
+
+    public record WidgetRequest(@NotBlank String name, @NotNull @Min(0) Integer count, @NotNull Colour colour,
+            LocalDate day, @Valid List<Part> parts) {
+    }
+
+    public record Part(@NotBlank String label) {
+    }
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public WidgetResource(EntityManager entityManager, Outbox outbox, Caller caller) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Map<String, Object> create(@Valid @NotNull WidgetRequest request) {
+        return Map.of("id", save(request.name(), UUID.randomUUID()));
+    }
+
+    /** Writes the widget and its event, then fails: neither may survive. */
+    @POST
+    @Path("/failing")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Map<String, Object> createThenFail(@Valid @NotNull WidgetRequest request) {
+        save(request.name(), UUID.randomUUID());
+        throw new ConflictException("Widget " + request.name() + " cannot be created twice");
+    }
+
+    /** Many events for one key in one call, to check that their order survives the relay. */
+    @POST
+    @Path("/sequence/{key}/{count}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Map<String, Object> sequence(@PathParam("key") UUID key, @PathParam("count") int count) {
+        for (int i = 0; i < count; i++) {
+            outbox.record(new StructureRegistered(key, "S" + i, "seq-" + i, "11", "75", LocalDate.of(2016, 1, 1)),
+                    Instant.now());
+        }
+        return Map.of("key", key);
+    }
+
+    @GET
+    @Path("/mine/{structureId}")
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER, Roles.ADMIN})
+    public Map<String, Object> mine(@PathParam("structureId") UUID structureId) {
+        caller.checkAccess(structureId, "Widget", structureId);
+        return Map.of("structure", structureId, "scope", caller.structureScope().map(UUID::toString).orElse("national"));
+    }
+
+    @GET
+    @Path("/missing/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> missing(@PathParam("id") UUID id) {
+        throw new ResourceNotFoundException("Widget", id);
+    }
+
+    @GET
+    @Path("/boom")
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> boom() {
+        throw new IllegalStateException("secret detail in fr.capemploi.internal.Thing");
+    }
+
+    private UUID save(String name, UUID id) {
+        Widget widget = new Widget();
+        widget.id = id;
+        widget.name = name;
+        entityManager.persist(widget);
+        outbox.record(new StructureRegistered(id, "W1", name, "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
+        return id;
+    }
+}
