@@ -3,13 +3,12 @@ package fr.capemploi.platform.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.capemploi.events.CloudEventHeaders;
 import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.testsupport.PlatformTestResource;
-import fr.capemploi.testsupport.TestKafka;
+import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,14 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Feeds the test projection through a real broker, as another service's relay would. */
@@ -42,7 +35,7 @@ class ProjectionFeedTest {
     FeedLag lag;
 
     @Test
-    void redeliveredEventChangesNothing() throws Exception {
+    void redeliveredEventChangesNothing() {
         String region = uniqueRegion();
         EventEnvelope event = registration(region);
         send(event);
@@ -55,7 +48,7 @@ class ProjectionFeedTest {
     }
 
     @Test
-    void poisonEventsGoToTheDeadLetterTopicWithTheirReasonAndTheStreamGoesOn() throws Exception {
+    void poisonEventsGoToTheDeadLetterTopicWithTheirReasonAndTheStreamGoesOn() {
         String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
         String garbageKey = "garbage-" + UUID.randomUUID();
         sendRaw(garbageKey, "this is not an event".getBytes(StandardCharsets.UTF_8));
@@ -81,7 +74,7 @@ class ProjectionFeedTest {
     }
 
     @Test
-    void statusShowsTheOffsetReachedAndNoLagOnceCaughtUp() throws Exception {
+    void statusShowsTheOffsetReachedAndNoLagOnceCaughtUp() {
         EventEnvelope event = registration(uniqueRegion());
         send(event);
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(event.eventId()));
@@ -103,24 +96,12 @@ class ProjectionFeedTest {
                 Instant.now(), "another-service", Clock.systemUTC());
     }
 
-    private static void send(EventEnvelope envelope) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(PlatformTestResource.topic(Topics.BENEFICIARY),
-                envelope.aggregateId().toString(), EventCodec.toBytes(envelope));
-        CloudEventHeaders.of(envelope).forEach((k, v) -> record.headers().add(k, v));
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(record).get();
-        }
+    private static void send(EventEnvelope envelope) {
+        TestEvents.publish(EventCodec.payload(envelope), envelope);
     }
 
-    private static void sendRaw(String key, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(PlatformTestResource.topic(Topics.BENEFICIARY), key, value)).get();
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+    private static void sendRaw(String key, byte[] value) {
+        TestEvents.publishRaw(Topics.BENEFICIARY, key, value);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

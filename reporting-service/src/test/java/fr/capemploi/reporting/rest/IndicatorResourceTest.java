@@ -1,0 +1,125 @@
+package fr.capemploi.reporting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.events.Topics;
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TestTokens;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Structures registered upstream become the "structures-registered" indicator, exactly once each. */
+@QuarkusTest
+class IndicatorResourceTest {
+
+    @Test
+    void registrationsAreCountedNationallyAndByRegionOnceEach() {
+        long national = national("2016");
+        long idf = region("2016", "11");
+        long ara = region("2016", "84");
+
+        StructureRegistered paris = structure("11", LocalDate.of(2016, 1, 4));
+        EventEnvelope parisEvent = TestEvents.publish(paris, Instant.parse("2016-01-04T08:00:00Z"));
+        TestEvents.publish(paris, parisEvent); // redelivered
+        TestEvents.publish(structure("11", LocalDate.of(2016, 6, 30)), Instant.parse("2016-06-30T08:00:00Z"));
+        TestEvents.publish(structure("84", LocalDate.of(2016, 12, 31)), Instant.parse("2016-12-31T08:00:00Z"));
+        TestEvents.publish(structure("84", LocalDate.of(2017, 1, 1)), Instant.parse("2017-01-01T08:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> national("2017") == national + 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag() == 0);
+        org.assertj.core.api.Assertions.assertThat(national("2016")).isEqualTo(national + 3);
+        org.assertj.core.api.Assertions.assertThat(region("2016", "11")).isEqualTo(idf + 2);
+        org.assertj.core.api.Assertions.assertThat(region("2016", "84")).isEqualTo(ara + 1);
+        org.assertj.core.api.Assertions.assertThat(national("2016-H1")).isEqualTo(national + 2);
+    }
+
+    @Test
+    void asOfShowsOnlyWhatHadBeenRecordedThen() {
+        Instant before = Instant.now();
+        long then = asOf(before);
+        TestEvents.publish(structure("53", LocalDate.of(2015, 3, 1)), Instant.parse("2015-03-01T08:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOf(Instant.now()) == then + 1);
+        org.assertj.core.api.Assertions.assertThat(asOf(before)).isEqualTo(then);
+    }
+
+    @Test
+    void indicatorsAreDefinedInFrench() {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/indicators")
+                .then().statusCode(200)
+                .body("indicators.id", hasItem("structures-registered"))
+                .body("indicators.find { it.id == 'structures-registered' }.label", equalTo("Cap emploi enregistrés"));
+    }
+
+    @Test
+    void badQueriesNameTheParameter() {
+        given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016-H3").get("/api/v1/indicators")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("period"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", "yesterday").get("/api/v1/indicators")
+                .then().statusCode(400).body("violations[0].field", equalTo("asOf"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region").get("/api/v1/indicators")
+                .then().statusCode(400).body("violations[0].field", equalTo("scopeId"));
+    }
+
+    @Test
+    void nobodyButAnalystsAndAdminsReadsThem() {
+        given().get("/api/v1/indicators").then().statusCode(401);
+        given().auth().oauth2(TestTokens.counsellor(UUID.randomUUID())).get("/api/v1/indicators").then().statusCode(403);
+        given().auth().oauth2(TestTokens.partner()).get("/api/v1/indicators").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/indicators").then().statusCode(200);
+        given().auth().oauth2(TestTokens.partner()).get("/api/v1/projections/status").then().statusCode(403);
+    }
+
+    @Test
+    void projectionStatusListsEachPartitionOfTheTopic() {
+        TestEvents.publish(structure("32", LocalDate.of(2016, 2, 1)), Instant.parse("2016-02-01T08:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag() == 0);
+        JsonPath status = given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
+                .then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(status.getList("partitions.topic")).contains(Topics.BENEFICIARY);
+        org.assertj.core.api.Assertions.assertThat(status.getList("partitions.projection"))
+                .contains("reporting-service.structures");
+        org.assertj.core.api.Assertions.assertThat(status.getLong("totalLag")).isZero();
+    }
+
+    private static StructureRegistered structure(String region, LocalDate registeredOn) {
+        UUID id = UUID.randomUUID();
+        return new StructureRegistered(id, "R" + id.toString().substring(0, 6).toUpperCase(), "Cap emploi", region,
+                region.equals("11") ? "75" : "69", registeredOn);
+    }
+
+    private static long national(String period) {
+        return value(given().auth().oauth2(TestTokens.analyst()).queryParam("period", period).get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath());
+    }
+
+    private static long region(String period, String region) {
+        return value(given().auth().oauth2(TestTokens.analyst()).queryParam("period", period)
+                .queryParam("scope", "region").queryParam("scopeId", region).get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath());
+    }
+
+    private static long asOf(Instant asOf) {
+        return value(given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2030")
+                .queryParam("asOf", asOf.toString()).get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath());
+    }
+
+    private static long value(JsonPath json) {
+        return json.getLong("indicators.find { it.id == 'structures-registered' }.value");
+    }
+
+    private static long lag() {
+        return given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
+                .then().statusCode(200).extract().jsonPath().getLong("totalLag");
+    }
+}
