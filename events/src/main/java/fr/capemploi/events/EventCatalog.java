@@ -1,8 +1,9 @@
 package fr.capemploi.events;
 
-import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.events.cep.Level1ContactRecorded;
-import fr.capemploi.events.cpf.CpfPresented;
+import fr.capemploi.events.beneficiary.BeneficiaryEvents;
+import fr.capemploi.events.cep.CepEvents;
+import fr.capemploi.events.cpf.CpfEvents;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,19 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every event type ever published. A new type or version is added here, with its schema next to its record and
- * a golden sample in the tests, so that consumers can always read what was once written.
+ * Every event type ever published, gathered from each service's list ({@code BeneficiaryEvents}, {@code CepEvents},
+ * {@code CpfEvents}). A new type or version comes with its schema next to its record and a golden sample in the
+ * tests, so that consumers can always read what was once written.
  */
 public final class EventCatalog {
 
-    private static final List<Class<? extends DomainEvent>> TYPES = List.of(
-            StructureRegistered.class,
-            Level1ContactRecorded.class,
-            CpfPresented.class);
+    private static final List<Class<? extends DomainEvent>> TYPES;
 
     private static final Map<String, Class<? extends DomainEvent>> BY_KEY;
 
     static {
+        List<Class<? extends DomainEvent>> types = new ArrayList<>();
+        types.addAll(BeneficiaryEvents.TYPES);
+        types.addAll(CepEvents.TYPES);
+        types.addAll(CpfEvents.TYPES);
+        TYPES = List.copyOf(types);
         Map<String, Class<? extends DomainEvent>> byKey = new LinkedHashMap<>();
         for (Class<? extends DomainEvent> type : TYPES) {
             EventType meta = metadata(type);

@@ -31,18 +31,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class EventContractTest {
 
-    private static final UUID STRUCTURE = UUID.fromString("6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01");
-    private static final UUID BENEFICIARY = UUID.fromString("0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11");
-    private static final UUID COUNSELLOR = UUID.fromString("5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21");
+    private static final UUID STRUCTURE = SampleIds.STRUCTURE;
+    private static final UUID BENEFICIARY = SampleIds.BENEFICIARY;
+    private static final UUID COUNSELLOR = SampleIds.COUNSELLOR;
 
     /** One realistic instance of every event type; the catalog test below fails if a type is missing here. */
-    static final Map<Class<? extends DomainEvent>, DomainEvent> SAMPLES = Map.of(
-            StructureRegistered.class, new StructureRegistered(STRUCTURE, "075", "Cap emploi Paris", "11", "75",
-                    LocalDate.of(2016, 1, 4)),
-            Level1ContactRecorded.class, new Level1ContactRecorded(UUID.fromString("a3c1e2f4-1111-4a2b-9c3d-000000000001"),
-                    STRUCTURE, COUNSELLOR, null, LocalDate.of(2016, 3, 14), ContactChannel.PHONE,
-                    Level1Request.CPF_INFORMATION, true),
-            CpfPresented.class, new CpfPresented(BENEFICIARY, STRUCTURE, COUNSELLOR, LocalDate.of(2016, 5, 2)));
+    static final Map<Class<? extends DomainEvent>, DomainEvent> SAMPLES = new java.util.HashMap<>();
+
+    static {
+        SAMPLES.putAll(fr.capemploi.events.beneficiary.BeneficiaryEventSamples.SAMPLES);
+        SAMPLES.putAll(fr.capemploi.events.cep.CepEventSamples.SAMPLES);
+        SAMPLES.putAll(fr.capemploi.events.cpf.CpfEventSamples.SAMPLES);
+    }
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()

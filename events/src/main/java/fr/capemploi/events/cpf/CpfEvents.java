@@ -1,0 +1,14 @@
+package fr.capemploi.events.cpf;
+
+import fr.capemploi.events.DomainEvent;
+import java.util.List;
+
+/** Every event type the cpf service has ever published; a new type or version is appended here. */
+public final class CpfEvents {
+
+    public static final List<Class<? extends DomainEvent>> TYPES = List.of(
+            CpfPresented.class);
+
+    private CpfEvents() {
+    }
+}
