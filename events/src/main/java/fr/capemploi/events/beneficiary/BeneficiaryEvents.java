@@ -7,7 +7,9 @@ import java.util.List;
 public final class BeneficiaryEvents {
 
     public static final List<Class<? extends DomainEvent>> TYPES = List.of(
-            StructureRegistered.class);
+            StructureRegistered.class,
+            BeneficiaryRegistered.class,
+            BeneficiaryErased.class);
 
     private BeneficiaryEvents() {
     }
