@@ -44,8 +44,13 @@ public class FeedLag {
 
     /** @throws IllegalStateException when the broker cannot be asked for its end offsets */
     public List<PartitionLag> current() {
+        return of(feeds.feeds());
+    }
+
+    /** Lag of the given feeds only, e.g. those of a projection generation being rebuilt. */
+    public List<PartitionLag> of(List<ProjectionFeed> selected) {
         List<PartitionLag> result = new ArrayList<>();
-        for (ProjectionFeed feed : feeds.feeds()) {
+        for (ProjectionFeed feed : selected) {
             for (String logical : feed.projection().topics()) {
                 Map<Integer, Long> ends = endOffsets(topicNames.physical(logical));
                 Map<Integer, ConsumerPositions.Position> stored = QuarkusTransaction.requiringNew()

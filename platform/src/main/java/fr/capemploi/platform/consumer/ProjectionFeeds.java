@@ -70,6 +70,25 @@ public class ProjectionFeeds {
         return List.copyOf(feeds);
     }
 
+    /** Stops one feed and waits for its thread, e.g. the feeds of a projection generation being retired. */
+    public void stop(ProjectionFeed feed) {
+        Thread thread;
+        synchronized (this) {
+            int index = feeds.indexOf(feed);
+            if (index < 0) {
+                return;
+            }
+            feeds.remove(index);
+            thread = threads.remove(index);
+        }
+        feed.stop();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void stop(@Observes ShutdownEvent shutdown) {
         List<Thread> toJoin;
         synchronized (this) {

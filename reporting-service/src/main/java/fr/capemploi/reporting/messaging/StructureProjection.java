@@ -5,19 +5,20 @@ import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.platform.consumer.EventProjection;
-import fr.capemploi.reporting.domain.RegisteredStructure;
-import fr.capemploi.reporting.repository.RegisteredStructureRepository;
-import jakarta.enterprise.context.ApplicationScoped;
+import fr.capemploi.reporting.domain.Generation;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.util.Set;
 
-/** Keeps the registered structures, the denominator of coverage and of every "share of structures" indicator. */
-@ApplicationScoped
+/** Registered structures: the denominator of coverage and of every "share of structures" indicator. */
 public class StructureProjection implements EventProjection {
 
-    private final RegisteredStructureRepository structures;
+    private final Generation generation;
+    private final EntityManager entityManager;
 
-    public StructureProjection(RegisteredStructureRepository structures) {
-        this.structures = structures;
+    public StructureProjection(Generation generation, EntityManager entityManager) {
+        this.generation = generation;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -36,9 +37,16 @@ public class StructureProjection implements EventProjection {
             return;
         }
         StructureRegistered event = EventCodec.payload(envelope, StructureRegistered.class);
-        if (structures.findByIdOptional(event.structureId()).isEmpty()) {
-            structures.persist(new RegisteredStructure(event.structureId(), event.code(), event.region(),
-                    event.department(), event.registeredOn(), envelope.recordedAt()));
-        }
+        entityManager.createNativeQuery(generation.sql("""
+                INSERT INTO {schema}.structure (structure_id, code, region, department, registered_on, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (structure_id) DO NOTHING
+                """))
+                .setParameter(1, event.structureId())
+                .setParameter(2, event.code())
+                .setParameter(3, event.region())
+                .setParameter(4, event.department())
+                .setParameter(5, event.registeredOn())
+                .setParameter(6, Timestamp.from(envelope.recordedAt()))
+                .executeUpdate();
     }
 }

@@ -2,6 +2,7 @@ package fr.capemploi.reporting.rest;
 
 import fr.capemploi.platform.consumer.FeedLag;
 import fr.capemploi.platform.security.Roles;
+import fr.capemploi.reporting.service.ProjectionGenerations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,18 +20,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProjectionStatusResource {
 
     private final FeedLag lag;
+    private final ProjectionGenerations generations;
 
-    public ProjectionStatusResource(FeedLag lag) {
+    public ProjectionStatusResource(FeedLag lag, ProjectionGenerations generations) {
         this.lag = lag;
+        this.generations = generations;
     }
 
     @Schema(name = "ProjectionStatus")
-    public record ProjectionStatus(long totalLag, List<PartitionStatus> partitions) {
+    public record ProjectionStatus(
+            @Schema(description = "The generation of projections answering queries") int activeGeneration,
+            @Schema(description = "The last rebuild, if any") ProjectionGenerations.Rebuild lastRebuild,
+            @Schema(description = "Lag of the active generation") long totalLag,
+            List<PartitionStatus> partitions) {
     }
 
     @Schema(name = "PartitionStatus")
     public record PartitionStatus(
-            @Schema(examples = "reporting-service.structures") String projection,
+            @Schema(examples = "reporting-service.structures.g1") String projection,
             @Schema(examples = "beneficiary.events") String topic,
             int partition,
             @Schema(description = "Next offset to apply") long offset,
@@ -47,6 +54,10 @@ public class ProjectionStatusResource {
                 .map(p -> new PartitionStatus(p.consumer(), p.topic(), p.partition(), p.offset(), p.endOffset(), p.lag(),
                         p.lastEventAt()))
                 .toList();
-        return new ProjectionStatus(partitions.stream().mapToLong(PartitionStatus::lag).sum(), partitions);
+        String activeSuffix = generations.active().consumerSuffix();
+        long activeLag = partitions.stream().filter(p -> p.projection().endsWith(activeSuffix))
+                .mapToLong(PartitionStatus::lag).sum();
+        return new ProjectionStatus(generations.active().number(), generations.lastRebuild().orElse(null), activeLag,
+                partitions);
     }
 }

@@ -2,7 +2,7 @@ package fr.capemploi.reporting.service;
 
 import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.ReportingPeriod;
-import fr.capemploi.reporting.repository.RegisteredStructureRepository;
+import fr.capemploi.reporting.repository.StructureFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -13,10 +13,12 @@ import java.util.Map;
 @ApplicationScoped
 public class IndicatorQueries {
 
-    private final RegisteredStructureRepository structures;
+    private final StructureFacts structures;
+    private final ProjectionGenerations generations;
 
-    public IndicatorQueries(RegisteredStructureRepository structures) {
+    public IndicatorQueries(StructureFacts structures, ProjectionGenerations generations) {
         this.structures = structures;
+        this.generations = generations;
     }
 
     public record RegionValue(String region, long value) {
@@ -27,7 +29,7 @@ public class IndicatorQueries {
 
     @Transactional
     public List<IndicatorValue> national(ReportingPeriod period, Instant asOf, String regionFilter) {
-        Map<String, Long> byRegion = structures.countByRegion(period.end(), asOf);
+        Map<String, Long> byRegion = structures.countByRegion(generations.active(), period.end(), asOf);
         List<RegionValue> regions = byRegion.entrySet().stream()
                 .filter(e -> regionFilter == null || regionFilter.equals(e.getKey()))
                 .map(e -> new RegionValue(e.getKey(), e.getValue())).toList();

@@ -1,0 +1,101 @@
+package fr.capemploi.reporting.repository;
+
+import fr.capemploi.reporting.domain.Generation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** The generations table and the DDL of a generation's schema. */
+@ApplicationScoped
+public class GenerationRepository {
+
+    private final EntityManager entityManager;
+
+    public GenerationRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public List<Generation> live() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT generation, schema_name, state FROM projection_generation "
+                        + "WHERE state IN ('ACTIVE', 'BUILDING') ORDER BY generation").getResultList();
+        return rows.stream().map(r -> new Generation(((Number) r[0]).intValue(), (String) r[1],
+                Generation.State.valueOf((String) r[2]))).toList();
+    }
+
+    /** Retired generations whose tables still exist, kept until the next rebuild so in-flight queries finish. */
+    public List<Generation> retiredWithTables() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT g.generation, g.schema_name FROM projection_generation g
+                WHERE g.state IN ('RETIRED', 'ABANDONED')
+                  AND EXISTS (SELECT 1 FROM information_schema.schemata s WHERE s.schema_name = g.schema_name)
+                """).getResultList();
+        return rows.stream().map(r -> new Generation(((Number) r[0]).intValue(), (String) r[1],
+                Generation.State.RETIRED)).toList();
+    }
+
+    public Optional<Generation> active() {
+        return live().stream().filter(g -> g.state() == Generation.State.ACTIVE).findFirst();
+    }
+
+    public int lastNumber() {
+        Number last = (Number) entityManager.createNativeQuery("SELECT coalesce(max(generation), 0) FROM projection_generation")
+                .getSingleResult();
+        return last.intValue();
+    }
+
+    /** Creates the generation's schema and tables, and records it in the given state. */
+    public Generation create(int number, Generation.State state) {
+        Generation generation = Generation.numbered(number, state);
+        entityManager.createNativeQuery("CREATE SCHEMA " + generation.schema()).executeUpdate();
+        // comments go first: Hibernate's native query parser would take their apostrophes for strings
+        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
+        for (String statement : ddl.split(";")) {
+            if (!statement.isBlank()) {
+                entityManager.createNativeQuery(statement).executeUpdate();
+            }
+        }
+        entityManager.createNativeQuery("INSERT INTO projection_generation (generation, schema_name, state, activated_at) "
+                + "VALUES (?1, ?2, ?3, CASE WHEN ?3 = 'ACTIVE' THEN now() END)")
+                .setParameter(1, number).setParameter(2, generation.schema()).setParameter(3, state.name())
+                .executeUpdate();
+        return generation;
+    }
+
+    /** Makes {@code next} the answering generation and retires {@code previous}, in one transaction. */
+    public void switchTo(Generation next, Generation previous) {
+        entityManager.createNativeQuery("UPDATE projection_generation SET state = 'RETIRED', retired_at = now() "
+                + "WHERE generation = ?1").setParameter(1, previous.number()).executeUpdate();
+        entityManager.createNativeQuery("UPDATE projection_generation SET state = 'ACTIVE', activated_at = now() "
+                + "WHERE generation = ?1").setParameter(1, next.number()).executeUpdate();
+    }
+
+    /** Drops a retired generation's tables and its consumers' bookkeeping. */
+    public void drop(Generation generation, List<String> consumers) {
+        entityManager.createNativeQuery("DROP SCHEMA IF EXISTS " + generation.schema() + " CASCADE").executeUpdate();
+        for (String consumer : consumers) {
+            entityManager.createNativeQuery("DELETE FROM processed_event WHERE consumer = ?1")
+                    .setParameter(1, consumer).executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM consumer_offset WHERE consumer = ?1")
+                    .setParameter(1, consumer).executeUpdate();
+        }
+    }
+
+    private static String template() {
+        try (InputStream in = GenerationRepository.class.getClassLoader().getResourceAsStream("projections/schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("projections/schema.sql is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package fr.capemploi.reporting.service;
+
+import fr.capemploi.platform.config.PlatformConfig;
+import fr.capemploi.platform.consumer.EventProjection;
+import fr.capemploi.platform.consumer.FeedLag;
+import fr.capemploi.platform.consumer.ProjectionFeed;
+import fr.capemploi.platform.consumer.ProjectionFeeds;
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.messaging.ReportingProjections;
+import fr.capemploi.reporting.repository.GenerationRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the projection generations. The active generation answers every query and keeps applying new events. A
+ * rebuild creates the next generation and feeds it from offset 0 under new consumer names; once it has caught up
+ * with the end of every topic it becomes the active one in a single transaction, and the old one stops.
+ */
+@ApplicationScoped
+public class ProjectionGenerations {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionGenerations.class);
+
+    private final GenerationRepository generations;
+    private final ReportingProjections projections;
+    private final ProjectionFeeds feeds;
+    private final FeedLag lag;
+    private final String serviceName;
+    private final boolean consumersEnabled;
+    private final Map<Integer, List<ProjectionFeed>> feedsByGeneration = new ConcurrentHashMap<>();
+
+    private volatile Generation active;
+    private volatile Rebuild rebuild;
+    private volatile boolean running;
+
+    public ProjectionGenerations(GenerationRepository generations, ReportingProjections projections,
+            ProjectionFeeds feeds, FeedLag lag, PlatformConfig config) {
+        this.generations = generations;
+        this.projections = projections;
+        this.feeds = feeds;
+        this.lag = lag;
+        this.serviceName = config.serviceName();
+        this.consumersEnabled = config.consumer().enabled();
+    }
+
+    /** A rebuild in progress or finished: which generation, since when, and whether it has been switched to. */
+    public record Rebuild(int generation, Instant startedAt, Instant switchedAt) {
+    }
+
+    void start(@Observes StartupEvent startup) {
+        List<Generation> live = QuarkusTransaction.requiringNew().call(() -> {
+            if (generations.active().isEmpty()) {
+                generations.create(generations.lastNumber() + 1, Generation.State.ACTIVE);
+            }
+            return generations.live();
+        });
+        running = true;
+        for (Generation generation : live) {
+            if (generation.state() == Generation.State.ACTIVE) {
+                active = generation;
+            }
+            startFeeds(generation);
+        }
+        live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst().ifPresent(building -> {
+            rebuild = new Rebuild(building.number(), Instant.now(), null);
+            watch(building);
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+    }
+
+    public Generation active() {
+        Generation current = active;
+        if (current == null) {
+            throw new IllegalStateException("The projections are not started yet");
+        }
+        return current;
+    }
+
+    public Optional<Rebuild> lastRebuild() {
+        return Optional.ofNullable(rebuild);
+    }
+
+    /** Starts a rebuild, or returns the one already running. */
+    public synchronized Rebuild rebuild() {
+        Rebuild current = rebuild;
+        if (current != null && current.switchedAt() == null) {
+            return current;
+        }
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            for (Generation retired : generations.retiredWithTables()) {
+                generations.drop(retired, consumerNames(retired));
+            }
+            return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
+        });
+        rebuild = new Rebuild(building.number(), Instant.now(), null);
+        LOG.infof("Rebuilding the projections into %s from offset 0", building.schema());
+        startFeeds(building);
+        watch(building);
+        return rebuild;
+    }
+
+    private void startFeeds(Generation generation) {
+        if (!consumersEnabled) {
+            return;
+        }
+        List<ProjectionFeed> started = new ArrayList<>();
+        for (EventProjection projection : projections.of(generation)) {
+            started.add(feeds.start(projection, consumerName(projection, generation)));
+        }
+        feedsByGeneration.put(generation.number(), started);
+    }
+
+    /** Switches to {@code building} once it has applied everything the topics held. */
+    private void watch(Generation building) {
+        Thread watcher = new Thread(() -> {
+            while (running) {
+                try {
+                    List<ProjectionFeed> buildingFeeds = feedsByGeneration.getOrDefault(building.number(), List.of());
+                    if (lag.of(buildingFeeds).stream().allMatch(p -> p.lag() == 0)) {
+                        switchTo(building);
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("Cannot measure the rebuild's progress yet: %s", e.getMessage());
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "projection-rebuild-" + building.number());
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private synchronized void switchTo(Generation building) {
+        Generation previous = active;
+        Generation next = new Generation(building.number(), building.schema(), Generation.State.ACTIVE);
+        QuarkusTransaction.requiringNew().run(() -> generations.switchTo(next, previous));
+        active = next;
+        rebuild = new Rebuild(building.number(), rebuild.startedAt(), Instant.now());
+        List<ProjectionFeed> retiring = feedsByGeneration.remove(previous.number());
+        if (retiring != null) {
+            retiring.forEach(feeds::stop);
+        }
+        LOG.infof("Projections now answered by %s; %s retired", next.schema(), previous.schema());
+    }
+
+    private String consumerName(EventProjection projection, Generation generation) {
+        return serviceName + "." + projection.name() + generation.consumerSuffix();
+    }
+
+    private List<String> consumerNames(Generation generation) {
+        return projections.of(generation).stream().map(p -> consumerName(p, generation)).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package fr.capemploi.reporting.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A rebuild from offset 0 yields exactly the live projections, while the live ones keep answering. */
+@QuarkusTest
+class ProjectionRebuildTest {
+
+    @Inject
+    ProjectionGenerations generations;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void rebuildEqualsLiveAndSwitchesWithoutInterruption() {
+        for (int i = 0; i < 12; i++) {
+            UUID id = UUID.randomUUID();
+            StructureRegistered event = new StructureRegistered(id, "RB" + i, "Cap emploi", i % 2 == 0 ? "11" : "84",
+                    i % 2 == 0 ? "75" : "69", LocalDate.of(2016, 1 + i % 12, 1));
+            var envelope = TestEvents.publish(event, Instant.parse("2016-01-01T00:00:00Z"));
+            if (i % 3 == 0) {
+                TestEvents.publish(event, envelope); // duplicates must not count in either generation
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        Generation before = generations.active();
+        long valueBefore = structuresRegistered();
+
+        int rebuilding = given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/projections/rebuild")
+                .then().statusCode(202).extract().path("generation");
+        assertThat(rebuilding).isGreaterThan(before.number());
+        // the live generation answers while the new one is built
+        assertThat(structuresRegistered()).isEqualTo(valueBefore);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == rebuilding);
+        Generation after = generations.active();
+        assertThat(snapshot(after)).isEqualTo(snapshot(before)).isNotEmpty();
+        assertThat(structuresRegistered()).isEqualTo(valueBefore);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status").then().statusCode(200)
+                .body("activeGeneration", org.hamcrest.Matchers.equalTo(rebuilding))
+                .body("lastRebuild.switchedAt", org.hamcrest.Matchers.notNullValue());
+
+        // the new generation keeps following the topics
+        TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "RBX", "Cap emploi", "53", "35",
+                LocalDate.of(2016, 3, 1)), Instant.parse("2016-03-01T00:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> structuresRegistered() == valueBefore + 1);
+    }
+
+    @Test
+    void onlyAdminsRebuild() {
+        given().auth().oauth2(TestTokens.analyst()).post("/api/v1/admin/projections/rebuild").then().statusCode(403);
+        given().post("/api/v1/admin/projections/rebuild").then().statusCode(401);
+    }
+
+    @Transactional
+    List<String> snapshot(Generation generation) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(generation.sql(
+                "SELECT structure_id, code, region, department, registered_on, recorded_at FROM {schema}.structure "
+                        + "ORDER BY structure_id")).getResultList();
+        return rows.stream().map(java.util.Arrays::toString).toList();
+    }
+
+    private static long structuresRegistered() {
+        return given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016").get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath()
+                .getLong("indicators.find { it.id == 'structures-registered' }.value");
+    }
+
+    private static long activeLag() {
+        return given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
+                .then().statusCode(200).extract().jsonPath().getLong("totalLag");
+    }
+}
