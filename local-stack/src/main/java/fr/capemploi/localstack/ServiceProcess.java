@@ -1,0 +1,228 @@
+package fr.capemploi.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** One packaged Quarkus service ({@code java -jar quarkus-run.jar}) and its readiness. */
+public final class ServiceProcess {
+
+    /**
+     * Four service JVMs start at once: without the C2 compiler their start-up needs far less CPU (measured on a
+     * 2-core machine: about half the time), at a throughput cost that does not matter for a local stack or the
+     * system tests. Serial GC and a bounded heap keep them small. Benchmarks pass their own options.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private final SuiteService service;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Path workingDirectory;
+    private final ChildProcess process;
+    private final StackListener listener;
+    private volatile Duration lastStartup = Duration.ZERO;
+    private volatile boolean stopRequested;
+    /** The exit watcher and the readiness wait may both see a failed start: report it once. */
+    private final java.util.concurrent.atomic.AtomicBoolean failureReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    ServiceProcess(SuiteService service, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+                   Path logFile, Path pidFile, Path workingDirectory, String marker, StackListener listener) {
+        this.listener = listener;
+        this.service = service;
+        this.jar = jar.toAbsolutePath();
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.workingDirectory = workingDirectory;
+        this.process = new ChildProcess(service.moduleName(), logFile.toAbsolutePath(), pidFile, marker);
+    }
+
+    public SuiteService service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public long pid() {
+        return process.pid().orElse(-1L);
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** How long the last start took until the readiness check answered 200. */
+    public Duration lastStartupTime() {
+        return lastStartup;
+    }
+
+    /** Spawns the JVM and returns at once; see {@link #awaitReady}. */
+    public synchronized void start() {
+        if (process.isAlive()) {
+            return;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new StackStartException(service.moduleName() + " is not packaged: " + jar
+                    + " is missing (run ./mvnw -DskipTests install)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(process.marker());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        stopRequested = false;
+        failureReported.set(false);
+        listener.stateChanged(service.moduleName(), ComponentState.STARTING, "");
+        process.start(command, environment, workingDirectory).onExit().thenAccept(this::exited);
+    }
+
+    private void exited(Process exited) {
+        // a restart may already have replaced the process whose exit is reported here
+        if (stopRequested || process.process().filter(current -> current == exited).isEmpty()) {
+            return;
+        }
+        int code = exited.exitValue();
+        // 130/143: ended by SIGINT/SIGTERM from outside, e.g. Ctrl-C reaching the whole process group
+        boolean signalled = code == 130 || code == 143;
+        String detail = "exited with code " + code + ", see " + process.logFile();
+        if (signalled) {
+            listener.stateChanged(service.moduleName(), ComponentState.STOPPED, detail);
+        } else {
+            reportFailure(detail);
+        }
+    }
+
+    /** Polls {@code /q/health/ready} until 200; fails fast, quoting the log, if the process exits. */
+    public void awaitReady(Duration timeout, BooleanSupplier stillWorthWaiting) {
+        try {
+            pollReadiness(timeout, stillWorthWaiting);
+        } catch (StackStartException e) {
+            reportFailure("see " + process.logFile());
+            throw e;
+        }
+        listener.stateChanged(service.moduleName(), ComponentState.READY, baseUri().toString());
+    }
+
+    private void pollReadiness(Duration timeout, BooleanSupplier stillWorthWaiting) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new StackStartException(failureMessage("exited during start-up"));
+            }
+            if (!stillWorthWaiting.getAsBoolean()) {
+                throw new StackStartException(service.moduleName() + ": start-up abandoned");
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    lastStartup = Duration.ofNanos(System.nanoTime() - started);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackStartException("interrupted while waiting for " + service.moduleName(), e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackStartException("interrupted while waiting for " + service.moduleName(), e);
+            }
+        }
+        throw new StackStartException(failureMessage("not ready after " + timeout.toSeconds() + " s"));
+    }
+
+    public void awaitReady(Duration timeout) {
+        awaitReady(timeout, () -> true);
+    }
+
+    /** Whether the service answers its readiness check right now. */
+    public boolean isReady() {
+        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Graceful stop (SIGTERM lets Quarkus finish requests and close its Kafka clients), SIGKILL after 20 s. */
+    public void stop() {
+        stopRequested = true;
+        if (!process.isAlive()) {
+            // already gone (crashed, killed or never started): only tidy up the pid file
+            process.stop(Duration.ZERO);
+            return;
+        }
+        listener.stateChanged(service.moduleName(), ComponentState.STOPPING, "");
+        process.stop(Duration.ofSeconds(20));
+        listener.stateChanged(service.moduleName(), ComponentState.STOPPED, "");
+    }
+
+    /** SIGKILL, to simulate a crash. */
+    public void kill() {
+        stopRequested = true;
+        if (process.pid().isEmpty()) {
+            return;
+        }
+        process.kill();
+        listener.stateChanged(service.moduleName(), ComponentState.STOPPED, "killed");
+    }
+
+    public void restart(Duration readyTimeout) {
+        stop();
+        start();
+        awaitReady(readyTimeout);
+    }
+
+    private void reportFailure(String detail) {
+        if (failureReported.compareAndSet(false, true)) {
+            listener.stateChanged(service.moduleName(), ComponentState.FAILED, detail);
+        }
+    }
+
+    String failureMessage(String cause) {
+        String exit = process.exitCode().map(code -> " (exit code " + code + ")").orElse("");
+        return service.moduleName() + " " + cause + exit + "; end of " + process.logFile() + ":"
+                + System.lineSeparator() + process.logTail(25);
+    }
+}

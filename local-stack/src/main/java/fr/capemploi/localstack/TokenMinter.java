@@ -1,0 +1,55 @@
+package fr.capemploi.localstack;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Mints the RS256 bearer tokens the services accept (MicroProfile JWT: {@code upn}, {@code groups}). */
+public final class TokenMinter {
+
+    public static final String DEFAULT_ISSUER = "https://cepcpf.capemploi.fr";
+    public static final List<String> ROLES = List.of("counsellor", "manager", "analyst", "partner", "admin");
+    public static final Duration LIFESPAN = Duration.ofHours(12);
+
+    private final PrivateKey signingKey;
+    private final String issuer;
+
+    public TokenMinter(PrivateKey signingKey, String issuer) {
+        this.signingKey = signingKey;
+        this.issuer = issuer;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String mint(String role) {
+        return mint(role, null);
+    }
+
+    /**
+     * @param structureId the structure a counsellor or manager belongs to; {@code null} for none
+     */
+    public String mint(String role, UUID structureId) {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("unknown role '" + role + "'; expected one of " + ROLES);
+        }
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .upn(role + "@suite.local")
+                .subject(role + "@suite.local")
+                .groups(Set.of(role))
+                .issuedAt(now)
+                .expiresAt(now.plus(LIFESPAN));
+        if (structureId != null) {
+            claims.claim("structure_id", structureId.toString());
+        }
+        return claims.jws().keyId("local-stack").sign(signingKey);
+    }
+}

@@ -1,0 +1,149 @@
+package fr.capemploi.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.capemploi.localstack.LocalStack;
+import fr.capemploi.localstack.SuiteService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** The suite seen from outside, like a partner system: HTTP and JSON only. */
+final class SuiteApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CODE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    SuiteApi(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    record Created(int status, UUID id, String body) {
+    }
+
+    /** Structure counts of the {@code structures-registered} indicator: nationally and in one region. */
+    record StructureCount(long national, long inRegion) {
+        StructureCount plus(long n) {
+            return new StructureCount(national + n, inRegion + n);
+        }
+    }
+
+    /** A code no other test run has used: codes are unique in the directory. */
+    static String uniqueCode() {
+        StringBuilder code = new StringBuilder("T");
+        for (int i = 0; i < 9; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    Created createStructure(String code, String name, String region, String department) {
+        String body = write(Map.of("code", code, "name", name, "region", region, "department", department));
+        HttpRequest request = HttpRequest.newBuilder(uri(SuiteService.BENEFICIARY, "/api/v1/structures"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stack.tokens().mint("admin"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = send(request);
+        UUID id = null;
+        if (response.statusCode() == 201) {
+            id = UUID.fromString(read(response.body()).path("id").asText());
+        }
+        return new Created(response.statusCode(), id, response.body());
+    }
+
+    StructureCount structuresRegistered(String region) {
+        JsonNode indicators = getAsAnalyst(SuiteService.REPORTING, "/api/v1/indicators").path("indicators");
+        for (JsonNode indicator : indicators) {
+            if ("structures-registered".equals(indicator.path("id").asText())) {
+                long inRegion = 0;
+                for (JsonNode byRegion : indicator.path("byRegion")) {
+                    if (region.equals(byRegion.path("region").asText())) {
+                        inRegion = byRegion.path("value").asLong();
+                    }
+                }
+                return new StructureCount(indicator.path("value").asLong(), inRegion);
+            }
+        }
+        throw new AssertionError("no structures-registered indicator in " + indicators);
+    }
+
+    /**
+     * Sum of the reporting service's lag on one topic, or -1 while it reports no partition of that topic (its
+     * consumer has not been assigned yet).
+     */
+    long projectionLag(String topic) {
+        JsonNode partitions = getAsAnalyst(SuiteService.REPORTING, "/api/v1/projections/status").path("partitions");
+        long lag = 0;
+        boolean seen = false;
+        for (JsonNode partition : partitions) {
+            if (topic.equals(partition.path("topic").asText())) {
+                seen = true;
+                lag += partition.path("lag").asLong();
+            }
+        }
+        return seen ? lag : -1;
+    }
+
+    private JsonNode getAsAnalyst(SuiteService service, String path) {
+        HttpRequest request = HttpRequest.newBuilder(uri(service, path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + stack.tokens().mint("analyst"))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    private URI uri(SuiteService service, String path) {
+        return stack.baseUri(service).resolve(path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

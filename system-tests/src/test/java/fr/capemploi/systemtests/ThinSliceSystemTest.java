@@ -1,0 +1,170 @@
+package fr.capemploi.systemtests;
+
+import fr.capemploi.localstack.KafkaBroker;
+import fr.capemploi.localstack.LocalStack;
+import fr.capemploi.localstack.ServiceProcess;
+import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.systemtests.SuiteApi.Created;
+import fr.capemploi.systemtests.SuiteApi.StructureCount;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The thin slice end to end: a structure registered in beneficiary-service reaches the reporting service's
+ * {@code structures-registered} indicator through Kafka, exactly once, also across a broker outage and service
+ * crashes. One stack (one PostgreSQL server, one broker, four service processes) serves the three scenarios; each
+ * scenario measures relative to what it reads first and leaves the stack running for the next one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThinSliceSystemTest {
+
+    private static final String REGION = "11";
+    private static final String DEPARTMENT = "75";
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
+    private static final Duration RESTART = Duration.ofMinutes(3);
+
+    private LocalStack stack;
+    private SuiteApi api;
+
+    @BeforeAll
+    void startStack() throws IOException {
+        Path data = Path.of(System.getProperty("suite.test.data", "target/system-tests-stack"));
+        deleteRecursively(data);
+        stack = LocalStack.builder()
+                .dataDirectory(data)
+                .randomPorts()
+                .listener((component, state, detail) ->
+                        System.err.printf("[stack] %-20s %-9s %s%n", component, state.label(), detail))
+                .build();
+        stack.start();
+        System.err.printf("[stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
+                stack.componentStartupTimes());
+        api = new SuiteApi(stack);
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack == null) {
+            return;
+        }
+        List<Long> pids = stack.services().stream().map(ServiceProcess::pid).collect(Collectors.toList());
+        stack.broker().ifPresent(broker -> pids.add(broker.pid()));
+        stack.close();
+        List<Long> survivors = pids.stream()
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .collect(Collectors.toList());
+        assertTrue(survivors.isEmpty(), "processes left behind: " + survivors);
+        List<ProcessHandle> descendants = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .collect(Collectors.toList());
+        assertTrue(descendants.isEmpty(), "child processes left behind: " + descendants);
+        assertTrue(!accepts(stack.database().jdbcUrl("x")), "PostgreSQL still answers after close");
+    }
+
+    /** A scenario that failed half-way must not leave the broker or a service down for the next one. */
+    @BeforeEach
+    void everythingRunning() {
+        stack.ensureRunning();
+    }
+
+    @Test
+    void structureIsCountedNationallyAndInItsRegion() {
+        StructureCount before = settledCount();
+
+        Created created = api.createStructure(SuiteApi.uniqueCode(), "Cap emploi Paris", REGION, DEPARTMENT);
+
+        assertEquals(201, created.status(), created.body());
+        await("structure counted by reporting").atMost(PROPAGATION).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(before.plus(1), api.structuresRegistered(REGION)));
+    }
+
+    @Test
+    void structureCreatedWhileTheBrokerIsDownIsCountedOnceItIsBack() {
+        KafkaBroker broker = stack.broker().orElseThrow();
+        StructureCount before = settledCount();
+
+        broker.stop();
+        Created created = api.createStructure(SuiteApi.uniqueCode(), "Cap emploi Paris (outage)", REGION, DEPARTMENT);
+        assertEquals(201, created.status(), "the outbox must accept writes without a broker: " + created.body());
+        broker.start();
+        broker.awaitReady(RESTART);
+
+        await("structure counted after the broker came back").atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(before.plus(1), api.structuresRegistered(REGION)));
+    }
+
+    @Test
+    void structuresCreatedWhileReportingIsDownAreCountedExactlyOnceAfterItsRestart() {
+        ServiceProcess reporting = stack.service(SuiteService.REPORTING);
+        ServiceProcess beneficiary = stack.service(SuiteService.BENEFICIARY);
+        StructureCount before = settledCount();
+        int n = 5;
+
+        reporting.kill();
+        beneficiary.restart(RESTART);
+        for (int i = 0; i < n; i++) {
+            Created created = api.createStructure(SuiteApi.uniqueCode(), "Cap emploi " + i, REGION, DEPARTMENT);
+            assertEquals(201, created.status(), created.body());
+        }
+        reporting.start();
+        reporting.awaitReady(RESTART);
+
+        await("structures counted after reporting restarted").atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(before.plus(n), api.structuresRegistered(REGION)));
+        await("reporting caught up with beneficiary.events").atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.projectionLag("beneficiary.events") == 0);
+        assertEquals(before.plus(n), api.structuresRegistered(REGION), "a redelivered event was counted twice");
+    }
+
+    /** What reporting counts once it has applied everything already published. */
+    private StructureCount settledCount() {
+        await("reporting caught up with beneficiary.events").atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.projectionLag("beneficiary.events") == 0);
+        return api.structuresRegistered(REGION);
+    }
+
+    private static boolean accepts(String jdbcUrl) {
+        // jdbc:postgresql://host:port/db
+        String authority = jdbcUrl.substring("jdbc:postgresql://".length(), jdbcUrl.lastIndexOf('/'));
+        int colon = authority.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(authority.substring(0, colon),
+                    Integer.parseInt(authority.substring(colon + 1))), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(path);
+            }
+        }
+    }
+}
