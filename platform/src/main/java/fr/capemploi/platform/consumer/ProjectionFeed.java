@@ -68,7 +68,7 @@ public final class ProjectionFeed implements Runnable {
         this.dataSource = dataSource;
         this.settings = settings;
         this.applyLatency = Timer.builder("projection.event.latency")
-                .description("From the recording of an event in its service to its application in this projection")
+                .description("From the recording of an event in its service to the commit that shows it to queries")
                 .tag("projection", consumerName).publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.applied = Counter.builder("projection.events.applied").tag("projection", consumerName).register(registry);
         this.duplicates = Counter.builder("projection.events.duplicates").tag("projection", consumerName)
@@ -128,7 +128,12 @@ public final class ProjectionFeed implements Runnable {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::applyInTransaction));
+            List<Instant> recorded = new ArrayList<>(batch.size());
+            QuarkusTransaction.requiringNew().run(() -> {
+                recorded.clear();
+                batch.forEach(record -> recorded.add(applyInTransaction(record)));
+            });
+            recordLatency(recorded);
         } catch (RuntimeException batchFailure) {
             LOG.debugf(batchFailure, "Batch of %d failed in %s; applying one by one", batch.size(), consumerName);
             for (ConsumerRecord<String, byte[]> record : batch) {
@@ -142,7 +147,8 @@ public final class ProjectionFeed implements Runnable {
         int attempts = 0;
         while (running) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyInTransaction(record));
+                recordLatency(java.util.Collections.singletonList(
+                        QuarkusTransaction.requiringNew().call(() -> applyInTransaction(record))));
                 return;
             } catch (MalformedEventException poison) {
                 deadLetter(record, poison.getMessage());
@@ -162,17 +168,29 @@ public final class ProjectionFeed implements Runnable {
         throw new InterruptedException("stopping");
     }
 
-    private void applyInTransaction(ConsumerRecord<String, byte[]> record) {
+    /** @return when the applied event was recorded by its service, or null for a duplicate */
+    private Instant applyInTransaction(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = EventCodec.fromBytes(record.value());
-        if (positions.markProcessed(consumerName, envelope.eventId())) {
+        boolean fresh = positions.markProcessed(consumerName, envelope.eventId());
+        if (fresh) {
             projection.apply(envelope);
-            applied.increment();
-            applyLatency.record(Duration.between(envelope.recordedAt(), Instant.now()));
         } else {
             duplicates.increment();
         }
         positions.advance(consumerName, topicNames.logical(record.topic()), record.partition(), record.offset() + 1,
                 envelope.recordedAt());
+        return fresh ? envelope.recordedAt() : null;
+    }
+
+    /** Measured after the commit: from the fact's recording upstream to the moment queries can see it. */
+    private void recordLatency(List<Instant> recordedAts) {
+        Instant now = Instant.now();
+        for (Instant recordedAt : recordedAts) {
+            if (recordedAt != null) {
+                applied.increment();
+                applyLatency.record(Duration.between(recordedAt, now));
+            }
+        }
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
