@@ -1,0 +1,137 @@
+package fr.capemploi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.capemploi.events.CloudEventHeaders;
+import fr.capemploi.events.DomainEvent;
+import fr.capemploi.events.EventCatalog;
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.localstack.LocalStack;
+import fr.capemploi.localstack.SuiteService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** A suite started for one benchmark run, and the few calls the benchmarks make to it. */
+final class BenchStack implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final KafkaProducer<String, byte[]> producer;
+
+    BenchStack(String name, SuiteService... services) {
+        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        stack = LocalStack.builder()
+                .repositoryRoot(root)
+                .dataDirectory(root.resolve("bench/target/stack-" + name))
+                .randomPorts()
+                .services(services)
+                // benchmarks measure steady state: give the services their full JIT
+                .serviceJvmOptions(java.util.List.of("-Xmx512m"))
+                .build();
+        long start = System.nanoTime();
+        stack.start();
+        System.out.printf("stack ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    String kafkaBootstrap() {
+        return stack.kafkaBootstrap();
+    }
+
+    /** Publishes as a service's outbox relay would; recordedAt is now, so latency counts from this moment. */
+    Future<RecordMetadata> publish(DomainEvent event, Instant occurredAt) {
+        EventEnvelope envelope = EventCodec.envelope(event, occurredAt, "bench", Clock.systemUTC());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.metadata(event.getClass()).topic(),
+                event.recordKey().toString(), EventCodec.toBytes(envelope));
+        CloudEventHeaders.of(envelope).forEach((k, v) -> record.headers().add(k, v));
+        return producer.send(record);
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    JsonNode get(SuiteService service, String path, String role) {
+        return parse(call(service, path, role, "GET"));
+    }
+
+    JsonNode post(SuiteService service, String path, String role) {
+        return parse(call(service, path, role, "POST"));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
+    }
+
+    String metrics(SuiteService service) {
+        return call(service, "/q/metrics", null, "GET");
+    }
+
+    long reportingLag() {
+        return get(SuiteService.REPORTING, "/api/v1/projections/status", "admin").get("totalLag").asLong();
+    }
+
+    void awaitReportingLagZero(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (reportingLag() != 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reporting did not catch up in " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private String call(SuiteService service, String path, String role, String method) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUri(service) + path))
+                .timeout(Duration.ofSeconds(30));
+        if (role != null) {
+            request.header("Authorization", "Bearer " + stack.tokens().mint(role));
+        }
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        stack.close();
+    }
+}
