@@ -41,14 +41,29 @@ public final class TestKafka {
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot start the in-JVM Kafka broker", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cluster.close();
-                } catch (Exception ignored) {
-                    // the JVM is going away; the log folders are temporary
-                }
-            }, "kafka-test-broker-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::closeWithin5Seconds, "kafka-test-broker-stop"));
         }
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * The broker lives in this JVM and dies with it; closing only tidies its temporary folders. A controlled
+     * shutdown can take long on a loaded machine, and the test runner gives a finished JVM little time to exit.
+     */
+    private static void closeWithin5Seconds() {
+        Thread closer = new Thread(() -> {
+            try {
+                cluster.close();
+            } catch (Exception ignored) {
+                // the JVM is going away
+            }
+        }, "kafka-test-broker-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
