@@ -116,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
 
         this.keys = SigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
         this.tokens = new TokenMinter(keys.privateKey(), builder.jwtIssuer);
+        String nirKey = SigningKeys.nirKey(dataDirectory.resolve("keys"));
 
         Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
@@ -132,6 +133,9 @@ public final class LocalStack implements AutoCloseable {
             environment.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
             environment.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             environment.put("JWT_ISSUER", builder.jwtIssuer);
+            if (service == SuiteService.BENEFICIARY) {
+                environment.put("BENEFICIARY_NIR_KEY", nirKey);
+            }
             environment.putAll(builder.serviceEnvironment);
             processes.put(service, new ServiceProcess(service, service.jar(builder.repositoryRoot), port,
                     environment, builder.serviceJvmOptions, logs.resolve(service.moduleName() + ".log"),

@@ -60,6 +60,25 @@ public final class SigningKeys {
         }
     }
 
+    /**
+     * The key beneficiary-service encrypts NIRs with (base64 of 32 random bytes), created once beside the signing
+     * keys: the encrypted NIRs in the data folder stay readable across restarts, and no key is ever committed.
+     */
+    public static String nirKey(Path directory) {
+        Path file = directory.resolve("nir.key");
+        try {
+            Files.createDirectories(directory);
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                writeOnce(file, java.util.Base64.getEncoder().encodeToString(key) + "\n");
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read or create " + file, e);
+        }
+    }
+
     public PrivateKey privateKey() {
         return privateKey;
     }

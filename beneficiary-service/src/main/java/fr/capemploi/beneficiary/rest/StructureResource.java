@@ -78,6 +78,15 @@ public class StructureResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MANAGER, Roles.COUNSELLOR, Roles.PARTNER})
     @Operation(summary = "List the structures", description = "Every role may read the directory.")
+    @APIResponse(responseCode = "200", description = "A page of structures, ordered by code", content = @Content(
+            schema = @Schema(implementation = StructureResponse.class),
+            examples = @ExampleObject(name = "one-structure", value = ApiExamples.STRUCTURE_PAGE)))
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "page-too-large", value = "{\"type\":\"https://cepcpf.capemploi.fr/"
+                    + "problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"size: must "
+                    + "be less than or equal to 200\",\"instance\":\"/api/v1/structures\",\"violations\":[{\"field\":"
+                    + "\"size\",\"message\":\"must be less than or equal to 200\"}]}")))
     public Page<StructureResponse> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -89,8 +98,12 @@ public class StructureResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MANAGER, Roles.COUNSELLOR, Roles.PARTNER})
     @Operation(summary = "Read one structure")
+    @APIResponse(responseCode = "200", description = "The structure", content = @Content(
+            schema = @Schema(implementation = StructureResponse.class),
+            examples = @ExampleObject(name = "paris", value = ApiExamples.STRUCTURE)))
     @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown-structure", value = ApiExamples.STRUCTURE_NOT_FOUND)))
     public StructureResponse get(@PathParam("id") UUID id) {
         return StructureResponse.of(directory.get(id));
     }

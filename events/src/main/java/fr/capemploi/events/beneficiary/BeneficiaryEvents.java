@@ -9,7 +9,15 @@ public final class BeneficiaryEvents {
     public static final List<Class<? extends DomainEvent>> TYPES = List.of(
             StructureRegistered.class,
             BeneficiaryRegistered.class,
-            BeneficiaryErased.class);
+            BeneficiaryErased.class,
+            CounsellorRegistered.class,
+            CounsellorDeactivated.class,
+            CounsellorReactivated.class,
+            BeneficiaryProfileChanged.class,
+            ReferentAssigned.class,
+            BeneficiaryExited.class,
+            ConsentGiven.class,
+            ConsentWithdrawn.class);
 
     private BeneficiaryEvents() {
     }

@@ -1,0 +1,107 @@
+package fr.capemploi.beneficiary.domain;
+
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A GDPR consent of a beneficiary: scope, date and how it was collected, then possibly withdrawn. Kept after the
+ * person's erasure as the legal trace of what was allowed when; it holds nothing personal.
+ */
+@Entity
+@Table(name = "consent")
+public class Consent {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "beneficiary_id", nullable = false)
+    private UUID beneficiaryId;
+
+    @Column(name = "structure_id", nullable = false)
+    private UUID structureId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ConsentScope scope;
+
+    @Column(name = "given_on", nullable = false)
+    private LocalDate givenOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ConsentModality modality;
+
+    @Column(name = "withdrawn_on")
+    private LocalDate withdrawnOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "withdrawal_modality")
+    private ConsentModality withdrawalModality;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected Consent() {
+    }
+
+    public Consent(UUID id, UUID beneficiaryId, UUID structureId, ConsentScope scope, LocalDate givenOn,
+            ConsentModality modality, Instant recordedAt) {
+        this.id = id;
+        this.beneficiaryId = beneficiaryId;
+        this.structureId = structureId;
+        this.scope = scope;
+        this.givenOn = givenOn;
+        this.modality = modality;
+        this.recordedAt = recordedAt;
+    }
+
+    public void withdraw(LocalDate on, ConsentModality how) {
+        this.withdrawnOn = on;
+        this.withdrawalModality = how;
+    }
+
+    public boolean active() {
+        return withdrawnOn == null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID beneficiaryId() {
+        return beneficiaryId;
+    }
+
+    public UUID structureId() {
+        return structureId;
+    }
+
+    public ConsentScope scope() {
+        return scope;
+    }
+
+    public LocalDate givenOn() {
+        return givenOn;
+    }
+
+    public ConsentModality modality() {
+        return modality;
+    }
+
+    public LocalDate withdrawnOn() {
+        return withdrawnOn;
+    }
+
+    public ConsentModality withdrawalModality() {
+        return withdrawalModality;
+    }
+}

@@ -1,0 +1,104 @@
+package fr.capemploi.beneficiary.repository;
+
+import fr.capemploi.beneficiary.domain.Beneficiary;
+import fr.capemploi.beneficiary.domain.BeneficiaryState;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BeneficiaryRepository implements PanacheRepositoryBase<Beneficiary, UUID> {
+
+    /**
+     * What a list or search asks for; every part is optional. {@code nameWords} are normalised words that must all
+     * appear in "last first"; {@code nirHash} is the keyed hash of a NIR, never the NIR itself.
+     */
+    public record Criteria(
+            UUID structureId,
+            UUID referentCounsellorId,
+            StatusAtEntry statusAtEntry,
+            BeneficiaryState state,
+            OrientationSource orientationSource,
+            LocalDate enteredFrom,
+            LocalDate enteredTo,
+            List<String> nameWords,
+            String nirHash) {
+    }
+
+    public record Slice(List<Beneficiary> items, long total) {
+    }
+
+    /**
+     * Erased tombstones are never found. Ordered by the normalised last name, first name and id: a deterministic
+     * order, so that paging through a list neither skips nor repeats anyone.
+     */
+    public Slice search(Criteria criteria, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("state <> :erased");
+        params.put("erased", BeneficiaryState.ERASED);
+        if (criteria.structureId() != null) {
+            where.add("structureId = :structure");
+            params.put("structure", criteria.structureId());
+        }
+        if (criteria.referentCounsellorId() != null) {
+            where.add("referentCounsellorId = :referent");
+            params.put("referent", criteria.referentCounsellorId());
+        }
+        if (criteria.statusAtEntry() != null) {
+            where.add("statusAtEntry = :status");
+            params.put("status", criteria.statusAtEntry());
+        }
+        if (criteria.state() != null) {
+            where.add("state = :state");
+            params.put("state", criteria.state());
+        }
+        if (criteria.orientationSource() != null) {
+            where.add("orientationSource = :source");
+            params.put("source", criteria.orientationSource());
+        }
+        if (criteria.enteredFrom() != null) {
+            where.add("entryDate >= :from");
+            params.put("from", criteria.enteredFrom());
+        }
+        if (criteria.enteredTo() != null) {
+            where.add("entryDate <= :to");
+            params.put("to", criteria.enteredTo());
+        }
+        List<String> words = criteria.nameWords() == null ? List.of() : criteria.nameWords();
+        for (int i = 0; i < words.size(); i++) {
+            where.add("searchKey like :word" + i + " escape '\\'");
+            params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+        }
+        if (criteria.nirHash() != null) {
+            where.add("nirHash = :nir");
+            params.put("nir", criteria.nirHash());
+        }
+        var found = find(String.join(" and ", where), Sort.by("lastNameKey").and("firstNameKey").and("id"), params);
+        return new Slice(found.page(Page.of(page, size)).list(), found.count());
+    }
+
+    public Optional<Beneficiary> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public boolean nirTaken(UUID structureId, String nirHash, UUID except) {
+        return count("structureId = ?1 and nirHash = ?2 and id <> ?3", structureId, nirHash, except) > 0;
+    }
+
+    private static String escapeLike(String word) {
+        // normalised words hold only [a-z0-9], but the escape keeps the query right if that ever changes
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,139 @@
+package fr.capemploi.beneficiary.rest;
+
+import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_WITHDRAWAL;
+import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_NOT_FOUND;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_ALREADY_WITHDRAWN;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_IN_FORCE;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_LIST;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_NOT_FOUND;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_REQUEST;
+import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_WITHDRAWN;
+import static fr.capemploi.beneficiary.rest.ApiExamples.GONE;
+import static fr.capemploi.beneficiary.rest.ApiExamples.WITHDRAWAL;
+
+import fr.capemploi.beneficiary.domain.Consent;
+import fr.capemploi.beneficiary.service.ConsentRegister;
+import fr.capemploi.beneficiary.service.IdempotentRequests;
+import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * GDPR consents (processing, health data, sharing with partners) of a beneficiary. The consent to mobilise a CPF
+ * account belongs to the CPF service.
+ */
+@Path("/api/v1/beneficiaries/{id}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consents", description = "GDPR consents given and withdrawn")
+public class ConsentResource {
+
+    private final ConsentRegister consents;
+    private final IdempotentRequests idempotency;
+
+    public ConsentResource(ConsentRegister consents, IdempotentRequests idempotency) {
+        this.consents = consents;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "The person's consents", description = "Given and withdrawn, oldest first; kept after "
+            + "erasure as the legal trace. Logged (CONSENTS_READ).")
+    @APIResponse(responseCode = "200", description = "Every consent", content = @Content(
+            schema = @Schema(implementation = ConsentResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+            examples = @ExampleObject(name = "one-withdrawn", value = CONSENT_LIST)))
+    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    public List<ConsentResponse> list(@PathParam("id") UUID id) {
+        return consents.of(id).stream().map(ConsentResponse::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Record a consent", description = "One consent in force per scope. Emits ConsentGiven.")
+    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
+            description = "8 to 128 visible characters; same key and body = same answer",
+            example = "0b7d3e2a-5c41-4f9e-a8b6-2d3e4f5a6b70")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ConsentRequest.class),
+            examples = @ExampleObject(name = "health-data", summary = "Signed consent to process the BOE recognition",
+                    value = CONSENT_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            schema = @Schema(implementation = ConsentResponse.class),
+            examples = @ExampleObject(name = "recorded", value = CONSENT)))
+    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "A consent of that scope is in force", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "in-force", value = CONSENT_IN_FORCE)))
+    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "erased", value = GONE)))
+    public Response give(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest request,
+            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        ConsentRegister.Recorded recorded = consents.give(id, request.scope(), request.givenOn(), request.modality(),
+                RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries/" + id + "/consents", request));
+        Consent consent = recorded.consent();
+        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(consent.id().toString())
+                .build()).entity(ConsentResponse.of(consent));
+        if (recorded.replayed()) {
+            response.header(RequestHeaders.REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("/{consentId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Withdraw a consent", description = "Not before the day it was given; once only. Emits "
+            + "ConsentWithdrawn.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = WithdrawalRequest.class),
+            examples = @ExampleObject(name = "withdrawal", value = WITHDRAWAL)))
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(
+            schema = @Schema(implementation = ConsentResponse.class),
+            examples = @ExampleObject(name = "withdrawn", value = CONSENT_WITHDRAWN)))
+    @APIResponse(responseCode = "400", description = "Withdrawn before given", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "before-given", value = BAD_WITHDRAWAL)))
+    @APIResponse(responseCode = "404", description = "Unknown beneficiary or consent", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown-consent", value = CONSENT_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "already-withdrawn", value = CONSENT_ALREADY_WITHDRAWN)))
+    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "erased", value = GONE)))
+    public ConsentResponse withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId,
+            @Valid @NotNull WithdrawalRequest request) {
+        return ConsentResponse.of(consents.withdraw(id, consentId, request.withdrawnOn(), request.modality()));
+    }
+}

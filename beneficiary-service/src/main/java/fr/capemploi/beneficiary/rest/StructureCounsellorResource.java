@@ -1,0 +1,134 @@
+package fr.capemploi.beneficiary.rest;
+
+import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR;
+import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_PAGE;
+import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_REQUEST;
+import static fr.capemploi.beneficiary.rest.ApiExamples.STRUCTURE_NOT_FOUND;
+
+import fr.capemploi.beneficiary.domain.Counsellor;
+import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.beneficiary.repository.CounsellorRepository;
+import fr.capemploi.beneficiary.service.CounsellorDirectory;
+import fr.capemploi.beneficiary.service.IdempotentRequests;
+import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.rest.Page;
+import fr.capemploi.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A structure's counsellors: administrators register them; analysts, administrators and the structure's own
+ * counsellors and managers list them. Partners do not see the directory of people.
+ */
+@Path("/api/v1/structures/{id}/counsellors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Counsellors")
+public class StructureCounsellorResource {
+
+    private final CounsellorDirectory directory;
+    private final IdempotentRequests idempotency;
+    private final Clock clock;
+
+    public StructureCounsellorResource(CounsellorDirectory directory, IdempotentRequests idempotency, Clock clock) {
+        this.directory = directory;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a counsellor", description = "Administrators only. Emits CounsellorRegistered "
+            + "(without the name). An Idempotency-Key makes a retry return the counsellor created the first time.")
+    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
+            description = "8 to 128 visible characters, e.g. a UUID; same key and body = same answer",
+            example = "8f14e45f-ceea-467f-a8f6-1b2c3d4e5f60")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CounsellorRequest.class),
+            examples = @ExampleObject(name = "new-counsellor", summary = "A counsellor joining in January 2016",
+                    value = COUNSELLOR_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CounsellorResponse.class),
+                    examples = @ExampleObject(name = "registered", value = COUNSELLOR)))
+    @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown-structure", value = STRUCTURE_NOT_FOUND)))
+    public Response register(@PathParam("id") UUID id, @Valid @NotNull CounsellorRequest request,
+            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        CounsellorDirectory.Registered registered = directory.register(id, request.displayName().strip(),
+                request.activeFrom(), RequestHeaders.attempt(idempotency, idempotencyKey,
+                        "POST /structures/" + id + "/counsellors", request));
+        Counsellor counsellor = registered.counsellor();
+        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("api/v1/counsellors")
+                        .path(counsellor.id().toString()).build())
+                .entity(view(counsellor)).tag(etag(counsellor));
+        if (registered.replayed()) {
+            response.header(RequestHeaders.REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MANAGER, Roles.COUNSELLOR})
+    @Operation(summary = "List a structure's counsellors", description = "Ordered by name. Counsellors and managers "
+            + "see their own structure only (another structure is 404).")
+    @APIResponse(responseCode = "200", description = "A page of counsellors", content = @Content(
+            schema = @Schema(implementation = CounsellorResponse.class),
+            examples = @ExampleObject(name = "one-counsellor", value = COUNSELLOR_PAGE)))
+    @APIResponse(responseCode = "404", description = "Unknown structure, or another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown-structure", value = STRUCTURE_NOT_FOUND)))
+    public Page<CounsellorResponse> list(@PathParam("id") UUID id,
+            @Parameter(description = "true: active today; false: not active today; absent: all", example = "true")
+            @QueryParam("active") String active,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        CounsellorRepository.Activity activity;
+        if (active == null) {
+            activity = CounsellorRepository.Activity.ALL;
+        } else if (active.equals("true") || active.equals("false")) {
+            activity = Boolean.parseBoolean(active) ? CounsellorRepository.Activity.ACTIVE
+                    : CounsellorRepository.Activity.INACTIVE;
+        } else {
+            throw new InvalidFieldException("active", "must be true or false");
+        }
+        Page<Counsellor> found = directory.ofStructure(id, activity, page, size);
+        return new Page<>(found.items().stream().map(this::view).toList(), found.total(), page, size);
+    }
+
+    private CounsellorResponse view(Counsellor counsellor) {
+        return CounsellorResponse.of(counsellor, FrenchCalendar.today(clock));
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(Counsellor counsellor) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(counsellor.version()));
+    }
+}

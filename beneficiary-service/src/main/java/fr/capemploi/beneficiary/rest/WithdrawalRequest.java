@@ -1,0 +1,14 @@
+package fr.capemploi.beneficiary.rest;
+
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "WithdrawalRequest")
+public record WithdrawalRequest(
+        @PastOrPresent @Schema(examples = "2018-11-05", description = "Defaults to today; not before the consent")
+        LocalDate withdrawnOn,
+        @NotNull @Schema(examples = "ELECTRONIC") ConsentModality modality) {
+}

@@ -1,0 +1,106 @@
+package fr.capemploi.beneficiary.service;
+
+import fr.capemploi.beneficiary.domain.AccessAction;
+import fr.capemploi.beneficiary.domain.Beneficiary;
+import fr.capemploi.beneficiary.domain.Consent;
+import fr.capemploi.beneficiary.messaging.RegistryEvents;
+import fr.capemploi.beneficiary.repository.ConsentRepository;
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
+import fr.capemploi.platform.outbox.Outbox;
+import fr.capemploi.platform.problem.ConflictException;
+import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * GDPR consents of a beneficiary: given, listed, withdrawn. The beneficiary's row is locked while a consent is given
+ * or withdrawn, so two counsellors cannot both record "the" consent in force for one scope.
+ */
+@ApplicationScoped
+public class ConsentRegister {
+
+    private final BeneficiaryRegistry registry;
+    private final ConsentRepository consents;
+    private final AccessLog accessLog;
+    private final IdempotentRequests idempotency;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final EntityManager em;
+
+    public ConsentRegister(BeneficiaryRegistry registry, ConsentRepository consents, AccessLog accessLog,
+            IdempotentRequests idempotency, Outbox outbox, Clock clock, EntityManager em) {
+        this.registry = registry;
+        this.consents = consents;
+        this.accessLog = accessLog;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    public record Recorded(Consent consent, boolean replayed) {
+    }
+
+    @Transactional
+    public List<Consent> of(UUID beneficiaryId) {
+        Beneficiary beneficiary = registry.visible(beneficiaryId);
+        if (!beneficiary.erased()) {
+            accessLog.record(beneficiary, AccessAction.CONSENTS_READ);
+        }
+        return consents.ofBeneficiary(beneficiaryId);
+    }
+
+    @Transactional
+    public Recorded give(UUID beneficiaryId, ConsentScope scope, LocalDate givenOn, ConsentModality modality,
+            Optional<IdempotentRequests.Attempt> attempt) {
+        Beneficiary beneficiary = registry.lockedForChange(beneficiaryId, IfMatch.ABSENT, false);
+        if (attempt.isPresent()) {
+            Optional<UUID> earlier = idempotency.claim(attempt.get());
+            if (earlier.isPresent()) {
+                return new Recorded(consents.findByIdOptional(earlier.get()).orElseThrow(), true);
+            }
+        }
+        LocalDate on = givenOn != null ? givenOn : FrenchCalendar.today(clock);
+        if (consents.inForce(beneficiaryId, scope)) {
+            throw new ConflictException("A " + scope + " consent is already in force; withdraw it before recording a new one");
+        }
+        Consent consent = new Consent(UUID.randomUUID(), beneficiaryId, beneficiary.structureId(), scope, on, modality,
+                clock.instant());
+        consents.persist(consent);
+        em.flush();
+        accessLog.record(beneficiary, AccessAction.CONSENT_GIVEN);
+        outbox.record(RegistryEvents.consentGiven(consent), FrenchCalendar.startOf(on));
+        attempt.ifPresent(a -> idempotency.complete(a, consent.id()));
+        return new Recorded(consent, false);
+    }
+
+    @Transactional
+    public Consent withdraw(UUID beneficiaryId, UUID consentId, LocalDate withdrawnOn, ConsentModality modality) {
+        Beneficiary beneficiary = registry.lockedForChange(beneficiaryId, IfMatch.ABSENT, false);
+        Consent consent = consents.findByIdOptional(consentId)
+                .filter(c -> c.beneficiaryId().equals(beneficiaryId))
+                .orElseThrow(() -> new ResourceNotFoundException("Consent", consentId));
+        if (!consent.active()) {
+            throw new ConflictException("Consent " + consentId + " was already withdrawn on " + consent.withdrawnOn());
+        }
+        LocalDate on = withdrawnOn != null ? withdrawnOn : FrenchCalendar.today(clock);
+        if (on.isBefore(consent.givenOn())) {
+            throw new InvalidFieldException("withdrawnOn", "must not be before the day the consent was given, "
+                    + consent.givenOn());
+        }
+        consent.withdraw(on, modality);
+        em.flush();
+        accessLog.record(beneficiary, AccessAction.CONSENT_WITHDRAWN);
+        outbox.record(RegistryEvents.consentWithdrawn(consent), FrenchCalendar.startOf(on));
+        return consent;
+    }
+}

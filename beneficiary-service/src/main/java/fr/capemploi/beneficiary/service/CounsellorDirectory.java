@@ -1,0 +1,124 @@
+package fr.capemploi.beneficiary.service;
+
+import fr.capemploi.beneficiary.domain.Counsellor;
+import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.beneficiary.messaging.RegistryEvents;
+import fr.capemploi.beneficiary.repository.CounsellorRepository;
+import fr.capemploi.beneficiary.repository.StructureRepository;
+import fr.capemploi.platform.outbox.Outbox;
+import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.platform.rest.Page;
+import fr.capemploi.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The counsellors of each structure, managed by administrators. Their active periods feed the "active counsellors"
+ * denominators of the indicators; their names never leave this service.
+ */
+@ApplicationScoped
+public class CounsellorDirectory {
+
+    private final CounsellorRepository counsellors;
+    private final StructureRepository structures;
+    private final IdempotentRequests idempotency;
+    private final Outbox outbox;
+    private final Caller caller;
+    private final Clock clock;
+    private final EntityManager em;
+
+    public CounsellorDirectory(CounsellorRepository counsellors, StructureRepository structures,
+            IdempotentRequests idempotency, Outbox outbox, Caller caller, Clock clock, EntityManager em) {
+        this.counsellors = counsellors;
+        this.structures = structures;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    /** The editable part of a counsellor. */
+    public record Details(String displayName, LocalDate activeUntil) {
+    }
+
+    public record Registered(Counsellor counsellor, boolean replayed) {
+    }
+
+    @Transactional
+    public Registered register(UUID structureId, String displayName, LocalDate activeFrom,
+            Optional<IdempotentRequests.Attempt> attempt) {
+        if (structures.findByIdOptional(structureId).isEmpty()) {
+            throw new ResourceNotFoundException("Structure", structureId);
+        }
+        if (attempt.isPresent()) {
+            Optional<UUID> earlier = idempotency.claim(attempt.get());
+            if (earlier.isPresent()) {
+                return new Registered(counsellors.findByIdOptional(earlier.get()).orElseThrow(), true);
+            }
+        }
+        LocalDate from = activeFrom != null ? activeFrom : FrenchCalendar.today(clock);
+        Counsellor counsellor = new Counsellor(UUID.randomUUID(), structureId, displayName, from, clock.instant());
+        counsellors.persist(counsellor);
+        em.flush();
+        outbox.record(RegistryEvents.counsellorRegistered(counsellor), FrenchCalendar.startOf(from));
+        attempt.ifPresent(a -> idempotency.complete(a, counsellor.id()));
+        return new Registered(counsellor, false);
+    }
+
+    @Transactional
+    public Page<Counsellor> ofStructure(UUID structureId, CounsellorRepository.Activity activity, int page, int size) {
+        if (structures.findByIdOptional(structureId).isEmpty()) {
+            throw new ResourceNotFoundException("Structure", structureId);
+        }
+        caller.checkAccess(structureId, "Structure", structureId);
+        CounsellorRepository.Slice found = counsellors.ofStructure(structureId, activity, FrenchCalendar.today(clock),
+                page, size);
+        return new Page<>(found.items(), found.total(), page, size);
+    }
+
+    @Transactional
+    public Counsellor get(UUID id) {
+        Counsellor counsellor = counsellors.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Counsellor", id));
+        caller.checkAccess(counsellor.structureId(), "Counsellor", id);
+        return counsellor;
+    }
+
+    /**
+     * Renames or (de)activates a counsellor. Setting {@code activeUntil} publishes CounsellorDeactivated (again, when
+     * corrected); clearing it publishes CounsellorReactivated. A rename publishes nothing: names are not events.
+     */
+    @Transactional
+    public Counsellor change(UUID id, IfMatch ifMatch, java.util.function.UnaryOperator<Details> change) {
+        Counsellor counsellor = counsellors.findForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Counsellor", id));
+        ifMatch.check(counsellor.version(), true, "counsellor");
+        Details current = new Details(counsellor.displayName(), counsellor.activeUntil());
+        Details next = change.apply(current);
+        if (next.activeUntil() != null && next.activeUntil().isBefore(counsellor.activeFrom())) {
+            throw new InvalidFieldException("activeUntil", "must not be before activeFrom " + counsellor.activeFrom());
+        }
+        if (!next.displayName().equals(current.displayName())) {
+            counsellor.rename(next.displayName());
+        }
+        if (!Objects.equals(next.activeUntil(), current.activeUntil())) {
+            counsellor.endActivityOn(next.activeUntil());
+            if (next.activeUntil() != null) {
+                outbox.record(RegistryEvents.counsellorDeactivated(counsellor), FrenchCalendar.startOf(next.activeUntil()));
+            } else {
+                LocalDate today = FrenchCalendar.today(clock);
+                outbox.record(RegistryEvents.counsellorReactivated(counsellor, today), clock.instant());
+            }
+        }
+        em.flush();
+        return counsellor;
+    }
+}

@@ -1,0 +1,8 @@
+package fr.capemploi.beneficiary.service;
+
+/** An Idempotency-Key already used for a different request body (422): replaying would answer the wrong request. */
+public class IdempotencyKeyReusedException extends RuntimeException {
+    public IdempotencyKeyReusedException() {
+        super("This Idempotency-Key was already used for a different request; use a new key for a new request");
+    }
+}

@@ -1,0 +1,210 @@
+package fr.capemploi.beneficiary.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every operation of the service, called by every kind of caller, with the status each must get. "Own" callers work
+ * in the structure that holds the records; "other" callers in another structure; tokens that are absent, expired or
+ * signed by an untrusted key are refused before anything else.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    enum Who { OWN_COUNSELLOR, OWN_MANAGER, OTHER_COUNSELLOR, OTHER_MANAGER, ADMIN, ANALYST, PARTNER, NO_TOKEN,
+        EXPIRED_TOKEN, FOREIGN_KEY_TOKEN }
+
+    /** The records an operation works on, made fresh for the operations that change them. */
+    record Target(UUID beneficiary, UUID consent) {
+    }
+
+    record Operation(String name, boolean needsBeneficiary, BiFunction<RequestSpecification, Target, Response> call,
+            Map<Who, Integer> expected, BiConsumer<Who, Response> check) {
+    }
+
+    private static UUID own;
+    private static UUID other;
+    private static UUID ownCounsellor;
+
+    static synchronized void setUp() {
+        if (own == null) {
+            own = Fixtures.structure();
+            other = Fixtures.structure();
+            ownCounsellor = Fixtures.counsellor(own);
+        }
+    }
+
+    /** Expected statuses for the seven roles; the three bad tokens always get 401. */
+    private static Map<Who, Integer> expect(int ownCounsellor, int ownManager, int otherCounsellor, int otherManager,
+            int admin, int analyst, int partner) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        expected.put(Who.OWN_COUNSELLOR, ownCounsellor);
+        expected.put(Who.OWN_MANAGER, ownManager);
+        expected.put(Who.OTHER_COUNSELLOR, otherCounsellor);
+        expected.put(Who.OTHER_MANAGER, otherManager);
+        expected.put(Who.ADMIN, admin);
+        expected.put(Who.ANALYST, analyst);
+        expected.put(Who.PARTNER, partner);
+        expected.put(Who.NO_TOKEN, 401);
+        expected.put(Who.EXPIRED_TOKEN, 401);
+        expected.put(Who.FOREIGN_KEY_TOKEN, 401);
+        return expected;
+    }
+
+    private static final BiConsumer<Who, Response> NOTHING_MORE = (who, response) -> {
+    };
+
+    static List<Operation> operations() {
+        String b = "/api/v1/beneficiaries/";
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Operation("GET /structures", false, (r, t) -> r.get("/api/v1/structures"),
+                expect(200, 200, 200, 200, 200, 200, 200), NOTHING_MORE));
+        ops.add(new Operation("GET /structures/{id}", false, (r, t) -> r.get("/api/v1/structures/" + own),
+                expect(200, 200, 200, 200, 200, 200, 200), NOTHING_MORE));
+        ops.add(new Operation("POST /structures", false, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"code\":\"Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase()
+                        + "\",\"name\":\"Cap emploi\",\"region\":\"53\",\"department\":\"35\"}")
+                .post("/api/v1/structures"), expect(403, 403, 403, 403, 201, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("GET /structures/{id}/counsellors", false,
+                (r, t) -> r.get("/api/v1/structures/" + own + "/counsellors"),
+                expect(200, 200, 404, 404, 200, 200, 403), NOTHING_MORE));
+        ops.add(new Operation("POST /structures/{id}/counsellors", false, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Nouveau conseiller\"}").post("/api/v1/structures/" + own + "/counsellors"),
+                expect(403, 403, 403, 403, 201, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("GET /counsellors/{id}", false, (r, t) -> r.get("/api/v1/counsellors/" + ownCounsellor),
+                expect(200, 200, 404, 404, 200, 200, 403), NOTHING_MORE));
+        ops.add(new Operation("PATCH /counsellors/{id}", false, (r, t) -> r.contentType("application/merge-patch+json")
+                .header("If-Match", Fixtures.counsellorEtag(ownCounsellor))
+                .body("{\"displayName\":\"Conseiller " + UUID.randomUUID().toString().substring(0, 4) + "\"}")
+                .patch("/api/v1/counsellors/" + ownCounsellor), expect(403, 403, 403, 403, 200, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("GET /counsellors/{id}/portfolio", false,
+                (r, t) -> r.get("/api/v1/counsellors/" + ownCounsellor + "/portfolio"),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("POST /beneficiaries", false, (r, t) -> {
+            Map<String, Object> person = Fixtures.person();
+            person.put("structureId", own.toString());
+            return r.contentType(ContentType.JSON).body(Fixtures.json(person)).post("/api/v1/beneficiaries");
+        }, expect(201, 201, 403, 403, 403, 403, 201), (who, response) -> {
+            if (who == Who.PARTNER) {
+                assertThat(response.jsonPath().getMap("$")).containsOnlyKeys("id");
+            } else if (response.statusCode() == 201) {
+                assertThat(response.jsonPath().getString("nir")).isNotNull();
+            }
+        }));
+        ops.add(new Operation("GET /beneficiaries", true, (r, t) -> r.queryParam("size", 200).get("/api/v1/beneficiaries"),
+                expect(200, 200, 200, 200, 403, 403, 403), (who, response) -> {
+                    List<String> ids = response.jsonPath().getList("items.id", String.class);
+                    if (who == Who.OTHER_COUNSELLOR || who == Who.OTHER_MANAGER) {
+                        assertThat(ids).isEmpty();
+                    }
+                }));
+        ops.add(new Operation("POST /beneficiaries/search", true, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"state\":\"ACTIVE\"}").post("/api/v1/beneficiaries/search"),
+                expect(200, 200, 200, 200, 403, 403, 403), (who, response) -> {
+                    List<String> ids = response.jsonPath().getList("items.id", String.class);
+                    if (who == Who.OTHER_COUNSELLOR || who == Who.OTHER_MANAGER) {
+                        assertThat(ids).isEmpty();
+                    }
+                }));
+        ops.add(new Operation("GET /beneficiaries/{id}", true, (r, t) -> r.get(b + t.beneficiary()),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("PATCH /beneficiaries/{id}", true, (r, t) -> r.contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"").body("{\"inactivityMonths\":20}").patch(b + t.beneficiary()),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("DELETE /beneficiaries/{id}", true, (r, t) -> r.delete(b + t.beneficiary()),
+                expect(403, 204, 403, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("PUT /beneficiaries/{id}/referent", true, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"counsellorId\":\"" + ownCounsellor + "\"}").put(b + t.beneficiary() + "/referent"),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("POST /beneficiaries/{id}/exit", true, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"exitDate\":\"2017-01-31\",\"reason\":\"TEMPORARY_JOB\"}").post(b + t.beneficiary() + "/exit"),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("GET /beneficiaries/{id}/consents", true, (r, t) -> r.get(b + t.beneficiary() + "/consents"),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("POST /beneficiaries/{id}/consents", true, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"scope\":\"DATA_SHARING_WITH_PARTNERS\",\"modality\":\"ORAL_RECORDED\"}")
+                .post(b + t.beneficiary() + "/consents"), expect(201, 201, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("POST /beneficiaries/{id}/consents/{consentId}/withdrawal", true,
+                (r, t) -> r.contentType(ContentType.JSON).body("{\"modality\":\"SIGNED_FORM\"}")
+                        .post(b + t.beneficiary() + "/consents/" + t.consent() + "/withdrawal"),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("GET /beneficiaries/{id}/access-log", true, (r, t) -> r.get(b + t.beneficiary() + "/access-log"),
+                expect(403, 200, 403, 404, 200, 403, 403), NOTHING_MORE));
+        return ops;
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Operation operation : operations()) {
+            for (Who who : Who.values()) {
+                cases.add(Arguments.of(operation.name(), who));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("matrix")
+    void everyOperationAnswersEveryCallerAsExpected(String operationName, Who who) {
+        setUp();
+        Operation operation = operations().stream().filter(o -> o.name().equals(operationName)).findFirst().orElseThrow();
+        Target target = null;
+        if (operation.needsBeneficiary()) {
+            UUID beneficiary = Fixtures.beneficiary(own);
+            target = new Target(beneficiary, Fixtures.consent(beneficiary, own, "DATA_PROCESSING"));
+        }
+        RequestSpecification request = given();
+        String token = token(who);
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        Response response = operation.call().apply(request, target);
+
+        int expected = operation.expected().get(who);
+        assertThat(response.statusCode()).as("%s by %s: %s", operationName, who, response.asString()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getInt("status")).isEqualTo(expected);
+        }
+        if (expected == 401) {
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+        if (expected == 404 || expected == 403) {
+            // a refusal says nothing of the person
+            assertThat(response.asString()).doesNotContain("Durand").doesNotContain("personne@example.fr");
+        }
+        operation.check().accept(who, response);
+    }
+
+    private static String token(Who who) {
+        return switch (who) {
+            case OWN_COUNSELLOR -> TestTokens.counsellor(own);
+            case OWN_MANAGER -> TestTokens.manager(own);
+            case OTHER_COUNSELLOR -> TestTokens.counsellor(other);
+            case OTHER_MANAGER -> TestTokens.manager(other);
+            case ADMIN -> TestTokens.admin();
+            case ANALYST -> TestTokens.analyst();
+            case PARTNER -> TestTokens.partner();
+            case NO_TOKEN -> null;
+            case EXPIRED_TOKEN -> TestTokens.expired("manager", own);
+            case FOREIGN_KEY_TOKEN -> TestTokens.signedByAnotherKey("manager", own);
+        };
+    }
+}

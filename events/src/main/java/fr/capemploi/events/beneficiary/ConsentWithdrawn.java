@@ -1,0 +1,30 @@
+package fr.capemploi.events.beneficiary;
+
+import fr.capemploi.events.DomainEvent;
+import fr.capemploi.events.EventType;
+import fr.capemploi.events.Topics;
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
+import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The person withdrew a consent given earlier ({@code consentId} of its {@link ConsentGiven}). */
+@EventType(name = "ConsentWithdrawn", topic = Topics.BENEFICIARY, aggregateType = "Consent")
+public record ConsentWithdrawn(
+        UUID consentId,
+        UUID beneficiaryId,
+        UUID structureId,
+        ConsentScope scope,
+        LocalDate withdrawnOn,
+        ConsentModality modality) implements DomainEvent {
+
+    @Override
+    public UUID aggregateId() {
+        return consentId;
+    }
+
+    @Override
+    public UUID recordKey() {
+        return beneficiaryId;
+    }
+}
