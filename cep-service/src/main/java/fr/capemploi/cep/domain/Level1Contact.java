@@ -2,6 +2,8 @@ package fr.capemploi.cep.domain;
 
 import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
+import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
+import fr.capemploi.platform.problem.InvalidFieldException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +16,7 @@ import java.util.UUID;
 
 /**
  * A CEP level-1 contact (accueil individualisé). The person may be anonymous: then no beneficiary id and no
- * personal data at all.
+ * personal data at all. When the person is routed to another CEP operator, a fiche de liaison may go with them.
  */
 @Entity
 @Table(name = "level1_contact")
@@ -43,6 +45,11 @@ public class Level1Contact {
     @Column(nullable = false)
     private Level1Request request;
 
+    /** The CEP operator the person was routed to, if any. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "routed_to")
+    private CepOperator routedTo;
+
     @Column(name = "liaison_sheet_issued", nullable = false)
     private boolean liaisonSheetIssued;
 
@@ -56,8 +63,12 @@ public class Level1Contact {
     }
 
     public Level1Contact(UUID id, UUID structureId, UUID counsellorId, UUID beneficiaryId, LocalDate contactDate,
-            ContactChannel channel, Level1Request request, boolean liaisonSheetIssued, Instant recordedAt,
-            String recordedBy) {
+            ContactChannel channel, Level1Request request, CepOperator routedTo, boolean liaisonSheetIssued,
+            Instant recordedAt, String recordedBy) {
+        if (liaisonSheetIssued && routedTo == null) {
+            throw new InvalidFieldException("routedTo", "a fiche de liaison goes to the CEP operator the person is "
+                    + "routed to: name it");
+        }
         this.id = id;
         this.structureId = structureId;
         this.counsellorId = counsellorId;
@@ -65,6 +76,7 @@ public class Level1Contact {
         this.contactDate = contactDate;
         this.channel = channel;
         this.request = request;
+        this.routedTo = routedTo;
         this.liaisonSheetIssued = liaisonSheetIssued;
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
@@ -77,5 +89,7 @@ public class Level1Contact {
     public LocalDate contactDate() { return contactDate; }
     public ContactChannel channel() { return channel; }
     public Level1Request request() { return request; }
+    public CepOperator routedTo() { return routedTo; }
     public boolean liaisonSheetIssued() { return liaisonSheetIssued; }
+    public Instant recordedAt() { return recordedAt; }
 }

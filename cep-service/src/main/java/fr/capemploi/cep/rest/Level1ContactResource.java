@@ -1,61 +1,118 @@
 package fr.capemploi.cep.rest;
 
 import fr.capemploi.cep.domain.Level1Contact;
+import fr.capemploi.cep.service.BeneficiaryReferences;
 import fr.capemploi.cep.service.Level1Contacts;
+import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/cep/level1-contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Level-1 contacts", description = "CEP level 1: accueil individualisé")
+@Tag(name = "Level-1 contacts", description = "CEP level 1: accueil individualisé, routing and fiche de liaison")
 public class Level1ContactResource {
 
     private final Level1Contacts contacts;
+    private final BeneficiaryReferences beneficiaries;
     private final Caller caller;
 
-    public Level1ContactResource(Level1Contacts contacts, Caller caller) {
+    public Level1ContactResource(Level1Contacts contacts, BeneficiaryReferences beneficiaries, Caller caller) {
         this.contacts = contacts;
+        this.beneficiaries = beneficiaries;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
-    @Operation(summary = "Record a level-1 contact in the caller's structure", description = "Emits Level1ContactRecorded.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "anonymous-phone-call",
-            value = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
-                    + "\"liaisonSheetIssued\":false}")))
+    @Operation(summary = "Record a level-1 contact in the caller's structure",
+            description = "Counsellors and managers. Emits Level1ContactRecorded, and Level1ContactRouted when the "
+                    + "person was routed to another CEP operator.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Level1ContactRequest.class), examples = {
+            @ExampleObject(name = "anonymous-phone-call", summary = "Anonymous call, no routing",
+                    value = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
+                            + "\"liaisonSheetIssued\":false}"),
+            @ExampleObject(name = "routed-with-liaison-sheet", summary = "Registered person routed to an OPACIF",
+                    value = "{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
+                            + "\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"counsellorId\":\""
+                            + Examples.COUNSELLOR + "\",\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true}")}))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            schema = @Schema(implementation = Level1ContactResponse.class), examples = @ExampleObject(name = "routed",
+            value = "{\"id\":\"a3c1e2f4-1111-4a2b-9c3d-000000000001\",\"structureId\":\"" + Examples.STRUCTURE + "\","
+                    + "\"counsellorId\":\"" + Examples.COUNSELLOR + "\",\"beneficiaryId\":\"" + Examples.BENEFICIARY
+                    + "\",\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
+                    + "\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true,"
+                    + "\"liaisonSheet\":\"/api/v1/cep/liaison-sheets/a3c1e2f4-1111-4a2b-9c3d-000000000001\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "liaison-sheet-without-routing",
+            value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
+                    + "\"status\":400,\"detail\":\"routedTo: a fiche de liaison goes to the CEP operator the person is "
+                    + "routed to: name it\",\"violations\":[{\"field\":\"routedTo\",\"message\":\"a fiche de liaison "
+                    + "goes to the CEP operator the person is routed to: name it\"}]}")))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            examples = @ExampleObject(name = "expired", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            examples = @ExampleObject(name = "analyst", value = Examples.FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure (after waiting "
+            + "for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
     public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
-        Level1Contact contact = contacts.record(new Level1Contacts.NewContact(caller.ownStructure(),
+        UUID structure = caller.ownStructure();
+        beneficiaries.awaitRegistration(request.beneficiaryId());
+        Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure,
                 request.counsellorId(), request.beneficiaryId(), request.contactDate(), request.channel(),
-                request.request(), request.liaisonSheetIssued(), caller.name()));
+                request.request(), request.routedTo(), request.liaisonSheetIssued(), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build())
                 .entity(Level1ContactResponse.of(contact)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "List the level-1 contacts of the caller's structure", description = "Newest first.")
+    public Page<Level1ContactResponse> list(
+            @QueryParam("beneficiaryId") UUID beneficiaryId,
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Page<Level1Contact> found = contacts.list(new Level1Contacts.Filter(caller.ownStructure(), beneficiaryId, from, to),
+                page, size);
+        return new Page<>(found.items().stream().map(Level1ContactResponse::of).toList(), found.total(), page, size);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a level-1 contact of the caller's structure")
+    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Level1ContactResponse get(@PathParam("id") UUID id) {
         Level1Contact contact = contacts.get(id);
         caller.checkAccess(contact.structureId(), "Level-1 contact", id);

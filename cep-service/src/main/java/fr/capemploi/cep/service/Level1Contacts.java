@@ -5,49 +5,94 @@ import fr.capemploi.cep.repository.Level1ContactRepository;
 import fr.capemploi.events.cep.Level1ContactRecorded;
 import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
+import fr.capemploi.events.cep.Level1ContactRouted;
+import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.platform.rest.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Records CEP level-1 contacts and publishes them for the indicators. */
 @ApplicationScoped
 public class Level1Contacts {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
-
     private final Level1ContactRepository contacts;
+    private final BeneficiaryReferences beneficiaries;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Level1Contacts(Level1ContactRepository contacts, Outbox outbox, Clock clock) {
+    public Level1Contacts(Level1ContactRepository contacts, BeneficiaryReferences beneficiaries, Outbox outbox,
+            Clock clock) {
         this.contacts = contacts;
+        this.beneficiaries = beneficiaries;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     public record NewContact(UUID structureId, UUID counsellorId, UUID beneficiaryId, LocalDate contactDate,
-            ContactChannel channel, Level1Request request, boolean liaisonSheetIssued, String recordedBy) {
+            ContactChannel channel, Level1Request request, CepOperator routedTo, boolean liaisonSheetIssued,
+            String recordedBy) {
     }
 
+    /** Call {@link BeneficiaryReferences#awaitRegistration} first when the contact names a beneficiary. */
     @Transactional
     public Level1Contact record(NewContact contact) {
+        if (contact.beneficiaryId() != null) {
+            beneficiaries.require(contact.beneficiaryId(), contact.structureId());
+        }
         Level1Contact saved = new Level1Contact(UUID.randomUUID(), contact.structureId(), contact.counsellorId(),
-                contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(),
+                contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(), contact.routedTo(),
                 contact.liaisonSheetIssued(), clock.instant(), contact.recordedBy());
         contacts.persist(saved);
         outbox.record(new Level1ContactRecorded(saved.id(), saved.structureId(), saved.counsellorId(),
                 saved.beneficiaryId(), saved.contactDate(), saved.channel(), saved.request(),
-                saved.liaisonSheetIssued()), saved.contactDate().atStartOfDay(FRANCE).toInstant());
+                saved.liaisonSheetIssued()), BusinessTime.of(saved.contactDate()));
+        if (saved.routedTo() != null) {
+            outbox.record(new Level1ContactRouted(saved.id(), saved.structureId(), saved.beneficiaryId(),
+                    saved.contactDate(), saved.routedTo(), saved.liaisonSheetIssued()),
+                    BusinessTime.of(saved.contactDate()));
+        }
         return saved;
     }
 
     @Transactional
     public Level1Contact get(UUID id) {
         return contacts.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Level-1 contact", id));
+    }
+
+    public record Filter(UUID structureId, UUID beneficiaryId, LocalDate from, LocalDate to) {
+    }
+
+    @Transactional
+    public Page<Level1Contact> list(Filter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.structureId() != null) {
+            where.add("structureId = :structure");
+            parameters.and("structure", filter.structureId());
+        }
+        if (filter.beneficiaryId() != null) {
+            where.add("beneficiaryId = :beneficiary");
+            parameters.and("beneficiary", filter.beneficiaryId());
+        }
+        if (filter.from() != null) {
+            where.add("contactDate >= :from");
+            parameters.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("contactDate <= :to");
+            parameters.and("to", filter.to());
+        }
+        var query = contacts.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.descending("contactDate").and("recordedAt", Sort.Direction.Descending), parameters);
+        return new Page<>(query.page(page, size).list(), query.count(), page, size);
     }
 }

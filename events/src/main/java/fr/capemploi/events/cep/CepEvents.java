@@ -7,7 +7,19 @@ import java.util.List;
 public final class CepEvents {
 
     public static final List<Class<? extends DomainEvent>> TYPES = List.of(
-            Level1ContactRecorded.class);
+            Level1ContactRecorded.class,
+            Level1ContactRouted.class,
+            DiagnosticRecorded.class,
+            AccompanimentOpened.class,
+            AccompanimentLevelChanged.class,
+            CepInformationGiven.class,
+            InterviewHeld.class,
+            ActionPlanned.class,
+            ActionCompleted.class,
+            ActionCancelled.class,
+            SynthesisIssued.class,
+            AccompanimentClosed.class,
+            OperatorDeclarationSubmitted.class);
 
     private CepEvents() {
     }

@@ -1,0 +1,25 @@
+package fr.capemploi.cep.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the CEP service. */
+@ConfigMapping(prefix = "cep")
+public interface CepConfig {
+
+    Beneficiaries beneficiaries();
+
+    interface Beneficiaries {
+        /**
+         * How long a request naming a beneficiary this service has not heard of waits for its registration event:
+         * a front end posts CEP work right after creating the person, before {@code beneficiary.events} reached us.
+         */
+        @WithDefault("5s")
+        Duration arrivalTimeout();
+
+        /** How often the local copy is looked at while waiting. */
+        @WithDefault("100ms")
+        Duration arrivalPoll();
+    }
+}

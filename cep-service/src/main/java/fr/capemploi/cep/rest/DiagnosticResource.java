@@ -1,0 +1,120 @@
+package fr.capemploi.cep.rest;
+
+import fr.capemploi.cep.domain.Diagnostic;
+import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.cep.service.Diagnostics;
+import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.rest.Page;
+import fr.capemploi.platform.security.Caller;
+import fr.capemploi.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/cep/diagnostics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Diagnostics", description = "Entry diagnostic: work axis, barriers and service correspondence")
+public class DiagnosticResource {
+
+    private final Diagnostics diagnostics;
+    private final BeneficiaryReferences beneficiaries;
+    private final Caller caller;
+
+    public DiagnosticResource(Diagnostics diagnostics, BeneficiaryReferences beneficiaries, Caller caller) {
+        this.diagnostics = diagnostics;
+        this.beneficiaries = beneficiaries;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Record the entry diagnostic of a beneficiary of the caller's structure",
+            description = "Counsellors and managers. The answer carries the service correspondence of the work axis. "
+                    + "Emits DiagnosticRecorded.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DiagnosticRequest.class), examples = {
+            @ExampleObject(name = "training-project", summary = "Training project: CEP level 3",
+                    value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
+                            + "\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],"
+                            + "\"counsellorId\":\"" + Examples.COUNSELLOR + "\"}"),
+            @ExampleObject(name = "disability-barriers", summary = "Disability-related barriers: not CEP",
+                    value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
+                            + "\"workAxis\":\"DISABILITY_BARRIERS\",\"barriers\":[\"HEALTH\"]}")}))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
+            schema = @Schema(implementation = DiagnosticResponse.class), examples = @ExampleObject(name = "training-project",
+            value = "{\"id\":\"" + Examples.DIAGNOSTIC + "\",\"structureId\":\"" + Examples.STRUCTURE + "\","
+                    + "\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"counsellorId\":\"" + Examples.COUNSELLOR
+                    + "\",\"diagnosedOn\":\"2016-02-22\",\"workAxis\":\"TRAINING_PROJECT\","
+                    + "\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],\"serviceCorrespondence\":{"
+                    + "\"workAxis\":\"TRAINING_PROJECT\",\"capEmploiService\":\"TRAINING_PROJECT\",\"cep\":true,"
+                    + "\"cepLevel\":3,\"explanation\":\"A training project leads to the Cap emploi service "
+                    + "'définition, mise en œuvre et suivi d'un projet de formation', which is CEP level 3 "
+                    + "(accompagnement à la mise en œuvre)\"}}")))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown-axis",
+            value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
+                    + "\"status\":400,\"detail\":\"workAxis: must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, "
+                    + "TRAINING_PROJECT, JOB_SEARCH, JOB_RETENTION\",\"violations\":[{\"field\":\"workAxis\","
+                    + "\"message\":\"must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, TRAINING_PROJECT, "
+                    + "JOB_SEARCH, JOB_RETENTION\"}]}")))
+    @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
+            value = Examples.UNKNOWN_BENEFICIARY)))
+    public Response record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {
+        if (request.barriers().size() != request.barriers().stream().distinct().count()) {
+            throw new InvalidFieldException("barriers", "must not repeat a barrier");
+        }
+        UUID structure = caller.ownStructure();
+        beneficiaries.awaitRegistration(request.beneficiaryId());
+        Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
+                request.counsellorId(), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
+        return Response.created(uri.getAbsolutePathBuilder().path(diagnostic.id().toString()).build())
+                .entity(DiagnosticResponse.of(diagnostic)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "List the diagnostics of the caller's structure", description = "Newest first.")
+    public Page<DiagnosticResponse> list(
+            @QueryParam("beneficiaryId") UUID beneficiaryId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Page<Diagnostic> found = diagnostics.list(caller.ownStructure(), beneficiaryId, page, size);
+        return new Page<>(found.items().stream().map(DiagnosticResponse::of).toList(), found.total(), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Read a diagnostic and its service correspondence")
+    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DiagnosticResponse get(@PathParam("id") UUID id) {
+        Diagnostic diagnostic = diagnostics.get(id);
+        caller.checkAccess(diagnostic.structureId(), "Diagnostic", id);
+        return DiagnosticResponse.of(diagnostic);
+    }
+}

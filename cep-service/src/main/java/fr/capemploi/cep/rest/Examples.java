@@ -1,0 +1,29 @@
+package fr.capemploi.cep.rest;
+
+/** Named OpenAPI examples shared by several operations. */
+final class Examples {
+
+    static final String BENEFICIARY = "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11";
+    static final String STRUCTURE = "6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01";
+    static final String COUNSELLOR = "5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21";
+    static final String DIAGNOSTIC = "a3c1e2f4-2222-4a2b-9c3d-000000000002";
+    static final String ACCOMPANIMENT = "a3c1e2f4-3333-4a2b-9c3d-000000000003";
+
+    static final String UNAUTHORIZED = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unauthorized\","
+            + "\"title\":\"Unauthorized\",\"status\":401,"
+            + "\"detail\":\"The bearer token is invalid, expired or not signed by a trusted issuer\"}";
+    static final String FORBIDDEN = "{\"type\":\"https://cepcpf.capemploi.fr/problems/forbidden\",\"title\":\"Forbidden\","
+            + "\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
+    static final String NOT_FOUND = "{\"type\":\"https://cepcpf.capemploi.fr/problems/not-found\",\"title\":\"Not found\","
+            + "\"status\":404,\"detail\":\"Accompaniment " + ACCOMPANIMENT + " was not found\"}";
+    static final String UNKNOWN_BENEFICIARY = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-reference\","
+            + "\"title\":\"Not found\",\"status\":404,\"detail\":\"beneficiaryId: Beneficiary " + BENEFICIARY
+            + " is not known in your structure\",\"violations\":[{\"field\":\"beneficiaryId\","
+            + "\"message\":\"Beneficiary " + BENEFICIARY + " is not known in your structure\"}]}";
+    static final String CLOSED = "{\"type\":\"https://cepcpf.capemploi.fr/problems/illegal-transition\","
+            + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"the accompaniment was closed on 2016-06-20; "
+            + "it accepts no more changes\"}";
+
+    private Examples() {
+    }
+}

@@ -1,0 +1,70 @@
+package fr.capemploi.cep.rest;
+
+import fr.capemploi.cep.service.Documents;
+import fr.capemploi.cep.service.LiaisonSheet;
+import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.security.Caller;
+import fr.capemploi.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/cep/liaison-sheets")
+@Tag(name = "Documents", description = "Fiche de liaison and dossier de synthèse, as PDF (default) or JSON")
+public class LiaisonSheetResource {
+
+    private final Documents documents;
+    private final Caller caller;
+    private final Clock clock;
+
+    public LiaisonSheetResource(Documents documents, Caller caller, Clock clock) {
+        this.documents = documents;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/{contactId}")
+    @Produces({DocumentFormats.PDF, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Download the fiche de liaison of a level-1 contact",
+            description = "Accept: application/pdf (default) gives the French PDF sent to the operator the person is "
+                    + "routed to; Accept: application/json the same content as data. 404 when the contact issued no "
+                    + "liaison sheet, or is of another structure.")
+    @APIResponse(responseCode = "200", description = "The fiche de liaison", content = {
+            @Content(mediaType = DocumentFormats.PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                    .enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiaisonSheet.class),
+                    examples = @ExampleObject(name = "routed-to-opacif", value = "{\"contactId\":"
+                            + "\"a3c1e2f4-1111-4a2b-9c3d-000000000001\",\"contactDate\":\"2016-03-14\",\"structure\":{"
+                            + "\"id\":\"" + Examples.STRUCTURE + "\",\"code\":\"075\",\"name\":\"Cap emploi Paris\"},"
+                            + "\"counsellor\":{\"id\":\"" + Examples.COUNSELLOR + "\",\"displayName\":null},"
+                            + "\"beneficiaryId\":null,\"anonymous\":true,\"channel\":\"PHONE\",\"channelLabel\":"
+                            + "\"Téléphone\",\"request\":\"CEP_INFORMATION\",\"requestLabel\":\"Information sur le "
+                            + "conseil en évolution professionnelle (CEP)\",\"routedTo\":\"OPACIF\",\"routedToLabel\":"
+                            + "\"OPACIF (Fongecif)\"}"))})
+    @APIResponse(responseCode = "404", description = "No liaison sheet, or another structure's contact",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response liaisonSheet(@PathParam("contactId") UUID contactId, @Context HttpHeaders headers) {
+        LiaisonSheet sheet = documents.liaisonSheet(contactId, caller.ownStructure());
+        if (!DocumentFormats.wantsPdf(headers)) {
+            return DocumentFormats.json(sheet);
+        }
+        return DocumentFormats.pdf(PdfDocuments.liaisonSheet(sheet, DocumentFormats.today(clock)),
+                "fiche-de-liaison-" + contactId + ".pdf");
+    }
+}

@@ -1,0 +1,26 @@
+package fr.capemploi.cep.service;
+
+import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
+import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
+import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The fiche de liaison of a level-1 contact, sent to the CEP operator the person is routed to. It names the person
+ * only by reference: identity stays in the beneficiary service, and an anonymous person has none at all.
+ */
+public record LiaisonSheet(
+        UUID contactId,
+        LocalDate contactDate,
+        DocumentParties.Structure structure,
+        DocumentParties.Counsellor counsellor,
+        UUID beneficiaryId,
+        boolean anonymous,
+        ContactChannel channel,
+        String channelLabel,
+        Level1Request request,
+        String requestLabel,
+        CepOperator routedTo,
+        String routedToLabel) {
+}

@@ -1,0 +1,63 @@
+package fr.capemploi.cep.service;
+
+import fr.capemploi.cep.domain.ActionStatus;
+import fr.capemploi.events.cep.AccompanimentClosed.Outcome;
+import fr.capemploi.events.cep.ActionPlanned.ActionKind;
+import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
+import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The dossier de synthèse given to the person: the project, the strategy, the action plan and, once the
+ * accompaniment is closed, the decision taken. Codes come with their French labels, as printed.
+ */
+@Schema(name = "SynthesisDossier")
+public record SynthesisDossier(
+        UUID accompanimentId,
+        UUID beneficiaryId,
+        DocumentParties.Structure structure,
+        DocumentParties.Counsellor referentCounsellor,
+        int level,
+        String levelLabel,
+        CapEmploiService capEmploiService,
+        String capEmploiServiceLabel,
+        LocalDate startDate,
+        Diagnosis diagnostic,
+        LocalDate cepInformedOn,
+        Synthesis synthesis,
+        List<LevelStep> levelChanges,
+        Interviews interviews,
+        List<ActionLine> actionPlan,
+        Decision decision) {
+
+    @Schema(name = "DossierDiagnosis")
+    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, String workAxisLabel, List<String> barriers) {
+    }
+
+    @Schema(name = "DossierSynthesis")
+    public record Synthesis(LocalDate issuedOn, int revision, DocumentParties.Counsellor counsellor, String project,
+            String strategy) {
+    }
+
+    @Schema(name = "DossierLevelStep")
+    public record LevelStep(LocalDate changedOn, int fromLevel, int toLevel) {
+    }
+
+    @Schema(name = "DossierInterviews")
+    public record Interviews(int count, int totalMinutes, LocalDate lastHeldOn) {
+    }
+
+    @Schema(name = "DossierActionLine")
+    public record ActionLine(UUID actionId, ActionKind kind, String kindLabel, String label, ActionStatus status,
+            String statusLabel, LocalDate plannedOn, LocalDate startDate, LocalDate endDate, LocalDate statusOn,
+            String details) {
+    }
+
+    /** Absent while the accompaniment is open. */
+    @Schema(name = "DossierDecision")
+    public record Decision(LocalDate closedOn, Outcome outcome, String outcomeLabel, boolean decisionTaken) {
+    }
+}

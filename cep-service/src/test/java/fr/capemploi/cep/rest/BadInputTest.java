@@ -1,0 +1,273 @@
+package fr.capemploi.cep.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.capemploi.events.Topics;
+import fr.capemploi.testsupport.PlatformTestResource;
+import fr.capemploi.testsupport.TestTokens;
+import fr.capemploi.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each field of each request, wrong in each way that matters: 400 problem+json naming the field, nothing stored and
+ * nothing published.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FUTURE = "\"2999-01-01\"";
+    private static Shared shared;
+
+    record Shared(CepFixtures fixtures, UUID beneficiary, String diagnostic, UUID spare, String spareDiagnostic,
+            String accompaniment, String action) {
+    }
+
+    record Case(String operation, String field, String body) {
+        @Override
+        public String toString() {
+            return operation + " / " + field;
+        }
+    }
+
+    static final String CONTACT = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
+            + "\"counsellorId\":\"5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21\",\"routedTo\":\"APEC\",\"liaisonSheetIssued\":true}";
+    static final String DIAGNOSTIC = "{\"beneficiaryId\":\"%s\",\"diagnosedOn\":\"2016-02-22\",\"workAxis\":\"JOB_SEARCH\","
+            + "\"barriers\":[\"HEALTH\"],\"counsellorId\":\"5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21\"}";
+    static final String OPEN = "{\"beneficiaryId\":\"%s\",\"diagnosticId\":\"%s\",\"startDate\":\"2016-02-29\","
+            + "\"referentCounsellorId\":\"5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21\",\"level\":3}";
+    static final String LEVEL = "{\"level\":3,\"changedOn\":\"2016-04-11\"}";
+    static final String INFORMATION = "{\"informedOn\":\"2016-03-01\",\"counsellorId\":\"5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21\"}";
+    static final String INTERVIEW = "{\"heldOn\":\"2016-03-07\",\"durationMinutes\":60,\"mode\":\"ON_SITE\"}";
+    static final String ACTION = "{\"kind\":\"PMSMP\",\"label\":\"Découverte\",\"plannedOn\":\"2016-03-01\","
+            + "\"startDate\":\"2016-03-14\",\"endDate\":\"2016-04-08\",\"pmsmpPurpose\":\"CONFIRM_PROJECT\","
+            + "\"hostName\":\"ACME\",\"hostSiret\":\"73282932000074\"}";
+    static final String SETTLE = "{\"status\":\"DONE\",\"effectiveOn\":\"2016-04-08\"}";
+    static final String SYNTHESIS = "{\"issuedOn\":\"2016-05-17\",\"project\":\"Projet\",\"strategy\":\"Stratégie\"}";
+    static final String CLOSE = "{\"closedOn\":\"2016-06-20\",\"outcome\":\"JOB_SEARCH\"}";
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        String longText = "\"" + "x".repeat(1001) + "\"";
+        // level-1 contacts
+        bad(cases, "contact", CONTACT, "contactDate", null, FUTURE, "\"14/03/2016\"");
+        bad(cases, "contact", CONTACT, "channel", null, "\"PIGEON\"");
+        bad(cases, "contact", CONTACT, "request", null, "\"GOSSIP\"");
+        bad(cases, "contact", CONTACT, "beneficiaryId", "\"not-a-uuid\"");
+        bad(cases, "contact", CONTACT, "counsellorId", "\"42\"");
+        bad(cases, "contact", CONTACT, "routedTo", "\"NASA\"");
+        bad(cases, "contact", CONTACT, "liaisonSheetIssued", "\"perhaps\"");
+        bad(cases, "contact", CONTACT, "firstName", "\"Jeanne\"");
+        // diagnostics
+        bad(cases, "diagnostic", DIAGNOSTIC, "beneficiaryId", null, "\"x\"");
+        bad(cases, "diagnostic", DIAGNOSTIC, "diagnosedOn", null, FUTURE);
+        bad(cases, "diagnostic", DIAGNOSTIC, "workAxis", null, "\"ASTROLOGY\"");
+        bad(cases, "diagnostic", DIAGNOSTIC, "barriers", null, "[\"LUCK\"]", "[\"HEALTH\",\"HEALTH\"]", "[null]", "\"HEALTH\"");
+        bad(cases, "diagnostic", DIAGNOSTIC, "counsellorId", "\"x\"");
+        bad(cases, "diagnostic", DIAGNOSTIC, "disabilityType", "\"any\"");
+        // opening
+        bad(cases, "open", OPEN, "beneficiaryId", null, "12");
+        bad(cases, "open", OPEN, "diagnosticId", null, "\"x\"");
+        bad(cases, "open", OPEN, "referentCounsellorId", "\"x\"");
+        bad(cases, "open", OPEN, "startDate", null, FUTURE, "\"2016-02-01\"");
+        bad(cases, "open", OPEN, "level", "1", "4", "\"three\"");
+        // sub-resources
+        bad(cases, "level", LEVEL, "level", null, "0", "\"three\"");
+        bad(cases, "level", LEVEL, "changedOn", null, FUTURE, "\"2016-02-01\"");
+        bad(cases, "information", INFORMATION, "informedOn", null, FUTURE);
+        bad(cases, "information", INFORMATION, "counsellorId", "\"x\"");
+        bad(cases, "interview", INTERVIEW, "heldOn", null, FUTURE, "\"2016-02-01\"");
+        bad(cases, "interview", INTERVIEW, "durationMinutes", null, "0", "481", "\"an hour\"");
+        bad(cases, "interview", INTERVIEW, "mode", null, "\"TELEPATHY\"");
+        bad(cases, "action", ACTION, "kind", null, "\"HOLIDAY\"");
+        bad(cases, "action", ACTION, "label", "\"" + "x".repeat(201) + "\"");
+        bad(cases, "action", ACTION, "plannedOn", null, FUTURE, "\"2016-02-01\"");
+        bad(cases, "action", ACTION, "startDate", null, "\"2016-02-29\"");
+        bad(cases, "action", ACTION, "endDate", null, "\"2016-04-14\"", "\"2016-03-13\"");
+        bad(cases, "action", ACTION, "pmsmpPurpose", null, "\"FUN\"");
+        bad(cases, "action", ACTION, "hostName", "\"" + "x".repeat(201) + "\"");
+        bad(cases, "action", ACTION, "hostSiret", "\"7328293200007\"", "\"7328293200007A\"");
+        bad(cases, "action", ACTION, "renewalOf", "\"x\"");
+        bad(cases, "action", ACTION, "alternanceContract", "\"APPRENTICESHIP\"");
+        bad(cases, "action", ACTION, "cpfTrainingProjectId", "\"c6f5d1a2-8a1e-4f0b-9d55-5a1f3e9b7c10\"");
+        bad(cases, "action", ACTION, "counsellorId", "\"x\"");
+        bad(cases, "settle", SETTLE, "status", null, "\"PLANNED\"", "\"MAYBE\"");
+        bad(cases, "settle", SETTLE, "effectiveOn", null, FUTURE, "\"2016-02-29\"");
+        bad(cases, "synthesis", SYNTHESIS, "issuedOn", null, FUTURE, "\"2016-02-01\"");
+        bad(cases, "synthesis", SYNTHESIS, "project", null, "\"  \"", longText);
+        bad(cases, "synthesis", SYNTHESIS, "strategy", "\"" + "x".repeat(4001) + "\"");
+        bad(cases, "synthesis", SYNTHESIS, "counsellorId", "\"x\"");
+        bad(cases, "close", CLOSE, "closedOn", null, FUTURE, "\"2016-02-01\"");
+        bad(cases, "close", CLOSE, "outcome", null, "\"WON_THE_LOTTERY\"");
+        // declarations
+        String d = DeclarationResourceTest.FULL;
+        bad(cases, "declaration", d, "counsellorFte", null, "3");
+        bad(cases, "declaration", d, "counsellorFte.level1Only", null, "-1", "1.234", "\"many\"");
+        bad(cases, "declaration", d, "counsellorFte.levels2And3Only", null, "-0.5", "10000");
+        bad(cases, "declaration", d, "counsellorFte.allLevels", null, "-2");
+        bad(cases, "declaration", d, "supportFte", null, "-1", "0.001");
+        bad(cases, "declaration", d, "professionalisation", (String) null);
+        bad(cases, "declaration", d, "professionalisation.actionsEngaged", null, "\"yes\"");
+        bad(cases, "declaration", d, "professionalisation.actions", null, "[]", "[\"YOGA\"]",
+                "[\"HANDI_FORMATION\",\"HANDI_FORMATION\"]");
+        bad(cases, "declaration", d, "systematicTrainingForNewCounsellors", null, "\"sometimes\"");
+        bad(cases, "declaration", d, "cepTraining.days", null, "-1");
+        bad(cases, "declaration", d, "cepTraining.counsellorsTrained", null, "-1", "0");
+        bad(cases, "declaration", d, "mutualisedOffer.used", (String) null);
+        bad(cases, "declaration", d, "mutualisedOffer.natures", null, "[]", "[\"PUB\"]");
+        bad(cases, "declaration", d, "selfAssessment.level1Delivered", "\"yes\"");
+        bad(cases, "declaration", d, "selfAssessment.cpfRulesMastered", "\"maybe\"");
+        bad(cases, "declaration", d, "comment", "\"" + "x".repeat(2001) + "\"");
+        bad(cases, "declaration", d, "estimatedHappiness", "10");
+        return cases.stream();
+    }
+
+    /** One case per wrong value of a field; null means "the field is left out". */
+    private static void bad(List<Case> cases, String operation, String base, String field, String... values) {
+        for (String value : values) {
+            cases.add(new Case(operation, field, mutate(base, field, value)));
+        }
+    }
+
+    private static String mutate(String base, String field, String value) {
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(base.contains("%s") ? base.replace("%s",
+                    "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11") : base);
+            ObjectNode parent = root;
+            String[] path = field.split("\\.");
+            for (int i = 0; i < path.length - 1; i++) {
+                parent = (ObjectNode) parent.get(path[i]);
+            }
+            String leaf = path[path.length - 1];
+            if (value == null) {
+                parent.remove(leaf);
+            } else {
+                parent.set(leaf, JSON.readTree(value));
+            }
+            return JSON.writeValueAsString(root);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<Arguments> arguments() {
+        return cases().map(Arguments::of);
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("arguments")
+    void badInputIsRefusedNamingTheField(Case input) {
+        Shared target = shared();
+        String body = input.body().replace("0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11", switch (input.operation()) {
+            case "open" -> target.spare().toString();
+            default -> target.beneficiary().toString();
+        }).replace("\"diagnosticId\":\"0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11\"",
+                "\"diagnosticId\":\"" + target.spareDiagnostic() + "\"");
+        if (input.operation().equals("open")) {
+            body = withDiagnostic(body, target.spareDiagnostic());
+        }
+        String base = "/api/v1/cep/accompaniments/" + target.accompaniment();
+        String token = input.operation().equals("declaration") ? target.fixtures().managerToken()
+                : target.fixtures().counsellorToken();
+        String method = switch (input.operation()) {
+            case "settle" -> "PATCH";
+            case "declaration" -> "PUT";
+            default -> "POST";
+        };
+        String path = switch (input.operation()) {
+            case "contact" -> "/api/v1/cep/level1-contacts";
+            case "diagnostic" -> "/api/v1/cep/diagnostics";
+            case "open" -> "/api/v1/cep/accompaniments";
+            case "level" -> base + "/level";
+            case "information" -> base + "/cep-information";
+            case "interview" -> base + "/interviews";
+            case "action" -> base + "/actions";
+            case "settle" -> base + "/actions/" + target.action();
+            case "synthesis" -> base + "/synthesis";
+            case "close" -> base + "/close";
+            case "declaration" -> "/api/v1/cep/declarations/" + target.fixtures().structure + "/2016";
+            default -> throw new IllegalArgumentException(input.operation());
+        };
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).request(method, path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem(startsWith(input.field())));
+    }
+
+    @Order(2)
+    @Test
+    void nothingWasStoredOrPublished() {
+        Shared target = shared();
+        CepFixtures fixtures = target.fixtures();
+        fixtures.asCounsellor().get("/api/v1/cep/accompaniments/" + target.accompaniment()).then().statusCode(200)
+                .body("level", equalTo(2)).body("cepInformation", nullValue()).body("interviews", hasSize(0))
+                .body("actions", hasSize(1)).body("actions[0].status", equalTo("PLANNED"))
+                .body("synthesis", nullValue()).body("closure", nullValue());
+        fixtures.asCounsellor().get("/api/v1/cep/level1-contacts").then().body("total", equalTo(0));
+        fixtures.asCounsellor().queryParam("beneficiaryId", target.beneficiary().toString())
+                .get("/api/v1/cep/diagnostics").then().body("total", equalTo(1));
+        fixtures.asCounsellor().queryParam("beneficiaryId", target.spare().toString())
+                .get("/api/v1/cep/accompaniments").then().body("total", equalTo(0));
+        given().auth().oauth2(TestTokens.manager(fixtures.structure))
+                .get("/api/v1/cep/declarations/" + fixtures.structure + "/2016").then().statusCode(404);
+
+        TopicProbe.awaitEvents(PlatformTestResource.topic(Topics.CEP),
+                e -> e.aggregateId().toString().equals(target.accompaniment()) && e.eventType().equals("ActionPlanned"));
+        List<String> published = TopicProbe.events(PlatformTestResource.topic(Topics.CEP)).stream()
+                .filter(e -> fixtures.structure.equals(e.structureId())).map(e -> e.eventType()).toList();
+        assertThat(published).containsExactlyInAnyOrder("DiagnosticRecorded", "DiagnosticRecorded",
+                "AccompanimentOpened", "ActionPlanned");
+    }
+
+    private static String withDiagnostic(String body, String diagnostic) {
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(body);
+            JsonNode current = root.get("diagnosticId");
+            if (current != null && current.isTextual() && current.asText().length() == 36) {
+                root.put("diagnosticId", diagnostic);
+            }
+            return JSON.writeValueAsString(root);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized Shared shared() {
+        if (shared == null) {
+            CepFixtures fixtures = new CepFixtures();
+            UUID beneficiary = fixtures.registeredBeneficiary();
+            String diagnostic = fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
+            String accompaniment = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary
+                    + "\",\"diagnosticId\":\"" + diagnostic + "\",\"startDate\":\"2016-02-29\"}")
+                    .post("/api/v1/cep/accompaniments").then().statusCode(201).extract().path("id");
+            String action = fixtures.pmsmp(accompaniment, "2016-03-14", "2016-04-08");
+            UUID spare = fixtures.registeredBeneficiary();
+            String spareDiagnostic = fixtures.diagnostic(spare, "TRAINING_PROJECT");
+            shared = new Shared(fixtures, beneficiary, diagnostic, spare, spareDiagnostic, accompaniment, action);
+        }
+        return shared;
+    }
+}

@@ -1,0 +1,162 @@
+package fr.capemploi.cep.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.events.beneficiary.BeneficiaryErased;
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.events.Topics;
+import fr.capemploi.testsupport.PlatformTestResource;
+import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The local copy of the registry, fed by beneficiary.events, and how requests rely on it. */
+@QuarkusTest
+class BeneficiaryReferenceTest {
+
+    @Inject
+    BeneficiaryReferences references;
+
+    private final CepFixtures fixtures = new CepFixtures();
+
+    @Test
+    void aRecordSentRightAfterThePersonWasCreatedWaitsForTheRegistration() throws Exception {
+        UUID beneficiary = UUID.randomUUID();
+        int waitingBefore = references.waiting();
+        CompletableFuture<Response> posted = CompletableFuture.supplyAsync(() -> fixtures.asCounsellor()
+                .body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
+                        + "\"workAxis\":\"PROJECT_ELABORATION\",\"barriers\":[]}")
+                .post("/api/v1/cep/diagnostics"));
+        // the request is in, waiting for a person the service has not heard of yet
+        Awaitility.await().atMost(Duration.ofSeconds(4)).until(() -> references.waiting() > waitingBefore);
+
+        TestEvents.publish(CepFixtures.registration(beneficiary, fixtures.structure, fixtures.counsellor),
+                Instant.parse("2016-02-15T09:00:00Z"));
+
+        Response response = posted.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.jsonPath().getString("beneficiaryId")).isEqualTo(beneficiary.toString());
+    }
+
+    @Test
+    void anUnknownBeneficiaryIsRefusedNamingTheField() {
+        UUID unknown = UUID.randomUUID();
+        fixtures.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
+                + "\"beneficiaryId\":\"" + unknown + "\",\"liaisonSheetIssued\":false}")
+                .post("/api/v1/cep/level1-contacts").then().statusCode(404).contentType("application/problem+json")
+                .body("violations.field", hasItem("beneficiaryId"));
+        fixtures.asCounsellor().queryParam("beneficiaryId", unknown.toString()).get("/api/v1/cep/level1-contacts")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aBeneficiaryOfAnotherStructureDoesNotExistForTheCounsellor() {
+        UUID beneficiary = fixtures.registeredBeneficiary();
+        fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
+        CepFixtures elsewhere = new CepFixtures();
+        elsewhere.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
+                + "\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[]}").post("/api/v1/cep/diagnostics")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("violations.field", hasItem("beneficiaryId"));
+        elsewhere.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\","
+                + "\"request\":\"JOB_INFORMATION\",\"beneficiaryId\":\"" + beneficiary + "\",\"liaisonSheetIssued\":false}")
+                .post("/api/v1/cep/level1-contacts").then().statusCode(404).body("violations.field", hasItem("beneficiaryId"));
+    }
+
+    @Test
+    void nothingNewIsRecordedAboutAnErasedPerson() {
+        UUID beneficiary = fixtures.registeredBeneficiary();
+        fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
+        TestEvents.publish(new BeneficiaryErased(beneficiary, fixtures.structure, LocalDate.of(2019, 6, 3)),
+                Instant.parse("2019-06-03T08:00:00Z"));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
+                .body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
+                        + "\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[]}").post("/api/v1/cep/diagnostics")
+                .then().statusCode(409).body("violations.field", hasItem("beneficiaryId")));
+    }
+
+    @Test
+    void theStructureNameAnnouncedByTheRegistryGoesOnDocuments() {
+        TestEvents.publish(new StructureRegistered(fixtures.structure, "033", "Cap emploi Gironde", "75", "33",
+                LocalDate.of(2016, 1, 4)), Instant.parse("2016-01-04T09:00:00Z"));
+        String contact = fixtures.routedContact();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
+                .accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
+                .then().statusCode(200).body("structure.name", equalTo("Cap emploi Gironde"))
+                .body("structure.code", equalTo("033")));
+    }
+
+    @Test
+    void unknownEventTypesOfTheRegistryAreIgnored() {
+        UUID beneficiary = UUID.randomUUID();
+        // same key as the registration that follows: same partition, so it is read first
+        TestEvents.publishRaw(Topics.BENEFICIARY, beneficiary.toString(), ("{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"eventType\":\"BeneficiaryMoodChanged\",\"schemaVersion\":1,\"occurredAt\":\"2016-03-01T00:00:00Z\","
+                + "\"recordedAt\":\"2016-03-01T10:00:00Z\",\"source\":\"beneficiary-service\","
+                + "\"aggregateType\":\"Beneficiary\",\"aggregateId\":\"" + beneficiary + "\",\"structureId\":\""
+                + fixtures.structure + "\",\"payload\":{\"beneficiaryId\":\"" + beneficiary + "\",\"counsellorId\":\""
+                + UUID.randomUUID() + "\"}}").getBytes(StandardCharsets.UTF_8));
+        TestEvents.publish(CepFixtures.registration(beneficiary, fixtures.structure, fixtures.counsellor),
+                Instant.parse("2016-02-15T09:00:00Z"));
+
+        fixtures.diagnostic(beneficiary, "TRAINING_PROJECT");
+        assertThat(TopicProbe.records(PlatformTestResource.topic(Topics.deadLetterOf(Topics.BENEFICIARY))))
+                .noneMatch(record -> beneficiary.toString().equals(record.key()));
+    }
+
+    @Test
+    void counsellorsAnnouncedByTheRegistryAreNamedOnDocuments() {
+        // not a contract of the events module yet: read field by field if the beneficiary service publishes it
+        TestEvents.publishRaw(Topics.BENEFICIARY, fixtures.counsellor.toString(), ("{\"eventId\":\""
+                + UUID.randomUUID() + "\",\"eventType\":\"CounsellorRegistered\",\"schemaVersion\":1,"
+                + "\"occurredAt\":\"2016-01-04T00:00:00Z\",\"recordedAt\":\"2016-01-04T10:00:00Z\","
+                + "\"source\":\"beneficiary-service\",\"aggregateType\":\"Counsellor\",\"aggregateId\":\""
+                + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure + "\",\"payload\":{"
+                + "\"counsellorId\":\"" + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure
+                + "\",\"displayName\":\"Claire Dubois\"}}").getBytes(StandardCharsets.UTF_8));
+        String contact = fixtures.routedContact();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
+                .accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
+                .then().statusCode(200).body("counsellor.displayName", equalTo("Claire Dubois")));
+    }
+
+    @Test
+    void aNewAccompanimentDefaultsToTheCurrentReferentOfTheRegistry() {
+        UUID beneficiary = fixtures.registeredBeneficiary();
+        UUID newReferent = UUID.randomUUID();
+        TestEvents.publishRaw(Topics.BENEFICIARY, beneficiary.toString(), ("{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"eventType\":\"ReferentAssigned\",\"schemaVersion\":1,\"occurredAt\":\"2016-02-20T00:00:00Z\","
+                + "\"recordedAt\":\"2016-02-20T10:00:00Z\",\"source\":\"beneficiary-service\","
+                + "\"aggregateType\":\"Beneficiary\",\"aggregateId\":\"" + beneficiary + "\",\"structureId\":\""
+                + fixtures.structure + "\",\"payload\":{\"beneficiaryId\":\"" + beneficiary + "\",\"structureId\":\""
+                + fixtures.structure + "\",\"counsellorId\":\"" + newReferent + "\",\"previousCounsellorId\":\""
+                + fixtures.counsellor + "\",\"assignedOn\":\"2016-02-20\"}}").getBytes(StandardCharsets.UTF_8));
+        String diagnostic = fixtures.diagnostic(beneficiary, "TRAINING_PROJECT");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> referentOfANewAccompaniment(beneficiary,
+                diagnostic).equals(newReferent.toString()));
+    }
+
+    /** Opens and, if the referent is not the expected one yet, closes again so that the next try may open. */
+    private String referentOfANewAccompaniment(UUID beneficiary, String diagnostic) {
+        Response opened = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\""
+                + diagnostic + "\",\"startDate\":\"2016-02-29\"}").post("/api/v1/cep/accompaniments");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        fixtures.asCounsellor().body("{\"closedOn\":\"2016-03-01\",\"outcome\":\"NONE_OR_ABANDON\"}")
+                .post("/api/v1/cep/accompaniments/" + opened.jsonPath().getString("id") + "/close").then().statusCode(200);
+        return opened.jsonPath().getString("referentCounsellorId");
+    }
+}

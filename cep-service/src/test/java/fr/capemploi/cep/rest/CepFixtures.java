@@ -1,0 +1,101 @@
+package fr.capemploi.cep.rest;
+
+import static io.restassured.RestAssured.given;
+
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One structure's CEP story built over HTTP, the way a front end does. Beneficiaries are registered by publishing
+ * BeneficiaryRegistered as the beneficiary service would; the CEP service waits for it when a request names them.
+ */
+final class CepFixtures {
+
+    final UUID structure = UUID.randomUUID();
+    final UUID counsellor = UUID.randomUUID();
+
+    String counsellorToken() {
+        return TestTokens.counsellor(structure);
+    }
+
+    String managerToken() {
+        return TestTokens.manager(structure);
+    }
+
+    RequestSpecification asCounsellor() {
+        return given().auth().oauth2(counsellorToken()).contentType(ContentType.JSON);
+    }
+
+    UUID registeredBeneficiary() {
+        UUID beneficiary = UUID.randomUUID();
+        TestEvents.publish(registration(beneficiary, structure, counsellor), Instant.parse("2016-02-15T09:00:00Z"));
+        return beneficiary;
+    }
+
+    static BeneficiaryRegistered registration(UUID beneficiary, UUID structure, UUID referent) {
+        return new BeneficiaryRegistered(beneficiary, structure, referent, LocalDate.of(2016, 2, 15), 1974, Sex.FEMALE,
+                StatusAtEntry.JOB_SEEKER, true, QualificationLevel.LEVEL_3, 14, OrientationSource.POLE_EMPLOI);
+    }
+
+    String diagnostic(UUID beneficiary, String workAxis) {
+        return asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
+                + "\"workAxis\":\"" + workAxis + "\",\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],\"counsellorId\":\""
+                + counsellor + "\"}").post("/api/v1/cep/diagnostics").then().statusCode(201).extract().path("id");
+    }
+
+    /** An open accompaniment of a new beneficiary, from a diagnostic on the given axis. */
+    String accompaniment(String workAxis) {
+        UUID beneficiary = registeredBeneficiary();
+        String diagnostic = diagnostic(beneficiary, workAxis);
+        return asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
+                + "\",\"startDate\":\"2016-02-29\"}").post("/api/v1/cep/accompaniments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    String accompaniment() {
+        return accompaniment("PROJECT_ELABORATION");
+    }
+
+    String pmsmp(String accompaniment, String start, String end) {
+        return asCounsellor().body(pmsmpBody(start, end, null)).post(actions(accompaniment))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String pmsmpBody(String start, String end, String renewalOf) {
+        return "{\"kind\":\"PMSMP\",\"label\":\"Découverte du métier de préparateur de commandes\","
+                + "\"plannedOn\":\"2016-03-01\",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\","
+                + "\"pmsmpPurpose\":\"DISCOVER_JOB\",\"hostName\":\"Logistique du Val SARL\","
+                + "\"hostSiret\":\"73282932000074\"" + (renewalOf == null ? "" : ",\"renewalOf\":\"" + renewalOf + "\"")
+                + "}";
+    }
+
+    static String actions(String accompaniment) {
+        return "/api/v1/cep/accompaniments/" + accompaniment + "/actions";
+    }
+
+    /** An anonymous level-1 contact routed with a fiche de liaison. */
+    String routedContact() {
+        return asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CEP_INFORMATION\","
+                + "\"counsellorId\":\"" + counsellor + "\",\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true}")
+                .post("/api/v1/cep/level1-contacts").then().statusCode(201).extract().path("id");
+    }
+
+    /** An accompaniment whose dossier de synthèse was issued. */
+    String accompanimentWithSynthesis() {
+        String id = accompaniment();
+        asCounsellor().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Devenir préparateur de commandes\","
+                + "\"strategy\":\"Valider par une PMSMP\"}").post("/api/v1/cep/accompaniments/" + id + "/synthesis")
+                .then().statusCode(200);
+        return id;
+    }
+}
