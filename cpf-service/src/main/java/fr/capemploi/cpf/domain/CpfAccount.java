@@ -2,6 +2,8 @@ package fr.capemploi.cpf.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,6 +28,16 @@ public class CpfAccount {
     @Column(name = "presented_by")
     private UUID presentedBy;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opening_step")
+    private OpeningStep openingStep;
+
+    @Column(name = "opening_on")
+    private LocalDate openingOn;
+
+    @Column(name = "opening_by")
+    private UUID openingBy;
+
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
@@ -48,8 +60,24 @@ public class CpfAccount {
         return true;
     }
 
+    /**
+     * Records the opening step. The same step again keeps its first date; a different step is a correction and
+     * replaces it, so that the assisted-opening indicator follows what the counsellor last stated.
+     */
+    public boolean recordOpening(OpeningStep step, LocalDate on, UUID counsellorId) {
+        if (step == openingStep && !on.isBefore(openingOn)) {
+            return false;
+        }
+        openingStep = step;
+        openingOn = on;
+        openingBy = counsellorId;
+        return true;
+    }
+
     public UUID beneficiaryId() { return beneficiaryId; }
     public UUID structureId() { return structureId; }
     public LocalDate presentedOn() { return presentedOn; }
     public UUID presentedBy() { return presentedBy; }
+    public OpeningStep openingStep() { return openingStep; }
+    public LocalDate openingOn() { return openingOn; }
 }

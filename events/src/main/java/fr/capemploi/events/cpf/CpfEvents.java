@@ -7,7 +7,18 @@ import java.util.List;
 public final class CpfEvents {
 
     public static final List<Class<? extends DomainEvent>> TYPES = List.of(
-            CpfPresented.class);
+            CpfPresented.class,
+            CpfAccountOpeningAssisted.class,
+            CpfAccountAlreadyOpen.class,
+            CpfConsentGiven.class,
+            CpfConsentWithdrawn.class,
+            CpfBalanceRecorded.class,
+            TrainingProjectCreated.class,
+            FundingRequested.class,
+            FundingDecided.class,
+            TrainingStarted.class,
+            TrainingCompleted.class,
+            TrainingNotImplemented.class);
 
     private CpfEvents() {
     }
