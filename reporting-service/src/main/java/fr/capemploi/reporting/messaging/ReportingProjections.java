@@ -17,6 +17,9 @@ public class ReportingProjections {
     }
 
     public List<EventProjection> of(Generation generation) {
-        return List.of(new StructureProjection(generation, entityManager));
+        return List.of(new StructureProjection(generation, entityManager),
+                new BeneficiaryFactsProjection(generation, entityManager),
+                new CepFactsProjection(generation, entityManager),
+                new CpfFactsProjection(generation, entityManager));
     }
 }

@@ -88,6 +88,45 @@ public class GenerationRepository {
         }
     }
 
+    /**
+     * Tables the current DDL template declares but the generation's schema lacks: a generation built by an older
+     * version of the service, which must be rebuilt before it can answer with the new projections.
+     */
+    public List<String> missingTables(Generation generation) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("CREATE TABLE \\{schema}\\.([a-z0-9_]+)")
+                .matcher(template());
+        List<String> declared = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            declared.add(matcher.group(1));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> existing = entityManager.createNativeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?1")
+                .setParameter(1, generation.schema()).getResultList();
+        return declared.stream().filter(table -> !existing.contains(table)).toList();
+    }
+
+    /**
+     * Creates the tables (and their indexes) the template declares but the generation lacks. Their projections are
+     * new consumers with no stored offset, so they read their topics from offset 0 and catch up by themselves.
+     */
+    public List<String> addMissingTables(Generation generation) {
+        List<String> missing = missingTables(generation);
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
+        java.util.regex.Pattern target = java.util.regex.Pattern.compile(
+                "(?s)^\\s*CREATE (?:TABLE|INDEX [a-z0-9_]+ ON) " + generation.schema() + "\\.([a-z0-9_]+)\\b.*");
+        for (String statement : ddl.split(";")) {
+            java.util.regex.Matcher matcher = target.matcher(statement);
+            if (matcher.matches() && missing.contains(matcher.group(1))) {
+                entityManager.createNativeQuery(statement).executeUpdate();
+            }
+        }
+        return missing;
+    }
+
     private static String template() {
         try (InputStream in = GenerationRepository.class.getClassLoader().getResourceAsStream("projections/schema.sql")) {
             if (in == null) {

@@ -1,22 +1,29 @@
 package fr.capemploi.reporting.rest;
 
 import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.security.Roles;
+import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.ReportingPeriod;
+import fr.capemploi.reporting.domain.Scope;
 import fr.capemploi.reporting.service.IndicatorQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/indicators")
@@ -24,65 +31,105 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Indicators")
 public class IndicatorResource {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+    private static final int MAX_SERIES_POINTS = 120;
 
     private final IndicatorQueries queries;
-    private final Clock clock;
+    private final ReportingRequest request;
 
-    public IndicatorResource(IndicatorQueries queries, Clock clock) {
+    public IndicatorResource(IndicatorQueries queries, ReportingRequest request) {
         this.queries = queries;
-        this.clock = clock;
+        this.request = request;
     }
 
     @GET
-    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "Indicator values for a scope and a period, as recorded by a given time")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Every indicator of the catalogue for a scope and a period, as recorded by a given time",
+            description = "Each value comes with its French label and definition, numerator, denominator, coverage "
+                    + "(structures contributing out of structures registered) and breakdown. A manager gets its own "
+                    + "structure (default scope); another structure is answered 404, a region or the nation 403.")
+    @APIResponse(responseCode = "200", description = "Indicator values", content = @Content(examples = @ExampleObject(
+            name = "cpf-presented", value = """
+                    {"scope":"national","scopeId":null,"period":"2016","periodStart":"2016-01-01",
+                     "periodEnd":"2016-12-31","asOf":"2017-05-31T00:00:00Z","indicators":[{"id":"cpf-presented",
+                     "group":6,"label":"Bénéficiaires accompagnés à qui le CPF a été présenté","definition":"...",
+                     "unit":"PERCENT","value":96.0,"numerator":96,"denominator":100,
+                     "coverage":{"contributing":98,"registered":102},"breakdown":[]}]}""")))
+    @APIResponse(responseCode = "400", description = "A bad parameter, named in violations[].field",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "bad-period",
+                    value = "{\"status\":400,\"title\":\"Invalid request\",\"violations\":[{\"field\":\"period\","
+                            + "\"message\":\"must be a year (2016), half-year (2016-H1), quarter (2016-Q3) or month "
+                            + "(2016-03)\"}]}")))
     public IndicatorsResponse indicators(
-            @Parameter(description = "national (default) or region") @QueryParam("scope") String scope,
-            @Parameter(description = "INSEE region code when scope=region") @QueryParam("scopeId") String scopeId,
+            @Parameter(description = "national (default for analysts), region or structure (default for managers)")
+            @QueryParam("scope") String scope,
+            @Parameter(description = "INSEE region code when scope=region, structure id when scope=structure")
+            @QueryParam("scopeId") String scopeId,
             @Parameter(description = "2016, 2016-H1, 2016-Q3 or 2016-03; default: the current year")
             @QueryParam("period") String period,
             @Parameter(description = "ISO instant or date: what had been recorded by then; default: now")
             @QueryParam("asOf") String asOf) {
-        String scopeType = scope == null || scope.isBlank() ? "national" : scope;
-        if (!scopeType.equals("national") && !scopeType.equals("region")) {
-            throw new InvalidFieldException("scope", "must be national or region");
-        }
-        if (scopeType.equals("region") && (scopeId == null || !scopeId.matches("^[0-9]{2}$"))) {
-            throw new InvalidFieldException("scopeId", "must be an INSEE region code when scope=region");
-        }
-        ReportingPeriod reportingPeriod = parsePeriod(period);
-        Instant asOfInstant = parseAsOf(asOf);
-        var values = queries.national(reportingPeriod, asOfInstant, scopeType.equals("region") ? scopeId : null);
-        return new IndicatorsResponse(scopeType, scopeType.equals("region") ? scopeId : null, reportingPeriod.label(),
-                reportingPeriod.start(), reportingPeriod.end(), asOfInstant,
-                values.stream().map(v -> new IndicatorsResponse.IndicatorEntry(v.indicator().id(), v.indicator().label(),
-                        v.indicator().definition(), v.value(), v.byRegion().stream()
-                                .map(r -> new IndicatorsResponse.RegionEntry(r.region(), r.value())).toList()))
-                        .toList());
+        Scope resolved = request.scope(scope, scopeId);
+        ReportingPeriod reportingPeriod = request.period(period, "period");
+        Instant asOfInstant = request.asOf(asOf);
+        return IndicatorsResponse.of(resolved, reportingPeriod, asOfInstant,
+                queries.all(resolved, reportingPeriod, asOfInstant));
     }
 
-    private ReportingPeriod parsePeriod(String period) {
-        if (period == null || period.isBlank()) {
-            return ReportingPeriod.parse(Integer.toString(LocalDate.now(clock.withZone(FRANCE)).getYear()));
-        }
+    @Schema(name = "IndicatorSeries")
+    public record SeriesResponse(String id, String label, String definition, String unit, String scope, String scopeId,
+            String granularity, Instant asOf, List<Point> points) {
+    }
+
+    @Schema(name = "SeriesPoint")
+    public record Point(@Schema(examples = "2016-03") String period, LocalDate start, LocalDate end, BigDecimal value,
+            BigDecimal numerator, BigDecimal denominator, IndicatorsResponse.CoverageEntry coverage) {
+    }
+
+    @GET
+    @Path("/{id}/series")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Time series of one indicator", description = "One point per month, quarter, half-year or "
+            + "year from the period holding `from` to the one holding `to` (at most 120 points).")
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(examples = @ExampleObject(
+            name = "monthly", value = """
+                    {"id":"pmsmp-prescribed","label":"PMSMP prescrites","unit":"COUNT","scope":"national",
+                     "granularity":"month","points":[{"period":"2016-01","start":"2016-01-01","end":"2016-01-31",
+                     "value":912,"numerator":912,"denominator":null,"coverage":{"contributing":88,"registered":102}}]}""")))
+    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown",
+            value = "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Indicator nope was not found\"}")))
+    public SeriesResponse series(@PathParam("id") String id,
+            @Parameter(description = "first period, e.g. 2016-01") @QueryParam("from") String from,
+            @Parameter(description = "last period, e.g. 2016-12") @QueryParam("to") String to,
+            @Parameter(description = "month (default), quarter, half-year or year") @QueryParam("granularity")
+            String granularity,
+            @QueryParam("scope") String scope, @QueryParam("scopeId") String scopeId,
+            @QueryParam("asOf") String asOf) {
+        Indicator indicator = Indicator.byId(id).orElseThrow(() -> new ResourceNotFoundException("Indicator", id));
+        Scope resolved = request.scope(scope, scopeId);
+        ReportingPeriod first = request.period(from, "from");
+        ReportingPeriod last = to == null || to.isBlank() ? first : request.period(to, "to");
+        ReportingPeriod.Granularity cut;
         try {
-            return ReportingPeriod.parse(period);
+            cut = granularity == null || granularity.isBlank() ? ReportingPeriod.Granularity.MONTH
+                    : ReportingPeriod.Granularity.parse(granularity);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("period", e.getMessage());
+            throw new InvalidFieldException("granularity", e.getMessage());
         }
-    }
-
-    private Instant parseAsOf(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return clock.instant();
-        }
+        List<ReportingPeriod> periods;
         try {
-            return asOf.length() == 10
-                    ? LocalDate.parse(asOf).plusDays(1).atStartOfDay(FRANCE).toInstant().minusNanos(1)
-                    : Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("asOf", "must be an ISO date (2016-12-31) or instant (2016-12-31T23:00:00Z)");
+            periods = ReportingPeriod.series(first, last, cut, MAX_SERIES_POINTS);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("to", e.getMessage());
         }
+        Instant asOfInstant = request.asOf(asOf);
+        List<Point> points = queries.series(indicator, resolved, periods, asOfInstant).stream()
+                .map(p -> new Point(p.period().label(), p.period().start(), p.period().end(), p.value().value(),
+                        p.value().numerator(), p.value().denominator(),
+                        IndicatorsResponse.CoverageEntry.of(p.value().coverage())))
+                .toList();
+        return new SeriesResponse(indicator.id(), indicator.label(), indicator.definition(), indicator.unit().name(),
+                resolved.kindName(), resolved.id().isEmpty() ? null : resolved.id(),
+                cut.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), asOfInstant, points);
     }
 }

@@ -1,5 +1,9 @@
 package fr.capemploi.reporting.rest;
 
+import fr.capemploi.reporting.domain.IndicatorValue;
+import fr.capemploi.reporting.domain.ReportingPeriod;
+import fr.capemploi.reporting.domain.Scope;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,16 +19,41 @@ public record IndicatorsResponse(
         Instant asOf,
         List<IndicatorEntry> indicators) {
 
-    @Schema(name = "IndicatorValue")
-    public record IndicatorEntry(
-            @Schema(examples = "structures-registered") String id,
-            @Schema(examples = "Cap emploi enregistrés") String label,
-            String definition,
-            @Schema(examples = "102") long value,
-            List<RegionEntry> byRegion) {
+    static IndicatorsResponse of(Scope scope, ReportingPeriod period, Instant asOf, List<IndicatorValue> values) {
+        return new IndicatorsResponse(scope.kindName(), scope.id().isEmpty() ? null : scope.id(), period.label(),
+                period.start(), period.end(), asOf, values.stream().map(IndicatorEntry::of).toList());
     }
 
-    @Schema(name = "RegionValue")
-    public record RegionEntry(@Schema(examples = "11") String region, @Schema(examples = "7") long value) {
+    @Schema(name = "IndicatorValue")
+    public record IndicatorEntry(
+            @Schema(examples = "cpf-presented") String id,
+            @Schema(description = "Number of the catalogue (1-12) the indicator belongs to", examples = "6") int group,
+            @Schema(examples = "Bénéficiaires accompagnés à qui le CPF a été présenté") String label,
+            String definition,
+            @Schema(description = "COUNT, PERCENT (0-100), RATIO, SUM or STATISTIC", examples = "PERCENT") String unit,
+            @Schema(examples = "96.0") BigDecimal value,
+            @Schema(examples = "96") BigDecimal numerator,
+            @Schema(examples = "100") BigDecimal denominator,
+            CoverageEntry coverage,
+            List<PartEntry> breakdown) {
+
+        static IndicatorEntry of(IndicatorValue v) {
+            return new IndicatorEntry(v.indicator().id(), v.indicator().group(), v.indicator().label(),
+                    v.indicator().definition(), v.indicator().unit().name(), v.value(), v.numerator(), v.denominator(),
+                    CoverageEntry.of(v.coverage()), v.breakdown().stream()
+                            .map(p -> new PartEntry(p.key(), p.value(), p.numerator(), p.denominator())).toList());
+        }
+    }
+
+    @Schema(name = "Coverage", description = "Structures contributing out of structures registered at the period's end")
+    public record CoverageEntry(@Schema(examples = "65") long contributing, @Schema(examples = "102") long registered) {
+        static CoverageEntry of(IndicatorValue.Coverage coverage) {
+            return new CoverageEntry(coverage.contributing(), coverage.registered());
+        }
+    }
+
+    @Schema(name = "IndicatorPart")
+    public record PartEntry(@Schema(examples = "SIGNED_STANDARD_LETTER") String key, BigDecimal value,
+            BigDecimal numerator, BigDecimal denominator) {
     }
 }

@@ -1,39 +1,51 @@
 package fr.capemploi.reporting.service;
 
+import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.domain.Indicator;
+import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
-import fr.capemploi.reporting.repository.StructureFacts;
+import fr.capemploi.reporting.domain.Scope;
+import fr.capemploi.reporting.repository.IndicatorFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** Computes indicator values from the projections; never from the topics at request time. */
+/**
+ * Computes indicator values from the active generation's projections; never from the topics at request time. One
+ * read transaction per call, so every figure of a response comes from the same generation.
+ */
 @ApplicationScoped
 public class IndicatorQueries {
 
-    private final StructureFacts structures;
+    private final IndicatorFacts facts;
     private final ProjectionGenerations generations;
 
-    public IndicatorQueries(StructureFacts structures, ProjectionGenerations generations) {
-        this.structures = structures;
+    public IndicatorQueries(IndicatorFacts facts, ProjectionGenerations generations) {
+        this.facts = facts;
         this.generations = generations;
     }
 
-    public record RegionValue(String region, long value) {
-    }
-
-    public record IndicatorValue(Indicator indicator, long value, List<RegionValue> byRegion) {
+    public record SeriesPoint(ReportingPeriod period, IndicatorValue value) {
     }
 
     @Transactional
-    public List<IndicatorValue> national(ReportingPeriod period, Instant asOf, String regionFilter) {
-        Map<String, Long> byRegion = structures.countByRegion(generations.active(), period.end(), asOf);
-        List<RegionValue> regions = byRegion.entrySet().stream()
-                .filter(e -> regionFilter == null || regionFilter.equals(e.getKey()))
-                .map(e -> new RegionValue(e.getKey(), e.getValue())).toList();
-        long total = regions.stream().mapToLong(RegionValue::value).sum();
-        return List.of(new IndicatorValue(Indicator.STRUCTURES_REGISTERED, total, regions));
+    public List<IndicatorValue> all(Scope scope, ReportingPeriod period, Instant asOf) {
+        return of(Arrays.asList(Indicator.values()), scope, period, asOf);
+    }
+
+    @Transactional
+    public List<IndicatorValue> of(List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
+        Generation generation = generations.active();
+        return indicators.stream().map(i -> facts.compute(generation, i, scope, period, asOf)).toList();
+    }
+
+    @Transactional
+    public List<SeriesPoint> series(Indicator indicator, Scope scope, List<ReportingPeriod> periods, Instant asOf) {
+        Generation generation = generations.active();
+        return periods.stream()
+                .map(p -> new SeriesPoint(p, facts.compute(generation, indicator, scope, p, asOf)))
+                .toList();
     }
 }

@@ -62,6 +62,13 @@ public class ProjectionGenerations {
             if (generations.active().isEmpty()) {
                 generations.create(generations.lastNumber() + 1, Generation.State.ACTIVE);
             }
+            // a generation built by an older version of this service gets the tables of the new projections
+            for (Generation generation : generations.live()) {
+                List<String> added = generations.addMissingTables(generation);
+                if (!added.isEmpty()) {
+                    LOG.infof("Added %s to %s; their projections read from offset 0", added, generation.schema());
+                }
+            }
             return generations.live();
         });
         running = true;

@@ -1,0 +1,108 @@
+package fr.capemploi.reporting.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The quarterly activity report (rapport d'activité trimestriel) of a structure, a region or the nation, in
+ * sections of French-labelled lines, each drawn from an indicator of the catalogue.
+ */
+public record ActivityReport(String period, List<Section> sections) {
+
+    public static final List<Indicator> INDICATORS = List.of(
+            Indicator.ENTRIES_BY_ORIENTATION_SOURCE, Indicator.AVERAGE_PORTFOLIO, Indicator.EXITS_BY_REASON,
+            Indicator.CEP_BENEFICIARIES, Indicator.ACCOMPANIMENTS_OPENED, Indicator.ACCOMPANIMENTS_CLOSED,
+            Indicator.CEP_DECISION_TAKEN, Indicator.PMSMP_PRESCRIBED, Indicator.PMSMP_DONE,
+            Indicator.ALTERNANCE_PRESCRIBED, Indicator.ALTERNANCE_DONE, Indicator.TRAININGS_STARTED,
+            Indicator.TRAININGS_NOT_IMPLEMENTED, Indicator.FUNDING_DECISIONS, Indicator.FUNDING_DELAY_MEDIAN,
+            Indicator.FUNDING_DELAY_P90);
+
+    public record Section(String key, String title, List<Line> lines) {
+    }
+
+    /** One line: {@code key} is stable (indicator id, then the breakdown key), the label is French. */
+    public record Line(String key, String label, BigDecimal value) {
+    }
+
+    public static ActivityReport of(ReportingPeriod period, List<IndicatorValue> values) {
+        Map<Indicator, IndicatorValue> v = values.stream()
+                .collect(Collectors.toMap(IndicatorValue::indicator, Function.identity()));
+        List<Section> sections = new ArrayList<>();
+
+        IndicatorValue entries = v.get(Indicator.ENTRIES_BY_ORIENTATION_SOURCE);
+        List<Line> entryLines = new ArrayList<>();
+        entryLines.add(new Line("entries", "Entrées de la période", entries.denominator()));
+        parts(entries, "entries", "Entrées orientées par : ", entryLines);
+        sections.add(new Section("entries", "Entrées par origine de l'orientation", entryLines));
+
+        IndicatorValue portfolio = v.get(Indicator.AVERAGE_PORTFOLIO);
+        sections.add(new Section("portfolio", "Portefeuille", List.of(
+                new Line("portfolio.beneficiaries", "Bénéficiaires présents en fin de période", portfolio.numerator()),
+                new Line("portfolio.referents", "Conseillers référents", portfolio.denominator()),
+                new Line("portfolio.average", "Taille moyenne du portefeuille", portfolio.value()))));
+
+        IndicatorValue exits = v.get(Indicator.EXITS_BY_REASON);
+        List<Line> exitLines = new ArrayList<>();
+        exitLines.add(new Line("exits", "Sorties de la période", exits.value()));
+        parts(exits, "exits", "Sorties : ", exitLines);
+        sections.add(new Section("exits", "Sorties par motif", exitLines));
+
+        List<Line> cep = new ArrayList<>();
+        cep.add(new Line("cep-beneficiaries", "Bénéficiaires du CEP (personnes distinctes)",
+                v.get(Indicator.CEP_BENEFICIARIES).value()));
+        parts(v.get(Indicator.CEP_BENEFICIARIES), "cep-beneficiaries", "", cep);
+        cep.add(new Line("accompaniments-opened", "Accompagnements CEP ouverts",
+                v.get(Indicator.ACCOMPANIMENTS_OPENED).value()));
+        cep.add(new Line("accompaniments-closed", "Accompagnements CEP clôturés",
+                v.get(Indicator.ACCOMPANIMENTS_CLOSED).value()));
+        cep.add(new Line("cep-decision-taken", "CEP clôturés avec décision prise",
+                v.get(Indicator.CEP_DECISION_TAKEN).numerator()));
+        sections.add(new Section("cep", "CEP par niveau", cep));
+
+        List<Line> pmsmp = new ArrayList<>();
+        pmsmp.add(new Line("pmsmp-prescribed", "PMSMP prescrites", v.get(Indicator.PMSMP_PRESCRIBED).value()));
+        parts(v.get(Indicator.PMSMP_PRESCRIBED), "pmsmp-prescribed", "Prescrites pour : ", pmsmp);
+        pmsmp.add(new Line("pmsmp-done", "PMSMP réalisées", v.get(Indicator.PMSMP_DONE).value()));
+        sections.add(new Section("pmsmp", "Périodes de mise en situation en milieu professionnel", pmsmp));
+
+        List<Line> alternance = new ArrayList<>();
+        alternance.add(new Line("alternance-prescribed", "Contrats en alternance prescrits",
+                v.get(Indicator.ALTERNANCE_PRESCRIBED).value()));
+        alternance.add(new Line("alternance-done", "Contrats en alternance réalisés",
+                v.get(Indicator.ALTERNANCE_DONE).value()));
+        parts(v.get(Indicator.ALTERNANCE_DONE), "alternance-done", "Réalisés : ", alternance);
+        sections.add(new Section("alternance", "Alternance", alternance));
+
+        List<Line> trainings = new ArrayList<>();
+        trainings.add(new Line("trainings-started", "Formations entrées", v.get(Indicator.TRAININGS_STARTED).value()));
+        parts(v.get(Indicator.TRAININGS_STARTED), "trainings-started", "", trainings);
+        trainings.add(new Line("trainings-not-implemented", "Formations non mises en œuvre",
+                v.get(Indicator.TRAININGS_NOT_IMPLEMENTED).value()));
+        parts(v.get(Indicator.TRAININGS_NOT_IMPLEMENTED), "trainings-not-implemented", "Motif : ", trainings);
+        sections.add(new Section("trainings", "Formations", trainings));
+
+        List<Line> funding = new ArrayList<>();
+        funding.add(new Line("funding-decisions", "Décisions de financement", v.get(Indicator.FUNDING_DECISIONS).value()));
+        parts(v.get(Indicator.FUNDING_DECISIONS), "funding-decisions", "Décisions : ", funding);
+        funding.add(new Line("funding-delay-median", "Délai médian de réponse (jours)",
+                v.get(Indicator.FUNDING_DELAY_MEDIAN).value()));
+        parts(v.get(Indicator.FUNDING_DELAY_MEDIAN), "funding-delay-median", "Délai médian (jours) : ", funding);
+        funding.add(new Line("funding-delay-p90", "Délai de réponse, 9e décile (jours)",
+                v.get(Indicator.FUNDING_DELAY_P90).value()));
+        parts(v.get(Indicator.FUNDING_DELAY_P90), "funding-delay-p90", "Délai 9e décile (jours) : ", funding);
+        sections.add(new Section("funding", "Décisions et délais de financement", funding));
+
+        return new ActivityReport(period.label(), List.copyOf(sections));
+    }
+
+    /** Breakdown lines carry counts (the numerator), whatever the unit of the indicator, except statistics. */
+    private static void parts(IndicatorValue value, String prefix, String labelPrefix, List<Line> lines) {
+        boolean statistic = value.indicator().unit() == Indicator.Unit.STATISTIC;
+        value.breakdown().forEach(part -> lines.add(new Line(prefix + "." + part.key(),
+                labelPrefix + FrenchTerms.of(part.key()), statistic ? part.value() : part.numerator())));
+    }
+}

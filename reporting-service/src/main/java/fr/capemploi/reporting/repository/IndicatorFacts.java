@@ -1,0 +1,393 @@
+package fr.capemploi.reporting.repository;
+
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.domain.Indicator;
+import fr.capemploi.reporting.domain.IndicatorValue;
+import fr.capemploi.reporting.domain.ReportingPeriod;
+import fr.capemploi.reporting.domain.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How every indicator is computed from the projections, in one place. Each query starts from the same common table
+ * expressions, which carry the counting rules once:
+ * <ul>
+ * <li>{@code scope_structures}: structures of the scope known as of {@code asOf}; facts count only for them;</li>
+ * <li>{@code reg}: those registered by the period's end, the denominator of coverage and of structure shares;</li>
+ * <li>{@code held}: levels 2-3 held during the period (a level lasts until the next change or the closure);</li>
+ * <li>{@code active}: accompaniments opened by the period's end and not closed before its start;</li>
+ * <li>{@code l1}: level-1 contacts of the period, an anonymous contact being a person of its own;</li>
+ * <li>{@code decl}: the latest declaration of each registered structure for exactly this period.</li>
+ * </ul>
+ * A fact belongs to a period by its business date, and is seen only if recorded by {@code asOf}.
+ */
+@ApplicationScoped
+public class IndicatorFacts {
+
+    private static final String COMMON = """
+            WITH scope_structures AS (
+                SELECT s.structure_id, s.registered_on FROM {schema}.structure s
+                WHERE s.recorded_at <= :asOf
+                  AND (:kind = 'NATIONAL' OR (:kind = 'REGION' AND s.region = :scopeId)
+                       OR (:kind = 'STRUCTURE' AND CAST(s.structure_id AS TEXT) = :scopeId))
+            ),
+            reg AS (SELECT structure_id FROM scope_structures WHERE registered_on <= :pe),
+            levels AS (
+                SELECT l.accompaniment_id, l.beneficiary_id, l.structure_id, l.referent_id, l.level, l.service,
+                       l.from_date,
+                       lead(l.from_date) OVER (PARTITION BY l.accompaniment_id ORDER BY l.from_date, l.recorded_at)
+                           AS next_from
+                FROM {schema}.accompaniment_level l
+                WHERE l.recorded_at <= :asOf AND l.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            closures AS (
+                SELECT accompaniment_id, closed_on FROM {schema}.accompaniment WHERE closed_at <= :asOf
+            ),
+            held AS (
+                SELECT lv.* FROM levels lv LEFT JOIN closures c ON c.accompaniment_id = lv.accompaniment_id
+                WHERE lv.from_date <= :pe AND (lv.next_from IS NULL OR lv.next_from > :ps)
+                  AND (c.closed_on IS NULL OR c.closed_on >= :ps)
+            ),
+            active AS (
+                SELECT a.accompaniment_id, a.beneficiary_id, a.structure_id, a.referent_id
+                FROM {schema}.accompaniment a
+                WHERE a.opened_at <= :asOf AND a.opened_on <= :pe
+                  AND (a.closed_at IS NULL OR a.closed_at > :asOf OR a.closed_on >= :ps)
+                  AND a.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            l1 AS (
+                SELECT coalesce(c.beneficiary_id, c.contact_id) AS person, c.structure_id, c.counsellor_id
+                FROM {schema}.level1_contact c
+                WHERE c.recorded_at <= :asOf AND c.contact_date BETWEEN :ps AND :pe
+                  AND c.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            decl AS (
+                SELECT DISTINCT ON (d.structure_id) d.* FROM {schema}.declaration d
+                WHERE d.period_start = :ps AND d.period_end = :pe AND d.recorded_at <= :asOf
+                  AND d.structure_id IN (SELECT structure_id FROM reg)
+                ORDER BY d.structure_id, d.version DESC
+            ),
+            accompanied AS (SELECT DISTINCT beneficiary_id, structure_id FROM active)
+            """;
+
+    /** Structures of {@code reg} among those of a fact set {@code facts} (a CTE or sub-query with structure_id). */
+    private static String contributing(String facts) {
+        return "(SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM " + facts + "))";
+    }
+
+    private static String structureShare(String facts) {
+        return "SELECT " + contributing(facts) + " AS num, (SELECT count(*) FROM reg) AS den, "
+                + contributing(facts) + " AS contributing";
+    }
+
+    private static String accompaniedShare(String step) {
+        return """
+                SELECT count(DISTINCT a.beneficiary_id) FILTER (WHERE EXISTS (
+                           SELECT 1 FROM {schema}.cpf_step s WHERE s.beneficiary_id = a.beneficiary_id
+                           AND s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf)) AS num,
+                       count(DISTINCT a.beneficiary_id) AS den, %s AS contributing
+                FROM accompanied a
+                """.formatted(step, contributing("accompanied"));
+    }
+
+    private static final String PEOPLE = """
+            , people AS (
+                SELECT beneficiary_id AS person, structure_id, level, service FROM held
+                UNION ALL SELECT person, structure_id, 1, NULL FROM l1
+            )
+            """;
+    private static final String OPENED = """
+            , opened AS (
+                SELECT * FROM {schema}.accompaniment a WHERE a.opened_at <= :asOf AND a.opened_on BETWEEN :ps AND :pe
+                  AND a.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String CLOSED = """
+            , closed AS (
+                SELECT * FROM {schema}.accompaniment a WHERE a.closed_at <= :asOf AND a.closed_on BETWEEN :ps AND :pe
+                  AND a.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String COUNSELLORS = """
+            , active_counsellors AS (
+                SELECT c.counsellor_id, c.structure_id FROM {schema}.counsellor c
+                WHERE c.recorded_at <= :asOf AND (c.active_from IS NULL OR c.active_from <= :pe)
+                  AND (c.active_until IS NULL OR c.active_until >= :ps)
+                  AND c.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            acts AS (
+                SELECT counsellor_id FROM l1
+                UNION SELECT i.counsellor_id FROM {schema}.interview i
+                      WHERE i.recorded_at <= :asOf AND i.held_on BETWEEN :ps AND :pe
+                UNION SELECT referent_id FROM held
+                UNION SELECT referent_id FROM active
+            ),
+            delivering AS (SELECT * FROM active_counsellors WHERE counsellor_id IN (SELECT counsellor_id FROM acts))
+            """;
+
+    private static String actions(String kind, String dateColumn, String recordedColumn) {
+        return """
+                , acts AS (
+                    SELECT * FROM {schema}.action a WHERE a.kind = '%s' AND a.%s <= :asOf
+                      AND a.%s BETWEEN :ps AND :pe AND a.structure_id IN (SELECT structure_id FROM scope_structures)
+                )
+                """.formatted(kind, recordedColumn, dateColumn);
+    }
+
+    private static final String OUTCOMES = """
+            , outcomes AS (
+                SELECT * FROM {schema}.training_outcome o WHERE o.recorded_at <= :asOf
+                  AND o.decided_on BETWEEN :ps AND :pe AND o.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String FINANCIAL_ENGINEERING = """
+            , projects AS (
+                SELECT f.project_id, (array_agg(f.structure_id))[1] AS structure_id, min(f.decided_on) AS first_on,
+                       bool_or(f.new_fe) AS new_fe
+                FROM {schema}.funding_decision f WHERE f.recorded_at <= :asOf GROUP BY f.project_id
+            ),
+            engineered AS (
+                SELECT * FROM projects WHERE new_fe AND first_on BETWEEN :ps AND :pe
+                  AND structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String DECISIONS = """
+            , decisions AS (
+                SELECT * FROM {schema}.funding_decision f WHERE f.recorded_at <= :asOf
+                  AND f.decided_on BETWEEN :ps AND :pe AND f.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            answers AS (SELECT * FROM decisions WHERE decision <> 'WITHDRAWN' AND delay_days IS NOT NULL)
+            """;
+    private static final String STARTED = """
+            , started AS (
+                SELECT * FROM {schema}.training_project p WHERE p.started_at <= :asOf
+                  AND p.started_on BETWEEN :ps AND :pe AND p.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String ENTRIES = """
+            , entries AS (
+                SELECT * FROM {schema}.beneficiary b WHERE b.registered_at <= :asOf
+                  AND b.entry_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String EXITS = """
+            , exits AS (
+                SELECT * FROM {schema}.beneficiary b WHERE b.exit_recorded_at <= :asOf
+                  AND b.exit_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String PORTFOLIO = """
+            , present AS (
+                SELECT b.beneficiary_id, b.structure_id FROM {schema}.beneficiary b
+                WHERE b.registered_at <= :asOf AND b.entry_date <= :pe
+                  AND (b.exit_date IS NULL OR b.exit_recorded_at > :asOf OR b.exit_date > :pe)
+                  AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            referents AS (
+                SELECT DISTINCT ON (r.beneficiary_id) r.beneficiary_id, r.counsellor_id
+                FROM {schema}.referent_assignment r WHERE r.recorded_at <= :asOf AND r.assigned_on <= :pe
+                ORDER BY r.beneficiary_id, r.assigned_on DESC, r.recorded_at DESC
+            ),
+            portfolio AS (
+                SELECT p.structure_id, r.counsellor_id, p.beneficiary_id FROM present p
+                JOIN referents r ON r.beneficiary_id = p.beneficiary_id
+            )
+            """;
+
+    private static String declaredSum(String column) {
+        return " SELECT sum(" + column + ") AS num, NULL AS den, count(*) AS contributing FROM decl";
+    }
+
+    private static String declaredShare(String yes, String answered) {
+        return " SELECT count(*) FILTER (WHERE " + yes + ") AS num, count(*) FILTER (WHERE " + answered + ") AS den, "
+                + "count(*) FILTER (WHERE " + answered + ") AS contributing FROM decl";
+    }
+
+    /** The SQL of an indicator (after COMMON): one row of num, den, contributing; and its breakdown (key, num, den). */
+    private record Definition(String main, String breakdown) {
+    }
+
+    private static Definition definition(Indicator indicator) {
+        return switch (indicator) {
+            case STRUCTURES_REGISTERED -> new Definition(
+                    " SELECT count(*) AS num, NULL AS den, count(*) AS contributing FROM reg",
+                    " SELECT s.region AS key, count(*) AS num, NULL AS den FROM {schema}.structure s "
+                            + "WHERE s.structure_id IN (SELECT structure_id FROM reg) GROUP BY s.region ORDER BY 1");
+            case CEP_BENEFICIARIES -> new Definition(
+                    PEOPLE + " SELECT count(DISTINCT person) AS num, NULL AS den, " + contributing("people")
+                            + " AS contributing FROM people",
+                    PEOPLE + " SELECT 'level-' || level AS key, count(DISTINCT person) AS num, NULL AS den FROM people "
+                            + "GROUP BY level UNION ALL SELECT 'service-' || service, count(DISTINCT person), NULL "
+                            + "FROM people WHERE service IS NOT NULL GROUP BY service ORDER BY 1");
+            case ACCOMPANIMENTS_OPENED -> new Definition(
+                    OPENED + " SELECT count(*) AS num, NULL AS den, " + contributing("opened") + " AS contributing "
+                            + "FROM opened",
+                    OPENED + " SELECT 'level-' || level AS key, count(*) AS num, NULL AS den FROM opened "
+                            + "GROUP BY level ORDER BY 1");
+            case ACCOMPANIMENTS_CLOSED -> new Definition(
+                    CLOSED + " SELECT count(*) AS num, NULL AS den, " + contributing("closed") + " AS contributing "
+                            + "FROM closed",
+                    CLOSED + " SELECT outcome AS key, count(*) AS num, NULL AS den FROM closed GROUP BY outcome "
+                            + "ORDER BY 1");
+            case STRUCTURES_TRACING_LEVEL1 -> new Definition(" " + structureShare("l1"), null);
+            case STRUCTURES_DECLARING_LEVEL1 -> new Definition(
+                    declaredShare("level1_delivered", "level1_delivered IS NOT NULL"), null);
+            case COUNSELLORS_DELIVERING_CEP -> new Definition(
+                    COUNSELLORS + " SELECT (SELECT count(*) FROM delivering) AS num, count(*) AS den, "
+                            + contributing("delivering") + " AS contributing FROM active_counsellors", null);
+            case STRUCTURES_RECORDING_CEP -> new Definition(" " + structureShare("active"), null);
+            case INFORMED_ABOUT_CEP -> new Definition("""
+                     SELECT count(DISTINCT a.beneficiary_id) FILTER (WHERE EXISTS (
+                                SELECT 1 FROM {schema}.cep_information i WHERE i.beneficiary_id = a.beneficiary_id
+                                AND i.informed_on <= :pe AND i.recorded_at <= :asOf)) AS num,
+                            count(DISTINCT a.beneficiary_id) AS den, %s AS contributing
+                     FROM accompanied a
+                    """.formatted(contributing("accompanied")), null);
+            case CPF_PRESENTED -> new Definition(" " + accompaniedShare("PRESENTED"), null);
+            case CPF_OPENING_ASSISTED -> new Definition(" " + accompaniedShare("OPENING_ASSISTED"), null);
+            case CPF_CONSENT_COLLECTED -> new Definition(" " + accompaniedShare("CONSENT"), """
+                     SELECT s.modality AS key, count(DISTINCT s.beneficiary_id) AS num,
+                            (SELECT count(DISTINCT beneficiary_id) FROM accompanied) AS den
+                     FROM {schema}.cpf_step s
+                     WHERE s.step = 'CONSENT' AND s.step_on <= :pe AND s.recorded_at <= :asOf
+                       AND s.modality IS NOT NULL
+                       AND s.beneficiary_id IN (SELECT beneficiary_id FROM accompanied)
+                     GROUP BY s.modality ORDER BY 1
+                    """);
+            case PMSMP_PRESCRIBED -> actionCount("PMSMP", "planned_on", "planned_at", "pmsmp_purpose");
+            case PMSMP_DONE -> actionCount("PMSMP", "done_on", "done_at", "pmsmp_purpose");
+            case ALTERNANCE_PRESCRIBED -> actionCount("ALTERNANCE", "planned_on", "planned_at", "alternance_contract");
+            case ALTERNANCE_DONE -> actionCount("ALTERNANCE", "done_on", "done_at", "alternance_contract");
+            case TRAININGS_NOT_IMPLEMENTED -> new Definition(
+                    OUTCOMES + " SELECT count(*) AS num, NULL AS den, " + contributing("outcomes")
+                            + " AS contributing FROM outcomes",
+                    OUTCOMES + " SELECT reason AS key, count(*) AS num, NULL AS den "
+                            + "FROM outcomes, unnest(reasons) AS reason GROUP BY reason ORDER BY 1");
+            case STRUCTURES_TRAINING_NOT_IMPLEMENTED -> new Definition(OUTCOMES + structureShare("outcomes"), null);
+            case STRUCTURES_NEW_FINANCIAL_ENGINEERING -> new Definition(
+                    FINANCIAL_ENGINEERING + structureShare("engineered"),
+                    FINANCIAL_ENGINEERING + " SELECT 'projects' AS key, count(*) AS num, NULL AS den FROM engineered");
+            case STRUCTURES_NO_NEW_FUNDER -> new Definition(
+                    declaredShare("NOT new_funders_used", "new_funders_used IS NOT NULL"), null);
+            case TRAININGS_STARTED -> new Definition(
+                    STARTED + " SELECT count(*) AS num, NULL AS den, " + contributing("started")
+                            + " AS contributing FROM started",
+                    STARTED + " SELECT 'cpf-funded' AS key, count(*) FILTER (WHERE cpf_funded) AS num, NULL AS den "
+                            + "FROM started");
+            case FUNDING_DECISIONS -> new Definition(
+                    DECISIONS + " SELECT count(*) AS num, NULL AS den, " + contributing("decisions")
+                            + " AS contributing FROM decisions",
+                    DECISIONS + " SELECT decision AS key, count(*) AS num, NULL AS den FROM decisions GROUP BY decision "
+                            + "UNION ALL SELECT 'funder-' || funder, count(*), NULL FROM decisions GROUP BY funder "
+                            + "ORDER BY 1");
+            case FUNDING_DELAY_MEDIAN -> delay(0.5);
+            case FUNDING_DELAY_P90 -> delay(0.9);
+            case ENTRIES_BY_ORIENTATION_SOURCE -> new Definition(
+                    ENTRIES + " SELECT count(*) FILTER (WHERE orientation_source = 'POLE_EMPLOI') AS num, "
+                            + "count(*) AS den, " + contributing("entries") + " AS contributing FROM entries",
+                    ENTRIES + " SELECT coalesce(orientation_source, 'UNKNOWN') AS key, count(*) AS num, "
+                            + "(SELECT count(*) FROM entries) AS den FROM entries GROUP BY 1 ORDER BY 1");
+            case EXITS_BY_REASON -> new Definition(
+                    EXITS + " SELECT count(*) AS num, NULL AS den, " + contributing("exits") + " AS contributing "
+                            + "FROM exits",
+                    EXITS + " SELECT exit_reason AS key, count(*) AS num, NULL AS den FROM exits GROUP BY exit_reason "
+                            + "ORDER BY 1");
+            case CEP_DECISION_TAKEN -> new Definition(
+                    CLOSED + " SELECT count(*) FILTER (WHERE decision_taken) AS num, count(*) AS den, "
+                            + contributing("closed") + " AS contributing FROM closed",
+                    CLOSED + " SELECT outcome AS key, count(*) AS num, (SELECT count(*) FROM closed) AS den "
+                            + "FROM closed GROUP BY outcome ORDER BY 1");
+            case AVERAGE_PORTFOLIO -> new Definition(
+                    PORTFOLIO + " SELECT count(*) AS num, count(DISTINCT counsellor_id) AS den, "
+                            + contributing("portfolio") + " AS contributing FROM portfolio", null);
+            case DECLARED_FTE_LEVEL1_ONLY -> new Definition(declaredSum("level1_only_fte"), null);
+            case DECLARED_FTE_LEVELS23_ONLY -> new Definition(declaredSum("levels23_only_fte"), null);
+            case DECLARED_FTE_ALL_LEVELS -> new Definition(declaredSum("all_levels_fte"), null);
+            case DECLARED_FTE_TOTAL -> new Definition(declaredSum("total_fte"), null);
+            case DECLARED_FTE_SUPPORT -> new Definition(declaredSum("support_fte"), null);
+            case PROFESSIONALISATION_ACTIONS -> new Definition(declaredShare("professionalisation_engaged", "TRUE"),
+                    " SELECT action AS key, count(*) AS num, (SELECT count(*) FROM decl) AS den "
+                            + "FROM decl, unnest(professionalisation_actions) AS action GROUP BY action ORDER BY 1");
+            case SYSTEMATIC_TRAINING -> new Definition(declaredShare("systematic_training", "TRUE"), null);
+            case CEP_TRAINING_DAYS_PER_COUNSELLOR -> new Definition(
+                    " SELECT sum(cep_training_days) AS num, sum(counsellors_trained) AS den, count(*) AS contributing "
+                            + "FROM decl WHERE cep_training_days IS NOT NULL AND counsellors_trained > 0", null);
+            case MUTUALISED_OFFER_USED -> new Definition(
+                    declaredShare("mutualised_offer_used", "mutualised_offer_used IS NOT NULL"),
+                    " SELECT nature AS key, count(*) AS num, "
+                            + "(SELECT count(*) FROM decl WHERE mutualised_offer_used IS NOT NULL) AS den "
+                            + "FROM decl, unnest(mutualised_offer_natures) AS nature WHERE mutualised_offer_used "
+                            + "GROUP BY nature ORDER BY 1");
+            case AT_LEAST_ONE_CEP_TRAINING -> new Definition(declaredShare("at_least_one_cep_training", "TRUE"), null);
+        };
+    }
+
+    private static Definition actionCount(String kind, String dateColumn, String recordedColumn, String detail) {
+        String acts = actions(kind, dateColumn, recordedColumn);
+        return new Definition(
+                acts + " SELECT count(*) AS num, NULL AS den, " + contributing("acts") + " AS contributing FROM acts",
+                acts + " SELECT " + detail + " AS key, count(*) AS num, NULL AS den FROM acts WHERE " + detail
+                        + " IS NOT NULL GROUP BY " + detail + " ORDER BY 1");
+    }
+
+    private static Definition delay(double fraction) {
+        String statistic = "percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY delay_days)";
+        return new Definition(
+                DECISIONS + " SELECT " + statistic + " AS num, count(*) AS den, " + contributing("answers")
+                        + " AS contributing FROM answers",
+                DECISIONS + " SELECT funder AS key, " + statistic + " AS num, count(*) AS den FROM answers "
+                        + "GROUP BY funder ORDER BY 1");
+    }
+
+    private final EntityManager entityManager;
+
+    public IndicatorFacts(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
+            Instant asOf) {
+        Map<String, Object> parameters = Map.of("kind", scope.kind().name(), "scopeId", scope.id(),
+                "ps", period.start(), "pe", period.end(), "asOf", asOf);
+        Definition definition = definition(indicator);
+        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(COMMON + definition.main()),
+                parameters).get(0);
+        long registered = ((Number) ProjectionSql.query(entityManager,
+                generation.sql(COMMON + " SELECT count(*) AS n FROM reg"), parameters).get(0).get("n")).longValue();
+        BigDecimal numerator = decimal(row.get("num"));
+        BigDecimal denominator = decimal(row.get("den"));
+        List<IndicatorValue.Part> parts = new ArrayList<>();
+        if (definition.breakdown() != null) {
+            for (Map<String, Object> part : ProjectionSql.query(entityManager,
+                    generation.sql(COMMON + definition.breakdown()), parameters)) {
+                BigDecimal partNumerator = decimal(part.get("num"));
+                BigDecimal partDenominator = decimal(part.get("den"));
+                parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
+                        IndicatorValue.valueOf(indicator.unit(), partNumerator, partDenominator), partNumerator,
+                        partDenominator));
+            }
+        }
+        return new IndicatorValue(indicator, IndicatorValue.valueOf(indicator.unit(), numerator, denominator),
+                numerator, denominator,
+                new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(), registered), parts);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().scale() < 0 ? decimal.setScale(0) : decimal.stripTrailingZeros();
+        }
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().scale() < 0 ? BigDecimal.valueOf(d).setScale(0)
+                    : BigDecimal.valueOf(d).stripTrailingZeros();
+        }
+        return BigDecimal.valueOf(((Number) value).longValue());
+    }
+}

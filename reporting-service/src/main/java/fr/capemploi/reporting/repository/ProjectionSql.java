@@ -1,0 +1,94 @@
+package fr.capemploi.reporting.repository;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+
+/**
+ * Plain JDBC on the transaction's connection. Projections and indicator queries are native SQL over a generation's
+ * schema; going through JDBC lets nulls take the column's type (Hibernate would bind an untyped null as bytea) and
+ * lets queries name their parameters ({@code :start}) however often they use them.
+ */
+public final class ProjectionSql {
+
+    private static final Pattern NAMED = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
+
+    private ProjectionSql() {
+    }
+
+    /** Runs an insert or update with positional {@code ?} parameters. */
+    public static int update(EntityManager entityManager, String sql, Object... parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, jdbc(connection, parameters[i]));
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs a query with named parameters; each row maps column labels to values. */
+    public static List<Map<String, Object>> query(EntityManager entityManager, String sql, Map<String, ?> parameters) {
+        List<String> order = new ArrayList<>();
+        Matcher matcher = NAMED.matcher(sql);
+        StringBuilder jdbcSql = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("No value for :" + name);
+            }
+            order.add(name);
+            matcher.appendReplacement(jdbcSql, "?");
+        }
+        matcher.appendTail(jdbcSql);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(jdbcSql.toString())) {
+                for (int i = 0; i < order.size(); i++) {
+                    statement.setObject(i + 1, jdbc(connection, parameters.get(order.get(i))));
+                }
+                List<Map<String, Object>> rows = new ArrayList<>();
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    ResultSetMetaData meta = resultSet.getMetaData();
+                    while (resultSet.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int c = 1; c <= meta.getColumnCount(); c++) {
+                            row.put(meta.getColumnLabel(c), resultSet.getObject(c));
+                        }
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static Object jdbc(Connection connection, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            return Timestamp.from(instant);
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Collection<?> collection) {
+            Array array = connection.createArrayOf("text", collection.stream()
+                    .map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v)).toArray());
+            return array;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,116 @@
+package fr.capemploi.reporting.rest;
+
+import fr.capemploi.platform.security.Roles;
+import fr.capemploi.reporting.domain.ActivityReport;
+import fr.capemploi.reporting.domain.CnefopSurvey;
+import fr.capemploi.reporting.domain.ReportingPeriod;
+import fr.capemploi.reporting.domain.Scope;
+import fr.capemploi.reporting.service.Reports;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports")
+@Tag(name = "Reports")
+public class ReportResource {
+
+    private final Reports reports;
+    private final ReportingRequest request;
+
+    public ReportResource(Reports reports, ReportingRequest request) {
+        this.reports = reports;
+        this.request = request;
+    }
+
+    @GET
+    @Path("/cnefop/{period}")
+    @Produces({MediaType.APPLICATION_JSON, SpreadsheetFiles.CSV, SpreadsheetFiles.XLSX})
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "The CNEFOP annual survey for a year (2016) or a half-year (2016-H1)",
+            description = "The rows, French labels and coverage comments of the table the Cap emploi network returns "
+                    + "to the CNEFOP. JSON by default; `Accept: text/csv` gives UTF-8 CSV with a byte-order mark, `;` "
+                    + "separator and decimal comma (what a French Excel opens directly); `Accept: " + SpreadsheetFiles.XLSX
+                    + "` gives a workbook whose figures are numeric cells.")
+    @APIResponse(responseCode = "200", description = "The survey", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "survey", value = """
+                    {"period":"2016","columnTitle":"Année 2016","title":"Enquête mise en œuvre CEP rapport annuel \
+                    CNEFOP 2016 : Nom de l'opérateur : Cap emploi Date : 31/05/2017","rows":[{"indicatorId":\
+                    "declared-fte-level1-only","label":"Nombre de conseillers CEP en ETP intervenant uniquement sur le \
+                    niveau 1 (*)","value":35.72,"display":"35,72","comment":"Données obtenues sur 65 retours de Cap \
+                    emploi (sur 102)","contributing":65,"registered":102}]}""")),
+            @Content(mediaType = SpreadsheetFiles.CSV, examples = @ExampleObject(name = "csv", value = """
+                    Question;Année 2016;Commentaires;Retours de Cap emploi;Cap emploi enregistrés
+                    Nombre de conseillers CEP en ETP intervenant uniquement sur le niveau 1 (*);35,72;Données \
+                    obtenues sur 65 retours de Cap emploi (sur 102);65;102"""))})
+    @APIResponse(responseCode = "400", description = "Not a year or half-year", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "bad-period", value = """
+                    {"status":400,"title":"Invalid request","violations":[{"field":"period",\
+                    "message":"must be a year (2016) or a half-year (2016-H1)"}]}""")))
+    public Response cnefop(@PathParam("period") String period,
+            @Parameter(description = "national (default), region or structure") @QueryParam("scope") String scope,
+            @QueryParam("scopeId") String scopeId,
+            @Parameter(description = "ISO instant or date: what had been recorded by then") @QueryParam("asOf")
+            String asOf,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Scope resolved = request.scope(scope, scopeId);
+        ReportingPeriod surveyPeriod = request.surveyPeriod(period);
+        Instant asOfInstant = request.asOf(asOf);
+        CnefopSurvey survey = reports.cnefop(resolved, surveyPeriod, asOfInstant, request.today());
+        String file = "enquete-cnefop-cap-emploi-" + surveyPeriod.label();
+        if (wants(accept, SpreadsheetFiles.XLSX)) {
+            return download(SpreadsheetFiles.xlsx(survey), SpreadsheetFiles.XLSX, file + ".xlsx");
+        }
+        if (wants(accept, SpreadsheetFiles.CSV)) {
+            return download(SpreadsheetFiles.csv(survey), SpreadsheetFiles.CSV + "; charset=UTF-8", file + ".csv");
+        }
+        return Response.ok(survey, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/activity/{period}")
+    @Produces({MediaType.APPLICATION_JSON, SpreadsheetFiles.CSV})
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "The quarterly activity report of a structure, a region or the nation",
+            description = "Entries by orientation source, portfolio, exits by reason, CEP by level, PMSMP, alternance, "
+                    + "trainings started and not implemented with their reasons, funding decisions and delays. Any "
+                    + "period form is accepted (2016-Q3 usually). JSON by default, CSV with `Accept: text/csv`.")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+                    {"period":"2016-Q4","sections":[{"key":"pmsmp","title":"Périodes de mise en situation en milieu \
+                    professionnel","lines":[{"key":"pmsmp-prescribed","label":"PMSMP prescrites","value":2951}]}]}""")))
+    public Response activity(@PathParam("period") String period, @QueryParam("scope") String scope,
+            @QueryParam("scopeId") String scopeId, @QueryParam("asOf") String asOf,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Scope resolved = request.scope(scope, scopeId);
+        ReportingPeriod reportingPeriod = request.period(period, "period");
+        ActivityReport report = reports.activity(resolved, reportingPeriod, request.asOf(asOf));
+        if (wants(accept, SpreadsheetFiles.CSV)) {
+            return download(SpreadsheetFiles.csv(report), SpreadsheetFiles.CSV + "; charset=UTF-8",
+                    "rapport-activite-" + reportingPeriod.label() + ".csv");
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean wants(String accept, String mediaType) {
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(mediaType);
+    }
+
+    private static Response download(byte[] body, String mediaType, String fileName) {
+        return Response.ok(body, mediaType).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .build();
+    }
+}

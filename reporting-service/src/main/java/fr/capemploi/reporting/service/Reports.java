@@ -1,0 +1,28 @@
+package fr.capemploi.reporting.service;
+
+import fr.capemploi.reporting.domain.ActivityReport;
+import fr.capemploi.reporting.domain.CnefopSurvey;
+import fr.capemploi.reporting.domain.ReportingPeriod;
+import fr.capemploi.reporting.domain.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The reports built on the indicator catalogue. */
+@ApplicationScoped
+public class Reports {
+
+    private final IndicatorQueries queries;
+
+    public Reports(IndicatorQueries queries) {
+        this.queries = queries;
+    }
+
+    public CnefopSurvey cnefop(Scope scope, ReportingPeriod period, Instant asOf, LocalDate producedOn) {
+        return CnefopSurvey.of(period, producedOn, queries.of(CnefopSurvey.INDICATORS, scope, period, asOf));
+    }
+
+    public ActivityReport activity(Scope scope, ReportingPeriod period, Instant asOf) {
+        return ActivityReport.of(period, queries.of(ActivityReport.INDICATORS, scope, period, asOf));
+    }
+}

@@ -1,0 +1,75 @@
+package fr.capemploi.reporting.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capemploi.events.EventCatalog;
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.platform.consumer.EventProjection;
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.repository.GenerationRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every event version ever published (the frozen golden envelopes of the events module) is accepted by the
+ * projections: applied to a scratch generation inside a transaction that is rolled back.
+ */
+@QuarkusTest
+class GoldenEventsTest {
+
+    private static final Path GOLDEN = Path.of("..", "events", "src", "test", "resources", "golden");
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    ReportingProjections projections;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void everyGoldenEnvelopeIsApplied() throws Exception {
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            for (Path file : files.sorted().toList()) {
+                envelopes.add(EventCodec.fromBytes(Files.readAllBytes(file)));
+            }
+        }
+        assertThat(envelopes).extracting(EventEnvelope::eventType)
+                .containsAll(EventCatalog.all().stream().map(t -> EventCatalog.metadata(t).name()).toList());
+
+        TreeMap<String, Long> rows = new TreeMap<>();
+        transaction.begin();
+        try {
+            Generation scratch = generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
+            for (EventProjection projection : projections.of(scratch)) {
+                envelopes.forEach(projection::apply);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> tables = entityManager.createNativeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = ?1").setParameter(1, scratch.schema()).getResultList();
+            for (String table : tables) {
+                rows.put(table, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + scratch.schema()
+                        + "." + table).getSingleResult()).longValue());
+            }
+        } finally {
+            transaction.rollback();
+        }
+        assertThat(rows).containsKeys("structure", "beneficiary", "accompaniment", "declaration", "funding_decision")
+                .allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
+    }
+}
