@@ -57,6 +57,7 @@ public final class EmbeddedDatabase implements DatabaseServer {
                 builder.setOverrideWorkingDirectory(binariesDirectory.toFile());
             }
             postgres = builder
+                    .setPgBinaryResolver(EmbeddedDatabase::binaries)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -73,6 +74,20 @@ public final class EmbeddedDatabase implements DatabaseServer {
             throw new StackStartException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
                     + System.lineSeparator() + ChildProcess.tail(logFile, 20), e);
         }
+    }
+
+    /**
+     * The first archive on the class path. zonky's default resolver refuses two copies of the same archive, which
+     * happens when local-stack.jar is used as a library: its manifest class path names lib/ beside it again.
+     */
+    private static java.io.InputStream binaries(String system, String architecture) throws IOException {
+        String name = "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-"
+                + architecture.toLowerCase(java.util.Locale.ROOT) + ".txz";
+        java.io.InputStream archive = EmbeddedDatabase.class.getClassLoader().getResourceAsStream(name);
+        if (archive == null) {
+            throw new IOException("No embedded PostgreSQL binaries " + name + " on the class path");
+        }
+        return archive;
     }
 
     public int port() {
