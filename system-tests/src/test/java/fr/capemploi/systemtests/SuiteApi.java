@@ -70,16 +70,15 @@ final class SuiteApi {
     }
 
     StructureCount structuresRegistered(String region) {
-        JsonNode indicators = getAsAnalyst(SuiteService.REPORTING, "/api/v1/indicators").path("indicators");
+        return new StructureCount(registeredAt("/api/v1/indicators"),
+                registeredAt("/api/v1/indicators?scope=region&scopeId=" + region));
+    }
+
+    private long registeredAt(String path) {
+        JsonNode indicators = getAsAnalyst(SuiteService.REPORTING, path).path("indicators");
         for (JsonNode indicator : indicators) {
             if ("structures-registered".equals(indicator.path("id").asText())) {
-                long inRegion = 0;
-                for (JsonNode byRegion : indicator.path("byRegion")) {
-                    if (region.equals(byRegion.path("region").asText())) {
-                        inRegion = byRegion.path("value").asLong();
-                    }
-                }
-                return new StructureCount(indicator.path("value").asLong(), inRegion);
+                return indicator.path("value").asLong();
             }
         }
         throw new AssertionError("no structures-registered indicator in " + indicators);
