@@ -1,6 +1,7 @@
 package fr.capemploi.testsupport;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -20,6 +21,14 @@ public final class TestKafka {
             return external;
         }
         if (cluster == null) {
+            // Kafka's test utilities delete the broker's folders from a shutdown hook of their own, which may run while
+            // the broker still writes; the broker then declares its log directory failed and halts the JVM with
+            // status 1 after every test has passed. A halt during JVM shut-down is therefore ignored.
+            Exit.setHaltProcedure((status, message) -> {
+                if (!jvmShuttingDown()) {
+                    Runtime.getRuntime().halt(status);
+                }
+            });
             try {
                 KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
@@ -44,6 +53,17 @@ public final class TestKafka {
             Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::closeWithin5Seconds, "kafka-test-broker-stop"));
         }
         return cluster.bootstrapServers();
+    }
+
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**
