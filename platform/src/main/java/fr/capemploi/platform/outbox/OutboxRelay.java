@@ -155,7 +155,7 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<PendingRow> rows = loadPending(connection);
-                refreshGauges(connection, rows);
+                refreshGauges(connection);
                 if (rows.isEmpty()) {
                     connection.commit();
                     return 0;
@@ -260,7 +260,7 @@ public class OutboxRelay {
         }
     }
 
-    private void refreshGauges(Connection connection, List<PendingRow> batch) throws SQLException {
+    private void refreshGauges(Connection connection) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(
                 "SELECT count(*), min(recorded_at) FROM outbox_event WHERE published_at IS NULL");
                 ResultSet rs = count.executeQuery()) {
