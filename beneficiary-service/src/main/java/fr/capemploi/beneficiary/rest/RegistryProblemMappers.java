@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import fr.capemploi.beneficiary.service.ErasedException;
-import fr.capemploi.beneficiary.service.IdempotencyKeyReusedException;
 import fr.capemploi.beneficiary.service.PreconditionFailedException;
 import fr.capemploi.beneficiary.service.PreconditionRequiredException;
 import fr.capemploi.platform.problem.ProblemMappers;
@@ -37,10 +36,6 @@ public class RegistryProblemMappers {
         return ProblemMappers.problem(410, "erased", "Erased", e.getMessage(), uri);
     }
 
-    @ServerExceptionMapper
-    public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
-        return ProblemMappers.problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri);
-    }
 
     /** A write that lost a race the row lock did not prevent: the client reads again and retries. */
     @ServerExceptionMapper

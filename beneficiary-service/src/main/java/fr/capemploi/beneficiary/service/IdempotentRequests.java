@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.config.KeyRing;
 import fr.capemploi.beneficiary.repository.IdempotentRequestRepository;
+import fr.capemploi.platform.idempotency.IdempotencyKeyReusedException;
 import fr.capemploi.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,8 @@
 package fr.capemploi.cep.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Accompaniment;
 import fr.capemploi.cep.domain.ActionSpec;
 import fr.capemploi.cep.domain.Interview;
@@ -92,6 +95,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Open a CEP accompaniment from an entry diagnostic",
             description = "The service correspondence of the diagnostic's work axis decides: project elaboration → "
@@ -154,6 +159,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/level")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Change the CEP level (2 ↔ 3)", description = "Level 1 or 4 and beyond, the current level, or "
@@ -174,6 +181,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/cep-information")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the person was informed about the CEP (indicator 5)",
@@ -191,6 +200,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/interviews")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record an interview", description = "Emits InterviewHeld with the level of that day.")
@@ -220,6 +231,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/actions")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Add an item to the action plan",
@@ -306,6 +319,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/synthesis")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Issue (or re-issue) the dossier de synthèse",
@@ -325,6 +340,8 @@ public class AccompanimentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/close")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Close the accompaniment with the person's decision",

@@ -1,5 +1,8 @@
 package fr.capemploi.cep.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Diagnostic;
 import fr.capemploi.cep.service.BeneficiaryReferences;
 import fr.capemploi.cep.service.Diagnostics;
@@ -51,6 +54,8 @@ public class DiagnosticResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the entry diagnostic of a beneficiary of the caller's structure",
             description = "Counsellors and managers. The answer carries the service correspondence of the work axis. "

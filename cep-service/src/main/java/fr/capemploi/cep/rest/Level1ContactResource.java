@@ -1,5 +1,8 @@
 package fr.capemploi.cep.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.service.BeneficiaryReferences;
 import fr.capemploi.cep.service.Level1Contacts;
@@ -51,6 +54,8 @@ public class Level1ContactResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record a level-1 contact in the caller's structure",
             description = "Counsellors and managers. Emits Level1ContactRecorded, and Level1ContactRouted when the "

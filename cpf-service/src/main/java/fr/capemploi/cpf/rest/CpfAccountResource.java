@@ -1,5 +1,8 @@
 package fr.capemploi.cpf.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.cpf.rest.ApiExamples.ACCOUNT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONFLICT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_RESPONSE;
@@ -116,6 +119,8 @@ public class CpfAccountResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/consents")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the beneficiary's express consent to mobilise the CPF",
@@ -136,6 +141,8 @@ public class CpfAccountResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/consents/withdrawal")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the withdrawal of the consent in force",

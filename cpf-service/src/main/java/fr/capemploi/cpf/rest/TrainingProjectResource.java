@@ -1,5 +1,8 @@
 package fr.capemploi.cpf.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.cpf.rest.ApiExamples.CONFLICT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_MISSING;
 import static fr.capemploi.cpf.rest.ApiExamples.FUNDING_REQUEST;
@@ -84,6 +87,8 @@ public class TrainingProjectResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Create a training project for a beneficiary of the caller's structure",
             description = "Emits TrainingProjectCreated (without title nor training body: free text stays here). "
@@ -141,6 +146,8 @@ public class TrainingProjectResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/funding-requests")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Add a funding request (a line of the plan) to a planned project",
@@ -164,6 +171,8 @@ public class TrainingProjectResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/funding-requests/{requestId}/decision")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record a funder's answer to a request, or its withdrawal",
@@ -188,6 +197,8 @@ public class TrainingProjectResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/start")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the training started",
@@ -206,6 +217,8 @@ public class TrainingProjectResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/complete")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the training was completed", description = "Emits TrainingCompleted. Only a "
@@ -224,6 +237,8 @@ public class TrainingProjectResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/not-implemented")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that a planned training will not take place, with its reasons",

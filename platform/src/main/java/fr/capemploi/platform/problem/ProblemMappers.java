@@ -1,5 +1,6 @@
 package fr.capemploi.platform.problem;
 
+import fr.capemploi.platform.idempotency.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -123,6 +124,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return problem(409, "conflict", "Conflict", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri);
     }
 
     @ServerExceptionMapper

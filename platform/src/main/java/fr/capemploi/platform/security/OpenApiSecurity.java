@@ -1,6 +1,10 @@
 package fr.capemploi.platform.security;
 
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -15,6 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "jwt",
                 type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "JWT signed by the platform's identity provider; claims `groups` (role) and "
-                        + "`structure_id` (the counsellor's or manager's structure)")))
+                        + "`structure_id` (the counsellor's or manager's structure)"),
+                parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,
+                        description = "Makes a POST safe to retry: 8 to 128 visible ASCII characters, e.g. a UUID. "
+                                + "The same key with the same request returns the first answer (header "
+                                + "Idempotent-Replayed: true) and changes nothing; with another request, 422.",
+                        schema = @Schema(type = SchemaType.STRING, minLength = 8, maxLength = 128),
+                        example = "8f14e45f-ceea-467f-a8f6-1b2c3d4e5f60")))
 public class OpenApiSecurity extends Application {
 }

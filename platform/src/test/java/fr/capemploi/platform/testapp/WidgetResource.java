@@ -1,6 +1,7 @@
 package fr.capemploi.platform.testapp;
 
 import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ConflictException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
@@ -19,7 +20,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,11 +48,13 @@ public class WidgetResource {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final Caller caller;
+    private final WidgetRegistry widgets;
 
-    public WidgetResource(EntityManager entityManager, Outbox outbox, Caller caller) {
+    public WidgetResource(EntityManager entityManager, Outbox outbox, Caller caller, WidgetRegistry widgets) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.caller = caller;
+        this.widgets = widgets;
     }
 
     @POST
@@ -79,6 +85,35 @@ public class WidgetResource {
                     Instant.now());
         }
         return Map.of("key", key);
+    }
+
+    /**
+     * Idempotent creation, without {@code @Transactional} here: as in the services, the transaction is the use
+     * case's, and the idempotency interceptor's transaction (when a key is sent) takes it in. Waits a little after writing so that concurrent attempts
+     * overlap.
+     */
+    @POST
+    @Path("/idempotent")
+    @RolesAllowed({Roles.ADMIN, Roles.COUNSELLOR})
+    @Idempotent
+    public Response createIdempotently(@Valid @NotNull WidgetRequest request, @Context UriInfo uri)
+            throws InterruptedException {
+        UUID id = widgets.create(request.name());
+        Thread.sleep(request.count());
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(new Created(id, request.name()))
+                .build();
+    }
+
+    /** An idempotent operation answering a record rather than a Response. */
+    @POST
+    @Path("/idempotent/{id}/rename")
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    public Created rename(@PathParam("id") UUID id, @Valid @NotNull WidgetRequest request) {
+        return new Created(id, widgets.rename(id, request.name()));
+    }
+
+    public record Created(UUID id, String name) {
     }
 
     @GET

@@ -1,0 +1,163 @@
+package fr.capemploi.platform.idempotency;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Idempotency-Key contract through HTTP, on the test application's widgets: a retry answers the first answer and
+ * writes nothing (no row, no event), another body with the same key is refused, a failed attempt does not use the key
+ * up, concurrent attempts make one record.
+ */
+@QuarkusTest
+class IdempotentRequestTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void retryGetsTheFirstAnswerAndWritesNothing() {
+        String name = "idem-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = create(TestTokens.admin(), key, name, 0).statusCode(201).extract();
+        ExtractableResponse<Response> second = create(TestTokens.admin(), key, name, 0).statusCode(201).extract();
+
+        assertThat(first.header(IdempotentRequestInterceptor.REPLAYED)).isNull();
+        assertThat(second.header(IdempotentRequestInterceptor.REPLAYED)).isEqualTo("true");
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.<String>path("id")).isEqualTo(first.<String>path("id"));
+        assertThat(second.contentType()).startsWith("application/json");
+        assertThat(widgetsNamed(name)).isEqualTo(1);
+        assertThat(eventsNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void withoutKeyEveryRequestCreates() {
+        String name = "plain-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(name, 0))
+                    .post("/test/widgets/idempotent").then().statusCode(201);
+        }
+        assertThat(widgetsNamed(name)).isEqualTo(2);
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIsRefusedAndStoresNothing() {
+        String key = UUID.randomUUID().toString();
+        String name = "first-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        create(TestTokens.admin(), key, name, 0).statusCode(201);
+        create(TestTokens.admin(), key, other, 0).statusCode(422).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("idempotency-key-reused"));
+        assertThat(widgetsNamed(other)).isZero();
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        String name = "callers-" + UUID.randomUUID();
+        create(TestTokens.admin(), key, name, 0).statusCode(201);
+        ExtractableResponse<Response> other = create(TestTokens.counsellor(UUID.randomUUID()), key, name, 0)
+                .statusCode(201).extract();
+        assertThat(other.header(IdempotentRequestInterceptor.REPLAYED)).isNull();
+        assertThat(widgetsNamed(name)).isEqualTo(2);
+    }
+
+    @Test
+    void failedAttemptDoesNotUseTheKeyUp() {
+        String key = UUID.randomUUID().toString();
+        String name = "retry-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key)
+                .contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"count\":-1,\"colour\":\"RED\"}")
+                .post("/test/widgets/idempotent").then().statusCode(400);
+        create(TestTokens.admin(), key, name, 0).statusCode(201).header(IdempotentRequestInterceptor.REPLAYED,
+                (String) null);
+        assertThat(widgetsNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void malformedKeyIsABadRequestNamingTheHeader() {
+        String name = "badkey-" + UUID.randomUUID();
+        create(TestTokens.admin(), "short", name, 0).statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("Idempotency-Key"));
+        assertThat(widgetsNamed(name)).isZero();
+    }
+
+    @Test
+    void concurrentAttemptsMakeOneRecordAndGiveOneAnswer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "race-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<ExtractableResponse<Response>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(() -> create(TestTokens.admin(), key, name, 300).extract());
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> answer : pool.invokeAll(attempts)) {
+                assertThat(answer.get().statusCode()).isEqualTo(201);
+                ids.add(answer.get().path("id"));
+            }
+            assertThat(ids).hasSize(4).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(widgetsNamed(name)).isEqualTo(1);
+        assertThat(eventsNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void operationsAnsweringARecordReplayTheRecord() {
+        String id = create(TestTokens.admin(), UUID.randomUUID().toString(), "before-" + UUID.randomUUID(), 0)
+                .statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        String renamed = "renamed-" + UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(TestTokens.admin()).header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key)
+                    .contentType(ContentType.JSON).body(body(renamed, 0))
+                    .post("/test/widgets/idempotent/" + id + "/rename")
+                    .then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(id))
+                    .body("name", org.hamcrest.Matchers.equalTo(renamed))
+                    .header(IdempotentRequestInterceptor.REPLAYED, attempt == 0 ? null : "true");
+        }
+        assertThat(eventsNamed(renamed)).isEqualTo(1);
+    }
+
+    private io.restassured.response.ValidatableResponse create(String token, String key, String name, int pauseMillis) {
+        return given().auth().oauth2(token).header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key)
+                .contentType(ContentType.JSON).body(body(name, pauseMillis))
+                .post("/test/widgets/idempotent").then();
+    }
+
+    private static String body(String name, int count) {
+        return "{\"name\":\"" + name + "\",\"count\":" + count + ",\"colour\":\"GREEN\"}";
+    }
+
+    private long widgetsNamed(String name) {
+        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT count(*) FROM widget WHERE name = ?1").setParameter(1, name)
+                .getSingleResult())).longValue();
+    }
+
+    /** Events in the outbox: the rolled-back attempts' events must not be there. */
+    private long eventsNamed(String name) {
+        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE convert_from(envelope, 'UTF8') LIKE ?1")
+                .setParameter(1, "%" + name + "%").getSingleResult())).longValue();
+    }
+}
