@@ -344,8 +344,10 @@ public class BeneficiaryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the exit", description = "Exit date not before the entry date, reason from the "
-            + "list; a second exit is 409. Emits BeneficiaryExited. If-Match optional.")
+            + "list; a second exit is 409, except the retry of the same request with the same Idempotency-Key, which "
+            + "answers the record as it is now (header Idempotent-Replayed). Emits BeneficiaryExited. If-Match optional.")
     @Parameter(name = RequestHeaders.IF_MATCH, in = ParameterIn.HEADER, required = false, example = "\"3\"")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = ExitRequest.class),
             examples = @ExampleObject(name = "sustainable-job", value = EXIT)))
     @APIResponse(responseCode = "200", description = "Exited", headers = @Header(name = "ETag"),
@@ -367,9 +369,15 @@ public class BeneficiaryResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale", value = STALE)))
     public Response exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
-            @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        return detail(registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason()),
-                Response.Status.OK);
+            @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
+        BeneficiaryRecord exited = registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason(),
+                RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries/" + id + "/exit", request));
+        Response response = detail(exited, Response.Status.OK);
+        if (exited.replayed()) {
+            response.getHeaders().add(RequestHeaders.REPLAYED, "true");
+        }
+        return response;
     }
 
     @GET

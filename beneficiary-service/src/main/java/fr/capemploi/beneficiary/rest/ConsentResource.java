@@ -1,5 +1,7 @@
 package fr.capemploi.beneficiary.rest;
 
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_WITHDRAWAL;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_NOT_FOUND;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT;
@@ -110,6 +112,8 @@ public class ConsentResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{consentId}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})

@@ -1,5 +1,8 @@
 package fr.capemploi.beneficiary.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.beneficiary.domain.Region;
 import fr.capemploi.beneficiary.domain.Structure;
 import fr.capemploi.beneficiary.service.StructureDirectory;
@@ -45,6 +48,8 @@ public class StructureResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a structure", description = "Administrators only. Emits StructureRegistered.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StructureRequest.class), examples = @ExampleObject(

@@ -176,7 +176,12 @@ public class BeneficiaryRegistry {
     }
 
     @Transactional
-    public BeneficiaryRecord exit(UUID id, IfMatch ifMatch, LocalDate exitDate, ExitReason reason) {
+    public BeneficiaryRecord exit(UUID id, IfMatch ifMatch, LocalDate exitDate, ExitReason reason,
+            Optional<IdempotentRequests.Attempt> attempt) {
+        if (attempt.isPresent() && idempotency.claim(attempt.get()).isPresent()) {
+            // the exit was recorded by the first attempt: answer the record as it is now, change nothing
+            return replay(id);
+        }
         Beneficiary beneficiary = lockedForChange(id, ifMatch, false);
         if (beneficiary.exited()) {
             throw new ConflictException("Beneficiary " + id + " already exited on " + beneficiary.exitDate());
@@ -188,6 +193,7 @@ public class BeneficiaryRegistry {
         em.flush();
         accessLog.record(beneficiary, AccessAction.EXIT);
         outbox.record(RegistryEvents.exited(beneficiary), FrenchCalendar.startOf(exitDate));
+        attempt.ifPresent(a -> idempotency.complete(a, id));
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
     }
 

@@ -1,0 +1,80 @@
+package fr.capemploi.beneficiary.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retries with an Idempotency-Key of the registry's other writes (the person's registration and consents have their
+ * own tests): a structure registered once, an exit recorded once, a consent withdrawn once.
+ */
+@QuarkusTest
+class IdempotentRetryTest {
+
+    private static final String KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void repeatedStructureRegistrationRegistersOnce() {
+        String code = "I" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        String body = "{\"code\":\"" + code + "\",\"name\":\"Cap emploi " + code + "\",\"region\":\"53\","
+                + "\"department\":\"35\",\"registeredOn\":\"2015-01-05\"}";
+        String key = UUID.randomUUID().toString();
+        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header(KEY, key).body(body)
+                .post("/api/v1/structures").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header(KEY, key).body(body)
+                .post("/api/v1/structures").then().statusCode(201).header(REPLAYED, "true").body("id", equalTo(id));
+        assertThat(outboxEvents("StructureRegistered", id)).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedExitIsRecordedOnceAndAnsweredAgain() {
+        UUID structure = Fixtures.structure();
+        UUID beneficiary = Fixtures.beneficiary(structure);
+        String key = UUID.randomUUID().toString();
+        String exit = "{\"exitDate\":\"2017-01-31\",\"reason\":\"SUSTAINABLE_JOB\"}";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON).header(KEY, key)
+                    .body(exit).post("/api/v1/beneficiaries/" + beneficiary + "/exit").then().statusCode(200)
+                    .header(REPLAYED, attempt == 0 ? null : "true").body("exitDate", equalTo("2017-01-31"));
+        }
+        // without the key, a second exit is still the conflict it always was
+        given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON).body(exit)
+                .post("/api/v1/beneficiaries/" + beneficiary + "/exit").then().statusCode(409);
+        assertThat(outboxEvents("BeneficiaryExited", beneficiary.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedConsentWithdrawalWithdrawsOnce() {
+        UUID structure = Fixtures.structure();
+        UUID beneficiary = Fixtures.beneficiary(structure);
+        UUID consent = Fixtures.consent(beneficiary, structure, "DATA_SHARING_WITH_PARTNERS");
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON).header(KEY, key)
+                    .body("{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"SIGNED_FORM\"}")
+                    .post("/api/v1/beneficiaries/" + beneficiary + "/consents/" + consent + "/withdrawal")
+                    .then().statusCode(200).body("inForce", equalTo(false));
+        }
+        assertThat(outboxEvents("ConsentWithdrawn", consent.toString())).isEqualTo(1);
+    }
+
+    private long outboxEvents(String type, String aggregateId) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE event_type = ?1 AND convert_from(envelope, 'UTF8') LIKE ?2")
+                .setParameter(1, type).setParameter(2, "%\"aggregateId\":\"" + aggregateId + "\"%")
+                .getSingleResult())).longValue();
+    }
+}
