@@ -1,5 +1,7 @@
 package fr.capemploi.localstack;
 
+import fr.capemploi.localstack.demo.DemoCommand;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * The {@code ./suite} command line: {@code up}, {@code token}, {@code status}, {@code down}.
+ * The {@code ./suite} command line: {@code up}, {@code token}, {@code status}, {@code down}, {@code demo}.
  *
  * <p>Settings come from environment variables (see local-stack/README.md) so that the shell script stays a thin
  * wrapper.
@@ -76,8 +78,7 @@ public final class Main {
             case "down":
                 return down();
             case "demo":
-                err.println("suite demo: not available yet (demo data will come with a later version)");
-                return 2;
+                return demo(rest);
             case "help":
             case "-h":
             case "--help":
@@ -95,12 +96,17 @@ public final class Main {
                 "usage: ./suite <command>",
                 "  up [-d]                      start PostgreSQL, Kafka and the four services; Ctrl-C stops them",
                 "                               (-d: leave them running in the background)",
-                "  up --demo                    not available yet",
+                "  up [-d] --demo [DEMO OPTIONS]  start, then load the demo network (see demo)",
                 "  token ROLE [STRUCTURE_ID]    print a bearer token for the running stack",
                 "                               ROLE: " + String.join(", ", TokenMinter.ROLES),
                 "  status                       show what is running",
                 "  down                         stop a stack started with up -d",
-                "  demo                         not available yet",
+                "  demo [--scale S] [--seed N]  load the national demo network into the running stack through the",
+                "                               REST API, then print the calibration table (scale 1: the whole",
+                "                               network, ~115,000 people; default " + DemoCommand.DEFAULT_SCALE
+                        + ", seed " + DemoCommand.DEFAULT_SEED + ")",
+                "                               [--concurrency C] requests in flight (default "
+                        + DemoCommand.DEFAULT_CONCURRENCY + "), [--timeout SECONDS] wait for reporting (600)",
                 "environment: SUITE_DATA_DIR, SUITE_DB_URL/SUITE_DB_USER/SUITE_DB_PASSWORD, SUITE_KAFKA_BOOTSTRAP,",
                 "             SUITE_JWT_ISSUER, SUITE_SERVICES, SUITE_SERVICE_JAVA_OPTS, SUITE_KAFKA_JAVA_OPTS",
                 "             (see local-stack/README.md)",
@@ -110,12 +116,12 @@ public final class Main {
     // ---------------------------------------------------------------------------------------------------- up
 
     private int up(List<String> options) {
-        for (String option : options) {
-            if ("--demo".equals(option)) {
-                err.println("suite up --demo: not available yet (demo data will come with a later version)");
-                return 2;
+        DemoCommand.Options demo = null;
+        if (!options.isEmpty()) {
+            if (!"--demo".equals(options.get(0))) {
+                throw new IllegalArgumentException("unknown option for up: " + options.get(0));
             }
-            throw new IllegalArgumentException("unknown option for up: " + option);
+            demo = DemoCommand.Options.parse(options.subList(1, options.size()));
         }
         Path run = dataDirectory.resolve("run");
         Optional<ProcessHandle> running = runningLauncher();
@@ -182,6 +188,15 @@ public final class Main {
         board.endStartup();
         printSummary(stack);
         writeStackProperties(stack, run.resolve("stack.properties"));
+        if (demo != null) {
+            Map<SuiteService, URI> services = new java.util.EnumMap<>(SuiteService.class);
+            stack.services().forEach(s -> services.put(s.service(), s.baseUri()));
+            try {
+                DemoCommand.run(services, stack.tokens(), demo, out, ProgressBoard.terminalCanRedraw());
+            } catch (RuntimeException e) {
+                err.println("suite: demo load failed: " + e.getMessage());
+            }
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -298,6 +313,22 @@ public final class Main {
         SigningKeys keys = SigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
         out.println(new TokenMinter(keys.privateKey(), issuer()).mint(role, structureId));
         return 0;
+    }
+
+    // -------------------------------------------------------------------------------------------------- demo
+
+    private int demo(List<String> args) {
+        DemoCommand.Options options = DemoCommand.Options.parse(args);
+        if (runningLauncher().isEmpty()) {
+            err.println("suite: no stack is running from " + dataDirectory + "; start it with ./suite up -d (or use "
+                    + "./suite up --demo)");
+            return 1;
+        }
+        Map<SuiteService, URI> services = DemoCommand.runningStack(dataDirectory);
+        SigningKeys keys = SigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
+        DemoCommand.Run run = DemoCommand.run(services, new TokenMinter(keys.privateKey(), issuer()), options, out,
+                ProgressBoard.terminalCanRedraw());
+        return run.succeeded() ? 0 : 1;
     }
 
     // ------------------------------------------------------------------------------------------ status, down
