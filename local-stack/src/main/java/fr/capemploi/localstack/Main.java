@@ -249,6 +249,8 @@ public final class Main {
             text.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n",
                     service.service().moduleName(), base, base));
             if (service.service() == SuiteService.REPORTING) {
+                text.append(String.format(Locale.ROOT, "  %-20s %s/   (token: ./suite token analyst)%n",
+                        "  dashboard", base));
                 text.append(String.format(Locale.ROOT, "  %-20s %s/api/v1/indicators%n", "  indicators", base));
             }
         }

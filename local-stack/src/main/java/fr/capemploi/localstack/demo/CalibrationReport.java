@@ -185,8 +185,11 @@ public final class CalibrationReport {
             boolean percent = c.kind() == Calibration.Kind.PERCENT;
             boolean ok = row.matchesExpected() && row.withinTolerance(result.scale());
             String mark = ok ? "✓" : "✗" + (row.matchesExpected() ? " (hors tolérance)" : " (≠ attendu)");
-            out.printf(Locale.ROOT, format, c.label(), periodLabels.get(c.period()), french(row.target(), percent),
-                    french(row.expected(), percent), french(row.reported(), percent), mark);
+            // figures written as the seed writes them (711,70 with two decimals), so the columns compare at a glance
+            int decimals = percent || row.target() == null ? -1 : Math.max(0, row.target().scale());
+            out.printf(Locale.ROOT, format, c.label(), periodLabels.get(c.period()),
+                    french(row.target(), percent, decimals), french(row.expected(), percent, decimals),
+                    french(row.reported(), percent, decimals), mark);
         }
         for (Coverage c : result.coverage()) {
             out.printf(Locale.ROOT, "Données obtenues sur %d retours de Cap emploi (sur %d) pour %s ; attendu %d %s%n",
@@ -198,9 +201,12 @@ public final class CalibrationReport {
         }
     }
 
-    private static String french(BigDecimal value, boolean percent) {
+    private static String french(BigDecimal value, boolean percent, int decimals) {
         if (value == null) {
             return "—";
+        }
+        if (decimals > 0) {
+            return value.setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
         }
         String text = value.stripTrailingZeros().scale() <= 0 ? String.format(Locale.FRANCE, "%,d",
                 value.longValue()) : value.toPlainString().replace('.', ',');
