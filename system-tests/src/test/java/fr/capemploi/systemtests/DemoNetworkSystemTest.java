@@ -13,15 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,15 +37,7 @@ class DemoNetworkSystemTest {
 
     @BeforeAll
     void startStack() throws IOException {
-        Path data = Path.of(System.getProperty("suite.test.data", "target/system-tests-stack") + "-demo");
-        deleteRecursively(data);
-        stack = LocalStack.builder()
-                .dataDirectory(data)
-                .randomPorts()
-                .listener((component, state, detail) ->
-                        System.err.printf("[stack] %-20s %-9s %s%n", component, state.label(), detail))
-                .build();
-        stack.start();
+        stack = SystemStacks.start("-demo");
         services = new EnumMap<>(SuiteService.class);
         for (ServiceProcess service : stack.services()) {
             services.put(service.service(), service.baseUri());
@@ -60,12 +46,7 @@ class DemoNetworkSystemTest {
 
     @AfterAll
     void stopStack() {
-        if (stack != null) {
-            List<Long> pids = stack.services().stream().map(ServiceProcess::pid).collect(Collectors.toList());
-            stack.close();
-            assertTrue(pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),
-                    "service processes left behind");
-        }
+        SystemStacks.stop(stack);
     }
 
     @Test
@@ -104,16 +85,5 @@ class DemoNetworkSystemTest {
 
     private static PrintStream log() {
         return System.err;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(path);
-            }
-        }
     }
 }

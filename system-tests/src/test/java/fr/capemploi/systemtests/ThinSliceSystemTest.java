@@ -13,15 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,36 +38,13 @@ class ThinSliceSystemTest {
 
     @BeforeAll
     void startStack() throws IOException {
-        Path data = Path.of(System.getProperty("suite.test.data", "target/system-tests-stack"));
-        deleteRecursively(data);
-        stack = LocalStack.builder()
-                .dataDirectory(data)
-                .randomPorts()
-                .listener((component, state, detail) ->
-                        System.err.printf("[stack] %-20s %-9s %s%n", component, state.label(), detail))
-                .build();
-        stack.start();
-        System.err.printf("[stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
-                stack.componentStartupTimes());
+        stack = SystemStacks.start("");
         api = new SuiteApi(stack);
     }
 
     @AfterAll
     void stopStack() {
-        if (stack == null) {
-            return;
-        }
-        List<Long> pids = stack.services().stream().map(ServiceProcess::pid).collect(Collectors.toList());
-        stack.broker().ifPresent(broker -> pids.add(broker.pid()));
-        stack.close();
-        List<Long> survivors = pids.stream()
-                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .collect(Collectors.toList());
-        assertTrue(survivors.isEmpty(), "processes left behind: " + survivors);
-        List<ProcessHandle> descendants = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .collect(Collectors.toList());
-        assertTrue(descendants.isEmpty(), "child processes left behind: " + descendants);
-        assertTrue(!accepts(stack.database().jdbcUrl("x")), "PostgreSQL still answers after close");
+        SystemStacks.stop(stack);
     }
 
     /** A scenario that failed half-way must not leave the broker or a service down for the next one. */
@@ -142,29 +111,5 @@ class ThinSliceSystemTest {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> api.projectionLag("beneficiary.events") == 0);
         return api.structuresRegistered(REGION);
-    }
-
-    private static boolean accepts(String jdbcUrl) {
-        // jdbc:postgresql://host:port/db
-        String authority = jdbcUrl.substring("jdbc:postgresql://".length(), jdbcUrl.lastIndexOf('/'));
-        int colon = authority.lastIndexOf(':');
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(authority.substring(0, colon),
-                    Integer.parseInt(authority.substring(colon + 1))), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(path);
-            }
-        }
     }
 }
