@@ -15,7 +15,10 @@ CREATE INDEX structure_region ON {schema}.structure (region);
 -- done/cancelled) keep the recording time of that completion next to it. No row requires a row of another topic:
 -- facts carry their structure and beneficiary ids and are joined only at query time.
 
--- Counsellors of the directory, with their active period.
+-- Values that a later event overwrites (a profile correction, a counsellor's corrected end date) keep every
+-- version beside the current row, with the time it was recorded: "as of D" reads the version recorded last by D.
+
+-- Counsellors of the directory, with their active period as it stands now.
 CREATE TABLE {schema}.counsellor (
     counsellor_id UUID PRIMARY KEY,
     structure_id  UUID        NOT NULL,
@@ -24,6 +27,17 @@ CREATE TABLE {schema}.counsellor (
     recorded_at   TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX counsellor_structure ON {schema}.counsellor (structure_id);
+
+-- The active period after each counsellor event (registered, deactivated or its date corrected, reactivated).
+CREATE TABLE {schema}.counsellor_period (
+    counsellor_id UUID        NOT NULL,
+    version       INTEGER     NOT NULL,
+    structure_id  UUID        NOT NULL,
+    active_from   DATE,
+    active_until  DATE,
+    recorded_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (counsellor_id, version)
+);
 
 -- Beneficiaries: categorical facts only. Created by whichever of their events arrives first.
 CREATE TABLE {schema}.beneficiary (
@@ -36,10 +50,25 @@ CREATE TABLE {schema}.beneficiary (
     exit_reason        TEXT,
     exit_recorded_at   TIMESTAMPTZ,
     erased             BOOLEAN     NOT NULL DEFAULT FALSE,
-    recorded_at        TIMESTAMPTZ NOT NULL
+    recorded_at        TIMESTAMPTZ NOT NULL,
+    -- when the profile (entry date, orientation source) held here was recorded; older versions are in
+    -- beneficiary_profile
+    profile_recorded_at TIMESTAMPTZ
 );
 CREATE INDEX beneficiary_structure ON {schema}.beneficiary (structure_id);
 CREATE INDEX beneficiary_entry ON {schema}.beneficiary (entry_date);
+-- "as of" a past date looks up older profile versions only for the few rows changed since
+CREATE INDEX beneficiary_profile_recorded ON {schema}.beneficiary (profile_recorded_at);
+
+-- Every profile version: one per registration and per profile change.
+CREATE TABLE {schema}.beneficiary_profile (
+    beneficiary_id     UUID        NOT NULL,
+    version            INTEGER     NOT NULL,
+    entry_date         DATE,
+    orientation_source TEXT,
+    recorded_at        TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (beneficiary_id, version)
+);
 
 -- Referent history: the registration's referent, then every reassignment.
 CREATE TABLE {schema}.referent_assignment (
@@ -49,6 +78,37 @@ CREATE TABLE {schema}.referent_assignment (
     assigned_on    DATE        NOT NULL,
     recorded_at    TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (beneficiary_id, assigned_on, counsellor_id)
+);
+
+-- Portfolios, pre-aggregated so that the national average portfolio does not walk a million people. A span: the
+-- business days [from_on, until_on) during which a person is present and in one referent's portfolio (the referent
+-- latest assigned by that day). Recomputed after each of the person's events: spans that no longer hold get
+-- superseded_at (the event's recording time), new ones are recorded with it; "as of D" reads the spans recorded by D
+-- and not superseded by D.
+CREATE TABLE {schema}.portfolio_span (
+    beneficiary_id UUID        NOT NULL,
+    event_id       UUID        NOT NULL,
+    structure_id   UUID        NOT NULL,
+    counsellor_id  UUID        NOT NULL,
+    from_on        DATE        NOT NULL,
+    until_on       DATE,
+    recorded_at    TIMESTAMPTZ NOT NULL,
+    superseded_at  TIMESTAMPTZ,
+    PRIMARY KEY (beneficiary_id, event_id, counsellor_id, from_on)
+);
+CREATE INDEX portfolio_span_current ON {schema}.portfolio_span (beneficiary_id) WHERE superseded_at IS NULL;
+CREATE INDEX portfolio_span_recorded ON {schema}.portfolio_span (recorded_at);
+CREATE INDEX portfolio_span_superseded ON {schema}.portfolio_span (superseded_at);
+
+-- Net moves of the current spans per referent and month: +1 in the month a span starts, -1 in the month it ends.
+-- Periods end on a month's last day, so the members of a portfolio at a period's end are the sum of the moves of
+-- the months up to that one.
+CREATE TABLE {schema}.portfolio_month (
+    structure_id  UUID    NOT NULL,
+    counsellor_id UUID    NOT NULL,
+    month         DATE    NOT NULL,
+    members       INTEGER NOT NULL,
+    PRIMARY KEY (structure_id, counsellor_id, month)
 );
 
 -- Level-1 contacts; an anonymous contact (no beneficiary) is a person of its own.
@@ -67,6 +127,7 @@ CREATE TABLE {schema}.level1_contact (
 );
 CREATE INDEX level1_contact_date ON {schema}.level1_contact (contact_date);
 CREATE INDEX level1_contact_structure ON {schema}.level1_contact (structure_id);
+CREATE INDEX level1_contact_counsellor ON {schema}.level1_contact (counsellor_id, contact_date);
 
 -- Accompaniments (levels 2-3). opened_at / closed_at are the recording times of the opening and of the closure.
 CREATE TABLE {schema}.accompaniment (
@@ -128,6 +189,8 @@ CREATE TABLE {schema}.interview (
     recorded_at      TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX interview_held ON {schema}.interview (held_on);
+-- "counsellors delivering CEP" looks for one act of each active counsellor in the period
+CREATE INDEX interview_counsellor ON {schema}.interview (counsellor_id, held_on);
 
 -- Action-plan items: prescribed on planned_on, done on done_on, or cancelled.
 CREATE TABLE {schema}.action (

@@ -45,6 +45,8 @@ final class BenchStack implements AutoCloseable {
                 .services(services)
                 // benchmarks measure steady state: give the services their full JIT
                 .serviceJvmOptions(java.util.List.of("-Xmx512m"))
+                // a service upgrading a large projection generation in place at start-up needs more than 3 minutes
+                .startupTimeout(Duration.ofMinutes(20))
                 .build();
         long start = System.nanoTime();
         stack.start();
@@ -72,6 +74,41 @@ final class BenchStack implements AutoCloseable {
 
     void flush() {
         producer.flush();
+    }
+
+    /** JDBC URL, user and password of a service's database, for benchmarks that load projection state in bulk. */
+    java.sql.Connection connect(SuiteService service) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(stack.database().jdbcUrl(service.database()),
+                stack.database().user(), stack.database().password());
+    }
+
+    String token(String role) {
+        return stack.tokens().mint(role);
+    }
+
+    /**
+     * One timed GET with a token minted beforehand (minting is not part of what is measured); the body is read
+     * whole, as a client would. Fails on any status other than 200.
+     */
+    long timedGet(SuiteService service, String path, String token, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUri(service) + path))
+                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token)
+                .header("Accept", accept).GET().build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            long elapsed = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return elapsed;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonNode get(SuiteService service, String path, String role) {

@@ -48,68 +48,18 @@ window.Terms = (function () {
    * The categories of breakdowns, in the words of the reports (the service's FrenchTerms). The API sends only the
    * key of each part; an unknown key is shown as it is rather than hidden.
    */
-  const PARTS = {
-    POLE_EMPLOI: "Pôle emploi", MISSION_LOCALE: "Mission Locale", APEC: "APEC", OPACIF: "OPACIF",
-    EMPLOYER: "Employeur", OCCUPATIONAL_PHYSICIAN: "Médecin du travail", SPONTANEOUS: "Démarche spontanée",
-    OTHER_CEP_OPERATOR: "Autre opérateur CEP", UNKNOWN: "Non renseigné",
-    SUSTAINABLE_JOB: "Emploi durable", TEMPORARY_JOB: "Emploi temporaire", TRAINING: "Formation",
-    MOVED: "Déménagement", REFERRED_ELSEWHERE: "Orientation vers une autre structure",
-    HEALTH_OR_INACTIVITY: "Santé ou inactivité", DROPPED_OUT: "Abandon",
-    ENGAGE_PROJECT: "S'engager dans un projet", START_TRAINING: "Entrer en formation",
-    JOB_SEARCH: "Rechercher un emploi", KEEP_SITUATION: "Conserver sa situation",
-    NONE_OR_ABANDON: "Pas de décision ou abandon",
-    "level-1": "Niveau 1 : accueil individualisé", "level-2": "Niveau 2 : conseil personnalisé",
-    "level-3": "Niveau 3 : accompagnement à la mise en œuvre",
-    "service-DISABILITY_BARRIERS_REMOVAL": "Levée des freins liés au handicap",
-    "service-PROJECT_ELABORATION_AND_VALIDATION": "Élaboration et validation de projet",
-    "service-TRAINING_PROJECT": "Définition, mise en œuvre et suivi d'un projet de formation",
-    "service-JOB_SEARCH_SUPPORT": "Accompagnement vers l'emploi",
-    "service-JOB_RETENTION": "Maintien dans l'emploi",
-    DISCOVER_JOB: "Découvrir un métier", CONFIRM_PROJECT: "Confirmer un projet professionnel",
-    START_RECRUITMENT: "Initier une démarche de recrutement",
-    APPRENTICESHIP: "Contrat d'apprentissage", PROFESSIONALISATION: "Contrat de professionnalisation",
-    NO_AIF_BUDGET_AND_INSUFFICIENT_CPF_HOURS:
-      "Pas de mobilisation possible de l'AIF par défaut d'enveloppe et pas assez d'heures CPF",
-    TRAINING_LONGER_THAN_ONE_YEAR: "Formation longue de plus d'un an",
-    NOT_CPF_ELIGIBLE_NO_INDIVIDUAL_FUNDING: "Formation non éligible au CPF et pas de financement individuel",
-    SLOW_CO_FUNDING_ANSWERS: "Lenteur des réponses sur les co-financements",
-    COST_TOO_HIGH: "Montant de formation trop important",
-    FUNDER_QUESTIONED_PROJECT: "Remise en question du projet par les financeurs",
-    "cpf-funded": "dont financées par le CPF", projects: "Projets concernés",
-    CPF: "CPF", AIF_POLE_EMPLOI: "AIF Pôle emploi", AGEFIPH: "Agefiph", FIPHFP: "FIPHFP", REGION: "Région",
-    OPCA: "OPCA", PERSONAL: "Financement personnel",
-    GRANTED: "Accordées", PARTLY_GRANTED: "Accordées partiellement", REFUSED: "Refusées", WITHDRAWN: "Retirées",
-    SIGNED_STANDARD_LETTER: "Courrier type signé par la personne",
-    INTERVIEW_SYNTHESIS_GIVEN: "Synthèse d'entretien remise à la personne",
-    CPF_SYSTEM_SCREENSHOT: "Impression de l'écran depuis le SI CPF",
-    AIF_REQUEST_SIGNATURE: "Signature de la demande d'AIF auprès de Pôle emploi",
-    COLLECTED_BY_POLE_EMPLOI: "Déjà recueilli par Pôle emploi",
-    AFPA_LEVEL3_AND_FINANCIAL_ENGINEERING: "Formation AFPA sur le 3e niveau de CEP et l'ingénierie financière",
-    REGIONAL_AGEFIPH_FIPHFP_TRAINING: "Formations régionales CEP financées par le FIPHFP et l'Agefiph",
-    HANDI_FORMATION: "Formation HANDI FORMATION (CHEOPS) : impacts et mise en œuvre du CEP",
-    INTERNAL_WITH_CEP_KIT: "Formation interne avec les outils de CHEOPS",
-    SPRO: "Formations organisées dans le cadre du SPRO", CARIF_OREF: "Formations des CARIF OREF",
-    INTER_OPERATOR_CROSS_KNOWLEDGE: "Connaissance réciproque des offres de services des opérateurs CEP",
-    OTHER: "Autre"
-  };
-
   const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
     "novembre", "décembre"];
 
   const SHORT_MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
     "déc."];
 
-  /** The French label of a breakdown part: the API's own label when it sends one, else ours, else the key. */
+  /** The French label of a breakdown part, as the API gives it; regions by their name. */
   function part(p, indicatorId) {
-    if (p.label) {
-      return p.label;
-    }
     if (indicatorId === "structures-registered" && REGION_NAMES[p.key]) {
       return REGION_NAMES[p.key] + " (" + p.key + ")";
     }
-    const key = p.key && p.key.startsWith("funder-") ? p.key.substring("funder-".length) : p.key;
-    const label = PARTS[key] || key || "Non renseigné";
-    return p.key && p.key.startsWith("funder-") ? "Financeur : " + label : label;
+    return p.label || p.key || "Non renseigné";
   }
 
   /** "2016" -> "année 2016", "2016-H1" -> "1er semestre 2016", "2016-Q3" -> "3e trimestre 2016", "2016-03" -> "mars 2016". */

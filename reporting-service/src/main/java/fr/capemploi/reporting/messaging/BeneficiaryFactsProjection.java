@@ -53,6 +53,7 @@ public class BeneficiaryFactsProjection implements EventProjection {
                         VALUES (?, ?, ?, ?)
                         ON CONFLICT (counsellor_id) DO UPDATE SET active_from = excluded.active_from
                         """, e.counsellorId(), e.structureId(), e.activeFrom(), envelope.recordedAt());
+                counsellorPeriod(e.counsellorId(), envelope);
             }
             case "CounsellorDeactivated" -> {
                 CounsellorDeactivated e = EventCodec.payload(envelope, CounsellorDeactivated.class);
@@ -61,41 +62,57 @@ public class BeneficiaryFactsProjection implements EventProjection {
                         VALUES (?, ?, ?, ?)
                         ON CONFLICT (counsellor_id) DO UPDATE SET active_until = excluded.active_until
                         """, e.counsellorId(), e.structureId(), e.activeUntil(), envelope.recordedAt());
+                counsellorPeriod(e.counsellorId(), envelope);
             }
             case "CounsellorReactivated" -> {
                 CounsellorReactivated e = EventCodec.payload(envelope, CounsellorReactivated.class);
                 sql("UPDATE {schema}.counsellor SET active_until = NULL WHERE counsellor_id = ?", e.counsellorId());
+                counsellorPeriod(e.counsellorId(), envelope);
             }
             case "BeneficiaryRegistered" -> {
                 BeneficiaryRegistered e = EventCodec.payload(envelope, BeneficiaryRegistered.class);
+                // the profile columns keep the version recorded last, whatever order the events came in
                 sql("""
-                        INSERT INTO {schema}.beneficiary (beneficiary_id, structure_id, entry_date, orientation_source,
-                            registered_at, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO {schema}.beneficiary AS t (beneficiary_id, structure_id, entry_date,
+                            orientation_source, registered_at, profile_recorded_at, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (beneficiary_id) DO UPDATE SET structure_id = excluded.structure_id,
-                            entry_date = excluded.entry_date, orientation_source = excluded.orientation_source,
-                            registered_at = excluded.registered_at
+                            registered_at = excluded.registered_at,
+                            entry_date = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                                THEN t.entry_date ELSE excluded.entry_date END,
+                            orientation_source = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                                THEN t.orientation_source ELSE excluded.orientation_source END,
+                            profile_recorded_at = greatest(t.profile_recorded_at, excluded.profile_recorded_at)
                         """, e.beneficiaryId(), e.structureId(), e.entryDate(), e.orientationSource(),
-                        envelope.recordedAt(), envelope.recordedAt());
+                        envelope.recordedAt(), envelope.recordedAt(), envelope.recordedAt());
+                profile(e.beneficiaryId(), e.entryDate(), e.orientationSource(), envelope);
                 if (e.referentCounsellorId() != null) {
                     referent(e.beneficiaryId(), e.referentCounsellorId(), e.structureId(), e.entryDate(), envelope);
                 }
+                portfolio(e.beneficiaryId(), envelope);
             }
             case "BeneficiaryProfileChanged" -> {
                 BeneficiaryProfileChanged e = EventCodec.payload(envelope, BeneficiaryProfileChanged.class);
                 sql("""
-                        INSERT INTO {schema}.beneficiary (beneficiary_id, structure_id, entry_date, orientation_source,
-                            recorded_at)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (beneficiary_id) DO UPDATE SET entry_date = excluded.entry_date,
-                            orientation_source = excluded.orientation_source
+                        INSERT INTO {schema}.beneficiary AS t (beneficiary_id, structure_id, entry_date,
+                            orientation_source, profile_recorded_at, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (beneficiary_id) DO UPDATE SET
+                            entry_date = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                                THEN t.entry_date ELSE excluded.entry_date END,
+                            orientation_source = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                                THEN t.orientation_source ELSE excluded.orientation_source END,
+                            profile_recorded_at = greatest(t.profile_recorded_at, excluded.profile_recorded_at)
                         """, e.beneficiaryId(), e.structureId(), e.entryDate(), e.orientationSource(),
-                        envelope.recordedAt());
+                        envelope.recordedAt(), envelope.recordedAt());
+                profile(e.beneficiaryId(), e.entryDate(), e.orientationSource(), envelope);
+                portfolio(e.beneficiaryId(), envelope);
             }
             case "ReferentAssigned" -> {
                 ReferentAssigned e = EventCodec.payload(envelope, ReferentAssigned.class);
                 ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
                 referent(e.beneficiaryId(), e.counsellorId(), e.structureId(), e.assignedOn(), envelope);
+                portfolio(e.beneficiaryId(), envelope);
             }
             case "BeneficiaryExited" -> {
                 BeneficiaryExited e = EventCodec.payload(envelope, BeneficiaryExited.class);
@@ -104,6 +121,7 @@ public class BeneficiaryFactsProjection implements EventProjection {
                         UPDATE {schema}.beneficiary SET exit_date = ?, exit_reason = ?, exit_recorded_at = ?
                         WHERE beneficiary_id = ?
                         """, e.exitDate(), e.reason(), envelope.recordedAt(), e.beneficiaryId());
+                portfolio(e.beneficiaryId(), envelope);
             }
             case "BeneficiaryErased" -> {
                 // nothing personal is held here; the tombstone keeps the person in past counts
@@ -115,6 +133,82 @@ public class BeneficiaryFactsProjection implements EventProjection {
                 // structures have their own projection; consents carry nothing an indicator needs
             }
         }
+    }
+
+    /** Keeps every profile version with the time it was recorded, for "as of" queries. */
+    private void profile(UUID beneficiaryId, java.time.LocalDate entryDate, Object orientationSource,
+            EventEnvelope envelope) {
+        sql("""
+                INSERT INTO {schema}.beneficiary_profile (beneficiary_id, version, entry_date, orientation_source,
+                    recorded_at)
+                SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ? FROM {schema}.beneficiary_profile
+                WHERE beneficiary_id = ?
+                """, beneficiaryId, entryDate, orientationSource, envelope.recordedAt(), beneficiaryId);
+    }
+
+    /** Keeps the counsellor's active period as it stands after each of their events, with its recording time. */
+    private void counsellorPeriod(UUID counsellorId, EventEnvelope envelope) {
+        sql("""
+                INSERT INTO {schema}.counsellor_period (counsellor_id, version, structure_id, active_from,
+                    active_until, recorded_at)
+                SELECT c.counsellor_id, coalesce((SELECT max(p.version) FROM {schema}.counsellor_period p
+                           WHERE p.counsellor_id = c.counsellor_id), 0) + 1,
+                       c.structure_id, c.active_from, c.active_until, ?
+                FROM {schema}.counsellor c WHERE c.counsellor_id = ?
+                """, envelope.recordedAt(), counsellorId);
+    }
+
+    /**
+     * Brings the person's portfolio spans up to date after one of their events: the spans that no longer hold are
+     * marked superseded at the event's recording time, the new ones are recorded with it, and the monthly counts
+     * per counsellor move accordingly. A span is a stretch of business days during which the person is present
+     * (entered, not exited) and in one referent's portfolio, the referent being the latest assigned by that day.
+     * The person's events share one partition, so they are applied in the order they were recorded.
+     */
+    private void portfolio(UUID beneficiaryId, EventEnvelope envelope) {
+        sql("""
+                WITH assignments AS (
+                    SELECT r.counsellor_id, r.assigned_on,
+                           lead(r.assigned_on) OVER (ORDER BY r.assigned_on, r.recorded_at, r.counsellor_id) AS next_on
+                    FROM {schema}.referent_assignment r WHERE r.beneficiary_id = ?
+                ),
+                fresh AS (
+                    SELECT * FROM (
+                        SELECT b.structure_id, a.counsellor_id, greatest(a.assigned_on, b.entry_date) AS from_on,
+                               least(a.next_on, b.exit_date) AS until_on
+                        FROM assignments a, {schema}.beneficiary b
+                        WHERE b.beneficiary_id = ? AND b.registered_at IS NOT NULL AND b.entry_date IS NOT NULL
+                    ) s WHERE s.until_on IS NULL OR s.until_on > s.from_on
+                ),
+                gone AS (
+                    UPDATE {schema}.portfolio_span s SET superseded_at = ?
+                    WHERE s.beneficiary_id = ? AND s.superseded_at IS NULL AND NOT EXISTS (
+                        SELECT 1 FROM fresh f WHERE f.structure_id = s.structure_id AND f.counsellor_id = s.counsellor_id
+                          AND f.from_on = s.from_on AND f.until_on IS NOT DISTINCT FROM s.until_on)
+                    RETURNING s.structure_id, s.counsellor_id, s.from_on, s.until_on
+                ),
+                added AS (
+                    INSERT INTO {schema}.portfolio_span (beneficiary_id, event_id, structure_id, counsellor_id, from_on,
+                        until_on, recorded_at)
+                    SELECT ?, ?, f.structure_id, f.counsellor_id, f.from_on, f.until_on, ? FROM fresh f
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM {schema}.portfolio_span s WHERE s.beneficiary_id = ? AND s.superseded_at IS NULL
+                          AND f.structure_id = s.structure_id AND f.counsellor_id = s.counsellor_id
+                          AND f.from_on = s.from_on AND f.until_on IS NOT DISTINCT FROM s.until_on)
+                    RETURNING structure_id, counsellor_id, from_on, until_on
+                ),
+                moves AS (
+                    SELECT structure_id, counsellor_id, from_on AS on_day, 1 AS delta FROM added
+                    UNION ALL SELECT structure_id, counsellor_id, until_on, -1 FROM added WHERE until_on IS NOT NULL
+                    UNION ALL SELECT structure_id, counsellor_id, from_on, -1 FROM gone
+                    UNION ALL SELECT structure_id, counsellor_id, until_on, 1 FROM gone WHERE until_on IS NOT NULL
+                )
+                INSERT INTO {schema}.portfolio_month AS m (structure_id, counsellor_id, month, members)
+                SELECT structure_id, counsellor_id, CAST(date_trunc('month', on_day) AS DATE), sum(delta) FROM moves
+                GROUP BY 1, 2, 3
+                ON CONFLICT (structure_id, counsellor_id, month) DO UPDATE SET members = m.members + excluded.members
+                """, beneficiaryId, beneficiaryId, envelope.recordedAt(), beneficiaryId, beneficiaryId,
+                envelope.eventId(), envelope.recordedAt(), beneficiaryId);
     }
 
     private void ensureBeneficiary(UUID beneficiaryId, UUID structureId, EventEnvelope envelope) {

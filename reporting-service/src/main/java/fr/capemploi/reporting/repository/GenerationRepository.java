@@ -127,10 +127,51 @@ public class GenerationRepository {
         return missing;
     }
 
+    /**
+     * Creates the indexes the template declares but the generation lacks (an index added by a newer version of the
+     * service). Built while the service starts, so a large generation delays the start-up once.
+     */
+    public void addMissingIndexes(Generation generation) {
+        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
+        java.util.regex.Pattern index = java.util.regex.Pattern.compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)");
+        for (String statement : ddl.split(";")) {
+            java.util.regex.Matcher matcher = index.matcher(statement);
+            if (matcher.matches()) {
+                entityManager.createNativeQuery("CREATE INDEX IF NOT EXISTS " + matcher.group(1)).executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Upgrades in place a generation built before the profile and counsellor-period versions (its new tables were
+     * just added by {@link #addMissingTables}). @return whether it needed it
+     */
+    public boolean upgradeToVersionedProfiles(Generation generation) {
+        Number columns = (Number) entityManager.createNativeQuery("""
+                SELECT count(*) FROM information_schema.columns
+                WHERE table_schema = ?1 AND table_name = 'beneficiary' AND column_name = 'profile_recorded_at'
+                """).setParameter(1, generation.schema()).getSingleResult();
+        if (columns.intValue() > 0) {
+            return false;
+        }
+        String script = generation.sql(resource("projections/upgrade-profile-versions.sql"))
+                .replaceAll("(?m)^\\s*--.*$", "");
+        for (String statement : script.split(";")) {
+            if (!statement.isBlank()) {
+                entityManager.createNativeQuery(statement).executeUpdate();
+            }
+        }
+        return true;
+    }
+
     private static String template() {
-        try (InputStream in = GenerationRepository.class.getClassLoader().getResourceAsStream("projections/schema.sql")) {
+        return resource("projections/schema.sql");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GenerationRepository.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("projections/schema.sql is missing");
+                throw new IllegalStateException(name + " is missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

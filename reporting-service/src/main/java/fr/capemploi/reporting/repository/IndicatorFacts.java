@@ -85,14 +85,23 @@ public class IndicatorFacts {
                 + contributing(facts) + " AS contributing";
     }
 
-    private static String accompaniedShare(String step) {
+    /**
+     * Share of the accompanied people found in a set of people ({@code reached}: a query of beneficiary_id). A join
+     * with the distinct set rather than a test per person, which at a million people is the difference between
+     * one hash join and a million index probes.
+     */
+    private static String accompaniedShare(String reached) {
         return """
-                SELECT count(DISTINCT a.beneficiary_id) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM {schema}.cpf_step s WHERE s.beneficiary_id = a.beneficiary_id
-                           AND s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf)) AS num,
-                       count(DISTINCT a.beneficiary_id) AS den, %s AS contributing
-                FROM accompanied a
-                """.formatted(step, contributing("accompanied"));
+                SELECT count(*) FILTER (WHERE r.beneficiary_id IS NOT NULL) AS num, count(*) AS den, %s AS contributing
+                FROM (SELECT DISTINCT beneficiary_id FROM accompanied) a
+                LEFT JOIN (%s) r ON r.beneficiary_id = a.beneficiary_id
+                """.formatted(contributing("accompanied"), reached);
+    }
+
+    private static String cpfStep(String step) {
+        return accompaniedShare("""
+                SELECT DISTINCT s.beneficiary_id FROM {schema}.cpf_step s
+                WHERE s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf""".formatted(step));
     }
 
     private static final String PEOPLE = """
@@ -114,20 +123,29 @@ public class IndicatorFacts {
             )
             """;
     private static final String COUNSELLORS = """
-            , active_counsellors AS (
-                SELECT c.counsellor_id, c.structure_id FROM {schema}.counsellor c
-                WHERE c.recorded_at <= :asOf AND (c.active_from IS NULL OR c.active_from <= :pe)
+            , counsellor_periods AS (
+                SELECT DISTINCT ON (p.counsellor_id) p.counsellor_id, p.structure_id, p.active_from, p.active_until
+                FROM {schema}.counsellor_period p WHERE p.recorded_at <= :asOf
+                ORDER BY p.counsellor_id, p.recorded_at DESC, p.version DESC
+            ),
+            active_counsellors AS (
+                SELECT c.counsellor_id, c.structure_id FROM counsellor_periods c
+                WHERE (c.active_from IS NULL OR c.active_from <= :pe)
                   AND (c.active_until IS NULL OR c.active_until >= :ps)
                   AND c.structure_id IN (SELECT structure_id FROM scope_structures)
             ),
-            acts AS (
-                SELECT counsellor_id FROM l1
-                UNION SELECT i.counsellor_id FROM {schema}.interview i
-                      WHERE i.recorded_at <= :asOf AND i.held_on BETWEEN :ps AND :pe
-                UNION SELECT referent_id FROM held
-                UNION SELECT referent_id FROM active
-            ),
-            delivering AS (SELECT * FROM active_counsellors WHERE counsellor_id IN (SELECT counsellor_id FROM acts))
+            delivering AS (
+                -- per counsellor, the cheapest proof first: an interview or a level-1 contact found through an index
+                -- spares building the accompaniment sets for nearly everyone
+                SELECT c.* FROM active_counsellors c
+                WHERE EXISTS (SELECT 1 FROM {schema}.interview i WHERE i.counsellor_id = c.counsellor_id
+                                AND i.held_on BETWEEN :ps AND :pe AND i.recorded_at <= :asOf)
+                   OR EXISTS (SELECT 1 FROM {schema}.level1_contact x WHERE x.counsellor_id = c.counsellor_id
+                                AND x.contact_date BETWEEN :ps AND :pe AND x.recorded_at <= :asOf
+                                AND x.structure_id IN (SELECT structure_id FROM scope_structures))
+                   OR c.counsellor_id IN (SELECT referent_id FROM active)
+                   OR c.counsellor_id IN (SELECT referent_id FROM held)
+            )
             """;
 
     private static String actions(String kind, String dateColumn, String recordedColumn) {
@@ -169,10 +187,33 @@ public class IndicatorFacts {
                   AND p.started_on BETWEEN :ps AND :pe AND p.structure_id IN (SELECT structure_id FROM scope_structures)
             )
             """;
-    private static final String ENTRIES = """
+    /**
+     * Registered beneficiaries of the scope with the profile recorded last by {@code asOf}: the current row when its
+     * profile was recorded by then (nearly always), otherwise the older version from {@code beneficiary_profile}.
+     */
+    private static final String PROFILES = """
+            , profiles AS (
+                SELECT b.beneficiary_id, b.structure_id, b.entry_date, b.orientation_source, b.exit_date,
+                       b.exit_recorded_at
+                FROM {schema}.beneficiary b
+                WHERE b.registered_at <= :asOf AND b.profile_recorded_at <= :asOf
+                  AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+                UNION ALL
+                SELECT b.beneficiary_id, b.structure_id, v.entry_date, v.orientation_source, b.exit_date,
+                       b.exit_recorded_at
+                FROM {schema}.beneficiary b
+                JOIN LATERAL (
+                    SELECT p.entry_date, p.orientation_source FROM {schema}.beneficiary_profile p
+                    WHERE p.beneficiary_id = b.beneficiary_id AND p.recorded_at <= :asOf
+                    ORDER BY p.recorded_at DESC, p.version DESC LIMIT 1
+                ) v ON TRUE
+                WHERE b.registered_at <= :asOf AND b.profile_recorded_at > :asOf
+                  AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+            )
+            """;
+    private static final String ENTRIES = PROFILES + """
             , entries AS (
-                SELECT * FROM {schema}.beneficiary b WHERE b.registered_at <= :asOf
-                  AND b.entry_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+                SELECT * FROM profiles b WHERE b.entry_date BETWEEN :ps AND :pe
             )
             """;
     private static final String EXITS = """
@@ -181,23 +222,30 @@ public class IndicatorFacts {
                   AND b.exit_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
             )
             """;
+    /**
+     * Members of each referent's portfolio at the period's end (always a month's last day): the monthly moves of the
+     * current spans up to that month, plus the spans known by {@code asOf} but superseded since, minus the spans
+     * recorded after {@code asOf}. With {@code asOf} now, both corrections are empty index ranges.
+     */
     private static final String PORTFOLIO = """
-            , present AS (
-                SELECT b.beneficiary_id, b.structure_id FROM {schema}.beneficiary b
-                WHERE b.registered_at <= :asOf AND b.entry_date <= :pe
-                  AND (b.exit_date IS NULL OR b.exit_recorded_at > :asOf OR b.exit_date > :pe)
-                  AND b.structure_id IN (SELECT structure_id FROM scope_structures)
-            ),
-            referents AS (
-                SELECT DISTINCT ON (r.beneficiary_id) r.beneficiary_id, r.counsellor_id
-                FROM {schema}.referent_assignment r WHERE r.recorded_at <= :asOf AND r.assigned_on <= :pe
-                ORDER BY r.beneficiary_id, r.assigned_on DESC, r.recorded_at DESC
-            ),
-            portfolio AS (
-                SELECT p.structure_id, r.counsellor_id, p.beneficiary_id FROM present p
-                JOIN referents r ON r.beneficiary_id = p.beneficiary_id
+            , portfolio AS (
+                SELECT x.structure_id, x.counsellor_id, sum(x.n) AS members FROM (
+                    SELECT m.structure_id, m.counsellor_id, m.members AS n FROM {schema}.portfolio_month m
+                    WHERE m.month <= :pe
+                    UNION ALL
+                    SELECT s.structure_id, s.counsellor_id, 1 FROM {schema}.portfolio_span s
+                    WHERE s.superseded_at > :asOf AND s.recorded_at <= :asOf
+                      AND s.from_on <= :pe AND (s.until_on IS NULL OR s.until_on > :pe)
+                    UNION ALL
+                    SELECT s.structure_id, s.counsellor_id, -1 FROM {schema}.portfolio_span s
+                    WHERE s.recorded_at > :asOf AND s.superseded_at IS NULL
+                      AND s.from_on <= :pe AND (s.until_on IS NULL OR s.until_on > :pe)
+                ) x
+                WHERE x.structure_id IN (SELECT structure_id FROM scope_structures)
+                GROUP BY x.structure_id, x.counsellor_id HAVING sum(x.n) > 0
             )
             """;
+
 
     private static String declaredSum(String column) {
         return " SELECT sum(" + column + ") AS num, NULL AS den, count(*) AS contributing FROM decl";
@@ -241,16 +289,12 @@ public class IndicatorFacts {
                     COUNSELLORS + " SELECT (SELECT count(*) FROM delivering) AS num, count(*) AS den, "
                             + contributing("delivering") + " AS contributing FROM active_counsellors", null);
             case STRUCTURES_RECORDING_CEP -> new Definition(" " + structureShare("active"), null);
-            case INFORMED_ABOUT_CEP -> new Definition("""
-                     SELECT count(DISTINCT a.beneficiary_id) FILTER (WHERE EXISTS (
-                                SELECT 1 FROM {schema}.cep_information i WHERE i.beneficiary_id = a.beneficiary_id
-                                AND i.informed_on <= :pe AND i.recorded_at <= :asOf)) AS num,
-                            count(DISTINCT a.beneficiary_id) AS den, %s AS contributing
-                     FROM accompanied a
-                    """.formatted(contributing("accompanied")), null);
-            case CPF_PRESENTED -> new Definition(" " + accompaniedShare("PRESENTED"), null);
-            case CPF_OPENING_ASSISTED -> new Definition(" " + accompaniedShare("OPENING_ASSISTED"), null);
-            case CPF_CONSENT_COLLECTED -> new Definition(" " + accompaniedShare("CONSENT"), """
+            case INFORMED_ABOUT_CEP -> new Definition(" " + accompaniedShare("""
+                    SELECT DISTINCT i.beneficiary_id FROM {schema}.cep_information i
+                    WHERE i.informed_on <= :pe AND i.recorded_at <= :asOf"""), null);
+            case CPF_PRESENTED -> new Definition(" " + cpfStep("PRESENTED"), null);
+            case CPF_OPENING_ASSISTED -> new Definition(" " + cpfStep("OPENING_ASSISTED"), null);
+            case CPF_CONSENT_COLLECTED -> new Definition(" " + cpfStep("CONSENT"), """
                      SELECT s.modality AS key, count(DISTINCT s.beneficiary_id) AS num,
                             (SELECT count(DISTINCT beneficiary_id) FROM accompanied) AS den
                      FROM {schema}.cpf_step s
@@ -303,8 +347,9 @@ public class IndicatorFacts {
                     CLOSED + " SELECT outcome AS key, count(*) AS num, (SELECT count(*) FROM closed) AS den "
                             + "FROM closed GROUP BY outcome ORDER BY 1");
             case AVERAGE_PORTFOLIO -> new Definition(
-                    PORTFOLIO + " SELECT count(*) AS num, count(DISTINCT counsellor_id) AS den, "
-                            + contributing("portfolio") + " AS contributing FROM portfolio", null);
+                    PORTFOLIO + " SELECT CAST(coalesce(sum(members), 0) AS BIGINT) AS num, "
+                            + "count(DISTINCT counsellor_id) AS den, " + contributing("portfolio")
+                            + " AS contributing FROM portfolio", null);
             case DECLARED_FTE_LEVEL1_ONLY -> new Definition(declaredSum("level1_only_fte"), null);
             case DECLARED_FTE_LEVELS23_ONLY -> new Definition(declaredSum("levels23_only_fte"), null);
             case DECLARED_FTE_ALL_LEVELS -> new Definition(declaredSum("all_levels_fte"), null);
@@ -350,15 +395,33 @@ public class IndicatorFacts {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Gives the current transaction's sorts and hashes {@code workMem} (PostgreSQL's 4 MB default makes every
+     * national query spill to disk); reverts at the end of the transaction.
+     */
+    public void useWorkMem(String workMem) {
+        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS v",
+                Map.of("workMem", workMem));
+    }
+
+    /** Structures of the scope registered by the period's end, as known at {@code asOf}: the coverage denominator. */
+    public long registered(Generation generation, Scope scope, ReportingPeriod period, Instant asOf) {
+        return ((Number) ProjectionSql.query(entityManager, generation.sql(COMMON + " SELECT count(*) AS n FROM reg"),
+                parameters(scope, period, asOf)).get(0).get("n")).longValue();
+    }
+
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf) {
-        Map<String, Object> parameters = Map.of("kind", scope.kind().name(), "scopeId", scope.id(),
-                "ps", period.start(), "pe", period.end(), "asOf", asOf);
+        return compute(generation, indicator, scope, period, asOf, registered(generation, scope, period, asOf));
+    }
+
+    /** @param registered {@link #registered} for the same scope, period and asOf, computed once for many indicators */
+    public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
+            Instant asOf, long registered) {
+        Map<String, Object> parameters = parameters(scope, period, asOf);
         Definition definition = definition(indicator);
         Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(COMMON + definition.main()),
                 parameters).get(0);
-        long registered = ((Number) ProjectionSql.query(entityManager,
-                generation.sql(COMMON + " SELECT count(*) AS n FROM reg"), parameters).get(0).get("n")).longValue();
         BigDecimal numerator = decimal(row.get("num"));
         BigDecimal denominator = decimal(row.get("den"));
         List<IndicatorValue.Part> parts = new ArrayList<>();
@@ -375,6 +438,11 @@ public class IndicatorFacts {
         return new IndicatorValue(indicator, IndicatorValue.valueOf(indicator.unit(), numerator, denominator),
                 numerator, denominator,
                 new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(), registered), parts);
+    }
+
+    private static Map<String, Object> parameters(Scope scope, ReportingPeriod period, Instant asOf) {
+        return Map.of("kind", scope.kind().name(), "scopeId", scope.id(), "ps", period.start(), "pe", period.end(),
+                "asOf", asOf);
     }
 
     private static BigDecimal decimal(Object value) {

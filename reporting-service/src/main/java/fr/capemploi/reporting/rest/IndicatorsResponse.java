@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.rest;
 
+import fr.capemploi.reporting.domain.FrenchTerms;
 import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
@@ -41,7 +42,8 @@ public record IndicatorsResponse(
             return new IndicatorEntry(v.indicator().id(), v.indicator().group(), v.indicator().label(),
                     v.indicator().definition(), v.indicator().unit().name(), v.value(), v.numerator(), v.denominator(),
                     CoverageEntry.of(v.coverage()), v.breakdown().stream()
-                            .map(p -> new PartEntry(p.key(), p.value(), p.numerator(), p.denominator())).toList());
+                            .map(p -> new PartEntry(p.key(), FrenchTerms.of(p.key()), p.value(), p.numerator(),
+                                    p.denominator())).toList());
         }
     }
 
@@ -53,7 +55,9 @@ public record IndicatorsResponse(
     }
 
     @Schema(name = "IndicatorPart")
-    public record PartEntry(@Schema(examples = "SIGNED_STANDARD_LETTER") String key, BigDecimal value,
+    public record PartEntry(@Schema(examples = "SIGNED_STANDARD_LETTER") String key,
+            @Schema(description = "The key in French, as reports print it", examples = "Courrier type signé par la personne") String label,
+            BigDecimal value,
             BigDecimal numerator, BigDecimal denominator) {
     }
 }

@@ -8,6 +8,7 @@ import fr.capemploi.reporting.domain.Scope;
 import fr.capemploi.reporting.repository.IndicatorFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +22,13 @@ public class IndicatorQueries {
 
     private final IndicatorFacts facts;
     private final ProjectionGenerations generations;
+    private final String workMem;
 
-    public IndicatorQueries(IndicatorFacts facts, ProjectionGenerations generations) {
+    public IndicatorQueries(IndicatorFacts facts, ProjectionGenerations generations,
+            @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
         this.facts = facts;
         this.generations = generations;
+        this.workMem = workMem;
     }
 
     public record SeriesPoint(ReportingPeriod period, IndicatorValue value) {
@@ -38,12 +42,15 @@ public class IndicatorQueries {
     @Transactional
     public List<IndicatorValue> of(List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Generation generation = generations.active();
-        return indicators.stream().map(i -> facts.compute(generation, i, scope, period, asOf)).toList();
+        facts.useWorkMem(workMem);
+        long registered = facts.registered(generation, scope, period, asOf);
+        return indicators.stream().map(i -> facts.compute(generation, i, scope, period, asOf, registered)).toList();
     }
 
     @Transactional
     public List<SeriesPoint> series(Indicator indicator, Scope scope, List<ReportingPeriod> periods, Instant asOf) {
         Generation generation = generations.active();
+        facts.useWorkMem(workMem);
         return periods.stream()
                 .map(p -> new SeriesPoint(p, facts.compute(generation, indicator, scope, p, asOf)))
                 .toList();

@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 public class ProjectionGenerations {
 
     private static final Logger LOG = Logger.getLogger(ProjectionGenerations.class);
+    private static final int UPGRADE_TIMEOUT_SECONDS = 3600;
 
     private final GenerationRepository generations;
     private final ReportingProjections projections;
@@ -58,7 +59,8 @@ public class ProjectionGenerations {
     }
 
     void start(@Observes StartupEvent startup) {
-        List<Generation> live = QuarkusTransaction.requiringNew().call(() -> {
+        // an in-place upgrade of a large generation (backfills, new indexes) takes longer than a request may
+        List<Generation> live = QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS).call(() -> {
             if (generations.active().isEmpty()) {
                 generations.create(generations.lastNumber() + 1, Generation.State.ACTIVE);
             }
@@ -68,6 +70,10 @@ public class ProjectionGenerations {
                 if (!added.isEmpty()) {
                     LOG.infof("Added %s to %s; their projections read from offset 0", added, generation.schema());
                 }
+                if (generations.upgradeToVersionedProfiles(generation)) {
+                    LOG.infof("Upgraded %s to versioned profiles and counsellor periods", generation.schema());
+                }
+                generations.addMissingIndexes(generation);
             }
             return generations.live();
         });
