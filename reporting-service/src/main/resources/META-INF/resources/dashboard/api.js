@@ -14,7 +14,7 @@ window.Api = (function () {
   const ROUTES = Object.freeze({
     indicators: route("/api/v1/indicators", ["scope", "scopeId", "period", "asOf"]),
     series: route("/api/v1/indicators/{id}/series", ["from", "to", "granularity", "scope", "scopeId", "asOf"]),
-    cnefop: route("/api/v1/reports/cnefop/{period}", ["scope", "scopeId", "asOf"],
+    cnefop: route("/api/v1/reports/cnefop/{period}", ["scope", "scopeId", "asOf", "compareWith"],
       ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]),
     activity: route("/api/v1/reports/activity/{period}", ["scope", "scopeId", "asOf"], ["text/csv"]),
     projectionStatus: route("/api/v1/projections/status", [])
@@ -22,7 +22,7 @@ window.Api = (function () {
 
   const FIELD_NAMES = {
     scope: "Échelle", scopeId: "Région ou identifiant de structure", period: "Période", asOf: "À la date du",
-    from: "Début de l'évolution", to: "Fin de l'évolution", granularity: "Pas"
+    compareWith: "Comparer avec", from: "Début de l'évolution", to: "Fin de l'évolution", granularity: "Pas"
   };
 
   /** An answer other than 2xx, with the message a French user reads. */

@@ -496,17 +496,48 @@
     loadActivity();
   }
 
+  /** What the survey may be set beside, as the network's table set 2015 beside 2016 (6 mois). */
+  function comparablePeriods(period) {
+    const year = Number(period.slice(0, 4));
+    if (period.includes("-H")) {
+      const other = period.endsWith("-H1") ? "-H2" : "-H1";
+      return [(year - 1) + "", year + other, (year - 1) + period.slice(4)];
+    }
+    return [(year - 1) + "", (year - 2) + ""];
+  }
+
+  function fillCompareOptions(period) {
+    const select = $("cnefop-compare");
+    const kept = select.value;
+    const periods = comparablePeriods(period);
+    select.replaceChildren(node("option", { value: "", text: "Aucune comparaison" }),
+      ...periods.map(p => node("option", { value: p, text: Terms.period(p).replace(/^./, c => c.toUpperCase()) })));
+    select.value = periods.includes(kept) ? kept : "";
+  }
+
+  function cnefopQuery() {
+    return Object.assign(scopeQuery(), { compareWith: $("cnefop-compare").value });
+  }
+
   async function loadCnefop() {
     const output = $("cnefop-output");
     const period = surveyPeriod();
+    fillCompareOptions(period);
     $("cnefop-note").textContent = (period === selection.period ? "" : "L'enquête porte sur une année ou un "
       + "semestre : " + Terms.period(period) + ". ") + Terms.scope(selection.scope, selection.scopeId) + ".";
     busy(output, "Chargement de l'enquête…");
     try {
-      const survey = await Api.json("cnefop", { period }, scopeQuery());
-      const rows = survey.rows.map(r => [r.label, r.display, r.comment]);
-      output.replaceChildren(table(survey.title, ["Question", survey.columnTitle, "Commentaires"], rows,
-        { numeric: false, className: "survey" }));
+      const survey = await Api.json("cnefop", { period }, cnefopQuery());
+      if (survey.columns) {
+        const titles = survey.columns.map(c => c.columnTitle);
+        const rows = survey.rows.map(r => [r.label, ...r.cells.map(c => c.display), ...r.cells.map(c => c.comment)]);
+        output.replaceChildren(table(survey.title, ["Question", ...titles, ...titles.map(t => "Commentaires " + t)],
+          rows, { numeric: false, className: "survey" }));
+      } else {
+        const rows = survey.rows.map(r => [r.label, r.display, r.comment]);
+        output.replaceChildren(table(survey.title, ["Question", survey.columnTitle, "Commentaires"], rows,
+          { numeric: false, className: "survey" }));
+      }
     } catch (error) {
       showError(output, error);
     } finally {
@@ -531,14 +562,15 @@
     }
   }
 
-  async function save(button, name, period, accept, fallback) {
+  /** query: a function giving the query parameters when clicked (the scope's by default). */
+  async function save(button, name, period, accept, fallback, query) {
     if (!selection) {
       return;
     }
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
     try {
-      const file = await Api.download(name, { period }, scopeQuery(), accept, fallback);
+      const file = await Api.download(name, { period }, (query || scopeQuery)(), accept, fallback);
       say("Fichier téléchargé : " + file + ".");
     } catch (error) {
       alertUser(error.message);
@@ -625,9 +657,14 @@
     });
     $("series-form").addEventListener("submit", loadSeries);
     $("cnefop-csv").addEventListener("click", e => save(e.currentTarget, "cnefop", surveyPeriod(), "text/csv",
-      "enquete-cnefop.csv"));
+      "enquete-cnefop.csv", cnefopQuery));
     $("cnefop-xlsx").addEventListener("click", e => save(e.currentTarget, "cnefop", surveyPeriod(),
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "enquete-cnefop.xlsx"));
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "enquete-cnefop.xlsx", cnefopQuery));
+    $("cnefop-compare").addEventListener("change", () => {
+      if (selection) {
+        loadCnefop();
+      }
+    });
     $("activity-csv").addEventListener("click", e => save(e.currentTarget, "activity", selection.period, "text/csv",
       "rapport-activite.csv"));
     $("status-refresh").addEventListener("click", loadStatus);

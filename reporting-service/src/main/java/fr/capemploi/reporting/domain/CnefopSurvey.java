@@ -109,6 +109,66 @@ public record CnefopSurvey(String period, String columnTitle, String title, List
         return new CnefopSurvey(period.label(), column, title, List.copyOf(rows));
     }
 
+    /**
+     * The table with two period columns side by side, earlier first, as the network returned it ("Année 2015" then
+     * "Année 2016 (6 mois)"). Title and labels are those of the later period's survey, the one being answered; each
+     * cell keeps the value, display text and coverage comment of its own period.
+     */
+    public record Comparison(String title, List<Column> columns, List<ComparedRow> rows) {
+
+        public static Comparison of(CnefopSurvey first, CnefopSurvey second) {
+            ReportingPeriod a = ReportingPeriod.parse(first.period());
+            ReportingPeriod b = ReportingPeriod.parse(second.period());
+            boolean firstIsEarlier = a.start().isBefore(b.start())
+                    || a.start().equals(b.start()) && !a.end().isAfter(b.end());
+            CnefopSurvey earlier = firstIsEarlier ? first : second;
+            CnefopSurvey later = firstIsEarlier ? second : first;
+            if (!earlier.rows().stream().map(Row::indicatorId).toList()
+                    .equals(later.rows().stream().map(Row::indicatorId).toList())) {
+                throw new IllegalArgumentException("both surveys must have the same rows");
+            }
+            String earlierTitle = earlier.columnTitle();
+            String laterTitle = later.columnTitle();
+            // Both halves of one year share "Année 2016 (6 mois)": name the half so the two columns stay apart.
+            if (earlierTitle.equals(laterTitle)) {
+                earlierTitle = halfTitle(earlier.period());
+                laterTitle = halfTitle(later.period());
+            }
+            List<Column> columns = List.of(new Column(earlier.period(), earlierTitle),
+                    new Column(later.period(), laterTitle));
+            List<ComparedRow> rows = new ArrayList<>();
+            for (int i = 0; i < later.rows().size(); i++) {
+                Row e = earlier.rows().get(i);
+                Row l = later.rows().get(i);
+                rows.add(new ComparedRow(l.indicatorId(), l.label(), List.of(Cell.of(earlier.period(), e),
+                        Cell.of(later.period(), l))));
+            }
+            return new Comparison(later.title(), columns, List.copyOf(rows));
+        }
+
+        private static String halfTitle(String period) {
+            String year = period.substring(0, 4);
+            return period.endsWith("-H1") ? "Année " + year + " (1er semestre)" : "Année " + year + " (2e semestre)";
+        }
+    }
+
+    /** One period column of a {@link Comparison}. */
+    public record Column(String period, String columnTitle) {
+    }
+
+    /** A row of a {@link Comparison}: one cell per column, in the columns' order. */
+    public record ComparedRow(String indicatorId, String label, List<Cell> cells) {
+    }
+
+    /** What one period answers to a row: as {@link Row}, without the label shared by both columns. */
+    public record Cell(String period, BigDecimal value, String display, String comment, long contributing,
+            long registered) {
+
+        static Cell of(String period, Row row) {
+            return new Cell(period, row.value(), row.display(), row.comment(), row.contributing(), row.registered());
+        }
+    }
+
     private static Row fte(IndicatorValue value, String label, String caveat) {
         return new Row(value.indicator().id(), label, value.value(), decimal(value.value(), 2),
                 returns(value) + caveat, value.coverage().contributing(), value.coverage().registered());

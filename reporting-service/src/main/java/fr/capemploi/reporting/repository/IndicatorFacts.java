@@ -10,8 +10,11 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How every indicator is computed from the projections, in one place. Each query starts from the same common table
@@ -29,15 +32,17 @@ import java.util.Map;
 @ApplicationScoped
 public class IndicatorFacts {
 
-    private static final String COMMON = """
+    private static final String SCOPE = """
             WITH scope_structures AS (
                 SELECT s.structure_id, s.registered_on FROM {schema}.structure s
                 WHERE s.recorded_at <= :asOf
                   AND (:kind = 'NATIONAL' OR (:kind = 'REGION' AND s.region = :scopeId)
                        OR (:kind = 'STRUCTURE' AND CAST(s.structure_id AS TEXT) = :scopeId))
             ),
-            reg AS (SELECT structure_id FROM scope_structures WHERE registered_on <= :pe),
-            levels AS (
+            reg AS (SELECT structure_id FROM scope_structures WHERE registered_on <= :pe)
+            """;
+    private static final String LEVELS = """
+            , levels AS (
                 SELECT l.accompaniment_id, l.beneficiary_id, l.structure_id, l.referent_id, l.level, l.service,
                        l.from_date,
                        lead(l.from_date) OVER (PARTITION BY l.accompaniment_id ORDER BY l.from_date, l.recorded_at)
@@ -47,33 +52,88 @@ public class IndicatorFacts {
             ),
             closures AS (
                 SELECT accompaniment_id, closed_on FROM {schema}.accompaniment WHERE closed_at <= :asOf
-            ),
-            held AS (
-                SELECT lv.* FROM levels lv LEFT JOIN closures c ON c.accompaniment_id = lv.accompaniment_id
-                WHERE lv.from_date <= :pe AND (lv.next_from IS NULL OR lv.next_from > :ps)
-                  AND (c.closed_on IS NULL OR c.closed_on >= :ps)
-            ),
-            active AS (
-                SELECT a.accompaniment_id, a.beneficiary_id, a.structure_id, a.referent_id
-                FROM {schema}.accompaniment a
-                WHERE a.opened_at <= :asOf AND a.opened_on <= :pe
-                  AND (a.closed_at IS NULL OR a.closed_at > :asOf OR a.closed_on >= :ps)
-                  AND a.structure_id IN (SELECT structure_id FROM scope_structures)
-            ),
-            l1 AS (
-                SELECT coalesce(c.beneficiary_id, c.contact_id) AS person, c.structure_id, c.counsellor_id
-                FROM {schema}.level1_contact c
-                WHERE c.recorded_at <= :asOf AND c.contact_date BETWEEN :ps AND :pe
-                  AND c.structure_id IN (SELECT structure_id FROM scope_structures)
-            ),
-            decl AS (
+            )
+            """;
+    private static final String DECL = """
+            , decl AS (
                 SELECT DISTINCT ON (d.structure_id) d.* FROM {schema}.declaration d
                 WHERE d.period_start = :ps AND d.period_end = :pe AND d.recorded_at <= :asOf
                   AND d.structure_id IN (SELECT structure_id FROM reg)
                 ORDER BY d.structure_id, d.version DESC
-            ),
-            accompanied AS (SELECT DISTINCT beneficiary_id, structure_id FROM active)
+            )
             """;
+
+    /**
+     * The sets that several indicators start from, each costly at national scope (hundreds of thousands of rows). A
+     * request works each one out once into a temporary table of its transaction ({@link #share}) rather than once
+     * per indicator and breakdown; a table, unlike a common table expression, also gives the planner its true row
+     * count, which keeps it from probing an index once per accompanied person.
+     */
+    public enum SharedSet {
+        HELD("held", """
+                SELECT lv.* FROM levels lv LEFT JOIN closures c ON c.accompaniment_id = lv.accompaniment_id
+                WHERE lv.from_date <= :pe AND (lv.next_from IS NULL OR lv.next_from > :ps)
+                  AND (c.closed_on IS NULL OR c.closed_on >= :ps)""",
+                "accompaniment_id UUID, beneficiary_id UUID, structure_id UUID, referent_id UUID, level INTEGER, "
+                        + "service TEXT, from_date DATE, next_from DATE"),
+        ACTIVE("active", """
+                SELECT a.accompaniment_id, a.beneficiary_id, a.structure_id, a.referent_id
+                FROM {schema}.accompaniment a
+                WHERE a.opened_at <= :asOf AND a.opened_on <= :pe
+                  AND (a.closed_at IS NULL OR a.closed_at > :asOf OR a.closed_on >= :ps)
+                  AND a.structure_id IN (SELECT structure_id FROM scope_structures)""",
+                "accompaniment_id UUID, beneficiary_id UUID, structure_id UUID, referent_id UUID"),
+        L1("l1", """
+                SELECT coalesce(c.beneficiary_id, c.contact_id) AS person, c.structure_id, c.counsellor_id
+                FROM {schema}.level1_contact c
+                WHERE c.recorded_at <= :asOf AND c.contact_date BETWEEN :ps AND :pe
+                  AND c.structure_id IN (SELECT structure_id FROM scope_structures)""",
+                "person UUID, structure_id UUID, counsellor_id UUID"),
+        ACCOMPANIED("accompanied", "SELECT DISTINCT beneficiary_id, structure_id FROM active",
+                "beneficiary_id UUID, structure_id UUID");
+
+        private final String name;
+        private final String query;
+        private final String columns;
+        private final Pattern reference;
+
+        SharedSet(String name, String query, String columns) {
+            this.name = name;
+            this.query = query;
+            this.columns = columns;
+            this.reference = Pattern.compile("\\b" + name + "\\b");
+        }
+
+        private String table() {
+            return "pg_temp.indicator_" + name;
+        }
+
+        /** The set's common table expression: read from its table once shared, else worked out in the query. */
+        private String cte(Set<SharedSet> shared) {
+            return shared.contains(this)
+                    ? ", " + name + " AS NOT MATERIALIZED (SELECT * FROM " + table() + ")\n"
+                    : ", " + name + " AS (\n" + query + "\n)\n";
+        }
+    }
+
+    /**
+     * The common table expressions every query starts from, which carry the counting rules once; {@code shared}
+     * names the sets already worked out into this transaction's temporary tables.
+     */
+    private static String common(Set<SharedSet> shared) {
+        StringBuilder sql = new StringBuilder(SCOPE).append(LEVELS);
+        for (SharedSet set : SharedSet.values()) {
+            sql.append(set.cte(shared));
+        }
+        return sql.append(DECL).toString();
+    }
+
+    /**
+     * What {@link #share} worked out for one scope and period in the current transaction: the sets now read from
+     * temporary tables, and the structures registered by the period's end (the coverage denominator).
+     */
+    public record SharedSets(Set<SharedSet> tables, long registered) {
+    }
 
     /** Structures of {@code reg} among those of a fact set {@code facts} (a CTE or sub-query with structure_id). */
     private static String contributing(String facts) {
@@ -256,7 +316,7 @@ public class IndicatorFacts {
                 + "count(*) FILTER (WHERE " + answered + ") AS contributing FROM decl";
     }
 
-    /** The SQL of an indicator (after COMMON): one row of num, den, contributing; and its breakdown (key, num, den). */
+    /** The SQL of an indicator (after {@link #common}): one row of num, den, contributing; and its breakdown (key, num, den). */
     private record Definition(String main, String breakdown) {
     }
 
@@ -267,11 +327,15 @@ public class IndicatorFacts {
                     " SELECT s.region AS key, count(*) AS num, NULL AS den FROM {schema}.structure s "
                             + "WHERE s.structure_id IN (SELECT structure_id FROM reg) GROUP BY s.region ORDER BY 1");
             case CEP_BENEFICIARIES -> new Definition(
-                    PEOPLE + " SELECT count(DISTINCT person) AS num, NULL AS den, " + contributing("people")
-                            + " AS contributing FROM people",
-                    PEOPLE + " SELECT 'level-' || level AS key, count(DISTINCT person) AS num, NULL AS den FROM people "
-                            + "GROUP BY level UNION ALL SELECT 'service-' || service, count(DISTINCT person), NULL "
-                            + "FROM people WHERE service IS NOT NULL GROUP BY service ORDER BY 1");
+                    // count(*) over DISTINCT rather than count(DISTINCT): a hash of the people, where count(DISTINCT)
+                    // sorts nearly a million ids
+                    PEOPLE + " SELECT count(*) AS num, NULL AS den, " + contributing("people")
+                            + " AS contributing FROM (SELECT DISTINCT person FROM people) p",
+                    PEOPLE + " SELECT 'level-' || level AS key, count(*) AS num, NULL AS den "
+                            + "FROM (SELECT DISTINCT level, person FROM people) p GROUP BY level "
+                            + "UNION ALL SELECT 'service-' || service, count(*), NULL "
+                            + "FROM (SELECT DISTINCT service, person FROM people WHERE service IS NOT NULL) p "
+                            + "GROUP BY service ORDER BY 1");
             case ACCOMPANIMENTS_OPENED -> new Definition(
                     OPENED + " SELECT count(*) AS num, NULL AS den, " + contributing("opened") + " AS contributing "
                             + "FROM opened",
@@ -397,37 +461,73 @@ public class IndicatorFacts {
 
     /**
      * Gives the current transaction's sorts and hashes {@code workMem} (PostgreSQL's 4 MB default makes every
-     * national query spill to disk); reverts at the end of the transaction.
+     * national query spill to disk), and a plan made for each query's own values: the driver reuses a statement it
+     * has seen a few times, and PostgreSQL may then switch to a generic plan, blind to the scope (national or one
+     * structure) and to the period. Both revert at the end of the transaction.
      */
     public void useWorkMem(String workMem) {
-        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS v",
-                Map.of("workMem", workMem));
+        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS v, "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p", Map.of("workMem", workMem));
     }
 
-    /** Structures of the scope registered by the period's end, as known at {@code asOf}: the coverage denominator. */
-    public long registered(Generation generation, Scope scope, ReportingPeriod period, Instant asOf) {
-        return ((Number) ProjectionSql.query(entityManager, generation.sql(COMMON + " SELECT count(*) AS n FROM reg"),
-                parameters(scope, period, asOf)).get(0).get("n")).longValue();
+    /**
+     * Works out, once for the given scope and period, the shared sets that {@code indicators} read, into temporary
+     * tables dropped at the end of the transaction (or replaced by the next call, for the next period of a series).
+     * The indicators are then computed with {@link #compute(Generation, Indicator, Scope, ReportingPeriod, Instant,
+     * SharedSets)} in the same transaction.
+     */
+    public SharedSets share(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
+            Instant asOf) {
+        Map<String, Object> parameters = parameters(scope, period, asOf);
+        Set<SharedSet> needed = EnumSet.noneOf(SharedSet.class);
+        for (Indicator indicator : indicators) {
+            Definition definition = definition(indicator);
+            for (SharedSet set : SharedSet.values()) {
+                if (set.reference.matcher(definition.main()).find() || (definition.breakdown() != null
+                        && set.reference.matcher(definition.breakdown()).find())) {
+                    needed.add(set);
+                }
+            }
+        }
+        Set<SharedSet> shared = EnumSet.noneOf(SharedSet.class);
+        for (SharedSet set : SharedSet.values()) {
+            if (needed.contains(set)) {
+                ProjectionSql.update(entityManager, "DROP TABLE IF EXISTS " + set.table());
+                ProjectionSql.update(entityManager, "CREATE TEMPORARY TABLE indicator_" + set.name + " ("
+                        + set.columns + ") ON COMMIT DROP");
+                // the sets shared so far feed the next ones (accompanied people from the active accompaniments)
+                ProjectionSql.execute(entityManager, generation.sql("INSERT INTO " + set.table() + " "
+                        + common(shared) + " SELECT * FROM " + set.name), parameters);
+                ProjectionSql.update(entityManager, "ANALYZE " + set.table());
+                shared.add(set);
+            }
+        }
+        long registered = ((Number) ProjectionSql.query(entityManager,
+                generation.sql(SCOPE + " SELECT count(*) AS n FROM reg"), parameters).get(0).get("n")).longValue();
+        return new SharedSets(Set.copyOf(shared), registered);
     }
 
+    /** One indicator on its own: works out the sets it needs, then computes it. */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf) {
-        return compute(generation, indicator, scope, period, asOf, registered(generation, scope, period, asOf));
+        return compute(generation, indicator, scope, period, asOf,
+                share(generation, List.of(indicator), scope, period, asOf));
     }
 
-    /** @param registered {@link #registered} for the same scope, period and asOf, computed once for many indicators */
+    /** @param shared {@link #share} for the same scope, period and asOf, worked out once for many indicators */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
-            Instant asOf, long registered) {
+            Instant asOf, SharedSets shared) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
         Definition definition = definition(indicator);
-        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(COMMON + definition.main()),
+        String common = common(shared.tables());
+        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(common + definition.main()),
                 parameters).get(0);
         BigDecimal numerator = decimal(row.get("num"));
         BigDecimal denominator = decimal(row.get("den"));
         List<IndicatorValue.Part> parts = new ArrayList<>();
         if (definition.breakdown() != null) {
             for (Map<String, Object> part : ProjectionSql.query(entityManager,
-                    generation.sql(COMMON + definition.breakdown()), parameters)) {
+                    generation.sql(common + definition.breakdown()), parameters)) {
                 BigDecimal partNumerator = decimal(part.get("num"));
                 BigDecimal partDenominator = decimal(part.get("den"));
                 parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
@@ -437,7 +537,8 @@ public class IndicatorFacts {
         }
         return new IndicatorValue(indicator, IndicatorValue.valueOf(indicator.unit(), numerator, denominator),
                 numerator, denominator,
-                new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(), registered), parts);
+                new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(), shared.registered()),
+                parts);
     }
 
     private static Map<String, Object> parameters(Scope scope, ReportingPeriod period, Instant asOf) {

@@ -42,22 +42,26 @@ public final class ProjectionSql {
         });
     }
 
+    /** Runs an insert or update with named parameters ({@code :start}). */
+    public static int execute(EntityManager entityManager, String sql, Map<String, ?> parameters) {
+        List<String> order = new ArrayList<>();
+        String jdbcSql = positional(sql, parameters, order);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
+                for (int i = 0; i < order.size(); i++) {
+                    statement.setObject(i + 1, jdbc(connection, parameters.get(order.get(i))));
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     /** Runs a query with named parameters; each row maps column labels to values. */
     public static List<Map<String, Object>> query(EntityManager entityManager, String sql, Map<String, ?> parameters) {
         List<String> order = new ArrayList<>();
-        Matcher matcher = NAMED.matcher(sql);
-        StringBuilder jdbcSql = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            if (!parameters.containsKey(name)) {
-                throw new IllegalArgumentException("No value for :" + name);
-            }
-            order.add(name);
-            matcher.appendReplacement(jdbcSql, "?");
-        }
-        matcher.appendTail(jdbcSql);
+        String jdbcSql = positional(sql, parameters, order);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(jdbcSql.toString())) {
+            try (PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
                 for (int i = 0; i < order.size(); i++) {
                     statement.setObject(i + 1, jdbc(connection, parameters.get(order.get(i))));
                 }
@@ -75,6 +79,22 @@ public final class ProjectionSql {
                 return rows;
             }
         });
+    }
+
+    /** The SQL with each {@code :name} turned into {@code ?}; {@code order} receives the names in order. */
+    private static String positional(String sql, Map<String, ?> parameters, List<String> order) {
+        Matcher matcher = NAMED.matcher(sql);
+        StringBuilder jdbcSql = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("No value for :" + name);
+            }
+            order.add(name);
+            matcher.appendReplacement(jdbcSql, "?");
+        }
+        matcher.appendTail(jdbcSql);
+        return jdbcSql.toString();
     }
 
     private static Object jdbc(Connection connection, Object value) throws SQLException {

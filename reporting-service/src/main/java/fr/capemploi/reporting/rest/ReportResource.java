@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.rest;
 
+import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.security.Roles;
 import fr.capemploi.reporting.domain.ActivityReport;
 import fr.capemploi.reporting.domain.CnefopSurvey;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,31 +46,63 @@ public class ReportResource {
             description = "The rows, French labels and coverage comments of the table the Cap emploi network returns "
                     + "to the CNEFOP. JSON by default; `Accept: text/csv` gives UTF-8 CSV with a byte-order mark, `;` "
                     + "separator and decimal comma (what a French Excel opens directly); `Accept: " + SpreadsheetFiles.XLSX
-                    + "` gives a workbook whose figures are numeric cells.")
+                    + "` gives a workbook whose figures are numeric cells. With `compareWith` (another year or "
+                    + "half-year) the table has two period columns side by side, earlier first, as the network's "
+                    + "table shows 2015 and 2016 (6 mois): JSON `{title, columns[{period, columnTitle}], rows[{"
+                    + "indicatorId, label, cells[{period, value, display, comment, contributing, registered}]}]}` "
+                    + "with one cell per column in the columns' order; CSV and XLSX columns `Question`, each "
+                    + "period's figure, each period's comment, then each period's returns and registered structures. "
+                    + "Title and labels are those of the later period.")
     @APIResponse(responseCode = "200", description = "The survey", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "survey", value = """
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {CnefopSurvey.class, CnefopSurvey.Comparison.class}), examples = {
+                    @ExampleObject(name = "survey", value = """
                     {"period":"2016","columnTitle":"Année 2016","title":"Enquête mise en œuvre CEP rapport annuel \
                     CNEFOP 2016 : Nom de l'opérateur : Cap emploi Date : 31/05/2017","rows":[{"indicatorId":\
                     "declared-fte-level1-only","label":"Nombre de conseillers CEP en ETP intervenant uniquement sur le \
                     niveau 1 (*)","value":35.72,"display":"35,72","comment":"Données obtenues sur 65 retours de Cap \
-                    emploi (sur 102)","contributing":65,"registered":102}]}""")),
-            @Content(mediaType = SpreadsheetFiles.CSV, examples = @ExampleObject(name = "csv", value = """
+                    emploi (sur 102)","contributing":65,"registered":102}]}"""),
+                    @ExampleObject(name = "comparison", summary = "compareWith=2015 on 2016-H1", value = """
+                    {"title":"Enquête mise en œuvre CEP rapport annuel CNEFOP 2016 : Nom de l'opérateur : Cap emploi \
+                    Date : 31/05/2017","columns":[{"period":"2015","columnTitle":"Année 2015"},{"period":"2016-H1",\
+                    "columnTitle":"Année 2016 (6 mois)"}],"rows":[{"indicatorId":"declared-fte-total","label":\
+                    "Total ETP conseillers CEP :","cells":[{"period":"2015","value":638.67,"display":"638,67",\
+                    "comment":"Données obtenues sur 64 retours de Cap emploi (sur 102)","contributing":64,\
+                    "registered":102},{"period":"2016-H1","value":711.70,"display":"711,70","comment":"Données \
+                    obtenues sur 65 retours de Cap emploi (sur 102)","contributing":65,"registered":102}]}]}""")}),
+            @Content(mediaType = SpreadsheetFiles.CSV, examples = {@ExampleObject(name = "csv", value = """
                     Question;Année 2016;Commentaires;Retours de Cap emploi;Cap emploi enregistrés
                     Nombre de conseillers CEP en ETP intervenant uniquement sur le niveau 1 (*);35,72;Données \
-                    obtenues sur 65 retours de Cap emploi (sur 102);65;102"""))})
-    @APIResponse(responseCode = "400", description = "Not a year or half-year", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "bad-period", value = """
+                    obtenues sur 65 retours de Cap emploi (sur 102);65;102"""),
+                    @ExampleObject(name = "csv-comparison", summary = "compareWith=2015 on 2016-H1", value = """
+                    Question;Année 2015;Année 2016 (6 mois);Commentaires Année 2015;Commentaires Année 2016 (6 mois);\
+                    Retours de Cap emploi Année 2015;Cap emploi enregistrés Année 2015;Retours de Cap emploi Année \
+                    2016 (6 mois);Cap emploi enregistrés Année 2016 (6 mois)
+                    Total ETP conseillers CEP :;638,67;711,70;Données obtenues sur 64 retours de Cap emploi (sur \
+                    102);Données obtenues sur 65 retours de Cap emploi (sur 102);64;102;65;102""")})})
+    @APIResponse(responseCode = "400", description = "Not a year or half-year, or compareWith equal to the period",
+            content = @Content(mediaType = "application/problem+json", examples = {
+                    @ExampleObject(name = "bad-period", value = """
                     {"status":400,"title":"Invalid request","violations":[{"field":"period",\
-                    "message":"must be a year (2016) or a half-year (2016-H1)"}]}""")))
+                    "message":"must be a year (2016) or a half-year (2016-H1)"}]}"""),
+                    @ExampleObject(name = "bad-compareWith", value = """
+                    {"status":400,"title":"Invalid request","violations":[{"field":"compareWith",\
+                    "message":"must be another period than 2016"}]}""")}))
     public Response cnefop(@PathParam("period") String period,
             @Parameter(description = "national (default), region or structure") @QueryParam("scope") String scope,
             @QueryParam("scopeId") String scopeId,
             @Parameter(description = "ISO instant or date: what had been recorded by then") @QueryParam("asOf")
             String asOf,
+            @Parameter(description = "another year (2015) or half-year (2016-H1): adds its column beside the period's",
+                    example = "2015") @QueryParam("compareWith") String compareWith,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Scope resolved = request.scope(scope, scopeId);
         ReportingPeriod surveyPeriod = request.surveyPeriod(period);
         Instant asOfInstant = request.asOf(asOf);
+        // an empty value is what a form sends for "no comparison"
+        if (compareWith != null && !compareWith.isBlank()) {
+            return comparison(resolved, surveyPeriod, comparedPeriod(compareWith, surveyPeriod), asOfInstant, accept);
+        }
         CnefopSurvey survey = reports.cnefop(resolved, surveyPeriod, asOfInstant, request.today());
         String file = "enquete-cnefop-cap-emploi-" + surveyPeriod.label();
         if (wants(accept, SpreadsheetFiles.XLSX)) {
@@ -78,6 +112,33 @@ public class ReportResource {
             return download(SpreadsheetFiles.csv(survey), SpreadsheetFiles.CSV + "; charset=UTF-8", file + ".csv");
         }
         return Response.ok(survey, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Response comparison(Scope scope, ReportingPeriod period, ReportingPeriod compareWith, Instant asOf,
+            String accept) {
+        CnefopSurvey.Comparison comparison = reports.cnefopComparison(scope, period, compareWith, asOf,
+                request.today());
+        String file = "enquete-cnefop-cap-emploi-" + comparison.columns().get(0).period() + "-et-"
+                + comparison.columns().get(1).period();
+        if (wants(accept, SpreadsheetFiles.XLSX)) {
+            return download(SpreadsheetFiles.xlsx(comparison), SpreadsheetFiles.XLSX, file + ".xlsx");
+        }
+        if (wants(accept, SpreadsheetFiles.CSV)) {
+            return download(SpreadsheetFiles.csv(comparison), SpreadsheetFiles.CSV + "; charset=UTF-8", file + ".csv");
+        }
+        return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A year or half-year other than the survey's own period. */
+    private static ReportingPeriod comparedPeriod(String compareWith, ReportingPeriod period) {
+        String value = compareWith.trim();
+        if (!value.matches("^\\d{4}(-H[12])?$")) {
+            throw new InvalidFieldException("compareWith", "must be a year (2015) or a half-year (2016-H1)");
+        }
+        if (value.equals(period.label())) {
+            throw new InvalidFieldException("compareWith", "must be another period than " + period.label());
+        }
+        return ReportingPeriod.parse(value);
     }
 
     @GET

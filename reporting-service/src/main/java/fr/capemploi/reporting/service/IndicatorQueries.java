@@ -43,8 +43,10 @@ public class IndicatorQueries {
     public List<IndicatorValue> of(List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Generation generation = generations.active();
         facts.useWorkMem(workMem);
-        long registered = facts.registered(generation, scope, period, asOf);
-        return indicators.stream().map(i -> facts.compute(generation, i, scope, period, asOf, registered)).toList();
+        // the sets several indicators start from (accompaniments active in the period, levels held, level-1
+        // contacts) are worked out once for the request, not once per indicator
+        IndicatorFacts.SharedSets shared = facts.share(generation, indicators, scope, period, asOf);
+        return indicators.stream().map(i -> facts.compute(generation, i, scope, period, asOf, shared)).toList();
     }
 
     @Transactional

@@ -22,6 +22,13 @@ public class Reports {
         return CnefopSurvey.of(period, producedOn, queries.of(CnefopSurvey.INDICATORS, scope, period, asOf));
     }
 
+    /** The survey of {@code period} beside that of {@code compareWith}, both as recorded by {@code asOf}. */
+    public CnefopSurvey.Comparison cnefopComparison(Scope scope, ReportingPeriod period, ReportingPeriod compareWith,
+            Instant asOf, LocalDate producedOn) {
+        return CnefopSurvey.Comparison.of(cnefop(scope, period, asOf, producedOn),
+                cnefop(scope, compareWith, asOf, producedOn));
+    }
+
     public ActivityReport activity(Scope scope, ReportingPeriod period, Instant asOf) {
         return ActivityReport.of(period, queries.of(ActivityReport.INDICATORS, scope, period, asOf));
     }

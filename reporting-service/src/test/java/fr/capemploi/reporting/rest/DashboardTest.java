@@ -48,7 +48,7 @@ class DashboardTest {
             Map.of("scope", "region", "scopeId", "28"),
             Map.of("scope", "structure", "scopeId", UUID.randomUUID().toString()));
     private static final Map<String, String> QUERY_SAMPLES = Map.of("period", "2016-Q4", "asOf", "2017-05-31",
-            "from", "2016", "to", "2016", "granularity", "quarter");
+            "from", "2016", "to", "2016", "granularity", "quarter", "compareWith", "2015");
 
     @Test
     void pageIsServedWithoutATokenInFrench() {
