@@ -47,10 +47,7 @@ public final class ProjectionSql {
         List<String> order = new ArrayList<>();
         String jdbcSql = positional(sql, parameters, order);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
-                for (int i = 0; i < order.size(); i++) {
-                    statement.setObject(i + 1, jdbc(connection, parameters.get(order.get(i))));
-                }
+            try (PreparedStatement statement = bound(connection, jdbcSql, order, parameters)) {
                 return statement.executeUpdate();
             }
         });
@@ -61,10 +58,7 @@ public final class ProjectionSql {
         List<String> order = new ArrayList<>();
         String jdbcSql = positional(sql, parameters, order);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
-                for (int i = 0; i < order.size(); i++) {
-                    statement.setObject(i + 1, jdbc(connection, parameters.get(order.get(i))));
-                }
+            try (PreparedStatement statement = bound(connection, jdbcSql, order, parameters)) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 try (ResultSet resultSet = statement.executeQuery()) {
                     ResultSetMetaData meta = resultSet.getMetaData();
@@ -110,5 +104,20 @@ public final class ProjectionSql {
             return array;
         }
         return value;
+    }
+
+    /** The statement with its named parameters bound in the order {@link #positional} found them. */
+    private static PreparedStatement bound(Connection connection, String jdbcSql, List<String> order,
+            Map<String, ?> parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(jdbcSql);
+        try {
+            for (int i = 0; i < order.size(); i++) {
+                statement.setObject(i + 1, jdbc(connection, parameters.get(order.get(i))));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 }

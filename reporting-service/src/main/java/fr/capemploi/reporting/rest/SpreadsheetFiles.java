@@ -87,14 +87,10 @@ final class SpreadsheetFiles {
     static byte[] xlsx(CnefopSurvey survey) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("CNEFOP " + survey.period());
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle wrap = workbook.createCellStyle();
-            wrap.setWrapText(true);
-            CellStyle decimal = workbook.createCellStyle();
-            decimal.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            Styles styles = Styles.of(workbook);
+            CellStyle bold = styles.bold();
+            CellStyle wrap = styles.wrap();
+            CellStyle decimal = styles.decimal();
 
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue(survey.title());
@@ -132,14 +128,10 @@ final class SpreadsheetFiles {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("CNEFOP " + comparison.columns().get(0).period() + " et "
                     + comparison.columns().get(1).period());
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle wrap = workbook.createCellStyle();
-            wrap.setWrapText(true);
-            CellStyle decimal = workbook.createCellStyle();
-            decimal.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            Styles styles = Styles.of(workbook);
+            CellStyle bold = styles.bold();
+            CellStyle wrap = styles.wrap();
+            CellStyle decimal = styles.decimal();
 
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue(comparison.title());
@@ -213,5 +205,20 @@ final class SpreadsheetFiles {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;
+    }
+
+    /** The survey sheets' cell styles: headings in bold, long texts wrapped, FTE and averages with two decimals. */
+    private record Styles(CellStyle bold, CellStyle wrap, CellStyle decimal) {
+        static Styles of(XSSFWorkbook workbook) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrap = workbook.createCellStyle();
+            wrap.setWrapText(true);
+            CellStyle decimal = workbook.createCellStyle();
+            decimal.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            return new Styles(bold, wrap, decimal);
+        }
     }
 }
