@@ -51,10 +51,30 @@ final class SystemStacks {
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .collect(Collectors.toList());
         assertTrue(survivors.isEmpty(), "processes left behind: " + survivors);
-        List<ProcessHandle> descendants = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .collect(Collectors.toList());
-        assertTrue(descendants.isEmpty(), "child processes left behind: " + descendants);
+        // a helper process of a component (a database or broker tool) may still be exiting when close() returns:
+        // give it a moment, then name what is left
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        List<ProcessHandle> descendants = aliveDescendants();
+        while (!descendants.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            descendants = aliveDescendants();
+        }
+        assertTrue(descendants.isEmpty(), "child processes left behind: " + descendants.stream()
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList()));
         assertTrue(!accepts(stack.database().jdbcUrl("x")), "PostgreSQL still answers after close");
+    }
+
+    private static List<ProcessHandle> aliveDescendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).collect(Collectors.toList());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for child processes to end", e);
+        }
     }
 
     private static boolean accepts(String jdbcUrl) {
