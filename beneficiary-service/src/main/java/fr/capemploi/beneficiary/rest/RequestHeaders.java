@@ -1,18 +1,15 @@
 package fr.capemploi.beneficiary.rest;
 
 import fr.capemploi.beneficiary.service.IdempotentRequests;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The conditional and idempotency headers, checked like any other input. */
 final class RequestHeaders {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = IdempotentRequestInterceptor.IDEMPOTENCY_KEY;
     static final String IF_MATCH = "If-Match";
-    static final String REPLAYED = "Idempotent-Replayed";
-
-    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{8,128}$");
+    static final String REPLAYED = IdempotentRequestInterceptor.REPLAYED;
 
     private RequestHeaders() {
     }
@@ -22,9 +19,7 @@ final class RequestHeaders {
         if (key == null) {
             return Optional.empty();
         }
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 8 to 128 visible ASCII characters, e.g. a UUID");
-        }
+        IdempotentRequestInterceptor.requireWellFormed(key);
         return Optional.of(requests.attempt(operation, key, body));
     }
 }

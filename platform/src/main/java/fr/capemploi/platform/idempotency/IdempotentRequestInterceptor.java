@@ -67,9 +67,7 @@ public class IdempotentRequestInterceptor {
         if (key == null || !"POST".equals(request.method().name())) {
             return invocation.proceed();
         }
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 8 to 128 visible ASCII characters, e.g. a UUID");
-        }
+        requireWellFormed(key);
         Method method = invocation.getMethod();
         String operation = method.getDeclaringClass().getName() + "#" + method.getName();
         String who = caller.name();
@@ -101,6 +99,13 @@ public class IdempotentRequestInterceptor {
         }
     }
 
+    /** The one rule for a key, also applied by services that keep their own record of keyed requests. */
+    public static void requireWellFormed(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 8 to 128 visible ASCII characters, e.g. a UUID");
+        }
+    }
+
     private Optional<StoredAnswer> find(String who, String operation, String key) {
         return QuarkusTransaction.requiringNew().call(() -> answers.find(who, operation, key));
     }
@@ -109,7 +114,6 @@ public class IdempotentRequestInterceptor {
         if (!answer.requestHash().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException();
         }
-        request.response().putHeader(REPLAYED, "true");
         if (Response.class.isAssignableFrom(method.getReturnType())) {
             Response.ResponseBuilder replayed = Response.status(answer.status());
             if (!answer.location().isEmpty()) {
@@ -120,6 +124,8 @@ public class IdempotentRequestInterceptor {
             }
             return replayed.header(REPLAYED, "true").build();
         }
+        // an operation answering a record has no Response to carry the header: it goes on the HTTP response itself
+        request.response().putHeader(REPLAYED, "true");
         if (method.getReturnType() == void.class || answer.body().isEmpty()) {
             return null;
         }
