@@ -46,9 +46,7 @@ public interface PlatformConfig {
     }
 
     interface Consumer {
-        @WithDefault("true")
-        boolean enabled();
-
+        /** Records per polled batch of a projection channel (the connector's max.poll.records). */
         @WithDefault("500")
         int maxPollRecords();
 

@@ -2,7 +2,13 @@ package fr.capemploi.platform.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.Session;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,30 +25,62 @@ public class ConsumerPositions {
         this.entityManager = entityManager;
     }
 
-    /** @return false if this consumer had already processed the event (a redelivery or a duplicate publish) */
-    public boolean markProcessed(String consumer, UUID eventId) {
-        return entityManager.createNativeQuery(
-                "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate() == 1;
+    /**
+     * Records the events of a batch as processed by this consumer, in one statement.
+     *
+     * @return the ids not seen before by this consumer (a redelivery or a duplicate publish is left out)
+     */
+    public Set<UUID> markProcessed(String consumer, List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> fresh = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?)
+                    ON CONFLICT DO NOTHING RETURNING event_id
+                    """)) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return fresh;
+        });
     }
 
-    public void advance(String consumer, String topic, int partition, long nextOffset, Instant lastEventAt) {
-        entityManager.createNativeQuery("""
-                INSERT INTO consumer_offset (consumer, topic, kafka_partition, next_offset, last_event_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, now())
-                ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE
-                SET next_offset = GREATEST(consumer_offset.next_offset, EXCLUDED.next_offset),
-                    last_event_at = COALESCE(EXCLUDED.last_event_at, consumer_offset.last_event_at),
-                    updated_at = now()
-                """)
-                .setParameter(1, consumer)
-                .setParameter(2, topic)
-                .setParameter(3, partition)
-                .setParameter(4, nextOffset)
-                .setParameter(5, lastEventAt == null ? null : Timestamp.from(lastEventAt))
-                .executeUpdate();
+    /** Where a batch leaves one partition: its next offset, and the recording time of its last applied event. */
+    public record Advance(String topic, int partition, long nextOffset, Instant lastEventAt) {
+    }
+
+    /** Moves each partition of the batch forward once; a position never goes back, whatever order commits come in. */
+    public void advance(String consumer, Collection<Advance> advances) {
+        if (advances.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO consumer_offset (consumer, topic, kafka_partition, next_offset, last_event_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, now())
+                    ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE
+                    SET next_offset = GREATEST(consumer_offset.next_offset, EXCLUDED.next_offset),
+                        last_event_at = COALESCE(EXCLUDED.last_event_at, consumer_offset.last_event_at),
+                        updated_at = now()
+                    """)) {
+                for (Advance advance : advances) {
+                    upsert.setString(1, consumer);
+                    upsert.setString(2, advance.topic());
+                    upsert.setInt(3, advance.partition());
+                    upsert.setLong(4, advance.nextOffset());
+                    upsert.setTimestamp(5, advance.lastEventAt() == null ? null : Timestamp.from(advance.lastEventAt()));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     public void recordDeadLetter(String consumer, String topic, int partition, long offset, String reason) {

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * A read model fed by events. The platform delivers each event once per projection, inside a transaction that
- * also records the event id and the consumer's offset, so {@link #apply} only has to change its own tables.
+ * also records the event id and the consumer's offset, so {@link #apply} only has to change its own tables. Most
+ * projections extend {@link TypedProjection}, which hands each event to a method of its type.
  */
 public interface EventProjection {
 
@@ -21,4 +22,11 @@ public interface EventProjection {
      * Types the projection does not care about are simply ignored.
      */
     void apply(EventEnvelope envelope);
+
+    /**
+     * Called once after the events of a batch have been applied, still in their transaction: a projection that
+     * queues its statements to send them together sends them here.
+     */
+    default void flush() {
+    }
 }

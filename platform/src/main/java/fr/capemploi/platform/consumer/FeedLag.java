@@ -25,13 +25,13 @@ import org.apache.kafka.common.TopicPartition;
 @ApplicationScoped
 public class FeedLag {
 
-    private final ProjectionFeeds feeds;
+    private final ProjectionChannels feeds;
     private final ConsumerPositions positions;
     private final KafkaClients kafkaClients;
     private final TopicNames topicNames;
     private Admin admin;
 
-    public FeedLag(ProjectionFeeds feeds, ConsumerPositions positions, KafkaClients kafkaClients, TopicNames topicNames) {
+    public FeedLag(ProjectionChannels feeds, ConsumerPositions positions, KafkaClients kafkaClients, TopicNames topicNames) {
         this.feeds = feeds;
         this.positions = positions;
         this.kafkaClients = kafkaClients;

@@ -74,6 +74,39 @@ class ProjectionFeedTest {
     }
 
     @Test
+    void anEventInASchemaVersionTheProjectionDoesNotKnowGoesToTheDeadLetterTopicNeverThrough() {
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        String region = uniqueRegion();
+        EventEnvelope current = registration(region);
+        EventEnvelope future = new EventEnvelope(UUID.randomUUID(), current.eventType(), 99, current.occurredAt(),
+                current.recordedAt(), current.source(), current.aggregateType(), UUID.randomUUID(),
+                current.structureId(), current.payload());
+        sendRaw(future.aggregateId().toString(), EventCodec.toBytes(future));
+        EventEnvelope after = registration(region);
+        send(after);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(after.eventId()));
+        assertThat(registered(region)).isEqualTo(1);
+        ConsumerRecord<String, byte[]> letter = TopicProbe.records(Topics.deadLetterOf(topic)).stream()
+                .filter(r -> future.aggregateId().toString().equals(r.key())).findFirst().orElseThrow();
+        assertThat(header(letter, DeadLetters.REASON)).contains("schemaVersion 99").contains("widgets");
+    }
+
+    @Test
+    void aBatchHoldingTheSameEventTwiceAppliesItOnce() {
+        String region = uniqueRegion();
+        EventEnvelope event = registration(region);
+        for (int i = 0; i < 5; i++) {
+            send(event);
+        }
+        EventEnvelope last = registration(region);
+        send(last);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(last.eventId()));
+        assertThat(registered(region)).isEqualTo(2);
+    }
+
+    @Test
     void statusShowsTheOffsetReachedAndNoLagOnceCaughtUp() {
         EventEnvelope event = registration(uniqueRegion());
         send(event);

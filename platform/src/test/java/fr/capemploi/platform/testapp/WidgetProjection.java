@@ -1,23 +1,23 @@
 package fr.capemploi.platform.testapp;
 
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.platform.consumer.EventProjection;
+import fr.capemploi.platform.consumer.TypedProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
 
 /** Counts registrations per region; a region of "XX" is a poison event that can never be applied. */
 @ApplicationScoped
-public class WidgetProjection implements EventProjection {
+public class WidgetProjection extends TypedProjection {
 
     private final EntityManager entityManager;
 
     public WidgetProjection(EntityManager entityManager) {
         this.entityManager = entityManager;
+        on(StructureRegistered.class, this::registered);
     }
 
     @Override
@@ -30,9 +30,7 @@ public class WidgetProjection implements EventProjection {
         return Set.of(Topics.BENEFICIARY);
     }
 
-    @Override
-    public void apply(EventEnvelope envelope) {
-        StructureRegistered event = EventCodec.payload(envelope, StructureRegistered.class);
+    private void registered(StructureRegistered event, EventEnvelope envelope) {
         if ("XX".equals(event.region())) {
             throw new MalformedEventException("region XX does not exist");
         }

@@ -3,9 +3,12 @@ package fr.capemploi.reporting.service;
 import fr.capemploi.platform.config.PlatformConfig;
 import fr.capemploi.platform.consumer.EventProjection;
 import fr.capemploi.platform.consumer.FeedLag;
+import fr.capemploi.platform.consumer.ProjectionChannel;
+import fr.capemploi.platform.consumer.ProjectionChannels;
 import fr.capemploi.platform.consumer.ProjectionFeed;
-import fr.capemploi.platform.consumer.ProjectionFeeds;
 import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.messaging.ProjectionEvents;
+import fr.capemploi.reporting.messaging.ReplayEvents;
 import fr.capemploi.reporting.messaging.ReportingProjections;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,17 +17,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the projection generations. The active generation answers every query and keeps applying new events. A
- * rebuild creates the next generation and feeds it from offset 0 under new consumer names; once it has caught up
- * with the end of every topic it becomes the active one in a single transaction, and the old one stops.
+ * Runs the projection generations. The active generation answers every query and keeps applying new events from
+ * the live channel. A rebuild creates the next generation and feeds it from offset 0 under new consumer names on the
+ * replay channel; once it has caught up with the end of every topic, the replay channel lets it go, the live channel
+ * takes it over at the positions it reached, and it becomes the active one in a single transaction.
  */
 @ApplicationScoped
 public class ProjectionGenerations {
@@ -34,24 +35,26 @@ public class ProjectionGenerations {
 
     private final GenerationRepository generations;
     private final ReportingProjections projections;
-    private final ProjectionFeeds feeds;
+    private final ProjectionChannels channels;
+    private final ProjectionChannel live;
+    private final ProjectionChannel replay;
     private final FeedLag lag;
     private final String serviceName;
-    private final boolean consumersEnabled;
-    private final Map<Integer, List<ProjectionFeed>> feedsByGeneration = new ConcurrentHashMap<>();
 
     private volatile Generation active;
     private volatile Rebuild rebuild;
     private volatile boolean running;
 
     public ProjectionGenerations(GenerationRepository generations, ReportingProjections projections,
-            ProjectionFeeds feeds, FeedLag lag, PlatformConfig config) {
+            ProjectionChannels channels, ProjectionEvents liveEvents, ReplayEvents replayEvents, FeedLag lag,
+            PlatformConfig config) {
         this.generations = generations;
         this.projections = projections;
-        this.feeds = feeds;
+        this.channels = channels;
+        this.live = liveEvents.channel();
+        this.replay = replayEvents.channel();
         this.lag = lag;
         this.serviceName = config.serviceName();
-        this.consumersEnabled = config.consumer().enabled();
     }
 
     /** A rebuild in progress or finished: which generation, since when, and whether it has been switched to. */
@@ -81,11 +84,12 @@ public class ProjectionGenerations {
         for (Generation generation : live) {
             if (generation.state() == Generation.State.ACTIVE) {
                 active = generation;
+                this.live.serve(feeds(generation));
             }
-            startFeeds(generation);
         }
         live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst().ifPresent(building -> {
             rebuild = new Rebuild(building.number(), Instant.now(), null);
+            replay.serve(feeds(building));
             watch(building);
         });
     }
@@ -120,20 +124,13 @@ public class ProjectionGenerations {
         });
         rebuild = new Rebuild(building.number(), Instant.now(), null);
         LOG.infof("Rebuilding the projections into %s from offset 0", building.schema());
-        startFeeds(building);
+        replay.serve(feeds(building));
         watch(building);
         return rebuild;
     }
 
-    private void startFeeds(Generation generation) {
-        if (!consumersEnabled) {
-            return;
-        }
-        List<ProjectionFeed> started = new ArrayList<>();
-        for (EventProjection projection : projections.of(generation)) {
-            started.add(feeds.start(projection, consumerName(projection, generation)));
-        }
-        feedsByGeneration.put(generation.number(), started);
+    private List<ProjectionFeed> feeds(Generation generation) {
+        return projections.of(generation).stream().map(p -> channels.feed(p, consumerName(p, generation))).toList();
     }
 
     /** Switches to {@code building} once it has applied everything the topics held. */
@@ -141,8 +138,7 @@ public class ProjectionGenerations {
         Thread watcher = new Thread(() -> {
             while (running) {
                 try {
-                    List<ProjectionFeed> buildingFeeds = feedsByGeneration.getOrDefault(building.number(), List.of());
-                    if (lag.of(buildingFeeds).stream().allMatch(p -> p.lag() == 0)) {
+                    if (lag.of(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
                         switchTo(building);
                         return;
                     }
@@ -161,16 +157,22 @@ public class ProjectionGenerations {
         watcher.start();
     }
 
+    /**
+     * The replay channel lets the rebuilt generation go once its current batch is applied; the live channel then
+     * feeds it from the positions it committed, so no event is skipped or applied twice at the hand-over.
+     */
     private synchronized void switchTo(Generation building) {
         Generation previous = active;
         Generation next = new Generation(building.number(), building.schema(), Generation.State.ACTIVE);
-        QuarkusTransaction.requiringNew().run(() -> generations.switchTo(next, previous));
-        active = next;
+        List<ProjectionFeed> rebuilt = replay.feeds();
+        live.whileHeld(() -> {
+            replay.serve(List.of());
+            QuarkusTransaction.requiringNew().run(() -> generations.switchTo(next, previous));
+            live.serve(rebuilt);
+            active = next;
+            return null;
+        });
         rebuild = new Rebuild(building.number(), rebuild.startedAt(), Instant.now());
-        List<ProjectionFeed> retiring = feedsByGeneration.remove(previous.number());
-        if (retiring != null) {
-            retiring.forEach(feeds::stop);
-        }
         LOG.infof("Projections now answered by %s; %s retired", next.schema(), previous.schema());
     }
 

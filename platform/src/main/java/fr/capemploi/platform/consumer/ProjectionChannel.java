@@ -1,0 +1,348 @@
+package fr.capemploi.platform.consumer;
+
+import fr.capemploi.events.MalformedEventException;
+import fr.capemploi.platform.config.Backoff;
+import fr.capemploi.platform.config.PlatformConfig;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * What one SmallRye Reactive Messaging channel feeds: a set of projections, each under its own consumer name and
+ * with its own positions, all applied in one transaction per polled batch. The channel's Kafka consumer is placed
+ * at the lowest position its projections committed; a projection passes over the records it already applied.
+ * If a batch fails, each projection retries its share alone, then record by record to isolate a poison record,
+ * which goes to the dead-letter topic; while the database is away the feed waits instead of dead-lettering.
+ */
+public final class ProjectionChannel {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionChannel.class);
+    private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+    /** A record past the expected position after a seek this old is a real hole in the log, not a stale fetch. */
+    private static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
+
+    private final String channel;
+    private final String groupId;
+    private final Set<String> topics;
+    private final KafkaClientService kafkaClients;
+    private final DeadLetters deadLetters;
+    private final AgroalDataSource dataSource;
+    private final PlatformConfig.Consumer settings;
+    private final Counter deadLettered;
+    private final ReentrantLock applying = new ReentrantLock();
+    private final Map<TopicPartition, PendingSeek> pendingSeeks = new ConcurrentHashMap<>();
+
+    private volatile List<ProjectionFeed> feeds = List.of();
+    private volatile boolean running = true;
+
+    ProjectionChannel(String channel, String groupId, Set<String> topics, KafkaClientService kafkaClients, DeadLetters deadLetters,
+            AgroalDataSource dataSource, PlatformConfig.Consumer settings, Counter deadLettered) {
+        this.channel = channel;
+        this.groupId = groupId;
+        this.topics = topics;
+        this.kafkaClients = kafkaClients;
+        this.deadLetters = deadLetters;
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.deadLettered = deadLettered;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    String groupId() {
+        return groupId;
+    }
+
+    public List<ProjectionFeed> feeds() {
+        return feeds;
+    }
+
+    /**
+     * Makes the channel feed these projections from now on (none: it idles at the end of its topics). Waits for the
+     * batch being applied, then places the consumer at the new projections' positions.
+     */
+    public void serve(List<ProjectionFeed> next) {
+        readable(next);
+        applying.lock();
+        try {
+            feeds = List.copyOf(next);
+            pendingSeeks.clear();
+            KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(channel);
+            if (consumer != null) {
+                consumer.runOnPollingThread((java.util.function.Consumer<Consumer<Object, Object>>) c -> place(c,
+                        c.assignment())).await().atMost(Duration.ofSeconds(30));
+            }
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} while no batch is being applied, e.g. to hand the projections over to another channel at
+     * a known position.
+     */
+    public <T> T whileHeld(java.util.function.Supplier<T> action) {
+        applying.lock();
+        try {
+            return action.get();
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    void open(List<ProjectionFeed> initial) {
+        readable(initial);
+        feeds = List.copyOf(initial);
+    }
+
+    /** An unread topic would only show as figures that never move: refuse a projection the channel cannot feed. */
+    private void readable(List<ProjectionFeed> candidates) {
+        for (ProjectionFeed feed : candidates) {
+            for (String physical : feed.physicalTopics()) {
+                if (!topics.contains(physical)) {
+                    throw new IllegalStateException("Channel " + channel + " reads " + topics + " but projection "
+                            + feed.consumerName() + " needs " + physical);
+                }
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** On the polling thread, when partitions are assigned: seek to the positions stored with the projections. */
+    void place(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        List<ProjectionFeed> current = feeds;
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+        QuarkusTransaction.requiringNew().run(() -> current.forEach(feed -> feed.loadPositions(beginnings, true)));
+        for (TopicPartition partition : partitions) {
+            Long lowest = null;
+            for (ProjectionFeed feed : current) {
+                Long offset = feed.nextOffset(partition);
+                if (offset != null && (lowest == null || offset < lowest)) {
+                    lowest = offset;
+                }
+            }
+            if (lowest == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, lowest);
+            }
+        }
+    }
+
+    void revoked(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            feeds.forEach(feed -> feed.forget(partition));
+            pendingSeeks.remove(partition);
+        }
+    }
+
+    /** Applies one polled batch to every projection of the channel. Never throws while the service runs. */
+    public void deliver(ConsumerRecords<String, byte[]> records) {
+        applying.lock();
+        try {
+            Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = select(records);
+            if (work.isEmpty()) {
+                return;
+            }
+            try {
+                Map<ProjectionFeed, ProjectionFeed.Applied> results = new HashMap<>();
+                QuarkusTransaction.requiringNew().run(() -> {
+                    results.clear();
+                    work.forEach((feed, list) -> results.put(feed, feed.applyInTransaction(list)));
+                });
+                results.forEach(ProjectionFeed::committed);
+            } catch (RuntimeException batchFailure) {
+                LOG.debugf(batchFailure, "Batch of %d failed on channel %s; applying projection by projection",
+                        records.count(), channel);
+                for (Map.Entry<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> entry : work.entrySet()) {
+                    applyAlone(entry.getKey(), entry.getValue());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /**
+     * Keeps, per projection, the records at or after its position, in order. A record beyond the position (records
+     * fetched before the consumer was placed elsewhere) is left out and the consumer is sent back to the position.
+     */
+    private Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> select(ConsumerRecords<String, byte[]> records) {
+        loadMissingPositions(records.partitions());
+        Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = new LinkedHashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ProjectionFeed feed : feeds) {
+                if (!feed.reads(partition.topic())) {
+                    continue;
+                }
+                Long expected = feed.nextOffset(partition);
+                if (expected == null) {
+                    continue;
+                }
+                long position = expected;
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (record.offset() < position) {
+                        continue;
+                    }
+                    if (record.offset() > position && !holeInTheLog(partition, position, record.offset())) {
+                        break;
+                    }
+                    work.computeIfAbsent(feed, f -> new ArrayList<>()).add(record);
+                    position = record.offset() + 1;
+                }
+                if (position > expected) {
+                    pendingSeeks.remove(partition);
+                }
+            }
+        }
+        return work;
+    }
+
+    /**
+     * Records may come before the channel learnt its positions (the consumer bean is created on first use, possibly
+     * after the assignment): the positions are then read here, and a record beyond them sends the consumer back.
+     */
+    private void loadMissingPositions(Collection<TopicPartition> partitions) {
+        List<TopicPartition> missing = partitions.stream()
+                .filter(p -> feeds.stream().anyMatch(f -> f.reads(p.topic()) && f.nextOffset(p) == null)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(channel);
+        Map<TopicPartition, Long> beginnings = consumer.runOnPollingThread(
+                (Function<Consumer<Object, Object>, Map<TopicPartition, Long>>) c -> c.beginningOffsets(missing))
+                .await().atMost(Duration.ofSeconds(30));
+        QuarkusTransaction.requiringNew().run(() -> feeds.forEach(feed -> feed.loadPositions(beginnings, false)));
+    }
+
+    /** @return true once a seek back to {@code expected} has not brought it: the log really has no such offset */
+    private boolean holeInTheLog(TopicPartition partition, long expected, long found) {
+        PendingSeek pending = pendingSeeks.get(partition);
+        if (pending != null && pending.offset() == expected) {
+            if (System.nanoTime() - pending.requestedAt() > GAP_PATIENCE.toNanos()) {
+                LOG.warnf("Channel %s: offset %d of %s is not in the log; continuing at %d", channel, expected,
+                        partition, found);
+                pendingSeeks.remove(partition);
+                return true;
+            }
+            return false;
+        }
+        pendingSeeks.put(partition, new PendingSeek(expected, System.nanoTime()));
+        KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(channel);
+        if (consumer != null) {
+            consumer.runOnPollingThread((java.util.function.Consumer<Consumer<Object, Object>>) c -> c.seek(partition,
+                    expected)).subscribe().with(ignored -> {
+            }, failure -> LOG.warnf("Channel %s could not seek %s to %d: %s", channel, partition, expected,
+                    failure.getMessage()));
+        }
+        return false;
+    }
+
+    private void applyAlone(ProjectionFeed feed, List<ConsumerRecord<String, byte[]>> records)
+            throws InterruptedException {
+        try {
+            ProjectionFeed.Applied result = QuarkusTransaction.requiringNew().call(() -> feed.applyInTransaction(records));
+            feed.committed(result);
+            return;
+        } catch (RuntimeException failure) {
+            LOG.debugf(failure, "Batch of %d failed in %s; applying one by one", records.size(), feed.consumerName());
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            applyOne(feed, record);
+        }
+    }
+
+    private void applyOne(ProjectionFeed feed, ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+        int attempts = 0;
+        while (running) {
+            try {
+                feed.committed(QuarkusTransaction.requiringNew().call(() -> feed.applyInTransaction(List.of(record))));
+                return;
+            } catch (MalformedEventException poison) {
+                deadLetter(feed, record, poison.getMessage());
+                return;
+            } catch (RuntimeException failure) {
+                attempts++;
+                if (attempts >= ATTEMPTS_BEFORE_DEAD_LETTER && databaseReachable()) {
+                    deadLetter(feed, record, "projection failed " + attempts + " times: " + rootMessage(failure));
+                    return;
+                }
+                long delay = backoff.nextDelayMillis();
+                LOG.warnf("Projection %s could not apply %s-%d@%d (%s); retrying in %d ms", feed.consumerName(),
+                        record.topic(), record.partition(), record.offset(), rootMessage(failure), delay);
+                Thread.sleep(delay);
+            }
+        }
+        throw new InterruptedException("stopping");
+    }
+
+    private void deadLetter(ProjectionFeed feed, ConsumerRecord<String, byte[]> record, String reason)
+            throws InterruptedException {
+        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+        while (running) {
+            try {
+                deadLetters.send(feed.consumerName(), record, reason);
+                feed.committed(QuarkusTransaction.requiringNew().call(() -> feed.deadLetteredInTransaction(record, reason)));
+                deadLettered.increment();
+                LOG.errorf("Projection %s sent %s-%d@%d to the dead-letter topic: %s", feed.consumerName(),
+                        record.topic(), record.partition(), record.offset(), reason);
+                return;
+            } catch (Exception e) {
+                long delay = backoff.nextDelayMillis();
+                LOG.warnf("Projection %s could not dead-letter a record (%s); retrying in %d ms", feed.consumerName(),
+                        rootMessage(e), delay);
+                Thread.sleep(delay);
+            }
+        }
+        throw new InterruptedException("stopping");
+    }
+
+    private boolean databaseReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record PendingSeek(long offset, long requestedAt) {
+    }
+}

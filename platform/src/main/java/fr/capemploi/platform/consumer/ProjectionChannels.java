@@ -1,0 +1,98 @@
+package fr.capemploi.platform.consumer;
+
+import fr.capemploi.platform.config.PlatformConfig;
+import fr.capemploi.platform.config.TopicNames;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The projection channels of a service. A service's consumer bean (an {@code @Incoming} method taking the polled
+ * {@code ConsumerRecords}) opens its channel here and hands every batch to it; the channel's rebalance listener
+ * ({@link StoredPositions}) finds it here by consumer group.
+ */
+@ApplicationScoped
+public class ProjectionChannels {
+
+    private final KafkaClientService kafkaClients;
+    private final TopicNames topicNames;
+    private final ConsumerPositions positions;
+    private final DeadLetters deadLetters;
+    private final AgroalDataSource dataSource;
+    private final PlatformConfig config;
+    private final MeterRegistry registry;
+    private final Config rawConfig;
+    private final Map<String, ProjectionChannel> byChannel = new ConcurrentHashMap<>();
+
+    public ProjectionChannels(KafkaClientService kafkaClients, TopicNames topicNames, ConsumerPositions positions,
+            DeadLetters deadLetters, AgroalDataSource dataSource, PlatformConfig config, MeterRegistry registry,
+            Config rawConfig) {
+        this.kafkaClients = kafkaClients;
+        this.topicNames = topicNames;
+        this.positions = positions;
+        this.deadLetters = deadLetters;
+        this.dataSource = dataSource;
+        this.config = config;
+        this.registry = registry;
+        this.rawConfig = rawConfig;
+    }
+
+    /** The feed of a projection under its usual consumer name: {@code <service>.<projection>}. */
+    public ProjectionFeed feed(EventProjection projection) {
+        return feed(projection, config.serviceName() + "." + projection.name());
+    }
+
+    /** The feed of a projection under an explicit consumer name, e.g. one generation of a rebuilt projection. */
+    public ProjectionFeed feed(EventProjection projection, String consumerName) {
+        return new ProjectionFeed(projection, consumerName, topicNames, positions, registry);
+    }
+
+    /**
+     * Opens a channel feeding the given projections. Fails at start-up if the channel's configured topics miss one
+     * a projection reads: an unread topic would otherwise only show as figures that never move.
+     */
+    public ProjectionChannel open(String channel, List<ProjectionFeed> feeds) {
+        String prefix = "mp.messaging.incoming." + channel + ".";
+        String groupId = rawConfig.getValue(prefix + "group.id", String.class);
+        List<String> topics = List.of(rawConfig.getOptionalValue(prefix + "topics", String.class)
+                .or(() -> rawConfig.getOptionalValue(prefix + "topic", String.class)).orElse(channel).split(","));
+        ProjectionChannel opened = new ProjectionChannel(channel, groupId, Set.copyOf(topics), kafkaClients, deadLetters, dataSource,
+                config.consumer(), Counter.builder("projection.events.dead.lettered").tag("channel", channel)
+                        .register(registry));
+        opened.open(feeds);
+        if (byChannel.putIfAbsent(channel, opened) != null) {
+            throw new IllegalStateException("Channel " + channel + " opened twice");
+        }
+        return opened;
+    }
+
+    /** Every feed currently served, for lag and status. */
+    public List<ProjectionFeed> feeds() {
+        List<ProjectionFeed> all = new ArrayList<>();
+        byChannel.values().forEach(channel -> all.addAll(channel.feeds()));
+        return all;
+    }
+
+    ProjectionChannel byGroup(String groupId) {
+        return byChannel.values().stream().filter(c -> c.groupId().equals(groupId)).findFirst().orElse(null);
+    }
+
+    Collection<ProjectionChannel> all() {
+        return byChannel.values();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        byChannel.values().forEach(ProjectionChannel::stop);
+    }
+}

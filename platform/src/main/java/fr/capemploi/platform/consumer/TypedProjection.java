@@ -1,0 +1,51 @@
+package fr.capemploi.platform.consumer;
+
+import fr.capemploi.events.DomainEvent;
+import fr.capemploi.events.EventCatalog;
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.events.EventType;
+import fr.capemploi.events.MalformedEventException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A projection that handles typed events, one method per event type and version it knows. An event type it has no
+ * method for is none of its business and is passed over; an event of a type it handles but in a schema version it
+ * has no method for can not be applied safely, so it goes to the dead-letter topic, never silently through.
+ */
+public abstract class TypedProjection implements EventProjection {
+
+    private final Map<String, Map<Integer, Handler<?>>> handlers = new HashMap<>();
+
+    /** Declares the method for one event type and version (an upcaster is a method that reads an older version). */
+    protected final <E extends DomainEvent> void on(Class<E> type, BiConsumer<E, EventEnvelope> handler) {
+        EventType meta = EventCatalog.metadata(type);
+        if (handlers.computeIfAbsent(meta.name(), n -> new HashMap<>()).put(meta.version(),
+                new Handler<>(type, handler)) != null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " handles " + meta.name() + " v"
+                    + meta.version() + " twice");
+        }
+    }
+
+    @Override
+    public final void apply(EventEnvelope envelope) {
+        Map<Integer, Handler<?>> versions = handlers.get(envelope.eventType());
+        if (versions == null) {
+            return;
+        }
+        Handler<?> handler = versions.get(envelope.schemaVersion());
+        if (handler == null) {
+            throw new MalformedEventException(envelope.eventType() + " schemaVersion " + envelope.schemaVersion()
+                    + " is not known to projection " + name() + " (it reads versions " + versions.keySet() + ")");
+        }
+        handler.handle(envelope);
+    }
+
+    private record Handler<E extends DomainEvent>(Class<E> type, BiConsumer<E, EventEnvelope> method) {
+        void handle(EventEnvelope envelope) {
+            method.accept(EventCodec.payload(envelope, type), envelope);
+        }
+    }
+}
