@@ -123,6 +123,9 @@ public class AccompanimentResource {
             value = Examples.UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "409", description = "Not a CEP service, or an accompaniment is already open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-cep", value = NOT_CEP)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
@@ -176,6 +179,9 @@ public class AccompanimentResource {
                     + "accompaniment is at level 2 or 3, not 4\",\"violations\":[{\"field\":\"level\",\"message\":\"the "
                     + "CEP has three levels; an accompaniment is at level 2 or 3, not 4\"}]}"),
             @ExampleObject(name = "closed", value = Examples.CLOSED)}))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Full changeLevel(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.LevelChange request) {
         return Full.of(accompaniments.changeLevel(id, caller.ownStructure(), request.level(), request.changedOn()));
     }
@@ -193,6 +199,9 @@ public class AccompanimentResource {
             schema = @Schema(implementation = Full.class)))
     @APIResponse(responseCode = "409", description = "Already informed, or closed", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
         return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(),
@@ -214,6 +223,9 @@ public class AccompanimentResource {
                     + "\"mode\":\"ON_SITE\",\"counsellorId\":\"" + Examples.COUNSELLOR + "\",\"cepLevel\":3}")))
     @APIResponse(responseCode = "409", description = "Closed accompaniment", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
@@ -273,6 +285,9 @@ public class AccompanimentResource {
                     + "a3c1e2f4-6666-4a2b-9c3d-000000000006\",\"violations\":[{\"field\":\"renewalOf\",\"message\":\"a "
                     + "PMSMP is renewable once: a3c1e2f4-5555-4a2b-9c3d-000000000005 was already renewed by "
                     + "a3c1e2f4-6666-4a2b-9c3d-000000000006\"}]}")))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
         PlannedAction action = accompaniments.planAction(id, caller.ownStructure(), new ActionSpec(request.kind(),
@@ -312,6 +327,9 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "409", description = "Already done or cancelled, or closed accompaniment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed",
             value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public ActionView settleAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
             @Valid @NotNull AccompanimentRequests.ActionStatus request) {
         return ActionView.of(accompaniments.settleAction(id, caller.ownStructure(), actionId, request.status(),
@@ -334,6 +352,9 @@ public class AccompanimentResource {
             schema = @Schema(implementation = Full.class)))
     @APIResponse(responseCode = "409", description = "Closed accompaniment", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
         return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
                 request.counsellorId(), request.project().strip(), blankToNull(request.strategy())));
@@ -356,6 +377,9 @@ public class AccompanimentResource {
             examples = @ExampleObject(name = "closed-twice", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/"
                     + "illegal-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"the accompaniment was "
                     + "already closed on 2016-06-20\"}")))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Full close(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Close request) {
         return Full.of(accompaniments.close(id, caller.ownStructure(), request.closedOn(), request.outcome()));
     }
@@ -376,6 +400,9 @@ public class AccompanimentResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SynthesisDossier.class))})
     @APIResponse(responseCode = "404", description = "Not issued yet, or another structure's accompaniment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response synthesisDocument(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         SynthesisDossier dossier = documents.synthesisDossier(id, caller.ownStructure());
         if (!DocumentFormats.wantsPdf(headers)) {

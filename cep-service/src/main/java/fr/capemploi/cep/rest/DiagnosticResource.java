@@ -88,6 +88,9 @@ public class DiagnosticResource {
     @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {
         if (request.barriers().size() != request.barriers().stream().distinct().count()) {
             throw new InvalidFieldException("barriers", "must not repeat a barrier");

@@ -88,6 +88,9 @@ public class Level1ContactResource {
     @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure (after waiting "
             + "for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());

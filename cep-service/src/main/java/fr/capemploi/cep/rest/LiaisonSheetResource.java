@@ -59,6 +59,9 @@ public class LiaisonSheetResource {
                             + "\"OPACIF (Fongecif)\"}"))})
     @APIResponse(responseCode = "404", description = "No liaison sheet, or another structure's contact",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = Examples.ERASED)))
     public Response liaisonSheet(@PathParam("contactId") UUID contactId, @Context HttpHeaders headers) {
         LiaisonSheet sheet = documents.liaisonSheet(contactId, caller.ownStructure());
         if (!DocumentFormats.wantsPdf(headers)) {

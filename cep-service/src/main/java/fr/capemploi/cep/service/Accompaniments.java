@@ -203,9 +203,14 @@ public class Accompaniments {
         return loaded(accompaniment);
     }
 
-    /** Locked for the transaction: concurrent changes to one accompaniment (two renewals, two closures) queue up. */
+    /**
+     * Locked for the transaction: concurrent changes to one accompaniment (two renewals, two closures) queue up.
+     * Every change is about the person too, so none is accepted once their erasure is known.
+     */
     private Accompaniment forChange(UUID id, UUID structureId) {
-        return find(id, structureId, LockModeType.PESSIMISTIC_WRITE);
+        Accompaniment accompaniment = find(id, structureId, LockModeType.PESSIMISTIC_WRITE);
+        beneficiaries.requireNotErased(accompaniment.beneficiaryId());
+        return accompaniment;
     }
 
     private Accompaniment find(UUID id, UUID structureId, LockModeType lock) {

@@ -1,7 +1,7 @@
 package fr.capemploi.cep.service;
 
 import fr.capemploi.cep.config.CepConfig;
-import fr.capemploi.cep.domain.IllegalTransition;
+import fr.capemploi.cep.domain.BeneficiaryErasedException;
 import fr.capemploi.cep.domain.KnownBeneficiary;
 import fr.capemploi.cep.domain.UnknownReference;
 import fr.capemploi.cep.repository.KnownBeneficiaryRepository;
@@ -69,17 +69,32 @@ public class BeneficiaryReferences {
      * accompaniments opened at once) are serialised.
      *
      * @throws UnknownReference for an id unknown or of another structure (404 naming {@code beneficiaryId})
-     * @throws IllegalTransition for an erased person: nothing new is recorded about them
+     * @throws BeneficiaryErasedException for an erased person
      */
     public KnownBeneficiary require(UUID beneficiaryId, UUID structureId) {
         KnownBeneficiary beneficiary = beneficiaries.findByIdOptional(beneficiaryId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(known -> known.structureId().equals(structureId))
                 .orElseThrow(() -> new UnknownReference("beneficiaryId", "Beneficiary", beneficiaryId));
-        if (beneficiary.erased()) {
-            throw new IllegalTransition("beneficiaryId", "the beneficiary's personal data was erased on "
-                    + beneficiary.erasedOn() + "; nothing new can be recorded about them");
-        }
+        refuseIfErased(beneficiary);
         return beneficiary;
+    }
+
+    /**
+     * The erasure rule for every write about a person, new record or existing one, and for their documents. The
+     * directory entry is share-locked until the caller's transaction ends: the erasure event, applied meanwhile,
+     * waits for it. So a write that got here first is a fact from before the erasure, and one that comes after the
+     * erasure was applied is refused; there is no third case.
+     *
+     * @throws BeneficiaryErasedException once this service has seen the person's erasure
+     */
+    public void requireNotErased(UUID beneficiaryId) {
+        beneficiaries.findByIdOptional(beneficiaryId, LockModeType.PESSIMISTIC_READ).ifPresent(this::refuseIfErased);
+    }
+
+    private void refuseIfErased(KnownBeneficiary beneficiary) {
+        if (beneficiary.erased()) {
+            throw new BeneficiaryErasedException(beneficiary.beneficiaryId(), beneficiary.erasedOn());
+        }
     }
 
     private boolean known(UUID beneficiaryId) {

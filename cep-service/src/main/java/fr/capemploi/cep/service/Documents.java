@@ -27,10 +27,13 @@ public class Documents {
     private final DiagnosticRepository diagnostics;
     private final KnownStructureRepository structures;
     private final KnownCounsellorRepository counsellors;
+    private final BeneficiaryReferences beneficiaries;
 
     public Documents(Level1ContactRepository contacts, AccompanimentRepository accompaniments,
-            DiagnosticRepository diagnostics, KnownStructureRepository structures, KnownCounsellorRepository counsellors) {
+            DiagnosticRepository diagnostics, KnownStructureRepository structures, KnownCounsellorRepository counsellors,
+            BeneficiaryReferences beneficiaries) {
         this.contacts = contacts;
+        this.beneficiaries = beneficiaries;
         this.accompaniments = accompaniments;
         this.diagnostics = diagnostics;
         this.structures = structures;
@@ -42,6 +45,10 @@ public class Documents {
         Level1Contact contact = contacts.findByIdOptional(contactId)
                 .filter(c -> c.structureId().equals(structureId))
                 .orElseThrow(() -> new ResourceNotFoundException("Level-1 contact", contactId));
+        if (contact.beneficiaryId() != null) {
+            // a document is made for the person: an erased one gets none, though the contact itself stays readable
+            beneficiaries.requireNotErased(contact.beneficiaryId());
+        }
         if (!contact.liaisonSheetIssued()) {
             throw new ResourceNotFoundException("Fiche de liaison of level-1 contact", contactId);
         }
@@ -57,6 +64,7 @@ public class Documents {
         Accompaniment accompaniment = accompaniments.findByIdOptional(accompanimentId)
                 .filter(a -> a.structureId().equals(structureId))
                 .orElseThrow(() -> new ResourceNotFoundException("Accompaniment", accompanimentId));
+        beneficiaries.requireNotErased(accompaniment.beneficiaryId());
         if (accompaniment.synthesisIssuedOn() == null) {
             throw new ResourceNotFoundException("Dossier de synthèse (not issued yet) of accompaniment", accompanimentId);
         }

@@ -1,6 +1,7 @@
 package fr.capemploi.cep.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -86,7 +87,7 @@ class BeneficiaryReferenceTest {
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
                 .body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
                         + "\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[]}").post("/api/v1/cep/diagnostics")
-                .then().statusCode(409).body("violations.field", hasItem("beneficiaryId")));
+                .then().statusCode(410).body("type", endsWith("/beneficiary-erased")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,17 @@ class OpenApiTest {
                 + "'application/problem+json'.examples")).containsKey("not-cep");
         assertThat(openApi.getMap("paths.'/api/v1/cep/liaison-sheets/{contactId}'.get.responses.'200'.content"))
                 .containsKeys("application/pdf", "application/json");
+        for (String write : List.of("'/api/v1/cep/level1-contacts'.post", "'/api/v1/cep/diagnostics'.post",
+                "'/api/v1/cep/accompaniments'.post", "'/api/v1/cep/accompaniments/{id}/level'.post",
+                "'/api/v1/cep/accompaniments/{id}/cep-information'.post", "'/api/v1/cep/accompaniments/{id}/interviews'.post",
+                "'/api/v1/cep/accompaniments/{id}/actions'.post",
+                "'/api/v1/cep/accompaniments/{id}/actions/{actionId}'.patch",
+                "'/api/v1/cep/accompaniments/{id}/synthesis'.post", "'/api/v1/cep/accompaniments/{id}/close'.post",
+                "'/api/v1/cep/accompaniments/{id}/synthesis-document'.get",
+                "'/api/v1/cep/liaison-sheets/{contactId}'.get")) {
+            assertThat(openApi.getMap("paths." + write + ".responses.'410'.content.'application/problem+json'.examples"))
+                    .as(write).containsKey("beneficiary-erased");
+        }
         assertThat(openApi.getMap("paths.'/api/v1/cep/declarations/{structureId}/{period}'.put.requestBody.content."
                 + "'application/json'.examples")).containsKeys("half-year-2016", "minimal");
     }

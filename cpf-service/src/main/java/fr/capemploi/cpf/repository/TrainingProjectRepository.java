@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,6 +26,14 @@ public class TrainingProjectRepository implements PanacheRepositoryBase<Training
             parameters.and("status", status);
         }
         return find(query.toString(), Sort.descending("createdOn", "recordedAt").and("id"), parameters);
+    }
+
+    /** Whose project it is, without loading (or locking) the project itself. */
+    public Optional<UUID> beneficiaryOf(UUID projectId, UUID structureId) {
+        return getEntityManager().createQuery("select p.beneficiaryId from TrainingProject p "
+                        + "where p.id = :id and p.structureId = :structure", UUID.class)
+                .setParameter("id", projectId).setParameter("structure", structureId)
+                .getResultStream().findFirst();
     }
 
     public List<TrainingProject> ofBeneficiary(UUID beneficiaryId) {

@@ -94,6 +94,9 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = AccountResponse.class),
             examples = @ExampleObject(name = "presented", value = ACCOUNT)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public AccountResponse present(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Presentation request) {
         return AccountResponse.of(steps.present(beneficiary(beneficiaryId), request.presentedOn(),
@@ -112,6 +115,9 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = AccountResponse.class),
             examples = @ExampleObject(name = "assisted", value = ACCOUNT)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public AccountResponse recordOpening(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Opening request) {
         return AccountResponse.of(steps.recordOpening(beneficiary(beneficiaryId), request.step(), request.on(),
@@ -133,6 +139,9 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "409", description = "A consent is already in force", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "already-given", value = CONFLICT)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public Response giveConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Consent request) {
         var consent = steps.giveConsent(beneficiary(beneficiaryId), request.givenOn(), request.modality(),
@@ -157,6 +166,9 @@ public class CpfAccountResource {
                     + "\"withdrawnOn\":\"2016-09-01\"}")))
     @APIResponse(responseCode = "409", description = "No consent in force", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public AccountResponse.ConsentResponse withdrawConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Withdrawal request) {
         return AccountResponse.ConsentResponse.of(steps.withdrawConsent(beneficiary(beneficiaryId),
@@ -175,6 +187,9 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = AccountResponse.class),
             examples = @ExampleObject(name = "recorded", value = ACCOUNT)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public AccountResponse recordBalance(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Balance request) {
         return AccountResponse.of(steps.recordBalance(beneficiary(beneficiaryId), request.unit(), request.amount(),

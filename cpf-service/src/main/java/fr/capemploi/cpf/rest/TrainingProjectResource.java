@@ -104,6 +104,9 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "422", description = "Beneficiary unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY_422)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public Response create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
         validate(request);
         UUID structure = caller.ownStructure();
@@ -164,6 +167,9 @@ public class TrainingProjectResource {
                     + PLAN + "}")))
     @APIResponse(responseCode = "409", description = "Project not planned any more, or a standing line of that funder",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public Response requestFunding(@PathParam("id") UUID id, @Valid @NotNull TrainingProjectRequests.Funding request) {
         Requested requested = projects.requestFunding(caller.ownStructure(), id, request.funder(), request.amount(),
                 request.cpfHours(), request.requestedOn());
@@ -189,6 +195,9 @@ public class TrainingProjectResource {
                     + PLAN + "}")))
     @APIResponse(responseCode = "409", description = "Already decided", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public TrainingProjectResponse.FundingLineResponse decide(@PathParam("id") UUID id,
             @PathParam("requestId") UUID requestId, @Valid @NotNull TrainingProjectRequests.Decided request) {
         return line(projects.decide(caller.ownStructure(), id, requestId, request.decision(), request.grantedAmount(),
@@ -212,6 +221,9 @@ public class TrainingProjectResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
             @ExampleObject(name = "consent-missing", value = CONSENT_MISSING),
             @ExampleObject(name = "already-started", value = CONFLICT)}))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public TrainingProjectResponse start(@PathParam("id") UUID id, @Valid @NotNull TrainingProjectRequests.Start request) {
         return TrainingProjectResponse.of(projects.start(caller.ownStructure(), id, request.startedOn()));
     }
@@ -230,6 +242,9 @@ public class TrainingProjectResource {
             examples = @ExampleObject(name = "certified", value = PROJECT_COMPLETED)))
     @APIResponse(responseCode = "409", description = "Not started", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public TrainingProjectResponse complete(@PathParam("id") UUID id,
             @Valid @NotNull TrainingProjectRequests.Completion request) {
         return TrainingProjectResponse.of(projects.complete(caller.ownStructure(), id, request.completedOn(),
@@ -250,6 +265,9 @@ public class TrainingProjectResource {
             examples = @ExampleObject(name = "no-funding", value = PROJECT_NOT_IMPLEMENTED)))
     @APIResponse(responseCode = "409", description = "Not planned any more", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public TrainingProjectResponse notImplemented(@PathParam("id") UUID id,
             @Valid @NotNull TrainingProjectRequests.NotImplemented request) {
         Set<Reason> reasons = new HashSet<>();

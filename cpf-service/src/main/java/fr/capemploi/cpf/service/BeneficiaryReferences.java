@@ -1,12 +1,12 @@
 package fr.capemploi.cpf.service;
 
 import fr.capemploi.cpf.config.CpfConfig;
+import fr.capemploi.cpf.domain.KnownBeneficiary;
 import fr.capemploi.cpf.repository.KnownBeneficiaryRepository;
-import fr.capemploi.platform.problem.ConflictException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,8 +34,9 @@ public class BeneficiaryReferences {
     }
 
     /**
+     * An erased person passes here: {@link #requireNotErased}, inside the use case, refuses them.
+     *
      * @throws UnknownBeneficiaryException when the person is not of {@code structureId}, or still unknown after the wait
-     * @throws ConflictException           when the person's data was erased: nothing new is recorded about them
      */
     public Reference requireForWrite(UUID beneficiaryId, UUID structureId, UnknownBeneficiaryException.Location location) {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -47,10 +48,6 @@ public class BeneficiaryReferences {
                     // another structure's person: answered at once, as an unknown one would be after the wait
                     throw new UnknownBeneficiaryException(beneficiaryId, location);
                 }
-                if (known.erasedOn() != null) {
-                    throw new ConflictException("Beneficiary " + beneficiaryId + " was erased on " + known.erasedOn()
-                            + "; nothing new can be recorded about this person");
-                }
                 return new Reference(beneficiaryId, known.structureId());
             }
             if (System.nanoTime() >= deadline) {
@@ -60,12 +57,29 @@ public class BeneficiaryReferences {
         }
     }
 
-    private record Known(UUID structureId, LocalDate erasedOn) {
+    /**
+     * The erasure rule for every write about a person, on their account or through one of their training projects.
+     * Call it in the use case's transaction before touching any of the person's records: the directory entry stays
+     * share-locked until the transaction ends, so the erasure event, applied meanwhile, waits for the write (and
+     * takes the entry before the projects whose free text it wipes, the same order, so neither waits for the other
+     * in a cycle). A write that got here first is a fact from before the erasure; one that comes after the erasure
+     * was applied is refused.
+     *
+     * @throws BeneficiaryErasedException once this service has seen the person's erasure
+     */
+    public void requireNotErased(UUID beneficiaryId) {
+        beneficiaries.findByIdOptional(beneficiaryId, LockModeType.PESSIMISTIC_READ).filter(KnownBeneficiary::erased)
+                .ifPresent(known -> {
+                    throw new BeneficiaryErasedException(beneficiaryId, known.erasedOn());
+                });
+    }
+
+    private record Known(UUID structureId) {
     }
 
     private Optional<Known> look(UUID beneficiaryId) {
         return QuarkusTransaction.requiringNew().call(() -> beneficiaries.findByIdOptional(beneficiaryId)
-                .map(known -> new Known(known.structureId(), known.erasedOn())));
+                .map(known -> new Known(known.structureId())));
     }
 
     private void sleep() {

@@ -43,13 +43,16 @@ public class CpfSteps {
     private final CpfConsentRepository consents;
     private final CpfBalanceStatementRepository balances;
     private final KnownBeneficiaryRepository beneficiaries;
+    private final BeneficiaryReferences references;
     private final RightsCalculator calculator;
     private final Outbox outbox;
     private final Clock clock;
 
     public CpfSteps(CpfAccountRepository accounts, CpfConsentRepository consents, CpfBalanceStatementRepository balances,
-            KnownBeneficiaryRepository beneficiaries, RightsCalculator calculator, Outbox outbox, Clock clock) {
+            KnownBeneficiaryRepository beneficiaries, BeneficiaryReferences references, RightsCalculator calculator,
+            Outbox outbox, Clock clock) {
         this.accounts = accounts;
+        this.references = references;
         this.consents = consents;
         this.balances = balances;
         this.beneficiaries = beneficiaries;
@@ -123,6 +126,7 @@ public class CpfSteps {
     @Transactional
     public AccountView recordBalance(Reference beneficiary, BalanceUnit unit, BigDecimal amount, LocalDate asOf,
             UUID counsellorId) {
+        CpfAccount account = account(beneficiary);
         LocalDate conversion = calculator.rules().firstConversion().orElseThrow().on();
         if (unit == BalanceUnit.HOURS && !asOf.isBefore(conversion)) {
             throw new InvalidFieldException("unit", "CPF balances are in EUROS from " + conversion);
@@ -130,7 +134,6 @@ public class CpfSteps {
         if (unit == BalanceUnit.EUROS && asOf.isBefore(conversion)) {
             throw new InvalidFieldException("unit", "CPF balances were in HOURS before " + conversion);
         }
-        CpfAccount account = account(beneficiary);
         BigDecimal exact = amount.setScale(2);
         boolean same = balances.latestOf(beneficiary.beneficiaryId()).map(b -> b.sameAs(unit, exact, asOf)).orElse(false);
         if (!same) {
@@ -162,7 +165,9 @@ public class CpfSteps {
         return balances.latestOf(beneficiaryId);
     }
 
+    /** Every step goes through here, so none is recorded once the person's erasure is known. */
     private CpfAccount account(Reference beneficiary) {
+        references.requireNotErased(beneficiary.beneficiaryId());
         CpfAccount account = accounts.lockOrCreate(beneficiary.beneficiaryId(), beneficiary.structureId(), clock.instant());
         if (!account.structureId().equals(beneficiary.structureId())) {
             throw new ResourceNotFoundException("CPF account", beneficiary.beneficiaryId());

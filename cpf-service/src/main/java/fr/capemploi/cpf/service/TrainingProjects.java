@@ -39,13 +39,15 @@ public class TrainingProjects {
 
     private final TrainingProjectRepository projects;
     private final CpfSteps steps;
+    private final BeneficiaryReferences beneficiaries;
     private final UsualCeilings ceilings;
     private final Outbox outbox;
     private final Clock clock;
 
-    public TrainingProjects(TrainingProjectRepository projects, CpfSteps steps, UsualCeilings ceilings, Outbox outbox,
-            Clock clock) {
+    public TrainingProjects(TrainingProjectRepository projects, CpfSteps steps, BeneficiaryReferences beneficiaries,
+            UsualCeilings ceilings, Outbox outbox, Clock clock) {
         this.projects = projects;
+        this.beneficiaries = beneficiaries;
         this.steps = steps;
         this.ceilings = ceilings;
         this.outbox = outbox;
@@ -58,6 +60,7 @@ public class TrainingProjects {
 
     @Transactional
     public AssessedProject create(Reference beneficiary, TrainingProject.Definition definition, String recordedBy) {
+        beneficiaries.requireNotErased(beneficiary.beneficiaryId());
         LocalDate today = BusinessTime.today(clock);
         TrainingProject project = new TrainingProject(definition, today, clock.instant(), recordedBy);
         projects.persist(project);
@@ -87,7 +90,7 @@ public class TrainingProjects {
     @Transactional
     public Requested requestFunding(UUID structureId, UUID projectId, Funder funder, BigDecimal amount,
             Integer cpfHours, LocalDate requestedOn) {
-        TrainingProject project = find(structureId, projectId, true);
+        TrainingProject project = forChange(structureId, projectId);
         FundingRequest request = project.requestFunding(funder, amount, cpfHours, requestedOn, clock.instant());
         projects.flush();
         outbox.record(new FundingRequested(request.id(), project.id(), project.beneficiaryId(), project.structureId(),
@@ -98,7 +101,7 @@ public class TrainingProjects {
     @Transactional
     public Requested decide(UUID structureId, UUID projectId, UUID requestId, Decision decision, BigDecimal granted,
             RefusalReason reason, String comment, LocalDate answeredOn) {
-        TrainingProject project = find(structureId, projectId, true);
+        TrainingProject project = forChange(structureId, projectId);
         FundingRequest request = project.decide(requestId, decision, granted, reason, comment, answeredOn);
         AssessedProject assessed = assess(project);
         outbox.record(new FundingDecided(request.id(), project.id(), project.beneficiaryId(), project.structureId(),
@@ -111,7 +114,7 @@ public class TrainingProjects {
     /** A training the CPF funds starts only with the holder's consent in force on the day it starts. */
     @Transactional
     public AssessedProject start(UUID structureId, UUID projectId, LocalDate on) {
-        TrainingProject project = find(structureId, projectId, true);
+        TrainingProject project = forChange(structureId, projectId);
         boolean cpfFunded = project.cpfFunded();
         if (cpfFunded && project.status() == TrainingStatus.PLANNED
                 && !steps.consentInForce(project.beneficiaryId(), on)) {
@@ -127,7 +130,7 @@ public class TrainingProjects {
 
     @Transactional
     public AssessedProject complete(UUID structureId, UUID projectId, LocalDate on, Boolean certificationObtained) {
-        TrainingProject project = find(structureId, projectId, true);
+        TrainingProject project = forChange(structureId, projectId);
         project.complete(on, certificationObtained);
         outbox.record(new TrainingCompleted(project.id(), project.beneficiaryId(), project.structureId(), on,
                 certificationObtained), BusinessTime.of(on));
@@ -136,11 +139,22 @@ public class TrainingProjects {
 
     @Transactional
     public AssessedProject notImplemented(UUID structureId, UUID projectId, LocalDate on, Set<Reason> reasons) {
-        TrainingProject project = find(structureId, projectId, true);
+        TrainingProject project = forChange(structureId, projectId);
         project.notImplemented(on, reasons);
         outbox.record(new TrainingNotImplemented(project.id(), project.beneficiaryId(), project.structureId(), on,
                 project.notImplementedReasons().stream().sorted().toList()), BusinessTime.of(on));
         return assess(project);
+    }
+
+    /**
+     * The project locked for a change, which is about its beneficiary too: none is accepted once their erasure is
+     * known. The person is checked before the project is locked, in the order the erasure takes them.
+     */
+    private TrainingProject forChange(UUID structureId, UUID id) {
+        UUID beneficiaryId = projects.beneficiaryOf(id, structureId)
+                .orElseThrow(() -> new ResourceNotFoundException("Training project", id));
+        beneficiaries.requireNotErased(beneficiaryId);
+        return find(structureId, id, true);
     }
 
     /** Another structure's project is answered as missing: the caller must not learn it exists. */

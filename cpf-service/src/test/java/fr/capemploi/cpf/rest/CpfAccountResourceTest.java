@@ -98,10 +98,10 @@ class CpfAccountResourceTest {
         Fixtures.erase(beneficiary, structure);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 as(TestTokens.counsellor(structure)).body("{\"presentedOn\":\"2016-05-02\"}")
-                        .put(account(beneficiary) + "/presentation").statusCode() == 409);
+                        .put(account(beneficiary) + "/presentation").statusCode() == 410);
         as(TestTokens.counsellor(structure)).body("{\"presentedOn\":\"2016-05-02\"}")
                 .put(account(beneficiary) + "/presentation")
-                .then().statusCode(409).body("detail", containsString("erased"));
+                .then().statusCode(410).body("detail", containsString("erased"));
     }
 
     @Test

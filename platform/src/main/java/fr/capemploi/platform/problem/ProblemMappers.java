@@ -127,6 +127,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response gone(GoneException e, UriInfo uri) {
+        return problem(410, e.slug(), e.title(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri);
     }
