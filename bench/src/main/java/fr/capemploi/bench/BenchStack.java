@@ -44,7 +44,7 @@ final class BenchStack implements AutoCloseable {
                 .randomPorts()
                 .services(services)
                 // benchmarks measure steady state: give the services their full JIT
-                .serviceJvmOptions(java.util.List.of("-Xmx512m"))
+                .serviceJvmOptions(serviceJvmOptions())
                 // a service upgrading a large projection generation in place at start-up needs more than 3 minutes
                 .startupTimeout(Duration.ofMinutes(20))
                 .build();
@@ -57,6 +57,16 @@ final class BenchStack implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The services' JVM options: the launcher's defaults unless BENCH_SERVICE_JVM_OPTS gives others (e.g. to compare
+     * JIT settings, or to record a JFR profile: -XX:StartFlightRecording=filename=...).
+     */
+    private static java.util.List<String> serviceJvmOptions() {
+        String given = System.getenv("BENCH_SERVICE_JVM_OPTS");
+        return given == null || given.isBlank() ? java.util.List.of("-Xmx512m")
+                : java.util.List.of(given.trim().split("\\s+"));
     }
 
     String kafkaBootstrap() {
@@ -84,6 +94,24 @@ final class BenchStack implements AutoCloseable {
 
     String token(String role) {
         return stack.tokens().mint(role);
+    }
+
+    String token(String role, java.util.UUID structureId) {
+        return stack.tokens().mint(role, structureId);
+    }
+
+    String baseUri(SuiteService service) {
+        return stack.baseUri(service).toString();
+    }
+
+    /** The machine's load averages (1, 5, 15 min): every figure is quoted with the load it was taken under. */
+    static String load() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load " + parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException e) {
+            return "load unknown";
+        }
     }
 
     /**

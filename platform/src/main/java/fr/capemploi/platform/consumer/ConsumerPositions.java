@@ -52,6 +52,15 @@ public class ConsumerPositions {
         });
     }
 
+    /** For this transaction only: commit without waiting for the WAL flush (see ProjectionFeed#relaxDurability). */
+    public void relaxDurability() {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit = off");
+            }
+        });
+    }
+
     /** Where a batch leaves one partition: its next offset, and the recording time of its last applied event. */
     public record Advance(String topic, int partition, long nextOffset, Instant lastEventAt) {
     }

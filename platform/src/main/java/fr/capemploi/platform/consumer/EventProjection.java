@@ -24,6 +24,21 @@ public interface EventProjection {
     void apply(EventEnvelope envelope);
 
     /**
+     * Whether {@link #apply} does anything with this type of event. Events a projection passes over are neither
+     * applied nor written to its processed-event log (a redelivery of them changes nothing either).
+     */
+    default boolean handles(String eventType) {
+        return true;
+    }
+
+    /**
+     * Called before the events of a batch are applied, in their transaction; a batch that failed is tried again from
+     * here, so a projection that queues statements forgets what it queued for the failed attempt.
+     */
+    default void beginBatch() {
+    }
+
+    /**
      * Called once after the events of a batch have been applied, still in their transaction: a projection that
      * queues its statements to send them together sends them here.
      */

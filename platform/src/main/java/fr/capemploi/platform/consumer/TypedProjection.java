@@ -30,6 +30,11 @@ public abstract class TypedProjection implements EventProjection {
     }
 
     @Override
+    public final boolean handles(String eventType) {
+        return handlers.containsKey(eventType);
+    }
+
+    @Override
     public final void apply(EventEnvelope envelope) {
         Map<Integer, Handler<?>> versions = handlers.get(envelope.eventType());
         if (versions == null) {

@@ -1,8 +1,5 @@
 package fr.capemploi.reporting.messaging;
 
-import static fr.capemploi.reporting.repository.ProjectionSql.update;
-
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
@@ -13,7 +10,6 @@ import fr.capemploi.events.beneficiary.CounsellorDeactivated;
 import fr.capemploi.events.beneficiary.CounsellorReactivated;
 import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
-import fr.capemploi.platform.consumer.EventProjection;
 import fr.capemploi.reporting.domain.Generation;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
@@ -22,15 +18,20 @@ import java.util.UUID;
 /**
  * Counsellors, beneficiaries (categorical facts only) and referent history from {@code beneficiary.events}. A
  * beneficiary row is created by whichever of the person's events comes first and completed by the others.
+ * Structures have their own projection; consents carry nothing an indicator needs.
  */
-public class BeneficiaryFactsProjection implements EventProjection {
-
-    private final Generation generation;
-    private final EntityManager entityManager;
+public class BeneficiaryFactsProjection extends GenerationProjection {
 
     public BeneficiaryFactsProjection(Generation generation, EntityManager entityManager) {
-        this.generation = generation;
-        this.entityManager = entityManager;
+        super(generation, entityManager);
+        on(CounsellorRegistered.class, this::onCounsellorRegistered);
+        on(CounsellorDeactivated.class, this::onCounsellorDeactivated);
+        on(CounsellorReactivated.class, this::onCounsellorReactivated);
+        on(BeneficiaryRegistered.class, this::onBeneficiaryRegistered);
+        on(BeneficiaryProfileChanged.class, this::onBeneficiaryProfileChanged);
+        on(ReferentAssigned.class, this::onReferentAssigned);
+        on(BeneficiaryExited.class, this::onBeneficiaryExited);
+        on(BeneficiaryErased.class, this::onBeneficiaryErased);
     }
 
     @Override
@@ -43,96 +44,87 @@ public class BeneficiaryFactsProjection implements EventProjection {
         return Set.of(Topics.BENEFICIARY);
     }
 
-    @Override
-    public void apply(EventEnvelope envelope) {
-        switch (envelope.eventType()) {
-            case "CounsellorRegistered" -> {
-                CounsellorRegistered e = EventCodec.payload(envelope, CounsellorRegistered.class);
-                sql("""
-                        INSERT INTO {schema}.counsellor (counsellor_id, structure_id, active_from, recorded_at)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (counsellor_id) DO UPDATE SET active_from = excluded.active_from
-                        """, e.counsellorId(), e.structureId(), e.activeFrom(), envelope.recordedAt());
-                counsellorPeriod(e.counsellorId(), envelope);
-            }
-            case "CounsellorDeactivated" -> {
-                CounsellorDeactivated e = EventCodec.payload(envelope, CounsellorDeactivated.class);
-                sql("""
-                        INSERT INTO {schema}.counsellor (counsellor_id, structure_id, active_until, recorded_at)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (counsellor_id) DO UPDATE SET active_until = excluded.active_until
-                        """, e.counsellorId(), e.structureId(), e.activeUntil(), envelope.recordedAt());
-                counsellorPeriod(e.counsellorId(), envelope);
-            }
-            case "CounsellorReactivated" -> {
-                CounsellorReactivated e = EventCodec.payload(envelope, CounsellorReactivated.class);
-                sql("UPDATE {schema}.counsellor SET active_until = NULL WHERE counsellor_id = ?", e.counsellorId());
-                counsellorPeriod(e.counsellorId(), envelope);
-            }
-            case "BeneficiaryRegistered" -> {
-                BeneficiaryRegistered e = EventCodec.payload(envelope, BeneficiaryRegistered.class);
-                // the profile columns keep the version recorded last, whatever order the events came in
-                sql("""
-                        INSERT INTO {schema}.beneficiary AS t (beneficiary_id, structure_id, entry_date,
-                            orientation_source, registered_at, profile_recorded_at, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (beneficiary_id) DO UPDATE SET structure_id = excluded.structure_id,
-                            registered_at = excluded.registered_at,
-                            entry_date = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
-                                THEN t.entry_date ELSE excluded.entry_date END,
-                            orientation_source = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
-                                THEN t.orientation_source ELSE excluded.orientation_source END,
-                            profile_recorded_at = greatest(t.profile_recorded_at, excluded.profile_recorded_at)
-                        """, e.beneficiaryId(), e.structureId(), e.entryDate(), e.orientationSource(),
-                        envelope.recordedAt(), envelope.recordedAt(), envelope.recordedAt());
-                profile(e.beneficiaryId(), e.entryDate(), e.orientationSource(), envelope);
-                if (e.referentCounsellorId() != null) {
-                    referent(e.beneficiaryId(), e.referentCounsellorId(), e.structureId(), e.entryDate(), envelope);
-                }
-                portfolio(e.beneficiaryId(), envelope);
-            }
-            case "BeneficiaryProfileChanged" -> {
-                BeneficiaryProfileChanged e = EventCodec.payload(envelope, BeneficiaryProfileChanged.class);
-                sql("""
-                        INSERT INTO {schema}.beneficiary AS t (beneficiary_id, structure_id, entry_date,
-                            orientation_source, profile_recorded_at, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (beneficiary_id) DO UPDATE SET
-                            entry_date = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
-                                THEN t.entry_date ELSE excluded.entry_date END,
-                            orientation_source = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
-                                THEN t.orientation_source ELSE excluded.orientation_source END,
-                            profile_recorded_at = greatest(t.profile_recorded_at, excluded.profile_recorded_at)
-                        """, e.beneficiaryId(), e.structureId(), e.entryDate(), e.orientationSource(),
-                        envelope.recordedAt(), envelope.recordedAt());
-                profile(e.beneficiaryId(), e.entryDate(), e.orientationSource(), envelope);
-                portfolio(e.beneficiaryId(), envelope);
-            }
-            case "ReferentAssigned" -> {
-                ReferentAssigned e = EventCodec.payload(envelope, ReferentAssigned.class);
-                ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
-                referent(e.beneficiaryId(), e.counsellorId(), e.structureId(), e.assignedOn(), envelope);
-                portfolio(e.beneficiaryId(), envelope);
-            }
-            case "BeneficiaryExited" -> {
-                BeneficiaryExited e = EventCodec.payload(envelope, BeneficiaryExited.class);
-                ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
-                sql("""
-                        UPDATE {schema}.beneficiary SET exit_date = ?, exit_reason = ?, exit_recorded_at = ?
-                        WHERE beneficiary_id = ?
-                        """, e.exitDate(), e.reason(), envelope.recordedAt(), e.beneficiaryId());
-                portfolio(e.beneficiaryId(), envelope);
-            }
-            case "BeneficiaryErased" -> {
-                // nothing personal is held here; the tombstone keeps the person in past counts
-                BeneficiaryErased e = EventCodec.payload(envelope, BeneficiaryErased.class);
-                ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
-                sql("UPDATE {schema}.beneficiary SET erased = TRUE WHERE beneficiary_id = ?", e.beneficiaryId());
-            }
-            default -> {
-                // structures have their own projection; consents carry nothing an indicator needs
-            }
+    private void onCounsellorRegistered(CounsellorRegistered e, EventEnvelope envelope) {
+        sql("""
+                INSERT INTO {schema}.counsellor (counsellor_id, structure_id, active_from, recorded_at)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (counsellor_id) DO UPDATE SET active_from = excluded.active_from
+                """, e.counsellorId(), e.structureId(), e.activeFrom(), envelope.recordedAt());
+        counsellorPeriod(e.counsellorId(), envelope);
+    }
+
+    private void onCounsellorDeactivated(CounsellorDeactivated e, EventEnvelope envelope) {
+        sql("""
+                INSERT INTO {schema}.counsellor (counsellor_id, structure_id, active_until, recorded_at)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (counsellor_id) DO UPDATE SET active_until = excluded.active_until
+                """, e.counsellorId(), e.structureId(), e.activeUntil(), envelope.recordedAt());
+        counsellorPeriod(e.counsellorId(), envelope);
+    }
+
+    private void onCounsellorReactivated(CounsellorReactivated e, EventEnvelope envelope) {
+        sql("UPDATE {schema}.counsellor SET active_until = NULL WHERE counsellor_id = ?", e.counsellorId());
+        counsellorPeriod(e.counsellorId(), envelope);
+    }
+
+    private void onBeneficiaryRegistered(BeneficiaryRegistered e, EventEnvelope envelope) {
+        // the profile columns keep the version recorded last, whatever order the events came in
+        sql("""
+                INSERT INTO {schema}.beneficiary AS t (beneficiary_id, structure_id, entry_date,
+                    orientation_source, registered_at, profile_recorded_at, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (beneficiary_id) DO UPDATE SET structure_id = excluded.structure_id,
+                    registered_at = excluded.registered_at,
+                    entry_date = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                        THEN t.entry_date ELSE excluded.entry_date END,
+                    orientation_source = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                        THEN t.orientation_source ELSE excluded.orientation_source END,
+                    profile_recorded_at = greatest(t.profile_recorded_at, excluded.profile_recorded_at)
+                """, e.beneficiaryId(), e.structureId(), e.entryDate(), e.orientationSource(),
+                envelope.recordedAt(), envelope.recordedAt(), envelope.recordedAt());
+        profile(e.beneficiaryId(), e.entryDate(), e.orientationSource(), envelope);
+        if (e.referentCounsellorId() != null) {
+            referent(e.beneficiaryId(), e.referentCounsellorId(), e.structureId(), e.entryDate(), envelope);
         }
+        portfolio(e.beneficiaryId(), envelope);
+    }
+
+    private void onBeneficiaryProfileChanged(BeneficiaryProfileChanged e, EventEnvelope envelope) {
+        sql("""
+                INSERT INTO {schema}.beneficiary AS t (beneficiary_id, structure_id, entry_date,
+                    orientation_source, profile_recorded_at, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (beneficiary_id) DO UPDATE SET
+                    entry_date = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                        THEN t.entry_date ELSE excluded.entry_date END,
+                    orientation_source = CASE WHEN t.profile_recorded_at > excluded.profile_recorded_at
+                        THEN t.orientation_source ELSE excluded.orientation_source END,
+                    profile_recorded_at = greatest(t.profile_recorded_at, excluded.profile_recorded_at)
+                """, e.beneficiaryId(), e.structureId(), e.entryDate(), e.orientationSource(),
+                envelope.recordedAt(), envelope.recordedAt());
+        profile(e.beneficiaryId(), e.entryDate(), e.orientationSource(), envelope);
+        portfolio(e.beneficiaryId(), envelope);
+    }
+
+    private void onReferentAssigned(ReferentAssigned e, EventEnvelope envelope) {
+        ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
+        referent(e.beneficiaryId(), e.counsellorId(), e.structureId(), e.assignedOn(), envelope);
+        portfolio(e.beneficiaryId(), envelope);
+    }
+
+    private void onBeneficiaryExited(BeneficiaryExited e, EventEnvelope envelope) {
+        ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
+        sql("""
+                UPDATE {schema}.beneficiary SET exit_date = ?, exit_reason = ?, exit_recorded_at = ?
+                WHERE beneficiary_id = ?
+                """, e.exitDate(), e.reason(), envelope.recordedAt(), e.beneficiaryId());
+        portfolio(e.beneficiaryId(), envelope);
+    }
+
+    private void onBeneficiaryErased(BeneficiaryErased e, EventEnvelope envelope) {
+        // nothing personal is held here; the tombstone keeps the person in past counts
+        ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
+        sql("UPDATE {schema}.beneficiary SET erased = TRUE WHERE beneficiary_id = ?", e.beneficiaryId());
     }
 
     /** Keeps every profile version with the time it was recorded, for "as of" queries. */
@@ -230,7 +222,4 @@ public class BeneficiaryFactsProjection implements EventProjection {
                 """, beneficiaryId, counsellorId, structureId, on, envelope.recordedAt());
     }
 
-    private void sql(String template, Object... parameters) {
-        update(entityManager, generation.sql(template), parameters);
-    }
 }

@@ -42,6 +42,44 @@ public final class ProjectionSql {
         });
     }
 
+    /** An insert or update with positional {@code ?} parameters, to be run later. */
+    public record Statement(String sql, Object[] parameters) {
+    }
+
+    /** Runs statements in order; consecutive runs of the same statement go as one JDBC batch. */
+    public static void updateInRuns(EntityManager entityManager, List<Statement> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            int i = 0;
+            while (i < statements.size()) {
+                String sql = statements.get(i).sql();
+                int end = i + 1;
+                while (end < statements.size() && statements.get(end).sql().equals(sql)) {
+                    end++;
+                }
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int s = i; s < end; s++) {
+                        Object[] parameters = statements.get(s).parameters();
+                        for (int p = 0; p < parameters.length; p++) {
+                            statement.setObject(p + 1, jdbc(connection, parameters[p]));
+                        }
+                        if (end - i == 1) {
+                            statement.executeUpdate();
+                        } else {
+                            statement.addBatch();
+                        }
+                    }
+                    if (end - i > 1) {
+                        statement.executeBatch();
+                    }
+                }
+                i = end;
+            }
+        });
+    }
+
     /** Runs an insert or update with named parameters ({@code :start}). */
     public static int execute(EntityManager entityManager, String sql, Map<String, ?> parameters) {
         List<String> order = new ArrayList<>();

@@ -1,0 +1,169 @@
+package fr.capemploi.bench;
+
+import fr.capemploi.localstack.SuiteService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * API write path against what its parts allow, in one run: {@code POST /api/v1/cep/level1-contacts} (an anonymous
+ * contact, counsellor token) by C concurrent clients, then the same two inserts the request makes (the contact row
+ * and its outbox row, copied from rows the API wrote) in one transaction per write, by raw JDBC over C connections
+ * to the same database. Prints both rates and their ratio.
+ */
+public final class WritePathBench {
+
+    private static final String BODY = """
+            {"contactDate":"2016-03-14","channel":"PHONE","request":"CPF_INFORMATION","liaisonSheetIssued":false}""";
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        try (BenchStack stack = new BenchStack("write-path", SuiteService.CEP)) {
+            String token = stack.token("counsellor", UUID.randomUUID());
+            URI uri = URI.create(stack.baseUri(SuiteService.CEP) + "/api/v1/cep/level1-contacts");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Phase warmUp = run(concurrency, 10, () -> post(http, uri, token));
+            System.out.printf("API warm-up: %d writes in 10 s (%s)%n", warmUp.count(), BenchStack.load());
+            Phase api = run(concurrency, seconds, () -> post(http, uri, token));
+            System.out.printf("API: %d writes in %d s = %.0f writes/s, p50 %.1f ms, p99 %.1f ms, %d errors (%s)%n",
+                    api.count(), seconds, api.rate(), api.p(0.50), api.p(0.99), api.errors(), BenchStack.load());
+
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                Connection connection = stack.connect(SuiteService.CEP);
+                connection.setAutoCommit(false);
+                connections.add(connection);
+            }
+            AtomicLong next = new AtomicLong();
+            run(concurrency, 5, () -> insertTwoRows(connections.get((int) (next.getAndIncrement() % concurrency))));
+            Phase jdbc = runPerConnection(connections, seconds);
+            System.out.printf("raw JDBC, same two inserts per transaction: %d in %d s = %.0f writes/s, p50 %.1f ms, "
+                    + "p99 %.1f ms (%s)%n", jdbc.count(), seconds, jdbc.rate(), jdbc.p(0.50), jdbc.p(0.99),
+                    BenchStack.load());
+            System.out.printf("ratio API / raw JDBC at %d concurrent writers: %.2f%n", concurrency,
+                    api.rate() / jdbc.rate());
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    interface Write {
+        boolean call() throws Exception;
+    }
+
+    record Phase(long count, long errors, double rate, long[] latencies) {
+        double p(double q) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            return latencies[Math.min(latencies.length - 1, (int) Math.floor(q * latencies.length))] / 1e6;
+        }
+    }
+
+    private static boolean post(HttpClient http, URI uri, String token) throws Exception {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 201;
+    }
+
+    /** Copies of the latest contact and outbox rows the API wrote, under new ids, in one transaction. */
+    private static boolean insertTwoRows(Connection connection) throws Exception {
+        try (PreparedStatement contact = connection.prepareStatement("""
+                INSERT INTO level1_contact (id, structure_id, counsellor_id, beneficiary_id, contact_date, channel,
+                    request, liaison_sheet_issued, recorded_at, recorded_by, routed_to)
+                SELECT ?, structure_id, counsellor_id, beneficiary_id, contact_date, channel, request,
+                    liaison_sheet_issued, now(), recorded_by, routed_to
+                FROM level1_contact ORDER BY recorded_at DESC LIMIT 1
+                """);
+                PreparedStatement outbox = connection.prepareStatement("""
+                        INSERT INTO outbox_event (event_id, topic, record_key, event_type, envelope, recorded_at,
+                            published_at)
+                        VALUES (?, 'cep.events', ?, 'Level1ContactRecorded', ?, now(), now())
+                        """)) {
+            UUID id = UUID.randomUUID();
+            contact.setObject(1, id);
+            contact.executeUpdate();
+            outbox.setObject(1, UUID.randomUUID());
+            outbox.setString(2, id.toString());
+            outbox.setBytes(3, sampleEnvelope(connection));
+            outbox.executeUpdate();
+            connection.commit();
+            return true;
+        }
+    }
+
+    private static volatile byte[] envelope;
+
+    private static byte[] sampleEnvelope(Connection connection) throws Exception {
+        if (envelope == null) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT envelope FROM outbox_event ORDER BY id DESC LIMIT 1"); ResultSet rs = select.executeQuery()) {
+                rs.next();
+                envelope = rs.getBytes(1);
+                System.out.printf("outbox envelope: %d bytes%n", envelope.length);
+            }
+        }
+        return envelope;
+    }
+
+    private static Phase runPerConnection(List<Connection> connections, int seconds) throws Exception {
+        AtomicLong slot = new AtomicLong();
+        ThreadLocal<Connection> mine = ThreadLocal.withInitial(() -> connections.get((int) slot.getAndIncrement()));
+        return run(connections.size(), seconds, () -> insertTwoRows(mine.get()));
+    }
+
+    private static Phase run(int concurrency, int seconds, Write write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = write.call();
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (!ok) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == latencies.length) {
+                        latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - t0;
+                }
+                return java.util.Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> result : results) {
+            all.add(result.get());
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        return new Phase(merged.length, errors.get(), merged.length / elapsed, merged);
+    }
+}
