@@ -39,7 +39,9 @@ class DocumentTest {
                 .post("/api/v1/cep/level1-contacts").then().statusCode(201)
                 .body("liaisonSheet", startsWith("/api/v1/cep/liaison-sheets/")).extract().path("id");
 
-        byte[] pdf = fixtures.asCounsellor().accept("application/pdf").get("/api/v1/cep/liaison-sheets/" + contact)
+        String token = fixtures.counsellorToken();
+        byte[] pdf = io.restassured.RestAssured.given().auth().oauth2(token).accept("application/pdf")
+                .get("/api/v1/cep/liaison-sheets/" + contact)
                 .then().statusCode(200).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"fiche-de-liaison-" + contact + ".pdf\"")
                 .extract().asByteArray();
@@ -54,7 +56,7 @@ class DocumentTest {
         assertThat(text).doesNotContainPattern(UUID_PATTERN);
         // the registry was asked as the caller, with the caller's own token
         assertThat(StubBeneficiaryRegistry.authorizationOf(fixtures.counsellor))
-                .isEqualTo("Bearer " + fixtures.counsellorToken());
+                .isEqualTo("Bearer " + token);
 
         fixtures.asCounsellor().accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
                 .then().statusCode(200).contentType("application/json")
