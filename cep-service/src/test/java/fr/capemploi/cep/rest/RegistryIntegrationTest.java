@@ -10,7 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -36,6 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestProfile(RealRegistry.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryIntegrationTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static UUID structure;
     private static UUID counsellor;
@@ -104,6 +112,33 @@ class RegistryIntegrationTest {
 
     @Test
     @Order(3)
+    void nothingPersonalIsKeptInThisServicesTables() throws SQLException {
+        // every text column of every table of this service's database, outbox and processed events included
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                ResultSet found = connection.createStatement().executeQuery("SELECT table_name, column_name FROM "
+                        + "information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', "
+                        + "'character varying', 'json', 'jsonb')")) {
+            while (found.next()) {
+                columns.add("\"" + found.getString(1) + "\".\"" + found.getString(2) + "\"");
+            }
+        }
+        assertThat(columns).isNotEmpty();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String column : columns) {
+                String table = column.substring(0, column.indexOf('.'));
+                try (ResultSet hits = connection.createStatement().executeQuery("SELECT count(*) FROM " + table
+                        + " WHERE " + column + "::text ILIKE '%Lefèvre%' OR " + column + "::text ILIKE '%Aurélie%' "
+                        + "OR " + column + "::text LIKE '%1981-07-23%'")) {
+                    hits.next();
+                    assertThat(hits.getLong(1)).as(column).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void anErasedPersonsDocumentsAreGone() {
         UUID erased = UUID.fromString(registry(counsellorToken).body("{\"lastName\":\"Bernard\",\"firstName\":\"Marc\","
                 + "\"birthDate\":\"1970-01-30\",\"sex\":\"MALE\",\"statusAtEntry\":\"JOB_SEEKER\","
@@ -125,7 +160,7 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws IOException {
         RealRegistry.stopRegistry();
         for (String path : List.of("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document",
