@@ -22,8 +22,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface BeneficiaryRegistryClient {
 
+    /** Only what a document prints of the person (no NIR, contact, BOE ground); 410 once they were erased. */
     @GET
-    @Path("/beneficiaries/{id}")
+    @Path("/beneficiaries/{id}/identity")
     RegistryBeneficiary beneficiary(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id);
 
@@ -38,8 +39,8 @@ public interface BeneficiaryRegistryClient {
             @PathParam("id") UUID id);
 
     /**
-     * The part of the registry's record a document prints. Every other field of the answer (NIR, contact, BOE...) is
-     * ignored on reading, so it never reaches a document, a log or a table here.
+     * The person as a document names them. {@code erased} is a tombstone's mark, should the registry ever answer one
+     * rather than 410; fields it may add later are ignored.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RegistryBeneficiary(UUID id, UUID structureId, boolean erased, String sex, String firstName,
