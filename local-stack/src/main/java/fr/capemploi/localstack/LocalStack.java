@@ -118,11 +118,16 @@ public final class LocalStack implements AutoCloseable {
         this.tokens = new TokenMinter(keys.privateKey(), builder.jwtIssuer);
         String nirKey = SigningKeys.nirKey(dataDirectory.resolve("keys"));
 
-        Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, Integer> servicePorts = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
             int port = builder.randomPorts ? freePorts.next()
                     : builder.servicePorts.getOrDefault(service, service.defaultPort());
             ports.add(port);
+            servicePorts.put(service, port);
+        }
+        Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : builder.services) {
+            int port = servicePorts.get(service);
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("HTTP_PORT", Integer.toString(port));
             // loopback only: the stack is for one developer's machine or a test run
@@ -135,6 +140,13 @@ public final class LocalStack implements AutoCloseable {
             environment.put("JWT_ISSUER", builder.jwtIssuer);
             if (service == SuiteService.BENEFICIARY) {
                 environment.put("BENEFICIARY_NIR_KEY", nirKey);
+            }
+            if (service == SuiteService.CEP) {
+                // the CEP documents name people as the registry does, read at render time; a registry not started
+                // by this stack is looked for at its usual port
+                int registryPort = servicePorts.getOrDefault(SuiteService.BENEFICIARY, builder.servicePorts
+                        .getOrDefault(SuiteService.BENEFICIARY, SuiteService.BENEFICIARY.defaultPort()));
+                environment.put("BENEFICIARY_SERVICE_URL", "http://127.0.0.1:" + registryPort);
             }
             environment.putAll(builder.serviceEnvironment);
             processes.put(service, new ServiceProcess(service, service.jar(builder.repositoryRoot), port,

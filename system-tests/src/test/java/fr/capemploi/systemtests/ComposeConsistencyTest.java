@@ -70,6 +70,16 @@ class ComposeConsistencyTest {
         assertTrue(String.valueOf(healthcheck.get("test")).contains("/q/health/ready"));
     }
 
+    /** cep-service names people on its documents by asking beneficiary-service: compose must say where it is. */
+    @org.junit.jupiter.api.Test
+    void cepServiceIsToldWhereTheRegistryIs() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) services().get("cep-service").get("environment");
+        assertEquals("http://beneficiary-service:8081", String.valueOf(environment.get("BENEFICIARY_SERVICE_URL")));
+        assertTrue(property("cep-service", "quarkus.rest-client.beneficiary-service.url")
+                .contains("${BENEFICIARY_SERVICE_URL:"), "cep-service must read the registry's URL from the environment");
+    }
+
     @org.junit.jupiter.api.Test
     void imagesArePinnedAndInfrastructureIsHealthChecked() throws IOException {
         services().forEach((name, definition) -> {

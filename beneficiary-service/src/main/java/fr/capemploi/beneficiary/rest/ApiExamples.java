@@ -155,6 +155,11 @@ final class ApiExamples {
     static final String CONSENT_ALREADY_WITHDRAWN = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,"
             + "\"detail\":\"" + "Consent " + CONSENT_ID + " was already withdrawn on 2018-11-05"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + BENEFICIARY_ID + "/consents/" + CONSENT_ID + "/withdrawal" + "\"}";
+    static final String IDENTITY = "{\"id\":\"" + BENEFICIARY_ID + "\",\"structureId\":\"" + STRUCTURE_ID
+            + "\",\"sex\":\"FEMALE\",\"lastName\":\"Martin\",\"firstName\":\"Hélène\",\"birthDate\":\"1974-02-11\"}";
+    static final String IDENTITY_GONE = "{\"type\":\"" + PROBLEMS + "erased\",\"title\":\"Erased\",\"status\":410,"
+            + "\"detail\":\"Beneficiary " + BENEFICIARY_ID + " was erased; there is no identity left to show\","
+            + "\"instance\":\"/api/v1/beneficiaries/" + BENEFICIARY_ID + "/identity\"}";
     static final String GONE = "{\"type\":\"" + PROBLEMS + "erased\",\"title\":\"Erased\",\"status\":410,"
             + "\"detail\":\"" + "Beneficiary " + BENEFICIARY_ID + " was erased; its record can no longer be changed"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + BENEFICIARY_ID + "\"}";

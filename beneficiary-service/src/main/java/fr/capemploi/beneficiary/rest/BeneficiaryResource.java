@@ -14,6 +14,8 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_NOT_FOUND;
 import static fr.capemploi.beneficiary.rest.ApiExamples.EXIT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.EXITED_NO_REFERENT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.GONE;
+import static fr.capemploi.beneficiary.rest.ApiExamples.IDENTITY;
+import static fr.capemploi.beneficiary.rest.ApiExamples.IDENTITY_GONE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.IF_MATCH_MISSING;
 import static fr.capemploi.beneficiary.rest.ApiExamples.KEY_REUSED;
 import static fr.capemploi.beneficiary.rest.ApiExamples.NIR_TAKEN;
@@ -237,6 +239,26 @@ public class BeneficiaryResource {
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     public Response get(@PathParam("id") UUID id) {
         return detail(registry.read(id), Response.Status.OK);
+    }
+
+    @GET
+    @Path("/{id}/identity")
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Read what a document names a beneficiary by", description = "Sex (for the civility), names and "
+            + "birth date only, for documents handed to the person (cep-service's dossier de synthèse asks it with the "
+            + "counsellor's own token at render time). Logged (READ) like any read of the person's data. Nothing else "
+            + "of the record is given: no NIR, contact or BOE ground. 410 once the person was erased.")
+    @APIResponse(responseCode = "200", description = "The identity", content = @Content(
+            schema = @Schema(implementation = BeneficiaryIdentity.class),
+            examples = @ExampleObject(name = "identity", value = IDENTITY)))
+    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "410", description = "Erased: no identity left to show", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "erased", value = IDENTITY_GONE)))
+    public BeneficiaryIdentity identity(@PathParam("id") UUID id) {
+        return BeneficiaryIdentity.of(registry.identity(id));
     }
 
     @PATCH

@@ -105,6 +105,21 @@ public class BeneficiaryRegistry {
         return new BeneficiaryRecord(beneficiary, profile.nir());
     }
 
+    /**
+     * Only what a document about the person prints (sex, names, birth date), for the CEP documents a counsellor hands
+     * over: no NIR decrypted, no contact, no BOE ground. Logged as any read of the person's data (READ). An erased
+     * person has no identity left to show: 410.
+     */
+    @Transactional
+    public Beneficiary identity(UUID id) {
+        Beneficiary beneficiary = visible(id);
+        if (beneficiary.erased()) {
+            throw new ErasedException("Beneficiary " + id + " was erased; there is no identity left to show");
+        }
+        accessLog.record(beneficiary, AccessAction.READ);
+        return beneficiary;
+    }
+
     @Transactional
     public BeneficiaryRecord read(UUID id) {
         Beneficiary beneficiary = visible(id);

@@ -7,4 +7,9 @@ public class ErasedException extends RuntimeException {
     public ErasedException(UUID beneficiaryId) {
         super("Beneficiary " + beneficiaryId + " was erased; its record can no longer be changed");
     }
+
+    /** For a read that only makes sense with the person's identity, which is gone. */
+    public ErasedException(String detail) {
+        super(detail);
+    }
 }

@@ -125,6 +125,8 @@ class AuthorizationMatrixTest {
                 }));
         ops.add(new Operation("GET /beneficiaries/{id}", true, (r, t) -> r.get(b + t.beneficiary()),
                 expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("GET /beneficiaries/{id}/identity", true, (r, t) -> r.get(b + t.beneficiary() + "/identity"),
+                expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("PATCH /beneficiaries/{id}", true, (r, t) -> r.contentType("application/merge-patch+json")
                 .header("If-Match", "\"0\"").body("{\"inactivityMonths\":20}").patch(b + t.beneficiary()),
                 expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));

@@ -356,6 +356,33 @@ class BeneficiaryResourceTest {
                 .then().statusCode(200).body("total", equalTo(3)).body("items[0]", not(hasKey("lastName")));
     }
 
+    @Test
+    void theIdentityReadGivesOnlyWhatADocumentPrintsIsLoggedAndIsGoneAfterErasure() {
+        UUID structure = Fixtures.structure();
+        UUID id = Fixtures.beneficiary(structure);
+        Response identity = given().auth().oauth2(TestTokens.counsellor(structure))
+                .get(BENEFICIARIES + "/" + id + "/identity");
+        identity.then().statusCode(200).body("id", equalTo(id.toString()))
+                .body("structureId", equalTo(structure.toString())).body("sex", equalTo("FEMALE"))
+                .body("lastName", equalTo("Durand")).body("firstName", equalTo("Camille"))
+                .body("birthDate", equalTo("1980-05-17"));
+        // nothing else of the record: no NIR, contact, BOE ground or situation
+        assertThat(identity.jsonPath().getMap("").keySet())
+                .containsExactlyInAnyOrder("id", "structureId", "sex", "lastName", "firstName", "birthDate");
+
+        Response log = given().auth().oauth2(TestTokens.manager(structure)).get(BENEFICIARIES + "/" + id + "/access-log");
+        assertThat(log.jsonPath().getList("items.action", String.class)).containsExactly("READ", "CREATE");
+        log.then().body("items[0].callerRole", equalTo("counsellor"))
+                .body("items[0].callerName", org.hamcrest.Matchers.startsWith("counsellor-"));
+
+        given().auth().oauth2(TestTokens.manager(structure)).delete(BENEFICIARIES + "/" + id).then().statusCode(204);
+        given().auth().oauth2(TestTokens.counsellor(structure)).get(BENEFICIARIES + "/" + id + "/identity")
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("detail", equalTo("Beneficiary " + id + " was erased; there is no identity left to show"));
+        assertThat(given().auth().oauth2(TestTokens.manager(structure)).get(BENEFICIARIES + "/" + id + "/access-log")
+                .jsonPath().getList("items.action", String.class)).containsExactly("ERASE", "READ", "CREATE");
+    }
+
     private static UUID register(UUID structure, String lastName, String firstName, String entryDate, String source,
             UUID referent) {
         Map<String, Object> person = Fixtures.person();

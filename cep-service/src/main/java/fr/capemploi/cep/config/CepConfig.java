@@ -10,6 +10,18 @@ public interface CepConfig {
 
     Beneficiaries beneficiaries();
 
+    Registry registry();
+
+    /** beneficiary-service, read at render time for the names a document shows. */
+    interface Registry {
+        /**
+         * The {@code Retry-After} of the 503 answered when it does not answer: long enough for a restart or a blip
+         * to pass, short enough for a counsellor to click again.
+         */
+        @WithDefault("5s")
+        Duration retryAfter();
+    }
+
     interface Beneficiaries {
         /**
          * How long a request naming a beneficiary this service has not heard of waits for its registration event:

@@ -12,7 +12,7 @@ import java.util.UUID;
 public class BeneficiaryErasedException extends GoneException {
 
     public BeneficiaryErasedException(UUID beneficiaryId, LocalDate erasedOn) {
-        super("beneficiary-erased", "Beneficiary erased", "Beneficiary " + beneficiaryId + " was erased on " + erasedOn
-                + "; nothing can be recorded about this person any more");
+        super("beneficiary-erased", "Beneficiary erased", "Beneficiary " + beneficiaryId + " was erased"
+                + (erasedOn == null ? "" : " on " + erasedOn) + "; nothing can be recorded about this person any more");
     }
 }

@@ -42,6 +42,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -392,8 +393,11 @@ public class AccompanimentResource {
     @Operation(summary = "Download the dossier de synthèse",
             description = "Accept: application/pdf (default) gives the French PDF given to the person: structure, "
                     + "referent counsellor, diagnostic, project, strategy, action plan, interviews and, once closed, "
-                    + "the decision. Accept: application/json gives the same content as data. 404 until a synthesis "
-                    + "was issued (POST /synthesis).")
+                    + "the decision. Accept: application/json gives the same content as data. The person (civility, names, "
+                    + "birth date), the structure and the counsellors are read from beneficiary-service at the time of "
+                    + "the request with the caller's token, so the read is in the person's access log; nothing of it is "
+                    + "kept here. 404 until a synthesis was issued (POST /synthesis); 410 when the person was erased "
+                    + "(here or already in the registry); 503 when beneficiary-service does not answer.")
     @APIResponse(responseCode = "200", description = "The dossier de synthèse", content = {
             @Content(mediaType = DocumentFormats.PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                     .enums.SchemaType.STRING, format = "binary")),
@@ -403,6 +407,12 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "503", description = "beneficiary-service, which names the people on the document, "
+            + "did not answer in time: no document (never one with identifiers in place of names); Retry-After says "
+            + "when to try again", headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "registry-unavailable", value = Examples.REGISTRY_UNAVAILABLE)))
     public Response synthesisDocument(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         SynthesisDossier dossier = documents.synthesisDossier(id, caller.ownStructure());
         if (!DocumentFormats.wantsPdf(headers)) {

@@ -27,6 +27,11 @@ final class Examples {
             + "\"title\":\"Beneficiary erased\",\"status\":410,\"detail\":\"Beneficiary " + BENEFICIARY
             + " was erased on 2019-06-03; nothing can be recorded about this person any more\"}";
 
+    static final String REGISTRY_UNAVAILABLE = "{\"type\":\"https://cepcpf.capemploi.fr/problems/"
+            + "registry-unavailable\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\""
+            + "beneficiary-service, which holds the names this document shows, is not answering; try again in a "
+            + "moment\"}";
+
     private Examples() {
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,16 +44,20 @@ public class LiaisonSheetResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Download the fiche de liaison of a level-1 contact",
             description = "Accept: application/pdf (default) gives the French PDF sent to the operator the person is "
-                    + "routed to; Accept: application/json the same content as data. 404 when the contact issued no "
-                    + "liaison sheet, or is of another structure.")
+                    + "routed to; Accept: application/json the same content as data. The structure and the counsellor are "
+                    + "named as beneficiary-service names them, read at the time of the request with the caller's token; "
+                    + "the person is not on the sheet (their identity travels separately). 404 when the contact issued "
+                    + "no liaison sheet, or is of another structure; 503 when beneficiary-service does not answer.")
     @APIResponse(responseCode = "200", description = "The fiche de liaison", content = {
             @Content(mediaType = DocumentFormats.PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                     .enums.SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiaisonSheet.class),
                     examples = @ExampleObject(name = "routed-to-opacif", value = "{\"contactId\":"
                             + "\"a3c1e2f4-1111-4a2b-9c3d-000000000001\",\"contactDate\":\"2016-03-14\",\"structure\":{"
-                            + "\"id\":\"" + Examples.STRUCTURE + "\",\"code\":\"075\",\"name\":\"Cap emploi Paris\"},"
-                            + "\"counsellor\":{\"id\":\"" + Examples.COUNSELLOR + "\",\"displayName\":null},"
+                            + "\"id\":\"" + Examples.STRUCTURE + "\",\"code\":\"075\",\"name\":\"Cap emploi Paris\","
+                            + "\"regionName\":\"Île-de-France\",\"department\":\"75\"},"
+                            + "\"counsellor\":{\"id\":\"" + Examples.COUNSELLOR + "\",\"displayName\":"
+                            + "\"Claire Dupont\"},"
                             + "\"beneficiaryId\":null,\"anonymous\":true,\"channel\":\"PHONE\",\"channelLabel\":"
                             + "\"Téléphone\",\"request\":\"CEP_INFORMATION\",\"requestLabel\":\"Information sur le "
                             + "conseil en évolution professionnelle (CEP)\",\"routedTo\":\"OPACIF\",\"routedToLabel\":"
@@ -62,6 +67,12 @@ public class LiaisonSheetResource {
     @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "503", description = "beneficiary-service, which names the people on the document, "
+            + "did not answer in time: no document (never one with identifiers in place of names); Retry-After says "
+            + "when to try again", headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
+            name = "registry-unavailable", value = Examples.REGISTRY_UNAVAILABLE)))
     public Response liaisonSheet(@PathParam("contactId") UUID contactId, @Context HttpHeaders headers) {
         LiaisonSheet sheet = documents.liaisonSheet(contactId, caller.ownStructure());
         if (!DocumentFormats.wantsPdf(headers)) {

@@ -29,13 +29,12 @@ final class PdfDocuments {
         pdf.field("Date du contact", FrenchLabels.date(sheet.contactDate()));
         pdf.field("Canal", sheet.channelLabel());
         pdf.field("Demande de la personne", sheet.requestLabel());
-        pdf.field("Référence du contact", sheet.contactId().toString());
 
         pdf.section("Personne orientée");
         if (sheet.anonymous()) {
             pdf.field("Personne", "Personne anonyme : aucune donnée personnelle n'est transmise");
         } else {
-            pdf.field("Référence du bénéficiaire", sheet.beneficiaryId().toString());
+            // the sheet goes to another operator: the person's identity goes with their agreement, not on it
             pdf.paragraph("Les données d'identité de la personne sont communiquées par la structure émettrice, "
                     + "avec son accord, par un canal sécurisé.");
         }
@@ -54,10 +53,15 @@ final class PdfDocuments {
         pdf.title("Dossier de synthèse");
         pdf.subtitle("Conseil en évolution professionnelle — " + dossier.levelLabel());
 
+        pdf.section("Personne accompagnée");
+        pdf.field("Nom", dossier.beneficiary().display());
+        if (dossier.beneficiary().birthDate() != null) {
+            pdf.field("Date de naissance", FrenchLabels.date(dossier.beneficiary().birthDate()));
+        }
+
         pdf.section("Accompagnement");
         pdf.field("Structure", dossier.structure().display());
         pdf.field("Conseiller référent", dossier.referentCounsellor().display());
-        pdf.field("Référence du bénéficiaire", dossier.beneficiaryId().toString());
         pdf.field("Service Cap emploi", dossier.capEmploiServiceLabel());
         pdf.field("Niveau du CEP", dossier.levelLabel());
         pdf.field("Début de l'accompagnement", FrenchLabels.date(dossier.startDate()));

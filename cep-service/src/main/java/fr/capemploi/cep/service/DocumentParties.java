@@ -1,28 +1,57 @@
 package fr.capemploi.cep.service;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Who appears on a document: the structure by its name when the directory announced it, else by its id. */
+/**
+ * Who appears on a document, as beneficiary-service names them at render time. Only the ids are this service's own:
+ * the names are read for the one request and never stored here.
+ */
 public final class DocumentParties {
 
     private DocumentParties() {
     }
 
     @Schema(name = "DocumentStructure")
-    public record Structure(UUID id, String code, String name) {
+    public record Structure(UUID id, @Schema(examples = "075") String code,
+            @Schema(examples = "Cap emploi Paris") String name,
+            @Schema(examples = "Île-de-France") String regionName,
+            @Schema(examples = "75") String department) {
+
+        static Structure unnamed(UUID id) {
+            return new Structure(id, null, null, null, null);
+        }
+
         public String display() {
-            return name == null ? "Structure " + id : name + " (" + code + ")";
+            return code == null ? name : name + " (" + code + ")";
         }
     }
 
     @Schema(name = "DocumentCounsellor")
-    public record Counsellor(UUID id, String displayName) {
+    public record Counsellor(UUID id, @Schema(examples = "Claire Dupont") String displayName) {
+
+        static Counsellor unnamed(UUID id) {
+            return new Counsellor(id, null);
+        }
+
         public String display() {
-            if (id == null) {
-                return "Non renseigné";
-            }
-            return displayName == null ? "Conseiller n° " + id : displayName;
+            return id == null ? "Non renseigné" : displayName;
+        }
+    }
+
+    /** The person the dossier de synthèse is made for; the fiche de liaison never carries one. */
+    @Schema(name = "DocumentPerson")
+    public record Person(UUID id, @Schema(examples = "Madame") String civility,
+            @Schema(examples = "Hélène") String firstName, @Schema(examples = "Martin") String lastName,
+            @Schema(examples = "1974-02-11") LocalDate birthDate) {
+
+        static Person unnamed(UUID id) {
+            return new Person(id, null, null, null, null);
+        }
+
+        public String display() {
+            return (civility == null ? "" : civility + " ") + firstName + " " + lastName;
         }
     }
 }

@@ -1,133 +1,49 @@
 package fr.capemploi.cep.service;
 
-import fr.capemploi.cep.domain.Accompaniment;
-import fr.capemploi.cep.domain.Diagnostic;
-import fr.capemploi.cep.domain.FrenchLabels;
-import fr.capemploi.cep.domain.Interview;
-import fr.capemploi.cep.domain.Level1Contact;
-import fr.capemploi.cep.domain.PlannedAction;
-import fr.capemploi.cep.repository.AccompanimentRepository;
-import fr.capemploi.cep.repository.DiagnosticRepository;
-import fr.capemploi.cep.repository.KnownCounsellorRepository;
-import fr.capemploi.cep.repository.KnownStructureRepository;
-import fr.capemploi.cep.repository.Level1ContactRepository;
-import fr.capemploi.platform.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
-/** Assembles the fiche de liaison and the dossier de synthèse from the records and the local directory. */
+/**
+ * The fiche de liaison and the dossier de synthèse as a counsellor hands them over: this service's records
+ * ({@link DocumentRecords}, one transaction, which also refuses an erased person's documents) with the names that
+ * beneficiary-service gives the caller at the time of the request ({@link RegistryReader}). If it does not answer,
+ * there is no document (503): never one with identifiers where names should be. Not transactional, so that no
+ * database connection waits on the registry.
+ */
 @ApplicationScoped
 public class Documents {
 
-    private final Level1ContactRepository contacts;
-    private final AccompanimentRepository accompaniments;
-    private final DiagnosticRepository diagnostics;
-    private final KnownStructureRepository structures;
-    private final KnownCounsellorRepository counsellors;
-    private final BeneficiaryReferences beneficiaries;
+    private final DocumentRecords records;
+    private final RegistryReader registry;
 
-    public Documents(Level1ContactRepository contacts, AccompanimentRepository accompaniments,
-            DiagnosticRepository diagnostics, KnownStructureRepository structures, KnownCounsellorRepository counsellors,
-            BeneficiaryReferences beneficiaries) {
-        this.contacts = contacts;
-        this.beneficiaries = beneficiaries;
-        this.accompaniments = accompaniments;
-        this.diagnostics = diagnostics;
-        this.structures = structures;
-        this.counsellors = counsellors;
+    public Documents(DocumentRecords records, RegistryReader registry) {
+        this.records = records;
+        this.registry = registry;
     }
 
-    @Transactional
+    /** The person stays off the sheet (it goes to another operator): only the structure and counsellor are read. */
     public LiaisonSheet liaisonSheet(UUID contactId, UUID structureId) {
-        Level1Contact contact = contacts.findByIdOptional(contactId)
-                .filter(c -> c.structureId().equals(structureId))
-                .orElseThrow(() -> new ResourceNotFoundException("Level-1 contact", contactId));
-        if (contact.beneficiaryId() != null) {
-            // a document is made for the person: an erased one gets none, though the contact itself stays readable
-            beneficiaries.requireNotErased(contact.beneficiaryId());
-        }
-        if (!contact.liaisonSheetIssued()) {
-            throw new ResourceNotFoundException("Fiche de liaison of level-1 contact", contactId);
-        }
-        return new LiaisonSheet(contact.id(), contact.contactDate(), structure(contact.structureId()),
-                counsellor(contact.counsellorId()), contact.beneficiaryId(), contact.beneficiaryId() == null,
-                contact.channel(), FrenchLabels.of(contact.channel()), contact.request(),
-                FrenchLabels.of(contact.request()), contact.routedTo(),
-                contact.routedTo() == null ? "Non précisé" : FrenchLabels.of(contact.routedTo()));
+        LiaisonSheet sheet = records.liaisonSheet(contactId, structureId);
+        return sheet.named(registry.structure(sheet.structure().id()), registry.counsellor(sheet.counsellor().id()));
     }
 
-    @Transactional
     public SynthesisDossier synthesisDossier(UUID accompanimentId, UUID structureId) {
-        Accompaniment accompaniment = accompaniments.findByIdOptional(accompanimentId)
-                .filter(a -> a.structureId().equals(structureId))
-                .orElseThrow(() -> new ResourceNotFoundException("Accompaniment", accompanimentId));
-        beneficiaries.requireNotErased(accompaniment.beneficiaryId());
-        if (accompaniment.synthesisIssuedOn() == null) {
-            throw new ResourceNotFoundException("Dossier de synthèse (not issued yet) of accompaniment", accompanimentId);
-        }
-        Diagnostic diagnostic = diagnostics.findById(accompaniment.diagnosticId());
-        List<SynthesisDossier.ActionLine> plan = accompaniment.actions().stream().map(this::line).toList();
-        List<Interview> interviews = accompaniment.interviews();
-        SynthesisDossier.Decision decision = accompaniment.open() ? null : new SynthesisDossier.Decision(
-                accompaniment.closedOn(), accompaniment.outcome(), FrenchLabels.of(accompaniment.outcome()),
-                Accompaniment.decisionTaken(accompaniment.outcome()));
-        return new SynthesisDossier(accompaniment.id(), accompaniment.beneficiaryId(),
-                structure(accompaniment.structureId()), counsellor(accompaniment.referentCounsellorId()),
-                accompaniment.level(), FrenchLabels.level(accompaniment.level()), accompaniment.capEmploiService(),
-                FrenchLabels.of(accompaniment.capEmploiService()), accompaniment.startDate(),
-                new SynthesisDossier.Diagnosis(diagnostic.diagnosedOn(), diagnostic.workAxis(),
-                        FrenchLabels.of(diagnostic.workAxis()),
-                        diagnostic.barriers().stream().map(FrenchLabels::of).toList()),
-                accompaniment.cepInformedOn(),
-                new SynthesisDossier.Synthesis(accompaniment.synthesisIssuedOn(), accompaniment.synthesisRevision(),
-                        counsellor(accompaniment.synthesisCounsellorId()), accompaniment.synthesisProject(),
-                        accompaniment.synthesisStrategy()),
-                accompaniment.levelChanges().stream()
-                        .map(c -> new SynthesisDossier.LevelStep(c.changedOn(), c.fromLevel(), c.toLevel())).toList(),
-                new SynthesisDossier.Interviews(interviews.size(),
-                        interviews.stream().mapToInt(Interview::durationMinutes).sum(),
-                        interviews.isEmpty() ? null : interviews.get(interviews.size() - 1).heldOn()),
-                plan, decision);
+        SynthesisDossier dossier = records.synthesisDossier(accompanimentId, structureId);
+        // the person first: an erasure the registry knows of but this service not yet ends it here, with a 410
+        DocumentParties.Person person = registry.person(dossier.beneficiaryId());
+        Map<UUID, DocumentParties.Counsellor> counsellors = new HashMap<>();
+        DocumentParties.Counsellor referent = counsellor(dossier.referentCounsellor().id(), counsellors);
+        DocumentParties.Counsellor author = counsellor(dossier.synthesis().counsellor().id(), counsellors);
+        return dossier.named(person, registry.structure(dossier.structure().id()), referent, author);
     }
 
-    private SynthesisDossier.ActionLine line(PlannedAction action) {
-        List<String> details = new ArrayList<>();
-        if (action.pmsmpPurpose() != null) {
-            details.add("Objet : " + FrenchLabels.of(action.pmsmpPurpose()));
-        }
-        if (action.hostName() != null) {
-            details.add("Structure d'accueil : " + action.hostName()
-                    + (action.hostSiret() == null ? "" : " (SIRET " + action.hostSiret() + ")"));
-        }
-        if (action.renewalOf() != null) {
-            details.add("Renouvellement de la PMSMP n° " + action.renewalOf());
-        }
-        if (action.alternanceContract() != null) {
-            details.add(FrenchLabels.of(action.alternanceContract()));
-        }
-        if (action.cpfTrainingProjectId() != null) {
-            details.add("Projet de formation CPF n° " + action.cpfTrainingProjectId());
-        }
-        return new SynthesisDossier.ActionLine(action.id(), action.kind(), FrenchLabels.of(action.kind()), action.label(),
-                action.status(), FrenchLabels.of(action.status()), action.plannedOn(), action.startDate(),
-                action.endDate(), action.statusOn(), String.join(" ; ", details));
-    }
-
-    private DocumentParties.Structure structure(UUID id) {
-        return structures.findByIdOptional(id)
-                .map(s -> new DocumentParties.Structure(id, s.code(), s.name()))
-                .orElse(new DocumentParties.Structure(id, null, null));
-    }
-
-    private DocumentParties.Counsellor counsellor(UUID id) {
+    /** The referent usually wrote the synthesis: one read for both. */
+    private DocumentParties.Counsellor counsellor(UUID id, Map<UUID, DocumentParties.Counsellor> alreadyRead) {
         if (id == null) {
-            return new DocumentParties.Counsellor(null, null);
+            return registry.counsellor(null);
         }
-        return counsellors.findByIdOptional(id)
-                .map(c -> new DocumentParties.Counsellor(id, c.displayName()))
-                .orElse(new DocumentParties.Counsellor(id, null));
+        return alreadyRead.computeIfAbsent(id, registry::counsellor);
     }
 }

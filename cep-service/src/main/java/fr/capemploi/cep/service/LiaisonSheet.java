@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The fiche de liaison of a level-1 contact, sent to the CEP operator the person is routed to. It names the person
- * only by reference: identity stays in the beneficiary service, and an anonymous person has none at all.
+ * The fiche de liaison of a level-1 contact, sent to the CEP operator the person is routed to. It names the structure
+ * and the counsellor (as beneficiary-service names them at the time of the request) but not the person: their
+ * identity travels separately, with their agreement, and an anonymous person has none at all.
  */
 public record LiaisonSheet(
         UUID contactId,
@@ -23,4 +24,10 @@ public record LiaisonSheet(
         String requestLabel,
         CepOperator routedTo,
         String routedToLabel) {
+
+    /** The same sheet with the structure and the counsellor as beneficiary-service names them. */
+    LiaisonSheet named(DocumentParties.Structure namedStructure, DocumentParties.Counsellor namedCounsellor) {
+        return new LiaisonSheet(contactId, contactDate, namedStructure, namedCounsellor, beneficiaryId, anonymous,
+                channel, channelLabel, request, requestLabel, routedTo, routedToLabel);
+    }
 }

@@ -12,12 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The dossier de synthèse given to the person: the project, the strategy, the action plan and, once the
- * accompaniment is closed, the decision taken. Codes come with their French labels, as printed.
+ * accompaniment is closed, the decision taken. Codes come with their French labels, as printed. The person, the
+ * structure and the counsellors are named as beneficiary-service names them at the time of the request.
  */
 @Schema(name = "SynthesisDossier")
 public record SynthesisDossier(
         UUID accompanimentId,
         UUID beneficiaryId,
+        DocumentParties.Person beneficiary,
         DocumentParties.Structure structure,
         DocumentParties.Counsellor referentCounsellor,
         int level,
@@ -32,6 +34,16 @@ public record SynthesisDossier(
         Interviews interviews,
         List<ActionLine> actionPlan,
         Decision decision) {
+
+    /** The same dossier with its parties as beneficiary-service names them. */
+    SynthesisDossier named(DocumentParties.Person person, DocumentParties.Structure namedStructure,
+            DocumentParties.Counsellor referent, DocumentParties.Counsellor author) {
+        return new SynthesisDossier(accompanimentId, beneficiaryId, person, namedStructure, referent, level, levelLabel,
+                capEmploiService, capEmploiServiceLabel, startDate, diagnostic, cepInformedOn,
+                new Synthesis(synthesis.issuedOn(), synthesis.revision(), author, synthesis.project(),
+                        synthesis.strategy()),
+                levelChanges, interviews, actionPlan, decision);
+    }
 
     @Schema(name = "DossierDiagnosis")
     public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, String workAxisLabel, List<String> barriers) {

@@ -9,6 +9,7 @@ import fr.capemploi.cep.service.BeneficiaryReferences;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.events.Topics;
+import fr.capemploi.cep.rest.client.StubBeneficiaryRegistry;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TopicProbe;
@@ -91,14 +92,15 @@ class BeneficiaryReferenceTest {
     }
 
     @Test
-    void theStructureNameAnnouncedByTheRegistryGoesOnDocuments() {
+    void theStructureIsNamedOnDocumentsAsTheRegistryNamesItNow() {
         TestEvents.publish(new StructureRegistered(fixtures.structure, "033", "Cap emploi Gironde", "75", "33",
                 LocalDate.of(2016, 1, 4)), Instant.parse("2016-01-04T09:00:00Z"));
+        // documents name the structure as the registry does at the time of the request, whatever the events said
+        StubBeneficiaryRegistry.structure(fixtures.structure, "Cap emploi Gironde — Bordeaux", "033");
         String contact = fixtures.routedContact();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
-                .accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
-                .then().statusCode(200).body("structure.name", equalTo("Cap emploi Gironde"))
-                .body("structure.code", equalTo("033")));
+        fixtures.asCounsellor().accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
+                .then().statusCode(200).body("structure.name", equalTo("Cap emploi Gironde — Bordeaux"))
+                .body("structure.code", equalTo("033"));
     }
 
     @Test
@@ -120,7 +122,7 @@ class BeneficiaryReferenceTest {
     }
 
     @Test
-    void counsellorsAnnouncedByTheRegistryAreNamedOnDocuments() {
+    void counsellorsAreNamedOnDocumentsAsTheRegistryNamesThemNow() {
         // not a contract of the events module yet: read field by field if the beneficiary service publishes it
         TestEvents.publishRaw(Topics.BENEFICIARY, fixtures.counsellor.toString(), ("{\"eventId\":\""
                 + UUID.randomUUID() + "\",\"eventType\":\"CounsellorRegistered\",\"schemaVersion\":1,"
@@ -129,10 +131,11 @@ class BeneficiaryReferenceTest {
                 + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure + "\",\"payload\":{"
                 + "\"counsellorId\":\"" + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure
                 + "\",\"displayName\":\"Claire Dubois\"}}").getBytes(StandardCharsets.UTF_8));
+        // renamed since: the document shows the registry's name of the moment, read at render time
+        StubBeneficiaryRegistry.counsellor(fixtures.counsellor, "Claire Dubois-Martel");
         String contact = fixtures.routedContact();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
-                .accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
-                .then().statusCode(200).body("counsellor.displayName", equalTo("Claire Dubois")));
+        fixtures.asCounsellor().accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
+                .then().statusCode(200).body("counsellor.displayName", equalTo("Claire Dubois-Martel"));
     }
 
     @Test

@@ -6,52 +6,64 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.cep.rest.client.StubBeneficiaryRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The fiche de liaison and the dossier de synthèse are real PDF files in French: their text is read back. */
+/**
+ * The fiche de liaison and the dossier de synthèse are real PDF files in French: their text is read back. The names
+ * come from a stub of beneficiary-service here (layout and rules); {@code RegistryIntegrationTest} runs the real one.
+ */
 @QuarkusTest
 class DocumentTest {
+
+    static final Pattern UUID_PATTERN = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final CepFixtures fixtures = new CepFixtures();
 
     @Test
     void theFicheDeLiaisonNamesTheStructureTheCounsellorTheRequestAndTheRouting() throws IOException {
         namedStructure("Cap emploi Hérault", "034");
+        StubBeneficiaryRegistry.counsellor(fixtures.counsellor, "Élodie Garnier");
         UUID beneficiary = fixtures.registeredBeneficiary();
         String contact = fixtures.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\","
                 + "\"request\":\"CEP_INFORMATION\",\"beneficiaryId\":\"" + beneficiary + "\",\"counsellorId\":\""
                 + fixtures.counsellor + "\",\"routedTo\":\"MISSION_LOCALE\",\"liaisonSheetIssued\":true}")
                 .post("/api/v1/cep/level1-contacts").then().statusCode(201)
                 .body("liaisonSheet", startsWith("/api/v1/cep/liaison-sheets/")).extract().path("id");
-        awaitStructureName(contact);
 
-        byte[] pdf = fixtures.asCounsellor().accept("application/pdf").get("/api/v1/cep/liaison-sheets/" + contact)
+        String token = fixtures.counsellorToken();
+        byte[] pdf = io.restassured.RestAssured.given().auth().oauth2(token).accept("application/pdf")
+                .get("/api/v1/cep/liaison-sheets/" + contact)
                 .then().statusCode(200).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"fiche-de-liaison-" + contact + ".pdf\"")
                 .extract().asByteArray();
         String text = text(pdf);
         assertThat(text).contains("Fiche de liaison", "Conseil en évolution professionnelle — niveau 1 : accueil "
-                + "individualisé", "Cap emploi Hérault (034)", "Conseiller n° " + fixtures.counsellor,
+                + "individualisé", "Cap emploi Hérault (034)", "Conseiller Élodie Garnier",
                 "14 mars 2016", "Sur place", "Information sur le conseil en évolution professionnelle (CEP)",
-                "Référence du bénéficiaire", beneficiary.toString(), "Orientée vers", "Mission locale", "Page 1 / 1");
-        assertThat(text).doesNotContain("anonyme");
+                "Les données d'identité de la personne sont communiquées par la structure émettrice",
+                "Orientée vers", "Mission locale", "Page 1 / 1");
+        // the sheet goes to another operator: the person's identity is not on it, and no identifier is either
+        assertThat(text).doesNotContain("anonyme", StubBeneficiaryRegistry.LAST_NAME, StubBeneficiaryRegistry.FIRST_NAME);
+        assertThat(text).doesNotContainPattern(UUID_PATTERN);
+        // the registry was asked as the caller, with the caller's own token
+        assertThat(StubBeneficiaryRegistry.authorizationOf(fixtures.counsellor))
+                .isEqualTo("Bearer " + token);
 
         fixtures.asCounsellor().accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
                 .then().statusCode(200).contentType("application/json")
                 .body("routedTo", equalTo("MISSION_LOCALE")).body("routedToLabel", equalTo("Mission locale"))
-                .body("structure.name", equalTo("Cap emploi Hérault")).body("anonymous", equalTo(false));
+                .body("structure.name", equalTo("Cap emploi Hérault")).body("anonymous", equalTo(false))
+                .body("counsellor.displayName", equalTo("Élodie Garnier"))
+                .body("beneficiaryId", equalTo(beneficiary.toString()));
     }
 
     @Test
@@ -60,7 +72,7 @@ class DocumentTest {
         byte[] pdf = fixtures.asCounsellor().get("/api/v1/cep/liaison-sheets/" + contact)
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertThat(text(pdf)).contains("Personne anonyme : aucune donnée personnelle n'est transmise",
-                "OPACIF (Fongecif)", "Téléphone", "Structure " + fixtures.structure);
+                "OPACIF (Fongecif)", "Téléphone", StubBeneficiaryRegistry.STRUCTURE_NAME);
 
         String withoutSheet = fixtures.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"REMOTE\","
                 + "\"request\":\"OTHER\",\"liaisonSheetIssued\":false}").post("/api/v1/cep/level1-contacts")
@@ -73,6 +85,7 @@ class DocumentTest {
     @Test
     void theDossierDeSyntheseShowsProjectActionPlanAndDecision() throws IOException {
         namedStructure("Cap emploi Côte-d'Or", "021");
+        StubBeneficiaryRegistry.counsellor(fixtures.counsellor, "Claire Dupont");
         String id = fixtures.accompaniment("TRAINING_PROJECT");
         String base = "/api/v1/cep/accompaniments/" + id;
         fixtures.asCounsellor().get(base + "/synthesis-document").then().statusCode(404);
@@ -98,13 +111,11 @@ class DocumentTest {
 
         fixtures.asCounsellor().body("{\"closedOn\":\"2016-06-20\",\"outcome\":\"ENGAGE_PROJECT\"}")
                 .post(base + "/close").then().statusCode(200);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(text(fixtures.asCounsellor()
-                .get(base + "/synthesis-document").then().statusCode(200).extract().asByteArray()))
-                .contains("Cap emploi Côte-d'Or (021)"));
         String text = text(fixtures.asCounsellor().get(base + "/synthesis-document").then().extract().asByteArray());
         assertThat(text).contains("Dossier de synthèse",
                 "Niveau 3 — accompagnement personnalisé à la mise en œuvre du projet",
-                "Conseiller n° " + fixtures.counsellor,
+                "Personne accompagnée", "Nom Madame Hélène Martin", "Date de naissance 11 février 1974",
+                "Cap emploi Côte-d'Or (021)", "Conseiller référent Claire Dupont", "Par Claire Dupont",
                 "Définition, mise en œuvre et suivi d'un projet de formation",
                 "29 février 2016", "Projet de formation", "Qualification, Mobilité",
                 "Devenir préparateur de commandes en", "port de charges lourdes",
@@ -116,6 +127,7 @@ class DocumentTest {
                 "2 entretiens, 90 minutes au total", "Issue", "S'engager dans son projet d'évolution professionnelle",
                 "Décision prise", "oui", "Remis le", "17 mai 2016");
         assertThat(text).doesNotContain("?");
+        assertThat(text).doesNotContainPattern(UUID_PATTERN);
 
         fixtures.asCounsellor().accept("application/json").get(base + "/synthesis-document").then().statusCode(200)
                 .body("level", equalTo(3))
@@ -125,7 +137,73 @@ class DocumentTest {
                 .body("actionPlan[0].statusLabel", equalTo("Réalisée"))
                 .body("interviews.count", equalTo(2))
                 .body("decision.decisionTaken", equalTo(true))
-                .body("decision.outcomeLabel", equalTo("S'engager dans son projet d'évolution professionnelle"));
+                .body("decision.outcomeLabel", equalTo("S'engager dans son projet d'évolution professionnelle"))
+                .body("beneficiary.civility", equalTo("Madame")).body("beneficiary.lastName", equalTo("Martin"))
+                .body("beneficiary.birthDate", equalTo("1974-02-11"))
+                .body("referentCounsellor.displayName", equalTo("Claire Dupont"))
+                .body("structure.name", equalTo("Cap emploi Côte-d'Or"));
+    }
+
+    @Test
+    void aRenewedPmsmpAndACpfTrainingAreNamedByWhatTheyAreNotByTheirIdentifiers() throws IOException {
+        String id = fixtures.accompaniment("TRAINING_PROJECT");
+        String first = fixtures.pmsmp(id, "2016-03-14", "2016-04-08");
+        fixtures.asCounsellor().body(CepFixtures.pmsmpBody("2016-04-11", "2016-05-06", first))
+                .post(CepFixtures.actions(id)).then().statusCode(201);
+        fixtures.asCounsellor().body("{\"kind\":\"TRAINING\",\"plannedOn\":\"2016-04-11\",\"label\":\"CACES 1\","
+                + "\"cpfTrainingProjectId\":\"" + UUID.randomUUID() + "\"}").post(CepFixtures.actions(id))
+                .then().statusCode(201);
+        fixtures.asCounsellor().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Cariste\"}")
+                .post("/api/v1/cep/accompaniments/" + id + "/synthesis").then().statusCode(200);
+        String text = text(fixtures.asCounsellor().get("/api/v1/cep/accompaniments/" + id + "/synthesis-document")
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(text).contains("Renouvellement de la PMSMP du 14 mars 2016 au 8 avril 2016",
+                "Formation inscrite au projet de formation CPF de la personne");
+        assertThat(text).doesNotContainPattern(UUID_PATTERN);
+    }
+
+    @Test
+    void whenTheRegistryDoesNotAnswerThereIsNoDocumentButA503WithRetryAfter() {
+        UUID counsellor = UUID.randomUUID();
+        StubBeneficiaryRegistry.failing(counsellor, 0);
+        String contact = fixtures.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
+                + "\"request\":\"CEP_INFORMATION\",\"counsellorId\":\"" + counsellor + "\",\"routedTo\":\"OPACIF\","
+                + "\"liaisonSheetIssued\":true}").post("/api/v1/cep/level1-contacts").then().statusCode(201)
+                .extract().path("id");
+        for (String accept : new String[] {"application/pdf", "application/json"}) {
+            fixtures.asCounsellor().accept(accept).get("/api/v1/cep/liaison-sheets/" + contact).then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"))
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                            counsellor.toString())));
+        }
+        // a registry failing (5xx) is the same answer as one not answering
+        StubBeneficiaryRegistry.failing(counsellor, 500);
+        fixtures.asCounsellor().get("/api/v1/cep/liaison-sheets/" + contact).then().statusCode(503)
+                .header("Retry-After", "5");
+    }
+
+    @Test
+    void anErasureTheRegistryKnowsBeforeItsEventArrivedIs410AndA404ThereIs404() {
+        String erased = fixtures.accompanimentWithSynthesis();
+        UUID person = UUID.fromString(fixtures.asCounsellor().accept("application/json")
+                .get("/api/v1/cep/accompaniments/" + erased).then().extract().path("beneficiaryId"));
+        StubBeneficiaryRegistry.erased(person);
+        fixtures.asCounsellor().get("/api/v1/cep/accompaniments/" + erased + "/synthesis-document").then()
+                .statusCode(410).contentType("application/problem+json")
+                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/beneficiary-erased"));
+
+        String gone = fixtures.accompanimentWithSynthesis();
+        UUID other = UUID.fromString(fixtures.asCounsellor().accept("application/json")
+                .get("/api/v1/cep/accompaniments/" + gone).then().extract().path("beneficiaryId"));
+        StubBeneficiaryRegistry.failing(other, 410);
+        fixtures.asCounsellor().accept("application/json").get("/api/v1/cep/accompaniments/" + gone
+                + "/synthesis-document").then().statusCode(410)
+                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/beneficiary-erased"));
+
+        StubBeneficiaryRegistry.failing(other, 404);
+        fixtures.asCounsellor().get("/api/v1/cep/accompaniments/" + gone + "/synthesis-document").then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -149,15 +227,9 @@ class DocumentTest {
     }
 
     private void namedStructure(String name, String code) {
-        TestEvents.publish(new StructureRegistered(fixtures.structure, code, name, "27", code, LocalDate.of(2016, 1, 4)),
-                Instant.parse("2016-01-04T09:00:00Z"));
+        StubBeneficiaryRegistry.structure(fixtures.structure, name, code);
     }
 
-    private void awaitStructureName(String contact) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> fixtures.asCounsellor()
-                .accept("application/json").get("/api/v1/cep/liaison-sheets/" + contact)
-                .then().body("structure.name", org.hamcrest.Matchers.notNullValue()));
-    }
 
     private static String text(byte[] pdf) throws IOException {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -1,0 +1,225 @@
+package fr.capemploi.cep.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.capemploi.cep.config.RealRegistry;
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The two services for real: the real beneficiary-service runs as a process ({@link RealRegistry}); the structure, its
+ * counsellor and the person are registered through its API; its events reach this service over the real broker; the
+ * documents are asked of this service over HTTP and their text read back with PDFBox. Then the person's access log
+ * shows the read, an erasure is a 410, and a registry that is down or hangs is a 503 with Retry-After.
+ */
+@QuarkusTest
+@TestProfile(RealRegistry.Profile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistryIntegrationTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private static UUID structure;
+    private static UUID counsellor;
+    private static UUID person;
+    private static String accompaniment;
+    private static String contact;
+    private static String counsellorToken;
+
+    @Test
+    @Order(1)
+    void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() throws IOException {
+        structure = UUID.fromString(registry(TestTokens.admin()).body("{\"code\":\"034\",\"name\":\"Cap emploi "
+                + "Hérault\",\"region\":\"76\",\"department\":\"34\"}").post("/api/v1/structures")
+                .then().statusCode(201).extract().path("id"));
+        counsellor = UUID.fromString(registry(TestTokens.admin()).body("{\"displayName\":\"Claire Dupont\","
+                + "\"activeFrom\":\"2015-01-05\"}").post("/api/v1/structures/" + structure + "/counsellors")
+                .then().statusCode(201).extract().path("id"));
+        counsellorToken = TestTokens.counsellor(structure);
+        person = UUID.fromString(registry(counsellorToken).body("{\"lastName\":\"Lefèvre\",\"firstName\":\"Aurélie\","
+                + "\"birthDate\":\"1981-07-23\",\"sex\":\"FEMALE\",\"statusAtEntry\":\"JOB_SEEKER\","
+                + "\"qualificationLevel\":\"LEVEL_3\",\"inactivityMonths\":14,\"orientationSource\":\"POLE_EMPLOI\","
+                + "\"entryDate\":\"2016-02-15\",\"referentCounsellorId\":\"" + counsellor + "\"}")
+                .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id"));
+
+        // the CEP work names the person by id only; this service learns of them from the registry's event
+        accompaniment = accompanimentWithSynthesis(person);
+        contact = cep().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
+                + "\"beneficiaryId\":\"" + person + "\",\"counsellorId\":\"" + counsellor + "\",\"routedTo\":"
+                + "\"MISSION_LOCALE\",\"liaisonSheetIssued\":true}").post("/api/v1/cep/level1-contacts")
+                .then().statusCode(201).extract().path("id");
+
+        String dossier = text(cep().accept("application/pdf").get("/api/v1/cep/accompaniments/" + accompaniment
+                + "/synthesis-document").then().statusCode(200).contentType("application/pdf").extract().asByteArray());
+        assertThat(dossier).contains("Dossier de synthèse", "Madame Aurélie Lefèvre", "23 juillet 1981",
+                "Cap emploi Hérault (034)", "Claire Dupont", "Devenir préparateur de commandes");
+        assertThat(dossier).doesNotContainPattern(DocumentTest.UUID_PATTERN);
+
+        String sheet = text(cep().accept("application/pdf").get("/api/v1/cep/liaison-sheets/" + contact)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray());
+        assertThat(sheet).contains("Fiche de liaison", "Cap emploi Hérault (034)", "Claire Dupont", "Mission locale");
+        // the person's identity travels separately, never on the sheet sent to another operator
+        assertThat(sheet).doesNotContain("Lefèvre", "Aurélie", "1981");
+        assertThat(sheet).doesNotContainPattern(DocumentTest.UUID_PATTERN);
+
+        cep().accept("application/json").get("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document")
+                .then().statusCode(200).body("beneficiary.civility", equalTo("Madame"))
+                .body("beneficiary.lastName", equalTo("Lefèvre")).body("structure.regionName", equalTo("Occitanie"))
+                .body("referentCounsellor.displayName", equalTo("Claire Dupont"));
+    }
+
+    @Test
+    @Order(2)
+    void theReadIsInThePersonsAccessLogUnderTheCounsellorsName() {
+        List<Map<String, Object>> entries = registry(TestTokens.manager(structure))
+                .get("/api/v1/beneficiaries/" + person + "/access-log?size=200").then().statusCode(200)
+                .extract().path("items");
+        String counsellorName = "counsellor-" + structure + "@test.cepcpf.fr";
+        // the dossier was rendered twice (PDF and JSON): two reads by the counsellor; the sheet reads no person
+        assertThat(entries).filteredOn(e -> "READ".equals(e.get("action")))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.get("callerName")).isEqualTo(counsellorName);
+                    assertThat(e.get("callerRole")).isEqualTo("counsellor");
+                });
+    }
+
+    @Test
+    @Order(3)
+    void nothingPersonalIsKeptInThisServicesTables() throws SQLException {
+        // every text column of every table of this service's database, outbox and processed events included
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                ResultSet found = connection.createStatement().executeQuery("SELECT table_name, column_name FROM "
+                        + "information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', "
+                        + "'character varying', 'json', 'jsonb')")) {
+            while (found.next()) {
+                columns.add("\"" + found.getString(1) + "\".\"" + found.getString(2) + "\"");
+            }
+        }
+        assertThat(columns).isNotEmpty();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String column : columns) {
+                String table = column.substring(0, column.indexOf('.'));
+                try (ResultSet hits = connection.createStatement().executeQuery("SELECT count(*) FROM " + table
+                        + " WHERE " + column + "::text ILIKE '%Lefèvre%' OR " + column + "::text ILIKE '%Aurélie%' "
+                        + "OR " + column + "::text LIKE '%1981-07-23%'")) {
+                    hits.next();
+                    assertThat(hits.getLong(1)).as(column).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anErasedPersonsDocumentsAreGone() {
+        UUID erased = UUID.fromString(registry(counsellorToken).body("{\"lastName\":\"Bernard\",\"firstName\":\"Marc\","
+                + "\"birthDate\":\"1970-01-30\",\"sex\":\"MALE\",\"statusAtEntry\":\"JOB_SEEKER\","
+                + "\"qualificationLevel\":\"LEVEL_4\",\"orientationSource\":\"POLE_EMPLOI\",\"entryDate\":\"2016-02-15\","
+                + "\"referentCounsellorId\":\"" + counsellor + "\"}").post("/api/v1/beneficiaries")
+                .then().statusCode(201).extract().path("id"));
+        String his = accompanimentWithSynthesis(erased);
+        assertThat(text(cep().get("/api/v1/cep/accompaniments/" + his + "/synthesis-document").then().statusCode(200)
+                .extract().asByteArray())).contains("Monsieur Marc Bernard");
+
+        registry(TestTokens.manager(structure)).delete("/api/v1/beneficiaries/" + erased).then().statusCode(204);
+        // at once, whether or not BeneficiaryErased has reached this service yet: the registry's tombstone or the
+        // local directory, the answer is the same
+        for (String accept : List.of("application/pdf", "application/json")) {
+            cep().accept(accept).get("/api/v1/cep/accompaniments/" + his + "/synthesis-document").then()
+                    .statusCode(410).contentType("application/problem+json")
+                    .body("type", equalTo("https://cepcpf.capemploi.fr/problems/beneficiary-erased"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws IOException {
+        RealRegistry.stopRegistry();
+        for (String path : List.of("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document",
+                "/api/v1/cep/liaison-sheets/" + contact)) {
+            cep().accept("application/pdf").get(path).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "7")
+                    .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"));
+        }
+
+        // something listens on the registry's port but never answers: the client gives up (read timeout)
+        List<Socket> accepted = new ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(RealRegistry.port(), 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            cep().accept("application/json").get("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document")
+                    .then().statusCode(503).header("Retry-After", "7");
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    private String accompanimentWithSynthesis(UUID beneficiary) {
+        String diagnostic = cep().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
+                + "\"workAxis\":\"PROJECT_ELABORATION\",\"barriers\":[\"MOBILITY\"],\"counsellorId\":\"" + counsellor
+                + "\"}").post("/api/v1/cep/diagnostics").then().statusCode(201).extract().path("id");
+        String id = cep().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
+                + "\",\"startDate\":\"2016-02-29\"}").post("/api/v1/cep/accompaniments")
+                .then().statusCode(201).extract().path("id");
+        cep().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Devenir préparateur de commandes\","
+                + "\"strategy\":\"Valider par une PMSMP\",\"counsellorId\":\"" + counsellor + "\"}")
+                .post("/api/v1/cep/accompaniments/" + id + "/synthesis").then().statusCode(200);
+        return id;
+    }
+
+    private static RequestSpecification cep() {
+        return given().auth().oauth2(counsellorToken).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification registry(String token) {
+        return given().baseUri(RealRegistry.url()).port(RealRegistry.port()).auth().oauth2(token)
+                .contentType(ContentType.JSON);
+    }
+
+    private static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
