@@ -81,14 +81,13 @@ public final class WritePathBench {
         return response.statusCode() == 201;
     }
 
-    /** Copies of the latest contact and outbox rows the API wrote, under new ids, in one transaction. */
+    /** A copy of a contact row and of an outbox row the API wrote, under new ids, in one transaction. */
     private static boolean insertTwoRows(Connection connection) throws Exception {
+        Sample sample = sample(connection);
         try (PreparedStatement contact = connection.prepareStatement("""
                 INSERT INTO level1_contact (id, structure_id, counsellor_id, beneficiary_id, contact_date, channel,
                     request, liaison_sheet_issued, recorded_at, recorded_by, routed_to)
-                SELECT ?, structure_id, counsellor_id, beneficiary_id, contact_date, channel, request,
-                    liaison_sheet_issued, now(), recorded_by, routed_to
-                FROM level1_contact ORDER BY recorded_at DESC LIMIT 1
+                VALUES (?, ?, NULL, NULL, ?, ?, ?, false, now(), ?, NULL)
                 """);
                 PreparedStatement outbox = connection.prepareStatement("""
                         INSERT INTO outbox_event (event_id, topic, record_key, event_type, envelope, recorded_at,
@@ -97,28 +96,46 @@ public final class WritePathBench {
                         """)) {
             UUID id = UUID.randomUUID();
             contact.setObject(1, id);
+            contact.setObject(2, sample.structureId());
+            contact.setObject(3, sample.contactDate());
+            contact.setString(4, sample.channel());
+            contact.setString(5, sample.request());
+            contact.setString(6, sample.recordedBy());
             contact.executeUpdate();
             outbox.setObject(1, UUID.randomUUID());
             outbox.setString(2, id.toString());
-            outbox.setBytes(3, sampleEnvelope(connection));
+            outbox.setBytes(3, sample.envelope());
             outbox.executeUpdate();
             connection.commit();
             return true;
         }
     }
 
-    private static volatile byte[] envelope;
+    record Sample(UUID structureId, java.sql.Date contactDate, String channel, String request, String recordedBy,
+            byte[] envelope) {
+    }
 
-    private static byte[] sampleEnvelope(Connection connection) throws Exception {
-        if (envelope == null) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT envelope FROM outbox_event ORDER BY id DESC LIMIT 1"); ResultSet rs = select.executeQuery()) {
-                rs.next();
-                envelope = rs.getBytes(1);
-                System.out.printf("outbox envelope: %d bytes%n", envelope.length);
+    private static volatile Sample sample;
+
+    private static Sample sample(Connection connection) throws Exception {
+        if (sample == null) {
+            synchronized (WritePathBench.class) {
+                if (sample == null) {
+                    try (PreparedStatement select = connection.prepareStatement("""
+                            SELECT c.structure_id, c.contact_date, c.channel, c.request, c.recorded_by,
+                                (SELECT envelope FROM outbox_event ORDER BY id DESC LIMIT 1)
+                            FROM level1_contact c LIMIT 1""");
+                            ResultSet rs = select.executeQuery()) {
+                        rs.next();
+                        sample = new Sample(rs.getObject(1, UUID.class), rs.getDate(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getBytes(6));
+                        connection.commit();
+                        System.out.printf("outbox envelope: %d bytes%n", sample.envelope().length);
+                    }
+                }
             }
         }
-        return envelope;
+        return sample;
     }
 
     private static Phase runPerConnection(List<Connection> connections, int seconds) throws Exception {

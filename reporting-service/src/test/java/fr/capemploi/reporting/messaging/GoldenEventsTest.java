@@ -57,7 +57,10 @@ class GoldenEventsTest {
         try {
             Generation scratch = generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
             for (EventProjection projection : projections.of(scratch)) {
+                // as the platform applies a batch: begin, apply each event, flush the queued statements
+                projection.beginBatch();
                 envelopes.forEach(projection::apply);
+                projection.flush();
             }
             @SuppressWarnings("unchecked")
             List<String> tables = entityManager.createNativeQuery("SELECT table_name FROM information_schema.tables "
