@@ -382,9 +382,9 @@ public class BeneficiaryResource {
 
     @GET
     @Path("/{id}/access-log")
-    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @RolesAllowed(Roles.MANAGER)
     @Operation(summary = "Who read or changed the person's data", description = "Newest first. The structure's "
-            + "manager, and administrators for audits (the log holds the callers, not the person's data).")
+            + "manager only (DOMAIN: managers read it; administrators manage the directory, not people).")
     @APIResponse(responseCode = "200", description = "A page of access-log entries", content = @Content(
             schema = @Schema(implementation = AccessLogEntryResponse.class),
             examples = @ExampleObject(name = "log", value = ACCESS_LOG)))

@@ -271,6 +271,11 @@ public class BeneficiaryRegistry {
     private BeneficiaryRecord replay(UUID id) {
         Beneficiary beneficiary = beneficiaries.findByIdOptional(id)
                 .orElseThrow(() -> new IllegalStateException("Idempotency key points at a missing beneficiary " + id));
+        // authorize before replaying: keys are kept per caller and structure, and the record is checked again here so
+        // that no replay ever renders another structure's person
+        if (!(caller.hasRole(Roles.PARTNER) && !caller.isStructureBound())) {
+            caller.checkAccess(beneficiary.structureId(), RESOURCE, id);
+        }
         if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound() || beneficiary.erased()) {
             // the partner only ever gets the id back: nothing personal is read, nothing to log
             return new BeneficiaryRecord(beneficiary, null, true);
