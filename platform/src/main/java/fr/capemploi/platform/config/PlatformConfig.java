@@ -18,6 +18,14 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Http http();
+
+    interface Http {
+        /** Longest request URI accepted; a longer one is a 414 problem (env HTTP_MAX_URI_LENGTH). */
+        @WithDefault("8192")
+        int maxUriLength();
+    }
+
     interface Kafka {
         /** Prefix added to every logical topic name; lets test runs share one broker without sharing records. */
         Optional<String> topicPrefix();
