@@ -13,6 +13,8 @@ import fr.capemploi.cep.rest.AccompanimentResponses.InterviewView;
 import fr.capemploi.cep.rest.AccompanimentResponses.Summary;
 import fr.capemploi.cep.service.Accompaniments;
 import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.cep.service.DirectoryReferences;
+import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.cep.service.Documents;
 import fr.capemploi.cep.service.SynthesisDossier;
 import fr.capemploi.platform.problem.Problem;
@@ -81,12 +83,14 @@ public class AccompanimentResource {
 
     private final Accompaniments accompaniments;
     private final BeneficiaryReferences beneficiaries;
+    private final DirectoryReferences references;
     private final Documents documents;
     private final Caller caller;
     private final Clock clock;
 
     public AccompanimentResource(Accompaniments accompaniments, BeneficiaryReferences beneficiaries, Documents documents,
-            Caller caller, Clock clock) {
+            Caller caller, Clock clock, DirectoryReferences references) {
+        this.references = references;
         this.accompaniments = accompaniments;
         this.beneficiaries = beneficiaries;
         this.documents = documents;
@@ -126,6 +130,7 @@ public class AccompanimentResource {
     public Response open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
+        references.requireCounsellor(request.referentCounsellorId(), structure, "referentCounsellorId");
         Accompaniment accompaniment = accompaniments.open(new Accompaniments.Opening(structure, request.beneficiaryId(),
                 request.diagnosticId(), request.referentCounsellorId(), request.level(), request.startDate(),
                 caller.name()));
@@ -195,6 +200,7 @@ public class AccompanimentResource {
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
+        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(),
                 request.counsellorId()));
     }
@@ -216,6 +222,7 @@ public class AccompanimentResource {
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
     public Response holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
+        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
                 request.durationMinutes(), request.mode(), request.counsellorId());
         return Response.created(uri.getAbsolutePathBuilder().path(interview.id().toString()).build())
@@ -275,6 +282,13 @@ public class AccompanimentResource {
                     + "a3c1e2f4-6666-4a2b-9c3d-000000000006\"}]}")))
     public Response planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
+        UUID structure = caller.ownStructure();
+        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
+        if (request.kind() == ActionKind.TRAINING && request.cpfTrainingProjectId() != null) {
+            // only a TRAINING action may link a project (another kind with one is refused by the plan's rules)
+            references.requireTrainingProject(request.cpfTrainingProjectId(), structure,
+                    accompaniments.get(id, structure).beneficiaryId(), "cpfTrainingProjectId");
+        }
         PlannedAction action = accompaniments.planAction(id, caller.ownStructure(), new ActionSpec(request.kind(),
                 blankToNull(request.label()), request.plannedOn(), request.startDate(), request.endDate(),
                 request.pmsmpPurpose(), blankToNull(request.hostName()), request.hostSiret(), request.renewalOf(),
@@ -335,6 +349,7 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "409", description = "Closed accompaniment", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
+        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
                 request.counsellorId(), request.project().strip(), blankToNull(request.strategy())));
     }

@@ -5,6 +5,7 @@ import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Diagnostic;
 import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.cep.service.DirectoryReferences;
 import fr.capemploi.cep.service.Diagnostics;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.Problem;
@@ -45,9 +46,12 @@ public class DiagnosticResource {
 
     private final Diagnostics diagnostics;
     private final BeneficiaryReferences beneficiaries;
+    private final DirectoryReferences references;
     private final Caller caller;
 
-    public DiagnosticResource(Diagnostics diagnostics, BeneficiaryReferences beneficiaries, Caller caller) {
+    public DiagnosticResource(Diagnostics diagnostics, BeneficiaryReferences beneficiaries, Caller caller,
+            DirectoryReferences references) {
+        this.references = references;
         this.diagnostics = diagnostics;
         this.beneficiaries = beneficiaries;
         this.caller = caller;
@@ -94,6 +98,7 @@ public class DiagnosticResource {
         }
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
+        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
         Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
                 request.counsellorId(), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(diagnostic.id().toString()).build())
