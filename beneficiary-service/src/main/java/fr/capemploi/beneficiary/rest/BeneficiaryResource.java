@@ -145,7 +145,8 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "403", description = "Role not allowed, or another structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "other-structure", value = OTHER_STRUCTURE)))
-    @APIResponse(responseCode = "409", description = "NIR already registered in the structure", content = @Content(
+    @APIResponse(responseCode = "409", description = "NIR already registered in the structure (counsellors and "
+            + "managers; a partner's duplicate referral joins the existing record and gets 201)", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "nir-taken", value = NIR_TAKEN)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another body", content = @Content(

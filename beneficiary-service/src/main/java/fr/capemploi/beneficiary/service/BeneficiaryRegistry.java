@@ -93,6 +93,9 @@ public class BeneficiaryRegistry {
         UUID id = UUID.randomUUID();
         SealedNir nir = profile.nir() == null ? null : vault.seal(profile.nir(), id);
         if (nir != null && beneficiaries.nirTaken(structureId, nir.searchHash(), id)) {
+            if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound()) {
+                return joinedReferral(structureId, nir, attempt);
+            }
             throw new ConflictException("A beneficiary with this NIR is already registered in this structure");
         }
         Instant now = clock.instant();
@@ -266,6 +269,19 @@ public class BeneficiaryRegistry {
         }
         ifMatch.check(beneficiary.version(), ifMatchRequired, "beneficiary");
         return beneficiary;
+    }
+
+    /**
+     * A partner referring a person the structure already follows gets the same answer as for a new referral (201 and
+     * an id) and nothing is recorded: a 409 would tell it that this person is followed by a Cap emploi, i.e. has a
+     * disability status (audit finding). The referral joins the existing record; its id is all the partner gets.
+     */
+    private BeneficiaryRecord joinedReferral(UUID structureId, SealedNir nir,
+            Optional<IdempotentRequests.Attempt> attempt) {
+        Beneficiary existing = beneficiaries.withNir(structureId, nir.searchHash())
+                .orElseThrow(() -> new IllegalStateException("NIR taken but no holder found"));
+        attempt.ifPresent(a -> idempotency.complete(a, existing.id()));
+        return new BeneficiaryRecord(existing, null);
     }
 
     private BeneficiaryRecord replay(UUID id) {
