@@ -2,13 +2,15 @@ package fr.capemploi.platform.metrics;
 
 import static io.restassured.RestAssured.given;
 
-/** The Prometheus page, wherever the service serves it. */
-final class MetricsPage {
+import java.net.URL;
+
+/** The Prometheus page, on the management interface. */
+public final class MetricsPage {
 
     private MetricsPage() {
     }
 
-    static String read() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    public static String read(URL metrics) {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }
