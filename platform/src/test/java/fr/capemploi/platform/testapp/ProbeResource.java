@@ -14,7 +14,7 @@ import java.util.Map;
 public class ProbeResource {
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     public Map<String, Object> probe() {
         return Map.of("lastName", "Durand");
     }
