@@ -122,7 +122,7 @@ public class AccompanimentResource {
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"level: must be less than or equal to 3\",\"violations\":[{\"field\":"
                     + "\"level\",\"message\":\"must be less than or equal to 3\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary or diagnostic unknown in the caller's structure",
+    @APIResponse(responseCode = "404", description = "Beneficiary, diagnostic or referent counsellor unknown in the caller's structure",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "409", description = "Not a CEP service, or an accompaniment is already open",

@@ -89,7 +89,7 @@ public class DiagnosticResource {
                     + "TRAINING_PROJECT, JOB_SEARCH, JOB_RETENTION\",\"violations\":[{\"field\":\"workAxis\","
                     + "\"message\":\"must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, TRAINING_PROJECT, "
                     + "JOB_SEARCH, JOB_RETENTION\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure", content = @Content(
+    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
     public Response record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {

@@ -89,8 +89,8 @@ public class Level1ContactResource {
             examples = @ExampleObject(name = "expired", value = Examples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "analyst", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure (after waiting "
-            + "for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure "
+            + "(after waiting for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
     public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();

@@ -105,7 +105,7 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "negative-cost", value = VALIDATION)))
-    @APIResponse(responseCode = "422", description = "Beneficiary unknown in the caller's structure", content = @Content(
+    @APIResponse(responseCode = "422", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY_422)))
     public Response create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
