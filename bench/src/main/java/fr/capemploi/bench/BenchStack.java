@@ -155,8 +155,22 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    /** The Prometheus page, on the service's management port. */
     String metrics(SuiteService service) {
-        return call(service, "/q/metrics", null, "GET");
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(stack.managementUri(service) + "/q/metrics")).timeout(Duration.ofSeconds(30)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /q/metrics -> " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     long reportingLag() {

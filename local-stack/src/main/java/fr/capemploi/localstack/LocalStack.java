@@ -119,19 +119,29 @@ public final class LocalStack implements AutoCloseable {
         String nirKey = SigningKeys.nirKey(dataDirectory.resolve("keys"));
 
         Map<SuiteService, Integer> servicePorts = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, Integer> managementPorts = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
             int port = builder.randomPorts ? freePorts.next()
                     : builder.servicePorts.getOrDefault(service, service.defaultPort());
+            // health and metrics: the management interface, its own port
+            int managementPort = builder.randomPorts ? freePorts.next()
+                    : builder.servicePorts.containsKey(service) ? port + SuiteService.MANAGEMENT_OFFSET
+                    : service.defaultManagementPort();
             ports.add(port);
+            ports.add(managementPort);
             servicePorts.put(service, port);
+            managementPorts.put(service, managementPort);
         }
         Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
             int port = servicePorts.get(service);
+            int managementPort = managementPorts.get(service);
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("HTTP_PORT", Integer.toString(port));
+            environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
             // loopback only: the stack is for one developer's machine or a test run
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
             environment.put("DB_URL", database.jdbcUrl(service.database()));
             environment.put("DB_USER", database.user());
             environment.put("DB_PASSWORD", database.password());
@@ -150,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
             }
             environment.putAll(builder.serviceEnvironment);
             processes.put(service, new ServiceProcess(service, service.jar(builder.repositoryRoot), port,
-                    environment, builder.serviceJvmOptions, logs.resolve(service.moduleName() + ".log"),
+                    managementPort, environment, builder.serviceJvmOptions, logs.resolve(service.moduleName() + ".log"),
                     run.resolve(service.moduleName() + ".pid"), dataDirectory.resolve("work")
                     .resolve(service.moduleName()), marker, listener));
         }
@@ -229,6 +239,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI baseUri(SuiteService service) {
         return service(service).baseUri();
+    }
+
+    /** Where the service answers health and metrics. */
+    public URI managementUri(SuiteService service) {
+        return service(service).managementUri();
     }
 
     /** The embedded broker; absent when the stack uses an external Kafka. */

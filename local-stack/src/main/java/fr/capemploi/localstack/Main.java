@@ -248,6 +248,8 @@ public final class Main {
             String base = service.baseUri().toString();
             text.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n",
                     service.service().moduleName(), base, base));
+            text.append(String.format(Locale.ROOT, "  %-20s %s/q/health/ready, %s/q/metrics%n", "  management",
+                    service.managementUri(), service.managementUri()));
             if (service.service() == SuiteService.REPORTING) {
                 text.append(String.format(Locale.ROOT, "  %-20s %s/   (token: ./suite token analyst)%n",
                         "  dashboard", base));
@@ -287,6 +289,8 @@ public final class Main {
         properties.setProperty("kafka", stack.kafkaBootstrap());
         for (ServiceProcess service : stack.services()) {
             properties.setProperty("service." + service.service().moduleName(), service.baseUri().toString());
+            properties.setProperty("management." + service.service().moduleName(),
+                    service.managementUri().toString());
         }
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "running stack, written by ./suite up; read by ./suite status");
@@ -370,7 +374,10 @@ public final class Main {
         for (String key : properties.stringPropertyNames().stream().sorted().collect(Collectors.toList())) {
             if (key.startsWith("service.")) {
                 String base = properties.getProperty(key);
-                allUp &= line(key.substring("service.".length()), ready(http, base), base);
+                String name = key.substring("service.".length());
+                // readiness is on the management port; a stack started before it existed answers on the API port
+                String management = properties.getProperty("management." + name, base);
+                allUp &= line(name, ready(http, management), base);
             }
         }
         return allUp ? 0 : 1;

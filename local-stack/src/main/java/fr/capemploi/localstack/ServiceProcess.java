@@ -32,6 +32,7 @@ public final class ServiceProcess {
     private final SuiteService service;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path workingDirectory;
@@ -43,12 +44,14 @@ public final class ServiceProcess {
     private final java.util.concurrent.atomic.AtomicBoolean failureReported =
             new java.util.concurrent.atomic.AtomicBoolean();
 
-    ServiceProcess(SuiteService service, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
-                   Path logFile, Path pidFile, Path workingDirectory, String marker, StackListener listener) {
+    ServiceProcess(SuiteService service, Path jar, int port, int managementPort, Map<String, String> environment,
+                   List<String> jvmOptions, Path logFile, Path pidFile, Path workingDirectory, String marker,
+                   StackListener listener) {
         this.listener = listener;
         this.service = service;
         this.jar = jar.toAbsolutePath();
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workingDirectory = workingDirectory;
@@ -65,6 +68,11 @@ public final class ServiceProcess {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Health ({@code /q/health}) and metrics ({@code /q/metrics}): the management interface, not the API port. */
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     public Path logFile() {
@@ -121,7 +129,7 @@ public final class ServiceProcess {
         }
     }
 
-    /** Polls {@code /q/health/ready} until 200; fails fast, quoting the log, if the process exits. */
+    /** Polls {@code /q/health/ready} on the management port until 200; fails fast, quoting the log, if the process exits. */
     public void awaitReady(Duration timeout, BooleanSupplier stillWorthWaiting) {
         try {
             pollReadiness(timeout, stillWorthWaiting);
@@ -135,7 +143,7 @@ public final class ServiceProcess {
     private void pollReadiness(Duration timeout, BooleanSupplier stillWorthWaiting) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(managementUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
@@ -173,7 +181,7 @@ public final class ServiceProcess {
 
     /** Whether the service answers its readiness check right now. */
     public boolean isReady() {
-        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(managementUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

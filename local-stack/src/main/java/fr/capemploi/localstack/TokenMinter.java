@@ -41,9 +41,13 @@ public final class TokenMinter {
             throw new IllegalArgumentException("unknown role '" + role + "'; expected one of " + ROLES);
         }
         Instant now = Instant.now();
+        // one subject per role and structure: callers of two structures must never look like one caller (stored
+        // idempotent answers are kept per caller); the same role and structure keep one subject, so a re-run demo
+        // load is still answered with replays
+        String subject = subject(role, structureId);
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
-                .upn(role + "@suite.local")
-                .subject(role + "@suite.local")
+                .upn(subject)
+                .subject(subject)
                 .groups(Set.of(role))
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFESPAN));
@@ -51,5 +55,10 @@ public final class TokenMinter {
             claims.claim("structure_id", structureId.toString());
         }
         return claims.jws().keyId("local-stack").sign(signingKey);
+    }
+
+    /** {@code counsellor.<structure>@suite.local}, or {@code admin@suite.local} for a national role. */
+    public static String subject(String role, UUID structureId) {
+        return role + (structureId == null ? "" : "." + structureId) + "@suite.local";
     }
 }

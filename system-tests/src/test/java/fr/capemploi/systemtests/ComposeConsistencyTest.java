@@ -68,6 +68,15 @@ class ComposeConsistencyTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> healthcheck = (Map<String, Object>) definition.get("healthcheck");
         assertTrue(String.valueOf(healthcheck.get("test")).contains("/q/health/ready"));
+        // health is on the management interface: the check must ask the management port, which the service reads
+        assertTrue(String.valueOf(healthcheck.get("test")).contains("$${MANAGEMENT_PORT}")
+                || String.valueOf(healthcheck.get("test")).contains("${MANAGEMENT_PORT}"),
+                service + " must check its health on the management port");
+        int management = port + 1000;
+        assertEquals(String.valueOf(management), String.valueOf(environment.get("MANAGEMENT_PORT")));
+        assertTrue(property(service, "quarkus.management.port").contains(":" + management + "}"),
+                "the default management port of " + service + " must be " + management);
+        assertTrue(dockerfile.contains(" " + management), "Dockerfile of " + service + " must expose " + management);
     }
 
     /** cep-service names people on its documents by asking beneficiary-service: compose must say where it is. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,12 @@ class TokenMinterTest {
                 .setRequireExpirationTime()
                 .build()
                 .processToClaims(token);
-        assertEquals("counsellor@suite.local", claims.getClaimValueAsString("upn"));
+        assertEquals("counsellor." + structure + "@suite.local", claims.getClaimValueAsString("upn"));
+        assertEquals("counsellor." + structure + "@suite.local", claims.getSubject());
+        String elsewhere = new TokenMinter(signing.privateKey(), TokenMinter.DEFAULT_ISSUER).mint("counsellor",
+                UUID.randomUUID());
+        assertNotEquals(claims.getSubject(), new JwtConsumerBuilder().setSkipAllValidators()
+                .setSkipSignatureVerification().build().processToClaims(elsewhere).getSubject());
         assertEquals(List.of("counsellor"), claims.getStringListClaimValue("groups"));
         assertEquals(structure.toString(), claims.getClaimValueAsString("structure_id"));
         long lifespan = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();

@@ -56,6 +56,31 @@ public final class TestTokens {
         return claims(role, structureId, Instant.now().plus(Duration.ofHours(1))).sign(TRUSTED.getPrivate());
     }
 
+    /**
+     * A token shaped by the test: several roles, a chosen {@code upn} and subject (null leaves it out), chosen issue and
+     * expiry instants. For the audit cases: multi-role tokens, callers of two structures sharing a {@code upn},
+     * tokens living too long or issued in the future.
+     */
+    public static String custom(String upn, String subject, UUID structureId, Instant issuedAt, Instant expiresAt,
+            String... roles) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).upn(upn).groups(Set.of(roles)).issuedAt(issuedAt)
+                .expiresAt(expiresAt);
+        if (subject != null) {
+            claims.subject(subject);
+        }
+        if (structureId != null) {
+            claims.claim("structure_id", structureId.toString());
+        }
+        return claims.sign(TRUSTED.getPrivate());
+    }
+
+    /** A token valid for an hour with several roles, e.g. counsellor + analyst. */
+    public static String withRoles(UUID structureId, String... roles) {
+        Instant now = Instant.now();
+        return custom(String.join("+", roles) + "-" + (structureId == null ? "national" : structureId)
+                + "@test.cepcpf.fr", null, structureId, now, now.plus(Duration.ofHours(1)), roles);
+    }
+
     public static String expired(String role, UUID structureId) {
         JwtClaimsBuilder claims = claims(role, structureId, Instant.now().minus(Duration.ofHours(1)));
         claims.issuedAt(Instant.now().minus(Duration.ofHours(2)));

@@ -93,6 +93,11 @@ public class BeneficiaryRepository implements PanacheRepositoryBase<Beneficiary,
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The structure's person with this NIR (search hash), if any. */
+    public java.util.Optional<Beneficiary> withNir(UUID structureId, String nirHash) {
+        return find("structureId = ?1 and nirHash = ?2", structureId, nirHash).firstResultOptional();
+    }
+
     public boolean nirTaken(UUID structureId, String nirHash, UUID except) {
         return count("structureId = ?1 and nirHash = ?2 and id <> ?3", structureId, nirHash, except) > 0;
     }

@@ -147,7 +147,8 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "403", description = "Role not allowed, or another structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "other-structure", value = OTHER_STRUCTURE)))
-    @APIResponse(responseCode = "409", description = "NIR already registered in the structure", content = @Content(
+    @APIResponse(responseCode = "409", description = "NIR already registered in the structure (counsellors and "
+            + "managers; a partner's duplicate referral joins the existing record and gets 201)", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "nir-taken", value = NIR_TAKEN)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another body", content = @Content(
@@ -404,9 +405,9 @@ public class BeneficiaryResource {
 
     @GET
     @Path("/{id}/access-log")
-    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @RolesAllowed(Roles.MANAGER)
     @Operation(summary = "Who read or changed the person's data", description = "Newest first. The structure's "
-            + "manager, and administrators for audits (the log holds the callers, not the person's data).")
+            + "manager only (DOMAIN: managers read it; administrators manage the directory, not people).")
     @APIResponse(responseCode = "200", description = "A page of access-log entries", content = @Content(
             schema = @Schema(implementation = AccessLogEntryResponse.class),
             examples = @ExampleObject(name = "log", value = ACCESS_LOG)))

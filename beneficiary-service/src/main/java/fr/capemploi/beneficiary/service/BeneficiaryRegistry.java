@@ -93,6 +93,9 @@ public class BeneficiaryRegistry {
         UUID id = UUID.randomUUID();
         SealedNir nir = profile.nir() == null ? null : vault.seal(profile.nir(), id);
         if (nir != null && beneficiaries.nirTaken(structureId, nir.searchHash(), id)) {
+            if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound()) {
+                return joinedReferral(structureId, nir, attempt);
+            }
             throw new ConflictException("A beneficiary with this NIR is already registered in this structure");
         }
         Instant now = clock.instant();
@@ -283,9 +286,27 @@ public class BeneficiaryRegistry {
         return beneficiary;
     }
 
+    /**
+     * A partner referring a person the structure already follows gets the same answer as for a new referral (201 and
+     * an id) and nothing is recorded: a 409 would tell it that this person is followed by a Cap emploi, i.e. has a
+     * disability status (audit finding). The referral joins the existing record; its id is all the partner gets.
+     */
+    private BeneficiaryRecord joinedReferral(UUID structureId, SealedNir nir,
+            Optional<IdempotentRequests.Attempt> attempt) {
+        Beneficiary existing = beneficiaries.withNir(structureId, nir.searchHash())
+                .orElseThrow(() -> new IllegalStateException("NIR taken but no holder found"));
+        attempt.ifPresent(a -> idempotency.complete(a, existing.id()));
+        return new BeneficiaryRecord(existing, null);
+    }
+
     private BeneficiaryRecord replay(UUID id) {
         Beneficiary beneficiary = beneficiaries.findByIdOptional(id)
                 .orElseThrow(() -> new IllegalStateException("Idempotency key points at a missing beneficiary " + id));
+        // authorize before replaying: keys are kept per caller and structure, and the record is checked again here so
+        // that no replay ever renders another structure's person
+        if (!(caller.hasRole(Roles.PARTNER) && !caller.isStructureBound())) {
+            caller.checkAccess(beneficiary.structureId(), RESOURCE, id);
+        }
         if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound() || beneficiary.erased()) {
             // the partner only ever gets the id back: nothing personal is read, nothing to log
             return new BeneficiaryRecord(beneficiary, null, true);

@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * Idempotency-Key of POST requests. A partner that retries a referral after a time-out gets the person its first
- * attempt created instead of a duplicate; a key reused with another body is refused. Keys are per caller and
- * operation. Only the created resource's id is kept, never the response body: replays render the resource as it is
+ * attempt created instead of a duplicate; a key reused with another body is refused. Keys are per caller identity
+ * (subject and name), structure and operation: two callers sharing a name in two structures never share a key. Only the created resource's id is kept, never the response body: replays render the resource as it is
  * now, so no copy of personal data outlives an erasure here.
  */
 @ApplicationScoped
@@ -62,10 +62,10 @@ public class IdempotentRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> claim(Attempt attempt) {
-        if (requests.claim(caller.name(), attempt.operation(), attempt.key(), attempt.fingerprint(), clock.instant())) {
+        if (requests.claim(who(), attempt.operation(), attempt.key(), attempt.fingerprint(), clock.instant())) {
             return Optional.empty();
         }
-        IdempotentRequestRepository.Claimed earlier = requests.find(caller.name(), attempt.operation(), attempt.key())
+        IdempotentRequestRepository.Claimed earlier = requests.find(who(), attempt.operation(), attempt.key())
                 .orElseThrow(() -> new IllegalStateException("Idempotency key vanished while claimed"));
         // a null hash was wiped by an erasure: the key still points at the (now erased) resource
         if (earlier.requestHash() != null && !earlier.requestHash().equals(attempt.fingerprint())) {
@@ -76,7 +76,13 @@ public class IdempotentRequests {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(Attempt attempt, UUID resourceId) {
-        requests.complete(caller.name(), attempt.operation(), attempt.key(), resourceId);
+        requests.complete(who(), attempt.operation(), attempt.key(), resourceId);
+    }
+
+    /** The caller and its structure in one column, as the stored key's owner. */
+    private String who() {
+        String structure = caller.structureKey();
+        return structure.isEmpty() ? caller.identity() : caller.identity() + " @" + structure;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -26,6 +26,39 @@ class IdempotentRetryTest {
     @Inject
     DataSource dataSource;
 
+    /**
+     * Audit finding: two counsellors of two structures whose tokens share upn and subject send the same key and body.
+     * The second must register its own person, never receive the first structure's person (names, birth date, NIR).
+     */
+    @Test
+    void sameUpnInTwoStructuresNeverSharesAnAnswer() {
+        UUID a = Fixtures.structure();
+        UUID b = Fixtures.structure();
+        java.time.Instant now = java.time.Instant.now();
+        String inA = TestTokens.custom("counsellor@suite.local", "counsellor@suite.local", a, now, now.plusSeconds(600),
+                "counsellor");
+        String inB = TestTokens.custom("counsellor@suite.local", "counsellor@suite.local", b, now, now.plusSeconds(600),
+                "counsellor");
+        String body = Fixtures.json(Fixtures.person());
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(inA).contentType(ContentType.JSON).header(KEY, key).body(body)
+                .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(inB).contentType(ContentType.JSON).header(KEY, key).body(body)
+                .post("/api/v1/beneficiaries").then().statusCode(201).header(REPLAYED, (String) null)
+                .body("structureId", equalTo(b.toString()))
+                .body("id", org.hamcrest.Matchers.not(equalTo(first)));
+        // and the platform-kept answers (consent withdrawal) are as separate
+        UUID inAStructure = Fixtures.beneficiary(a);
+        UUID consent = Fixtures.consent(inAStructure, a, "DATA_SHARING_WITH_PARTNERS");
+        String withdrawal = "{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"SIGNED_FORM\"}";
+        String path = "/api/v1/beneficiaries/" + inAStructure + "/consents/" + consent + "/withdrawal";
+        String key2 = UUID.randomUUID().toString();
+        given().auth().oauth2(inA).contentType(ContentType.JSON).header(KEY, key2).body(withdrawal).post(path)
+                .then().statusCode(200);
+        given().auth().oauth2(inB).contentType(ContentType.JSON).header(KEY, key2).body(withdrawal).post(path)
+                .then().statusCode(404);
+    }
+
     @Test
     void repeatedStructureRegistrationRegistersOnce() {
         String code = "I" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();

@@ -1,25 +1,24 @@
 package fr.capemploi.cep.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.capemploi.cep.domain.KnownBeneficiary;
 import fr.capemploi.cep.domain.KnownCounsellor;
 import fr.capemploi.cep.domain.KnownStructure;
 import fr.capemploi.cep.repository.KnownBeneficiaryRepository;
 import fr.capemploi.cep.repository.KnownCounsellorRepository;
 import fr.capemploi.cep.repository.KnownStructureRepository;
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
+import fr.capemploi.events.beneficiary.CounsellorRegistered;
+import fr.capemploi.events.beneficiary.ReferentAssigned;
 import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.platform.consumer.EventProjection;
+import fr.capemploi.platform.consumer.TypedProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Keeps the local copy of what the beneficiary service announces: which beneficiaries exist and in which structure
@@ -27,15 +26,7 @@ import java.util.UUID;
  * for the documents. Other event types of the topic are ignored.
  */
 @ApplicationScoped
-public class BeneficiaryDirectoryProjection implements EventProjection {
-
-    /*
-     * The two below are read field by field rather than through their records: this service needs one or two of
-     * their fields, and must not break if their shape grows. A counsellor's display name is used if one is ever
-     * published; until then documents show the counsellor's id.
-     */
-    static final String COUNSELLOR_REGISTERED = "CounsellorRegistered";
-    static final String REFERENT_ASSIGNED = "ReferentAssigned";
+public class BeneficiaryDirectoryProjection extends TypedProjection {
 
     private final KnownBeneficiaryRepository beneficiaries;
     private final KnownStructureRepository structures;
@@ -46,6 +37,11 @@ public class BeneficiaryDirectoryProjection implements EventProjection {
         this.beneficiaries = beneficiaries;
         this.structures = structures;
         this.counsellors = counsellors;
+        on(BeneficiaryRegistered.class, (event, envelope) -> registered(envelope, event));
+        on(BeneficiaryErased.class, (event, envelope) -> erased(envelope, event));
+        on(StructureRegistered.class, (event, envelope) -> structure(event));
+        on(CounsellorRegistered.class, (event, envelope) -> counsellor(event));
+        on(ReferentAssigned.class, (event, envelope) -> referent(event, envelope));
     }
 
     @Override
@@ -58,19 +54,6 @@ public class BeneficiaryDirectoryProjection implements EventProjection {
         return Set.of(Topics.BENEFICIARY);
     }
 
-    @Override
-    public void apply(EventEnvelope envelope) {
-        switch (envelope.eventType()) {
-            case "BeneficiaryRegistered" -> registered(envelope, EventCodec.payload(envelope, BeneficiaryRegistered.class));
-            case "BeneficiaryErased" -> erased(envelope, EventCodec.payload(envelope, BeneficiaryErased.class));
-            case "StructureRegistered" -> structure(EventCodec.payload(envelope, StructureRegistered.class));
-            case COUNSELLOR_REGISTERED -> counsellor(envelope.payload());
-            case REFERENT_ASSIGNED -> referent(envelope);
-            default -> {
-                // BeneficiaryExited, consents...: nothing this service needs
-            }
-        }
-    }
 
     private void registered(EventEnvelope envelope, BeneficiaryRegistered event) {
         if (event.beneficiaryId() == null || event.structureId() == null) {
@@ -103,37 +86,22 @@ public class BeneficiaryDirectoryProjection implements EventProjection {
     }
 
     /** The referent a new accompaniment defaults to follows the registry's portfolio. */
-    private void referent(EventEnvelope envelope) {
-        UUID beneficiaryId = uuid(envelope.payload(), "beneficiaryId");
-        UUID counsellorId = uuid(envelope.payload(), "counsellorId");
-        if (beneficiaryId == null || counsellorId == null) {
+    private void referent(ReferentAssigned event, EventEnvelope envelope) {
+        if (event.beneficiaryId() == null || event.counsellorId() == null) {
             throw new MalformedEventException("ReferentAssigned without beneficiaryId or counsellorId");
         }
         // keyed like the registration, so it comes after it; a person never registered here is not ours to track
-        beneficiaries.findByIdOptional(beneficiaryId)
-                .ifPresent(known -> known.referentAssigned(counsellorId, envelope.recordedAt()));
+        beneficiaries.findByIdOptional(event.beneficiaryId())
+                .ifPresent(known -> known.referentAssigned(event.counsellorId(), envelope.recordedAt()));
     }
 
-    private void counsellor(JsonNode payload) {
-        UUID counsellorId = uuid(payload, "counsellorId");
-        if (counsellorId == null) {
+    /** Names are read from the registry when a document is made; events carry none. */
+    private void counsellor(CounsellorRegistered event) {
+        if (event.counsellorId() == null) {
             throw new MalformedEventException("CounsellorRegistered without a counsellorId");
         }
-        UUID structureId = uuid(payload, "structureId");
-        String displayName = payload.hasNonNull("displayName") ? payload.get("displayName").asText() : null;
-        counsellors.findByIdOptional(counsellorId).ifPresentOrElse(
-                known -> known.update(structureId, displayName),
-                () -> counsellors.persist(new KnownCounsellor(counsellorId, structureId, displayName)));
-    }
-
-    private static UUID uuid(JsonNode payload, String field) {
-        if (!payload.hasNonNull(field)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(payload.get(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(field + " is not a UUID");
-        }
+        counsellors.findByIdOptional(event.counsellorId()).ifPresentOrElse(
+                known -> known.update(event.structureId(), null),
+                () -> counsellors.persist(new KnownCounsellor(event.counsellorId(), event.structureId(), null)));
     }
 }

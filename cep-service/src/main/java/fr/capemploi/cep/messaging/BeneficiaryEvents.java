@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads `beneficiary.events` into the service's local directory ({@link BeneficiaryDirectoryProjection}). */
+/** Reads `beneficiary.events` into the service's local directory of beneficiaries, structures and counsellors. */
 @Startup
 @ApplicationScoped
 public class BeneficiaryEvents {

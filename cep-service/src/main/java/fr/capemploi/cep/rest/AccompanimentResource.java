@@ -13,6 +13,8 @@ import fr.capemploi.cep.rest.AccompanimentResponses.InterviewView;
 import fr.capemploi.cep.rest.AccompanimentResponses.Summary;
 import fr.capemploi.cep.service.Accompaniments;
 import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.cep.service.DirectoryReferences;
+import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.cep.service.Documents;
 import fr.capemploi.cep.service.SynthesisDossier;
 import fr.capemploi.platform.problem.Problem;
@@ -82,12 +84,14 @@ public class AccompanimentResource {
 
     private final Accompaniments accompaniments;
     private final BeneficiaryReferences beneficiaries;
+    private final DirectoryReferences references;
     private final Documents documents;
     private final Caller caller;
     private final Clock clock;
 
     public AccompanimentResource(Accompaniments accompaniments, BeneficiaryReferences beneficiaries, Documents documents,
-            Caller caller, Clock clock) {
+            Caller caller, Clock clock, DirectoryReferences references) {
+        this.references = references;
         this.accompaniments = accompaniments;
         this.beneficiaries = beneficiaries;
         this.documents = documents;
@@ -119,7 +123,7 @@ public class AccompanimentResource {
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"level: must be less than or equal to 3\",\"violations\":[{\"field\":"
                     + "\"level\",\"message\":\"must be less than or equal to 3\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary or diagnostic unknown in the caller's structure",
+    @APIResponse(responseCode = "404", description = "Beneficiary, diagnostic or referent counsellor unknown in the caller's structure",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "409", description = "Not a CEP service, or an accompaniment is already open",
@@ -130,6 +134,7 @@ public class AccompanimentResource {
     public Response open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
+        references.requireCounsellor(request.referentCounsellorId(), structure, "referentCounsellorId");
         Accompaniment accompaniment = accompaniments.open(new Accompaniments.Opening(structure, request.beneficiaryId(),
                 request.diagnosticId(), request.referentCounsellorId(), request.level(), request.startDate(),
                 caller.name()));
@@ -205,6 +210,7 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
+        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(),
                 request.counsellorId()));
     }
@@ -229,6 +235,7 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
+        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
                 request.durationMinutes(), request.mode(), request.counsellorId());
         return Response.created(uri.getAbsolutePathBuilder().path(interview.id().toString()).build())
@@ -291,6 +298,13 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
+        UUID structure = caller.ownStructure();
+        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
+        if (request.kind() == ActionKind.TRAINING && request.cpfTrainingProjectId() != null) {
+            // only a TRAINING action may link a project (another kind with one is refused by the plan's rules)
+            references.requireTrainingProject(request.cpfTrainingProjectId(), structure,
+                    accompaniments.get(id, structure).beneficiaryId(), "cpfTrainingProjectId");
+        }
         PlannedAction action = accompaniments.planAction(id, caller.ownStructure(), new ActionSpec(request.kind(),
                 blankToNull(request.label()), request.plannedOn(), request.startDate(), request.endDate(),
                 request.pmsmpPurpose(), blankToNull(request.hostName()), request.hostSiret(), request.renewalOf(),
@@ -357,6 +371,7 @@ public class AccompanimentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
+        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
                 request.counsellorId(), request.project().strip(), blankToNull(request.strategy())));
     }

@@ -5,6 +5,7 @@ import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Diagnostic;
 import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.cep.service.DirectoryReferences;
 import fr.capemploi.cep.service.Diagnostics;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.Problem;
@@ -45,9 +46,12 @@ public class DiagnosticResource {
 
     private final Diagnostics diagnostics;
     private final BeneficiaryReferences beneficiaries;
+    private final DirectoryReferences references;
     private final Caller caller;
 
-    public DiagnosticResource(Diagnostics diagnostics, BeneficiaryReferences beneficiaries, Caller caller) {
+    public DiagnosticResource(Diagnostics diagnostics, BeneficiaryReferences beneficiaries, Caller caller,
+            DirectoryReferences references) {
+        this.references = references;
         this.diagnostics = diagnostics;
         this.beneficiaries = beneficiaries;
         this.caller = caller;
@@ -85,7 +89,7 @@ public class DiagnosticResource {
                     + "TRAINING_PROJECT, JOB_SEARCH, JOB_RETENTION\",\"violations\":[{\"field\":\"workAxis\","
                     + "\"message\":\"must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, TRAINING_PROJECT, "
                     + "JOB_SEARCH, JOB_RETENTION\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure", content = @Content(
+    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
@@ -97,6 +101,7 @@ public class DiagnosticResource {
         }
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
+        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
         Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
                 request.counsellorId(), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(diagnostic.id().toString()).build())

@@ -5,6 +5,7 @@ import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.cep.service.DirectoryReferences;
 import fr.capemploi.cep.service.Level1Contacts;
 import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
@@ -45,9 +46,12 @@ public class Level1ContactResource {
 
     private final Level1Contacts contacts;
     private final BeneficiaryReferences beneficiaries;
+    private final DirectoryReferences references;
     private final Caller caller;
 
-    public Level1ContactResource(Level1Contacts contacts, BeneficiaryReferences beneficiaries, Caller caller) {
+    public Level1ContactResource(Level1Contacts contacts, BeneficiaryReferences beneficiaries, Caller caller,
+            DirectoryReferences references) {
+        this.references = references;
         this.contacts = contacts;
         this.beneficiaries = beneficiaries;
         this.caller = caller;
@@ -85,8 +89,8 @@ public class Level1ContactResource {
             examples = @ExampleObject(name = "expired", value = Examples.UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "analyst", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "Beneficiary unknown in the caller's structure (after waiting "
-            + "for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure "
+            + "(after waiting for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
@@ -94,6 +98,7 @@ public class Level1ContactResource {
     public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
+        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
         Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure,
                 request.counsellorId(), request.beneficiaryId(), request.contactDate(), request.channel(),
                 request.request(), request.routedTo(), request.liaisonSheetIssued(), caller.name()));

@@ -71,7 +71,7 @@ class AccompanimentResourceTest {
         fixtures.asCounsellor().body("{\"kind\":\"ALTERNANCE\",\"plannedOn\":\"2016-04-11\",\"startDate\":\"2016-09-01\","
                 + "\"alternanceContract\":\"PROFESSIONALISATION\"}").post(CepFixtures.actions(id)).then().statusCode(201)
                 .body("alternanceContract", equalTo("PROFESSIONALISATION")).body("status", equalTo("PLANNED"));
-        UUID trainingProject = UUID.randomUUID();
+        UUID trainingProject = fixtures.trainingProject(id);
         String training = fixtures.asCounsellor().body("{\"kind\":\"TRAINING\",\"label\":\"Titre professionnel\","
                 + "\"plannedOn\":\"2016-04-11\",\"cpfTrainingProjectId\":\"" + trainingProject + "\"}")
                 .post(CepFixtures.actions(id)).then().statusCode(201).extract().path("id");
@@ -202,8 +202,10 @@ class AccompanimentResourceTest {
     void theCounsellorMayChooseTheOtherLevelAndTheRuleStaysVisible() {
         UUID beneficiary = fixtures.registeredBeneficiary();
         String diagnostic = fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
+        UUID colleague = UUID.randomUUID();
+        CepFixtures.counsellorOf(fixtures.structure, colleague);
         fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
-                + "\",\"startDate\":\"2016-02-29\",\"level\":3,\"referentCounsellorId\":\"" + UUID.randomUUID() + "\"}")
+                + "\",\"startDate\":\"2016-02-29\",\"level\":3,\"referentCounsellorId\":\"" + colleague + "\"}")
                 .post("/api/v1/cep/accompaniments").then().statusCode(201)
                 .body("level", equalTo(3))
                 .body("serviceCorrespondence.cepLevel", equalTo(2));

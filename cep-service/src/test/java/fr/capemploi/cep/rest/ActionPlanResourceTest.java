@@ -110,7 +110,7 @@ class ActionPlanResourceTest {
     void kindsWithoutAttributesNeedOnlyADate(String kind) {
         String id = fixtures.accompaniment();
         fixtures.asCounsellor().body("{\"kind\":\"" + kind + "\",\"plannedOn\":\"2016-03-01\",\"startDate\":\"2016-03-07\","
-                + "\"counsellorId\":\"" + UUID.randomUUID() + "\"}").post(CepFixtures.actions(id))
+                + "\"counsellorId\":\"" + fixtures.counsellor + "\"}").post(CepFixtures.actions(id))
                 .then().statusCode(201).body("kind", equalTo(kind)).body("status", equalTo("PLANNED"));
     }
 }

@@ -258,6 +258,7 @@ class BadInputTest {
     private static synchronized Shared shared() {
         if (shared == null) {
             CepFixtures fixtures = new CepFixtures();
+            CepFixtures.counsellorOf(fixtures.structure, UUID.fromString("5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21"));
             UUID beneficiary = fixtures.registeredBeneficiary();
             String diagnostic = fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
             String accompaniment = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary

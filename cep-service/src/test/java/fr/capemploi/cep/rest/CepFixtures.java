@@ -3,6 +3,8 @@ package fr.capemploi.cep.rest;
 import static io.restassured.RestAssured.given;
 
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
+import fr.capemploi.events.beneficiary.CounsellorRegistered;
+import fr.capemploi.events.cpf.TrainingProjectCreated;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
@@ -23,6 +25,29 @@ final class CepFixtures {
 
     final UUID structure = UUID.randomUUID();
     final UUID counsellor = UUID.randomUUID();
+
+    /** The structure's counsellor is announced as the beneficiary service would: CEP records may only name known ones. */
+    CepFixtures() {
+        counsellorOf(structure, counsellor);
+    }
+
+    static void counsellorOf(UUID structure, UUID counsellor) {
+        TestEvents.publish(new CounsellorRegistered(counsellor, structure, LocalDate.of(2015, 1, 5)),
+                Instant.parse("2015-01-05T09:00:00Z"));
+    }
+
+    /** A CPF training project of the accompaniment's person, announced as the cpf service would. */
+    UUID trainingProject(String accompaniment) {
+        UUID beneficiary = UUID.fromString(asCounsellor().get("/api/v1/cep/accompaniments/" + accompaniment).then()
+                .statusCode(200).extract().path("beneficiaryId"));
+        UUID project = UUID.randomUUID();
+        TestEvents.publish(new TrainingProjectCreated(project, beneficiary, structure, counsellor,
+                UUID.fromString(accompaniment), TrainingProjectCreated.CertificationKind.RNCP, "RNCP35851", true,
+                TrainingProjectCreated.EligibilityList.RNCP_RS, null, 400, new java.math.BigDecimal("4800.00"),
+                LocalDate.of(2016, 9, 1), LocalDate.of(2017, 3, 31), LocalDate.of(2016, 4, 11)),
+                Instant.parse("2016-04-11T09:00:00Z"));
+        return project;
+    }
 
     String counsellorToken() {
         return TestTokens.counsellor(structure);

@@ -9,15 +9,16 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads `beneficiary.events` into the service's local directory ({@link BeneficiaryProjection}). */
+/** Reads `beneficiary.events` into the service's local directories of beneficiaries and counsellors. */
 @Startup
 @ApplicationScoped
 public class BeneficiaryEvents {
 
     private final ProjectionChannel channel;
 
-    public BeneficiaryEvents(ProjectionChannels channels, BeneficiaryProjection projection) {
-        this.channel = channels.open("beneficiaries", List.of(channels.feed(projection)));
+    public BeneficiaryEvents(ProjectionChannels channels, BeneficiaryProjection beneficiaries,
+            CounsellorDirectoryProjection counsellors) {
+        this.channel = channels.open("beneficiaries", List.of(channels.feed(beneficiaries), channels.feed(counsellors)));
     }
 
     @Incoming("beneficiaries")

@@ -4,13 +4,12 @@ import fr.capemploi.cpf.domain.KnownBeneficiary;
 import fr.capemploi.cpf.domain.TrainingProject;
 import fr.capemploi.cpf.repository.KnownBeneficiaryRepository;
 import fr.capemploi.cpf.repository.TrainingProjectRepository;
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
-import fr.capemploi.platform.consumer.EventProjection;
+import fr.capemploi.platform.consumer.TypedProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
@@ -19,7 +18,7 @@ import java.util.Set;
  * registry's events. Other event types of the topic (today's and tomorrow's) are ignored.
  */
 @ApplicationScoped
-public class BeneficiaryProjection implements EventProjection {
+public class BeneficiaryProjection extends TypedProjection {
 
     private final KnownBeneficiaryRepository beneficiaries;
     private final TrainingProjectRepository projects;
@@ -27,6 +26,8 @@ public class BeneficiaryProjection implements EventProjection {
     public BeneficiaryProjection(KnownBeneficiaryRepository beneficiaries, TrainingProjectRepository projects) {
         this.beneficiaries = beneficiaries;
         this.projects = projects;
+        on(BeneficiaryRegistered.class, this::registered);
+        on(BeneficiaryErased.class, (event, envelope) -> erased(event));
     }
 
     @Override
@@ -39,16 +40,6 @@ public class BeneficiaryProjection implements EventProjection {
         return Set.of(Topics.BENEFICIARY);
     }
 
-    @Override
-    public void apply(EventEnvelope envelope) {
-        switch (envelope.eventType()) {
-            case "BeneficiaryRegistered" -> registered(EventCodec.payload(envelope, BeneficiaryRegistered.class), envelope);
-            case "BeneficiaryErased" -> erased(EventCodec.payload(envelope, BeneficiaryErased.class));
-            default -> {
-                // not about who exists or where: nothing to keep
-            }
-        }
-    }
 
     private void registered(BeneficiaryRegistered event, EventEnvelope envelope) {
         if (event.beneficiaryId() == null || event.structureId() == null) {

@@ -9,6 +9,7 @@ import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_RESPONSE;
 import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY_404;
 
 import fr.capemploi.cpf.service.BeneficiaryReferences;
+import fr.capemploi.cpf.service.CounsellorReferences;
 import fr.capemploi.cpf.service.BeneficiaryReferences.Reference;
 import fr.capemploi.cpf.service.CpfSteps;
 import fr.capemploi.cpf.service.CpfSteps.AccountView;
@@ -62,8 +63,11 @@ public class CpfAccountResource {
     private final CpfSteps steps;
     private final BeneficiaryReferences references;
     private final Caller caller;
+    private final CounsellorReferences counsellors;
 
-    public CpfAccountResource(CpfSteps steps, BeneficiaryReferences references, Caller caller) {
+    public CpfAccountResource(CpfSteps steps, BeneficiaryReferences references, Caller caller,
+            CounsellorReferences counsellors) {
+        this.counsellors = counsellors;
         this.steps = steps;
         this.references = references;
         this.caller = caller;
@@ -100,7 +104,7 @@ public class CpfAccountResource {
     public AccountResponse present(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Presentation request) {
         return AccountResponse.of(steps.present(beneficiary(beneficiaryId), request.presentedOn(),
-                request.counsellorId()));
+                counsellor(request.counsellorId())));
     }
 
     @PUT
@@ -121,7 +125,7 @@ public class CpfAccountResource {
     public AccountResponse recordOpening(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Opening request) {
         return AccountResponse.of(steps.recordOpening(beneficiary(beneficiaryId), request.step(), request.on(),
-                request.counsellorId()));
+                counsellor(request.counsellorId())));
     }
 
     @POST
@@ -145,7 +149,7 @@ public class CpfAccountResource {
     public Response giveConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Consent request) {
         var consent = steps.giveConsent(beneficiary(beneficiaryId), request.givenOn(), request.modality(),
-                request.counsellorId());
+                counsellor(request.counsellorId()));
         return Response.status(Response.Status.CREATED).entity(AccountResponse.ConsentResponse.of(consent)).build();
     }
 
@@ -172,7 +176,7 @@ public class CpfAccountResource {
     public AccountResponse.ConsentResponse withdrawConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Withdrawal request) {
         return AccountResponse.ConsentResponse.of(steps.withdrawConsent(beneficiary(beneficiaryId),
-                request.withdrawnOn(), request.counsellorId()));
+                request.withdrawnOn(), counsellor(request.counsellorId())));
     }
 
     @PUT
@@ -193,7 +197,12 @@ public class CpfAccountResource {
     public AccountResponse recordBalance(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Balance request) {
         return AccountResponse.of(steps.recordBalance(beneficiary(beneficiaryId), request.unit(), request.amount(),
-                request.asOf(), request.counsellorId()));
+                request.asOf(), counsellor(request.counsellorId())));
+    }
+
+    /** The counsellor named in the body, checked after the beneficiary of the path (whose 404 comes first). */
+    private UUID counsellor(UUID counsellorId) {
+        return counsellors.require(counsellorId, caller.ownStructure());
     }
 
     private Reference beneficiary(UUID beneficiaryId) {

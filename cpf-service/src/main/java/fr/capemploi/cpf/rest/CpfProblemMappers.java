@@ -2,6 +2,7 @@ package fr.capemploi.cpf.rest;
 
 import fr.capemploi.cpf.service.ConsentMissingException;
 import fr.capemploi.cpf.service.UnknownBeneficiaryException;
+import fr.capemploi.cpf.service.UnknownCounsellorException;
 import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.problem.ProblemMappers;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class CpfProblemMappers {
 
     static final String UNKNOWN_BENEFICIARY = "https://cepcpf.capemploi.fr/problems/unknown-beneficiary";
+    static final String UNKNOWN_COUNSELLOR = "https://cepcpf.capemploi.fr/problems/unknown-counsellor";
 
     /**
      * 404 when the beneficiary is the resource of the path ({@code /cpf/accounts/{beneficiaryId}}), 422 when a body
@@ -25,6 +27,14 @@ public class CpfProblemMappers {
                 uri == null ? null : uri.getPath(),
                 List.of(new Problem.Violation("beneficiaryId", "is not a beneficiary of your structure")));
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCounsellor(UnknownCounsellorException e, UriInfo uri) {
+        Problem problem = new Problem(UNKNOWN_COUNSELLOR, "Unknown counsellor", 422, e.getMessage(),
+                uri == null ? null : uri.getPath(),
+                List.of(new Problem.Violation("counsellorId", "is not a counsellor of your structure")));
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper

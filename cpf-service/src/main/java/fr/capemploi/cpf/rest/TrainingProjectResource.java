@@ -19,6 +19,7 @@ import static fr.capemploi.cpf.rest.ApiExamples.VALIDATION;
 import fr.capemploi.cpf.domain.TrainingProject;
 import fr.capemploi.cpf.domain.TrainingStatus;
 import fr.capemploi.cpf.service.BeneficiaryReferences;
+import fr.capemploi.cpf.service.CounsellorReferences;
 import fr.capemploi.cpf.service.BeneficiaryReferences.Reference;
 import fr.capemploi.cpf.service.TrainingProjects;
 import fr.capemploi.cpf.service.TrainingProjects.AssessedProject;
@@ -79,8 +80,11 @@ public class TrainingProjectResource {
     private final TrainingProjects projects;
     private final BeneficiaryReferences references;
     private final Caller caller;
+    private final CounsellorReferences counsellors;
 
-    public TrainingProjectResource(TrainingProjects projects, BeneficiaryReferences references, Caller caller) {
+    public TrainingProjectResource(TrainingProjects projects, BeneficiaryReferences references, Caller caller,
+            CounsellorReferences counsellors) {
+        this.counsellors = counsellors;
         this.projects = projects;
         this.references = references;
         this.caller = caller;
@@ -101,7 +105,7 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "negative-cost", value = VALIDATION)))
-    @APIResponse(responseCode = "422", description = "Beneficiary unknown in the caller's structure", content = @Content(
+    @APIResponse(responseCode = "422", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY_422)))
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
@@ -111,6 +115,7 @@ public class TrainingProjectResource {
         validate(request);
         UUID structure = caller.ownStructure();
         Reference beneficiary = references.requireForWrite(request.beneficiaryId(), structure, Location.BODY);
+        counsellors.require(request.counsellorId(), structure);
         AssessedProject created = projects.create(beneficiary, new TrainingProject.Definition(request.beneficiaryId(),
                 structure, request.accompanimentId(), request.counsellorId(), request.title().strip(),
                 request.certification().kind(), request.certification().code(), request.eligibilityList(),

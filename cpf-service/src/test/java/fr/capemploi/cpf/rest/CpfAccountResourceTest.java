@@ -128,7 +128,7 @@ class CpfAccountResourceTest {
     @Test
     void consentIsGivenWithItsModalityWithdrawnAndGivenAgain() {
         UUID beneficiary = Fixtures.knownBeneficiary(structure);
-        UUID counsellor = UUID.randomUUID();
+        UUID counsellor = Fixtures.announceCounsellor(structure);
         String consents = account(beneficiary) + "/consents";
         String consentId = as(TestTokens.counsellor(structure))
                 .body("{\"givenOn\":\"2016-05-17\",\"modality\":\"INTERVIEW_SYNTHESIS_GIVEN\",\"counsellorId\":\""

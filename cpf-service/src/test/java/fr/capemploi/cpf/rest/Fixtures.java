@@ -43,6 +43,14 @@ final class Fixtures {
         return beneficiary;
     }
 
+    /** A counsellor of the structure, announced as the beneficiary service would. */
+    static UUID announceCounsellor(UUID structure) {
+        UUID counsellor = UUID.randomUUID();
+        TestEvents.publish(new fr.capemploi.events.beneficiary.CounsellorRegistered(counsellor, structure,
+                LocalDate.of(2015, 1, 5)), Instant.now());
+        return counsellor;
+    }
+
     static BeneficiaryRegistered registration(UUID beneficiary, UUID structure) {
         return new BeneficiaryRegistered(beneficiary, structure, null, LocalDate.of(2016, 2, 15), 1974, Sex.FEMALE,
                 StatusAtEntry.JOB_SEEKER, true, QualificationLevel.LEVEL_3, 14, OrientationSource.POLE_EMPLOI);

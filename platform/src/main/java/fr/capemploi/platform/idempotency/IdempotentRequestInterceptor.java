@@ -70,28 +70,32 @@ public class IdempotentRequestInterceptor {
         requireWellFormed(key);
         Method method = invocation.getMethod();
         String operation = method.getDeclaringClass().getName() + "#" + method.getName();
-        String who = caller.name();
+        // who and where: the answer is kept per caller identity and structure, and a structure-bound caller without a
+        // valid structure claim is refused here (403) before anything is looked up, so authorization comes before
+        // any replay and an answer given inside one structure is never handed to another
+        String who = caller.identity();
+        String structure = caller.structureKey();
         String fingerprint = fingerprint(operation, invocation.getParameters());
 
-        Optional<StoredAnswer> earlier = find(who, operation, key);
+        Optional<StoredAnswer> earlier = find(who, structure, operation, key);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, method);
         }
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Object result = invocation.proceed();
-                if (!answers.keep(who, operation, key, answerOf(result, fingerprint), clock.instant())) {
+                if (!answers.keep(who, structure, operation, key, answerOf(result, fingerprint), clock.instant())) {
                     throw new KeyTakenMeanwhile();
                 }
                 return result;
             });
         } catch (RuntimeException e) {
             if (e instanceof KeyTakenMeanwhile || e.getCause() instanceof KeyTakenMeanwhile) {
-                return replay(find(who, operation, key).orElseThrow(), fingerprint, method);
+                return replay(find(who, structure, operation, key).orElseThrow(), fingerprint, method);
             }
             // a concurrent attempt with this key may have made this one fail (a duplicate refused with 409...):
             // the client asked for the winner's answer, not for the loser's error
-            Optional<StoredAnswer> winner = find(who, operation, key);
+            Optional<StoredAnswer> winner = find(who, structure, operation, key);
             if (winner.isPresent()) {
                 return replay(winner.get(), fingerprint, method);
             }
@@ -106,8 +110,8 @@ public class IdempotentRequestInterceptor {
         }
     }
 
-    private Optional<StoredAnswer> find(String who, String operation, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> answers.find(who, operation, key));
+    private Optional<StoredAnswer> find(String who, String structure, String operation, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> answers.find(who, structure, operation, key));
     }
 
     private Object replay(StoredAnswer answer, String fingerprint, Method method) throws JsonProcessingException {

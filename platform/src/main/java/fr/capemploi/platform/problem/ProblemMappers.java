@@ -96,8 +96,18 @@ public class ProblemMappers {
         return problem(400, "malformed-json", "Malformed JSON", "The body could not be read as the expected JSON", uri);
     }
 
+    @ServerExceptionMapper
+    public Response nulCharacter(NulCharacterException e, UriInfo uri) {
+        String field = pathOf(e);
+        return badRequest(uri, List.of(new Problem.Violation(field.isEmpty() ? "body" : field,
+                NulCharacterException.MESSAGE)));
+    }
+
     /** Picks the most precise of the JSON mappers above for an error the framework wrapped. */
     private Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof NulCharacterException nul) {
+            return nulCharacter(nul, uri);
+        }
         if (e instanceof InvalidFormatException invalid) {
             return invalidFormat(invalid, uri);
         }

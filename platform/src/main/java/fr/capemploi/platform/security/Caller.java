@@ -11,7 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, in the domain's terms. Counsellors and managers work inside their own structure: anything of
- * another structure is answered as if it did not exist. Admins and analysts work at every scope.
+ * another structure is answered as if it did not exist. Admins and analysts work at every scope. A token that carries
+ * a structure-bound role stays bound whatever other role it also carries: an extra national role must never widen
+ * what the structure-bound role may see (an audit found a counsellor + analyst token reading another structure).
  */
 @RequestScoped
 public class Caller {
@@ -32,9 +34,29 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    /** True for roles that act inside one structure only. */
+    /**
+     * Who the caller is, for anything kept per caller (idempotent answers): the token's subject and principal name
+     * together, since two identity providers' accounts (or two locally minted tokens) may share a {@code upn}.
+     */
+    public String identity() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        String subject = token == null ? null : token.getSubject();
+        return subject == null || subject.equals(name()) ? name() : name() + " sub=" + subject;
+    }
+
+    /**
+     * The structure this caller's answers belong to: its own for structure-bound roles, "" for national roles. Kept
+     * with every stored answer so an answer given inside one structure is never replayed to another.
+     */
+    public String structureKey() {
+        return structureScope().map(UUID::toString).orElse("");
+    }
+
+    /** True for roles that act inside one structure only, whatever other role the token carries. */
     public boolean isStructureBound() {
-        return !hasRole(Roles.ADMIN) && !hasRole(Roles.ANALYST) && (hasRole(Roles.COUNSELLOR) || hasRole(Roles.MANAGER));
+        return hasRole(Roles.COUNSELLOR) || hasRole(Roles.MANAGER);
     }
 
     /** The structure of the token, if it names one. */

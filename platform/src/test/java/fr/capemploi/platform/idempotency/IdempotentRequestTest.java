@@ -78,6 +78,38 @@ class IdempotentRequestTest {
         assertThat(widgetsNamed(name)).isEqualTo(2);
     }
 
+    /**
+     * Audit finding: two counsellors of different structures whose tokens share a {@code upn} (as locally minted tokens
+     * once did) send the same key and body: the second must get its own record, never the first one's answer.
+     */
+    @Test
+    void sameUpnInAnotherStructureIsNeverAnsweredWithTheFirstAnswer() {
+        String key = UUID.randomUUID().toString();
+        String name = "shared-upn-" + UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        String inA = TestTokens.custom("counsellor@suite.local", "counsellor@suite.local", UUID.randomUUID(), now,
+                now.plusSeconds(600), "counsellor");
+        String inB = TestTokens.custom("counsellor@suite.local", "counsellor@suite.local", UUID.randomUUID(), now,
+                now.plusSeconds(600), "counsellor");
+        String first = create(inA, key, name, 0).statusCode(201).extract().path("id");
+        ExtractableResponse<Response> second = create(inB, key, name, 0).statusCode(201).extract();
+        assertThat(second.header(IdempotentRequestInterceptor.REPLAYED)).isNull();
+        assertThat(second.<String>path("id")).isNotEqualTo(first);
+        assertThat(widgetsNamed(name)).isEqualTo(2);
+    }
+
+    @Test
+    void sameUpnWithAnotherSubjectIsAnotherCaller() {
+        String key = UUID.randomUUID().toString();
+        String name = "shared-sub-" + UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        create(TestTokens.custom("ops@suite.local", "alice", null, now, now.plusSeconds(600), "admin"), key, name, 0)
+                .statusCode(201);
+        create(TestTokens.custom("ops@suite.local", "bob", null, now, now.plusSeconds(600), "admin"), key, name, 0)
+                .statusCode(201).header(IdempotentRequestInterceptor.REPLAYED, (String) null);
+        assertThat(widgetsNamed(name)).isEqualTo(2);
+    }
+
     @Test
     void failedAttemptDoesNotUseTheKeyUp() {
         String key = UUID.randomUUID().toString();

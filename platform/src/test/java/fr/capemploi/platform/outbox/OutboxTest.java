@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OutboxTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
+
     @Inject
     EntityManager entityManager;
 
@@ -97,8 +101,8 @@ class OutboxTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\":\"metered\",\"count\":1,\"colour\":\"RED\"}").post("/test/widgets").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("outbox_pending").contains("outbox_publish_lag_seconds")
+        String page = given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(page).contains("outbox_pending").contains("outbox_publish_lag_seconds")
                 .contains("outbox_oldest_pending_age_seconds");
     }
 

@@ -173,4 +173,44 @@ class ProblemDetailsTest {
                 .post("/test/widgets")
                 .then().statusCode(400).body("violations", hasSize(1)).body("detail", startsWith("name: "));
     }
+
+    /** Audit finding: a NUL character in free text reached PostgreSQL and answered 500. */
+    @Test
+    void nulCharacterInTextIsABadRequestNamingTheField() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\\u0000x\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("name"))
+                .body("violations[0].message", containsString("NUL"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"parts\":[{\"label\":\"a\\u0000\"}]}")
+                .post("/test/widgets")
+                .then().statusCode(400).body("violations[0].field", equalTo("parts[0].label"));
+    }
+
+    /** Answers may hold personal data: never cached, never sniffed; errors too. */
+    @Test
+    void apiAnswersAreNotCachedNorSniffed() {
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/probe")
+                .then().statusCode(200).header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff");
+        given().get("/api/v1/probe").then().statusCode(401)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void oversizedBodyIsAProblem() {
+        String big = "x".repeat(70_000);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + big + "\",\"count\":1,\"colour\":\"RED\"}").post("/test/widgets")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void overlongUriIsAProblem() {
+        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/missing/" + "a".repeat(9000))
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+    }
 }

@@ -1,0 +1,57 @@
+package fr.capemploi.cpf.rest;
+
+import static fr.capemploi.cpf.rest.Fixtures.account;
+import static fr.capemploi.cpf.rest.Fixtures.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Audit finding: any counsellor id was accepted. A counsellor named in a body must be one the beneficiary service
+ * announced for the caller's structure; otherwise 422 naming {@code counsellorId}, as for a beneficiary in a body.
+ */
+@QuarkusTest
+class CounsellorReferenceTest {
+
+    private final UUID structure = UUID.randomUUID();
+
+    private String project(UUID beneficiary, UUID counsellor) {
+        String body = Fixtures.projectBody(beneficiary);
+        return body.substring(0, body.length() - 1) + ",\"counsellorId\":\"" + counsellor + "\"}";
+    }
+
+    @Test
+    void aCounsellorOfTheStructureIsAccepted() {
+        UUID beneficiary = Fixtures.knownBeneficiary(structure);
+        UUID counsellor = Fixtures.announceCounsellor(structure);
+        as(TestTokens.counsellor(structure)).body(project(beneficiary, counsellor)).post("/api/v1/cpf/training-projects")
+                .then().statusCode(201).body("counsellorId", equalTo(counsellor.toString()));
+    }
+
+    @Test
+    void anotherStructuresCounsellorIsRefused() {
+        UUID beneficiary = Fixtures.knownBeneficiary(structure);
+        UUID foreign = Fixtures.announceCounsellor(UUID.randomUUID());
+        Fixtures.announceCounsellor(structure);
+        as(TestTokens.counsellor(structure)).body(project(beneficiary, foreign)).post("/api/v1/cpf/training-projects")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo(CpfProblemMappers.UNKNOWN_COUNSELLOR))
+                .body("violations[0].field", equalTo("counsellorId"));
+        as(TestTokens.counsellor(structure)).body("{\"presentedOn\":\"2016-05-02\",\"counsellorId\":\"" + foreign + "\"}")
+                .put(account(beneficiary) + "/presentation").then().statusCode(422)
+                .body("violations[0].field", equalTo("counsellorId"));
+    }
+
+    @Test
+    void aCounsellorNobodyAnnouncedIsRefused() {
+        UUID beneficiary = Fixtures.knownBeneficiary(structure);
+        as(TestTokens.counsellor(structure))
+                .body("{\"givenOn\":\"2016-05-17\",\"modality\":\"SIGNED_STANDARD_LETTER\",\"counsellorId\":\""
+                        + UUID.randomUUID() + "\"}")
+                .post(account(beneficiary) + "/consents").then().statusCode(422)
+                .body("violations[0].field", equalTo("counsellorId"));
+    }
+}

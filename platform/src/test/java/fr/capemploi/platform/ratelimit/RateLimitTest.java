@@ -1,0 +1,69 @@
+package fr.capemploi.platform.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.capemploi.platform.security.Roles;
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Audit finding: no rate limit. Failed authentications per client address and partner requests per partner are
+ * limited; over the limit, 429 problem+json with Retry-After. Small limits here, set by configuration.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallLimits.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateLimitTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cepcpf.rate-limit.enabled", "true", "cepcpf.rate-limit.failed-authentications", "3",
+                    "cepcpf.rate-limit.partner-requests", "4", "cepcpf.rate-limit.window", "10m");
+        }
+    }
+
+    private static String partner(String subject) {
+        Instant now = Instant.now();
+        return TestTokens.custom("france-travail@test.cepcpf.fr", subject, null, now, now.plusSeconds(600),
+                Roles.PARTNER);
+    }
+
+    @Test
+    @Order(1)
+    void aPartnerOverItsLimitIsAskedToRetryLater() {
+        String flooding = partner("partner-a");
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(flooding).get("/api/v1/probe").then().statusCode(200);
+        }
+        Response refused = given().auth().oauth2(flooding).get("/api/v1/probe");
+        refused.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 600L);
+        // another partner has its own allowance
+        given().auth().oauth2(partner("partner-b")).get("/api/v1/probe").then().statusCode(200);
+    }
+
+    /** Runs last: once this (loopback) address is blocked, every request from it is refused for the window. */
+    @Test
+    @Order(2)
+    void anAddressWithTooManyFailedAuthenticationsIsRefused() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2("not-a-token").get("/api/v1/probe").then().statusCode(401);
+        }
+        Response refused = given().auth().oauth2("not-a-token").get("/api/v1/probe");
+        refused.then().statusCode(429).contentType("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 600L);
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/probe").then().statusCode(429);
+    }
+}
