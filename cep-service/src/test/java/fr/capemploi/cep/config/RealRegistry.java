@@ -36,6 +36,7 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
 
     private static volatile Process process;
     private static volatile int port;
+    private static volatile int managementPort;
 
     @Override
     public int order() {
@@ -52,6 +53,7 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
                     + "that the reactor packages beneficiary-service first");
         }
         port = freePort();
+        managementPort = freePort();
         TestPostgres.Database database = TestPostgres.newDatabase("beneficiary");
         String prefix = PlatformTestResource.topic("");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
@@ -64,6 +66,9 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
         Map<String, String> env = builder.environment();
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // health answers on the management interface, its own port
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("DB_URL", database.jdbcUrl());
         env.put("DB_USER", database.user());
         env.put("DB_PASSWORD", database.password());
@@ -113,7 +118,7 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
 
     private static void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

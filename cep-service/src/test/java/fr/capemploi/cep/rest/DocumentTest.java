@@ -151,7 +151,7 @@ class DocumentTest {
         fixtures.asCounsellor().body(CepFixtures.pmsmpBody("2016-04-11", "2016-05-06", first))
                 .post(CepFixtures.actions(id)).then().statusCode(201);
         fixtures.asCounsellor().body("{\"kind\":\"TRAINING\",\"plannedOn\":\"2016-04-11\",\"label\":\"CACES 1\","
-                + "\"cpfTrainingProjectId\":\"" + UUID.randomUUID() + "\"}").post(CepFixtures.actions(id))
+                + "\"cpfTrainingProjectId\":\"" + fixtures.trainingProject(id) + "\"}").post(CepFixtures.actions(id))
                 .then().statusCode(201);
         fixtures.asCounsellor().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Cariste\"}")
                 .post("/api/v1/cep/accompaniments/" + id + "/synthesis").then().statusCode(200);
@@ -165,6 +165,7 @@ class DocumentTest {
     @Test
     void whenTheRegistryDoesNotAnswerThereIsNoDocumentButA503WithRetryAfter() {
         UUID counsellor = UUID.randomUUID();
+        CepFixtures.counsellorOf(fixtures.structure, counsellor);
         StubBeneficiaryRegistry.failing(counsellor, 0);
         String contact = fixtures.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
                 + "\"request\":\"CEP_INFORMATION\",\"counsellorId\":\"" + counsellor + "\",\"routedTo\":\"OPACIF\","

@@ -138,8 +138,16 @@ public final class ProjectionChannel {
             return;
         }
         List<ProjectionFeed> current = feeds;
-        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-        QuarkusTransaction.requiringNew().run(() -> current.forEach(feed -> feed.loadPositions(beginnings, true)));
+        try {
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            QuarkusTransaction.requiringNew().run(() -> current.forEach(feed -> feed.loadPositions(beginnings, true)));
+        } catch (RuntimeException e) {
+            // e.g. the database is away: the first batch learns the positions (with back-off) and seeks back to them
+            LOG.warnf("Channel %s could not read its positions on assignment (%s); reading them on the first batch",
+                    channel, rootMessage(e));
+            partitions.forEach(partition -> current.forEach(feed -> feed.forget(partition)));
+            return;
+        }
         for (TopicPartition partition : partitions) {
             Long lowest = null;
             for (ProjectionFeed feed : current) {
@@ -167,7 +175,7 @@ public final class ProjectionChannel {
     public void deliver(ConsumerRecords<String, byte[]> records) {
         applying.lock();
         try {
-            Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = select(records);
+            Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = selectWaitingForTheDatabase(records);
             if (work.isEmpty()) {
                 return;
             }
@@ -187,9 +195,29 @@ public final class ProjectionChannel {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException unexpected) {
+            // the positions did not move: send the consumer back to them so that the records come again
+            LOG.errorf(unexpected, "Channel %s could not apply a batch of %d records", channel, records.count());
+            rewind(records.partitions());
         } finally {
             applying.unlock();
         }
+    }
+
+    private Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> selectWaitingForTheDatabase(
+            ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+        while (running) {
+            try {
+                return select(records);
+            } catch (RuntimeException e) {
+                long delay = backoff.nextDelayMillis();
+                LOG.warnf("Channel %s could not read its positions (%s); retrying in %d ms", channel, rootMessage(e),
+                        delay);
+                Thread.sleep(delay);
+            }
+        }
+        throw new InterruptedException("stopping");
     }
 
     /**
@@ -242,6 +270,16 @@ public final class ProjectionChannel {
                 (Function<Consumer<Object, Object>, Map<TopicPartition, Long>>) c -> c.beginningOffsets(missing))
                 .await().atMost(Duration.ofSeconds(30));
         QuarkusTransaction.requiringNew().run(() -> feeds.forEach(feed -> feed.loadPositions(beginnings, false)));
+    }
+
+    private void rewind(Collection<TopicPartition> partitions) {
+        KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(channel);
+        if (consumer == null) {
+            return;
+        }
+        consumer.runOnPollingThread((java.util.function.Consumer<Consumer<Object, Object>>) c -> place(c, partitions))
+                .subscribe().with(ignored -> {
+                }, failure -> LOG.warnf("Channel %s could not rewind: %s", channel, failure.getMessage()));
     }
 
     /** @return true once a seek back to {@code expected} has not brought it: the log really has no such offset */
