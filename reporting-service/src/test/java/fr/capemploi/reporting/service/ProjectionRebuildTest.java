@@ -52,6 +52,18 @@ class ProjectionRebuildTest {
         int rebuilding = given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/projections/rebuild")
                 .then().statusCode(202).extract().path("generation");
         assertThat(rebuilding).isGreaterThan(before.number());
+        // the rebuild's progress shows beside the active generation, unless it has already been switched to
+        io.restassured.path.json.JsonPath during = given().auth().oauth2(TestTokens.admin())
+                .get("/api/v1/projections/status").then().statusCode(200).extract().jsonPath();
+        if (during.get("rebuildingGeneration") != null) {
+            assertThat(during.getInt("rebuildingGeneration")).isEqualTo(rebuilding);
+            assertThat(during.getLong("rebuildLag")).isNotNegative();
+            assertThat(during.getList("partitions.role", String.class)).contains("ACTIVE", "REBUILDING");
+            assertThat(during.getList("partitions.findAll { it.role == 'REBUILDING' }.generation", Integer.class))
+                    .containsOnly(rebuilding);
+        } else {
+            assertThat(during.getInt("activeGeneration")).isEqualTo(rebuilding);
+        }
         // the live generation answers while the new one is built
         assertThat(structuresRegistered()).isEqualTo(valueBefore);
 
