@@ -135,6 +135,21 @@ public class ProjectionGenerations {
         return rebuild;
     }
 
+    /**
+     * Drops the generations retired longer than {@code grace} ago (queries that started on them have long finished),
+     * rather than keeping them until the next rebuild. @return the generations dropped
+     */
+    public synchronized List<Integer> dropRetiredBefore(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Generation> retired = generations.retiredBefore(cutoff);
+            for (Generation generation : retired) {
+                generations.drop(generation, consumerNames(generation));
+                LOG.infof("Dropped %s, retired before %s", generation.schema(), cutoff);
+            }
+            return retired.stream().map(Generation::number).toList();
+        });
+    }
+
     private List<ProjectionFeed> feeds(Generation generation) {
         return projections.of(generation).stream().map(p -> channels.feed(p, consumerName(p, generation))).toList();
     }
