@@ -10,6 +10,9 @@ import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.Main;
 import fr.capemploi.localstack.SuiteService;
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +89,64 @@ class SuiteRestartSystemTest {
         assertEquals(1, unknown.exit);
         assertTrue(unknown.err.contains("unknown component 'nothing'"), unknown.err);
     }
+
+    /** A scenario that failed half-way must not leave a component down for the next one. */
+    @org.junit.jupiter.api.BeforeEach
+    void everythingRunning() {
+        if (stack.database() instanceof fr.capemploi.localstack.EmbeddedDatabase embedded && !embedded.isRunning()) {
+            suite("restart", "postgres");
+        }
+        stack.ensureRunning();
+    }
+
+    @Test
+    void withoutTheBrokerEveryServiceStaysReadyWithoutPostgresEachAnswers503() throws Exception {
+        stack.broker().orElseThrow().stop();
+        for (SuiteService service : SuiteService.values()) {
+            assertEquals(200, get(service, "/q/health/ready", null).statusCode(), service + " ready without broker");
+        }
+        HttpResponse<String> status = get(SuiteService.REPORTING, "/api/v1/projections/status",
+                stack.tokens().mint("analyst"));
+        assertEquals(200, status.statusCode(), status.body());
+        assertTrue(status.body().contains("\"brokerAvailable\":false"), status.body());
+        assertEquals(0, suite("restart", "kafka").exit);
+
+        stack.database().close();
+        java.util.UUID structure = java.util.UUID.randomUUID();
+        String counsellor = stack.tokens().mint("counsellor", structure);
+        Map<SuiteService, HttpResponse<String>> answers = Map.of(
+                SuiteService.BENEFICIARY, get(SuiteService.BENEFICIARY, "/api/v1/structures", stack.tokens().mint("admin")),
+                SuiteService.CEP, get(SuiteService.CEP, "/api/v1/cep/accompaniments/" + java.util.UUID.randomUUID(),
+                        counsellor),
+                SuiteService.CPF, get(SuiteService.CPF, "/api/v1/cpf/accounts/" + java.util.UUID.randomUUID(), counsellor),
+                SuiteService.REPORTING, get(SuiteService.REPORTING, "/api/v1/indicators", stack.tokens().mint("analyst")));
+        answers.forEach((service, answer) -> {
+            assertEquals(503, answer.statusCode(), service + ": " + answer.body());
+            assertEquals("5", answer.headers().firstValue("Retry-After").orElse(null), service.toString());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        });
+        for (SuiteService service : SuiteService.values()) {
+            assertEquals(503, get(service, "/q/health/ready", null).statusCode(), service + " ready without database");
+        }
+
+        assertEquals(0, suite("restart", "postgres").exit);
+        for (SuiteService service : SuiteService.values()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(service, "/q/health/ready", null).statusCode() == 200);
+        }
+        assertEquals(201, api.createStructure(SuiteApi.uniqueCode(), "Après la panne", "11", "75").status());
+    }
+
+    private HttpResponse<String> get(SuiteService service, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri(service).resolve(path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aServiceThatDiesIsReportedWithTheEndOfItsLog() {
