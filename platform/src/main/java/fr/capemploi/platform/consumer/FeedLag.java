@@ -60,9 +60,17 @@ public class FeedLag {
         return of(feeds.feeds());
     }
 
+    /** The partitions of every feed, and whether the broker answered (with no position stored, nothing else says). */
+    public record Snapshot(List<PartitionLag> partitions, boolean brokerAnswered) {
+    }
+
+    public Snapshot snapshot() {
+        return measure(feeds.feeds(), false);
+    }
+
     /** Lag of the given feeds only, e.g. those of a projection generation being rebuilt (unknown without broker). */
     public List<PartitionLag> of(List<ProjectionFeed> selected) {
-        return measure(selected, false);
+        return measure(selected, false).partitions();
     }
 
     /**
@@ -71,10 +79,10 @@ public class FeedLag {
      * @throws IllegalStateException when the broker cannot be asked for its end offsets
      */
     public List<PartitionLag> known(List<ProjectionFeed> selected) {
-        return measure(selected, true);
+        return measure(selected, true).partitions();
     }
 
-    private List<PartitionLag> measure(List<ProjectionFeed> selected, boolean strict) {
+    private Snapshot measure(List<ProjectionFeed> selected, boolean strict) {
         List<PartitionLag> result = new ArrayList<>();
         // one question per topic and call; once the broker failed to answer, the other topics are not asked either,
         // so a status request during an outage costs one timeout, not one per topic and feed
@@ -114,7 +122,7 @@ public class FeedLag {
         }
         result.sort(Comparator.comparing(PartitionLag::consumer).thenComparing(PartitionLag::topic)
                 .thenComparingInt(PartitionLag::partition));
-        return result;
+        return new Snapshot(result, brokerAnswers[0]);
     }
 
     private Map<Integer, Long> endOffsets(String topic) {

@@ -70,7 +70,8 @@ public class ProjectionStatusResource {
     public ProjectionStatus status() {
         int active = generations.active().number();
         Optional<Integer> rebuilding = generations.rebuilding();
-        List<FeedLag.PartitionLag> measured = lag.current();
+        FeedLag.Snapshot snapshot = lag.snapshot();
+        List<FeedLag.PartitionLag> measured = snapshot.partitions();
         List<PartitionStatus> partitions = measured.stream().map(p -> {
             int generation = generationOf(p.consumer());
             Role role = generation == active ? Role.ACTIVE
@@ -78,7 +79,7 @@ public class ProjectionStatusResource {
             return new PartitionStatus(p.consumer(), generation, role, p.topic(), p.partition(), p.offset(),
                     p.endKnown() ? p.endOffset() : null, p.endKnown() ? p.lag() : null, p.lastEventAt());
         }).toList();
-        boolean brokerAvailable = measured.stream().allMatch(FeedLag.PartitionLag::endKnown);
+        boolean brokerAvailable = snapshot.brokerAnswered() && measured.stream().allMatch(FeedLag.PartitionLag::endKnown);
         Long rebuildLag = rebuilding.isEmpty() ? null : lagOf(partitions, Role.REBUILDING, brokerAvailable);
         return new ProjectionStatus(active, generations.lastRebuild().orElse(null), brokerAvailable,
                 lagOf(partitions, Role.ACTIVE, brokerAvailable), rebuilding.orElse(null), rebuildLag, partitions);
