@@ -73,7 +73,9 @@ public final class OutageLogFilter implements Filter {
         if (record.getThrown() != null && DatabaseOutage.isUnavailable(record.getThrown())) {
             return true;
         }
-        StringBuilder text = new StringBuilder(message);
+        // the ORM logs "SQLState: {1}" with the state as a parameter: read the message as it will be printed
+        StringBuilder text = new StringBuilder(record instanceof org.jboss.logmanager.ExtLogRecord ext
+                && ext.getFormattedMessage() != null ? ext.getFormattedMessage() : message);
         if (record.getParameters() != null) {
             for (Object parameter : record.getParameters()) {
                 if (parameter instanceof Throwable thrown && DatabaseOutage.isUnavailable(thrown)) {
@@ -97,6 +99,9 @@ public final class OutageLogFilter implements Filter {
             return true;
         }
         boolean retriable = RETRIABLE.matcher(message).find()
+                // our rebalance listener reads the stored positions: while the database is away it fails, and the
+                // connector retries the assignment once it answers
+                || record.getThrown() != null && DatabaseOutage.isUnavailable(record.getThrown())
                 || record.getThrown() != null && record.getThrown().getClass().getName().contains("Retriable")
                 || record.getThrown() instanceof org.apache.kafka.common.errors.RetriableException;
         if (!retriable) {

@@ -71,6 +71,7 @@ class DatabaseOutageTest {
     @Test
     void writesAnswer503WithRetryAfterWhileTheDatabaseIsAwayAndTheOutageIsLoggedOnce() {
         create("before-" + UUID.randomUUID()).then().statusCode(200);
+        long deadLettered = deadLettered();
         Logger.getLogger("").addHandler(console);
 
         PlatformTestResource.databaseProxy().cut();
@@ -87,6 +88,9 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> create("after-" + UUID.randomUUID()).then().statusCode(200));
 
+        // the consumer of the event written just before retried it until the database was back: not a poison record
+        assertThat(deadLettered()).isEqualTo(deadLettered);
+
         List<String> lines = printed.stream().map(r -> r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage()).toList();
         // one line for the outage; the relay and the projection channel each say once that they back off
         assertThat(lines).as("warnings and errors printed during the outage").hasSizeLessThanOrEqualTo(3)
@@ -95,6 +99,15 @@ class DatabaseOutageTest {
                 .allMatch(name -> name.startsWith("fr.capemploi.platform"));
         assertThat(printed).as(lines.toString())
                 .allMatch(r -> r.getLevel().intValue() == Level.WARNING.intValue() && r.getThrown() == null);
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @jakarta.transaction.Transactional
+    long deadLettered() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM dead_lettered_event").getSingleResult())
+                .longValue();
     }
 
     private static io.restassured.response.Response create(String name) {
