@@ -38,7 +38,9 @@ public class FeedLag {
         this.positions = positions;
         this.kafkaClients = kafkaClients;
         this.topicNames = topicNames;
-        this.timeoutMillis = config.kafka().healthTimeout().toMillis();
+        // as long as before a broker outage was answered (a first call on a loaded machine builds the admin client);
+        // during an outage one status call waits this once, the other topics are not asked
+        this.timeoutMillis = Math.max(5_000, config.kafka().healthTimeout().toMillis());
     }
 
     /** {@code endOffset} and {@code lag} are {@link #UNKNOWN} when the broker could not be asked. */
