@@ -58,6 +58,8 @@ class GoldenEventsTest {
             Generation scratch = generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
             for (EventProjection projection : projections.of(scratch)) {
                 envelopes.forEach(projection::apply);
+                // projections queue their statements per batch (JDBC batches) and send them on flush
+                projection.flush();
             }
             @SuppressWarnings("unchecked")
             List<String> tables = entityManager.createNativeQuery("SELECT table_name FROM information_schema.tables "
