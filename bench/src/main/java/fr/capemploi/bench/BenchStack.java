@@ -174,7 +174,10 @@ final class BenchStack implements AutoCloseable {
     }
 
     long reportingLag() {
-        return get(SuiteService.REPORTING, "/api/v1/projections/status", "admin").get("totalLag").asLong();
+        // null (unknown) while the reporting service cannot ask the broker: -1, never "caught up"
+        com.fasterxml.jackson.databind.JsonNode lag = get(SuiteService.REPORTING, "/api/v1/projections/status", "admin")
+                .get("totalLag");
+        return lag == null || lag.isNull() ? -1 : lag.asLong();
     }
 
     void awaitReportingLagZero(Duration timeout) throws InterruptedException {

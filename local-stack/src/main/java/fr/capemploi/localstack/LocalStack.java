@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private final ReadWriteLock spawnGuard = new ReentrantReadWriteLock();
     private volatile boolean closing;
+    private volatile Thread control;
     private boolean closed;
     private boolean started;
     private Thread shutdownHook;
@@ -200,6 +201,13 @@ public final class LocalStack implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException re ? re : e;
             }
             startServices();
+            // ./suite restart <component> asks through the data folder (ControlChannel)
+            control = ControlChannel.serve(dataDirectory, command -> {
+                if (!command.startsWith("restart ")) {
+                    throw new IllegalArgumentException("unknown request: " + command);
+                }
+                return restart(command.substring("restart ".length()));
+            });
             startupTime = Duration.ofNanos(System.nanoTime() - begin);
             LOG.info("stack ready in {} ms", startupTime.toMillis());
         } catch (RuntimeException e) {
@@ -210,6 +218,43 @@ public final class LocalStack implements AutoCloseable {
             }
             throw new StackStartException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stops and starts one component and waits until it is ready again: {@code postgres} (the embedded server; the
+     * services keep running and answer 503 meanwhile), {@code kafka} (the embedded broker; writes wait in the outboxes)
+     * or a service ({@code reporting} or {@code reporting-service}...). A dead component is started again.
+     * @return what was done, for the operator
+     */
+    public String restart(String component) {
+        requireOpen();
+        long begin = System.nanoTime();
+        String name = component.trim();
+        if (POSTGRES.equals(name)) {
+            if (!(database instanceof EmbeddedDatabase)) {
+                throw new IllegalArgumentException("PostgreSQL is external (SUITE_DB_URL): restart it where it runs");
+            }
+            listener.stateChanged(POSTGRES, ComponentState.STOPPING, "");
+            database.close();
+            listener.stateChanged(POSTGRES, ComponentState.STOPPED, "");
+            startDatabase();
+        } else if (KafkaBroker.NAME.equals(name)) {
+            if (broker == null) {
+                throw new IllegalArgumentException("Kafka is external (SUITE_KAFKA_BOOTSTRAP): restart it where it runs");
+            }
+            broker.stop();
+            broker.start();
+            broker.awaitReady(startupTimeout, TopicSpec.SUITE_TOPICS, () -> !closing);
+        } else {
+            SuiteService service = java.util.Arrays.stream(SuiteService.values())
+                    .filter(s -> s.moduleName().equals(name) || s.database().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown component '" + name + "' (postgres, kafka, "
+                            + java.util.Arrays.stream(SuiteService.values()).map(SuiteService::database)
+                                    .collect(Collectors.joining(", ")) + ")"));
+            service(service).restart(startupTimeout);
+        }
+        return String.format(java.util.Locale.ROOT, "%s restarted in %.1f s", name,
+                (System.nanoTime() - begin) / 1e9);
     }
 
     /** Starts whatever has been stopped or has died (e.g. after a test killed it) and waits until it is ready. */
@@ -296,6 +341,10 @@ public final class LocalStack implements AutoCloseable {
             spawnGuard.writeLock().lock();
             closing = true;
             spawnGuard.writeLock().unlock();
+            Thread controlServer = control;
+            if (controlServer != null) {
+                controlServer.interrupt();
+            }
             try {
                 List<CompletableFuture<Void>> stops = services.values().stream()
                         .map(service -> CompletableFuture.runAsync(service::stop))

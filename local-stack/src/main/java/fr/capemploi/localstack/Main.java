@@ -43,7 +43,8 @@ public final class Main {
     private final Path root;
     private final Path dataDirectory;
 
-    Main(Map<String, String> env, PrintStream out, PrintStream err) {
+    /** Public so that the system tests run the commands exactly as ./suite does. */
+    public Main(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
         this.out = out;
         this.err = err;
@@ -65,7 +66,7 @@ public final class Main {
         System.exit(exit);
     }
 
-    int run(List<String> args) {
+    public int run(List<String> args) {
         String command = args.isEmpty() ? "help" : args.get(0);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         switch (command) {
@@ -79,6 +80,8 @@ public final class Main {
                 return down();
             case "demo":
                 return demo(rest);
+            case "restart":
+                return restart(rest);
             case "help":
             case "-h":
             case "--help":
@@ -101,6 +104,8 @@ public final class Main {
                 "                               ROLE: " + String.join(", ", TokenMinter.ROLES),
                 "  status                       show what is running",
                 "  down                         stop a stack started with up -d",
+                "  restart COMPONENT            stop and start one part of the running stack, wait until ready:",
+                "                               postgres, kafka, beneficiary, cep, cpf or reporting",
                 "  demo [--scale S] [--seed N]  load the national demo network into the running stack through the",
                 "                               REST API, then print the calibration table (scale 1: the whole",
                 "                               network, ~115,000 people; default " + DemoCommand.DEFAULT_SCALE
@@ -297,6 +302,30 @@ public final class Main {
         } catch (IOException e) {
             err.println("suite: cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    // ----------------------------------------------------------------------------------------------- restart
+
+    private int restart(List<String> args) {
+        if (args.size() != 1) {
+            err.println("usage: ./suite restart COMPONENT   (postgres, kafka, beneficiary, cep, cpf, reporting)");
+            return 2;
+        }
+        out.println("Restarting " + args.get(0) + "...");
+        out.flush();
+        String reply;
+        try {
+            reply = ControlChannel.request(dataDirectory, "restart " + args.get(0), Duration.ofMinutes(5));
+        } catch (IllegalStateException e) {
+            err.println("suite: " + e.getMessage());
+            return 1;
+        }
+        if (reply.startsWith(ControlChannel.OK)) {
+            out.println(reply.substring(ControlChannel.OK.length()).trim());
+            return 0;
+        }
+        err.println("suite: restart failed: " + reply.replaceFirst("^error ", ""));
+        return 1;
     }
 
     // ------------------------------------------------------------------------------------------------- token

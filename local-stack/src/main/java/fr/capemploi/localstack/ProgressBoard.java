@@ -78,6 +78,10 @@ final class ProgressBoard implements StackListener {
             draw();
         } else if (state != ComponentState.WAITING) {
             out.println(String.format(Locale.ROOT, "[%6.1fs] %s", seconds(now - origin), format(component, row, now)));
+            if (state == ComponentState.FAILED && detail != null && detail.contains("\n")) {
+                // a component that died after start-up: the end of its log, indented under its line
+                detail.lines().skip(1).forEach(line -> out.println("           | " + line));
+            }
             out.flush();
         }
     }

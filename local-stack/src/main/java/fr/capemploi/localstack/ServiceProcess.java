@@ -21,6 +21,9 @@ public final class ServiceProcess {
      * 2-core machine: about half the time), at a throughput cost that does not matter for a local stack or the
      * system tests. Serial GC and a bounded heap keep them small. Benchmarks pass their own options.
      */
+    /** Lines of its log quoted when a service dies after start-up. */
+    static final int DEATH_LOG_LINES = 15;
+
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
@@ -122,6 +125,10 @@ public final class ServiceProcess {
         // 130/143: ended by SIGINT/SIGTERM from outside, e.g. Ctrl-C reaching the whole process group
         boolean signalled = code == 130 || code == 143;
         String detail = "exited with code " + code + ", see " + process.logFile();
+        if (!signalled) {
+            // whoever watches the console learns why without opening the log
+            detail += "; last lines:" + System.lineSeparator() + process.logTail(DEATH_LOG_LINES);
+        }
         if (signalled) {
             listener.stateChanged(service.moduleName(), ComponentState.STOPPED, detail);
         } else {

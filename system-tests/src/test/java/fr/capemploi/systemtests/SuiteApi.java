@@ -95,6 +95,9 @@ final class SuiteApi {
         for (JsonNode partition : partitions) {
             if (topic.equals(partition.path("topic").asText())) {
                 seen = true;
+                if (partition.path("lag").isNull()) {
+                    return -1; // unknown while the reporting service cannot ask the broker
+                }
                 lag += partition.path("lag").asLong();
             }
         }

@@ -12,29 +12,70 @@ import java.util.UUID;
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String topicPrefix;
+    private static volatile TcpProxy databaseProxy;
     private String service = "service";
+    private boolean proxyDatabase;
+    private boolean brokerUnreachable;
 
+    /**
+     * {@code service}: names the database; {@code databaseProxy=true}: the application reaches PostgreSQL through a
+     * {@link TcpProxy} a test can cut ({@link #databaseProxy()}); {@code broker=unreachable}: the application is given
+     * a bootstrap address where no broker listens, as during a broker outage.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        proxyDatabase = Boolean.parseBoolean(initArgs.getOrDefault("databaseProxy", "false"));
+        brokerUnreachable = "unreachable".equals(initArgs.get("broker"));
+    }
+
+    /** The relay between the application and its database, when started with {@code databaseProxy=true}. */
+    public static TcpProxy databaseProxy() {
+        if (databaseProxy == null) {
+            throw new IllegalStateException("The platform test resource was not started with databaseProxy=true");
+        }
+        return databaseProxy;
     }
 
     @Override
     public Map<String, String> start() {
         TestPostgres.Database database = TestPostgres.newDatabase(service.replace('-', '_'));
         topicPrefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        String jdbcUrl = database.jdbcUrl();
+        if (proxyDatabase) {
+            java.util.regex.Matcher hostPort = java.util.regex.Pattern.compile("//([^:/]+):([0-9]+)/").matcher(jdbcUrl);
+            if (!hostPort.find()) {
+                throw new IllegalStateException("Cannot read host and port of " + jdbcUrl);
+            }
+            databaseProxy = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+            jdbcUrl = jdbcUrl.substring(0, hostPort.start()) + "//127.0.0.1:" + databaseProxy.port() + "/"
+                    + jdbcUrl.substring(hostPort.end());
+        }
         return Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", database.user(),
                 "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                "kafka.bootstrap.servers", brokerUnreachable ? "127.0.0.1:" + closedPort() : TestKafka.bootstrapServers(),
                 "cepcpf.kafka.topic-prefix", topicPrefix,
                 "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER);
     }
 
+    /** A loopback port nothing listens on (taken from the system, then released). */
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void stop() {
+        if (databaseProxy != null) {
+            databaseProxy.close();
+            databaseProxy = null;
+        }
         // the server and broker are shared by the JVM and stopped by their shutdown hooks
     }
 

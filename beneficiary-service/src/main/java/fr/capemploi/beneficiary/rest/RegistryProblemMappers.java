@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import fr.capemploi.beneficiary.service.ErasedException;
 import fr.capemploi.beneficiary.service.PreconditionFailedException;
 import fr.capemploi.beneficiary.service.PreconditionRequiredException;
+import fr.capemploi.platform.problem.DatabaseOutage;
 import fr.capemploi.platform.problem.ProblemMappers;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The registry's own errors as problem+json: preconditions (412/428), erased records (410), reused keys (422). */
 public class RegistryProblemMappers {
 
-    private final ProblemMappers platform = new ProblemMappers();
+    private final ProblemMappers platform;
+
+    public RegistryProblemMappers(DatabaseOutage databaseOutage) {
+        // the platform's mappers, reused for the cases below that end as one of theirs (503 while the database is away)
+        this.platform = new ProblemMappers(databaseOutage);
+    }
 
     @ServerExceptionMapper
     public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {

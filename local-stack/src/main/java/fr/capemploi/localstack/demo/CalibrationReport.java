@@ -81,7 +81,7 @@ public final class CalibrationReport {
         return ends.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Lag of the active projections; -1 while some topic has no assigned partition yet. */
+    /** Lag of the active projections; -1 while some topic has no assigned partition yet or the lag is unknown. */
     public long lag() {
         JsonObject status = status();
         Set<String> topics = new java.util.HashSet<>();
@@ -89,7 +89,8 @@ public final class CalibrationReport {
         if (!topics.containsAll(List.of("beneficiary.events", "cep.events", "cpf.events"))) {
             return -1;
         }
-        return status.getJsonNumber("totalLag").longValue();
+        // null while the broker does not answer: unknown, not caught up
+        return status.get("totalLag") == null || status.isNull("totalLag") ? -1 : status.getJsonNumber("totalLag").longValue();
     }
 
     private JsonObject status() {

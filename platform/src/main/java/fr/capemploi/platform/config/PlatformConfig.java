@@ -18,6 +18,8 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Retention retention();
+
     Http http();
 
     RateLimit rateLimit();
@@ -77,6 +79,49 @@ public interface PlatformConfig {
 
         @WithDefault("30s")
         Duration maxBackoff();
+    }
+
+    /**
+     * How long bookkeeping rows are kept before {@code fr.capemploi.platform.retention.Retention} prunes them. Each
+     * window must outlast what it protects against.
+     */
+    interface Retention {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Period of the pruning runs (read by the scheduler from {@code cepcpf.retention.interval}). */
+        @WithDefault("5m")
+        Duration interval();
+
+        /** Delay of the first run after start-up ({@code cepcpf.retention.first-run-after}). */
+        @WithDefault("1m")
+        Duration firstRunAfter();
+
+        /**
+         * Published outbox rows: kept only to investigate ("was it sent, when?"); the topics keep every event forever.
+         */
+        @WithDefault("7d")
+        Duration outboxPublished();
+
+        /**
+         * The processed-event log: it recognises an event published twice (a relay that died between the broker's
+         * acknowledgement and marking the row sent sends it again within seconds, or after the service restarts).
+         * Redeliveries of the same offset are already passed over by the positions; 30 days outlasts any restart.
+         */
+        @WithDefault("30d")
+        Duration processedEvents();
+
+        /** Stored answers of Idempotency-Key requests: a client may retry the same request within this window. */
+        @WithDefault("7d")
+        Duration idempotentAnswers();
+
+        /** Rows per DELETE: short transactions that never hold many row locks nor block writers. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Batches per table and run at most, so a backlog is worked off over several runs. */
+        @WithDefault("100")
+        int maxBatchesPerRun();
     }
 
     interface Consumer {

@@ -330,7 +330,11 @@ public final class ProjectionChannel {
                 deadLetter(feed, record, poison.getMessage());
                 return;
             } catch (RuntimeException failure) {
-                attempts++;
+                // a lost connection says nothing about the record: if the database came back between the attempts,
+                // the reachability check below would otherwise dead-letter a good record (a restart of ~1 s did)
+                if (!fr.capemploi.platform.problem.DatabaseOutage.isUnavailable(failure)) {
+                    attempts++;
+                }
                 if (attempts >= ATTEMPTS_BEFORE_DEAD_LETTER && databaseReachable()) {
                     deadLetter(feed, record, "projection failed " + attempts + " times: " + rootMessage(failure));
                     return;

@@ -34,6 +34,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client should wait before retrying while the database is away (a restart takes seconds). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final DatabaseOutage databaseOutage;
+
+    public ProblemMappers(DatabaseOutage databaseOutage) {
+        this.databaseOutage = databaseOutage;
+    }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
@@ -188,6 +196,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isUnavailable(e)) {
+            // not a bug: the write was not recorded and a retry will be; one log line per outage, not per request
+            String path = uri == null ? "?" : uri.getPath();
+            databaseOutage.failed(e, path);
+            return Response.fromResponse(problem(503, "database-unavailable", "Service unavailable",
+                    "The database is unavailable; nothing was recorded. Retry in a few seconds", uri))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri == null ? "?" : uri.getPath());
         return problem(500, "internal-error", "Internal error",

@@ -41,6 +41,18 @@ public class GenerationRepository {
                 Generation.State.RETIRED)).toList();
     }
 
+    /** Retired generations whose tables still exist and that were retired before {@code cutoff}. */
+    public List<Generation> retiredBefore(java.time.Instant cutoff) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT g.generation, g.schema_name FROM projection_generation g
+                WHERE g.state = 'RETIRED' AND g.retired_at < ?1
+                  AND EXISTS (SELECT 1 FROM information_schema.schemata s WHERE s.schema_name = g.schema_name)
+                """).setParameter(1, java.sql.Timestamp.from(cutoff)).getResultList();
+        return rows.stream().map(r -> new Generation(((Number) r[0]).intValue(), (String) r[1],
+                Generation.State.RETIRED)).toList();
+    }
+
     public Optional<Generation> active() {
         return live().stream().filter(g -> g.state() == Generation.State.ACTIVE).findFirst();
     }

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Projections")
 public class ProjectionStatusResource {
 
+    /** Consumer names end with their generation ({@code reporting-service.structures.g2}). */
+    private static final Pattern GENERATION = Pattern.compile("\\.g([0-9]+)$");
+
     private final FeedLag lag;
     private final ProjectionGenerations generations;
 
@@ -27,37 +33,64 @@ public class ProjectionStatusResource {
         this.generations = generations;
     }
 
+    public enum Role { ACTIVE, REBUILDING, RETIRED }
+
     @Schema(name = "ProjectionStatus")
     public record ProjectionStatus(
             @Schema(description = "The generation of projections answering queries") int activeGeneration,
             @Schema(description = "The last rebuild, if any") ProjectionGenerations.Rebuild lastRebuild,
-            @Schema(description = "Lag of the active generation") long totalLag,
+            @Schema(description = "Whether the broker answered; when not, end offsets and lags are null (unknown) and "
+                    + "the offsets are those stored with the projections") boolean brokerAvailable,
+            @Schema(description = "Lag of the active generation; null when the broker did not answer") Long totalLag,
+            @Schema(description = "The generation being rebuilt, if a rebuild is in progress") Integer rebuildingGeneration,
+            @Schema(description = "Events the rebuilding generation still has to apply; null when no rebuild is in "
+                    + "progress or the broker did not answer") Long rebuildLag,
             List<PartitionStatus> partitions) {
     }
 
     @Schema(name = "PartitionStatus")
     public record PartitionStatus(
             @Schema(examples = "reporting-service.structures.g1") String projection,
+            @Schema(description = "Generation the projection belongs to", examples = "1") int generation,
+            @Schema(description = "What that generation does") Role role,
             @Schema(examples = "beneficiary.events") String topic,
             int partition,
-            @Schema(description = "Next offset to apply") long offset,
-            long endOffset,
-            long lag,
+            @Schema(description = "Next offset to apply (stored with the projection)") long offset,
+            @Schema(description = "End of the partition; null when the broker did not answer") Long endOffset,
+            @Schema(description = "Events left to apply; null when the broker did not answer") Long lag,
             @Schema(description = "Recording time of the last event applied") Instant lastEventAt) {
     }
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
-    @Operation(summary = "Per topic and partition: offset reached, lag and time of the last event applied")
+    @Operation(summary = "Per generation, topic and partition: offset reached, lag and time of the last event applied",
+            description = "Answers while the broker is away, from the positions stored with the projections (end "
+                    + "offsets and lags null). During a rebuild, the rebuilding generation's partitions are listed too "
+                    + "and its lag is given apart from the active one's.")
     public ProjectionStatus status() {
-        List<PartitionStatus> partitions = lag.current().stream()
-                .map(p -> new PartitionStatus(p.consumer(), p.topic(), p.partition(), p.offset(), p.endOffset(), p.lag(),
-                        p.lastEventAt()))
-                .toList();
-        String activeSuffix = generations.active().consumerSuffix();
-        long activeLag = partitions.stream().filter(p -> p.projection().endsWith(activeSuffix))
-                .mapToLong(PartitionStatus::lag).sum();
-        return new ProjectionStatus(generations.active().number(), generations.lastRebuild().orElse(null), activeLag,
-                partitions);
+        int active = generations.active().number();
+        Optional<Integer> rebuilding = generations.rebuilding();
+        FeedLag.Snapshot snapshot = lag.snapshot();
+        List<FeedLag.PartitionLag> measured = snapshot.partitions();
+        List<PartitionStatus> partitions = measured.stream().map(p -> {
+            int generation = generationOf(p.consumer());
+            Role role = generation == active ? Role.ACTIVE
+                    : rebuilding.isPresent() && rebuilding.get() == generation ? Role.REBUILDING : Role.RETIRED;
+            return new PartitionStatus(p.consumer(), generation, role, p.topic(), p.partition(), p.offset(),
+                    p.endKnown() ? p.endOffset() : null, p.endKnown() ? p.lag() : null, p.lastEventAt());
+        }).toList();
+        boolean brokerAvailable = snapshot.brokerAnswered() && measured.stream().allMatch(FeedLag.PartitionLag::endKnown);
+        Long rebuildLag = rebuilding.isEmpty() ? null : lagOf(partitions, Role.REBUILDING, brokerAvailable);
+        return new ProjectionStatus(active, generations.lastRebuild().orElse(null), brokerAvailable,
+                lagOf(partitions, Role.ACTIVE, brokerAvailable), rebuilding.orElse(null), rebuildLag, partitions);
+    }
+
+    private static Long lagOf(List<PartitionStatus> partitions, Role role, boolean known) {
+        return known ? partitions.stream().filter(p -> p.role() == role).mapToLong(PartitionStatus::lag).sum() : null;
+    }
+
+    private static int generationOf(String consumer) {
+        Matcher matcher = GENERATION.matcher(consumer);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 }

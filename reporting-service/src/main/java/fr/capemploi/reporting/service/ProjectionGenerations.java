@@ -106,6 +106,12 @@ public class ProjectionGenerations {
         return current;
     }
 
+    /** The generation being rebuilt, until it is switched to. */
+    public Optional<Integer> rebuilding() {
+        Rebuild current = rebuild;
+        return current == null || current.switchedAt() != null ? Optional.empty() : Optional.of(current.generation());
+    }
+
     public Optional<Rebuild> lastRebuild() {
         return Optional.ofNullable(rebuild);
     }
@@ -129,6 +135,21 @@ public class ProjectionGenerations {
         return rebuild;
     }
 
+    /**
+     * Drops the generations retired longer than {@code grace} ago (queries that started on them have long finished),
+     * rather than keeping them until the next rebuild. @return the generations dropped
+     */
+    public synchronized List<Integer> dropRetiredBefore(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Generation> retired = generations.retiredBefore(cutoff);
+            for (Generation generation : retired) {
+                generations.drop(generation, consumerNames(generation));
+                LOG.infof("Dropped %s, retired before %s", generation.schema(), cutoff);
+            }
+            return retired.stream().map(Generation::number).toList();
+        });
+    }
+
     private List<ProjectionFeed> feeds(Generation generation) {
         return projections.of(generation).stream().map(p -> channels.feed(p, consumerName(p, generation))).toList();
     }
@@ -136,14 +157,20 @@ public class ProjectionGenerations {
     /** Switches to {@code building} once it has applied everything the topics held. */
     private void watch(Generation building) {
         Thread watcher = new Thread(() -> {
+            boolean warned = false;
             while (running) {
                 try {
-                    if (lag.of(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
+                    if (lag.known(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
                         switchTo(building);
                         return;
                     }
+                    warned = false;
                 } catch (RuntimeException e) {
-                    LOG.warnf("Cannot measure the rebuild's progress yet: %s", e.getMessage());
+                    // once per broker outage, not every 250 ms
+                    if (!warned) {
+                        LOG.warnf("Cannot measure the rebuild's progress yet: %s", e.getMessage());
+                        warned = true;
+                    }
                 }
                 try {
                     Thread.sleep(250);

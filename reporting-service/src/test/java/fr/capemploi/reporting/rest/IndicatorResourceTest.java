@@ -121,6 +121,6 @@ class IndicatorResourceTest {
 
     private static long lag() {
         return given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
-                .then().statusCode(200).extract().jsonPath().getLong("totalLag");
+                .then().statusCode(200).extract().jsonPath().<Object>get("totalLag") instanceof Number lag ? lag.longValue() : -1;
     }
 }

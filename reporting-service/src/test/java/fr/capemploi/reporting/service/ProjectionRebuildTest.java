@@ -52,6 +52,18 @@ class ProjectionRebuildTest {
         int rebuilding = given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/projections/rebuild")
                 .then().statusCode(202).extract().path("generation");
         assertThat(rebuilding).isGreaterThan(before.number());
+        // the rebuild's progress shows beside the active generation, unless it has already been switched to
+        io.restassured.path.json.JsonPath during = given().auth().oauth2(TestTokens.admin())
+                .get("/api/v1/projections/status").then().statusCode(200).extract().jsonPath();
+        if (during.get("rebuildingGeneration") != null) {
+            assertThat(during.getInt("rebuildingGeneration")).isEqualTo(rebuilding);
+            assertThat(during.getLong("rebuildLag")).isNotNegative();
+            assertThat(during.getList("partitions.role", String.class)).contains("ACTIVE", "REBUILDING");
+            assertThat(during.getList("partitions.findAll { it.role == 'REBUILDING' }.generation", Integer.class))
+                    .containsOnly(rebuilding);
+        } else {
+            assertThat(during.getInt("activeGeneration")).isEqualTo(rebuilding);
+        }
         // the live generation answers while the new one is built
         assertThat(structuresRegistered()).isEqualTo(valueBefore);
 
@@ -72,6 +84,38 @@ class ProjectionRebuildTest {
         TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "RBX", "Cap emploi", "53", "35",
                 LocalDate.of(2016, 3, 1)), Instant.parse("2016-03-01T00:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> structuresRegistered() == valueBefore + 1);
+
+        // the retired generation stays for its grace period (1 h), then is dropped with its consumers' bookkeeping
+        assertThat(retiredGenerations.dropExpired()).doesNotContain(before.number());
+        assertThat(schemaExists(before.schema())).isTrue();
+        ageRetirement(before.number(), Duration.ofHours(2));
+        assertThat(retiredGenerations.dropExpired()).contains(before.number());
+        assertThat(schemaExists(before.schema())).isFalse();
+        assertThat(rowsOf("processed_event", before.consumerSuffix())).isZero();
+        assertThat(rowsOf("consumer_offset", before.consumerSuffix())).isZero();
+        assertThat(schemaExists(after.schema())).isTrue();
+    }
+
+    @Inject
+    RetiredGenerations retiredGenerations;
+
+    @Transactional
+    void ageRetirement(int generation, Duration by) {
+        entityManager.createNativeQuery("UPDATE projection_generation SET retired_at = retired_at - make_interval(secs => "
+                + by.toSeconds() + ") WHERE generation = ?1").setParameter(1, generation).executeUpdate();
+    }
+
+    @Transactional
+    boolean schemaExists(String schema) {
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?1").setParameter(1, schema)
+                .getSingleResult()).intValue() == 1;
+    }
+
+    @Transactional
+    long rowsOf(String table, String consumerSuffix) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table + " WHERE consumer LIKE ?1")
+                .setParameter(1, "%" + consumerSuffix).getSingleResult()).longValue();
     }
 
     @Test
@@ -104,6 +148,6 @@ class ProjectionRebuildTest {
 
     private static long activeLag() {
         return given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
-                .then().statusCode(200).extract().jsonPath().getLong("totalLag");
+                .then().statusCode(200).extract().jsonPath().<Object>get("totalLag") instanceof Number lag ? lag.longValue() : -1;
     }
 }

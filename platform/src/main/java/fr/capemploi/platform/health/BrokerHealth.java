@@ -11,21 +11,23 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
 /**
- * Ready only while the broker answers. Writes would still succeed without it (the outbox keeps them), but
- * events would wait, and an orchestrator should know.
+ * The broker's state, shown in {@code /q/health} and {@code /q/health/well} but not in readiness: without the broker
+ * an instance still serves its API (writes wait in the outbox, indicators answer from the projections), so a broker
+ * outage must not take every instance out of a load balancer. Readiness is the database (Quarkus' datasource check),
+ * plus for reporting its projection store; the outbox age gauges and this check are what to alert on.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
-public class KafkaReadiness implements HealthCheck {
+public class BrokerHealth implements HealthCheck {
 
     private final KafkaClients kafkaClients;
     private final Duration timeout;
     private Admin admin;
 
-    public KafkaReadiness(KafkaClients kafkaClients, PlatformConfig config) {
+    public BrokerHealth(KafkaClients kafkaClients, PlatformConfig config) {
         this.kafkaClients = kafkaClients;
         this.timeout = config.kafka().healthTimeout();
     }

@@ -1,0 +1,145 @@
+package fr.capemploi.platform.retention;
+
+import fr.capemploi.platform.config.PlatformConfig;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the platform's bookkeeping tables bounded: published outbox rows, the processed-event log and stored
+ * idempotent answers older than their window ({@link PlatformConfig.Retention}) are deleted, a few at a time. Each batch
+ * is one short autocommit {@code DELETE ... WHERE key IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)} on the age
+ * index: it never waits for a row a writer holds and never holds many, so writers are not blocked. The same run
+ * refreshes the table-size gauges ({@code platform_table_rows}, {@code platform_table_bytes}).
+ */
+@ApplicationScoped
+public class Retention {
+
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+
+    /** A table, the key a batch deletes by, and the column holding the age of a row. */
+    private record Pruned(String table, String key, String age, Duration window) {
+
+        String statement() {
+            return "DELETE FROM " + table + " WHERE (" + key + ") IN (SELECT " + key + " FROM " + table + " WHERE "
+                    + age + " < ? ORDER BY " + age + " LIMIT ? FOR UPDATE SKIP LOCKED)";
+        }
+    }
+
+    private final AgroalDataSource dataSource;
+    private final PlatformConfig.Retention settings;
+    private final List<Pruned> tables;
+    private final Map<String, AtomicLong> rows = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> bytes = new LinkedHashMap<>();
+    private final Map<String, Counter> deleted = new LinkedHashMap<>();
+
+    public Retention(AgroalDataSource dataSource, PlatformConfig config, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.settings = config.retention();
+        this.tables = List.of(
+                new Pruned("outbox_event", "id", "published_at", settings.outboxPublished()),
+                new Pruned("processed_event", "consumer, event_id", "processed_at", settings.processedEvents()),
+                new Pruned("idempotent_response", "caller, operation, idempotency_key", "created_at",
+                        settings.idempotentAnswers()));
+        for (String table : List.of("outbox_event", "processed_event", "idempotent_response", "consumer_offset",
+                "dead_lettered_event")) {
+            AtomicLong rowCount = new AtomicLong();
+            AtomicLong byteCount = new AtomicLong();
+            rows.put(table, rowCount);
+            bytes.put(table, byteCount);
+            Gauge.builder("platform.table.rows", rowCount, AtomicLong::get).tag("table", table)
+                    .description("Rows of a platform table (PostgreSQL's estimate, refreshed by each retention run)")
+                    .register(registry);
+            Gauge.builder("platform.table.bytes", byteCount, AtomicLong::get).tag("table", table).baseUnit("bytes")
+                    .description("Size of a platform table with its indexes and TOAST").register(registry);
+        }
+        tables.forEach(t -> deleted.put(t.table(), Counter.builder("retention.pruned").tag("table", t.table())
+                .description("Rows deleted by retention").register(registry)));
+    }
+
+    @Scheduled(every = "${cepcpf.retention.interval:5m}", delayed = "${cepcpf.retention.first-run-after:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    void scheduled() {
+        try {
+            prune();
+        } catch (SQLException | RuntimeException e) {
+            // the database may be away: the next run catches up, and the outage is reported elsewhere
+            LOG.debugf("Retention run skipped: %s", e.getMessage());
+        }
+    }
+
+    /** One run: prunes every table, then refreshes the size gauges. @return rows deleted per table */
+    public Map<String, Long> prune() throws SQLException {
+        Map<String, Long> result = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (Pruned table : tables) {
+                long total = 0;
+                try (PreparedStatement delete = connection.prepareStatement(table.statement())) {
+                    delete.setTimestamp(1, Timestamp.from(now.minus(table.window())));
+                    delete.setInt(2, settings.batchSize());
+                    for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
+                        int count = delete.executeUpdate();
+                        total += count;
+                        if (count < settings.batchSize()) {
+                            break;
+                        }
+                    }
+                }
+                deleted.get(table.table()).increment(total);
+                result.put(table.table(), total);
+            }
+            refreshSizes(connection);
+        }
+        if (result.values().stream().anyMatch(n -> n > 0)) {
+            LOG.debugf("Retention pruned %s", result);
+        }
+        return result;
+    }
+
+    private void refreshSizes(Connection connection) throws SQLException {
+        try (PreparedStatement sizes = connection.prepareStatement("""
+                SELECT c.relname, greatest(c.reltuples, 0)::bigint, pg_total_relation_size(c.oid)
+                FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+                  AND c.relname = ANY(?)""")) {
+            sizes.setArray(1, connection.createArrayOf("text", rows.keySet().toArray()));
+            try (ResultSet result = sizes.executeQuery()) {
+                while (result.next()) {
+                    rows.get(result.getString(1)).set(result.getLong(2));
+                    bytes.get(result.getString(1)).set(result.getLong(3));
+                }
+            }
+        }
+    }
+
+    /** {@code cepcpf.retention.enabled=false} turns the scheduled runs off (e.g. to keep every row while debugging). */
+    @ApplicationScoped
+    public static class Disabled implements Scheduled.SkipPredicate {
+        private final boolean enabled;
+
+        public Disabled(PlatformConfig config) {
+            this.enabled = config.retention().enabled();
+        }
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !enabled;
+        }
+    }
+}

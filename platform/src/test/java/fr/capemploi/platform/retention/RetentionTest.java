@@ -1,0 +1,132 @@
+package fr.capemploi.platform.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retention with the default windows (30 days for the processed-event log, 7 days for published outbox rows and
+ * idempotent answers): a redelivery inside the window is still passed over, rows past it go, and under a long run
+ * (simulated by ageing rows as time would) the tables stay bounded while writers keep writing through the API.
+ */
+@QuarkusTest
+class RetentionTest {
+
+    private static final String CONSUMER = "platform-test.widgets";
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aRedeliveryInsideTheWindowIsStillRecognisedAndRowsPastItArePruned() throws Exception {
+        String region = "R" + UUID.randomUUID().toString().substring(0, 6);
+        EventEnvelope event = registration(region);
+        EventEnvelope old = registration(region);
+        send(event);
+        send(old);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(event.eventId()) && processed(old.eventId()));
+
+        age("processed_event", "processed_at", "event_id = '" + event.eventId() + "'", Duration.ofDays(29));
+        age("processed_event", "processed_at", "event_id = '" + old.eventId() + "'", Duration.ofDays(31));
+        retention.prune();
+        assertThat(processed(event.eventId())).as("29 days old: inside the window").isTrue();
+        assertThat(processed(old.eventId())).as("31 days old: pruned").isFalse();
+
+        // the same event published again (a relay that died before marking it sent) is recognised and not applied
+        send(event);
+        EventEnvelope marker = registration(region);
+        send(marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker.eventId()));
+        assertThat(registered(region)).isEqualTo(3);
+    }
+
+    @Test
+    void tablesStayBoundedUnderALongRun() throws Exception {
+        for (int day = 0; day < 8; day++) {
+            // a day of traffic: writes through the API (outbox rows, idempotent answers) and bookkeeping rows
+            for (int i = 0; i < 5; i++) {
+                given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body("{\"name\":\"long-run-" + UUID.randomUUID() + "\",\"count\":0,\"colour\":\"RED\"}")
+                        .post("/test/widgets/idempotent").then().statusCode(201);
+            }
+            insertProcessed(2_500);
+            // time passes: everything written so far is a little over a week older
+            age("processed_event", "processed_at", "consumer = 'long-run'", Duration.ofDays(8));
+            age("idempotent_response", "created_at", "true", Duration.ofDays(8));
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("outbox_event", "published_at IS NULL") == 0);
+            age("outbox_event", "published_at", "true", Duration.ofDays(8));
+
+            Map<String, Long> pruned = retention.prune();
+            assertThat(pruned.get("outbox_event")).isPositive();
+            assertThat(count("outbox_event", "true")).isZero();
+            assertThat(count("idempotent_response", "true")).isZero();
+            // the processed-event window is 30 days: at most four "days" of rows (8 days each) are kept
+            assertThat(count("processed_event", "consumer = 'long-run'")).isLessThanOrEqualTo(4 * 2_500);
+        }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("platform_table_rows{table=\"processed_event\"}"))
+                .body(org.hamcrest.Matchers.containsString("platform_table_bytes{table=\"outbox_event\"}"))
+                .body(org.hamcrest.Matchers.containsString("retention_pruned_total{table=\"processed_event\"}"));
+    }
+
+    private static EventEnvelope registration(String region) {
+        return EventCodec.envelope(new StructureRegistered(UUID.randomUUID(), "T1", "test", region, "75",
+                LocalDate.of(2016, 1, 4)), Instant.now(), "another-service", Clock.systemUTC());
+    }
+
+    private static void send(EventEnvelope envelope) {
+        TestEvents.publish(EventCodec.payload(envelope), envelope);
+    }
+
+    @Transactional
+    void age(String table, String column, String where, Duration by) {
+        entityManager.createNativeQuery("UPDATE " + table + " SET " + column + " = " + column + " - make_interval(secs => "
+                + by.toSeconds() + ") WHERE " + column + " IS NOT NULL AND " + where).executeUpdate();
+    }
+
+    @Transactional
+    void insertProcessed(int rows) {
+        entityManager.createNativeQuery("INSERT INTO processed_event (consumer, event_id) "
+                + "SELECT 'long-run', gen_random_uuid() FROM generate_series(1, ?1)").setParameter(1, rows).executeUpdate();
+    }
+
+    @Transactional
+    long count(String table, String where) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table + " WHERE " + where)
+                .getSingleResult()).longValue();
+    }
+
+    boolean processed(UUID eventId) {
+        return count("processed_event", "consumer = '" + CONSUMER + "' AND event_id = '" + eventId + "'") == 1;
+    }
+
+    @Transactional
+    long registered(String region) {
+        List<?> rows = entityManager.createNativeQuery("SELECT registered FROM widget_count WHERE region = ?1")
+                .setParameter(1, region).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+}
