@@ -10,6 +10,7 @@ import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.Main;
 import fr.capemploi.localstack.SuiteService;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -137,7 +138,9 @@ class SuiteRestartSystemTest {
     }
 
     private HttpResponse<String> get(SuiteService service, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUri(service).resolve(path))
+        // health answers on the management interface, the API on its own port
+        URI base = path.startsWith("/q/health") ? stack.managementUri(service) : stack.baseUri(service);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import fr.capemploi.platform.logging.OutageLogFilter;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DatabaseOutageTest {
+
+    /** Health answers on the management interface, not on the API port. */
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
 
     private final List<LogRecord> printed = new CopyOnWriteArrayList<>();
     private final Handler console = new Handler() {
@@ -61,10 +67,10 @@ class DatabaseOutageTest {
 
     @Test
     void readinessIsTheDatabaseAndTheBrokerIsAWellnessDetail() {
-        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath ready = given().get(health + "/ready").then().statusCode(200).extract().jsonPath();
         assertThat(ready.getList("checks.name", String.class)).contains("Database connections health check")
                 .doesNotContain("kafka");
-        given().get("/q/health/well").then().statusCode(200).body("checks.find { it.name == 'kafka' }.status",
+        given().get(health + "/well").then().statusCode(200).body("checks.find { it.name == 'kafka' }.status",
                 equalTo("UP"));
     }
 
@@ -82,10 +88,10 @@ class DatabaseOutageTest {
                     .body("status", equalTo(503))
                     .body("type", equalTo("https://cepcpf.capemploi.fr/problems/database-unavailable"));
         }
-        given().get("/q/health/ready").then().statusCode(503);
+        given().get(health + "/ready").then().statusCode(503);
 
         PlatformTestResource.databaseProxy().restore();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(health + "/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> create("after-" + UUID.randomUUID()).then().statusCode(200));
 
         // the consumer of the event written just before retried it until the database was back: not a poison record

@@ -9,12 +9,14 @@ import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RetentionTest {
+
+    /** Metrics answer on the management interface, not on the API port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     private static final String CONSUMER = "platform-test.widgets";
 
@@ -86,7 +92,7 @@ class RetentionTest {
             // the processed-event window is 30 days: at most four "days" of rows (8 days each) are kept
             assertThat(count("processed_event", "consumer = 'long-run'")).isLessThanOrEqualTo(4 * 2_500);
         }
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("platform_table_rows{table=\"processed_event\"}"))
                 .body(org.hamcrest.Matchers.containsString("platform_table_bytes{table=\"outbox_event\"}"))
                 .body(org.hamcrest.Matchers.containsString("retention_pruned_total{table=\"processed_event\"}"));

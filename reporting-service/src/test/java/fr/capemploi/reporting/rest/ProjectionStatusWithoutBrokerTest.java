@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ProjectionStatusWithoutBrokerTest.BrokerAway.class)
 class ProjectionStatusWithoutBrokerTest {
+
+    /** Health answers on the management interface, not on the API port. */
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
 
     public static class BrokerAway implements QuarkusTestProfile {
         @Override
@@ -45,10 +51,10 @@ class ProjectionStatusWithoutBrokerTest {
 
     @Test
     void readyWithoutBroker() {
-        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath ready = given().get(health + "/ready").then().statusCode(200).extract().jsonPath();
         assertThat(ready.getList("checks.name", String.class)).contains("projection-store")
                 .doesNotContain("kafka");
-        given().get("/q/health/well").then().statusCode(503)
+        given().get(health + "/well").then().statusCode(503)
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"));
     }
 
