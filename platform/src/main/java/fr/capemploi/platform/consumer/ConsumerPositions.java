@@ -52,7 +52,7 @@ public class ConsumerPositions {
         });
     }
 
-    /** For this transaction only: commit without waiting for the WAL flush (see ProjectionFeed#relaxDurability). */
+    /** For this transaction only: commit without waiting for the WAL flush (ProjectionChannel#inProjectionTransaction). */
     public void relaxDurability() {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (java.sql.Statement statement = connection.createStatement()) {

@@ -2,7 +2,7 @@ package fr.capemploi.platform.consumer;
 
 import fr.capemploi.platform.config.PlatformConfig;
 import fr.capemploi.platform.config.TopicNames;
-import io.agroal.api.AgroalDataSource;
+import fr.capemploi.platform.problem.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,20 +29,20 @@ public class ProjectionChannels {
     private final TopicNames topicNames;
     private final ConsumerPositions positions;
     private final DeadLetters deadLetters;
-    private final AgroalDataSource dataSource;
+    private final DatabaseOutage database;
     private final PlatformConfig config;
     private final MeterRegistry registry;
     private final Config rawConfig;
     private final Map<String, ProjectionChannel> byChannel = new ConcurrentHashMap<>();
 
     public ProjectionChannels(KafkaClientService kafkaClients, TopicNames topicNames, ConsumerPositions positions,
-            DeadLetters deadLetters, AgroalDataSource dataSource, PlatformConfig config, MeterRegistry registry,
+            DeadLetters deadLetters, DatabaseOutage database, PlatformConfig config, MeterRegistry registry,
             Config rawConfig) {
         this.kafkaClients = kafkaClients;
         this.topicNames = topicNames;
         this.positions = positions;
         this.deadLetters = deadLetters;
-        this.dataSource = dataSource;
+        this.database = database;
         this.config = config;
         this.registry = registry;
         this.rawConfig = rawConfig;
@@ -67,9 +67,10 @@ public class ProjectionChannels {
         String groupId = rawConfig.getValue(prefix + "group.id", String.class);
         List<String> topics = List.of(rawConfig.getOptionalValue(prefix + "topics", String.class)
                 .or(() -> rawConfig.getOptionalValue(prefix + "topic", String.class)).orElse(channel).split(","));
-        ProjectionChannel opened = new ProjectionChannel(channel, groupId, Set.copyOf(topics), kafkaClients, deadLetters, dataSource,
-                config.consumer(), Counter.builder("projection.events.dead.lettered").tag("channel", channel)
-                        .register(registry));
+        Counter deadLettered = Counter.builder("projection.events.dead.lettered").tag("channel", channel)
+                .register(registry);
+        ProjectionChannel opened = new ProjectionChannel(channel, groupId, Set.copyOf(topics), kafkaClients,
+                deadLetters, positions, database, config.consumer(), deadLettered);
         opened.open(feeds);
         if (byChannel.putIfAbsent(channel, opened) != null) {
             throw new IllegalStateException("Channel " + channel + " opened twice");

@@ -110,7 +110,6 @@ public final class ProjectionFeed {
         for (ConsumerRecord<String, byte[]> record : records) {
             envelopes.add(EventCodec.fromBytes(record.value()));
         }
-        relaxDurability();
         projection.beginBatch();
         List<EventEnvelope> handled = envelopes.stream().filter(e -> projection.handles(e.eventType())).toList();
         Set<UUID> fresh = positions.markProcessed(consumerName, handled.stream().map(EventEnvelope::eventId).toList());
@@ -130,8 +129,8 @@ public final class ProjectionFeed {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            advances.put(partition, new ConsumerPositions.Advance(topicNames.logical(record.topic()), record.partition(),
-                    record.offset() + 1, envelopes.get(i).recordedAt()));
+            advances.put(partition, new ConsumerPositions.Advance(topicNames.logical(record.topic()),
+                    record.partition(), record.offset() + 1, envelopes.get(i).recordedAt()));
         }
         positions.advance(consumerName, advances.values());
         return new Applied(advances, recorded, skipped);
@@ -146,15 +145,6 @@ public final class ProjectionFeed {
                 record.partition(), record.offset() + 1, null);
         positions.advance(consumerName, List.of(advance));
         return new Applied(Map.of(partition, advance), List.of(), 0);
-    }
-
-    /**
-     * A projection is derived from the topics, and its positions commit with it: if the server loses the last
-     * commits in a crash, it loses them whole (projection change and position together) and they are applied again
-     * from the topics. So its transactions need not wait for their WAL flush, which is most of a small batch's cost.
-     */
-    private void relaxDurability() {
-        positions.relaxDurability();
     }
 
     /** Measured after the commit: from the fact's recording upstream to the moment queries can see it. */

@@ -83,16 +83,21 @@ public class DatabaseOutage {
                 Thread.currentThread().interrupt();
                 return;
             }
-            try (Connection connection = dataSource.getConnection()) {
-                if (connection.isValid(2)) {
-                    Instant started = since.getAndSet(null);
-                    active = false;
-                    LOG.infof("Database available again after %d s", Duration.between(started, Instant.now()).toSeconds());
-                    return;
-                }
-            } catch (SQLException | RuntimeException e) {
-                // still down: the outage was logged when it began
+            if (reachable()) {
+                Instant started = since.getAndSet(null);
+                active = false;
+                LOG.infof("Database available again after %d s", Duration.between(started, Instant.now()).toSeconds());
+                return;
             }
+        }
+    }
+
+    /** Whether a connection can be opened and answers now (a still-down server: false). */
+    public boolean reachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -100,7 +105,8 @@ public class DatabaseOutage {
         stopped = true;
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** The innermost cause, as one short line for a log. */
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
