@@ -8,6 +8,7 @@ import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.localstack.LocalStack;
+import fr.capemploi.localstack.ServiceProcess;
 import fr.capemploi.localstack.SuiteService;
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +44,6 @@ final class BenchStack implements AutoCloseable {
                 .dataDirectory(root.resolve("bench/target/stack-" + name))
                 .randomPorts()
                 .services(services)
-                // benchmarks measure steady state: give the services their full JIT
                 .serviceJvmOptions(serviceJvmOptions())
                 // a service upgrading a large projection generation in place at start-up needs more than 3 minutes
                 .startupTimeout(Duration.ofMinutes(20))
@@ -60,13 +60,19 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * The services' JVM options: the launcher's defaults unless BENCH_SERVICE_JVM_OPTS gives others (e.g. to compare
-     * JIT settings, or to record a JFR profile: -XX:StartFlightRecording=filename=...).
+     * The services' JVM options: the launcher's defaults (what ./suite and the containers run, so what is measured
+     * is what runs) unless BENCH_SERVICE_JVM_OPTS gives others (e.g. to compare JIT settings, or to record a JFR
+     * profile: -XX:StartFlightRecording=filename=...).
      */
     private static java.util.List<String> serviceJvmOptions() {
         String given = System.getenv("BENCH_SERVICE_JVM_OPTS");
-        return given == null || given.isBlank() ? java.util.List.of("-Xmx512m")
+        return given == null || given.isBlank() ? ServiceProcess.DEFAULT_JVM_OPTIONS
                 : java.util.List.of(given.trim().split("\\s+"));
+    }
+
+    /** Every process of the stack names this directory on its command line (see {@link ProcessCpu}). */
+    Path dataDirectory() {
+        return stack.dataDirectory();
     }
 
     String kafkaBootstrap() {

@@ -2,9 +2,6 @@ package fr.capemploi.bench;
 
 import fr.capemploi.localstack.SuiteService;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,15 +28,27 @@ public final class WritePathBench {
     public static void main(String[] args) throws Exception {
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        // the JIT keeps compiling the request path for tens of seconds on a busy 2-core machine: a short warm-up
+        // measures the compiler, not the service
+        int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         try (BenchStack stack = new BenchStack("write-path", SuiteService.CEP)) {
+            System.out.println("cep-service " + startedIn(stack) + ", JVM options: " + System.getenv()
+                    .getOrDefault("BENCH_SERVICE_JVM_OPTS", "(bench default)"));
             String token = stack.token("counsellor", UUID.randomUUID());
             URI uri = URI.create(stack.baseUri(SuiteService.CEP) + "/api/v1/cep/level1-contacts");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Phase warmUp = run(concurrency, 10, () -> post(http, uri, token));
-            System.out.printf("API warm-up: %d writes in 10 s (%s)%n", warmUp.count(), BenchStack.load());
-            Phase api = run(concurrency, seconds, () -> post(http, uri, token));
+            HttpLoad http = new HttpLoad(uri, token, BODY, concurrency);
+            Phase warmUp = http.run(concurrency, Duration.ofSeconds(warmUpSeconds), 201);
+            System.out.printf("API warm-up: %d writes in %d s (%s)%n", warmUp.count(), warmUpSeconds,
+                    BenchStack.load());
+            ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
+            var apiStart = cpu.snapshot();
+            Phase api = http.run(concurrency, Duration.ofSeconds(seconds), 201);
+            http.close();
+            var apiEnd = cpu.snapshot();
             System.out.printf("API: %d writes in %d s = %.0f writes/s, p50 %.1f ms, p99 %.1f ms, %d errors (%s)%n",
                     api.count(), seconds, api.rate(), api.p(0.50), api.p(0.99), api.errors(), BenchStack.load());
+            System.out.println("  " + ProcessCpu.perOperation(apiStart, apiEnd, api.count()));
+            System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
 
             List<Connection> connections = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
@@ -49,16 +58,30 @@ public final class WritePathBench {
             }
             AtomicLong next = new AtomicLong();
             run(concurrency, 5, () -> insertTwoRows(connections.get((int) (next.getAndIncrement() % concurrency))));
+            var jdbcStart = cpu.snapshot();
             Phase jdbc = runPerConnection(connections, seconds);
+            var jdbcEnd = cpu.snapshot();
             System.out.printf("raw JDBC, same two inserts per transaction: %d in %d s = %.0f writes/s, p50 %.1f ms, "
                     + "p99 %.1f ms (%s)%n", jdbc.count(), seconds, jdbc.rate(), jdbc.p(0.50), jdbc.p(0.99),
                     BenchStack.load());
+            System.out.println("  " + ProcessCpu.perOperation(jdbcStart, jdbcEnd, jdbc.count()));
             System.out.printf("ratio API / raw JDBC at %d concurrent writers: %.2f%n", concurrency,
                     api.rate() / jdbc.rate());
             for (Connection connection : connections) {
                 connection.close();
             }
         }
+    }
+
+    /** Quarkus's own start-up line, the last one the service wrote to its log. */
+    private static String startedIn(BenchStack stack) throws java.io.IOException {
+        java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in ([0-9.]+s)").matcher(
+                java.nio.file.Files.readString(stack.dataDirectory().resolve("logs/cep-service.log")));
+        String last = "start time not found";
+        while (started.find()) {
+            last = "started in " + started.group(1);
+        }
+        return last;
     }
 
     interface Write {
@@ -72,13 +95,6 @@ public final class WritePathBench {
             }
             return latencies[Math.min(latencies.length - 1, (int) Math.floor(q * latencies.length))] / 1e6;
         }
-    }
-
-    private static boolean post(HttpClient http, URI uri, String token) throws Exception {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 201;
     }
 
     /** A copy of a contact row and of an outbox row the API wrote, under new ids, in one transaction. */

@@ -16,14 +16,15 @@ import java.util.function.BooleanSupplier;
 /** One packaged Quarkus service ({@code java -jar quarkus-run.jar}) and its readiness. */
 public final class ServiceProcess {
 
-    /**
-     * Four service JVMs start at once: without the C2 compiler their start-up needs far less CPU (measured on a
-     * 2-core machine: about half the time), at a throughput cost that does not matter for a local stack or the
-     * system tests. Serial GC and a bounded heap keep them small. Benchmarks pass their own options.
-     */
     /** Lines of its log quoted when a service dies after start-up. */
     static final int DEATH_LOG_LINES = 15;
 
+    /**
+     * Without the C2 compiler a service starts in about half the time, and on this 2-core machine it also answers
+     * writes with half the CPU per request (bench/README.md, "JVM options": C2's compilations compete with the
+     * service for the same cores and never finish paying back). Serial GC and a bounded heap keep them small.
+     * The containers use the same options; benchmarks measure with them unless told otherwise.
+     */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 

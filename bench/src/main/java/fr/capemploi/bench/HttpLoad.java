@@ -1,0 +1,105 @@
+package fr.capemploi.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closed-loop HTTP load: C connections, each sending its next request as soon as the previous answer arrived, for
+ * a given time. One Vert.x event loop drives them all, which keeps the client's CPU small beside the service's on a
+ * machine where both share two cores.
+ */
+final class HttpLoad implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    private final HttpClient client;
+    private final RequestOptions request;
+    private final Buffer body;
+
+    HttpLoad(URI uri, String token, String json, int connections) {
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false),
+                new PoolOptions().setHttp1MaxSize(connections));
+        request = new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI(uri.getRawPath()).putHeader("Authorization", "Bearer " + token)
+                .putHeader("Content-Type", "application/json").setTimeout(30_000);
+        body = Buffer.buffer(json);
+    }
+
+    /** Counts the answers of the expected status; any other status or a failure counts as an error. */
+    WritePathBench.Phase run(int connections, Duration duration, int expectedStatus) throws Exception {
+        CompletableFuture<WritePathBench.Phase> result = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> new Loop(connections, System.nanoTime() + duration.toNanos(), expectedStatus,
+                result).start());
+        return result.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    }
+
+    /** Everything below runs on the one event loop: no synchronisation needed. */
+    private final class Loop {
+        private final int connections;
+        private final long deadline;
+        private final int expectedStatus;
+        private final CompletableFuture<WritePathBench.Phase> result;
+        private final long start = System.nanoTime();
+        private long[] latencies = new long[1 << 16];
+        private int count;
+        private long errors;
+        private int running;
+
+        Loop(int connections, long deadline, int expectedStatus, CompletableFuture<WritePathBench.Phase> result) {
+            this.connections = connections;
+            this.deadline = deadline;
+            this.expectedStatus = expectedStatus;
+            this.result = result;
+        }
+
+        void start() {
+            running = connections;
+            for (int i = 0; i < connections; i++) {
+                next();
+            }
+        }
+
+        private void next() {
+            if (System.nanoTime() >= deadline) {
+                if (--running == 0) {
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    long[] sorted = Arrays.copyOf(latencies, count);
+                    Arrays.sort(sorted);
+                    result.complete(new WritePathBench.Phase(count, errors, count / elapsed, sorted));
+                }
+                return;
+            }
+            long sent = System.nanoTime();
+            client.request(request)
+                    .compose(call -> call.send(body))
+                    .compose(response -> response.body().map(ignored -> response.statusCode()))
+                    .onComplete(answer -> {
+                        if (answer.succeeded() && answer.result() == expectedStatus) {
+                            if (count == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, count * 2);
+                            }
+                            latencies[count++] = System.nanoTime() - sent;
+                        } else {
+                            errors++;
+                        }
+                        next();
+                    });
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close();
+    }
+}

@@ -1,0 +1,126 @@
+package fr.capemploi.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * CPU time used by each component of a benchmark's stack (PostgreSQL with its backends, the broker, each service,
+ * the benchmark's own client), read from /proc. A rate alone moves with whatever else runs on a shared machine;
+ * the CPU each write costs each component says where the time goes and moves much less.
+ */
+final class ProcessCpu {
+
+    /** Linux reports utime/stime in clock ticks of USER_HZ, 100 on every kernel this runs on. */
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    private final String stackMarker;
+
+    /** @param stackDirectory the stack's data directory, which every one of its processes names on its command line */
+    ProcessCpu(Path stackDirectory) {
+        this.stackMarker = stackDirectory.toAbsolutePath().normalize().toString();
+    }
+
+    /** CPU ticks per component at this instant. */
+    Map<String, Long> snapshot() {
+        return read(false);
+    }
+
+    /** Resident memory per component at this instant, in MiB. */
+    Map<String, Long> residentMebibytes() {
+        return read(true);
+    }
+
+    private Map<String, Long> read(boolean resident) {
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, String> commandLines = new HashMap<>();
+        Map<Long, Long> ticks = new HashMap<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    // the command name in parentheses may hold spaces: fields are counted after its closing one
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    parents.put(pid, Long.parseLong(fields[1]));
+                    // rss (field 24) is in pages of 4 KiB
+                    ticks.put(pid, resident ? Long.parseLong(fields[21]) * 4 / 1024
+                            : Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read: its CPU is no longer anyone's
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+        long self = ProcessHandle.current().pid();
+        Map<String, Long> byComponent = new TreeMap<>();
+        for (Map.Entry<Long, Long> process : ticks.entrySet()) {
+            String component = component(process.getKey(), self, parents, commandLines);
+            if (component != null) {
+                byComponent.merge(component, process.getValue(), Long::sum);
+            }
+        }
+        return byComponent;
+    }
+
+    private String component(long pid, long self, Map<Long, Long> parents, Map<Long, String> commandLines) {
+        if (pid == self) {
+            return "benchmark client";
+        }
+        // a PostgreSQL backend is a child of the postmaster, which names the stack's data directory
+        for (long p = pid; p > 1 && commandLines.containsKey(p); p = parents.getOrDefault(p, 1L)) {
+            String line = commandLines.get(p);
+            if (line.contains(stackMarker)) {
+                if (line.contains("kafka.Kafka")) {
+                    return "Kafka broker";
+                }
+                if (line.contains("quarkus-run.jar") || line.contains("-service")) {
+                    return serviceName(line);
+                }
+                if (line.contains("postgres")) {
+                    return "PostgreSQL";
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String serviceName(String commandLine) {
+        for (String part : commandLine.split("[ /]")) {
+            if (part.endsWith("-service")) {
+                return part;
+            }
+        }
+        return "service";
+    }
+
+    /** Milliseconds of CPU per operation per component between two snapshots, and their sum. */
+    static String perOperation(Map<String, Long> before, Map<String, Long> after, long operations) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(after.keySet());
+        double total = 0;
+        for (String name : names) {
+            double used = (after.get(name) - before.getOrDefault(name, 0L)) * MILLIS_PER_TICK / Math.max(1, operations);
+            millis.put(name, used);
+            total += used;
+        }
+        StringJoiner line = new StringJoiner(", ", "CPU per write: ", "");
+        millis.forEach((name, used) -> line.add(String.format("%s %.2f ms", name, used)));
+        line.add(String.format("total %.2f ms", total));
+        return line.toString();
+    }
+}
