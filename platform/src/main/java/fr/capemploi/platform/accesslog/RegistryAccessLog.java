@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -27,12 +26,11 @@ public class RegistryAccessLog {
     private final String service;
     private final Duration retryAfter;
 
-    public RegistryAccessLog(@RestClient AccessLogClient registry, JsonWebToken token, PlatformConfig platform,
-            @ConfigProperty(name = "cepcpf.registry.retry-after", defaultValue = "5s") Duration retryAfter) {
+    public RegistryAccessLog(@RestClient AccessLogClient registry, JsonWebToken token, PlatformConfig platform) {
         this.registry = registry;
         this.token = token;
         this.service = platform.serviceName();
-        this.retryAfter = retryAfter;
+        this.retryAfter = platform.registry().retryAfter();
     }
 
     /**
