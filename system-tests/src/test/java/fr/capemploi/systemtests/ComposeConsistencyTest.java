@@ -79,14 +79,20 @@ class ComposeConsistencyTest {
         assertTrue(dockerfile.contains(" " + management), "Dockerfile of " + service + " must expose " + management);
     }
 
-    /** cep-service names people on its documents by asking beneficiary-service: compose must say where it is. */
+    /**
+     * cep-service names people on its documents by asking beneficiary-service, and both it and cpf-service trace reads
+     * of an erased person's records in the access log there: compose must say where it is.
+     */
     @org.junit.jupiter.api.Test
-    void cepServiceIsToldWhereTheRegistryIs() throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> environment = (Map<String, Object>) services().get("cep-service").get("environment");
-        assertEquals("http://beneficiary-service:8081", String.valueOf(environment.get("BENEFICIARY_SERVICE_URL")));
-        assertTrue(property("cep-service", "quarkus.rest-client.beneficiary-service.url")
-                .contains("${BENEFICIARY_SERVICE_URL:"), "cep-service must read the registry's URL from the environment");
+    void cepAndCpfServicesAreToldWhereTheRegistryIs() throws IOException {
+        for (String service : java.util.List.of("cep-service", "cpf-service")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");
+            assertEquals("http://beneficiary-service:8081", String.valueOf(environment.get("BENEFICIARY_SERVICE_URL")),
+                    service);
+            assertTrue(property(service, "quarkus.rest-client.beneficiary-service.url")
+                    .contains("${BENEFICIARY_SERVICE_URL:"), service + " must read the registry's URL from the environment");
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -104,6 +104,42 @@ final class SuiteApi {
         return seen ? lag : -1;
     }
 
+    /** An answer as a partner system sees it: status, media type and the JSON body (missing when there is none). */
+    record Answer(int status, String contentType, JsonNode body, String raw) {
+
+        UUID id() {
+            return UUID.fromString(body.path("id").asText());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    /** Any call of a service's REST API with a token of {@code role} in {@code structureId} (null: national). */
+    Answer call(String method, SuiteService service, String path, String role, UUID structureId, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stack.tokens().mint(role, structureId))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = send(request.build());
+        String raw = response.body();
+        JsonNode json = raw == null || raw.isBlank() ? JSON.missingNode() : read(raw);
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, raw);
+    }
+
+    /** Every indicator of one structure for one period, as an analyst reads them. */
+    JsonNode structureIndicators(UUID structureId, String period) {
+        return getAsAnalyst(SuiteService.REPORTING, "/api/v1/indicators?scope=structure&scopeId=" + structureId
+                + "&period=" + period).path("indicators");
+    }
+
     private JsonNode getAsAnalyst(SuiteService service, String path) {
         HttpRequest request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(10))

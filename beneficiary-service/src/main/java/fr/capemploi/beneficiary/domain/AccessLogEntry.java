@@ -45,6 +45,10 @@ public class AccessLogEntry {
     @Column(name = "accessed_at", nullable = false)
     private Instant accessedAt;
 
+    /** For a read in another service, which record: {@code service/kind/id}; null for this service's own data. */
+    @Column(name = "record")
+    private String record;
+
     protected AccessLogEntry() {
     }
 
@@ -57,6 +61,12 @@ public class AccessLogEntry {
         this.callerStructureId = callerStructureId;
         this.action = action;
         this.accessedAt = accessedAt;
+    }
+
+    public AccessLogEntry(UUID beneficiaryId, UUID structureId, String callerName, String callerRole,
+            UUID callerStructureId, AccessAction action, Instant accessedAt, String record) {
+        this(beneficiaryId, structureId, callerName, callerRole, callerStructureId, action, accessedAt);
+        this.record = record;
     }
 
     public Long id() {
@@ -85,5 +95,9 @@ public class AccessLogEntry {
 
     public Instant accessedAt() {
         return accessedAt;
+    }
+
+    public String record() {
+        return record;
     }
 }

@@ -14,10 +14,12 @@ public record AccessLogEntryResponse(
         AccessAction action,
         @Schema(examples = "c.dupont@capemploi75.fr") String callerName,
         @Schema(examples = "counsellor") String callerRole,
-        UUID callerStructureId) {
+        UUID callerStructureId,
+        @Schema(description = "For RECORD_READ, the record read in another service: service/kind/id",
+                examples = "cep-service/accompaniment/7d1c2a4e-5b6f-4c3d-9e8f-0a1b2c3d4e5f") String record) {
 
     static AccessLogEntryResponse of(AccessLogEntry entry) {
         return new AccessLogEntryResponse(entry.accessedAt(), entry.action(), entry.callerName(), entry.callerRole(),
-                entry.callerStructureId());
+                entry.callerStructureId(), entry.record());
     }
 }

@@ -87,8 +87,14 @@ final class ApiExamples {
     static final String CONSENT_LIST = "[" + CONSENT_WITHDRAWN + "]";
     static final String ACCESS_LOG = "{\"items\":[{\"at\":\"2016-02-15T09:14:02Z\",\"action\":\"READ\","
             + "\"callerName\":\"c.dupont@capemploi75.fr\",\"callerRole\":\"counsellor\",\"callerStructureId\":\""
-            + STRUCTURE_ID + "\"},{\"at\":\"2016-02-15T09:12:40Z\",\"action\":\"CREATE\","
-            + "\"callerName\":\"referral@francetravail.fr\",\"callerRole\":\"partner\"}],\"total\":2,\"page\":0,\"size\":50}";
+            + STRUCTURE_ID + "\"},{\"at\":\"2016-02-15T09:13:10Z\",\"action\":\"RECORD_READ\","
+            + "\"callerName\":\"c.dupont@capemploi75.fr\",\"callerRole\":\"counsellor\",\"callerStructureId\":\""
+            + STRUCTURE_ID + "\",\"record\":\"cep-service/accompaniment/7d1c2a4e-5b6f-4c3d-9e8f-0a1b2c3d4e5f\"},"
+            + "{\"at\":\"2016-02-15T09:12:40Z\",\"action\":\"CREATE\","
+            + "\"callerName\":\"referral@francetravail.fr\",\"callerRole\":\"partner\"}],\"total\":3,\"page\":0,\"size\":50}";
+
+    static final String RECORD_READ = "{\"service\":\"cep-service\",\"kind\":\"accompaniment\",\"recordId\":"
+            + "\"7d1c2a4e-5b6f-4c3d-9e8f-0a1b2c3d4e5f\"}";
 
     // ---- errors
     static String problem(String slug, String title, int status, String detail, String instance) {
@@ -118,6 +124,10 @@ final class ApiExamples {
     static final String BAD_PAGE_SIZE = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
             + "\"status\":400,\"detail\":\"size: must be less than or equal to 200\",\"instance\":\"/api/v1/beneficiaries\","
             + "\"violations\":[{\"field\":\"size\",\"message\":\"must be less than or equal to 200\"}]}";
+    static final String BAD_RECORD_READ = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
+            + "\"status\":400,\"detail\":\"kind: must match \\\"[a-z][a-z0-9-]{0,39}\\\"\",\"instance\":\"/api/v1/beneficiaries/"
+            + BENEFICIARY_ID + "/access-log\",\"violations\":[{\"field\":\"kind\",\"message\":"
+            + "\"must match \\\"[a-z][a-z0-9-]{0,39}\\\"\"}]}";
     static final String BAD_ACTIVE_UNTIL = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
             + "\"status\":400,\"detail\":\"activeUntil: must not be before activeFrom 2016-01-04\",\"instance\":"
             + "\"/api/v1/counsellors/" + COUNSELLOR_ID + "\",\"violations\":[{\"field\":\"activeUntil\","

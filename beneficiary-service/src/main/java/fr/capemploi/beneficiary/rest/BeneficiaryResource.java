@@ -7,6 +7,7 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_ENUM;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_EXIT_DATE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_NIR;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_PAGE_SIZE;
+import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_RECORD_READ;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_REFERENT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_EXITED;
@@ -24,6 +25,7 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.PATCH_CONTACT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.PATCH_QUALIFICATION;
 import static fr.capemploi.beneficiary.rest.ApiExamples.PATCH_REMOVE_NIR;
 import static fr.capemploi.beneficiary.rest.ApiExamples.RECEIPT;
+import static fr.capemploi.beneficiary.rest.ApiExamples.RECORD_READ;
 import static fr.capemploi.beneficiary.rest.ApiExamples.REFERENT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.REFERRAL;
 import static fr.capemploi.beneficiary.rest.ApiExamples.REGISTRATION;
@@ -419,6 +421,27 @@ public class BeneficiaryResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         AccessLogRepository.Slice found = registry.accessLogOf(id, page, size);
         return new Page<>(found.items().stream().map(AccessLogEntryResponse::of).toList(), found.total(), page, size);
+    }
+
+    @POST
+    @Path("/{id}/access-log")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Operation(summary = "Trace a read of one of the person's records served by another service", description = "Called "
+            + "by cep-service and cpf-service with the reader's own token when they serve a record of an erased "
+            + "person, so that the person's one access log (GET on this path) shows who read what (RECORD_READ, with "
+            + "service/kind/id). Taken for erased people too: that is what it is for. 204, nothing to read back.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RecordReadRequest.class),
+            examples = @ExampleObject(name = "accompaniment-read", value = RECORD_READ)))
+    @APIResponse(responseCode = "204", description = "Traced")
+    @APIResponse(responseCode = "400", description = "Missing or malformed service, kind or record id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "free-text-kind", value = BAD_RECORD_READ)))
+    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    public void recordRead(@PathParam("id") UUID id, @Valid @NotNull RecordReadRequest request) {
+        registry.recordReadElsewhere(id, request.record());
     }
 
     private Page<BeneficiarySummary> search(BeneficiarySearch search) {

@@ -40,6 +40,13 @@ public class AccessLog {
         recordAll(List.of(beneficiary), action);
     }
 
+    /** A read of one of the person's records that another service served (erased people included: see its README). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordElsewhere(Beneficiary beneficiary, String record) {
+        entries.persist(new AccessLogEntry(beneficiary.id(), beneficiary.structureId(), caller.name(), role(),
+                caller.structureId().orElse(null), AccessAction.RECORD_READ, clock.instant(), record));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(Collection<Beneficiary> beneficiaries, AccessAction action) {
         Instant now = clock.instant();

@@ -260,6 +260,16 @@ public class BeneficiaryRegistry {
         return new Page<>(found.items(), found.total(), page, size);
     }
 
+    /**
+     * Another service served the caller one of the person's records and traces it here, in the person's one log. An
+     * erased person's entry is taken too: their pseudonymous records stay readable by their structure's staff, and
+     * who reads them is exactly what the log is for.
+     */
+    @Transactional
+    public void recordReadElsewhere(UUID id, String record) {
+        accessLog.recordElsewhere(visible(id), record);
+    }
+
     @Transactional
     public AccessLogRepository.Slice accessLogOf(UUID id, int page, int size) {
         visible(id);

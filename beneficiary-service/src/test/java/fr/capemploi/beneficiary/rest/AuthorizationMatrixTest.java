@@ -168,6 +168,10 @@ class AuthorizationMatrixTest {
                 expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("GET /beneficiaries/{id}/access-log", true, (r, t) -> r.get(b + t.beneficiary() + "/access-log"),
                 expect(403, 200, 403, 404, 403, 403, 403), NOTHING_MORE));
+        ops.add(new Operation("POST /beneficiaries/{id}/access-log", true, (r, t) -> r.contentType(ContentType.JSON)
+                .body("{\"service\":\"cep-service\",\"kind\":\"accompaniment\",\"recordId\":\"" + UUID.randomUUID()
+                        + "\"}").post(b + t.beneficiary() + "/access-log"),
+                expect(204, 204, 404, 404, 403, 403, 403), NOTHING_MORE));
         return ops;
     }
 

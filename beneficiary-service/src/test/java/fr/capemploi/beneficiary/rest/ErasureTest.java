@@ -118,6 +118,20 @@ class ErasureTest {
                 .then().statusCode(200).body("items[0].action", equalTo("ERASE")).body("items.action", hasItem("CREATE"))
                 .body("items[0]", not(hasKey("lastName")));
 
+        // cep-service and cpf-service still serve the erased person's records and trace each read here, as the reader
+        String record = UUID.randomUUID().toString();
+        given().auth().oauth2(counsellor).contentType(ContentType.JSON)
+                .body("{\"service\":\"cpf-service\",\"kind\":\"training-project\",\"recordId\":\"" + record + "\"}")
+                .post("/api/v1/beneficiaries/" + id + "/access-log").then().statusCode(204);
+        given().auth().oauth2(counsellor).contentType(ContentType.JSON)
+                .body("{\"service\":\"cpf-service\",\"kind\":\"whatever the reader typed\",\"recordId\":\"" + record
+                        + "\"}").post("/api/v1/beneficiaries/" + id + "/access-log")
+                .then().statusCode(400).body("violations[0].field", equalTo("kind"));
+        given().auth().oauth2(TestTokens.manager(structure)).get("/api/v1/beneficiaries/" + id + "/access-log")
+                .then().statusCode(200).body("items[0].action", equalTo("RECORD_READ"))
+                .body("items[0].record", equalTo("cpf-service/training-project/" + record))
+                .body("items[0].callerRole", equalTo("counsellor")).body("items[1].action", equalTo("ERASE"));
+
         // the reporting side still counts the history: the earlier events stay readable under the same id
         List<EventEnvelope> erased = Fixtures.awaitEvents("BeneficiaryErased", beneficiary);
         assertThat(erased).hasSize(1);

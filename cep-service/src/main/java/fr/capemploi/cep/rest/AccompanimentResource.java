@@ -164,7 +164,7 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = Examples.NOT_FOUND)))
     public Full get(@PathParam("id") UUID id) {
-        return Full.of(accompaniments.get(id, caller.ownStructure()));
+        return Full.of(traced(accompaniments.get(id, caller.ownStructure())));
     }
 
     @POST
@@ -247,7 +247,7 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the interviews of an accompaniment", description = "Oldest first.")
     public List<InterviewView> interviews(@PathParam("id") UUID id) {
-        return accompaniments.get(id, caller.ownStructure()).interviews().stream().map(InterviewView::of).toList();
+        return traced(accompaniments.get(id, caller.ownStructure())).interviews().stream().map(InterviewView::of).toList();
     }
 
     @POST
@@ -318,7 +318,7 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the action plan of an accompaniment", description = "In planning order.")
     public List<ActionView> actions(@PathParam("id") UUID id) {
-        return accompaniments.get(id, caller.ownStructure()).actions().stream().map(ActionView::of).toList();
+        return traced(accompaniments.get(id, caller.ownStructure())).actions().stream().map(ActionView::of).toList();
     }
 
     @GET
@@ -326,6 +326,7 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read an action-plan item")
     public ActionView action(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
+        traced(accompaniments.get(id, caller.ownStructure()));
         return ActionView.of(accompaniments.action(id, caller.ownStructure(), actionId));
     }
 
@@ -439,5 +440,11 @@ public class AccompanimentResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An erased person's accompaniment is still served to the structure's staff; the read goes to their access log. */
+    private Accompaniment traced(Accompaniment accompaniment) {
+        beneficiaries.traceReadIfErased(accompaniment.beneficiaryId(), "accompaniment", accompaniment.id());
+        return accompaniment;
     }
 }

@@ -2,7 +2,6 @@ package fr.capemploi.cep.rest;
 
 import fr.capemploi.cep.domain.IllegalTransition;
 import fr.capemploi.cep.domain.UnknownReference;
-import fr.capemploi.cep.service.RegistryUnavailable;
 import fr.capemploi.platform.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,14 +21,6 @@ public class CepProblemMappers {
     @ServerExceptionMapper
     public Response unknownReference(UnknownReference e, UriInfo uri) {
         return problem(404, "unknown-reference", "Not found", e.getMessage(), e.field(), uri);
-    }
-
-    /** A document without its names is no document: 503, and when to try again. */
-    @ServerExceptionMapper
-    public Response registryUnavailable(RegistryUnavailable e, UriInfo uri) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return Response.fromResponse(problem(503, "registry-unavailable", "Service unavailable", e.getMessage(), null,
-                uri)).header("Retry-After", Long.toString(seconds)).build();
     }
 
     private static Response problem(int status, String slug, String title, String detail, String field, UriInfo uri) {

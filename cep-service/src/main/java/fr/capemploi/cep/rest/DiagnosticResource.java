@@ -128,6 +128,7 @@ public class DiagnosticResource {
     public DiagnosticResponse get(@PathParam("id") UUID id) {
         Diagnostic diagnostic = diagnostics.get(id);
         caller.checkAccess(diagnostic.structureId(), "Diagnostic", id);
+        beneficiaries.traceReadIfErased(diagnostic.beneficiaryId(), "diagnostic", id);
         return DiagnosticResponse.of(diagnostic);
     }
 }

@@ -129,6 +129,8 @@ public class Level1ContactResource {
     public Level1ContactResponse get(@PathParam("id") UUID id) {
         Level1Contact contact = contacts.get(id);
         caller.checkAccess(contact.structureId(), "Level-1 contact", id);
+        // an anonymous contact names nobody: nothing to trace
+        beneficiaries.traceReadIfErased(contact.beneficiaryId(), "level1-contact", id);
         return Level1ContactResponse.of(contact);
     }
 }

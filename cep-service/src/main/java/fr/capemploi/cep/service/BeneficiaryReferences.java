@@ -5,6 +5,7 @@ import fr.capemploi.cep.domain.BeneficiaryErasedException;
 import fr.capemploi.cep.domain.KnownBeneficiary;
 import fr.capemploi.cep.domain.UnknownReference;
 import fr.capemploi.cep.repository.KnownBeneficiaryRepository;
+import fr.capemploi.platform.accesslog.RegistryAccessLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,12 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class BeneficiaryReferences {
 
     private final KnownBeneficiaryRepository beneficiaries;
+    private final RegistryAccessLog accessLog;
     private final Duration timeout;
     private final Duration poll;
     private final AtomicInteger waiting = new AtomicInteger();
 
-    public BeneficiaryReferences(KnownBeneficiaryRepository beneficiaries, CepConfig config, MeterRegistry registry) {
+    public BeneficiaryReferences(KnownBeneficiaryRepository beneficiaries, RegistryAccessLog accessLog, CepConfig config,
+            MeterRegistry registry) {
         this.beneficiaries = beneficiaries;
+        this.accessLog = accessLog;
         this.timeout = config.beneficiaries().arrivalTimeout();
         this.poll = config.beneficiaries().arrivalPoll();
         Gauge.builder("cep.beneficiary.arrival.waiting", waiting, AtomicInteger::get)
@@ -89,6 +93,20 @@ public class BeneficiaryReferences {
      */
     public void requireNotErased(UUID beneficiaryId) {
         beneficiaries.findByIdOptional(beneficiaryId, LockModeType.PESSIMISTIC_READ).ifPresent(this::refuseIfErased);
+    }
+
+    /**
+     * An erased person's records stay readable by their structure's staff (pseudonymous facts, no personal data), and
+     * each such read is traced in the person's one access log, at beneficiary-service, as the caller, before the
+     * record is served (503 when the registry cannot take the trace). Call it after the caller's access was checked
+     * and outside any transaction: no connection is held while the registry answers. Before the erasure event has
+     * reached this service the person is not known as erased here, and the read is not traced (see the README).
+     */
+    public void traceReadIfErased(UUID beneficiaryId, String kind, UUID recordId) {
+        if (beneficiaryId != null && QuarkusTransaction.requiringNew().call(() -> beneficiaries
+                .findByIdOptional(beneficiaryId).filter(KnownBeneficiary::erased).isPresent())) {
+            accessLog.recordRead(beneficiaryId, kind, recordId);
+        }
     }
 
     private void refuseIfErased(KnownBeneficiary beneficiary) {

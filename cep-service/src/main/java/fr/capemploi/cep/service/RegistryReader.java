@@ -4,6 +4,7 @@ import fr.capemploi.cep.config.CepConfig;
 import fr.capemploi.cep.domain.BeneficiaryErasedException;
 import fr.capemploi.cep.rest.client.BeneficiaryRegistryClient;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
+import fr.capemploi.platform.problem.RegistryUnavailable;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -22,8 +22,10 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
+import org.awaitility.Awaitility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,6 +53,7 @@ class RegistryIntegrationTest {
     private static String accompaniment;
     private static String contact;
     private static String counsellorToken;
+    private static String erasedAccompaniment;
 
     @Test
     @Order(1)
@@ -157,12 +160,31 @@ class RegistryIntegrationTest {
                     .statusCode(410).contentType("application/problem+json")
                     .body("type", equalTo("https://cepcpf.capemploi.fr/problems/beneficiary-erased"));
         }
+
+        // the accompaniment itself stays readable by the structure's staff; once this service has the erasure, each
+        // read is in the person's one access log, at the registry, under the reader's name
+        erasedAccompaniment = his;
+        String record = "cep-service/accompaniment/" + his;
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            cep().get("/api/v1/cep/accompaniments/" + his).then().statusCode(200)
+                    .body("beneficiaryId", equalTo(erased.toString()));
+            List<Map<String, Object>> entries = registry(TestTokens.manager(structure))
+                    .get("/api/v1/beneficiaries/" + erased + "/access-log").then().statusCode(200).extract().path("items");
+            assertThat(entries).filteredOn(e -> "RECORD_READ".equals(e.get("action")) && record.equals(e.get("record")))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.get("callerName"))
+                            .isEqualTo("counsellor-" + structure + "@test.cepcpf.fr"));
+        });
     }
 
     @Test
     @Order(5)
     void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws IOException {
         RealRegistry.stopRegistry();
+        // a read that cannot be traced in the erased person's access log is not served either; other reads are
+        cep().get("/api/v1/cep/accompaniments/" + erasedAccompaniment).then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "7")
+                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"));
+        cep().get("/api/v1/cep/accompaniments/" + accompaniment).then().statusCode(200);
         for (String path : List.of("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document",
                 "/api/v1/cep/liaison-sheets/" + contact)) {
             cep().accept("application/pdf").get(path).then().statusCode(503).contentType("application/problem+json")

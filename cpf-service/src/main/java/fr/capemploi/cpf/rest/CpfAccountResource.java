@@ -84,6 +84,8 @@ public class CpfAccountResource {
     public AccountResponse get(@PathParam("beneficiaryId") UUID beneficiaryId) {
         AccountView view = steps.view(beneficiaryId);
         caller.checkAccess(view.structureId(), "CPF account", beneficiaryId);
+        // an erased person's steps are still served to the structure's staff; the read goes to their access log
+        references.traceReadIfErased(beneficiaryId, "cpf-account", beneficiaryId);
         return AccountResponse.of(view);
     }
 

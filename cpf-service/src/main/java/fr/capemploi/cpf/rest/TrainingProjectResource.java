@@ -150,7 +150,10 @@ public class TrainingProjectResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
     public TrainingProjectResponse get(@PathParam("id") UUID id) {
-        return TrainingProjectResponse.of(projects.get(caller.ownStructure(), id));
+        TrainingProjects.AssessedProject found = projects.get(caller.ownStructure(), id);
+        // an erased person's project is still served to the structure's staff; the read goes to their access log
+        references.traceReadIfErased(found.project().beneficiaryId(), "training-project", id);
+        return TrainingProjectResponse.of(found);
     }
 
     @POST

@@ -3,6 +3,7 @@ package fr.capemploi.cpf.service;
 import fr.capemploi.cpf.config.CpfConfig;
 import fr.capemploi.cpf.domain.KnownBeneficiary;
 import fr.capemploi.cpf.repository.KnownBeneficiaryRepository;
+import fr.capemploi.platform.accesslog.RegistryAccessLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -21,11 +22,14 @@ import java.util.UUID;
 public class BeneficiaryReferences {
 
     private final KnownBeneficiaryRepository beneficiaries;
+    private final RegistryAccessLog accessLog;
     private final Duration wait;
     private final Duration poll;
 
-    public BeneficiaryReferences(KnownBeneficiaryRepository beneficiaries, CpfConfig config) {
+    public BeneficiaryReferences(KnownBeneficiaryRepository beneficiaries, RegistryAccessLog accessLog,
+            CpfConfig config) {
         this.beneficiaries = beneficiaries;
+        this.accessLog = accessLog;
         this.wait = config.beneficiaries().registrationWait();
         this.poll = config.beneficiaries().registrationPoll();
     }
@@ -72,6 +76,20 @@ public class BeneficiaryReferences {
                 .ifPresent(known -> {
                     throw new BeneficiaryErasedException(beneficiaryId, known.erasedOn());
                 });
+    }
+
+    /**
+     * An erased person's records stay readable by their structure's staff (pseudonymous facts, no personal data), and
+     * each such read is traced in the person's one access log, at beneficiary-service, as the caller, before the
+     * record is served (503 when the registry cannot take the trace). Call it after the caller's access was checked
+     * and outside any transaction: no connection is held while the registry answers. Before the erasure event has
+     * reached this service the person is not known as erased here, and the read is not traced (see the README).
+     */
+    public void traceReadIfErased(UUID beneficiaryId, String kind, UUID recordId) {
+        if (beneficiaryId != null && QuarkusTransaction.requiringNew().call(() -> beneficiaries
+                .findByIdOptional(beneficiaryId).filter(KnownBeneficiary::erased).isPresent())) {
+            accessLog.recordRead(beneficiaryId, kind, recordId);
+        }
     }
 
     private record Known(UUID structureId) {

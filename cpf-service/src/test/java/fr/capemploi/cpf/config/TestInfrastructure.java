@@ -1,10 +1,15 @@
 package fr.capemploi.cpf.config;
 
 import fr.capemploi.testsupport.PlatformTestResource;
+import fr.capemploi.testsupport.RegistryAccessLogStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
-/** Real PostgreSQL, real Kafka and a trusted token issuer for every test of this service. */
+/**
+ * Real PostgreSQL, real Kafka and a trusted token issuer for every test of this service, and a stand-in for
+ * beneficiary-service's access-log entry point, which reads of an erased person's records report to.
+ */
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "cpf"))
+@QuarkusTestResource(RegistryAccessLogStub.class)
 public class TestInfrastructure {
 }

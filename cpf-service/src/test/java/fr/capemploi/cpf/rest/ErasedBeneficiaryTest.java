@@ -4,29 +4,22 @@ import static fr.capemploi.cpf.rest.Fixtures.account;
 import static fr.capemploi.cpf.rest.Fixtures.as;
 import static fr.capemploi.cpf.rest.Fixtures.project;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
-import fr.capemploi.events.beneficiary.BeneficiaryErased;
-import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.ErasedPersonChecks;
+import fr.capemploi.testsupport.RegistryAccessLogStub;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +30,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ErasedBeneficiaryTest {
 
+    private static final LocalDate ERASED_ON = LocalDate.of(2020, 1, 6);
+
     @Inject
     DataSource dataSource;
+
+    private ErasedPersonChecks checks;
+
+    @BeforeEach
+    void checksOnThisServicesTables() {
+        String ofProjects = "training_project_id IN (SELECT id FROM training_project WHERE beneficiary_id = ?)";
+        checks = new ErasedPersonChecks(dataSource, new String[] {"cpf_account", "beneficiary_id = ?"},
+                new String[] {"cpf_consent", "beneficiary_id = ?"},
+                new String[] {"cpf_balance_statement", "beneficiary_id = ?"},
+                new String[] {"training_project", "beneficiary_id = ?"}, new String[] {"funding_request", ofProjects},
+                new String[] {"training_not_implemented_reason", ofProjects});
+    }
 
     private final UUID structure = UUID.randomUUID();
     private final String counsellor = TestTokens.counsellor(structure);
@@ -59,66 +66,66 @@ class ErasedBeneficiaryTest {
         UUID request = Fixtures.requestFunding(structure, planned, "AGEFIPH", "2000.00");
         UUID started = Fixtures.createProject(structure, beneficiary);
         as(counsellor).body("{\"startedOn\":\"2016-09-12\"}").post(project(started) + "/start").then().statusCode(200);
-        erase(beneficiary);
+        checks.erase(beneficiary, structure, ERASED_ON);
         return new Story(beneficiary, planned, request, started);
     }
 
     /** A person erased before any CPF step: a refused step must not even open their account. */
     private UUID erasedWithoutAccount() {
         UUID beneficiary = Fixtures.knownBeneficiary(structure);
-        erase(beneficiary);
+        checks.erase(beneficiary, structure, ERASED_ON);
         return beneficiary;
     }
 
     @Test
     void theCpfIsNotPresented() {
         UUID beneficiary = erasedWithoutAccount();
-        refused(beneficiary, () -> as(counsellor).body("{\"presentedOn\":\"2020-02-10\"}")
+        checks.refused(beneficiary, () -> as(counsellor).body("{\"presentedOn\":\"2020-02-10\"}")
                 .put(account(beneficiary) + "/presentation"));
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"presentedOn\":\"2016-04-01\"}")
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"presentedOn\":\"2016-04-01\"}")
                 .put(account(story.beneficiary()) + "/presentation"));
     }
 
     @Test
     void noOpeningStepIsRecorded() {
         UUID beneficiary = erasedWithoutAccount();
-        refused(beneficiary, () -> as(counsellor).body("{\"step\":\"ASSISTED\",\"on\":\"2020-02-10\"}")
+        checks.refused(beneficiary, () -> as(counsellor).body("{\"step\":\"ASSISTED\",\"on\":\"2020-02-10\"}")
                 .put(account(beneficiary) + "/opening-assistance"));
     }
 
     @Test
     void noConsentIsGiven() {
         UUID beneficiary = erasedWithoutAccount();
-        refused(beneficiary, () -> as(counsellor).body("{\"givenOn\":\"2020-02-10\",\"modality\":"
+        checks.refused(beneficiary, () -> as(counsellor).body("{\"givenOn\":\"2020-02-10\",\"modality\":"
                 + "\"SIGNED_STANDARD_LETTER\"}").post(account(beneficiary) + "/consents"));
     }
 
     @Test
     void theConsentInForceIsNotWithdrawn() {
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"withdrawnOn\":\"2020-02-10\"}")
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"withdrawnOn\":\"2020-02-10\"}")
                 .post(account(story.beneficiary()) + "/consents/withdrawal"));
     }
 
     @Test
     void noBalanceIsRecorded() {
         UUID beneficiary = erasedWithoutAccount();
-        refused(beneficiary, () -> as(counsellor).body("{\"unit\":\"EUROS\",\"amount\":1200.00,\"asOf\":\"2020-02-10\"}")
+        checks.refused(beneficiary, () -> as(counsellor).body("{\"unit\":\"EUROS\",\"amount\":1200.00,\"asOf\":\"2020-02-10\"}")
                 .put(account(beneficiary) + "/balance"));
     }
 
     @Test
     void noTrainingProjectIsCreated() {
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body(Fixtures.projectBody(story.beneficiary()))
+        checks.refused(story.beneficiary(), () -> as(counsellor).body(Fixtures.projectBody(story.beneficiary()))
                 .post("/api/v1/cpf/training-projects"));
     }
 
     @Test
     void noFundingIsRequested() {
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"funder\":\"REGION\",\"amount\":1000.00,"
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"funder\":\"REGION\",\"amount\":1000.00,"
                 + "\"requestedOn\":\"2020-02-10\"}").post(project(story.planned()) + "/funding-requests"));
     }
 
@@ -126,42 +133,68 @@ class ErasedBeneficiaryTest {
     void aFundersAnswerIsNotRecorded() {
         Story story = erasedStory();
         String decision = project(story.planned()) + "/funding-requests/" + story.fundingRequest() + "/decision";
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"decision\":\"GRANTED\",\"answeredOn\":\"2020-02-10\"}")
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"decision\":\"GRANTED\",\"answeredOn\":\"2020-02-10\"}")
                 .post(decision));
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"decision\":\"WITHDRAWN\",\"answeredOn\":\"2020-02-10\"}")
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"decision\":\"WITHDRAWN\",\"answeredOn\":\"2020-02-10\"}")
                 .post(decision));
     }
 
     @Test
     void theTrainingDoesNotStart() {
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"startedOn\":\"2016-09-12\"}")
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"startedOn\":\"2016-09-12\"}")
                 .post(project(story.planned()) + "/start"));
     }
 
     @Test
     void theTrainingIsNotCompleted() {
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"completedOn\":\"2017-03-31\","
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"completedOn\":\"2017-03-31\","
                 + "\"certificationObtained\":true}").post(project(story.started()) + "/complete"));
     }
 
     @Test
     void theTrainingIsNotDeclaredNotImplemented() {
         Story story = erasedStory();
-        refused(story.beneficiary(), () -> as(counsellor).body("{\"decidedOn\":\"2016-08-30\",\"reasons\":"
+        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"decidedOn\":\"2016-08-30\",\"reasons\":"
                 + "[\"COST_TOO_HIGH\"]}").post(project(story.planned()) + "/not-implemented"));
     }
 
     @Test
-    void whatWasRecordedBeforeTheErasureStaysReadable() {
+    void whatWasRecordedBeforeTheErasureStaysReadableAndEachReadIsInThePersonsAccessLog() {
         Story story = erasedStory();
+        assertThat(RegistryAccessLogStub.entries(story.beneficiary())).isEmpty();
         as(counsellor).get(account(story.beneficiary())).then().statusCode(200)
                 .body("presentedOn", equalTo("2016-05-02")).body("consents", hasSize(1));
         as(TestTokens.manager(structure)).get(project(story.planned())).then().statusCode(200)
                 .body("status", equalTo("PLANNED")).body("fundingRequests", hasSize(1));
         as(counsellor).queryParam("beneficiaryId", story.beneficiary().toString()).get("/api/v1/cpf/training-projects")
                 .then().statusCode(200).body("total", equalTo(2));
+
+        // each read of a record, in beneficiary-service's log of the person, under the reader's own token
+        assertThat(RegistryAccessLogStub.entries(story.beneficiary()))
+                .extracting(RegistryAccessLogStub.Entry::record, RegistryAccessLogStub.Entry::callerName)
+                .containsExactly(tuple("cpf-service/cpf-account/" + story.beneficiary(),
+                                "counsellor-" + structure + "@test.cepcpf.fr"),
+                        tuple("cpf-service/training-project/" + story.planned(),
+                                "manager-" + structure + "@test.cepcpf.fr"));
+    }
+
+    @Test
+    void aReadTheRegistryCannotTraceIsNotServed() {
+        Story story = erasedStory();
+        RegistryAccessLogStub.failWith(503);
+        try {
+            as(counsellor).get(project(story.started())).then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue())
+                    .body("type", endsWith("/registry-unavailable")).body("status", equalTo(503));
+        } finally {
+            RegistryAccessLogStub.failWith(0);
+        }
+        // a person not erased: nothing to trace, the registry is not asked
+        UUID other = Fixtures.knownBeneficiary(structure);
+        as(counsellor).get(account(other)).then().statusCode(200);
+        assertThat(RegistryAccessLogStub.entries(other)).isEmpty();
     }
 
     @Test
@@ -173,54 +206,5 @@ class ErasedBeneficiaryTest {
         assertThat(response.jsonPath().getString("detail"))
                 .isEqualTo("Beneficiary " + story.beneficiary() + " was erased on 2020-01-06; nothing can be "
                         + "recorded about this person any more");
-    }
-
-    /** Publishes the erasure as the registry does and waits until this service has applied it. */
-    private void erase(UUID beneficiary) {
-        TestEvents.publish(new BeneficiaryErased(beneficiary, structure, LocalDate.of(2020, 1, 6)),
-                Instant.parse("2020-01-06T08:00:00Z"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "1".equals(scalar("SELECT count(*) FROM known_beneficiary WHERE beneficiary_id = ? "
-                        + "AND erased_on IS NOT NULL", beneficiary)));
-    }
-
-    /** 410 beneficiary-erased, and not a row nor an outbox event more or changed. */
-    private void refused(UUID beneficiary, Supplier<Response> write) {
-        Map<String, String> before = footprint(beneficiary);
-        Response response = write.get();
-        response.then().statusCode(410).contentType("application/problem+json")
-                .body("type", endsWith("/beneficiary-erased")).body("title", equalTo("Beneficiary erased"))
-                .body("status", equalTo(410));
-        assertThat(footprint(beneficiary)).isEqualTo(before);
-    }
-
-    /** Every row about the person, by content, and how many events about them the outbox holds. */
-    private Map<String, String> footprint(UUID beneficiary) {
-        Map<String, String> rows = new LinkedHashMap<>();
-        String ofProjects = "training_project_id IN (SELECT id FROM training_project WHERE beneficiary_id = ?)";
-        for (String[] table : new String[][] {{"cpf_account", "beneficiary_id = ?"},
-                {"cpf_consent", "beneficiary_id = ?"}, {"cpf_balance_statement", "beneficiary_id = ?"},
-                {"training_project", "beneficiary_id = ?"}, {"funding_request", ofProjects},
-                {"training_not_implemented_reason", ofProjects}}) {
-            rows.put(table[0], scalar("SELECT count(*) || ':' || coalesce(md5(string_agg(row_to_json(t)::text, ',' "
-                    + "ORDER BY row_to_json(t)::text)), '') FROM " + table[0] + " t WHERE " + table[1], beneficiary));
-        }
-        // rows, not content: the relay marks them sent meanwhile
-        rows.put("outbox_event", scalar("SELECT count(*) FROM outbox_event "
-                + "WHERE convert_from(envelope, 'UTF8') LIKE '%' || ? || '%'", beneficiary.toString()));
-        return rows;
-    }
-
-    private String scalar(String sql, Object parameter) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,6 +24,15 @@ public interface PlatformConfig {
 
     RateLimit rateLimit();
 
+    Registry registry();
+
+    /** beneficiary-service as the other services call it (URL and timeouts: quarkus.rest-client.beneficiary-service). */
+    interface Registry {
+        /** Retry-After of a 503 when it is needed and not answering: it is usually back within seconds. */
+        @WithDefault("5s")
+        Duration retryAfter();
+    }
+
     /**
      * Per-caller limits, counted in fixed windows in each service instance (audit finding: nothing limited a caller).
      * Over a limit the answer is 429 problem+json with Retry-After.

@@ -149,6 +149,14 @@ public class ProblemMappers {
         return problem(410, e.slug(), e.title(), e.getMessage(), uri);
     }
 
+    /** beneficiary-service is needed and not answering: 503, and when to try again. */
+    @ServerExceptionMapper
+    public Response registryUnavailable(RegistryUnavailable e, UriInfo uri) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(problem(503, "registry-unavailable", "Service unavailable", e.getMessage(), uri))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
+    }
+
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri);
