@@ -109,7 +109,7 @@ final class ProcessCpu {
     }
 
     /** Milliseconds of CPU per operation per component between two snapshots, and their sum. */
-    static String perOperation(Map<String, Long> before, Map<String, Long> after, long operations) {
+    static String perOperation(String operation, Map<String, Long> before, Map<String, Long> after, long operations) {
         Map<String, Double> millis = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(after.keySet());
         double total = 0;
@@ -118,7 +118,7 @@ final class ProcessCpu {
             millis.put(name, used);
             total += used;
         }
-        StringJoiner line = new StringJoiner(", ", "CPU per write: ", "");
+        StringJoiner line = new StringJoiner(", ", "CPU per " + operation + ": ", "");
         millis.forEach((name, used) -> line.add(String.format("%s %.2f ms", name, used)));
         line.add(String.format("total %.2f ms", total));
         return line.toString();

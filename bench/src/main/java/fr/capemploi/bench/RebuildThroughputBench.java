@@ -38,13 +38,18 @@ public final class RebuildThroughputBench {
             System.out.printf("live projection caught up %.1f s after the load ended%n",
                     (System.nanoTime() - liveStart) / 1e9);
 
+            ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
+            var readCpu = cpu.snapshot();
             long readStart = System.nanoTime();
             long read = readAll(stack.kafkaBootstrap(), Topics.BENEFICIARY);
             double readSeconds = (System.nanoTime() - readStart) / 1e9;
-            System.out.printf("raw read: %d records in %.2f s = %.0f events/s%n", read, readSeconds, read / readSeconds);
+            System.out.printf("raw read: %d records in %.2f s = %.0f events/s (%s)%n", read, readSeconds,
+                    read / readSeconds, BenchStack.load());
+            System.out.println("  " + ProcessCpu.perOperation("event", readCpu, cpu.snapshot(), read));
 
             int activeBefore = stack.get(SuiteService.REPORTING, "/api/v1/projections/status", "admin")
                     .get("activeGeneration").asInt();
+            var rebuildCpu = cpu.snapshot();
             long rebuildStart = System.nanoTime();
             int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
                     .get("generation").asInt();
@@ -56,6 +61,8 @@ public final class RebuildThroughputBench {
             System.out.printf("rebuild g%d -> g%d: %d events in %.2f s = %.0f events/s (%.0f %% of the raw read rate)%n",
                     activeBefore, building, read, rebuildSeconds, read / rebuildSeconds,
                     100 * (read / rebuildSeconds) / (read / readSeconds));
+            System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, cpu.snapshot(), read)
+                    + " (" + BenchStack.load() + ")");
         }
     }
 

@@ -47,7 +47,7 @@ public final class WritePathBench {
             var apiEnd = cpu.snapshot();
             System.out.printf("API: %d writes in %d s = %.0f writes/s, p50 %.1f ms, p99 %.1f ms, %d errors (%s)%n",
                     api.count(), seconds, api.rate(), api.p(0.50), api.p(0.99), api.errors(), BenchStack.load());
-            System.out.println("  " + ProcessCpu.perOperation(apiStart, apiEnd, api.count()));
+            System.out.println("  " + ProcessCpu.perOperation("write", apiStart, apiEnd, api.count()));
             System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
 
             List<Connection> connections = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class WritePathBench {
             System.out.printf("raw JDBC, same two inserts per transaction: %d in %d s = %.0f writes/s, p50 %.1f ms, "
                     + "p99 %.1f ms (%s)%n", jdbc.count(), seconds, jdbc.rate(), jdbc.p(0.50), jdbc.p(0.99),
                     BenchStack.load());
-            System.out.println("  " + ProcessCpu.perOperation(jdbcStart, jdbcEnd, jdbc.count()));
+            System.out.println("  " + ProcessCpu.perOperation("write", jdbcStart, jdbcEnd, jdbc.count()));
             System.out.printf("ratio API / raw JDBC at %d concurrent writers: %.2f%n", concurrency,
                     api.rate() / jdbc.rate());
             for (Connection connection : connections) {
