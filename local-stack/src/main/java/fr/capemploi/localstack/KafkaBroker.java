@@ -269,6 +269,9 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.min.isr=" + minInSyncReplicas(),
                 // a node back from a crash takes its partitions' leadership back once in sync
                 "auto.leader.rebalance.enable=true",
+                // the log cleaner (compacted internal topics only here) allocates this at start-up: Kafka's 128 MiB
+                // default takes half of a small heap (-Xmx256m, as three nodes on a laptop want)
+                "log.cleaner.dedupe.buffer.size=33554432",
                 // consumers of a single-member group need not wait for others to join
                 "group.initial.rebalance.delay.ms=0",
                 "") ;
