@@ -284,7 +284,7 @@ public final class Main {
         for (ServiceProcess service : stack.services()) {
             String base = service.baseUri().toString();
             text.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n",
-                    service.service().moduleName(), base, base));
+                    service.name(), base, base));
             text.append(String.format(Locale.ROOT, "  %-20s %s/q/health/ready, %s/q/metrics%n", "  management",
                     service.managementUri(), service.managementUri()));
             if (service.service() == SuiteService.REPORTING) {
@@ -293,7 +293,7 @@ public final class Main {
                 text.append(String.format(Locale.ROOT, "  %-20s %s/api/v1/indicators%n", "  indicators", base));
             }
         }
-        String databases = stack.services().stream().map(s -> s.service().database())
+        String databases = stack.services().stream().map(s -> s.service().database()).distinct()
                 .collect(Collectors.joining(", "));
         text.append(String.format(Locale.ROOT, "  %-20s %s%s, user %s%n", "postgres", stack.database().describe(),
                 databases.isEmpty() ? "" : "  databases " + databases, stack.database().user()));
@@ -519,7 +519,7 @@ public final class Main {
     }
 
     private boolean line(String component, boolean up, String where) {
-        out.println(String.format(Locale.ROOT, "  %-20s %-9s %s", component, up ? "ready" : "DOWN", where));
+        out.println(String.format(Locale.ROOT, "  %-22s %-9s %s", component, up ? "ready" : "DOWN", where));
         return up;
     }
 

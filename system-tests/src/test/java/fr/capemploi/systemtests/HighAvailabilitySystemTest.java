@@ -210,6 +210,7 @@ class HighAvailabilitySystemTest {
         List<UUID> beforeBackup;
         List<UUID> afterBackup;
         Path backup = data.resolve("backups").resolve("ha");
+        Map<TopicPartition, Long> start = endOffsets();
         try (AcknowledgedWriter writer = writer()) {
             writer.awaitAtLeast(20);
             beforeBackup = writer.acknowledged();
@@ -252,6 +253,10 @@ class HighAvailabilitySystemTest {
             acknowledged.addAll(writer.acknowledged());
         }
         awaitCounted(countedAtStart + acknowledged.size());
+        List<ConsumerRecord<String, byte[]>> records = read(start, endOffsets());
+        System.err.printf("[ha] backup and restore: %d records since the backup began, %d events: %d published again "
+                + "by the restored outboxes (rows still pending at the backup's moment)%n", records.size(),
+                eventIds(records).size(), records.size() - eventIds(records).size());
     }
 
     @Test
