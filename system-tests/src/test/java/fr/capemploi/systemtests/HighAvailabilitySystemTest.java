@@ -398,9 +398,11 @@ class HighAvailabilitySystemTest {
 
     /** Awaits {@code members} members of the group, each with partitions of its own, all partitions assigned. */
     private void assertSplitBetween(String group, int members, int partitions) {
-        await(group + " split between " + members).atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
-                    .get(group);
+        // while a killed broker is not fenced yet, the group's coordinator may not answer: asked again
+        await(group + " split between " + members).atMost(SETTLE).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                    .get(15, TimeUnit.SECONDS).get(group);
             List<Set<TopicPartition>> assignments = description.members().stream()
                     .map(MemberDescription::assignment).map(a -> a.topicPartitions()).toList();
             Set<TopicPartition> union = new HashSet<>();
@@ -411,13 +413,20 @@ class HighAvailabilitySystemTest {
         });
     }
 
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
+    private Map<TopicPartition, Long> endOffsets() {
         Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new HashMap<>();
         for (int p = 0; p < 3; p++) {
             request.put(new TopicPartition(TOPIC, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
         }
         Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        // a partition whose leader was just killed answers once another replica leads it
+        await("end offsets of " + TOPIC).atMost(SETTLE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    ends.clear();
+                    admin.listOffsets(request).all().get(15, TimeUnit.SECONDS)
+                            .forEach((partition, info) -> ends.put(partition, info.offset()));
+                    return ends.size() == request.size();
+                });
         return ends;
     }
 
