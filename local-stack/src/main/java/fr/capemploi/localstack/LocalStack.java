@@ -187,9 +187,10 @@ public final class LocalStack implements AutoCloseable {
                 if (service == SuiteService.BENEFICIARY) {
                     environment.put("BENEFICIARY_NIR_KEY", nirKey);
                 }
-                if (service == SuiteService.CEP) {
-                    // the CEP documents name people as the registry does, read at render time; a registry not started
-                    // by this stack is looked for at its usual port
+                if (service == SuiteService.CEP || service == SuiteService.CPF) {
+                    // the CEP documents name people as the registry does, read at render time, and both services trace
+                    // reads of an erased person's records in their access log there; a registry not started by this
+                    // stack is looked for at its usual port
                     int registryPort = servicePorts.getOrDefault(SuiteService.BENEFICIARY, builder.servicePorts
                             .getOrDefault(SuiteService.BENEFICIARY, SuiteService.BENEFICIARY.defaultPort()));
                     environment.put("BENEFICIARY_SERVICE_URL", "http://127.0.0.1:" + registryPort);
