@@ -17,8 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * A real Kafka broker in its own JVM: KRaft, one node that is both broker and controller, loopback only.
- * Its log directory survives restarts, so stopping and starting it again keeps every record.
+ * A real Kafka broker in its own JVM: KRaft, a node that is both broker and controller, loopback only. Alone (the
+ * default) or one of a cluster of such nodes ({@code ./suite up --brokers 3}), which then vote among themselves and
+ * replicate every topic three times. Its log directory survives restarts, so stopping and starting it again keeps
+ * every record.
  */
 public final class KafkaBroker {
 
@@ -32,6 +34,12 @@ public final class KafkaBroker {
             "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true");
 
     private final Path home;
+    private final String name;
+    private final int nodeId;
+    /** {@code id@host:port} of every controller of the cluster, this node included. */
+    private final String quorumVoters;
+    private final int clusterSize;
+    private final java.util.function.Supplier<String> clusterId;
     private final int port;
     private final int controllerPort;
     private final List<String> jvmOptions;
@@ -47,12 +55,40 @@ public final class KafkaBroker {
      */
     public KafkaBroker(Path home, Path logFile, Path pidFile, int port, int controllerPort, List<String> jvmOptions,
                        String marker, StackListener listener) {
+        this(NAME, 1, "1@127.0.0.1:" + controllerPort, 1, () -> Uuid.randomUuid().toString(), home, logFile, pidFile,
+                port, controllerPort, jvmOptions, marker, listener);
+    }
+
+    /**
+     * One node of a cluster of {@code clusterSize} nodes.
+     *
+     * @param name         the component's name, e.g. {@code kafka} or {@code kafka-2}
+     * @param quorumVoters {@code 1@127.0.0.1:port,2@...}: the controller listeners of every node
+     * @param clusterId    the id every node's storage is formatted with (asked only when formatting)
+     */
+    public KafkaBroker(String name, int nodeId, String quorumVoters, int clusterSize,
+                       java.util.function.Supplier<String> clusterId, Path home, Path logFile, Path pidFile, int port,
+                       int controllerPort, List<String> jvmOptions, String marker, StackListener listener) {
+        this.name = name;
+        this.nodeId = nodeId;
+        this.quorumVoters = quorumVoters;
+        this.clusterSize = clusterSize;
+        this.clusterId = clusterId;
         this.listener = listener;
         this.home = home.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.process = new ChildProcess(NAME, logFile.toAbsolutePath(), pidFile, marker);
+        this.process = new ChildProcess(name, logFile.toAbsolutePath(), pidFile, marker);
+    }
+
+    /** {@code kafka} for the first node, {@code kafka-2}, {@code kafka-3}... for the others. */
+    public String name() {
+        return name;
+    }
+
+    public int nodeId() {
+        return nodeId;
     }
 
     public String bootstrapServers() {
@@ -78,7 +114,7 @@ public final class KafkaBroker {
         }
         stopRequested = false;
         failureReported.set(false);
-        listener.stateChanged(NAME, ComponentState.STARTING, "");
+        listener.stateChanged(name, ComponentState.STARTING, "");
         String classpath = classpath();
         try {
             Files.createDirectories(dataDirectory());
@@ -90,7 +126,7 @@ public final class KafkaBroker {
             if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
                 List<String> format = new ArrayList<>(javaCommand(classpath, log4j));
                 format.addAll(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "-t", Uuid.randomUuid().toString(), "-c", properties.toString()));
+                        "-t", clusterId.get(), "-c", properties.toString()));
                 int exit = process.runToCompletion(format, home, Duration.ofSeconds(60));
                 if (exit != 0) {
                     throw new StackStartException("formatting the Kafka storage failed (exit " + exit + "):"
@@ -114,7 +150,7 @@ public final class KafkaBroker {
         boolean signalled = code == 130 || code == 143;
         String detail = "exited with code " + code + ", see " + process.logFile();
         if (signalled) {
-            listener.stateChanged(NAME, ComponentState.STOPPED, detail);
+            listener.stateChanged(name, ComponentState.STOPPED, detail);
         } else {
             reportFailure(detail);
         }
@@ -136,7 +172,7 @@ public final class KafkaBroker {
             reportFailure("see " + process.logFile());
             throw new StackStartException(failureMessage(e.getMessage()), e);
         }
-        listener.stateChanged(NAME, ComponentState.READY, bootstrapServers());
+        listener.stateChanged(name, ComponentState.READY, bootstrapServers());
     }
 
     public void awaitReady(Duration timeout, BooleanSupplier stillWorthWaiting) {
@@ -155,9 +191,9 @@ public final class KafkaBroker {
             process.stop(Duration.ZERO);
             return;
         }
-        listener.stateChanged(NAME, ComponentState.STOPPING, "");
+        listener.stateChanged(name, ComponentState.STOPPING, "");
         process.stop(Duration.ofSeconds(30));
-        listener.stateChanged(NAME, ComponentState.STOPPED, "");
+        listener.stateChanged(name, ComponentState.STOPPED, "");
     }
 
     /** SIGKILL: the broker gets no chance to flush or deregister, like a crash. */
@@ -167,7 +203,7 @@ public final class KafkaBroker {
             return;
         }
         process.kill();
-        listener.stateChanged(NAME, ComponentState.STOPPED, "killed");
+        listener.stateChanged(name, ComponentState.STOPPED, "killed");
     }
 
     public boolean isRunning() {
@@ -180,7 +216,7 @@ public final class KafkaBroker {
 
     private void reportFailure(String detail) {
         if (failureReported.compareAndSet(false, true)) {
-            listener.stateChanged(NAME, ComponentState.FAILED, detail);
+            listener.stateChanged(name, ComponentState.FAILED, detail);
         }
     }
 
@@ -211,8 +247,8 @@ public final class KafkaBroker {
         return String.join(System.lineSeparator(),
                 "# written by local-stack at every start; edits are overwritten",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@" + controller,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + quorumVoters,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -220,19 +256,35 @@ public final class KafkaBroker {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + dataDirectory(),
                 "num.partitions=1",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                // a single node: every internal topic must settle for one replica
-                "offsets.topic.replication.factor=1",
+                // a single node: every topic, internal ones included, must settle for one replica; a cluster keeps
+                // three copies and acknowledges a write (acks=all) once two of them have it, so one node may fail
+                "default.replication.factor=" + replicationFactor(),
+                "min.insync.replicas=" + minInSyncReplicas(),
+                "offsets.topic.replication.factor=" + replicationFactor(),
                 "offsets.topic.num.partitions=10",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicationFactor(),
+                "transaction.state.log.min.isr=" + minInSyncReplicas(),
                 "transaction.state.log.num.partitions=10",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replicationFactor(),
+                "share.coordinator.state.topic.min.isr=" + minInSyncReplicas(),
+                // a node back from a crash takes its partitions' leadership back once in sync
+                "auto.leader.rebalance.enable=true",
+                // the log cleaner (compacted internal topics only here) allocates this at start-up: Kafka's 128 MiB
+                // default takes half of a small heap (-Xmx256m, as three nodes on a laptop want)
+                "log.cleaner.dedupe.buffer.size=33554432",
                 // consumers of a single-member group need not wait for others to join
                 "group.initial.rebalance.delay.ms=0",
                 "") ;
+    }
+
+    /** Copies of each partition: every node of the cluster, at most three. */
+    public int replicationFactor() {
+        return Math.min(3, clusterSize);
+    }
+
+    /** Copies that must have a record before it is acknowledged to a producer with acks=all. */
+    public int minInSyncReplicas() {
+        return Math.max(1, replicationFactor() - 1);
     }
 
     static String classpath() {

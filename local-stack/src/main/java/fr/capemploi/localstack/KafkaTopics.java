@@ -54,15 +54,49 @@ final class KafkaTopics {
                 + (last == null ? "" : ": " + last.getMessage()));
     }
 
+    /** Waits until {@code brokers} brokers have registered with the cluster (a replicated topic needs them all). */
+    static void awaitBrokers(String bootstrap, int brokers, Duration timeout, BooleanSupplier stillWorthWaiting) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        try (Admin admin = Admin.create(config(bootstrap))) {
+            while (System.nanoTime() < deadline && stillWorthWaiting.getAsBoolean()) {
+                try {
+                    seen = admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+                    if (seen >= brokers) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    // not all up yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackStartException("interrupted while waiting for Kafka", e);
+                }
+                pause(200);
+            }
+        }
+        throw new StackStartException("only " + seen + " of " + brokers + " Kafka brokers registered at " + bootstrap);
+    }
+
     /** Creates what is missing; an existing topic is left as it is (its partitions are never changed). */
     static void ensureCreated(String bootstrap, List<TopicSpec> topics, Duration timeout) {
+        ensureCreated(bootstrap, topics, Map.of(), timeout);
+    }
+
+    /**
+     * As {@link #ensureCreated(String, List, Duration)}, with settings added to every topic's own (e.g.
+     * {@code min.insync.replicas} on a cluster).
+     */
+    static void ensureCreated(String bootstrap, List<TopicSpec> topics, Map<String, String> extraConfig,
+                              Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(config(bootstrap))) {
             for (TopicSpec topic : topics) {
-                // the replication factor is the broker's default: 1 on the embedded broker, whatever an external
-                // cluster is configured for
+                // the replication factor is the broker's default: 1 on the embedded broker, 3 on the embedded
+                // cluster, whatever an external cluster is configured for
+                Map<String, String> settings = new java.util.HashMap<>(topic.config());
+                settings.putAll(extraConfig);
                 NewTopic request = new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
-                        .configs(topic.config());
+                        .configs(settings);
                 while (true) {
                     try {
                         admin.createTopics(List.of(request)).all().get(10, TimeUnit.SECONDS);

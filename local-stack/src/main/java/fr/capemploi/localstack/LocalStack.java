@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -52,13 +53,20 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String POSTGRES = "postgres";
 
+    /** Distance between the ports of two instances of a service in the default layout. */
+    public static final int INSTANCE_PORT_STEP = 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     private final Path dataDirectory;
     private final DatabaseServer database;
+    /** The first node of the embedded Kafka cluster (the only one by default); null with an external Kafka. */
     private final KafkaBroker broker;
+    /** Every node of the embedded Kafka cluster, {@link #broker} first; empty with an external Kafka. */
+    private final List<KafkaBroker> brokers;
     private final String kafkaBootstrap;
-    private final Map<SuiteService, ServiceProcess> services;
+    /** Every instance of every service, the first instance first. */
+    private final Map<SuiteService, List<ServiceProcess>> services;
     private final Set<Integer> portsToCheck;
     private final SigningKeys keys;
     private final TokenMinter tokens;
@@ -104,68 +112,98 @@ public final class LocalStack implements AutoCloseable {
 
         if (builder.externalKafkaBootstrap != null) {
             this.broker = null;
+            this.brokers = List.of();
             this.kafkaBootstrap = builder.externalKafkaBootstrap;
         } else {
-            int kafkaPort = builder.randomPorts ? freePorts.next() : builder.kafkaPort;
-            int controllerPort = builder.randomPorts ? freePorts.next() : builder.kafkaControllerPort;
-            ports.add(kafkaPort);
-            ports.add(controllerPort);
-            this.broker = new KafkaBroker(dataDirectory.resolve("kafka"), logs.resolve("kafka.log"),
-                    run.resolve("kafka.pid"), kafkaPort, controllerPort, builder.kafkaJvmOptions, marker, listener);
-            this.kafkaBootstrap = broker.bootstrapServers();
+            // node k listens on the default ports + 2(k-1): 59092/59093, 59094/59095, 59096/59097
+            int[] kafkaPorts = new int[builder.brokers];
+            int[] controllerPorts = new int[builder.brokers];
+            List<String> voters = new ArrayList<>();
+            for (int k = 0; k < builder.brokers; k++) {
+                kafkaPorts[k] = builder.randomPorts ? freePorts.next() : builder.kafkaPort + 2 * k;
+                controllerPorts[k] = builder.randomPorts ? freePorts.next() : builder.kafkaControllerPort + 2 * k;
+                ports.add(kafkaPorts[k]);
+                ports.add(controllerPorts[k]);
+                voters.add((k + 1) + "@127.0.0.1:" + controllerPorts[k]);
+            }
+            List<KafkaBroker> nodes = new ArrayList<>();
+            for (int k = 0; k < builder.brokers; k++) {
+                String name = k == 0 ? KafkaBroker.NAME : KafkaBroker.NAME + "-" + (k + 1);
+                nodes.add(new KafkaBroker(name, k + 1, String.join(",", voters), builder.brokers, this::kafkaClusterId,
+                        dataDirectory.resolve(name), logs.resolve(name + ".log"), run.resolve(name + ".pid"),
+                        kafkaPorts[k], controllerPorts[k], builder.kafkaJvmOptions, marker, listener));
+            }
+            this.brokers = List.copyOf(nodes);
+            this.broker = brokers.get(0);
+            this.kafkaBootstrap = brokers.stream().map(KafkaBroker::bootstrapServers)
+                    .collect(Collectors.joining(","));
         }
 
         this.keys = SigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
         this.tokens = new TokenMinter(keys.privateKey(), builder.jwtIssuer);
         String nirKey = SigningKeys.nirKey(dataDirectory.resolve("keys"));
 
+        // instance i of a service listens on its ports + 10(i-1): 8084/9084, then 8094/9094...
+        Map<SuiteService, int[]> servicePortsByInstance = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, int[]> managementPortsByInstance = new EnumMap<>(SuiteService.class);
         Map<SuiteService, Integer> servicePorts = new EnumMap<>(SuiteService.class);
-        Map<SuiteService, Integer> managementPorts = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
-            int port = builder.randomPorts ? freePorts.next()
-                    : builder.servicePorts.getOrDefault(service, service.defaultPort());
-            // health and metrics: the management interface, its own port
-            int managementPort = builder.randomPorts ? freePorts.next()
-                    : builder.servicePorts.containsKey(service) ? port + SuiteService.MANAGEMENT_OFFSET
-                    : service.defaultManagementPort();
-            ports.add(port);
-            ports.add(managementPort);
-            servicePorts.put(service, port);
-            managementPorts.put(service, managementPort);
+            int[] api = new int[builder.instances];
+            int[] management = new int[builder.instances];
+            for (int i = 0; i < builder.instances; i++) {
+                int port = builder.randomPorts ? freePorts.next()
+                        : builder.servicePorts.getOrDefault(service, service.defaultPort()) + INSTANCE_PORT_STEP * i;
+                // health and metrics: the management interface, its own port
+                int managementPort = builder.randomPorts ? freePorts.next()
+                        : builder.servicePorts.containsKey(service) ? port + SuiteService.MANAGEMENT_OFFSET
+                        : service.defaultManagementPort() + INSTANCE_PORT_STEP * i;
+                ports.add(port);
+                ports.add(managementPort);
+                api[i] = port;
+                management[i] = managementPort;
+            }
+            servicePortsByInstance.put(service, api);
+            managementPortsByInstance.put(service, management);
+            servicePorts.put(service, api[0]);
         }
-        Map<SuiteService, ServiceProcess> processes = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, List<ServiceProcess>> processes = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
-            int port = servicePorts.get(service);
-            int managementPort = managementPorts.get(service);
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("HTTP_PORT", Integer.toString(port));
-            environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
-            // loopback only: the stack is for one developer's machine or a test run
-            environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-            environment.put("DB_URL", database.jdbcUrl(service.database()));
-            environment.put("DB_USER", database.user());
-            environment.put("DB_PASSWORD", database.password());
-            environment.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
-            environment.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
-            environment.put("JWT_ISSUER", builder.jwtIssuer);
-            if (service == SuiteService.BENEFICIARY) {
-                environment.put("BENEFICIARY_NIR_KEY", nirKey);
+            for (int i = 0; i < builder.instances; i++) {
+                int instance = i + 1;
+                int port = servicePortsByInstance.get(service)[i];
+                int managementPort = managementPortsByInstance.get(service)[i];
+                Map<String, String> environment = new LinkedHashMap<>();
+                environment.put("HTTP_PORT", Integer.toString(port));
+                environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+                // loopback only: the stack is for one developer's machine or a test run
+                environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+                environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+                environment.put("DB_URL", database.jdbcUrl(service.database()));
+                environment.put("DB_USER", database.user());
+                environment.put("DB_PASSWORD", database.password());
+                environment.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
+                environment.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
+                environment.put("JWT_ISSUER", builder.jwtIssuer);
+                if (service == SuiteService.BENEFICIARY) {
+                    environment.put("BENEFICIARY_NIR_KEY", nirKey);
+                }
+                if (service == SuiteService.CEP || service == SuiteService.CPF) {
+                    // the CEP documents name people as the registry does, read at render time, and both services trace
+                    // reads of an erased person's records in their access log there; a registry not started by this
+                    // stack is looked for at its usual port
+                    int registryPort = servicePorts.getOrDefault(SuiteService.BENEFICIARY, builder.servicePorts
+                            .getOrDefault(SuiteService.BENEFICIARY, SuiteService.BENEFICIARY.defaultPort()));
+                    environment.put("BENEFICIARY_SERVICE_URL", "http://127.0.0.1:" + registryPort);
+                }
+                environment.putAll(builder.serviceEnvironment);
+                String name = ServiceProcess.instanceName(service, instance);
+                processes.computeIfAbsent(service, s -> new ArrayList<>()).add(new ServiceProcess(service, instance,
+                        service.jar(builder.repositoryRoot), port, managementPort, environment, builder.serviceJvmOptions,
+                        logs.resolve(name + ".log"), run.resolve(name + ".pid"), dataDirectory.resolve("work").resolve(name),
+                        marker, listener));
             }
-            if (service == SuiteService.CEP || service == SuiteService.CPF) {
-                // the CEP documents name people as the registry does, read at render time, and both services trace
-                // reads of an erased person's records in their access log there; a registry not started by this
-                // stack is looked for at its usual port
-                int registryPort = servicePorts.getOrDefault(SuiteService.BENEFICIARY, builder.servicePorts
-                        .getOrDefault(SuiteService.BENEFICIARY, SuiteService.BENEFICIARY.defaultPort()));
-                environment.put("BENEFICIARY_SERVICE_URL", "http://127.0.0.1:" + registryPort);
-            }
-            environment.putAll(builder.serviceEnvironment);
-            processes.put(service, new ServiceProcess(service, service.jar(builder.repositoryRoot), port,
-                    managementPort, environment, builder.serviceJvmOptions, logs.resolve(service.moduleName() + ".log"),
-                    run.resolve(service.moduleName() + ".pid"), dataDirectory.resolve("work")
-                    .resolve(service.moduleName()), marker, listener));
         }
+        processes.replaceAll((service, list) -> List.copyOf(list));
         this.services = processes;
         this.portsToCheck = ports;
     }
@@ -204,10 +242,20 @@ public final class LocalStack implements AutoCloseable {
             startServices();
             // ./suite restart <component> asks through the data folder (ControlChannel)
             control = ControlChannel.serve(dataDirectory, command -> {
-                if (!command.startsWith("restart ")) {
-                    throw new IllegalArgumentException("unknown request: " + command);
+                if (command.startsWith("restart ")) {
+                    return restart(command.substring("restart ".length()));
                 }
-                return restart(command.substring("restart ".length()));
+                if (command.startsWith("backup ")) {
+                    Path target = Path.of(command.substring("backup ".length()).trim());
+                    long backupBegin = System.nanoTime();
+                    backup(target);
+                    return String.format(java.util.Locale.ROOT, "backup written to %s in %.1f s", target,
+                            (System.nanoTime() - backupBegin) / 1e9);
+                }
+                if (command.startsWith("restore ")) {
+                    return restore(Path.of(command.substring("restore ".length()).trim()));
+                }
+                throw new IllegalArgumentException("unknown request: " + command);
             });
             startupTime = Duration.ofNanos(System.nanoTime() - begin);
             LOG.info("stack ready in {} ms", startupTime.toMillis());
@@ -239,48 +287,131 @@ public final class LocalStack implements AutoCloseable {
             database.close();
             listener.stateChanged(POSTGRES, ComponentState.STOPPED, "");
             startDatabase();
-        } else if (KafkaBroker.NAME.equals(name)) {
+        } else if (name.equals(KafkaBroker.NAME) || name.startsWith(KafkaBroker.NAME + "-")) {
             if (broker == null) {
                 throw new IllegalArgumentException("Kafka is external (SUITE_KAFKA_BOOTSTRAP): restart it where it runs");
             }
-            broker.stop();
-            broker.start();
-            broker.awaitReady(startupTimeout, TopicSpec.SUITE_TOPICS, () -> !closing);
+            // "kafka" on a cluster: one node after the other, so that the cluster keeps serving
+            List<KafkaBroker> selected = name.equals(KafkaBroker.NAME) ? brokers
+                    : brokers.stream().filter(b -> b.name().equals(name)).collect(Collectors.toList());
+            if (selected.isEmpty()) {
+                throw new IllegalArgumentException("unknown component '" + name + "' (brokers: " + brokers.stream()
+                        .map(KafkaBroker::name).collect(Collectors.joining(", ")) + ")");
+            }
+            for (KafkaBroker node : selected) {
+                node.stop();
+                node.start();
+                awaitBroker(node);
+            }
         } else {
-            SuiteService service = java.util.Arrays.stream(SuiteService.values())
-                    .filter(s -> s.moduleName().equals(name) || s.database().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown component '" + name + "' (postgres, kafka, "
-                            + java.util.Arrays.stream(SuiteService.values()).map(SuiteService::database)
-                                    .collect(Collectors.joining(", ")) + ")"));
-            service(service).restart(startupTimeout);
+            // a service (all its instances, one after the other) or one instance (reporting-service-2)
+            List<ServiceProcess> selected = services().stream()
+                    .filter(p -> p.name().equals(name) || p.service().moduleName().equals(name)
+                            || p.service().database().equals(name))
+                    .collect(Collectors.toList());
+            if (selected.isEmpty()) {
+                throw new IllegalArgumentException("unknown component '" + name + "' (postgres, kafka, "
+                        + java.util.Arrays.stream(SuiteService.values()).map(SuiteService::database)
+                                .collect(Collectors.joining(", ")) + ")");
+            }
+            for (ServiceProcess process : selected) {
+                process.restart(startupTimeout);
+            }
         }
         return String.format(java.util.Locale.ROOT, "%s restarted in %.1f s", name,
                 (System.nanoTime() - begin) / 1e9);
     }
 
+    /**
+     * Writes a backup of the PostgreSQL server, the four service databases together, into {@code target} (which must
+     * not exist yet or be empty). The services keep running and writing meanwhile: the backup is the server's state at
+     * one moment near its end, the same moment for every database (see {@link EmbeddedDatabase#backup}).
+     */
+    public void backup(Path target) {
+        requireOpen();
+        embeddedDatabase("back it up with its own tools (pg_dump)").backup(target);
+    }
+
+    /**
+     * Brings back the databases of a backup written by {@link #backup}: stops every service instance and PostgreSQL,
+     * puts the backup's data folder in place of the current one (kept aside as {@code postgres.before-restore}),
+     * starts PostgreSQL, which recovers the backup, and starts the services again. The topics are left as they are.
+     * @return what was done, for the operator
+     */
+    public String restore(Path backup) {
+        requireOpen();
+        EmbeddedDatabase embedded = embeddedDatabase("restore it with its own tools (pg_restore)");
+        EmbeddedDatabase.checkBackup(backup);
+        long begin = System.nanoTime();
+        // the services keep positions and caches in memory that the restored databases no longer match
+        List<ServiceProcess> all = new ArrayList<>(services());
+        stopAll(all);
+        listener.stateChanged(POSTGRES, ComponentState.STOPPING, "");
+        database.close();
+        listener.stateChanged(POSTGRES, ComponentState.STOPPED, "");
+        Path previous = embedded.replaceDataWith(backup);
+        startDatabase();
+        spawnGuard.readLock().lock();
+        try {
+            requireOpen();
+            all.forEach(ServiceProcess::start);
+        } finally {
+            spawnGuard.readLock().unlock();
+        }
+        awaitAll(all);
+        return String.format(java.util.Locale.ROOT, "restored %s in %.1f s (the data folder it replaced: %s)", backup,
+                (System.nanoTime() - begin) / 1e9, previous);
+    }
+
+    private EmbeddedDatabase embeddedDatabase(String otherwise) {
+        if (database instanceof EmbeddedDatabase embedded) {
+            return embedded;
+        }
+        throw new IllegalArgumentException("PostgreSQL is external (SUITE_DB_URL): " + otherwise);
+    }
+
+    private void stopAll(Collection<ServiceProcess> processes) {
+        List<CompletableFuture<Void>> stops = processes.stream()
+                .map(service -> CompletableFuture.runAsync(service::stop))
+                .collect(Collectors.toList());
+        stops.forEach(stop -> {
+            try {
+                stop.join();
+            } catch (CompletionException e) {
+                LOG.warn("while stopping a service", e.getCause());
+            }
+        });
+    }
+
     /** Starts whatever has been stopped or has died (e.g. after a test killed it) and waits until it is ready. */
     public void ensureRunning() {
-        if (broker != null && !broker.isRunning()) {
-            broker.start();
-            broker.awaitReady(startupTimeout, TopicSpec.SUITE_TOPICS, () -> !closing);
-        }
-        List<ServiceProcess> stopped = services.values().stream()
+        List<KafkaBroker> stoppedBrokers = brokers.stream().filter(b -> !b.isRunning()).collect(Collectors.toList());
+        stoppedBrokers.forEach(KafkaBroker::start);
+        stoppedBrokers.forEach(this::awaitBroker);
+        List<ServiceProcess> stopped = services().stream()
                 .filter(service -> !service.isRunning())
                 .collect(Collectors.toList());
         stopped.forEach(ServiceProcess::start);
         awaitAll(stopped);
     }
 
+    /** The service's first (or only) instance. */
     public ServiceProcess service(SuiteService service) {
-        ServiceProcess process = services.get(service);
-        if (process == null) {
-            throw new IllegalArgumentException(service.moduleName() + " is not part of this stack");
-        }
-        return process;
+        return instances(service).get(0);
     }
 
+    /** Every instance of the service, the first one first. */
+    public List<ServiceProcess> instances(SuiteService service) {
+        List<ServiceProcess> processes = services.get(service);
+        if (processes == null) {
+            throw new IllegalArgumentException(service.moduleName() + " is not part of this stack");
+        }
+        return processes;
+    }
+
+    /** Every instance of every service. */
     public Collection<ServiceProcess> services() {
-        return services.values();
+        return services.values().stream().flatMap(List::stream).collect(Collectors.toList());
     }
 
     public URI baseUri(SuiteService service) {
@@ -292,9 +423,14 @@ public final class LocalStack implements AutoCloseable {
         return service(service).managementUri();
     }
 
-    /** The embedded broker; absent when the stack uses an external Kafka. */
+    /** The embedded broker (the first node of an embedded cluster); absent when the stack uses an external Kafka. */
     public Optional<KafkaBroker> broker() {
         return Optional.ofNullable(broker);
+    }
+
+    /** Every node of the embedded Kafka cluster; empty when the stack uses an external Kafka. */
+    public List<KafkaBroker> brokers() {
+        return brokers;
     }
 
     public String kafkaBootstrap() {
@@ -347,19 +483,18 @@ public final class LocalStack implements AutoCloseable {
                 controlServer.interrupt();
             }
             try {
-                List<CompletableFuture<Void>> stops = services.values().stream()
-                        .map(service -> CompletableFuture.runAsync(service::stop))
+                stopAll(services());
+                // the nodes of a cluster together: stopped one by one, the last ones would wait for a lost quorum
+                List<CompletableFuture<Void>> brokerStops = brokers.stream()
+                        .map(node -> CompletableFuture.runAsync(node::stop))
                         .collect(Collectors.toList());
-                stops.forEach(stop -> {
+                brokerStops.forEach(stop -> {
                     try {
                         stop.join();
                     } catch (CompletionException e) {
-                        LOG.warn("while stopping a service", e.getCause());
+                        LOG.warn("while stopping a broker", e.getCause());
                     }
                 });
-                if (broker != null) {
-                    broker.stop();
-                }
                 if (database instanceof EmbeddedDatabase embedded && embedded.isRunning()) {
                     listener.stateChanged(POSTGRES, ComponentState.STOPPING, "");
                     database.close();
@@ -417,7 +552,8 @@ public final class LocalStack implements AutoCloseable {
             spawnGuard.readLock().lock();
             try {
                 requireOpen();
-                broker.start();
+                checkKafkaLayout();
+                brokers.forEach(KafkaBroker::start);
             } finally {
                 spawnGuard.readLock().unlock();
             }
@@ -425,8 +561,68 @@ public final class LocalStack implements AutoCloseable {
             listener.stateChanged(KafkaBroker.NAME, ComponentState.FAILED, e.getMessage());
             throw e;
         }
-        broker.awaitReady(startupTimeout, TopicSpec.SUITE_TOPICS, () -> !closing);
+        if (brokers.size() == 1) {
+            broker.awaitReady(startupTimeout, TopicSpec.SUITE_TOPICS, () -> !closing);
+        } else {
+            brokers.forEach(node -> node.awaitReady(startupTimeout, () -> !closing));
+            // a topic replicated three times can only be created once every node has registered
+            KafkaTopics.awaitBrokers(kafkaBootstrap, brokers.size(), startupTimeout, () -> !closing);
+            KafkaTopics.ensureCreated(kafkaBootstrap, TopicSpec.SUITE_TOPICS,
+                    Map.of("min.insync.replicas", Integer.toString(broker.minInSyncReplicas())), startupTimeout);
+        }
         record(KafkaBroker.NAME, begin);
+    }
+
+    /** Waits for a node that was (re)started to serve again; on a cluster, until every node is registered. */
+    private void awaitBroker(KafkaBroker node) {
+        if (brokers.size() == 1) {
+            node.awaitReady(startupTimeout, TopicSpec.SUITE_TOPICS, () -> !closing);
+        } else {
+            node.awaitReady(startupTimeout, () -> !closing);
+            KafkaTopics.awaitBrokers(kafkaBootstrap, brokers.size(), startupTimeout, () -> !closing);
+        }
+    }
+
+    /**
+     * One cluster id for every node, kept in the data folder; and a data folder holds one layout: its brokers were
+     * formatted as a cluster of a given size, which a later start must not change.
+     */
+    private synchronized String kafkaClusterId() {
+        Path file = dataDirectory.resolve(KafkaBroker.NAME).resolve("cluster.id");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.getParent());
+            String id = org.apache.kafka.common.Uuid.randomUuid().toString();
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the Kafka cluster id in " + file, e);
+        }
+    }
+
+    private void checkKafkaLayout() {
+        Path file = dataDirectory.resolve(KafkaBroker.NAME).resolve("brokers");
+        try {
+            int formerly;
+            if (Files.isRegularFile(file)) {
+                formerly = Integer.parseInt(Files.readString(file).trim());
+            } else if (Files.exists(dataDirectory.resolve(KafkaBroker.NAME).resolve("data/meta.properties"))) {
+                formerly = 1; // formatted before the layout was recorded: a single broker
+            } else {
+                formerly = brokers.size();
+            }
+            if (formerly != brokers.size()) {
+                throw new StackStartException("the Kafka data in " + dataDirectory + " belongs to " + formerly
+                        + " broker(s), not " + brokers.size() + ": start with --brokers " + formerly
+                        + ", or use another data folder (SUITE_DATA_DIR)");
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Integer.toString(brokers.size()));
+        } catch (IOException | NumberFormatException e) {
+            throw new StackStartException("cannot read or write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void startServices() {
@@ -435,17 +631,17 @@ public final class LocalStack implements AutoCloseable {
         try {
             requireOpen();
             // all at once: start-up is mostly class loading and waiting on connections, so they overlap well
-            services.values().forEach(ServiceProcess::start);
+            services().forEach(ServiceProcess::start);
         } finally {
             spawnGuard.readLock().unlock();
         }
-        awaitAll(services.values());
-        services.values().forEach(service -> {
+        awaitAll(services());
+        services().forEach(service -> {
             synchronized (componentStartupTimes) {
-                componentStartupTimes.put(service.service().moduleName(), service.lastStartupTime());
+                componentStartupTimes.put(service.name(), service.lastStartupTime());
             }
-            LOG.info("{} ready in {} ms (pid {})", service.service().moduleName(),
-                    service.lastStartupTime().toMillis(), service.pid());
+            LOG.info("{} ready in {} ms (pid {})", service.name(), service.lastStartupTime().toMillis(),
+                    service.pid());
         });
         LOG.info("services ready {} ms after they were spawned", Duration.ofNanos(System.nanoTime() - begin)
                 .toMillis());
@@ -492,8 +688,11 @@ public final class LocalStack implements AutoCloseable {
 
     private void announceWaiting() {
         listener.stateChanged(POSTGRES, ComponentState.WAITING, "");
-        listener.stateChanged(KafkaBroker.NAME, ComponentState.WAITING, "");
-        services.keySet().forEach(s -> listener.stateChanged(s.moduleName(), ComponentState.WAITING, ""));
+        if (brokers.isEmpty()) {
+            listener.stateChanged(KafkaBroker.NAME, ComponentState.WAITING, "");
+        }
+        brokers.forEach(node -> listener.stateChanged(node.name(), ComponentState.WAITING, ""));
+        services().forEach(s -> listener.stateChanged(s.name(), ComponentState.WAITING, ""));
     }
 
     private void requireOpen() {
@@ -513,7 +712,20 @@ public final class LocalStack implements AutoCloseable {
         Path run = dataDirectory.resolve("run");
         List<String> names = new ArrayList<>();
         Arrays.stream(SuiteService.values()).forEach(s -> names.add(s.moduleName()));
+        // further instances and brokers of a previous launcher, whatever its layout was: services before brokers
+        List<String> others = new ArrayList<>();
+        try (var files = Files.list(run)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pid"))
+                    .map(f -> f.substring(0, f.length() - ".pid".length()))
+                    .filter(n -> !n.equals("launcher") && !names.contains(n) && !n.equals(KafkaBroker.NAME))
+                    .sorted(Comparator.comparing((String n) -> n.startsWith(KafkaBroker.NAME)).thenComparing(n -> n))
+                    .forEach(others::add);
+        } catch (IOException e) {
+            // no run folder yet: nothing was left
+        }
+        others.stream().filter(n -> !n.startsWith(KafkaBroker.NAME)).forEach(names::add);
         names.add(KafkaBroker.NAME);
+        others.stream().filter(n -> n.startsWith(KafkaBroker.NAME)).forEach(names::add);
         List<String> ended = new ArrayList<>();
         for (String name : names) {
             ChildProcess.endStale(run.resolve(name + ".pid"), marker, Duration.ofSeconds(20))
@@ -583,6 +795,8 @@ public final class LocalStack implements AutoCloseable {
         private Path postgresBinaries;
         private int kafkaPort = 59092;
         private int kafkaControllerPort = 59093;
+        private int brokers = 1;
+        private int instances = 1;
         private final Map<SuiteService, Integer> servicePorts = new EnumMap<>(SuiteService.class);
         private String externalDbUrl;
         private String externalDbUser;
@@ -635,6 +849,27 @@ public final class LocalStack implements AutoCloseable {
         public Builder kafkaPorts(int port, int controllerPort) {
             this.kafkaPort = port;
             this.kafkaControllerPort = controllerPort;
+            return this;
+        }
+
+        /**
+         * How many Kafka nodes (each a broker and a controller): 1 (default), or 3 for a cluster that replicates every
+         * topic three times and acknowledges a write once two copies have it, so that one node may fail.
+         */
+        public Builder brokers(int count) {
+            if (count != 1 && count != 3) {
+                throw new IllegalArgumentException("brokers: 1 or 3, not " + count);
+            }
+            this.brokers = count;
+            return this;
+        }
+
+        /** How many instances of each service (default 1): they share the service's database and consumer groups. */
+        public Builder instances(int count) {
+            if (count < 1 || count > 3) {
+                throw new IllegalArgumentException("instances: 1 to 3, not " + count);
+            }
+            this.instances = count;
             return this;
         }
 

@@ -82,6 +82,10 @@ public final class Main {
                 return demo(rest);
             case "restart":
                 return restart(rest);
+            case "backup":
+                return backup(rest);
+            case "restore":
+                return restore(rest);
             case "help":
             case "-h":
             case "--help":
@@ -99,13 +103,21 @@ public final class Main {
                 "usage: ./suite <command>",
                 "  up [-d]                      start PostgreSQL, Kafka and the four services; Ctrl-C stops them",
                 "                               (-d: leave them running in the background)",
+                "     [--brokers 3]             a cluster of three Kafka nodes: topics replicated three times,",
+                "                               min.insync.replicas=2 (a data folder keeps the broker count it began with)",
+                "     [--instances 2]           two instances of each service (ports +10: 8091-8094, 9091-9094)",
                 "  up [-d] --demo [DEMO OPTIONS]  start, then load the demo network (see demo)",
                 "  token ROLE [STRUCTURE_ID]    print a bearer token for the running stack",
                 "                               ROLE: " + String.join(", ", TokenMinter.ROLES),
                 "  status                       show what is running",
                 "  down                         stop a stack started with up -d",
                 "  restart COMPONENT            stop and start one part of the running stack, wait until ready:",
-                "                               postgres, kafka, beneficiary, cep, cpf or reporting",
+                "                               postgres, kafka, beneficiary, cep, cpf or reporting (every instance,",
+                "                               one after the other), or one of them: kafka-2, reporting-service-2...",
+                "  backup [DIR]                 write a backup of the four databases, one moment for all of them",
+                "                               (default DIR: <data>/backups/<time>); the services keep running",
+                "  restore [DIR]                stop the services, bring the databases of a backup back (default: the",
+                "                               latest in <data>/backups), start the services; the topics are kept",
                 "  demo [--scale S] [--seed N]  load the national demo network into the running stack through the",
                 "                               REST API, then print the calibration table (scale 1: the whole",
                 "                               network, ~115,000 people; default " + DemoCommand.DEFAULT_SCALE
@@ -122,11 +134,31 @@ public final class Main {
 
     private int up(List<String> options) {
         DemoCommand.Options demo = null;
-        if (!options.isEmpty()) {
-            if (!"--demo".equals(options.get(0))) {
-                throw new IllegalArgumentException("unknown option for up: " + options.get(0));
+        int brokers = 1;
+        int instances = 1;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if ("--demo".equals(option)) {
+                demo = DemoCommand.Options.parse(options.subList(i + 1, options.size()));
+                break;
+            } else if ("--brokers".equals(option) || "--instances".equals(option)) {
+                if (i + 1 >= options.size()) {
+                    throw new IllegalArgumentException(option + " needs a number");
+                }
+                int count;
+                try {
+                    count = Integer.parseInt(options.get(++i));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(option + " needs a number, not " + options.get(i));
+                }
+                if ("--brokers".equals(option)) {
+                    brokers = count;
+                } else {
+                    instances = count;
+                }
+            } else {
+                throw new IllegalArgumentException("unknown option for up: " + option);
             }
-            demo = DemoCommand.Options.parse(options.subList(1, options.size()));
         }
         Path run = dataDirectory.resolve("run");
         Optional<ProcessHandle> running = runningLauncher();
@@ -140,7 +172,7 @@ public final class Main {
         ProgressBoard board = new ProgressBoard(out, ProgressBoard.terminalCanRedraw());
         LocalStack stack;
         try {
-            stack = stackBuilder().listener(board).build();
+            stack = stackBuilder().brokers(brokers).instances(instances).listener(board).build();
         } catch (RuntimeException e) {
             err.println("suite: " + e.getMessage());
             return 1;
@@ -252,7 +284,7 @@ public final class Main {
         for (ServiceProcess service : stack.services()) {
             String base = service.baseUri().toString();
             text.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n",
-                    service.service().moduleName(), base, base));
+                    service.name(), base, base));
             text.append(String.format(Locale.ROOT, "  %-20s %s/q/health/ready, %s/q/metrics%n", "  management",
                     service.managementUri(), service.managementUri()));
             if (service.service() == SuiteService.REPORTING) {
@@ -261,7 +293,7 @@ public final class Main {
                 text.append(String.format(Locale.ROOT, "  %-20s %s/api/v1/indicators%n", "  indicators", base));
             }
         }
-        String databases = stack.services().stream().map(s -> s.service().database())
+        String databases = stack.services().stream().map(s -> s.service().database()).distinct()
                 .collect(Collectors.joining(", "));
         text.append(String.format(Locale.ROOT, "  %-20s %s%s, user %s%n", "postgres", stack.database().describe(),
                 databases.isEmpty() ? "" : "  databases " + databases, stack.database().user()));
@@ -287,15 +319,16 @@ public final class Main {
     private void writeStackProperties(LocalStack stack, Path file) {
         Properties properties = new Properties();
         properties.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
+        properties.setProperty("data", dataDirectory.toString());
         properties.setProperty("postgres", stack.database().describe());
         if (stack.database() instanceof EmbeddedDatabase embedded) {
             properties.setProperty("postgres.port", Integer.toString(embedded.port()));
         }
         properties.setProperty("kafka", stack.kafkaBootstrap());
+        stack.brokers().forEach(b -> properties.setProperty("kafka.node." + b.name(), b.bootstrapServers()));
         for (ServiceProcess service : stack.services()) {
-            properties.setProperty("service." + service.service().moduleName(), service.baseUri().toString());
-            properties.setProperty("management." + service.service().moduleName(),
-                    service.managementUri().toString());
+            properties.setProperty("service." + service.name(), service.baseUri().toString());
+            properties.setProperty("management." + service.name(), service.managementUri().toString());
         }
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "running stack, written by ./suite up; read by ./suite status");
@@ -325,6 +358,69 @@ public final class Main {
             return 0;
         }
         err.println("suite: restart failed: " + reply.replaceFirst("^error ", ""));
+        return 1;
+    }
+
+    // -------------------------------------------------------------------------------------- backup, restore
+
+    private int backup(List<String> args) {
+        if (args.size() > 1) {
+            err.println("usage: ./suite backup [DIR]");
+            return 2;
+        }
+        Path target = args.isEmpty()
+                ? dataDirectory.resolve("backups").resolve(java.time.format.DateTimeFormatter
+                        .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()))
+                : Path.of(args.get(0)).toAbsolutePath().normalize();
+        out.println("Backing up the databases into " + target + "...");
+        out.flush();
+        return controlRequest("backup " + target, "backup");
+    }
+
+    private int restore(List<String> args) {
+        if (args.size() > 1) {
+            err.println("usage: ./suite restore [DIR]");
+            return 2;
+        }
+        Path source;
+        if (args.isEmpty()) {
+            Optional<Path> latest = Optional.empty();
+            Path backups = dataDirectory.resolve("backups");
+            if (Files.isDirectory(backups)) {
+                try (var entries = Files.list(backups)) {
+                    latest = entries.filter(p -> Files.isRegularFile(p.resolve("backup.properties")))
+                            .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+                } catch (IOException e) {
+                    err.println("suite: cannot read " + backups + ": " + e.getMessage());
+                    return 1;
+                }
+            }
+            if (latest.isEmpty()) {
+                err.println("suite: no backup in " + backups + " (./suite backup writes one)");
+                return 1;
+            }
+            source = latest.get();
+        } else {
+            source = Path.of(args.get(0)).toAbsolutePath().normalize();
+        }
+        out.println("Restoring " + source + " (the services stop meanwhile)...");
+        out.flush();
+        return controlRequest("restore " + source, "restore");
+    }
+
+    private int controlRequest(String request, String what) {
+        String reply;
+        try {
+            reply = ControlChannel.request(dataDirectory, request, Duration.ofMinutes(30));
+        } catch (IllegalStateException e) {
+            err.println("suite: " + e.getMessage());
+            return 1;
+        }
+        if (reply.startsWith(ControlChannel.OK)) {
+            out.println(reply.substring(ControlChannel.OK.length()).trim());
+            return 0;
+        }
+        err.println("suite: " + what + " failed: " + reply.replaceFirst("^error ", ""));
         return 1;
     }
 
@@ -395,10 +491,20 @@ public final class Main {
         } else {
             line("postgres", true, properties.getProperty("postgres"));
         }
-        String kafka = properties.getProperty("kafka");
-        int colon = kafka.lastIndexOf(':');
-        allUp &= line("kafka", listening(kafka.substring(0, colon), Integer.parseInt(kafka.substring(colon + 1))),
-                kafka);
+        List<String> nodes = properties.stringPropertyNames().stream().filter(k -> k.startsWith("kafka.node."))
+                .sorted().collect(Collectors.toList());
+        if (nodes.isEmpty()) {
+            String kafka = properties.getProperty("kafka");
+            int colon = kafka.lastIndexOf(':');
+            allUp &= line("kafka", listening(kafka.substring(0, colon), Integer.parseInt(kafka.substring(colon + 1))),
+                    kafka);
+        }
+        for (String node : nodes) {
+            String address = properties.getProperty(node);
+            int colon = address.lastIndexOf(':');
+            allUp &= line(node.substring("kafka.node.".length()), listening(address.substring(0, colon),
+                    Integer.parseInt(address.substring(colon + 1))), address);
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (String key : properties.stringPropertyNames().stream().sorted().collect(Collectors.toList())) {
             if (key.startsWith("service.")) {
@@ -413,7 +519,7 @@ public final class Main {
     }
 
     private boolean line(String component, boolean up, String where) {
-        out.println(String.format(Locale.ROOT, "  %-20s %-9s %s", component, up ? "ready" : "DOWN", where));
+        out.println(String.format(Locale.ROOT, "  %-22s %-9s %s", component, up ? "ready" : "DOWN", where));
         return up;
     }
 

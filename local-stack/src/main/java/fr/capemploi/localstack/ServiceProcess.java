@@ -34,6 +34,8 @@ public final class ServiceProcess {
             .build();
 
     private final SuiteService service;
+    private final String name;
+    private final int instance;
     private final Path jar;
     private final int port;
     private final int managementPort;
@@ -48,22 +50,39 @@ public final class ServiceProcess {
     private final java.util.concurrent.atomic.AtomicBoolean failureReported =
             new java.util.concurrent.atomic.AtomicBoolean();
 
-    ServiceProcess(SuiteService service, Path jar, int port, int managementPort, Map<String, String> environment,
-                   List<String> jvmOptions, Path logFile, Path pidFile, Path workingDirectory, String marker,
-                   StackListener listener) {
+    ServiceProcess(SuiteService service, int instance, Path jar, int port, int managementPort,
+                   Map<String, String> environment, List<String> jvmOptions, Path logFile, Path pidFile,
+                   Path workingDirectory, String marker, StackListener listener) {
         this.listener = listener;
         this.service = service;
+        this.instance = instance;
+        this.name = instanceName(service, instance);
         this.jar = jar.toAbsolutePath();
         this.port = port;
         this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workingDirectory = workingDirectory;
-        this.process = new ChildProcess(service.moduleName(), logFile.toAbsolutePath(), pidFile, marker);
+        this.process = new ChildProcess(name, logFile.toAbsolutePath(), pidFile, marker);
+    }
+
+    /** {@code reporting-service} for the first instance, {@code reporting-service-2} for the second... */
+    static String instanceName(SuiteService service, int instance) {
+        return instance == 1 ? service.moduleName() : service.moduleName() + "-" + instance;
     }
 
     public SuiteService service() {
         return service;
+    }
+
+    /** The component's name: the module's, with {@code -2}, {@code -3}... for the second and later instances. */
+    public String name() {
+        return name;
+    }
+
+    /** 1 for the first (or only) instance of the service. */
+    public int instance() {
+        return instance;
     }
 
     public int port() {
@@ -113,7 +132,7 @@ public final class ServiceProcess {
         command.add(jar.toString());
         stopRequested = false;
         failureReported.set(false);
-        listener.stateChanged(service.moduleName(), ComponentState.STARTING, "");
+        listener.stateChanged(name, ComponentState.STARTING, "");
         process.start(command, environment, workingDirectory).onExit().thenAccept(this::exited);
     }
 
@@ -131,7 +150,7 @@ public final class ServiceProcess {
             detail += "; last lines:" + System.lineSeparator() + process.logTail(DEATH_LOG_LINES);
         }
         if (signalled) {
-            listener.stateChanged(service.moduleName(), ComponentState.STOPPED, detail);
+            listener.stateChanged(name, ComponentState.STOPPED, detail);
         } else {
             reportFailure(detail);
         }
@@ -145,7 +164,7 @@ public final class ServiceProcess {
             reportFailure("see " + process.logFile());
             throw e;
         }
-        listener.stateChanged(service.moduleName(), ComponentState.READY, baseUri().toString());
+        listener.stateChanged(name, ComponentState.READY, baseUri().toString());
     }
 
     private void pollReadiness(Duration timeout, BooleanSupplier stillWorthWaiting) {
@@ -160,7 +179,7 @@ public final class ServiceProcess {
                 throw new StackStartException(failureMessage("exited during start-up"));
             }
             if (!stillWorthWaiting.getAsBoolean()) {
-                throw new StackStartException(service.moduleName() + ": start-up abandoned");
+                throw new StackStartException(name + ": start-up abandoned");
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -171,13 +190,13 @@ public final class ServiceProcess {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackStartException("interrupted while waiting for " + service.moduleName(), e);
+                throw new StackStartException("interrupted while waiting for " + name, e);
             }
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackStartException("interrupted while waiting for " + service.moduleName(), e);
+                throw new StackStartException("interrupted while waiting for " + name, e);
             }
         }
         throw new StackStartException(failureMessage("not ready after " + timeout.toSeconds() + " s"));
@@ -209,9 +228,9 @@ public final class ServiceProcess {
             process.stop(Duration.ZERO);
             return;
         }
-        listener.stateChanged(service.moduleName(), ComponentState.STOPPING, "");
+        listener.stateChanged(name, ComponentState.STOPPING, "");
         process.stop(Duration.ofSeconds(20));
-        listener.stateChanged(service.moduleName(), ComponentState.STOPPED, "");
+        listener.stateChanged(name, ComponentState.STOPPED, "");
     }
 
     /** SIGKILL, to simulate a crash. */
@@ -221,7 +240,7 @@ public final class ServiceProcess {
             return;
         }
         process.kill();
-        listener.stateChanged(service.moduleName(), ComponentState.STOPPED, "killed");
+        listener.stateChanged(name, ComponentState.STOPPED, "killed");
     }
 
     public void restart(Duration readyTimeout) {
@@ -232,13 +251,13 @@ public final class ServiceProcess {
 
     private void reportFailure(String detail) {
         if (failureReported.compareAndSet(false, true)) {
-            listener.stateChanged(service.moduleName(), ComponentState.FAILED, detail);
+            listener.stateChanged(name, ComponentState.FAILED, detail);
         }
     }
 
     String failureMessage(String cause) {
         String exit = process.exitCode().map(code -> " (exit code " + code + ")").orElse("");
-        return service.moduleName() + " " + cause + exit + "; end of " + process.logFile() + ":"
+        return name + " " + cause + exit + "; end of " + process.logFile() + ":"
                 + System.lineSeparator() + process.logTail(25);
     }
 }

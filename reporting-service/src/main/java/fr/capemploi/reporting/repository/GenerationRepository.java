@@ -53,6 +53,22 @@ public class GenerationRepository {
                 Generation.State.RETIRED)).toList();
     }
 
+    /**
+     * Serialises, until the end of the caller's transaction, what instances of the service do to the generations
+     * (create the first one, start a rebuild, switch, drop): several instances share this table.
+     */
+    public void lock() {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, GENERATIONS_LOCK)
+                .getSingleResult();
+    }
+
+    /** Arbitrary constant shared by every instance of the reporting service. */
+    private static final long GENERATIONS_LOCK = 0x0E_9E_4A71_0A5L;
+
+    public Optional<Generation> building() {
+        return live().stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst();
+    }
+
     public Optional<Generation> active() {
         return live().stream().filter(g -> g.state() == Generation.State.ACTIVE).findFirst();
     }
@@ -81,12 +97,23 @@ public class GenerationRepository {
         return generation;
     }
 
-    /** Makes {@code next} the answering generation and retires {@code previous}, in one transaction. */
-    public void switchTo(Generation next, Generation previous) {
+    /**
+     * Makes {@code next} the answering generation and retires the one active before, in one transaction. Idempotent:
+     * when another instance of the service has already switched to {@code next}, nothing changes.
+     * @return whether this call switched
+     */
+    public boolean switchTo(Generation next) {
+        lock();
+        Number state = (Number) entityManager.createNativeQuery("SELECT count(*) FROM projection_generation "
+                + "WHERE generation = ?1 AND state = 'BUILDING'").setParameter(1, next.number()).getSingleResult();
+        if (state.intValue() == 0) {
+            return false;
+        }
         entityManager.createNativeQuery("UPDATE projection_generation SET state = 'RETIRED', retired_at = now() "
-                + "WHERE generation = ?1").setParameter(1, previous.number()).executeUpdate();
+                + "WHERE state = 'ACTIVE'").executeUpdate();
         entityManager.createNativeQuery("UPDATE projection_generation SET state = 'ACTIVE', activated_at = now() "
                 + "WHERE generation = ?1").setParameter(1, next.number()).executeUpdate();
+        return true;
     }
 
     /** Drops a retired generation's tables and its consumers' bookkeeping. */

@@ -14,6 +14,7 @@ import fr.capemploi.reporting.repository.GenerationRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -64,6 +65,8 @@ public class ProjectionGenerations {
     void start(@Observes StartupEvent startup) {
         // an in-place upgrade of a large generation (backfills, new indexes) takes longer than a request may
         List<Generation> live = QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS).call(() -> {
+            // two instances starting together must not both create the first generation or upgrade the same one
+            generations.lock();
             if (generations.active().isEmpty()) {
                 generations.create(generations.lastNumber() + 1, Generation.State.ACTIVE);
             }
@@ -87,11 +90,7 @@ public class ProjectionGenerations {
                 this.live.serve(feeds(generation));
             }
         }
-        live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst().ifPresent(building -> {
-            rebuild = new Rebuild(building.number(), Instant.now(), null);
-            replay.serve(feeds(building));
-            watch(building);
-        });
+        live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst().ifPresent(this::feedRebuild);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -116,23 +115,67 @@ public class ProjectionGenerations {
         return Optional.ofNullable(rebuild);
     }
 
-    /** Starts a rebuild, or returns the one already running. */
+    /** Starts a rebuild, or returns the one already running (started by this instance or another one). */
     public synchronized Rebuild rebuild() {
         Rebuild current = rebuild;
         if (current != null && current.switchedAt() == null) {
             return current;
         }
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            generations.lock();
+            Optional<Generation> running = generations.building();
+            if (running.isPresent()) {
+                return running.get();
+            }
             for (Generation retired : generations.retiredWithTables()) {
                 generations.drop(retired, consumerNames(retired));
             }
             return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
         });
+        feedRebuild(building);
+        return rebuild;
+    }
+
+    /**
+     * Every instance follows the generations table, since the others share it: a rebuild started elsewhere gets this
+     * instance's share of the partitions fed too (the replay channel's consumer group splits them between the
+     * instances, so without it the rebuild would never catch up), and a switch made elsewhere is handed over here as
+     * well (otherwise this instance would go on answering from, and feeding, the retired generation).
+     */
+    @Scheduled(every = "${reporting.generation-follow-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void follow() {
+        if (!running || active == null) {
+            return;
+        }
+        // read under the monitor: a switch made here meanwhile must not be taken back by a stale look at the table
+        List<Generation> current;
+        try {
+            current = QuarkusTransaction.requiringNew().call(generations::live);
+        } catch (RuntimeException e) {
+            // the database is away: the instance keeps what it has and looks again at the next tick
+            return;
+        }
+        current.stream().filter(g -> g.state() == Generation.State.ACTIVE).findFirst()
+                .filter(g -> g.number() != active.number())
+                .ifPresent(switched -> {
+                    LOG.infof("Another instance switched the projections to %s; following", switched.schema());
+                    handOver(switched);
+                });
+        current.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst()
+                .filter(building -> rebuilding().filter(n -> n == building.number()).isEmpty())
+                .ifPresent(building -> {
+                    LOG.infof("Another instance rebuilds the projections into %s; feeding this instance's share",
+                            building.schema());
+                    feedRebuild(building);
+                });
+    }
+
+    private synchronized void feedRebuild(Generation building) {
         rebuild = new Rebuild(building.number(), Instant.now(), null);
         LOG.infof("Rebuilding the projections into %s from offset 0", building.schema());
         replay.serve(feeds(building));
         watch(building);
-        return rebuild;
     }
 
     /**
@@ -141,6 +184,7 @@ public class ProjectionGenerations {
      */
     public synchronized List<Integer> dropRetiredBefore(Instant cutoff) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            generations.lock();
             List<Generation> retired = generations.retiredBefore(cutoff);
             for (Generation generation : retired) {
                 generations.drop(generation, consumerNames(generation));
@@ -158,7 +202,9 @@ public class ProjectionGenerations {
     private void watch(Generation building) {
         Thread watcher = new Thread(() -> {
             boolean warned = false;
-            while (running) {
+            // until this instance has switched to it, by itself or following another instance
+            while (running && active.number() != building.number()
+                    && rebuilding().filter(n -> n == building.number()).isPresent()) {
                 try {
                     if (lag.known(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
                         switchTo(building);
@@ -186,20 +232,44 @@ public class ProjectionGenerations {
 
     /**
      * The replay channel lets the rebuilt generation go once its current batch is applied; the live channel then
-     * feeds it from the positions it committed, so no event is skipped or applied twice at the hand-over.
+     * feeds it from the positions it committed, so no event is skipped or applied twice at the hand-over. Another
+     * instance may have switched already (both saw the rebuild catch up): the table is then left as it is and this
+     * instance only hands over.
      */
     private synchronized void switchTo(Generation building) {
-        Generation previous = active;
+        if (active.number() == building.number()) {
+            return;
+        }
         Generation next = new Generation(building.number(), building.schema(), Generation.State.ACTIVE);
-        List<ProjectionFeed> rebuilt = replay.feeds();
+        Generation previous = active;
+        boolean switchedHere = live.whileHeld(() -> {
+            replay.serve(List.of());
+            boolean switched = QuarkusTransaction.requiringNew().call(() -> generations.switchTo(next));
+            live.serve(feeds(next));
+            active = next;
+            return switched;
+        });
+        rebuild = new Rebuild(building.number(), rebuild.startedAt(), Instant.now());
+        LOG.infof("Projections now answered by %s; %s retired%s", next.schema(), previous.schema(),
+                switchedHere ? "" : " (switched by another instance)");
+    }
+
+    /**
+     * Follows a switch made by another instance. The replay channel stops feeding the new generation first, so the
+     * live channel takes it over at the positions committed with it; until then both may have fed it on the same
+     * partition, which the processed-event log makes harmless (each event applied once, in order).
+     */
+    private synchronized void handOver(Generation next) {
+        Generation previous = active;
         live.whileHeld(() -> {
             replay.serve(List.of());
-            QuarkusTransaction.requiringNew().run(() -> generations.switchTo(next, previous));
-            live.serve(rebuilt);
+            live.serve(feeds(next));
             active = next;
             return null;
         });
-        rebuild = new Rebuild(building.number(), rebuild.startedAt(), Instant.now());
+        Rebuild last = rebuild;
+        rebuild = new Rebuild(next.number(), last != null && last.generation() == next.number() ? last.startedAt()
+                : Instant.now(), Instant.now());
         LOG.infof("Projections now answered by %s; %s retired", next.schema(), previous.schema());
     }
 

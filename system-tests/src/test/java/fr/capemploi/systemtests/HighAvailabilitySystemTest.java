@@ -1,0 +1,486 @@
+package fr.capemploi.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.capemploi.localstack.KafkaBroker;
+import fr.capemploi.localstack.LocalStack;
+import fr.capemploi.localstack.Main;
+import fr.capemploi.localstack.ServiceProcess;
+import fr.capemploi.localstack.SuiteService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two of everything, a three-broker cluster, and backup and restore, on ONE suite started as an operator would with
+ * {@code ./suite up --brokers 3 --instances 2}: two instances of each service against one PostgreSQL server and a
+ * cluster of three Kafka nodes. Under a writer that retries every unacknowledged request (same Idempotency-Key) until
+ * it is acknowledged, the assertion is always the same: every acknowledged structure is counted once, on both
+ * reporting instances. The scenarios run in order and build on each other (one start-up for all: CI time).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HighAvailabilitySystemTest {
+
+    private static final String REGION = "11";
+    private static final String TOPIC = "beneficiary.events";
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    private Path data;
+    private LocalStack stack;
+    private Admin admin;
+    /** Structures counted before this class wrote anything, and every structure it had acknowledged since. */
+    private long countedAtStart;
+    private final List<UUID> acknowledged = new ArrayList<>();
+
+    @BeforeAll
+    void startTwoOfEverything() throws IOException {
+        data = Path.of(System.getProperty("suite.test.data", "target/system-tests-stack") + "-ha");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        long begin = System.nanoTime();
+        stack = LocalStack.builder().dataDirectory(data).randomPorts()
+                .brokers(3)
+                .instances(2)
+                // 2 cores for 8 service JVMs, 3 brokers and PostgreSQL: small heaps
+                .kafkaJvmOptions(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Djava.awt.headless=true"))
+                .serviceJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                .listener((component, state, detail) ->
+                        System.err.printf("[ha-stack] %-22s %-9s %s%n", component, state.label(), detail))
+                .build();
+        stack.start();
+        System.err.printf("[ha-stack] ready in %d ms: %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin),
+                stack.componentStartupTimes());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        countedAtStart = settledCount();
+    }
+
+    @AfterAll
+    void stop() {
+        if (admin != null) {
+            admin.close();
+        }
+        SystemStacks.stop(stack);
+    }
+
+    @Test
+    @Order(1)
+    void topicsAreReplicatedThreeTimesAndNeedTwoCopies() throws Exception {
+        TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+        assertEquals(3, topic.partitions().size());
+        topic.partitions().forEach(p -> assertEquals(3, p.replicas().size(), "replicas of " + p));
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+        String minIsr = admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                .get("min.insync.replicas").value();
+        assertEquals("2", minIsr);
+        assertEquals(3, stack.brokers().size());
+        for (SuiteService service : SuiteService.values()) {
+            assertEquals(2, stack.instances(service).size(), service + " instances");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void acknowledgedIsCountedOnceWhenAnInstanceOfEachServiceABrokerAndTheDatabaseFail() throws Exception {
+        // the consumer groups split the partitions between the two instances of each consuming service
+        assertSplitBetweenTwo("reporting-service.projections", 9);
+        assertSplitBetweenTwo("cep-service.beneficiary-directory", 3);
+        assertSplitBetweenTwo("cpf-service.beneficiaries", 3);
+        Map<TopicPartition, Long> start = endOffsets();
+        Map<Integer, Double> publishedBefore = beneficiaryMetric("outbox_published_total");
+        double failuresBefore = beneficiaryMetric("outbox_publish_failures_total").values().stream()
+                .mapToDouble(Double::doubleValue).sum();
+
+        try (AcknowledgedWriter writer = writer()) {
+            // phase 1, nothing fails: both relays publish, yet no row is published twice (the relay's leadership)
+            writer.awaitAtLeast(100);
+            writer.pause();
+            List<UUID> calm = writer.acknowledged();
+            awaitCounted(countedAtStart + acknowledged.size() + calm.size());
+            List<ConsumerRecord<String, byte[]>> records = read(start, endOffsets());
+            assertEquals(calm.size(), eventIds(records).size(), "events published for " + calm.size() + " structures");
+            assertEquals(Set.copyOf(calm), keys(records).stream().map(UUID::fromString).collect(Collectors.toSet()));
+            double failures = beneficiaryMetric("outbox_publish_failures_total").values().stream()
+                    .mapToDouble(Double::doubleValue).sum() - failuresBefore;
+            // a row is sent again only after a failed send (its acknowledgement lost); two relays sending the same
+            // pending rows at once would publish most of them twice
+            if (failures == 0) {
+                assertEquals(calm.size(), records.size(), "a row was published twice without any failure");
+            }
+            System.err.printf("[ha] calm phase: %d structures, %d records, %.0f publish failures%n", calm.size(),
+                    records.size(), failures);
+            Map<Integer, Double> publishedAfter = beneficiaryMetric("outbox_published_total");
+            for (int instance : publishedAfter.keySet()) {
+                assertTrue(publishedAfter.get(instance) > publishedBefore.getOrDefault(instance, 0.0),
+                        "the relay of beneficiary-service instance " + instance + " published nothing: " + publishedAfter);
+            }
+            writer.resume();
+
+            // phase 2: one instance of each service and one broker killed (SIGKILL), then PostgreSQL restarted
+            int before = writer.count();
+            for (SuiteService service : SuiteService.values()) {
+                stack.instances(service).get(1).kill();
+            }
+            KafkaBroker broker = stack.brokers().get(1);
+            broker.kill();
+            writer.awaitAtLeast(before + 60);
+            // the surviving instances take the dead ones' partitions over
+            assertSplitBetween("reporting-service.projections", 1, 9);
+            assertSplitBetween("cep-service.beneficiary-directory", 1, 3);
+
+            int beforeRestart = writer.count();
+            Run restart = suite("restart", "postgres");
+            assertEquals(0, restart.exit, restart.err);
+            writer.awaitAtLeast(beforeRestart + 30);
+            writer.pause();
+            System.err.printf("[ha] %d acknowledged, %d attempts sent again%n", writer.count(),
+                    writer.failedAttempts());
+            acknowledged.addAll(writer.acknowledged());
+        }
+        // the broker rejoins (the killed service instances come back with the restore of the next scenario: starting
+        // four JVMs twice would cost a minute of CI)
+        stack.brokers().get(1).start();
+        stack.brokers().get(1).awaitReady(SETTLE);
+
+        awaitCounted(countedAtStart + acknowledged.size());
+        List<ConsumerRecord<String, byte[]>> records = read(start, endOffsets());
+        assertTrue(keys(records).containsAll(acknowledged.stream().map(UUID::toString).toList()),
+                "an acknowledged structure never reached the topic");
+        System.err.printf("[ha] %d records for %d structures: %d published again after a failure%n", records.size(),
+                acknowledged.size(), records.size() - eventIds(records).size());
+    }
+
+    @Test
+    @Order(3)
+    void backupWriteMoreRestoreGivesBackTheRowsOfTheBackupAndKeepsEveryEventCounted() throws Exception {
+        List<UUID> beforeBackup;
+        List<UUID> afterBackup;
+        Path backup = data.resolve("backups").resolve("ha");
+        Map<TopicPartition, Long> start = endOffsets();
+        try (AcknowledgedWriter writer = writer()) {
+            writer.awaitAtLeast(20);
+            beforeBackup = writer.acknowledged();
+            // the writer goes on during the backup: it is taken from the running server
+            Run backedUp = suite("backup", backup.toString());
+            assertEquals(0, backedUp.exit, backedUp.err);
+            assertTrue(backedUp.out.contains("backup written to"), backedUp.out);
+            int atBackupEnd = writer.count();
+            writer.awaitAtLeast(atBackupEnd + 20);
+            writer.pause();
+            // the one request in flight when the backup ended may or may not be in it; every later one is not
+            afterBackup = writer.acknowledged().subList(atBackupEnd + 1, writer.count());
+            acknowledged.addAll(writer.acknowledged());
+        }
+        awaitCounted(countedAtStart + acknowledged.size());
+        long registryBeforeRestore = registryTotal();
+
+        Run restored = suite("restore", backup.toString());
+        assertEquals(0, restored.exit, restored.err);
+        assertTrue(restored.out.contains("restored"), restored.out);
+        // every instance runs again, the ones killed in the previous scenario included
+        stack.services().forEach(instance -> assertTrue(instance.isReady(), instance.name()));
+
+        // the write services give back their rows as of the backup
+        for (UUID id : beforeBackup) {
+            assertEquals(200, structure(id), "structure " + id + " acknowledged before the backup");
+        }
+        for (UUID id : afterBackup) {
+            assertEquals(404, structure(id), "structure " + id + " acknowledged after the backup");
+        }
+        long registry = registryTotal();
+        assertTrue(registry <= registryBeforeRestore - afterBackup.size(), registry + " structures in the registry");
+        // the events published after the backup are still in the topics: reporting counts every acknowledged
+        // structure, once, although republished outbox rows put some events in the topic twice
+        awaitCounted(countedAtStart + acknowledged.size());
+        // and the suite takes writes again
+        try (AcknowledgedWriter writer = writer()) {
+            writer.awaitAtLeast(10);
+            writer.pause();
+            acknowledged.addAll(writer.acknowledged());
+        }
+        awaitCounted(countedAtStart + acknowledged.size());
+        List<ConsumerRecord<String, byte[]>> records = read(start, endOffsets());
+        System.err.printf("[ha] backup and restore: %d records since the backup began, %d events: %d published again "
+                + "by the restored outboxes (rows still pending at the backup's moment)%n", records.size(),
+                eventIds(records).size(), records.size() - eventIds(records).size());
+    }
+
+    @Test
+    @Order(4)
+    void aRebuildWithTwoReportingInstancesSwitchesBothUnderWrites() throws Exception {
+        List<ServiceProcess> reporting = stack.instances(SuiteService.REPORTING);
+        int active = status(reporting.get(0)).path("activeGeneration").asInt();
+        assertEquals(active, status(reporting.get(1)).path("activeGeneration").asInt());
+
+        try (AcknowledgedWriter writer = writer()) {
+            writer.awaitAtLeast(20);
+            // asked of the second instance; the first one must follow
+            HttpResponse<String> started = send(HttpRequest.newBuilder(reporting.get(1).baseUri()
+                            .resolve("/api/v1/admin/projections/rebuild"))
+                    .header("Authorization", "Bearer " + stack.tokens().mint("admin"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(202, started.statusCode(), started.body());
+            int rebuilt = JSON.readTree(started.body()).path("generation").asInt();
+            assertTrue(rebuilt > active, started.body());
+            for (ServiceProcess instance : reporting) {
+                await(instance.name() + " switched to generation " + rebuilt).atMost(SETTLE)
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> status(instance).path("activeGeneration").asInt() == rebuilt
+                                && status(instance).path("lastRebuild").path("switchedAt").isTextual());
+            }
+            writer.awaitAtLeast(writer.count() + 20);
+            writer.pause();
+            acknowledged.addAll(writer.acknowledged());
+        }
+        awaitCounted(countedAtStart + acknowledged.size());
+        for (ServiceProcess instance : reporting) {
+            assertEquals(rebuilt(instance), status(instance).path("activeGeneration").asInt());
+        }
+    }
+
+    private int rebuilt(ServiceProcess instance) {
+        return status(instance).path("lastRebuild").path("generation").asInt();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A writer over the beneficiary-service instances running now. */
+    private AcknowledgedWriter writer() {
+        List<URI> instances = stack.instances(SuiteService.BENEFICIARY).stream().filter(ServiceProcess::isRunning)
+                .map(ServiceProcess::baseUri).toList();
+        return new AcknowledgedWriter(instances, stack.tokens().mint("admin"), REGION).start();
+    }
+
+    /** The running reporting instances caught up and counting {@code expected}; then again: never more. */
+    private void awaitCounted(long expected) {
+        List<ServiceProcess> running = stack.instances(SuiteService.REPORTING).stream()
+                .filter(ServiceProcess::isRunning).toList();
+        for (ServiceProcess instance : running) {
+            await(instance.name() + " counts " + expected).atMost(SETTLE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> lag(instance) == 0 && counted(instance) == expected);
+        }
+        for (ServiceProcess instance : running) {
+            assertEquals(expected, counted(instance), instance.name() + ": an event was counted twice");
+        }
+    }
+
+    private long settledCount() {
+        for (ServiceProcess instance : stack.instances(SuiteService.REPORTING)) {
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> lag(instance) == 0);
+        }
+        return counted(stack.service(SuiteService.REPORTING));
+    }
+
+    private long counted(ServiceProcess reporting) {
+        for (JsonNode indicator : get(reporting.baseUri(), "/api/v1/indicators", "analyst").path("indicators")) {
+            if ("structures-registered".equals(indicator.path("id").asText())) {
+                return indicator.path("value").asLong();
+            }
+        }
+        throw new AssertionError("no structures-registered indicator");
+    }
+
+    private long lag(ServiceProcess reporting) {
+        JsonNode lag = status(reporting).path("totalLag");
+        return lag.isNumber() ? lag.asLong() : -1;
+    }
+
+    private JsonNode status(ServiceProcess reporting) {
+        return get(reporting.baseUri(), "/api/v1/projections/status", "analyst");
+    }
+
+    private int structure(UUID id) {
+        return send(HttpRequest.newBuilder(stack.baseUri(SuiteService.BENEFICIARY)
+                .resolve("/api/v1/structures/" + id)).header("Authorization", "Bearer " + stack.tokens().mint("admin"))
+                .GET().build()).statusCode();
+    }
+
+    private long registryTotal() {
+        return get(stack.baseUri(SuiteService.BENEFICIARY), "/api/v1/structures?size=1", "admin").path("total").asLong();
+    }
+
+    private JsonNode get(URI base, String path, String role) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + stack.tokens().mint(role)).header("Accept", "application/json")
+                .GET().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + base + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A counter of each beneficiary-service instance (1, 2), e.g. outbox_published_total. */
+    private Map<Integer, Double> beneficiaryMetric(String name) {
+        Map<Integer, Double> published = new HashMap<>();
+        for (ServiceProcess instance : stack.instances(SuiteService.BENEFICIARY)) {
+            HttpResponse<String> metrics = send(HttpRequest.newBuilder(instance.managementUri().resolve("/q/metrics"))
+                    .GET().build());
+            double total = metrics.body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            published.put(instance.instance(), total);
+        }
+        return published;
+    }
+
+    private void assertSplitBetweenTwo(String group, int partitions) {
+        assertSplitBetween(group, 2, partitions);
+    }
+
+    /** Awaits {@code members} members of the group, each with partitions of its own, all partitions assigned. */
+    private void assertSplitBetween(String group, int members, int partitions) {
+        // while a killed broker is not fenced yet, the group's coordinator may not answer: asked again
+        await(group + " split between " + members).atMost(SETTLE).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                    .get(15, TimeUnit.SECONDS).get(group);
+            List<Set<TopicPartition>> assignments = description.members().stream()
+                    .map(MemberDescription::assignment).map(a -> a.topicPartitions()).toList();
+            Set<TopicPartition> union = new HashSet<>();
+            assignments.forEach(union::addAll);
+            return assignments.size() == members && assignments.stream().noneMatch(Set::isEmpty)
+                    && union.size() == partitions
+                    && assignments.stream().mapToInt(Set::size).sum() == partitions;
+        });
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < 3; p++) {
+            request.put(new TopicPartition(TOPIC, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        // a partition whose leader was just killed answers once another replica leads it
+        await("end offsets of " + TOPIC).atMost(SETTLE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    ends.clear();
+                    admin.listOffsets(request).all().get(15, TimeUnit.SECONDS)
+                            .forEach((partition, info) -> ends.put(partition, info.offset()));
+                    return ends.size() == request.size();
+                });
+        return ends;
+    }
+
+    /** Every record of the topic between two sets of offsets. */
+    private List<ConsumerRecord<String, byte[]>> read(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (from.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p))) {
+                assertTrue(System.nanoTime() < deadline, "the topic could not be read to its end");
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < to.get(partition)) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    private static Set<String> eventIds(List<ConsumerRecord<String, byte[]>> records) {
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Header id = record.headers().lastHeader("ce_id");
+            assertFalse(id == null, "a record without ce_id");
+            ids.add(new String(id.value(), StandardCharsets.UTF_8));
+        }
+        return ids;
+    }
+
+    private static Set<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** The operator's command, run through the same Main as ./suite, against this stack's data folder. */
+    private Run suite(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Main(Map.of("SUITE_DATA_DIR", data.toAbsolutePath().toString(), "SUITE_SKIP_BUILD", "1"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+        Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        System.err.printf("[ha] ./suite %s -> %d%n%s%s", String.join(" ", args), exit, run.out, run.err);
+        return run;
+    }
+}
