@@ -1,0 +1,21 @@
+package fr.capemploi.reporting;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import fr.capemploi.testsupport.ArchitectureRules;
+
+/** The service's dependency rules (see {@link ArchitectureRules}), on its main classes. */
+@AnalyzeClasses(packages = "fr.capemploi.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfTheWeb = ArchitectureRules.domainIsFreeOfTheWeb();
+
+    @ArchTest
+    static final ArchRule servicesAreIndependent = ArchitectureRules.servicesAreIndependent();
+
+    @ArchTest
+    static final ArchRule layersGoRestToServiceToDomain = ArchitectureRules.layersGoRestToServiceToDomain("reporting");
+}
