@@ -1,13 +1,13 @@
 package fr.capemploi.cep;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import fr.capemploi.testsupport.ArchitectureRules;
+import fr.capemploi.testsupport.MainClasses;
 
 /** The service's dependency rules (see {@link ArchitectureRules}), on its main classes. */
-@AnalyzeClasses(packages = "fr.capemploi.cep", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = MainClasses.class)
 class ArchitectureTest {
 
     @ArchTest

@@ -46,7 +46,7 @@ public final class ArchitectureRules {
             "fr.capemploi.platform.rest..", "fr.capemploi.platform.ratelimit..", "fr.capemploi.platform.idempotency..",
             "fr.capemploi.platform.metrics..")
             .or(resideInAPackage("fr.capemploi.platform.problem").and(not(simpleNameEndingWith("Exception"))))
-            .as("JAX-RS, RESTEasy, Vert.x HTTP, REST client, OpenAPI or JWT types, or the platform's HTTP types "
+            .as("are JAX-RS, RESTEasy, Vert.x HTTP, REST client, OpenAPI or JWT types, or the platform's HTTP types "
                     + "(platform.rest, platform.problem except its *Exception classes, ratelimit, idempotency, metrics)");
 
     private ArchitectureRules() {
