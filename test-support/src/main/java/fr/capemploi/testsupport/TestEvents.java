@@ -6,6 +6,7 @@ import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,11 +45,33 @@ public final class TestEvents {
         send(new ProducerRecord<>(PlatformTestResource.topic(logicalTopic), key, value));
     }
 
+    /**
+     * One producer for the JVM, as a service's relay has one: a producer per event cost a connection, a metadata
+     * round trip and a close (about a tenth of a second) for every fixture that announces a person.
+     */
+    private static KafkaProducer<String, byte[]> producer;
+    private static String producerServers;
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        String servers = TestKafka.bootstrapServers();
+        if (producer == null || !servers.equals(producerServers)) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(1));
+            }
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
+            producerServers = servers;
+            KafkaProducer<String, byte[]> created = producer;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(1)),
+                    "test-events-producer-close"));
+        }
+        return producer;
+    }
+
+    /** Sends and waits for the broker's acknowledgement, so the record is on the topic when this returns. */
     private static void send(ProducerRecord<String, byte[]> record) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
+        try {
+            producer().send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not publish a test event", e.getCause());
         } catch (InterruptedException e) {

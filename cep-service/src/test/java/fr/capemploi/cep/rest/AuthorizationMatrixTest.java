@@ -29,7 +29,7 @@ class AuthorizationMatrixTest {
 
     private static final Set<String> STRUCTURE_ROLES = Set.of("counsellor", "manager");
 
-    /** The records of one structure that the operations act on; failed calls change nothing, so it is shared. */
+    /** The records of one structure that the operations act on; reads and failed calls change nothing: shared. */
     private static Target shared;
 
     record Target(CepFixtures fixtures, UUID beneficiary, String diagnostic, UUID spareBeneficiary,
@@ -87,8 +87,8 @@ class AuthorizationMatrixTest {
                 201, STRUCTURE_ROLES, false, json));
         ops.add(new Operation("list level-1 contacts", "GET", t -> "/api/v1/cep/level1-contacts", t -> null, 200,
                 STRUCTURE_ROLES, true, json));
-        ops.add(new Operation("read level-1 contact", "GET", t -> "/api/v1/cep/level1-contacts/" + t.contact(),
-                t -> null, 200, STRUCTURE_ROLES, false, json));
+        // "read level-1 contact" is proven by Level1ContactResourceAccessTest: its scoping is the resource's own
+        // check (Caller.checkAccess), which needs no database to be shown for every caller
         ops.add(new Operation("record diagnostic", "POST", t -> "/api/v1/cep/diagnostics",
                 t -> "{\"beneficiaryId\":\"" + t.beneficiary() + "\",\"diagnosedOn\":\"2016-02-22\","
                         + "\"workAxis\":\"JOB_SEARCH\",\"barriers\":[]}", 201, STRUCTURE_ROLES, false, json));
@@ -145,7 +145,9 @@ class AuthorizationMatrixTest {
     @MethodSource("matrix")
     void everyOperationAnswersEveryCallerAsTheRolesSay(Operation operation, CallerKind caller) {
         boolean own = caller == CallerKind.COUNSELLOR_OWN || caller == CallerKind.MANAGER_OWN;
-        Target target = own ? Target.create() : shared();
+        // a write of the records' own structure gets records of its own (it may close or settle what it acts on);
+        // reads change nothing and, like every refused call, use the shared records
+        Target target = own && !operation.method().equals("GET") ? Target.create() : shared();
         String token = token(caller, target.fixtures().structure);
         RequestSpecification request = given().accept(operation.accept());
         if (token != null) {

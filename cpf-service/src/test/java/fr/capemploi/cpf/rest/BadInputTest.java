@@ -11,38 +11,41 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input on every field of every write: a 400 problem naming the field, and nothing stored (the account and the
- * project read the same after all the refused requests as before them, and no project appeared).
+ * project read the same after all the refused requests as before them, and no project appeared). Each test stands
+ * alone: the one that checks that nothing was stored sends every bad request itself, against records of its own.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 
-    private static final UUID STRUCTURE = UUID.randomUUID();
     private static final String TOMORROW = LocalDate.now().plusDays(2).toString();
+    private static Records shared;
 
-    private UUID beneficiary;
-    private UUID projectId;
-    private UUID requestId;
+    /** One structure's beneficiary, training project and funding request: what the bad requests aim at. */
+    record Records(UUID structure, UUID beneficiary, UUID project, UUID request) {
 
-    /** Run by the first test: RestAssured knows the application's port only once a test runs. */
-    private synchronized void prepare() {
-        if (beneficiary != null) {
-            return;
+        static Records create() {
+            UUID structure = UUID.randomUUID();
+            UUID beneficiary = Fixtures.knownBeneficiary(structure);
+            UUID project = Fixtures.createProject(structure, beneficiary);
+            return new Records(structure, beneficiary, project,
+                    Fixtures.requestFunding(structure, project, "AGEFIPH", "1000.00"));
         }
-        beneficiary = Fixtures.knownBeneficiary(STRUCTURE);
-        projectId = Fixtures.createProject(STRUCTURE, beneficiary);
-        requestId = Fixtures.requestFunding(STRUCTURE, projectId, "AGEFIPH", "1000.00");
-        port = io.restassured.RestAssured.port;
-        accountBefore = snapshot(account(beneficiary));
-        projectBefore = snapshot(project(projectId));
+    }
+
+    private static synchronized Records shared() {
+        if (shared == null) {
+            shared = Records.create();
+        }
+        return shared;
     }
 
     enum Target {
@@ -147,53 +150,53 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("badInputs")
-    void badInputIsRefusedNamingTheFieldAndNothingIsStored(Target target, String body, String field) {
-        prepare();
+    void badInputIsRefusedNamingTheField(Target target, String body, String field) {
+        send(shared(), target, body).then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(field));
+    }
+
+    /** Every bad request of {@link #badInputs()} on records of this test's own: they read as before, no project appeared. */
+    @Test
+    void refusedRequestsStoreNothing() {
+        Records records = Records.create();
+        String accountBefore = snapshot(records, account(records.beneficiary()));
+        String projectBefore = snapshot(records, project(records.project()));
+
+        List<String> notRefused = badInputs().map(Arguments::get)
+                .filter(input -> send(records, (Target) input[0], (String) input[1]).statusCode() != 400)
+                .map(input -> input[0] + ": " + input[2]).toList();
+
+        assertThat(notRefused).as("bad requests that were not refused").isEmpty();
+        assertThat(snapshot(records, account(records.beneficiary()))).isEqualTo(accountBefore);
+        assertThat(snapshot(records, project(records.project()))).isEqualTo(projectBefore);
+        assertThat(as(TestTokens.manager(records.structure())).get("/api/v1/cpf/training-projects").then()
+                .statusCode(200).extract().<Integer>path("total")).isEqualTo(1);
+    }
+
+    private static Response send(Records records, Target target, String body) {
         String path = switch (target) {
-            case PRESENTATION -> account(beneficiary) + "/presentation";
-            case OPENING -> account(beneficiary) + "/opening-assistance";
-            case CONSENT -> account(beneficiary) + "/consents";
-            case WITHDRAWAL -> account(beneficiary) + "/consents/withdrawal";
-            case BALANCE -> account(beneficiary) + "/balance";
+            case PRESENTATION -> account(records.beneficiary()) + "/presentation";
+            case OPENING -> account(records.beneficiary()) + "/opening-assistance";
+            case CONSENT -> account(records.beneficiary()) + "/consents";
+            case WITHDRAWAL -> account(records.beneficiary()) + "/consents/withdrawal";
+            case BALANCE -> account(records.beneficiary()) + "/balance";
             case PROJECT -> "/api/v1/cpf/training-projects";
-            case FUNDING -> project(projectId) + "/funding-requests";
-            case DECISION -> project(projectId) + "/funding-requests/" + requestId + "/decision";
-            case START -> project(projectId) + "/start";
-            case COMPLETE -> project(projectId) + "/complete";
-            case NOT_IMPLEMENTED -> project(projectId) + "/not-implemented";
+            case FUNDING -> project(records.project()) + "/funding-requests";
+            case DECISION -> project(records.project()) + "/funding-requests/" + records.request() + "/decision";
+            case START -> project(records.project()) + "/start";
+            case COMPLETE -> project(records.project()) + "/complete";
+            case NOT_IMPLEMENTED -> project(records.project()) + "/not-implemented";
         };
         String requestBody = target == Target.PROJECT
-                ? body.replace("00000000-0000-4000-8000-000000000001", beneficiary.toString()) : body;
-        var request = as(TestTokens.counsellor(STRUCTURE)).body(requestBody);
-        var response = switch (target) {
+                ? body.replace("00000000-0000-4000-8000-000000000001", records.beneficiary().toString()) : body;
+        var request = as(TestTokens.counsellor(records.structure())).body(requestBody);
+        return switch (target) {
             case PRESENTATION, OPENING, BALANCE -> request.put(path);
             default -> request.post(path);
         };
-        response.then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
     }
 
-    /** No refused request stored anything: the records read as before the first one, and no project appeared. */
-    @AfterAll
-    void nothingWasStored() {
-        if (beneficiary == null) {
-            return;
-        }
-        assertThat(snapshot(account(beneficiary))).isEqualTo(accountBefore);
-        assertThat(snapshot(project(projectId))).isEqualTo(projectBefore);
-        assertThat(projectCount()).isEqualTo(1);
-    }
-
-    /** Outside a test RestAssured no longer knows the application's port: the one of the first test is kept. */
-    private int port;
-    private String accountBefore;
-    private String projectBefore;
-
-    private String snapshot(String path) {
-        return as(TestTokens.manager(STRUCTURE)).port(port).get(path).then().statusCode(200).extract().asString();
-    }
-
-    private int projectCount() {
-        return as(TestTokens.manager(STRUCTURE)).port(port).get("/api/v1/cpf/training-projects").then().statusCode(200)
-                .extract().path("total");
+    private static String snapshot(Records records, String path) {
+        return as(TestTokens.manager(records.structure())).get(path).then().statusCode(200).extract().asString();
     }
 }
