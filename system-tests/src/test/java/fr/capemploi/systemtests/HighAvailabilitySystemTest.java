@@ -12,9 +12,7 @@ import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.Main;
 import fr.capemploi.localstack.ServiceProcess;
 import fr.capemploi.localstack.SuiteService;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,8 +181,8 @@ class HighAvailabilitySystemTest {
             assertSplitBetween("cep-service.beneficiary-directory", 1, 3);
 
             int beforeRestart = writer.count();
-            Run restart = suite("restart", "postgres");
-            assertEquals(0, restart.exit, restart.err);
+            SuiteCommand restart = suite("restart", "postgres");
+            assertEquals(0, restart.exit(), restart.err());
             writer.awaitAtLeast(beforeRestart + 30);
             writer.pause();
             System.err.printf("[ha] %d acknowledged, %d attempts sent again%n", writer.count(),
@@ -215,9 +213,9 @@ class HighAvailabilitySystemTest {
             writer.awaitAtLeast(20);
             beforeBackup = writer.acknowledged();
             // the writer goes on during the backup: it is taken from the running server
-            Run backedUp = suite("backup", backup.toString());
-            assertEquals(0, backedUp.exit, backedUp.err);
-            assertTrue(backedUp.out.contains("backup written to"), backedUp.out);
+            SuiteCommand backedUp = suite("backup", backup.toString());
+            assertEquals(0, backedUp.exit(), backedUp.err());
+            assertTrue(backedUp.out().contains("backup written to"), backedUp.out());
             int atBackupEnd = writer.count();
             writer.awaitAtLeast(atBackupEnd + 20);
             writer.pause();
@@ -228,9 +226,9 @@ class HighAvailabilitySystemTest {
         awaitCounted(countedAtStart + acknowledged.size());
         long registryBeforeRestore = registryTotal();
 
-        Run restored = suite("restore", backup.toString());
-        assertEquals(0, restored.exit, restored.err);
-        assertTrue(restored.out.contains("restored"), restored.out);
+        SuiteCommand restored = suite("restore", backup.toString());
+        assertEquals(0, restored.exit(), restored.err());
+        assertTrue(restored.out().contains("restored"), restored.out());
         // every instance runs again, the ones killed in the previous scenario included
         stack.services().forEach(instance -> assertTrue(instance.isReady(), instance.name()));
 
@@ -469,18 +467,10 @@ class HighAvailabilitySystemTest {
         return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
     /** The operator's command, run through the same Main as ./suite, against this stack's data folder. */
-    private Run suite(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Main(Map.of("SUITE_DATA_DIR", data.toAbsolutePath().toString(), "SUITE_SKIP_BUILD", "1"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(List.of(args));
-        Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        System.err.printf("[ha] ./suite %s -> %d%n%s%s", String.join(" ", args), exit, run.out, run.err);
+    private SuiteCommand suite(String... args) {
+        SuiteCommand run = SuiteCommand.run(data, args);
+        System.err.printf("[ha] ./suite %s -> %d%n%s%s", String.join(" ", args), run.exit(), run.out(), run.err());
         return run;
     }
 }

@@ -9,14 +9,11 @@ import fr.capemploi.localstack.ComponentState;
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.Main;
 import fr.capemploi.localstack.SuiteService;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,9 +71,9 @@ class SuiteRestartSystemTest {
 
         for (String component : List.of("postgres", "kafka", "reporting")) {
             long reportingPid = stack.service(SuiteService.REPORTING).pid();
-            Run restart = suite("restart", component);
-            assertEquals(0, restart.exit, restart.err);
-            assertTrue(restart.out.contains(component + " restarted in"), restart.out);
+            SuiteCommand restart = suite("restart", component);
+            assertEquals(0, restart.exit(), restart.err());
+            assertTrue(restart.out().contains(component + " restarted in"), restart.out());
             if (component.equals("reporting")) {
                 assertNotEquals(reportingPid, stack.service(SuiteService.REPORTING).pid());
             }
@@ -86,9 +83,9 @@ class SuiteRestartSystemTest {
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> api.projectionLag("beneficiary.events") == 0);
 
-        Run unknown = suite("restart", "nothing");
-        assertEquals(1, unknown.exit);
-        assertTrue(unknown.err.contains("unknown component 'nothing'"), unknown.err);
+        SuiteCommand unknown = suite("restart", "nothing");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("unknown component 'nothing'"), unknown.err());
     }
 
     /** A scenario that failed half-way must not leave a component down for the next one. */
@@ -110,7 +107,7 @@ class SuiteRestartSystemTest {
                 stack.tokens().mint("analyst"));
         assertEquals(200, status.statusCode(), status.body());
         assertTrue(status.body().contains("\"brokerAvailable\":false"), status.body());
-        assertEquals(0, suite("restart", "kafka").exit);
+        assertEquals(0, suite("restart", "kafka").exit());
 
         stack.database().close();
         java.util.UUID structure = java.util.UUID.randomUUID();
@@ -130,7 +127,7 @@ class SuiteRestartSystemTest {
             assertEquals(503, get(service, "/q/health/ready", null).statusCode(), service + " ready without database");
         }
 
-        assertEquals(0, suite("restart", "postgres").exit);
+        assertEquals(0, suite("restart", "postgres").exit());
         for (SuiteService service : SuiteService.values()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(service, "/q/health/ready", null).statusCode() == 200);
         }
@@ -160,20 +157,12 @@ class SuiteRestartSystemTest {
         assertTrue(report.contains("exited with code") && report.contains("last lines:"), report);
         assertTrue(report.lines().count() > 3, report);
 
-        Run restart = suite("restart", "cpf");
-        assertEquals(0, restart.exit, restart.err);
+        SuiteCommand restart = suite("restart", "cpf");
+        assertEquals(0, restart.exit(), restart.err());
         assertTrue(stack.service(SuiteService.CPF).isReady());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run suite(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Main(Map.of("SUITE_DATA_DIR", data.toAbsolutePath().toString(), "SUITE_SKIP_BUILD", "1"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(List.of(args));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private SuiteCommand suite(String... args) {
+        return SuiteCommand.run(data, args);
     }
 }
