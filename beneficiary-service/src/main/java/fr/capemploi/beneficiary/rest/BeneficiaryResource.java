@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.BeneficiaryState;
-import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.domain.Nir;
 import fr.capemploi.beneficiary.domain.SearchKey;
 import fr.capemploi.beneficiary.repository.AccessLogRepository;
@@ -469,7 +469,7 @@ public class BeneficiaryResource {
     }
 
     private LocalDate today() {
-        return FrenchCalendar.today(clock);
+        return BusinessDay.today(clock);
     }
 
     static EntityTag etag(Beneficiary beneficiary) {

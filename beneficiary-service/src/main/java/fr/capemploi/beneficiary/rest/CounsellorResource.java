@@ -13,7 +13,7 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.SUMMARY_PAGE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Counsellor;
-import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.service.BeneficiaryRegistry;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.beneficiary.service.IfMatch;
@@ -141,7 +141,7 @@ public class CounsellorResource {
     }
 
     private CounsellorResponse view(Counsellor counsellor) {
-        return CounsellorResponse.of(counsellor, FrenchCalendar.today(clock));
+        return CounsellorResponse.of(counsellor, BusinessDay.today(clock));
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(Counsellor counsellor) {

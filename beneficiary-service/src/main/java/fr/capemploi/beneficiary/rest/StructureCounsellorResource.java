@@ -6,7 +6,7 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_REQUEST;
 import static fr.capemploi.beneficiary.rest.ApiExamples.STRUCTURE_NOT_FOUND;
 
 import fr.capemploi.beneficiary.domain.Counsellor;
-import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.beneficiary.service.IdempotentRequests;
@@ -125,7 +125,7 @@ public class StructureCounsellorResource {
     }
 
     private CounsellorResponse view(Counsellor counsellor) {
-        return CounsellorResponse.of(counsellor, FrenchCalendar.today(clock));
+        return CounsellorResponse.of(counsellor, BusinessDay.today(clock));
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(Counsellor counsellor) {

@@ -5,7 +5,7 @@ import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.BeneficiaryProfile;
 import fr.capemploi.beneficiary.domain.BeneficiaryState;
 import fr.capemploi.beneficiary.domain.Counsellor;
-import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.domain.IndicatorAttributes;
 import fr.capemploi.beneficiary.domain.Nir;
 import fr.capemploi.beneficiary.domain.SealedNir;
@@ -82,7 +82,7 @@ public class BeneficiaryRegistry {
         }
         UUID structureId = structureOfRegistration(registration);
         BeneficiaryProfile profile = registration.profile();
-        LocalDate today = FrenchCalendar.today(clock);
+        LocalDate today = BusinessDay.today(clock);
         if (registration.referentCounsellorId() != null) {
             if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound()) {
                 throw new InvalidFieldException("referentCounsellorId",
@@ -103,7 +103,7 @@ public class BeneficiaryRegistry {
         beneficiaries.persist(beneficiary);
         em.flush();
         accessLog.record(beneficiary, AccessAction.CREATE);
-        outbox.record(RegistryEvents.registered(beneficiary), FrenchCalendar.startOf(profile.entryDate()));
+        outbox.record(RegistryEvents.registered(beneficiary), BusinessDay.startOf(profile.entryDate()));
         attempt.ifPresent(a -> idempotency.complete(a, id));
         return new BeneficiaryRecord(beneficiary, profile.nir());
     }
@@ -166,7 +166,7 @@ public class BeneficiaryRegistry {
         em.flush();
         accessLog.record(beneficiary, AccessAction.UPDATE);
         if (!beneficiary.indicatorAttributes().equals(before)) {
-            outbox.record(RegistryEvents.profileChanged(beneficiary, FrenchCalendar.today(clock)), now);
+            outbox.record(RegistryEvents.profileChanged(beneficiary, BusinessDay.today(clock)), now);
         }
         return new BeneficiaryRecord(beneficiary, next.nir());
     }
@@ -178,7 +178,7 @@ public class BeneficiaryRegistry {
             throw new ConflictException("Beneficiary " + id + " exited on " + beneficiary.exitDate()
                     + ": an exited person is in no portfolio");
         }
-        LocalDate on = assignedOn != null ? assignedOn : FrenchCalendar.today(clock);
+        LocalDate on = assignedOn != null ? assignedOn : BusinessDay.today(clock);
         if (on.isBefore(beneficiary.entryDate())) {
             throw new InvalidFieldException("assignedOn", "must not be before the entry date " + beneficiary.entryDate());
         }
@@ -187,7 +187,7 @@ public class BeneficiaryRegistry {
         if (!counsellorId.equals(previous)) {
             beneficiary.assignReferent(counsellorId, clock.instant());
             em.flush();
-            outbox.record(RegistryEvents.referentAssigned(beneficiary, previous, on), FrenchCalendar.startOf(on));
+            outbox.record(RegistryEvents.referentAssigned(beneficiary, previous, on), BusinessDay.startOf(on));
         }
         accessLog.record(beneficiary, AccessAction.ASSIGN_REFERENT);
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
@@ -210,7 +210,7 @@ public class BeneficiaryRegistry {
         beneficiary.exit(exitDate, reason, clock.instant());
         em.flush();
         accessLog.record(beneficiary, AccessAction.EXIT);
-        outbox.record(RegistryEvents.exited(beneficiary), FrenchCalendar.startOf(exitDate));
+        outbox.record(RegistryEvents.exited(beneficiary), BusinessDay.startOf(exitDate));
         attempt.ifPresent(a -> idempotency.complete(a, id));
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
     }
@@ -222,7 +222,7 @@ public class BeneficiaryRegistry {
     @Transactional
     public void erase(UUID id, IfMatch ifMatch) {
         Beneficiary beneficiary = lockedForChange(id, ifMatch, false);
-        LocalDate today = FrenchCalendar.today(clock);
+        LocalDate today = BusinessDay.today(clock);
         Instant now = clock.instant();
         beneficiary.erase(today, now);
         em.flush();

@@ -11,7 +11,7 @@ import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ConflictException;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
-import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.platform.time.BusinessDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -69,7 +69,7 @@ public class ConsentRegister {
                 return new Recorded(consents.findByIdOptional(earlier.get()).orElseThrow(), true);
             }
         }
-        LocalDate on = givenOn != null ? givenOn : FrenchCalendar.today(clock);
+        LocalDate on = givenOn != null ? givenOn : BusinessDay.today(clock);
         if (consents.inForce(beneficiaryId, scope)) {
             throw new ConflictException("A " + scope + " consent is already in force; withdraw it before recording a new one");
         }
@@ -78,7 +78,7 @@ public class ConsentRegister {
         consents.persist(consent);
         em.flush();
         accessLog.record(beneficiary, AccessAction.CONSENT_GIVEN);
-        outbox.record(RegistryEvents.consentGiven(consent), FrenchCalendar.startOf(on));
+        outbox.record(RegistryEvents.consentGiven(consent), BusinessDay.startOf(on));
         attempt.ifPresent(a -> idempotency.complete(a, consent.id()));
         return new Recorded(consent, false);
     }
@@ -92,7 +92,7 @@ public class ConsentRegister {
         if (!consent.active()) {
             throw new ConflictException("Consent " + consentId + " was already withdrawn on " + consent.withdrawnOn());
         }
-        LocalDate on = withdrawnOn != null ? withdrawnOn : FrenchCalendar.today(clock);
+        LocalDate on = withdrawnOn != null ? withdrawnOn : BusinessDay.today(clock);
         if (on.isBefore(consent.givenOn())) {
             throw new InvalidFieldException("withdrawnOn", "must not be before the day the consent was given, "
                     + consent.givenOn());
@@ -100,7 +100,7 @@ public class ConsentRegister {
         consent.withdraw(on, modality);
         em.flush();
         accessLog.record(beneficiary, AccessAction.CONSENT_WITHDRAWN);
-        outbox.record(RegistryEvents.consentWithdrawn(consent), FrenchCalendar.startOf(on));
+        outbox.record(RegistryEvents.consentWithdrawn(consent), BusinessDay.startOf(on));
         return consent;
     }
 }

@@ -1,7 +1,7 @@
 package fr.capemploi.beneficiary.service;
 
 import fr.capemploi.beneficiary.domain.Counsellor;
-import fr.capemploi.beneficiary.domain.FrenchCalendar;
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.messaging.RegistryEvents;
 import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.repository.StructureRepository;
@@ -64,11 +64,11 @@ public class CounsellorDirectory {
                 return new Registered(counsellors.findByIdOptional(earlier.get()).orElseThrow(), true);
             }
         }
-        LocalDate from = activeFrom != null ? activeFrom : FrenchCalendar.today(clock);
+        LocalDate from = activeFrom != null ? activeFrom : BusinessDay.today(clock);
         Counsellor counsellor = new Counsellor(UUID.randomUUID(), structureId, displayName, from, clock.instant());
         counsellors.persist(counsellor);
         em.flush();
-        outbox.record(RegistryEvents.counsellorRegistered(counsellor), FrenchCalendar.startOf(from));
+        outbox.record(RegistryEvents.counsellorRegistered(counsellor), BusinessDay.startOf(from));
         attempt.ifPresent(a -> idempotency.complete(a, counsellor.id()));
         return new Registered(counsellor, false);
     }
@@ -79,7 +79,7 @@ public class CounsellorDirectory {
             throw new ResourceNotFoundException("Structure", structureId);
         }
         caller.checkAccess(structureId, "Structure", structureId);
-        CounsellorRepository.Slice found = counsellors.ofStructure(structureId, activity, FrenchCalendar.today(clock),
+        CounsellorRepository.Slice found = counsellors.ofStructure(structureId, activity, BusinessDay.today(clock),
                 page, size);
         return new Page<>(found.items(), found.total(), page, size);
     }
@@ -112,9 +112,9 @@ public class CounsellorDirectory {
         if (!Objects.equals(next.activeUntil(), current.activeUntil())) {
             counsellor.endActivityOn(next.activeUntil());
             if (next.activeUntil() != null) {
-                outbox.record(RegistryEvents.counsellorDeactivated(counsellor), FrenchCalendar.startOf(next.activeUntil()));
+                outbox.record(RegistryEvents.counsellorDeactivated(counsellor), BusinessDay.startOf(next.activeUntil()));
             } else {
-                LocalDate today = FrenchCalendar.today(clock);
+                LocalDate today = BusinessDay.today(clock);
                 outbox.record(RegistryEvents.counsellorReactivated(counsellor, today), clock.instant());
             }
         }

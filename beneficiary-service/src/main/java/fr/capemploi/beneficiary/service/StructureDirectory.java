@@ -1,5 +1,6 @@
 package fr.capemploi.beneficiary.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.domain.Region;
 import fr.capemploi.beneficiary.domain.Structure;
 import fr.capemploi.beneficiary.repository.StructureRepository;
@@ -12,14 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** The directory of Cap emploi structures, managed by administrators. */
 @ApplicationScoped
 public class StructureDirectory {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final StructureRepository structures;
     private final Outbox outbox;
@@ -40,13 +39,13 @@ public class StructureDirectory {
             throw new ConflictException("A structure with code " + registration.code() + " is already registered");
         }
         LocalDate registeredOn = registration.registeredOn() != null ? registration.registeredOn()
-                : LocalDate.now(clock.withZone(FRANCE));
+                : BusinessDay.today(clock);
         Structure structure = new Structure(UUID.randomUUID(), registration.code(), registration.name(),
                 registration.region(), registration.department(), registeredOn, clock.instant());
         structures.persist(structure);
         outbox.record(new StructureRegistered(structure.id(), structure.code(), structure.name(),
                 structure.region().inseeCode(), structure.department(), registeredOn),
-                registeredOn.atStartOfDay(FRANCE).toInstant());
+                BusinessDay.startOf(registeredOn));
         return structure;
     }
 

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.messaging;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.KnownBeneficiary;
 import fr.capemploi.cep.domain.KnownCounsellor;
 import fr.capemploi.cep.domain.KnownStructure;
@@ -17,7 +18,6 @@ import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.platform.consumer.TypedProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -75,7 +75,7 @@ public class BeneficiaryDirectoryProjection extends TypedProjection {
             return tombstone;
         });
         known.erased(event.erasedOn() != null ? event.erasedOn()
-                : LocalDate.ofInstant(envelope.occurredAt(), ZoneOffset.UTC), envelope.recordedAt());
+                : BusinessDay.of(envelope.occurredAt()), envelope.recordedAt());
     }
 
     private void structure(StructureRegistered event) {

@@ -1,11 +1,11 @@
 package fr.capemploi.cep.rest;
 
+import fr.capemploi.platform.time.BusinessDay;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** The documents come as PDF (the default: they are meant to be printed or sent) or as JSON on request. */
 final class DocumentFormats {
@@ -42,6 +42,6 @@ final class DocumentFormats {
     }
 
     static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return BusinessDay.today(clock);
     }
 }

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.rest;
 
+import fr.capemploi.platform.time.BusinessDay;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class PdfLayout {
         info.setSubject(subject);
         info.setAuthor(author);
         info.setCreator("cep-service");
-        info.setCreationDate(new GregorianCalendar(TimeZone.getTimeZone("Europe/Paris")));
+        info.setCreationDate(new GregorianCalendar(TimeZone.getTimeZone(BusinessDay.ZONE)));
         document.getDocumentCatalog().setLanguage("fr-FR");
         newPage();
     }

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.Accompaniment;
 import fr.capemploi.cep.domain.ActionSpec;
 import fr.capemploi.cep.domain.Diagnostic;
@@ -89,7 +90,7 @@ public class Accompaniments {
         outbox.record(new AccompanimentOpened(accompaniment.id(), accompaniment.beneficiaryId(),
                 accompaniment.structureId(), accompaniment.referentCounsellorId(), accompaniment.diagnosticId(),
                 accompaniment.level(), accompaniment.capEmploiService(), accompaniment.workAxis(),
-                accompaniment.startDate()), BusinessTime.of(accompaniment.startDate()));
+                accompaniment.startDate()), BusinessDay.startOf(accompaniment.startDate()));
         return loaded(accompaniment);
     }
 
@@ -121,7 +122,7 @@ public class Accompaniments {
         LevelChange change = accompaniment.changeLevel(level, changedOn, clock.instant());
         outbox.record(new AccompanimentLevelChanged(accompaniment.id(), accompaniment.beneficiaryId(),
                 accompaniment.structureId(), accompaniment.referentCounsellorId(), change.fromLevel(), change.toLevel(),
-                accompaniment.capEmploiService(), change.changedOn()), BusinessTime.of(change.changedOn()));
+                accompaniment.capEmploiService(), change.changedOn()), BusinessDay.startOf(change.changedOn()));
         return loaded(accompaniment);
     }
 
@@ -131,7 +132,7 @@ public class Accompaniments {
         UUID counsellor = counsellorId != null ? counsellorId : accompaniment.referentCounsellorId();
         accompaniment.giveCepInformation(informedOn, counsellor);
         outbox.record(new CepInformationGiven(accompaniment.id(), accompaniment.beneficiaryId(),
-                accompaniment.structureId(), counsellor, informedOn), BusinessTime.of(informedOn));
+                accompaniment.structureId(), counsellor, informedOn), BusinessDay.startOf(informedOn));
         return loaded(accompaniment);
     }
 
@@ -143,7 +144,7 @@ public class Accompaniments {
         Interview interview = accompaniment.holdInterview(heldOn, durationMinutes, mode, counsellor, clock.instant());
         outbox.record(new InterviewHeld(interview.id(), accompaniment.id(), accompaniment.beneficiaryId(),
                 accompaniment.structureId(), counsellor, heldOn, durationMinutes, mode, interview.cepLevel()),
-                BusinessTime.of(heldOn));
+                BusinessDay.startOf(heldOn));
         return interview;
     }
 
@@ -154,7 +155,7 @@ public class Accompaniments {
         outbox.record(new ActionPlanned(action.id(), accompaniment.id(), accompaniment.beneficiaryId(),
                 accompaniment.structureId(), action.counsellorId(), action.kind(), action.plannedOn(),
                 action.startDate(), action.endDate(), action.pmsmpPurpose(), action.renewalOf(),
-                action.alternanceContract(), action.cpfTrainingProjectId()), BusinessTime.of(action.plannedOn()));
+                action.alternanceContract(), action.cpfTrainingProjectId()), BusinessDay.startOf(action.plannedOn()));
         return action;
     }
 
@@ -172,12 +173,12 @@ public class Accompaniments {
             PlannedAction action = accompaniment.completeAction(actionId, on);
             outbox.record(new ActionCompleted(action.id(), accompaniment.id(), accompaniment.beneficiaryId(),
                     accompaniment.structureId(), action.kind(), action.pmsmpPurpose(), action.alternanceContract(), on),
-                    BusinessTime.of(on));
+                    BusinessDay.startOf(on));
             return action;
         }
         PlannedAction action = accompaniment.cancelAction(actionId, on);
         outbox.record(new ActionCancelled(action.id(), accompaniment.id(), accompaniment.beneficiaryId(),
-                accompaniment.structureId(), action.kind(), on), BusinessTime.of(on));
+                accompaniment.structureId(), action.kind(), on), BusinessDay.startOf(on));
         return action;
     }
 
@@ -188,7 +189,7 @@ public class Accompaniments {
         UUID counsellor = counsellorId != null ? counsellorId : accompaniment.referentCounsellorId();
         int revision = accompaniment.issueSynthesis(issuedOn, counsellor, project, strategy);
         outbox.record(new SynthesisIssued(accompaniment.id(), accompaniment.beneficiaryId(), accompaniment.structureId(),
-                counsellor, issuedOn, revision), BusinessTime.of(issuedOn));
+                counsellor, issuedOn, revision), BusinessDay.startOf(issuedOn));
         return loaded(accompaniment);
     }
 
@@ -199,7 +200,7 @@ public class Accompaniments {
         outbox.record(new AccompanimentClosed(accompaniment.id(), accompaniment.beneficiaryId(),
                 accompaniment.structureId(), accompaniment.referentCounsellorId(), accompaniment.level(),
                 accompaniment.capEmploiService(), closedOn, outcome, Accompaniment.decisionTaken(outcome)),
-                BusinessTime.of(closedOn));
+                BusinessDay.startOf(closedOn));
         return loaded(accompaniment);
     }
 

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.DeclarationPeriod;
 import fr.capemploi.cep.domain.DeclaredFigures;
 import fr.capemploi.cep.domain.OperatorDeclaration;
@@ -31,7 +32,7 @@ public class Declarations {
     }
 
     public DeclarationPeriod period(String code) {
-        return DeclarationPeriod.parse(code, BusinessTime.today(clock));
+        return DeclarationPeriod.parse(code, BusinessDay.today(clock));
     }
 
     @Transactional
@@ -44,7 +45,7 @@ public class Declarations {
                 clock.instant(), submittedBy);
         declarations.persist(declaration);
         outbox.record(new OperatorDeclarationSubmitted(declaration.declarationId(), structureId, period.code(),
-                period.start(), period.end(), version, previous, BusinessTime.today(clock),
+                period.start(), period.end(), version, previous, BusinessDay.today(clock),
                 number(figures.level1OnlyCounsellorFte()), number(figures.levels2And3OnlyCounsellorFte()),
                 number(figures.allLevelsCounsellorFte()), number(figures.totalCounsellorFte()),
                 number(figures.supportFte()), figures.professionalisationActionsEngaged(),

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.Diagnostic;
 import fr.capemploi.cep.domain.ServiceCorrespondence;
 import fr.capemploi.cep.repository.DiagnosticRepository;
@@ -50,7 +51,7 @@ public class Diagnostics {
         outbox.record(new DiagnosticRecorded(diagnostic.id(), diagnostic.beneficiaryId(), diagnostic.structureId(),
                 diagnostic.counsellorId(), diagnostic.diagnosedOn(), diagnostic.workAxis(), diagnostic.barriers(),
                 correspondence.capEmploiService(), correspondence.cep(), correspondence.cepLevel()),
-                BusinessTime.of(diagnostic.diagnosedOn()));
+                BusinessDay.startOf(diagnostic.diagnosedOn()));
         return diagnostic;
     }
 

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.repository.Level1ContactRepository;
 import fr.capemploi.events.cep.Level1ContactRecorded;
@@ -54,11 +55,11 @@ public class Level1Contacts {
         contacts.persist(saved);
         outbox.record(new Level1ContactRecorded(saved.id(), saved.structureId(), saved.counsellorId(),
                 saved.beneficiaryId(), saved.contactDate(), saved.channel(), saved.request(),
-                saved.liaisonSheetIssued()), BusinessTime.of(saved.contactDate()));
+                saved.liaisonSheetIssued()), BusinessDay.startOf(saved.contactDate()));
         if (saved.routedTo() != null) {
             outbox.record(new Level1ContactRouted(saved.id(), saved.structureId(), saved.beneficiaryId(),
                     saved.contactDate(), saved.routedTo(), saved.liaisonSheetIssued()),
-                    BusinessTime.of(saved.contactDate()));
+                    BusinessDay.startOf(saved.contactDate()));
         }
         return saved;
     }

@@ -1,5 +1,6 @@
 package fr.capemploi.cpf.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cpf.domain.CpfAccount;
 import fr.capemploi.cpf.domain.CpfBalanceStatement;
 import fr.capemploi.cpf.domain.CpfConsent;
@@ -76,7 +77,7 @@ public class CpfSteps {
         CpfAccount account = account(beneficiary);
         if (account.present(on, counsellorId)) {
             outbox.record(new CpfPresented(beneficiary.beneficiaryId(), beneficiary.structureId(), counsellorId, on),
-                    BusinessTime.of(on));
+                    BusinessDay.startOf(on));
         }
         return view(account);
     }
@@ -88,7 +89,7 @@ public class CpfSteps {
             outbox.record(step == OpeningStep.ASSISTED
                     ? new CpfAccountOpeningAssisted(beneficiary.beneficiaryId(), beneficiary.structureId(), counsellorId, on)
                     : new CpfAccountAlreadyOpen(beneficiary.beneficiaryId(), beneficiary.structureId(), counsellorId, on),
-                    BusinessTime.of(on));
+                    BusinessDay.startOf(on));
         }
         return view(account);
     }
@@ -104,7 +105,7 @@ public class CpfSteps {
                 counsellorId, clock.instant());
         consents.persist(consent);
         outbox.record(new CpfConsentGiven(consent.id(), beneficiary.beneficiaryId(), beneficiary.structureId(),
-                counsellorId, on, modality), BusinessTime.of(on));
+                counsellorId, on, modality), BusinessDay.startOf(on));
         return consent;
     }
 
@@ -115,7 +116,7 @@ public class CpfSteps {
                 "No consent to mobilise the CPF is in force for beneficiary " + beneficiary.beneficiaryId()));
         consent.withdraw(on, counsellorId);
         outbox.record(new CpfConsentWithdrawn(consent.id(), beneficiary.beneficiaryId(), beneficiary.structureId(),
-                counsellorId, on), BusinessTime.of(on));
+                counsellorId, on), BusinessDay.startOf(on));
         return consent;
     }
 
@@ -140,7 +141,7 @@ public class CpfSteps {
             balances.persist(new CpfBalanceStatement(beneficiary.beneficiaryId(), unit, exact, asOf, counsellorId,
                     clock.instant()));
             outbox.record(new CpfBalanceRecorded(beneficiary.beneficiaryId(), beneficiary.structureId(), counsellorId,
-                    unit, exact, asOf), BusinessTime.of(asOf));
+                    unit, exact, asOf), BusinessDay.startOf(asOf));
         }
         return view(account);
     }

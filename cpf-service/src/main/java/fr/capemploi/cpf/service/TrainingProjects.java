@@ -1,5 +1,6 @@
 package fr.capemploi.cpf.service;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cpf.domain.CpfBalanceStatement;
 import fr.capemploi.cpf.domain.FundingPlan;
 import fr.capemploi.cpf.domain.FundingRequest;
@@ -61,14 +62,14 @@ public class TrainingProjects {
     @Transactional
     public AssessedProject create(Reference beneficiary, TrainingProject.Definition definition, String recordedBy) {
         beneficiaries.requireNotErased(beneficiary.beneficiaryId());
-        LocalDate today = BusinessTime.today(clock);
+        LocalDate today = BusinessDay.today(clock);
         TrainingProject project = new TrainingProject(definition, today, clock.instant(), recordedBy);
         projects.persist(project);
         outbox.record(new TrainingProjectCreated(project.id(), beneficiary.beneficiaryId(), beneficiary.structureId(),
                 project.counsellorId(), project.accompanimentId(), project.certificationKind(),
                 project.certificationCode(), project.cpfEligible(), project.eligibilityList(),
                 project.eligibilityRegion(), project.hours(), project.cost(), project.startDate(), project.endDate(),
-                today), BusinessTime.of(today));
+                today), BusinessDay.startOf(today));
         return assess(project);
     }
 
@@ -94,7 +95,7 @@ public class TrainingProjects {
         FundingRequest request = project.requestFunding(funder, amount, cpfHours, requestedOn, clock.instant());
         projects.flush();
         outbox.record(new FundingRequested(request.id(), project.id(), project.beneficiaryId(), project.structureId(),
-                funder, request.amount(), cpfHours, requestedOn), BusinessTime.of(requestedOn));
+                funder, request.amount(), cpfHours, requestedOn), BusinessDay.startOf(requestedOn));
         return new Requested(request, assess(project));
     }
 
@@ -107,7 +108,7 @@ public class TrainingProjects {
         outbox.record(new FundingDecided(request.id(), project.id(), project.beneficiaryId(), project.structureId(),
                 request.funder(), decision, request.amount(), request.grantedAmount(), reason, request.requestedOn(),
                 answeredOn, request.responseDelayDays(), assessed.plan().newFinancialEngineering()),
-                BusinessTime.of(answeredOn));
+                BusinessDay.startOf(answeredOn));
         return new Requested(request, assessed);
     }
 
@@ -124,7 +125,7 @@ public class TrainingProjects {
         }
         project.start(on);
         outbox.record(new TrainingStarted(project.id(), project.beneficiaryId(), project.structureId(), on, cpfFunded),
-                BusinessTime.of(on));
+                BusinessDay.startOf(on));
         return assess(project);
     }
 
@@ -133,7 +134,7 @@ public class TrainingProjects {
         TrainingProject project = forChange(structureId, projectId);
         project.complete(on, certificationObtained);
         outbox.record(new TrainingCompleted(project.id(), project.beneficiaryId(), project.structureId(), on,
-                certificationObtained), BusinessTime.of(on));
+                certificationObtained), BusinessDay.startOf(on));
         return assess(project);
     }
 
@@ -142,7 +143,7 @@ public class TrainingProjects {
         TrainingProject project = forChange(structureId, projectId);
         project.notImplemented(on, reasons);
         outbox.record(new TrainingNotImplemented(project.id(), project.beneficiaryId(), project.structureId(), on,
-                project.notImplementedReasons().stream().sorted().toList()), BusinessTime.of(on));
+                project.notImplementedReasons().stream().sorted().toList()), BusinessDay.startOf(on));
         return assess(project);
     }
 

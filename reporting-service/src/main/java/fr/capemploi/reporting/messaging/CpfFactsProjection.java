@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.messaging;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
@@ -108,8 +109,7 @@ public class CpfFactsProjection extends GenerationProjection {
     }
 
     private void onFundingDecided(FundingDecided e, EventEnvelope envelope) {
-        LocalDate decidedOn = e.answeredOn() != null ? e.answeredOn() : envelope.occurredAt()
-                .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        LocalDate decidedOn = e.answeredOn() != null ? e.answeredOn() : BusinessDay.of(envelope.occurredAt());
         sql("""
                 INSERT INTO {schema}.funding_decision (event_id, request_id, project_id, beneficiary_id,
                     structure_id, funder, decision, requested_on, decided_on, delay_days, new_fe, recorded_at)

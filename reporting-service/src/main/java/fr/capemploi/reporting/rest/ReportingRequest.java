@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.rest;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.security.Caller;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -22,8 +22,6 @@ import java.util.UUID;
  */
 @RequestScoped
 public class ReportingRequest {
-
-    static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final Caller caller;
     private final Clock clock;
@@ -69,7 +67,7 @@ public class ReportingRequest {
 
     public ReportingPeriod period(String period, String field) {
         if (period == null || period.isBlank()) {
-            return ReportingPeriod.parse(Integer.toString(LocalDate.now(clock.withZone(FRANCE)).getYear()));
+            return ReportingPeriod.parse(Integer.toString(BusinessDay.today(clock).getYear()));
         }
         try {
             return ReportingPeriod.parse(period);
@@ -92,7 +90,7 @@ public class ReportingRequest {
         }
         try {
             return asOf.length() == 10
-                    ? LocalDate.parse(asOf).plusDays(1).atStartOfDay(FRANCE).toInstant().minusNanos(1000)
+                    ? BusinessDay.startOf(LocalDate.parse(asOf).plusDays(1)).minusNanos(1000)
                     : Instant.parse(asOf);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("asOf", "must be an ISO date (2016-12-31) or instant (2016-12-31T23:00:00Z)");
@@ -100,6 +98,6 @@ public class ReportingRequest {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(FRANCE));
+        return BusinessDay.today(clock);
     }
 }
