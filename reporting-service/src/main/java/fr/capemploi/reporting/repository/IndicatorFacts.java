@@ -160,10 +160,19 @@ public class IndicatorFacts {
                 """.formatted(contributing("accompanied"), reached);
     }
 
+    /**
+     * A step dated by the period's end counts, unless withdrawn (a consent) on or before the period's start: a
+     * withdrawal after the start leaves it counted for the period.
+     */
+    private static final String NOT_WITHDRAWN = "\n  AND NOT EXISTS (SELECT 1 FROM {schema}.cpf_step w "
+            + "WHERE w.beneficiary_id = s.beneficiary_id AND w.step = s.step || '_WITHDRAWN' "
+            + "AND w.step_on >= s.step_on AND w.step_on <= :ps AND w.recorded_at <= :asOf)";
+
     private static String cpfStep(String step) {
         return accompaniedShare("""
                 SELECT DISTINCT s.beneficiary_id FROM {schema}.cpf_step s
-                WHERE s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf""".formatted(step));
+                WHERE s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf""".formatted(step)
+                + NOT_WITHDRAWN);
     }
 
     private static final String PEOPLE = """
@@ -365,7 +374,7 @@ public class IndicatorFacts {
                             (SELECT count(DISTINCT beneficiary_id) FROM accompanied) AS den
                      FROM {schema}.cpf_step s
                      WHERE s.step = 'CONSENT' AND s.step_on <= :pe AND s.recorded_at <= :asOf
-                       AND s.modality IS NOT NULL
+                       AND s.modality IS NOT NULL""" + NOT_WITHDRAWN + """
                        AND s.beneficiary_id IN (SELECT beneficiary_id FROM accompanied)
                      GROUP BY s.modality ORDER BY 1
                     """);
