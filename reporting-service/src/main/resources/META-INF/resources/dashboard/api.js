@@ -14,6 +14,8 @@ window.Api = (function () {
   const ROUTES = Object.freeze({
     indicators: route("/api/v1/indicators", ["scope", "scopeId", "period", "asOf"]),
     series: route("/api/v1/indicators/{id}/series", ["from", "to", "granularity", "scope", "scopeId", "asOf"]),
+    regions: route("/api/v1/indicators/{id}/regions", ["period", "asOf"]),
+    latestPeriod: route("/api/v1/indicators/latest-period", []),
     cnefop: route("/api/v1/reports/cnefop/{period}", ["scope", "scopeId", "asOf", "compareWith"],
       ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]),
     activity: route("/api/v1/reports/activity/{period}", ["scope", "scopeId", "asOf"], ["text/csv"]),
@@ -131,6 +133,13 @@ window.Api = (function () {
     return (await call(name, pathValues, query)).json();
   }
 
+  /** The answer and how long it took, request to parsed body, in milliseconds (shown discreetly). */
+  async function timed(name, pathValues, query) {
+    const started = performance.now();
+    const body = await json(name, pathValues, query);
+    return { body, ms: performance.now() - started };
+  }
+
   /** Fetches a file with the Authorization header (a plain link could not send it), then saves it. */
   async function download(name, pathValues, query, accept, fallbackName) {
     const response = await call(name, pathValues, query, accept);
@@ -147,5 +156,5 @@ window.Api = (function () {
     return link.download;
   }
 
-  return { ROUTES, ApiError, token, setToken, clearToken, claims, json, download };
+  return { ROUTES, ApiError, token, setToken, clearToken, claims, json, timed, download };
 })();

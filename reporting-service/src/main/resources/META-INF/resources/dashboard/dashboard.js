@@ -88,6 +88,15 @@
     container.removeAttribute("aria-busy");
   }
 
+  function timing(ms) {
+    return node("p", { class: "timing", text: "Réponse en " + Fr.duration(ms) });
+  }
+
+  /** An indicator's value as read: "non disponible" when the figures cannot give one (zero denominator). */
+  function valueText(value, unit) {
+    return value === null || value === undefined ? Fr.NOT_AVAILABLE : Fr.byUnit(value, unit);
+  }
+
   // ---- session -----------------------------------------------------------------------------------------------
 
   const ROLE_NAMES = { analyst: "analyste", admin: "administrateur", manager: "responsable de structure",
@@ -110,6 +119,7 @@
     $("session-info").hidden = !signedIn;
     $("token-help").hidden = signedIn;
     ["catalogue", "series", "reports"].forEach(id => { $(id).hidden = !signedIn || !selection; });
+    $("regions").hidden = !signedIn || !selection || selection.scope !== "national" || isStructureBound();
     $("selection").hidden = !signedIn;
     if (!signedIn) {
       return;
@@ -163,7 +173,7 @@
     clearAlert();
     showSession();
     say("Jeton enregistré pour cet onglet.");
-    showAll();
+    openOnLatestFacts();
   }
 
   function signOut() {
@@ -171,7 +181,8 @@
     stopStatusRefresh();
     selection = null;
     catalogue = [];
-    ["catalogue-groups", "catalogue-context", "series-output", "cnefop-output", "activity-output", "status-table"]
+    ["catalogue-groups", "catalogue-context", "catalogue-timing", "series-output", "regions-output", "cnefop-output",
+      "activity-output", "status-table"]
       .forEach(id => $(id).replaceChildren());
     $("status-summary").textContent = "Connectez-vous pour voir l'état des projections.";
     $("status-refresh").hidden = true;
@@ -301,6 +312,24 @@
     startStatusRefresh();
   }
 
+  /**
+   * The first view: the latest year with recorded facts (after a load of past data, that year rather than an empty
+   * current quarter). Without an answer the page keeps the current period.
+   */
+  async function openOnLatestFacts() {
+    try {
+      const latest = await Api.json("latestPeriod", {}, {});
+      if (latest.year) {
+        $("period-kind").value = "year";
+        showPeriodPart();
+        $("period-year").value = latest.year;
+      }
+    } catch (error) {
+      // the catalogue's own call explains an access problem
+    }
+    showAll();
+  }
+
   // ---- indicator catalogue -----------------------------------------------------------------------------------
 
   async function loadCatalogue() {
@@ -308,7 +337,10 @@
     busy(output, "Chargement des indicateurs…");
     $("catalogue-context").textContent = describeSelection();
     try {
-      const answer = await Api.json("indicators", {}, Object.assign({ period: selection.period }, scopeQuery()));
+      $("catalogue-timing").textContent = "";
+      const timed = await Api.timed("indicators", {}, Object.assign({ period: selection.period }, scopeQuery()));
+      const answer = timed.body;
+      $("catalogue-timing").textContent = "Réponse en " + Fr.duration(timed.ms);
       catalogue = answer.indicators;
       $("catalogue-context").textContent = Terms.scope(answer.scope, answer.scopeId) + " – "
         + Terms.period(answer.period) + " (du " + Fr.isoDate(answer.periodStart) + " au " + Fr.isoDate(answer.periodEnd)
@@ -317,6 +349,7 @@
       fillSeriesChoices(answer.indicators);
       say("Indicateurs affichés : " + describeSelection() + ".");
       loadSeries();
+      loadRegions();
     } catch (error) {
       showError(output, error);
     } finally {
@@ -349,7 +382,7 @@
       : Fr.NO_VALUE;
     const card = node("article", { class: "indicator", "aria-labelledby": titleId },
       node("h4", { id: titleId, text: indicator.label }),
-      node("p", { class: "value", text: Fr.byUnit(indicator.value, indicator.unit) }),
+      node("p", { class: "value", text: valueText(indicator.value, indicator.unit) }),
       node("dl", { class: "facts" },
         node("div", {}, node("dt", { text: "Numérateur / dénominateur" }),
           node("dd", { text: Fr.plain(indicator.numerator) + " / " + Fr.plain(indicator.denominator) })),
@@ -363,7 +396,9 @@
       "aria-describedby": titleId, text: "Voir l'évolution" });
     seriesButton.addEventListener("click", () => {
       $("series-indicator").value = indicator.id;
+      $("regions-indicator").value = indicator.id;
       loadSeries();
+      loadRegions();
       $("series-title").scrollIntoView({ behavior: "smooth", block: "start" });
       $("series-indicator").focus({ preventScroll: true });
     });
@@ -414,6 +449,10 @@
     });
     select.replaceChildren(...groups.values());
     select.value = indicators.some(i => i.id === previous) ? previous : indicators[0].id;
+    const regions = $("regions-indicator");
+    const previousRegion = regions.value || select.value;
+    regions.replaceChildren(...[...groups.values()].map(group => group.cloneNode(true)));
+    regions.value = indicators.some(i => i.id === previousRegion) ? previousRegion : select.value;
   }
 
   async function loadSeries(event) {
@@ -447,9 +486,11 @@
     }
     busy(output, "Chargement de l'évolution…");
     try {
-      const series = await Api.json("series", { id: $("series-indicator").value },
+      const timed = await Api.timed("series", { id: $("series-indicator").value },
         Object.assign({ from, to, granularity }, scopeQuery()));
+      const series = timed.body;
       renderSeries(series);
+      output.appendChild(timing(timed.ms));
       say("Évolution affichée : " + series.label + ".");
     } catch (error) {
       showError(output, error);
@@ -482,6 +523,52 @@
       node("details", {}, node("summary", { text: "Tableau des valeurs" }),
         table(caption, ["Période", "Du", "Au", "Valeur", "Numérateur", "Dénominateur", "Cap emploi contributeurs"],
           rows, { numeric: true, textColumns: [1, 2] }))));
+  }
+
+  // ---- comparison of regions ---------------------------------------------------------------------------------
+
+  async function loadRegions(event) {
+    if (event) {
+      event.preventDefault();
+    }
+    const output = $("regions-output");
+    if (!selection || selection.scope !== "national" || isStructureBound() || !$("regions-indicator").value) {
+      output.replaceChildren();
+      return;
+    }
+    busy(output, "Chargement de la comparaison des régions…");
+    try {
+      const timed = await Api.timed("regions", { id: $("regions-indicator").value },
+        { period: selection.period, asOf: selection.asOf });
+      renderRegions(timed.body);
+      output.appendChild(timing(timed.ms));
+      say("Comparaison des régions affichée : " + timed.body.label + ".");
+    } catch (error) {
+      showError(output, error);
+    } finally {
+      done(output);
+    }
+  }
+
+  function renderRegions(answer) {
+    const captionId = "regions-caption";
+    const caption = answer.label + " – par région, " + Terms.period(answer.period);
+    const name = code => (Terms.REGION_NAMES[code] || "Région") + " (" + code + ")";
+    const items = answer.regions.map(r => ({ label: name(r.region), value: r.value,
+      display: valueText(r.value, answer.unit) }));
+    const coverage = c => c ? Fr.integer(c.contributing) + " sur " + Fr.integer(c.registered) : Fr.NO_VALUE;
+    const row = (label, r) => [label, valueText(r.value, answer.unit), Fr.plain(r.numerator), Fr.plain(r.denominator),
+      coverage(r.coverage)];
+    const rows = [row("France entière", answer.national)].concat(answer.regions.map(r => row(name(r.region), r)));
+    const figure = node("figure", { class: "regions-figure", "aria-labelledby": captionId },
+      node("figcaption", { id: captionId, text: caption }));
+    if (items.length) {
+      figure.appendChild(Charts.bars(items, { label: caption + ". " + items.map(i => i.label + " : " + i.display)
+        .join(" ; "), max: answer.unit === "PERCENT" ? 100 : null }));
+    }
+    figure.appendChild(table(caption, ["Région", "Valeur", "Numérateur", "Dénominateur", "Cap emploi contributeurs"],
+      rows, { numeric: true }));
+    $("regions-output").replaceChildren(figure);
   }
 
   // ---- reports -----------------------------------------------------------------------------------------------
@@ -527,7 +614,8 @@
       + "semestre : " + Terms.period(period) + ". ") + Terms.scope(selection.scope, selection.scopeId) + ".";
     busy(output, "Chargement de l'enquête…");
     try {
-      const survey = await Api.json("cnefop", { period }, cnefopQuery());
+      const timed = await Api.timed("cnefop", { period }, cnefopQuery());
+      const survey = timed.body;
       if (survey.columns) {
         const titles = survey.columns.map(c => c.columnTitle);
         const rows = survey.rows.map(r => [r.label, ...r.cells.map(c => c.display), ...r.cells.map(c => c.comment)]);
@@ -538,6 +626,7 @@
         output.replaceChildren(table(survey.title, ["Question", survey.columnTitle, "Commentaires"], rows,
           { numeric: false, className: "survey" }));
       }
+      output.appendChild(timing(timed.ms));
     } catch (error) {
       showError(output, error);
     } finally {
@@ -552,9 +641,11 @@
       + "trimestriel : choisissez un trimestre pour le rapport habituel).");
     busy(output, "Chargement du rapport d'activité…");
     try {
-      const report = await Api.json("activity", { period: selection.period }, scopeQuery());
+      const timed = await Api.timed("activity", { period: selection.period }, scopeQuery());
+      const report = timed.body;
       output.replaceChildren(...report.sections.map(section => table(section.title, ["Libellé", "Valeur"],
-        section.lines.map(line => [line.label, Fr.plain(line.value)]), { numeric: true, className: "activity" })));
+        section.lines.map(line => [line.label, Fr.plain(line.value)]), { numeric: true, className: "activity" })),
+        timing(timed.ms));
     } catch (error) {
       showError(output, error);
     } finally {
@@ -656,6 +747,7 @@
       showAll();
     });
     $("series-form").addEventListener("submit", loadSeries);
+    $("regions-form").addEventListener("submit", loadRegions);
     $("cnefop-csv").addEventListener("click", e => save(e.currentTarget, "cnefop", surveyPeriod(), "text/csv",
       "enquete-cnefop.csv", cnefopQuery));
     $("cnefop-xlsx").addEventListener("click", e => save(e.currentTarget, "cnefop", surveyPeriod(),
@@ -671,7 +763,7 @@
 
     showSession();
     if (Api.token()) {
-      showAll();
+      openOnLatestFacts();
     } else {
       $("token").focus();
     }

@@ -95,6 +95,11 @@ window.Fr = (function () {
     return year + "-" + pad(month) + "-" + pad(day);
   }
 
+  /** How long an answer took, for a discreet mention: "85 ms", "1,4 s". */
+  function duration(ms) {
+    return ms < 1000 ? integer(Math.round(ms)) + NARROW_NBSP + "ms" : number(ms / 1000, 1) + NARROW_NBSP + "s";
+  }
+
   function todayInFrance() {
     const parts = {};
     new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" })
@@ -102,5 +107,9 @@ window.Fr = (function () {
     return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
   }
 
-  return { number, integer, percent, byUnit, plain, isoDate, instant, parseDate, todayInFrance, pad, NO_VALUE };
+  /** A value the figures cannot give (a share with a zero denominator): said in words, never 0 %. */
+  const NOT_AVAILABLE = "non disponible";
+
+  return { number, integer, percent, byUnit, plain, isoDate, instant, parseDate, todayInFrance, pad, duration,
+    NO_VALUE, NOT_AVAILABLE };
 })();

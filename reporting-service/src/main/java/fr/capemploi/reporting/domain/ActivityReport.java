@@ -1,6 +1,7 @@
 package fr.capemploi.reporting.domain;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,12 @@ import java.util.stream.Collectors;
 
 /**
  * The quarterly activity report (rapport d'activité trimestriel) of a structure, a region or the nation, in
- * sections of French-labelled lines, each drawn from an indicator of the catalogue.
+ * sections of French-labelled lines, each drawn from an indicator of the catalogue, as recorded by {@code asOf} (the
+ * instant used, echoed to the reader).
  */
-public record ActivityReport(String period, List<Section> sections) {
+public record ActivityReport(String period,
+        Instant asOf,
+        List<Section> sections) {
 
     public static final List<Indicator> INDICATORS = List.of(
             Indicator.ENTRIES_BY_ORIENTATION_SOURCE, Indicator.AVERAGE_PORTFOLIO, Indicator.EXITS_BY_REASON,
@@ -28,7 +32,7 @@ public record ActivityReport(String period, List<Section> sections) {
     public record Line(String key, String label, BigDecimal value) {
     }
 
-    public static ActivityReport of(ReportingPeriod period, List<IndicatorValue> values) {
+    public static ActivityReport of(ReportingPeriod period, Instant asOf, List<IndicatorValue> values) {
         Map<Indicator, IndicatorValue> v = values.stream()
                 .collect(Collectors.toMap(IndicatorValue::indicator, Function.identity()));
         List<Section> sections = new ArrayList<>();
@@ -96,7 +100,7 @@ public record ActivityReport(String period, List<Section> sections) {
         parts(v.get(Indicator.FUNDING_DELAY_P90), "funding-delay-p90", "Délai 9e décile (jours) : ", funding);
         sections.add(new Section("funding", "Décisions et délais de financement", funding));
 
-        return new ActivityReport(period.label(), List.copyOf(sections));
+        return new ActivityReport(period.label(), asOf, List.copyOf(sections));
     }
 
     /** Breakdown lines carry counts (the numerator), whatever the unit of the indicator, except statistics. */

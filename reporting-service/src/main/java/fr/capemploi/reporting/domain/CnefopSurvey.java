@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,9 +17,12 @@ import java.util.stream.Collectors;
 /**
  * The CNEFOP annual survey ("Enquête mise en œuvre CEP rapport annuel CNEFOP") for the Cap emploi network: the rows,
  * French labels and coverage comments of the table the network returned, each generated from the indicators. Values
- * are written the French way (decimal comma), as in the original table.
+ * are written the French way (decimal comma), as in the original table. {@code asOf} is the recording time the
+ * figures were read as of (a plain date asked is the end of that day in Europe/Paris), echoed to the reader.
  */
-public record CnefopSurvey(String period, String columnTitle, String title, List<Row> rows) {
+public record CnefopSurvey(String period, String columnTitle, String title,
+        Instant asOf,
+        List<Row> rows) {
 
     /** Indicators the survey is made of. */
     public static final List<Indicator> INDICATORS = List.of(
@@ -35,7 +39,8 @@ public record CnefopSurvey(String period, String columnTitle, String title, List
             long contributing, long registered) {
     }
 
-    public static CnefopSurvey of(ReportingPeriod period, LocalDate producedOn, List<IndicatorValue> values) {
+    public static CnefopSurvey of(ReportingPeriod period, Instant asOf, LocalDate producedOn,
+            List<IndicatorValue> values) {
         Map<Indicator, IndicatorValue> byIndicator = values.stream()
                 .collect(Collectors.toMap(IndicatorValue::indicator, Function.identity()));
         String year = period.label().substring(0, 4);
@@ -106,7 +111,7 @@ public record CnefopSurvey(String period, String columnTitle, String title, List
         String column = half ? "Année " + year + " (6 mois)" : "Année " + year;
         String title = "Enquête mise en œuvre CEP rapport annuel CNEFOP " + year + " : Nom de l'opérateur : Cap emploi "
                 + "Date : " + producedOn.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        return new CnefopSurvey(period.label(), column, title, List.copyOf(rows));
+        return new CnefopSurvey(period.label(), column, title, asOf, List.copyOf(rows));
     }
 
     /**
@@ -114,7 +119,8 @@ public record CnefopSurvey(String period, String columnTitle, String title, List
      * "Année 2016 (6 mois)"). Title and labels are those of the later period's survey, the one being answered; each
      * cell keeps the value, display text and coverage comment of its own period.
      */
-    public record Comparison(String title, List<Column> columns, List<ComparedRow> rows) {
+    public record Comparison(String title, Instant asOf,
+            List<Column> columns, List<ComparedRow> rows) {
 
         public static Comparison of(CnefopSurvey first, CnefopSurvey second) {
             ReportingPeriod a = ReportingPeriod.parse(first.period());
@@ -143,7 +149,7 @@ public record CnefopSurvey(String period, String columnTitle, String title, List
                 rows.add(new ComparedRow(l.indicatorId(), l.label(), List.of(Cell.of(earlier.period(), e),
                         Cell.of(later.period(), l))));
             }
-            return new Comparison(later.title(), columns, List.copyOf(rows));
+            return new Comparison(later.title(), later.asOf(), columns, List.copyOf(rows));
         }
 
         private static String halfTitle(String period) {

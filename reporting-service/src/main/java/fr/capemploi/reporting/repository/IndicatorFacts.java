@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code scope_structures}: structures of the scope known as of {@code asOf}; facts count only for them;</li>
  * <li>{@code reg}: those registered by the period's end, the denominator of coverage and of structure shares;</li>
- * <li>{@code held}: levels 2-3 held during the period (a level lasts until the next change or the closure);</li>
+ * <li>{@code held}: levels 2-3 held during the period (a level lasts until the next change or the closure; one
+ * changed the day it was taken is held for no day);</li>
  * <li>{@code active}: accompaniments opened by the period's end and not closed before its start;</li>
  * <li>{@code l1}: level-1 contacts of the period, an anonymous contact being a person of its own;</li>
  * <li>{@code decl}: the latest declaration of each registered structure for exactly this period.</li>
@@ -73,6 +74,7 @@ public class IndicatorFacts {
         HELD("held", """
                 SELECT lv.* FROM levels lv LEFT JOIN closures c ON c.accompaniment_id = lv.accompaniment_id
                 WHERE lv.from_date <= :pe AND (lv.next_from IS NULL OR lv.next_from > :ps)
+                  AND (lv.next_from IS NULL OR lv.next_from > lv.from_date)
                   AND (c.closed_on IS NULL OR c.closed_on >= :ps)""",
                 "accompaniment_id UUID, beneficiary_id UUID, structure_id UUID, referent_id UUID, level INTEGER, "
                         + "service TEXT, from_date DATE, next_from DATE"),
@@ -158,10 +160,19 @@ public class IndicatorFacts {
                 """.formatted(contributing("accompanied"), reached);
     }
 
+    /**
+     * A step dated by the period's end counts, unless withdrawn (a consent) on or before the period's start: a
+     * withdrawal after the start leaves it counted for the period.
+     */
+    private static final String NOT_WITHDRAWN = "\n  AND NOT EXISTS (SELECT 1 FROM {schema}.cpf_step w "
+            + "WHERE w.beneficiary_id = s.beneficiary_id AND w.step = s.step || '_WITHDRAWN' "
+            + "AND w.step_on >= s.step_on AND w.step_on <= :ps AND w.recorded_at <= :asOf)";
+
     private static String cpfStep(String step) {
         return accompaniedShare("""
                 SELECT DISTINCT s.beneficiary_id FROM {schema}.cpf_step s
-                WHERE s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf""".formatted(step));
+                WHERE s.step = '%s' AND s.step_on <= :pe AND s.recorded_at <= :asOf""".formatted(step)
+                + NOT_WITHDRAWN);
     }
 
     private static final String PEOPLE = """
@@ -363,7 +374,7 @@ public class IndicatorFacts {
                             (SELECT count(DISTINCT beneficiary_id) FROM accompanied) AS den
                      FROM {schema}.cpf_step s
                      WHERE s.step = 'CONSENT' AND s.step_on <= :pe AND s.recorded_at <= :asOf
-                       AND s.modality IS NOT NULL
+                       AND s.modality IS NOT NULL""" + NOT_WITHDRAWN + """
                        AND s.beneficiary_id IN (SELECT beneficiary_id FROM accompanied)
                      GROUP BY s.modality ORDER BY 1
                     """);

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -66,7 +67,8 @@ public class IndicatorResource {
             @QueryParam("scopeId") String scopeId,
             @Parameter(description = "2016, 2016-H1, 2016-Q3 or 2016-03; default: the current year")
             @QueryParam("period") String period,
-            @Parameter(description = "ISO instant or date: what had been recorded by then; default: now")
+            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
+                    + "default: now. The response echoes the instant used (`asOf`)")
             @QueryParam("asOf") String asOf) {
         Scope resolved = request.scope(scope, scopeId);
         ReportingPeriod reportingPeriod = request.period(period, "period");
@@ -104,7 +106,8 @@ public class IndicatorResource {
             @Parameter(description = "month (default), quarter, half-year or year") @QueryParam("granularity")
             String granularity,
             @QueryParam("scope") String scope, @QueryParam("scopeId") String scopeId,
-            @QueryParam("asOf") String asOf) {
+            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
+                    + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf") String asOf) {
         Indicator indicator = Indicator.byId(id).orElseThrow(() -> new ResourceNotFoundException("Indicator", id));
         Scope resolved = request.scope(scope, scopeId);
         ReportingPeriod first = request.period(from, "from");
@@ -131,5 +134,80 @@ public class IndicatorResource {
         return new SeriesResponse(indicator.id(), indicator.label(), indicator.definition(), indicator.unit().name(),
                 resolved.kindName(), resolved.id().isEmpty() ? null : resolved.id(),
                 cut.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), asOfInstant, points);
+    }
+
+    @Schema(name = "LatestPeriod")
+    public record LatestPeriodResponse(
+            @Schema(description = "The latest business day a recorded fact is dated (level-1 contact, accompaniment "
+                    + "opened, interview, funding decision, entry, declared period), not after today; null while "
+                    + "nothing is recorded", examples = "2016-12-31") LocalDate latestFactOn,
+            @Schema(description = "The year holding that day, as `period` takes it; null while nothing is recorded",
+                    examples = "2016") String year) {
+    }
+
+    @GET
+    @Path("/latest-period")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "The latest period with recorded facts",
+            description = "What a reader should look at first: the dashboard opens on this year rather than on an "
+                    + "empty current period (after a load of the 2015-2016 demonstration network, 2016).")
+    @APIResponse(responseCode = "200", description = "The latest day with facts and its year", content = @Content(
+            examples = @ExampleObject(name = "demo", value = "{\"latestFactOn\":\"2016-12-31\",\"year\":\"2016\"}")))
+    public LatestPeriodResponse latestPeriod() {
+        Optional<LocalDate> day = queries.latestFactDay(request.today());
+        return new LatestPeriodResponse(day.orElse(null), day.map(d -> Integer.toString(d.getYear())).orElse(null));
+    }
+
+    @Schema(name = "RegionComparison")
+    public record RegionComparisonResponse(@Schema(examples = "cep-beneficiaries") String id, String label,
+            @Schema(examples = "COUNT") String unit, @Schema(examples = "2016") String period, LocalDate periodStart,
+            LocalDate periodEnd,
+            @Schema(description = "The instant the figures were read as of (an asOf date is the end of that day in "
+                    + "Europe/Paris)") Instant asOf,
+            @Schema(description = "The indicator for the whole network, computed from its own facts") RegionEntry national,
+            @Schema(description = "One entry per region with a structure registered by the period's end, by INSEE "
+                    + "code") List<RegionEntry> regions) {
+    }
+
+    @Schema(name = "RegionValue")
+    public record RegionEntry(@Schema(description = "INSEE region code; null for the nation", examples = "84")
+            String region, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
+            IndicatorsResponse.CoverageEntry coverage) {
+
+        static RegionEntry of(String region, fr.capemploi.reporting.domain.IndicatorValue value) {
+            return new RegionEntry(region, value.value(), value.numerator(), value.denominator(),
+                    IndicatorsResponse.CoverageEntry.of(value.coverage()));
+        }
+    }
+
+    @GET
+    @Path("/{id}/regions")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    @Operation(summary = "One indicator in every region, beside the nation",
+            description = "For the comparison of regions at national scope. Each region's value comes from its own "
+                    + "numerator and denominator, as the nation's does (never from rounded regional figures).")
+    @APIResponse(responseCode = "200", description = "The nation and each region", content = @Content(
+            examples = @ExampleObject(name = "cpf-presented", value = """
+                    {"id":"cpf-presented","label":"Bénéficiaires accompagnés à qui le CPF a été présenté",
+                     "unit":"PERCENT","period":"2016","periodStart":"2016-01-01","periodEnd":"2016-12-31",
+                     "asOf":"2017-05-31T21:59:59.999999Z","national":{"region":null,"value":96.0,"numerator":96,
+                     "denominator":100,"coverage":{"contributing":98,"registered":102}},"regions":[{"region":"84",
+                     "value":93.8,"numerator":15,"denominator":16,"coverage":{"contributing":12,"registered":12}}]}""")))
+    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown",
+            value = "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Indicator nope was not found\"}")))
+    public RegionComparisonResponse regions(@PathParam("id") String id,
+            @Parameter(description = "2016, 2016-H1, 2016-Q3 or 2016-03; default: the current year")
+            @QueryParam("period") String period,
+            @Parameter(description = "ISO instant or date (the end of that day in Europe/Paris); default: now")
+            @QueryParam("asOf") String asOf) {
+        Indicator indicator = Indicator.byId(id).orElseThrow(() -> new ResourceNotFoundException("Indicator", id));
+        ReportingPeriod reportingPeriod = request.period(period, "period");
+        Instant asOfInstant = request.asOf(asOf);
+        IndicatorQueries.RegionComparison comparison = queries.byRegion(indicator, reportingPeriod, asOfInstant);
+        return new RegionComparisonResponse(indicator.id(), indicator.label(), indicator.unit().name(),
+                reportingPeriod.label(), reportingPeriod.start(), reportingPeriod.end(), asOfInstant,
+                RegionEntry.of(null, comparison.national()),
+                comparison.regions().stream().map(r -> RegionEntry.of(r.region(), r.value())).toList());
     }
 }

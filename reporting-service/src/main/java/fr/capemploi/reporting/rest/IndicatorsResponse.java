@@ -17,6 +17,8 @@ public record IndicatorsResponse(
         @Schema(examples = "2016") String period,
         LocalDate periodStart,
         LocalDate periodEnd,
+        @Schema(description = "The instant the figures were read as of: the `asOf` given as an instant, the end of "
+                + "the given day in Europe/Paris for a date, now by default", examples = "2017-05-31T21:59:59.999999Z")
         Instant asOf,
         List<IndicatorEntry> indicators) {
 

@@ -91,7 +91,8 @@ public class ReportResource {
     public Response cnefop(@PathParam("period") String period,
             @Parameter(description = "national (default), region or structure") @QueryParam("scope") String scope,
             @QueryParam("scopeId") String scopeId,
-            @Parameter(description = "ISO instant or date: what had been recorded by then") @QueryParam("asOf")
+            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
+                    + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf")
             String asOf,
             @Parameter(description = "another year (2015) or half-year (2016-H1): adds its column beside the period's",
                     example = "2015") @QueryParam("compareWith") String compareWith,
@@ -154,7 +155,9 @@ public class ReportResource {
                     {"period":"2016-Q4","sections":[{"key":"pmsmp","title":"Périodes de mise en situation en milieu \
                     professionnel","lines":[{"key":"pmsmp-prescribed","label":"PMSMP prescrites","value":2951}]}]}""")))
     public Response activity(@PathParam("period") String period, @QueryParam("scope") String scope,
-            @QueryParam("scopeId") String scopeId, @QueryParam("asOf") String asOf,
+            @QueryParam("scopeId") String scopeId,
+            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
+                    + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf") String asOf,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Scope resolved = request.scope(scope, scopeId);
         ReportingPeriod reportingPeriod = request.period(period, "period");

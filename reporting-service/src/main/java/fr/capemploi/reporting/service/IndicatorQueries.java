@@ -5,13 +5,16 @@ import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
+import fr.capemploi.reporting.repository.FactsOverview;
 import fr.capemploi.reporting.repository.IndicatorFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Computes indicator values from the active generation's projections; never from the topics at request time. One
@@ -21,12 +24,14 @@ import java.util.List;
 public class IndicatorQueries {
 
     private final IndicatorFacts facts;
+    private final FactsOverview overview;
     private final ProjectionGenerations generations;
     private final String workMem;
 
-    public IndicatorQueries(IndicatorFacts facts, ProjectionGenerations generations,
+    public IndicatorQueries(IndicatorFacts facts, FactsOverview overview, ProjectionGenerations generations,
             @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
         this.facts = facts;
+        this.overview = overview;
         this.generations = generations;
         this.workMem = workMem;
     }
@@ -56,5 +61,30 @@ public class IndicatorQueries {
         return periods.stream()
                 .map(p -> new SeriesPoint(p, facts.compute(generation, indicator, scope, p, asOf)))
                 .toList();
+    }
+
+    /** The latest business day a fact is dated, up to {@code today}; empty while nothing is recorded. */
+    @Transactional
+    public Optional<LocalDate> latestFactDay(LocalDate today) {
+        return overview.latestFactDay(generations.active(), today);
+    }
+
+    public record RegionValue(String region, IndicatorValue value) {
+    }
+
+    /** One indicator nationally and in each region, each computed from its own facts (never from rounded parts). */
+    public record RegionComparison(IndicatorValue national, List<RegionValue> regions) {
+    }
+
+    @Transactional
+    public RegionComparison byRegion(Indicator indicator, ReportingPeriod period, Instant asOf) {
+        Generation generation = generations.active();
+        facts.useWorkMem(workMem);
+        IndicatorValue national = facts.compute(generation, indicator, Scope.national(), period, asOf);
+        List<RegionValue> regions = overview.regions(generation, period.end(), asOf).stream()
+                .map(region -> new RegionValue(region,
+                        facts.compute(generation, indicator, Scope.region(region), period, asOf)))
+                .toList();
+        return new RegionComparison(national, regions);
     }
 }

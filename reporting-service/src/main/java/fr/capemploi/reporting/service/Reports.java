@@ -19,7 +19,7 @@ public class Reports {
     }
 
     public CnefopSurvey cnefop(Scope scope, ReportingPeriod period, Instant asOf, LocalDate producedOn) {
-        return CnefopSurvey.of(period, producedOn, queries.of(CnefopSurvey.INDICATORS, scope, period, asOf));
+        return CnefopSurvey.of(period, asOf, producedOn, queries.of(CnefopSurvey.INDICATORS, scope, period, asOf));
     }
 
     /** The survey of {@code period} beside that of {@code compareWith}, both as recorded by {@code asOf}. */
@@ -30,6 +30,6 @@ public class Reports {
     }
 
     public ActivityReport activity(Scope scope, ReportingPeriod period, Instant asOf) {
-        return ActivityReport.of(period, queries.of(ActivityReport.INDICATORS, scope, period, asOf));
+        return ActivityReport.of(period, asOf, queries.of(ActivityReport.INDICATORS, scope, period, asOf));
     }
 }

@@ -151,7 +151,7 @@ class CnefopComparisonTest {
                     .isEqualTo(half2016.getList("rows." + field));
         }
         // the one-column answer has no trace of the comparison
-        assertThat(half2016.getMap("$")).containsOnlyKeys("period", "columnTitle", "title", "rows");
+        assertThat(half2016.getMap("$")).containsOnlyKeys("period", "columnTitle", "title", "asOf", "rows");
     }
 
     @Test

@@ -103,7 +103,8 @@ class DashboardTest {
         }
         assertThat(routes.keySet()).as("API paths the scripts declare").containsExactlyInAnyOrder(
                 "/api/v1/indicators", "/api/v1/indicators/{id}/series", "/api/v1/reports/cnefop/{period}",
-                "/api/v1/reports/activity/{period}", "/api/v1/projections/status");
+                "/api/v1/reports/activity/{period}", "/api/v1/projections/status", "/api/v1/indicators/{id}/regions",
+                "/api/v1/indicators/latest-period");
         assertThat(routes.keySet()).as("every API path written in the scripts is a declared route")
                 .containsAll(literals);
 

@@ -1,0 +1,500 @@
+package fr.capemploi.reporting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capemploi.events.DomainEvent;
+import fr.capemploi.events.EventCodec;
+import fr.capemploi.events.beneficiary.BeneficiaryErased;
+import fr.capemploi.events.beneficiary.BeneficiaryExited;
+import fr.capemploi.events.beneficiary.BeneficiaryExited.ExitReason;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
+import fr.capemploi.events.beneficiary.CounsellorRegistered;
+import fr.capemploi.events.beneficiary.ReferentAssigned;
+import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.events.cep.AccompanimentClosed;
+import fr.capemploi.events.cep.AccompanimentLevelChanged;
+import fr.capemploi.events.cep.AccompanimentOpened;
+import fr.capemploi.events.cep.CepInformationGiven;
+import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
+import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
+import fr.capemploi.events.cep.Level1ContactRecorded;
+import fr.capemploi.events.cep.OperatorDeclarationSubmitted;
+import fr.capemploi.events.cpf.CpfConsentGiven;
+import fr.capemploi.events.cpf.CpfConsentGiven.ConsentModality;
+import fr.capemploi.events.cpf.CpfConsentWithdrawn;
+import fr.capemploi.events.cpf.FundingDecided;
+import fr.capemploi.events.cpf.FundingRequested.Funder;
+import fr.capemploi.reporting.messaging.ReportingScenario;
+import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per rule of DOMAIN.md's "Edge cases, decided", read through the REST API from events published to the
+ * broker. Every expected figure is worked out by hand in the test's comments. Each test has its own structure (or,
+ * for the rounding of a share of structures, its own region), so the tests do not see each other's facts.
+ */
+@QuarkusTest
+class DecidedEdgeCasesTest {
+
+    /** A region no other test of this service uses: the rounding test counts every structure in it. */
+    private static final String ROUNDING_REGION = "93";
+
+    @Test
+    void anAsOfDateMeansTheEndOfThatDayInParisAndTheResponseEchoesTheInstantUsed() {
+        UUID structure = UUID.randomUUID();
+        publishRecordedAt(structureRegistered(structure, "94"), Instant.parse("2016-01-01T00:00:00Z"));
+        // 15 June 2016, 23:59:59 in Paris (summer time, UTC+2): recorded on the 15th
+        publishRecordedAt(anonymousContact(structure, "2016-06-10"), Instant.parse("2016-06-15T21:59:59Z"));
+        // 16 June 2016, 00:00:00 in Paris: recorded on the 16th
+        publishRecordedAt(anonymousContact(structure, "2016-06-11"), Instant.parse("2016-06-15T22:00:00Z"));
+        ReportingScenario.awaitApplied();
+
+        JsonPath onThe15th = indicators(structure, "2016", "2016-06-15");
+        assertThat(onThe15th.getString("asOf")).isEqualTo("2016-06-15T21:59:59.999999Z");
+        assertThat(figure(onThe15th, "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+
+        JsonPath onThe16th = indicators(structure, "2016", "2016-06-16");
+        assertThat(onThe16th.getString("asOf")).isEqualTo("2016-06-16T21:59:59.999999Z");
+        assertThat(figure(onThe16th, "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
+
+        // an instant is taken as it is
+        JsonPath atMidnight = indicators(structure, "2016", "2016-06-15T22:00:00Z");
+        assertThat(atMidnight.getString("asOf")).isEqualTo("2016-06-15T22:00:00Z");
+        assertThat(figure(atMidnight, "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
+
+        // winter time (UTC+1): the end of 1 January 2016 in Paris is 22:59:59.999999 UTC; the structure recorded at
+        // 01:00 that day in Paris is seen
+        JsonPath newYear = indicators(structure, "2016", "2016-01-01");
+        assertThat(newYear.getString("asOf")).isEqualTo("2016-01-01T22:59:59.999999Z");
+        assertThat(figure(newYear, "structures-registered", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(newYear, "cep-beneficiaries", "numerator")).isEqualByComparingTo("0");
+
+        JsonPath series = given().auth().oauth2(TestTokens.analyst()).queryParam("from", "2016-06")
+                .queryParam("to", "2016-06").queryParam("scope", "structure").queryParam("scopeId", structure.toString())
+                .queryParam("asOf", "2016-06-15").get("/api/v1/indicators/cep-beneficiaries/series").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(series.getString("asOf")).isEqualTo("2016-06-15T21:59:59.999999Z");
+        assertThat(series.getString("points[0].numerator")).isEqualTo("1");
+
+        for (String report : List.of("/api/v1/reports/cnefop/2016", "/api/v1/reports/activity/2016-Q2")) {
+            assertThat(given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "structure")
+                    .queryParam("scopeId", structure.toString()).queryParam("asOf", "2016-06-15").get(report).then()
+                    .statusCode(200).extract().jsonPath().getString("asOf"))
+                    .as(report).isEqualTo("2016-06-15T21:59:59.999999Z");
+        }
+    }
+
+    @Test
+    void aPeriodIncludesItsFirstAndItsLastDay() {
+        UUID structure = structure();
+        for (String day : List.of("2015-12-31", "2016-01-01", "2016-12-31", "2017-01-01")) {
+            publish(anonymousContact(structure, day));
+        }
+        ReportingScenario.awaitApplied();
+
+        // 1 January and 31 December 2016 are in 2016; the days either side are not
+        assertThat(figure(indicators(structure, "2016", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
+        assertThat(figure(indicators(structure, "2016-01", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(indicators(structure, "2016-Q4", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(indicators(structure, "2015-H2", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aLevelChangedTheDayItWasTakenIsHeldForNoDayAndCountsNowhere() {
+        UUID structure = structure();
+        UUID counsellor = counsellor(structure);
+        UUID corrected = UUID.randomUUID();
+        UUID accCorrected = UUID.randomUUID();
+        UUID oneDay = UUID.randomUUID();
+        UUID accOneDay = UUID.randomUUID();
+        // opened at level 2 on 1 March and corrected to level 3 the same day: level 2 was never held
+        publish(opened(accCorrected, corrected, structure, counsellor, 2, "2016-03-01"));
+        publish(levelChanged(accCorrected, corrected, structure, counsellor, 2, 3, "2016-03-01"));
+        // level 2 on 1 March, level 3 from 2 March: level 2 held one day
+        publish(opened(accOneDay, oneDay, structure, counsellor, 2, "2016-03-01"));
+        publish(levelChanged(accOneDay, oneDay, structure, counsellor, 2, 3, "2016-03-02"));
+        ReportingScenario.awaitApplied();
+
+        JsonPath q1 = indicators(structure, "2016-Q1", null);
+        assertThat(figure(q1, "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
+        assertThat(part(q1, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(q1, "cep-beneficiaries", "level-3", "numerator")).isEqualByComparingTo("2");
+        // the level held for no day does not lend its Cap emploi service either
+        assertThat(part(q1, "cep-beneficiaries", "service-PROJECT_ELABORATION_AND_VALIDATION", "numerator"))
+                .isEqualByComparingTo("1");
+        assertThat(part(q1, "cep-beneficiaries", "service-TRAINING_PROJECT", "numerator")).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void anAccompanimentClosedOnADayIsActiveThatDayAndNotAfter() {
+        UUID structure = structure();
+        UUID counsellor = counsellor(structure);
+        UUID person = UUID.randomUUID();
+        UUID accompaniment = UUID.randomUUID();
+        publish(opened(accompaniment, person, structure, counsellor, 2, "2016-01-10"));
+        publish(new AccompanimentClosed(accompaniment, person, structure, counsellor, 2,
+                CapEmploiService.PROJECT_ELABORATION_AND_VALIDATION, d("2016-03-31"),
+                AccompanimentClosed.Outcome.JOB_SEARCH, true));
+        ReportingScenario.awaitApplied();
+
+        // closed on 31 March: active in March (its last day), not in April
+        JsonPath march = indicators(structure, "2016-03", null);
+        assertThat(figure(march, "structures-recording-cep", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(march, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(march, "informed-about-cep", "denominator")).isEqualByComparingTo("1");
+        assertThat(figure(march, "accompaniments-closed", "numerator")).isEqualByComparingTo("1");
+
+        JsonPath april = indicators(structure, "2016-04", null);
+        assertThat(figure(april, "structures-recording-cep", "numerator")).isEqualByComparingTo("0");
+        assertThat(figure(april, "cep-beneficiaries", "numerator")).isEqualByComparingTo("0");
+        assertThat(figure(april, "informed-about-cep", "denominator")).isEqualByComparingTo("0");
+        assertThat(figure(april, "accompaniments-closed", "numerator")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void anExitOnAPeriodsLastDayLeavesThePortfolioAtItsEndButIsAnExitOfThatPeriod() {
+        UUID structure = structure();
+        UUID referent = counsellor(structure);
+        UUID stays = UUID.randomUUID();
+        UUID leavesOnLastDay = UUID.randomUUID();
+        UUID leavesNextDay = UUID.randomUUID();
+        for (UUID person : List.of(stays, leavesOnLastDay, leavesNextDay)) {
+            publish(person(person, structure, referent, "2016-01-04"));
+        }
+        publish(new BeneficiaryExited(leavesOnLastDay, structure, d("2016-03-31"), ExitReason.SUSTAINABLE_JOB));
+        publish(new BeneficiaryExited(leavesNextDay, structure, d("2016-04-01"), ExitReason.TRAINING));
+        ReportingScenario.awaitApplied();
+
+        // at the end of Q1: the one who stays and the one leaving on 1 April (present up to 31 March)
+        JsonPath q1 = indicators(structure, "2016-Q1", null);
+        assertThat(figure(q1, "average-portfolio", "numerator")).isEqualByComparingTo("2");
+        assertThat(figure(q1, "average-portfolio", "denominator")).isEqualByComparingTo("1");
+        assertThat(figure(q1, "exits-by-reason", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(q1, "exits-by-reason", "SUSTAINABLE_JOB", "numerator")).isEqualByComparingTo("1");
+        // at the end of Q2 only the one who stays; the exit of 1 April is Q2's
+        JsonPath q2 = indicators(structure, "2016-Q2", null);
+        assertThat(figure(q2, "average-portfolio", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(q2, "exits-by-reason", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(q2, "exits-by-reason", "TRAINING", "numerator")).isEqualByComparingTo("1");
+        // in March, whose last day is the same 31 March
+        JsonPath march = indicators(structure, "2016-03", null);
+        assertThat(figure(march, "average-portfolio", "numerator")).isEqualByComparingTo("2");
+        assertThat(figure(march, "exits-by-reason", "numerator")).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aReferentAssignedOnAPeriodsLastDayIsTheReferentAtItsEnd() {
+        UUID structure = structure();
+        UUID first = counsellor(structure);
+        UUID second = counsellor(structure);
+        UUID kept = UUID.randomUUID();
+        UUID moved = UUID.randomUUID();
+        publish(person(kept, structure, first, "2016-01-04"));
+        publish(person(moved, structure, first, "2016-01-04"));
+        publish(new ReferentAssigned(moved, structure, second, first, d("2016-03-31")));
+        ReportingScenario.awaitApplied();
+
+        // end of February: both with the first referent, 2 people / 1 referent
+        JsonPath february = indicators(structure, "2016-02", null);
+        assertThat(figure(february, "average-portfolio", "numerator")).isEqualByComparingTo("2");
+        assertThat(figure(february, "average-portfolio", "denominator")).isEqualByComparingTo("1");
+        // end of March (the day of the assignment): one each, 2 people / 2 referents = 1.00
+        JsonPath march = indicators(structure, "2016-03", null);
+        assertThat(figure(march, "average-portfolio", "numerator")).isEqualByComparingTo("2");
+        assertThat(figure(march, "average-portfolio", "denominator")).isEqualByComparingTo("2");
+        assertThat(figure(march, "average-portfolio", "value")).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void distinctPeopleAreCountedOnceInTheTotalAndOnceAtEachLevelTheyHeld() {
+        UUID structure = structure();
+        UUID counsellor = counsellor(structure);
+        UUID person = UUID.randomUUID();
+        UUID accompaniment = UUID.randomUUID();
+        // the person: level 1 in January, level 2 from February, level 3 from May; plus one anonymous contact
+        publish(new Level1ContactRecorded(UUID.randomUUID(), structure, counsellor, person, d("2016-01-05"),
+                Level1ContactRecorded.ContactChannel.ON_SITE, Level1ContactRecorded.Level1Request.CEP_INFORMATION,
+                false));
+        publish(new Level1ContactRecorded(UUID.randomUUID(), structure, counsellor, person, d("2016-01-20"),
+                Level1ContactRecorded.ContactChannel.PHONE, Level1ContactRecorded.Level1Request.CPF_INFORMATION,
+                false));
+        publish(anonymousContact(structure, "2016-02-01"));
+        publish(opened(accompaniment, person, structure, counsellor, 2, "2016-02-01"));
+        publish(levelChanged(accompaniment, person, structure, counsellor, 2, 3, "2016-05-01"));
+        ReportingScenario.awaitApplied();
+
+        // total: the person and the anonymous contact = 2; level 1: both = 2; level 2: 1; level 3: 1 (sum 4 > 2)
+        JsonPath year = indicators(structure, "2016", null);
+        assertThat(figure(year, "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
+        assertThat(part(year, "cep-beneficiaries", "level-1", "numerator")).isEqualByComparingTo("2");
+        assertThat(part(year, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(year, "cep-beneficiaries", "level-3", "numerator")).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aConsentCountsIfGivenByThePeriodsEndUnlessWithdrawnOnOrBeforeItsStart() {
+        UUID structure = structure();
+        UUID counsellor = counsellor(structure);
+        UUID withdrawnLater = UUID.randomUUID();
+        UUID withdrawnOnStart = UUID.randomUUID();
+        UUID withdrawnBefore = UUID.randomUUID();
+        UUID givenOnLastDay = UUID.randomUUID();
+        UUID withdrawnAfterStart = UUID.randomUUID();
+        for (UUID person : List.of(withdrawnLater, withdrawnOnStart, withdrawnBefore, givenOnLastDay,
+                withdrawnAfterStart)) {
+            publish(opened(UUID.randomUUID(), person, structure, counsellor, 2, "2016-01-04"));
+        }
+        consent(withdrawnLater, structure, counsellor, "2016-02-01", ConsentModality.SIGNED_STANDARD_LETTER,
+                "2016-08-01");
+        consent(withdrawnOnStart, structure, counsellor, "2015-06-01", ConsentModality.SIGNED_STANDARD_LETTER,
+                "2016-01-01");
+        consent(withdrawnBefore, structure, counsellor, "2015-06-01", ConsentModality.SIGNED_STANDARD_LETTER,
+                "2015-12-31");
+        consent(givenOnLastDay, structure, counsellor, "2016-12-31", ConsentModality.CPF_SYSTEM_SCREENSHOT, null);
+        consent(withdrawnAfterStart, structure, counsellor, "2015-03-01", ConsentModality.INTERVIEW_SYNTHESIS_GIVEN,
+                "2016-01-02");
+        // CEP information given before the period counts for it; given after its end, not
+        publish(new CepInformationGiven(UUID.randomUUID(), withdrawnLater, structure, counsellor, d("2015-12-01")));
+        publish(new CepInformationGiven(UUID.randomUUID(), withdrawnOnStart, structure, counsellor, d("2017-01-02")));
+        ReportingScenario.awaitApplied();
+
+        // 2016: 5 accompanied; consents of withdrawnLater, givenOnLastDay, withdrawnAfterStart = 3 / 5 = 60.0 %
+        JsonPath year = indicators(structure, "2016", null);
+        assertThat(figure(year, "cpf-consent-collected", "numerator")).isEqualByComparingTo("3");
+        assertThat(figure(year, "cpf-consent-collected", "denominator")).isEqualByComparingTo("5");
+        assertThat(figure(year, "cpf-consent-collected", "value")).isEqualByComparingTo("60.0");
+        assertThat(part(year, "cpf-consent-collected", "SIGNED_STANDARD_LETTER", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(year, "cpf-consent-collected", "SIGNED_STANDARD_LETTER", "value")).isEqualByComparingTo("20.0");
+        assertThat(part(year, "cpf-consent-collected", "CPF_SYSTEM_SCREENSHOT", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(year, "cpf-consent-collected", "INTERVIEW_SYNTHESIS_GIVEN", "numerator")).isEqualByComparingTo("1");
+        // 2016-H2 (from 1 July): withdrawnAfterStart's withdrawal of 2 January is before it: 2 / 5 = 40.0 %
+        JsonPath h2 = indicators(structure, "2016-H2", null);
+        assertThat(figure(h2, "cpf-consent-collected", "numerator")).isEqualByComparingTo("2");
+        assertThat(figure(h2, "cpf-consent-collected", "value")).isEqualByComparingTo("40.0");
+        // CEP information: 1 / 5 = 20.0 %
+        assertThat(figure(year, "informed-about-cep", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(year, "informed-about-cep", "value")).isEqualByComparingTo("20.0");
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheTwoMiddleValuesAndP90InterpolatesBetweenRanks() {
+        UUID structure = structure();
+        UUID person = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        // CPF answered in 3, 8, 10 and 21 days; Agefiph in 4 and 6; a withdrawn request is no answer
+        for (int delay : new int[] {3, 8, 10, 21}) {
+            publish(decision(project, person, structure, Funder.CPF, FundingDecided.Decision.GRANTED, delay));
+        }
+        for (int delay : new int[] {4, 6}) {
+            publish(decision(project, person, structure, Funder.AGEFIPH, FundingDecided.Decision.GRANTED, delay));
+        }
+        publish(decision(project, person, structure, Funder.REGION, FundingDecided.Decision.WITHDRAWN, 100));
+        ReportingScenario.awaitApplied();
+
+        JsonPath year = indicators(structure, "2016", null);
+        // all six: 3 4 6 8 10 21; median (6 + 8) / 2 = 7; p90 at rank 0.9 x 5 = 4.5: 10 + 0.5 x (21 - 10) = 15.5
+        assertThat(figure(year, "funding-delay-median", "value")).isEqualByComparingTo("7");
+        assertThat(figure(year, "funding-delay-median", "denominator")).isEqualByComparingTo("6");
+        assertThat(figure(year, "funding-delay-p90", "value")).isEqualByComparingTo("15.5");
+        // CPF: 3 8 10 21; median (8 + 10) / 2 = 9; p90 at rank 2.7: 10 + 0.7 x 11 = 17.7
+        assertThat(part(year, "funding-delay-median", "CPF", "value")).isEqualByComparingTo("9");
+        assertThat(part(year, "funding-delay-p90", "CPF", "value")).isEqualByComparingTo("17.7");
+        // Agefiph: 4 6; median 5; p90 at rank 0.9: 4 + 0.9 x 2 = 5.8
+        assertThat(part(year, "funding-delay-median", "AGEFIPH", "value")).isEqualByComparingTo("5");
+        assertThat(part(year, "funding-delay-p90", "AGEFIPH", "value")).isEqualByComparingTo("5.8");
+        assertThat(year.getList("indicators.find { it.id == 'funding-delay-median' }.breakdown.key"))
+                .doesNotContain("REGION");
+    }
+
+    @Test
+    void percentagesAreRoundedHalfUpForDisplayOnlyAndSharesComeFromUnroundedFigures() {
+        List<UUID> structures = IntStream.range(0, 16).mapToObj(i -> UUID.randomUUID()).toList();
+        structures.forEach(s -> publish(structureRegistered(s, ROUNDING_REGION)));
+        publish(anonymousContact(structures.get(0), "2016-05-01"));
+        // training days per trained counsellor: 10 days for 4 in one structure, 3 days for 2 in another
+        publish(declaration(structures.get(0), 10.0, 4));
+        publish(declaration(structures.get(1), 3.0, 2));
+        ReportingScenario.awaitApplied();
+
+        JsonPath region = given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016")
+                .queryParam("scope", "region").queryParam("scopeId", ROUNDING_REGION).get("/api/v1/indicators")
+                .then().statusCode(200).extract().jsonPath();
+        // 1 structure of 16 traces level 1: 6.25 % shown 6.3 (half-up, not 6.2), from 1 and 16 given as they are
+        assertThat(figure(region, "structures-tracing-level1", "value")).isEqualByComparingTo("6.3");
+        assertThat(figure(region, "structures-tracing-level1", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(region, "structures-tracing-level1", "denominator")).isEqualByComparingTo("16");
+        // (10 + 3) / (4 + 2) = 2.1666... shown 2.17; the mean of the structures' own ratios (2.5 and 1.5) would be 2
+        assertThat(figure(region, "cep-training-days-per-counsellor", "value")).isEqualByComparingTo("2.17");
+        assertThat(figure(region, "cep-training-days-per-counsellor", "numerator")).isEqualByComparingTo("13");
+        assertThat(figure(region, "cep-training-days-per-counsellor", "denominator")).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void aShareWithAZeroDenominatorIsNotAvailableNeverZeroPercent() {
+        UUID structure = structure();
+        ReportingScenario.awaitApplied();
+
+        JsonPath year = indicators(structure, "2016", null);
+        for (String id : List.of("informed-about-cep", "cpf-presented", "cpf-opening-assisted", "cpf-consent-collected",
+                "cep-decision-taken", "entries-by-orientation-source", "counsellors-delivering-cep",
+                "systematic-training")) {
+            assertThat(figure(year, id, "denominator")).as(id).isEqualByComparingTo("0");
+            assertThat(year.getString("indicators.find { it.id == '" + id + "' }.value")).as(id).isNull();
+        }
+        for (String id : List.of("average-portfolio", "funding-delay-median", "funding-delay-p90",
+                "cep-training-days-per-counsellor")) {
+            assertThat(year.getString("indicators.find { it.id == '" + id + "' }.value")).as(id).isNull();
+        }
+        // a count with nothing to count is a true zero
+        assertThat(figure(year, "accompaniments-opened", "value")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void anErasedPersonStillCountsInEveryPeriodBeforeAndAfterTheErasure() {
+        UUID structure = structure();
+        UUID referent = counsellor(structure);
+        UUID person = UUID.randomUUID();
+        publish(person(person, structure, referent, "2016-02-01"));
+        publish(new Level1ContactRecorded(UUID.randomUUID(), structure, referent, person, d("2016-02-10"),
+                Level1ContactRecorded.ContactChannel.ON_SITE, Level1ContactRecorded.Level1Request.CEP_INFORMATION,
+                false));
+        publish(opened(UUID.randomUUID(), person, structure, referent, 2, "2016-03-01"));
+        ReportingScenario.awaitApplied();
+        Map<String, Object> year2016 = indicators(structure, "2016", null).getMap("");
+        Map<String, Object> year2017 = indicators(structure, "2017", null).getMap("");
+
+        publish(new BeneficiaryErased(person, structure, d("2016-06-01")));
+        ReportingScenario.awaitApplied();
+
+        JsonPath after2016 = indicators(structure, "2016", null);
+        JsonPath after2017 = indicators(structure, "2017", null);
+        assertThat(after2016.getList("indicators")).isEqualTo(year2016.get("indicators"));
+        assertThat(after2017.getList("indicators")).isEqualTo(year2017.get("indicators"));
+        // 2016: one entry (Pôle emploi), one person at levels 1 and 2, in a portfolio of one at the year's end
+        assertThat(figure(after2016, "entries-by-orientation-source", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(after2016, "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(after2016, "cep-beneficiaries", "level-1", "numerator")).isEqualByComparingTo("1");
+        assertThat(part(after2016, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(after2016, "average-portfolio", "numerator")).isEqualByComparingTo("1");
+        // 2017, after the erasure: the accompaniment still open, the person still in the portfolio
+        assertThat(figure(after2017, "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+        assertThat(figure(after2017, "average-portfolio", "numerator")).isEqualByComparingTo("1");
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------------------------------
+
+    private static UUID structure() {
+        UUID id = UUID.randomUUID();
+        publish(structureRegistered(id, "94"));
+        return id;
+    }
+
+    private static StructureRegistered structureRegistered(UUID id, String region) {
+        return new StructureRegistered(id, "E" + id.toString().substring(0, 6), "Cap emploi", region, "93",
+                d("2015-01-01"));
+    }
+
+    private static UUID counsellor(UUID structure) {
+        UUID id = UUID.randomUUID();
+        publish(new CounsellorRegistered(id, structure, d("2015-01-01")));
+        return id;
+    }
+
+    private static BeneficiaryRegistered person(UUID id, UUID structure, UUID referent, String entry) {
+        return new BeneficiaryRegistered(id, structure, referent, d(entry), 1979, BeneficiaryRegistered.Sex.FEMALE,
+                BeneficiaryRegistered.StatusAtEntry.JOB_SEEKER, true, BeneficiaryRegistered.QualificationLevel.LEVEL_4,
+                3, OrientationSource.POLE_EMPLOI);
+    }
+
+    private static Level1ContactRecorded anonymousContact(UUID structure, String day) {
+        return new Level1ContactRecorded(UUID.randomUUID(), structure, null, null, d(day),
+                Level1ContactRecorded.ContactChannel.PHONE, Level1ContactRecorded.Level1Request.CEP_INFORMATION, false);
+    }
+
+    private static AccompanimentOpened opened(UUID accompaniment, UUID person, UUID structure, UUID referent, int level,
+            String on) {
+        return new AccompanimentOpened(accompaniment, person, structure, referent, null, level,
+                level == 3 ? CapEmploiService.TRAINING_PROJECT : CapEmploiService.PROJECT_ELABORATION_AND_VALIDATION,
+                WorkAxis.PROJECT_ELABORATION, d(on));
+    }
+
+    private static AccompanimentLevelChanged levelChanged(UUID accompaniment, UUID person, UUID structure,
+            UUID referent, int from, int to, String on) {
+        return new AccompanimentLevelChanged(accompaniment, person, structure, referent, from, to,
+                to == 3 ? CapEmploiService.TRAINING_PROJECT : CapEmploiService.PROJECT_ELABORATION_AND_VALIDATION,
+                d(on));
+    }
+
+    private static void consent(UUID person, UUID structure, UUID counsellor, String given, ConsentModality modality,
+            String withdrawn) {
+        UUID consent = UUID.randomUUID();
+        publish(new CpfConsentGiven(consent, person, structure, counsellor, d(given), modality));
+        if (withdrawn != null) {
+            publish(new CpfConsentWithdrawn(consent, person, structure, counsellor, d(withdrawn)));
+        }
+    }
+
+    private static FundingDecided decision(UUID project, UUID person, UUID structure, Funder funder,
+            FundingDecided.Decision decision, int delay) {
+        LocalDate requested = d("2016-03-01");
+        return new FundingDecided(UUID.randomUUID(), project, person, structure, funder, decision,
+                new BigDecimal("1000.00"), decision == FundingDecided.Decision.GRANTED ? new BigDecimal("1000.00")
+                        : BigDecimal.ZERO, null, requested, requested.plusDays(delay), delay, false);
+    }
+
+    private static OperatorDeclarationSubmitted declaration(UUID structure, double trainingDays, int trained) {
+        return new OperatorDeclarationSubmitted(UUID.randomUUID(), structure, "2016", d("2016-01-01"), d("2016-12-31"),
+                1, null, d("2017-05-01"), 1.0, 1.0, 1.0, 3.0, 0.5, true, List.of(), true, trainingDays, trained, true,
+                false, List.of(), true, true, true, true, true, true);
+    }
+
+    private static void publish(DomainEvent event) {
+        TestEvents.publish(event, Instant.parse("2016-06-01T08:00:00Z"));
+    }
+
+    /** Publishes an event as if the upstream service had recorded it at {@code recordedAt}. */
+    private static void publishRecordedAt(DomainEvent event, Instant recordedAt) {
+        TestEvents.publish(event, EventCodec.envelope(event, recordedAt, "test-publisher",
+                Clock.fixed(recordedAt, ZoneOffset.UTC)));
+    }
+
+    private static JsonPath indicators(UUID structure, String period, String asOf) {
+        var request = given().auth().oauth2(TestTokens.analyst()).queryParam("period", period)
+                .queryParam("scope", "structure").queryParam("scopeId", structure.toString());
+        if (asOf != null) {
+            request = request.queryParam("asOf", asOf);
+        }
+        return request.get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static BigDecimal figure(JsonPath indicators, String id, String field) {
+        String text = indicators.getString("indicators.find { it.id == '" + id + "' }." + field);
+        assertThat(text).as(id + "." + field).isNotNull();
+        return new BigDecimal(text);
+    }
+
+    private static BigDecimal part(JsonPath indicators, String id, String key, String field) {
+        String text = indicators.getString("indicators.find { it.id == '" + id + "' }.breakdown.find { it.key == '"
+                + key + "' }." + field);
+        assertThat(text).as(id + " " + key + "." + field).isNotNull();
+        return new BigDecimal(text);
+    }
+
+    private static LocalDate d(String day) {
+        return LocalDate.parse(day);
+    }
+}
