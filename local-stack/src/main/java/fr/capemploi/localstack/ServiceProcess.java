@@ -25,7 +25,7 @@ public final class ServiceProcess {
      * service for the same cores and never finish paying back). Serial GC and a bounded heap keep them small.
      * The containers use the same options; benchmarks measure with them unless told otherwise.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
