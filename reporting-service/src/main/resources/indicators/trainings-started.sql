@@ -1,0 +1,11 @@
+-- @with
+started AS (
+    SELECT * FROM {schema}.training_project p WHERE p.started_at <= :asOf
+      AND p.started_on BETWEEN :ps AND :pe AND p.structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @main
+SELECT count(*) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM started)) AS contributing
+FROM started
+-- @breakdown
+SELECT 'cpf-funded' AS key, count(*) FILTER (WHERE cpf_funded) AS num, NULL AS den FROM started
