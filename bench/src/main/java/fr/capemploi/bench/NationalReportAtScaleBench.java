@@ -1,6 +1,7 @@
 package fr.capemploi.bench;
 
 import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.testsupport.NationalNetworkRows;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,17 +7,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /** The generations table and the DDL of a generation's schema. */
 @ApplicationScoped
 public class GenerationRepository {
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public GenerationRepository(EntityManager entityManager) {
+    public GenerationRepository(EntityManager entityManager, DataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     public List<Generation> live() {
@@ -79,17 +85,15 @@ public class GenerationRepository {
         return last.intValue();
     }
 
-    /** Creates the generation's schema and tables, and records it in the given state. */
+    /**
+     * Creates the generation's schema and tables ({@link #migrate}), and records it in the given state. The tables
+     * are committed before the caller's transaction, which records the generation: should it roll back, the next
+     * generation of the same number finds its schema migrated already.
+     */
     public Generation create(int number, Generation.State state) {
         Generation generation = Generation.numbered(number, state);
-        entityManager.createNativeQuery("CREATE SCHEMA " + generation.schema()).executeUpdate();
-        // comments go first: Hibernate's native query parser would take their apostrophes for strings
-        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
-        for (String statement : ddl.split(";")) {
-            if (!statement.isBlank()) {
-                entityManager.createNativeQuery(statement).executeUpdate();
-            }
-        }
+        // Flyway commits each migration itself: outside the caller's transaction, on a connection of its own
+        QuarkusTransaction.suspendingExisting().run(() -> migrate(generation));
         entityManager.createNativeQuery("INSERT INTO projection_generation (generation, schema_name, state, activated_at) "
                 + "VALUES (?1, ?2, ?3, CASE WHEN ?3 = 'ACTIVE' THEN now() END)")
                 .setParameter(1, number).setParameter(2, generation.schema()).setParameter(3, state.name())
@@ -203,8 +207,32 @@ public class GenerationRepository {
         return true;
     }
 
+    /**
+     * Brings the generation's schema to the last of {@link ProjectionMigrations}, creating it when it does not
+     * exist; Flyway's history of it lives in the schema. A generation built before its tables were migrated by
+     * Flyway is taken as being at version 1 (the tables it had, completed by {@link #addMissingTables}). Must run
+     * outside a transaction that holds locks on the generation's tables: Flyway has a connection of its own.
+     */
+    public void migrate(Generation generation) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(generation.schema())
+                .defaultSchema(generation.schema())
+                .createSchemas(true)
+                .table("projection_schema_history")
+                .locations("classpath:" + ProjectionMigrations.LOCATION)
+                .resourceProvider(new ProjectionMigrations())
+                .placeholders(Map.of("schema", generation.schema()))
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
+                .load()
+                .migrate();
+    }
+
+    /** The tables of version 1 with the placeholder the generations' {@code sql} replaces. */
     private static String template() {
-        return resource("projections/schema.sql");
+        return resource(ProjectionMigrations.LOCATION + ProjectionMigrations.FILES.get(0))
+                .replace("${schema}", "{schema}");
     }
 
     private static String resource(String name) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -43,9 +44,16 @@ public final class IndicatorCatalogue {
         }
     }
 
-    /** One indicator: what it reads, its own common table expressions, its main query and its breakdown. */
+    /**
+     * One indicator: what it reads, its own common table expressions, its main query and its breakdown; and, for
+     * those the pre-aggregates serve, the same "as of now" ({@code now}: read from {@code monthly_fact}).
+     */
     public record Entry(Indicator indicator, List<String> needs, Optional<String> with, String main,
-            Optional<String> breakdown) {
+            Optional<String> breakdown, Optional<Now> now) {
+    }
+
+    /** An indicator's queries over the pre-aggregates, exact when nothing counted was recorded after asOf. */
+    public record Now(Optional<String> with, String main, Optional<String> breakdown) {
     }
 
     private final Map<Indicator, Entry> entries;
@@ -103,7 +111,7 @@ public final class IndicatorCatalogue {
     }
 
     /** The shared sets {@code indicators} read, directly or through fragments, in the order they must be filled. */
-    public List<Part> sharedSets(List<Indicator> indicators) {
+    public List<Part> sharedSets(Collection<Indicator> indicators) {
         LinkedHashSet<String> needs = new LinkedHashSet<>();
         for (Indicator indicator : indicators) {
             needs.addAll(entry(indicator).needs());
@@ -137,6 +145,16 @@ public final class IndicatorCatalogue {
         return entry.breakdown().map(b -> with(entry.needs(), entry.with(), filled) + b);
     }
 
+    public String nowMain(Indicator indicator) {
+        Now now = entry(indicator).now().orElseThrow();
+        return with(List.of(), now.with(), Set.of()) + now.main();
+    }
+
+    public Optional<String> nowBreakdown(Indicator indicator) {
+        Now now = entry(indicator).now().orElseThrow();
+        return now.breakdown().map(b -> with(List.of(), now.with(), Set.of()) + b);
+    }
+
     /** The structures of the scope registered by the period's end: the coverage denominator. */
     public String registered() {
         return with(List.of(), Optional.empty(), Set.of()) + "SELECT count(*) AS n FROM reg";
@@ -147,8 +165,13 @@ public final class IndicatorCatalogue {
         Map<Indicator, Entry> entries = new EnumMap<>(Indicator.class);
         for (Indicator indicator : Indicator.values()) {
             Sections file = Sections.of(ROOT + indicator.id() + ".sql", read(ROOT + indicator.id() + ".sql"));
+            Optional<Now> now = file.section("now-main").map(main -> new Now(file.section("now-with"), main,
+                    file.section("now-breakdown")));
+            if (now.isPresent() && file.section("breakdown").isPresent() != now.get().breakdown().isPresent()) {
+                throw new IllegalStateException(indicator.id() + ": a breakdown on one path only");
+            }
             entries.put(indicator, new Entry(indicator, file.needs(), file.section("with"),
-                    file.section("main").orElseThrow(() -> file.missing("main")), file.section("breakdown")));
+                    file.section("main").orElseThrow(() -> file.missing("main")), file.section("breakdown"), now));
         }
         Set<String> wanted = new LinkedHashSet<>();
         entries.values().forEach(e -> wanted.addAll(e.needs()));
@@ -200,9 +223,10 @@ public final class IndicatorCatalogue {
                             .filter(s -> !s.isEmpty()).forEach(needs::add);
                 } else if (trimmed.startsWith("-- @columns:")) {
                     columns = trimmed.substring("-- @columns:".length()).strip();
-                } else if (trimmed.matches("-- @[a-z]+")) {
+                } else if (trimmed.matches("-- @[a-z-]+")) {
                     current = trimmed.substring(4);
-                    if (!Set.of("with", "main", "breakdown").contains(current)) {
+                    if (!Set.of("with", "main", "breakdown", "now-with", "now-main", "now-breakdown")
+                            .contains(current)) {
                         throw new IllegalStateException(resource + ": unknown section " + trimmed);
                     }
                 } else if (!trimmed.startsWith("--") && !trimmed.isEmpty()) {

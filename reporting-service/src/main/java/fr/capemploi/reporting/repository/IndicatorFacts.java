@@ -27,9 +27,10 @@ public class IndicatorFacts {
 
     /**
      * What {@link #share} worked out for one scope and period in the current transaction: the shared sets now read
-     * from temporary tables, and the structures registered by the period's end (the coverage denominator).
+     * from temporary tables, the structures registered by the period's end (the coverage denominator), and whether
+     * the pre-aggregates answer exactly ({@code current}: whole months, nothing they count recorded after asOf).
      */
-    public record SharedSets(Set<String> tables, long registered) {
+    public record SharedSets(Set<String> tables, long registered, boolean current) {
     }
 
     private final IndicatorCatalogue catalogue = IndicatorCatalogue.fromClasspath();
@@ -60,10 +61,12 @@ public class IndicatorFacts {
     public SharedSets share(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
             Instant asOf) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
+        boolean current = current(generation, period, asOf);
         Set<String> filled = new LinkedHashSet<>();
         // in dependency order: the sets filled so far feed the next ones (accompanied people from the active
-        // accompaniments)
-        for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators)) {
+        // accompaniments); the indicators the pre-aggregates answer read none
+        for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators.stream()
+                .filter(i -> !(current && catalogue.entry(i).now().isPresent())).toList())) {
             String table = IndicatorCatalogue.table(set.name());
             ProjectionSql.update(entityManager, "DROP TABLE IF EXISTS " + table);
             ProjectionSql.update(entityManager, "CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
@@ -75,7 +78,23 @@ public class IndicatorFacts {
         }
         long registered = ((Number) ProjectionSql.query(entityManager,
                 generation.sql(catalogue.registered()), parameters).get(0).get("n")).longValue();
-        return new SharedSets(Set.copyOf(filled), registered);
+        return new SharedSets(Set.copyOf(filled), registered, current);
+    }
+
+    /**
+     * Whether the pre-aggregates give what the facts would: they count whole months, as they stand now, so the
+     * period must be whole months and asOf must not precede the recording of anything they count. Else the exact
+     * path, over the facts with their recording times.
+     */
+    private boolean current(Generation generation, ReportingPeriod period, Instant asOf) {
+        if (period.start().getDayOfMonth() != 1
+                || !period.end().equals(period.end().withDayOfMonth(period.end().lengthOfMonth()))) {
+            return false;
+        }
+        Object current = ProjectionSql.query(entityManager, generation.sql(
+                "SELECT coalesce(max(recorded_max) <= :asOf, TRUE) AS current FROM {schema}.monthly_fact"),
+                Map.of("asOf", asOf)).get(0).get("current");
+        return Boolean.TRUE.equals(current);
     }
 
     /** One indicator on its own: works out the sets it needs, then computes it. */
@@ -89,12 +108,14 @@ public class IndicatorFacts {
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf, SharedSets shared) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        Map<String, Object> row = ProjectionSql.query(entityManager,
-                generation.sql(catalogue.main(indicator, shared.tables())), parameters).get(0);
+        boolean now = shared.current() && catalogue.entry(indicator).now().isPresent();
+        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(now ? catalogue.nowMain(indicator)
+                : catalogue.main(indicator, shared.tables())), parameters).get(0);
         BigDecimal numerator = decimal(row.get("num"));
         BigDecimal denominator = decimal(row.get("den"));
         List<IndicatorValue.Part> parts = new ArrayList<>();
-        Optional<String> breakdown = catalogue.breakdown(indicator, shared.tables());
+        Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator)
+                : catalogue.breakdown(indicator, shared.tables());
         if (breakdown.isPresent()) {
             for (Map<String, Object> part : ProjectionSql.query(entityManager, generation.sql(breakdown.get()),
                     parameters)) {
