@@ -123,6 +123,8 @@ public class GenerationRepository {
     /** Drops a retired generation's tables and its consumers' bookkeeping. */
     public void drop(Generation generation, List<String> consumers) {
         entityManager.createNativeQuery("DROP SCHEMA IF EXISTS " + generation.schema() + " CASCADE").executeUpdate();
+        entityManager.createNativeQuery("DROP SCHEMA IF EXISTS " + historySchema(generation) + " CASCADE")
+                .executeUpdate();
         for (String consumer : consumers) {
             entityManager.createNativeQuery("DELETE FROM processed_event WHERE consumer = ?1")
                     .setParameter(1, consumer).executeUpdate();
@@ -209,15 +211,17 @@ public class GenerationRepository {
 
     /**
      * Brings the generation's schema to the last of {@link ProjectionMigrations}, creating it when it does not
-     * exist; Flyway's history of it lives in the schema. A generation built before its tables were migrated by
-     * Flyway is taken as being at version 1 (the tables it had, completed by {@link #addMissingTables}). Must run
-     * outside a transaction that holds locks on the generation's tables: Flyway has a connection of its own.
+     * exist. Flyway's history of it lives beside it, in a schema of its own ({@link #historySchema}): the
+     * generation's schema holds its projections and nothing else (a rebuild equals the live generation table by
+     * table). A generation built before its tables were migrated by Flyway (tables, no history) is taken as being
+     * at version 1, the tables it had, completed by {@link #addMissingTables}. Must run outside a transaction that
+     * holds locks on the generation's tables: Flyway has a connection of its own.
      */
     public void migrate(Generation generation) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .schemas(generation.schema())
-                .defaultSchema(generation.schema())
+                .schemas(historySchema(generation), generation.schema())
+                .defaultSchema(historySchema(generation))
                 .createSchemas(true)
                 .table("projection_schema_history")
                 .locations("classpath:" + ProjectionMigrations.LOCATION)
@@ -227,6 +231,10 @@ public class GenerationRepository {
                 .baselineVersion("1")
                 .load()
                 .migrate();
+    }
+
+    private static String historySchema(Generation generation) {
+        return generation.schema() + "_history";
     }
 
     /** The tables of version 1 with the placeholder the generations' {@code sql} replaces. */
