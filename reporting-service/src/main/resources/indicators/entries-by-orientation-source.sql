@@ -30,3 +30,17 @@ FROM entries
 SELECT coalesce(orientation_source, 'UNKNOWN') AS key, count(*) AS num,
        (SELECT count(*) FROM entries) AS den
 FROM entries GROUP BY 1 ORDER BY 1
+-- @now-with
+counted AS (
+    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
+    WHERE fact = 'entry' AND month BETWEEN :ps AND :pe AND n > 0
+      AND structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @now-main
+SELECT CAST(coalesce(sum(m), 0) AS BIGINT) AS num, CAST(coalesce(sum(n), 0) AS BIGINT) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
+FROM counted
+-- @now-breakdown
+SELECT coalesce(key, 'UNKNOWN') AS key, CAST(sum(n) AS BIGINT) AS num,
+       (SELECT CAST(sum(n) AS BIGINT) FROM counted) AS den
+FROM counted GROUP BY 1 ORDER BY 1

@@ -78,6 +78,12 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT b.structure_id, CAST(date_trunc('month', b.exit_date) AS DATE), 'exit', b.exit_reason, 1::BIGINT,
            0::BIGINT, b.exit_recorded_at
     WHERE b.exit_recorded_at IS NOT NULL AND b.exit_date IS NOT NULL
+    UNION ALL
+    -- an entry counts with the profile it has now, once the person is registered
+    SELECT b.structure_id, CAST(date_trunc('month', b.entry_date) AS DATE), 'entry', b.orientation_source, 1,
+           CASE WHEN b.orientation_source = 'POLE_EMPLOI' THEN 1 ELSE 0 END,
+           greatest(b.registered_at, b.profile_recorded_at)
+    WHERE b.registered_at IS NOT NULL AND b.profile_recorded_at IS NOT NULL AND b.entry_date IS NOT NULL
 $$;
 
 -- Adds (sign 1) or takes back (sign -1) a contribution; a row back to nothing stays, with n = 0, and counts nowhere.
@@ -151,9 +157,9 @@ CREATE TRIGGER training_project_monthly_fact AFTER INSERT OR UPDATE OR DELETE ON
     FOR EACH ROW EXECUTE FUNCTION ${schema}.monthly_fact_trigger();
 CREATE TRIGGER funding_decision_monthly_fact AFTER INSERT OR UPDATE OR DELETE ON ${schema}.funding_decision
     FOR EACH ROW EXECUTE FUNCTION ${schema}.monthly_fact_trigger();
--- the beneficiary row changes at every one of the person's events; only a change of its exit moves a count
+-- the beneficiary row changes at every one of the person's events; only a change of its entry or exit moves a count
 CREATE TRIGGER beneficiary_monthly_fact AFTER INSERT OR DELETE OR UPDATE OF structure_id, exit_date, exit_reason,
-    exit_recorded_at ON ${schema}.beneficiary
+    exit_recorded_at, entry_date, orientation_source, registered_at, profile_recorded_at ON ${schema}.beneficiary
     FOR EACH ROW EXECUTE FUNCTION ${schema}.monthly_fact_trigger();
 
 CREATE FUNCTION ${schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE sql AS $$

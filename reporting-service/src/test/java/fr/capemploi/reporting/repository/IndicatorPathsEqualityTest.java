@@ -68,9 +68,13 @@ class IndicatorPathsEqualityTest {
             "UPDATE {schema}.beneficiary SET exit_date = entry_date + 400, exit_reason = 'EMPLOYMENT', "
                     + "exit_recorded_at = recorded_at + interval '400 days' WHERE exit_date IS NULL AND beneficiary_id IN "
                     + "(SELECT beneficiary_id FROM {schema}.beneficiary ORDER BY md5(beneficiary_id::text) LIMIT 30)",
-            // a beneficiary's other columns change without moving a count
-            "UPDATE {schema}.beneficiary SET orientation_source = 'OTHER' WHERE beneficiary_id IN "
+            // profiles corrected: the entry moved, the orientation changed
+            "UPDATE {schema}.beneficiary SET orientation_source = 'OTHER', entry_date = entry_date + 40, "
+                    + "profile_recorded_at = profile_recorded_at + interval '40 days' WHERE beneficiary_id IN "
                     + "(SELECT beneficiary_id FROM {schema}.beneficiary ORDER BY beneficiary_id DESC LIMIT 30)",
+            // a beneficiary's other columns change without moving a count
+            "UPDATE {schema}.beneficiary SET erased = TRUE WHERE beneficiary_id IN "
+                    + "(SELECT beneficiary_id FROM {schema}.beneficiary ORDER BY md5(beneficiary_id::text) DESC LIMIT 5)",
             // actions completed and their purposes completed
             "UPDATE {schema}.action SET done_on = planned_on + 20, done_at = planned_at + interval '20 days', "
                     + "pmsmp_purpose = coalesce(pmsmp_purpose, 'DISCOVERY') WHERE done_on IS NULL AND action_id IN "
