@@ -86,62 +86,71 @@ LANGUAGE sql IMMUTABLE AS $$
     WHERE b.registered_at IS NOT NULL AND b.profile_recorded_at IS NOT NULL AND b.entry_date IS NOT NULL
 $$;
 
--- Adds (sign 1) or takes back (sign -1) a contribution; a row back to nothing stays, with n = 0, and counts nowhere.
-CREATE FUNCTION ${schema}.monthly_fact_apply(sign INTEGER, c RECORD)
-RETURNS VOID LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
-    VALUES (c.structure_id, c.month, c.fact, c.key, sign * c.n, sign * c.m, c.recorded)
-    ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
-    SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
-END
-$$;
-
--- Static calls per table rather than a dynamic EXECUTE: PL/pgSQL keeps their plans for the session.
+-- The row's old contribution taken back and its new one added, in one statement, netted first: a change that moves
+-- no count (a referent, a service) writes nothing. Static statements per table rather than a dynamic EXECUTE:
+-- PL/pgSQL keeps their plans for the session. A row back to nothing stays, with n = 0, and counts nowhere.
 CREATE FUNCTION ${schema}.monthly_fact_trigger() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'accompaniment' THEN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM ${schema}.monthly_fact_apply(-1, c) FROM ${schema}.accompaniment_contributions(OLD) c;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM ${schema}.monthly_fact_apply(1, c) FROM ${schema}.accompaniment_contributions(NEW) c;
-        END IF;
+        INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
+        SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
+            SELECT o.structure_id, o.month, o.fact, o.key, -o.n AS n, -o.m AS m, o.recorded
+            FROM ${schema}.accompaniment_contributions(OLD) o WHERE TG_OP <> 'INSERT'
+            UNION ALL SELECT x.* FROM ${schema}.accompaniment_contributions(NEW) x WHERE TG_OP <> 'DELETE'
+        ) c
+        GROUP BY c.structure_id, c.month, c.fact, c.key HAVING sum(c.n) <> 0 OR sum(c.m) <> 0
+        ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
+        SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
     ELSIF TG_TABLE_NAME = 'action' THEN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM ${schema}.monthly_fact_apply(-1, c) FROM ${schema}.action_contributions(OLD) c;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM ${schema}.monthly_fact_apply(1, c) FROM ${schema}.action_contributions(NEW) c;
-        END IF;
+        INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
+        SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
+            SELECT o.structure_id, o.month, o.fact, o.key, -o.n AS n, -o.m AS m, o.recorded
+            FROM ${schema}.action_contributions(OLD) o WHERE TG_OP <> 'INSERT'
+            UNION ALL SELECT x.* FROM ${schema}.action_contributions(NEW) x WHERE TG_OP <> 'DELETE'
+        ) c
+        GROUP BY c.structure_id, c.month, c.fact, c.key HAVING sum(c.n) <> 0 OR sum(c.m) <> 0
+        ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
+        SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
     ELSIF TG_TABLE_NAME = 'training_outcome' THEN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM ${schema}.monthly_fact_apply(-1, c) FROM ${schema}.training_outcome_contributions(OLD) c;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM ${schema}.monthly_fact_apply(1, c) FROM ${schema}.training_outcome_contributions(NEW) c;
-        END IF;
+        INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
+        SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
+            SELECT o.structure_id, o.month, o.fact, o.key, -o.n AS n, -o.m AS m, o.recorded
+            FROM ${schema}.training_outcome_contributions(OLD) o WHERE TG_OP <> 'INSERT'
+            UNION ALL SELECT x.* FROM ${schema}.training_outcome_contributions(NEW) x WHERE TG_OP <> 'DELETE'
+        ) c
+        GROUP BY c.structure_id, c.month, c.fact, c.key HAVING sum(c.n) <> 0 OR sum(c.m) <> 0
+        ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
+        SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
     ELSIF TG_TABLE_NAME = 'training_project' THEN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM ${schema}.monthly_fact_apply(-1, c) FROM ${schema}.training_project_contributions(OLD) c;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM ${schema}.monthly_fact_apply(1, c) FROM ${schema}.training_project_contributions(NEW) c;
-        END IF;
+        INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
+        SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
+            SELECT o.structure_id, o.month, o.fact, o.key, -o.n AS n, -o.m AS m, o.recorded
+            FROM ${schema}.training_project_contributions(OLD) o WHERE TG_OP <> 'INSERT'
+            UNION ALL SELECT x.* FROM ${schema}.training_project_contributions(NEW) x WHERE TG_OP <> 'DELETE'
+        ) c
+        GROUP BY c.structure_id, c.month, c.fact, c.key HAVING sum(c.n) <> 0 OR sum(c.m) <> 0
+        ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
+        SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
     ELSIF TG_TABLE_NAME = 'funding_decision' THEN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM ${schema}.monthly_fact_apply(-1, c) FROM ${schema}.funding_decision_contributions(OLD) c;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM ${schema}.monthly_fact_apply(1, c) FROM ${schema}.funding_decision_contributions(NEW) c;
-        END IF;
+        INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
+        SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
+            SELECT o.structure_id, o.month, o.fact, o.key, -o.n AS n, -o.m AS m, o.recorded
+            FROM ${schema}.funding_decision_contributions(OLD) o WHERE TG_OP <> 'INSERT'
+            UNION ALL SELECT x.* FROM ${schema}.funding_decision_contributions(NEW) x WHERE TG_OP <> 'DELETE'
+        ) c
+        GROUP BY c.structure_id, c.month, c.fact, c.key HAVING sum(c.n) <> 0 OR sum(c.m) <> 0
+        ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
+        SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
     ELSIF TG_TABLE_NAME = 'beneficiary' THEN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM ${schema}.monthly_fact_apply(-1, c) FROM ${schema}.beneficiary_contributions(OLD) c;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM ${schema}.monthly_fact_apply(1, c) FROM ${schema}.beneficiary_contributions(NEW) c;
-        END IF;
+        INSERT INTO ${schema}.monthly_fact AS t (structure_id, month, fact, key, n, m, recorded_max)
+        SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
+            SELECT o.structure_id, o.month, o.fact, o.key, -o.n AS n, -o.m AS m, o.recorded
+            FROM ${schema}.beneficiary_contributions(OLD) o WHERE TG_OP <> 'INSERT'
+            UNION ALL SELECT x.* FROM ${schema}.beneficiary_contributions(NEW) x WHERE TG_OP <> 'DELETE'
+        ) c
+        GROUP BY c.structure_id, c.month, c.fact, c.key HAVING sum(c.n) <> 0 OR sum(c.m) <> 0
+        ON CONFLICT ON CONSTRAINT monthly_fact_key DO UPDATE
+        SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
     END IF;
     RETURN NULL;
 END
