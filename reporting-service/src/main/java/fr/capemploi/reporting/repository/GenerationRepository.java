@@ -218,7 +218,7 @@ public class GenerationRepository {
      * holds locks on the generation's tables: Flyway has a connection of its own.
      */
     public void migrate(Generation generation) {
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(historySchema(generation), generation.schema())
                 .defaultSchema(historySchema(generation))
@@ -227,10 +227,30 @@ public class GenerationRepository {
                 .locations("classpath:" + ProjectionMigrations.LOCATION)
                 .resourceProvider(new ProjectionMigrations())
                 .placeholders(Map.of("schema", generation.schema()))
-                .baselineOnMigrate(true)
                 .baselineVersion("1")
-                .load()
-                .migrate();
+                .load();
+        // Flyway judges a schema new by its default schema, here the history's: a generation with tables and no
+        // history is said to be at V1 explicitly
+        if (builtBeforeFlyway(generation)) {
+            flyway.baseline();
+        }
+        flyway.migrate();
+    }
+
+    private boolean builtBeforeFlyway(Generation generation) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("""
+                     SELECT to_regclass(? || '.structure') IS NOT NULL
+                        AND to_regclass(? || '_history.projection_schema_history') IS NULL""")) {
+            statement.setString(1, generation.schema());
+            statement.setString(2, generation.schema());
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the tables of " + generation.schema(), e);
+        }
     }
 
     private static String historySchema(Generation generation) {
