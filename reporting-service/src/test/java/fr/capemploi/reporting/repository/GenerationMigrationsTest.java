@@ -34,7 +34,8 @@ class GenerationMigrationsTest {
     void aGenerationFromBeforeFlywayIsTakenAsV1ThenMigratedWithItsFacts() throws Exception {
         int number = QuarkusTransaction.requiringNew().call(() -> {
             generations.lock();
-            return generations.lastNumber() + 1;
+            // far from the numbers other tests create: a scratch generation rolled back leaves its migrated schema
+            return generations.lastNumber() + 1000;
         });
         Generation old = Generation.numbered(number, Generation.State.ABANDONED);
         try {
