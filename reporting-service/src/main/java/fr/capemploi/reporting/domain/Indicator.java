@@ -3,7 +3,7 @@ package fr.capemploi.reporting.domain;
 /**
  * The indicator catalogue: identifiers, French labels and definitions, written once. {@code group} is the number of
  * the catalogue of the product specification (itself drawn from the CNEFOP survey) the indicator belongs to; the
- * way each one is computed lives in {@code IndicatorFacts}, next to nothing else.
+ * way each one is computed lives in its SQL resource, {@code indicators/<id>.sql}, next to nothing else.
  */
 public enum Indicator {
     STRUCTURES_REGISTERED(0, "structures-registered", Unit.COUNT, "Cap emploi enregistrés",

@@ -7,17 +7,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /** The generations table and the DDL of a generation's schema. */
 @ApplicationScoped
 public class GenerationRepository {
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public GenerationRepository(EntityManager entityManager) {
+    public GenerationRepository(EntityManager entityManager, DataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     public List<Generation> live() {
@@ -79,17 +85,15 @@ public class GenerationRepository {
         return last.intValue();
     }
 
-    /** Creates the generation's schema and tables, and records it in the given state. */
+    /**
+     * Creates the generation's schema and tables ({@link #migrate}), and records it in the given state. The tables
+     * are committed before the caller's transaction, which records the generation: should it roll back, the next
+     * generation of the same number finds its schema migrated already.
+     */
     public Generation create(int number, Generation.State state) {
         Generation generation = Generation.numbered(number, state);
-        entityManager.createNativeQuery("CREATE SCHEMA " + generation.schema()).executeUpdate();
-        // comments go first: Hibernate's native query parser would take their apostrophes for strings
-        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
-        for (String statement : ddl.split(";")) {
-            if (!statement.isBlank()) {
-                entityManager.createNativeQuery(statement).executeUpdate();
-            }
-        }
+        // Flyway commits each migration itself: outside the caller's transaction, on a connection of its own
+        QuarkusTransaction.suspendingExisting().run(() -> migrate(generation));
         entityManager.createNativeQuery("INSERT INTO projection_generation (generation, schema_name, state, activated_at) "
                 + "VALUES (?1, ?2, ?3, CASE WHEN ?3 = 'ACTIVE' THEN now() END)")
                 .setParameter(1, number).setParameter(2, generation.schema()).setParameter(3, state.name())
@@ -119,6 +123,8 @@ public class GenerationRepository {
     /** Drops a retired generation's tables and its consumers' bookkeeping. */
     public void drop(Generation generation, List<String> consumers) {
         entityManager.createNativeQuery("DROP SCHEMA IF EXISTS " + generation.schema() + " CASCADE").executeUpdate();
+        entityManager.createNativeQuery("DROP SCHEMA IF EXISTS " + historySchema(generation) + " CASCADE")
+                .executeUpdate();
         for (String consumer : consumers) {
             entityManager.createNativeQuery("DELETE FROM processed_event WHERE consumer = ?1")
                     .setParameter(1, consumer).executeUpdate();
@@ -203,8 +209,58 @@ public class GenerationRepository {
         return true;
     }
 
+    /**
+     * Brings the generation's schema to the last of {@link ProjectionMigrations}, creating it when it does not
+     * exist. Flyway's history of it lives beside it, in a schema of its own ({@link #historySchema}): the
+     * generation's schema holds its projections and nothing else (a rebuild equals the live generation table by
+     * table). A generation built before its tables were migrated by Flyway (tables, no history) is taken as being
+     * at version 1, the tables it had, completed by {@link #addMissingTables}. Must run outside a transaction that
+     * holds locks on the generation's tables: Flyway has a connection of its own.
+     */
+    public void migrate(Generation generation) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(historySchema(generation), generation.schema())
+                .defaultSchema(historySchema(generation))
+                .createSchemas(true)
+                .table("projection_schema_history")
+                .locations("classpath:" + ProjectionMigrations.LOCATION)
+                .resourceProvider(new ProjectionMigrations())
+                .placeholders(Map.of("schema", generation.schema()))
+                .baselineVersion("1")
+                .load();
+        // Flyway judges a schema new by its default schema, here the history's: a generation with tables and no
+        // history is said to be at V1 explicitly
+        if (builtBeforeFlyway(generation)) {
+            flyway.baseline();
+        }
+        flyway.migrate();
+    }
+
+    private boolean builtBeforeFlyway(Generation generation) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("""
+                     SELECT to_regclass(? || '.structure') IS NOT NULL
+                        AND to_regclass(? || '_history.projection_schema_history') IS NULL""")) {
+            statement.setString(1, generation.schema());
+            statement.setString(2, generation.schema());
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the tables of " + generation.schema(), e);
+        }
+    }
+
+    private static String historySchema(Generation generation) {
+        return generation.schema() + "_history";
+    }
+
+    /** The tables of version 1 with the placeholder the generations' {@code sql} replaces. */
     private static String template() {
-        return resource("projections/schema.sql");
+        return resource(ProjectionMigrations.LOCATION + ProjectionMigrations.FILES.get(0))
+                .replace("${schema}", "{schema}");
     }
 
     private static String resource(String name) {

@@ -83,6 +83,11 @@ public class ProjectionGenerations {
             }
             return generations.live();
         });
+        // the migrations added since a generation was built (pre-aggregates filled from its facts), each in
+        // Flyway's own transaction: after the one above, whose upgrades hold locks on the same tables
+        for (Generation generation : live) {
+            generations.migrate(generation);
+        }
         running = true;
         for (Generation generation : live) {
             if (generation.state() == Generation.State.ACTIVE) {
@@ -167,6 +172,8 @@ public class ProjectionGenerations {
                 .ifPresent(building -> {
                     LOG.infof("Another instance rebuilds the projections into %s; feeding this instance's share",
                             building.schema());
+                    // its creator migrated it before recording it; an instance of an older version may not have
+                    generations.migrate(building);
                     feedRebuild(building);
                 });
     }

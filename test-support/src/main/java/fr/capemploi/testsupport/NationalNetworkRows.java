@@ -1,4 +1,4 @@
-package fr.capemploi.bench;
+package fr.capemploi.testsupport;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,13 +23,19 @@ import java.util.Map;
  *
  * <p>Interviews are the most frequent fact; their number per accompaniment is set so that the events represented
  * reach the requested total.
+ *
+ * <p>The facts are written with the generation's triggers off, then the pre-aggregates are computed from them by
+ * the generation's own {@code refresh_monthly_facts()}: the SQL of the migration that creates them, from the same
+ * per-row contributions the triggers apply when the projections write. Used by the benchmark
+ * ({@code NationalReportAtScale}) and, at small scales, by the reporting service's test that holds the
+ * pre-aggregated path equal to the reference queries.
  */
-final class NationalNetworkRows {
+public final class NationalNetworkRows {
 
     /** Changes whenever the rows generated change, so that rows loaded by an older generator are not reused. */
-    static final int GENERATOR_VERSION = 2;
+    public static final int GENERATOR_VERSION = 2;
 
-    static final List<String> TABLES = List.of("structure", "counsellor", "counsellor_period", "beneficiary",
+    public static final List<String> TABLES = List.of("structure", "counsellor", "counsellor_period", "beneficiary",
             "beneficiary_profile", "referent_assignment", "portfolio_span", "portfolio_month", "level1_contact",
             "accompaniment", "accompaniment_level", "cep_information", "interview", "action", "declaration",
             "cpf_step", "training_project", "training_outcome", "funding_decision");
@@ -447,13 +453,13 @@ final class NationalNetworkRows {
     private final Connection connection;
     private final String schema;
 
-    NationalNetworkRows(Connection connection, String schema) {
+    public NationalNetworkRows(Connection connection, String schema) {
         this.connection = connection;
         this.schema = schema;
     }
 
     /** The schema of the generation that answers queries. */
-    static String activeSchema(Connection connection) throws SQLException {
+    public static String activeSchema(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
                 "SELECT schema_name FROM projection_generation WHERE state = 'ACTIVE'")) {
             if (!rs.next()) {
@@ -467,7 +473,7 @@ final class NationalNetworkRows {
      * The generator version whose rows of this size this generation already holds (a previous run), or 0. Rows of
      * generator 1 (before versions and portfolio spans) count when the service has upgraded them in place.
      */
-    int alreadyLoaded(long beneficiaries, long targetEvents) throws SQLException {
+    public int alreadyLoaded(long beneficiaries, long targetEvents) throws SQLException {
         run(FUNCTIONS);
         try (PreparedStatement check = connection.prepareStatement("SELECT generator FROM bench.loaded "
                 + "WHERE schema_name = ? AND beneficiaries = ? AND target_events = ?")) {
@@ -487,10 +493,12 @@ final class NationalNetworkRows {
     }
 
     /** Empties the generation's tables and writes the network; prints the time each table took. */
-    void load(long beneficiaries, long targetEvents) throws SQLException {
+    public void load(long beneficiaries, long targetEvents) throws SQLException {
         run(FUNCTIONS);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET synchronous_commit = off");
+            // row by row, the triggers would cost more than the load itself: the aggregates are refreshed once below
+            statement.execute("SET session_replication_role = replica");
             statement.execute("DELETE FROM bench.loaded WHERE schema_name = '" + schema + "'");
             statement.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
         }
@@ -521,6 +529,8 @@ final class NationalNetworkRows {
             timed("derived " + ++step, () -> run(sql(derived)));
         }
         run("DROP TABLE bench.person; DROP TABLE bench.project");
+        timed("monthly_fact", () -> run(sql("SET session_replication_role = DEFAULT; "
+                + "SELECT {schema}.refresh_monthly_facts()")));
         try (PreparedStatement done = connection.prepareStatement(
                 "INSERT INTO bench.loaded (schema_name, beneficiaries, target_events, generator) VALUES (?, ?, ?, ?)")) {
             done.setString(1, schema);
@@ -532,15 +542,16 @@ final class NationalNetworkRows {
     }
 
     /** VACUUM ANALYZE every table, as autovacuum would eventually: fresh statistics and visibility maps. */
-    void analyze() throws SQLException {
+    public void analyze() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 statement.execute("VACUUM ANALYZE " + schema + "." + table);
             }
+            statement.execute("VACUUM ANALYZE " + schema + ".monthly_fact");
         }
     }
 
-    Map<String, Long> events() throws SQLException {
+    public Map<String, Long> events() throws SQLException {
         Map<String, Long> events = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(EVENTS))) {
             while (rs.next()) {
@@ -550,7 +561,7 @@ final class NationalNetworkRows {
         return events;
     }
 
-    Map<String, Long> rows() throws SQLException {
+    public Map<String, Long> rows() throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
             rows.put(table, count("SELECT count(*) FROM " + schema + "." + table));
@@ -559,7 +570,7 @@ final class NationalNetworkRows {
     }
 
     /** Total size of the generation's tables and indexes, for the record. */
-    String size() throws SQLException {
+    public String size() throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
                 "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n "
                         + "ON n.oid = c.relnamespace WHERE n.nspname = '" + schema + "' AND c.relkind = 'r'")) {
@@ -568,7 +579,7 @@ final class NationalNetworkRows {
         }
     }
 
-    String scalar(String sql) throws SQLException {
+    public String scalar(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

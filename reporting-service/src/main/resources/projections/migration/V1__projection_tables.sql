@@ -1,6 +1,8 @@
--- The tables of one projection generation; {schema} is replaced by the generation's schema. Changing this file
--- means: rebuild (POST /api/v1/admin/projections/rebuild) so that a new generation is built with it.
-CREATE TABLE {schema}.structure (
+-- The tables of one projection generation, migrated by Flyway in the generation's schema (its placeholder is
+-- schema) with a history table of its own (GenerationRepository.migrate). A change is a new migration listed in
+-- ProjectionMigrations: every live generation gets it when the service starts. A new projection of existing events
+-- needs a rebuild (POST /api/v1/admin/projections/rebuild) or a migration filling its table from the facts.
+CREATE TABLE ${schema}.structure (
     structure_id  UUID PRIMARY KEY,
     code          TEXT        NOT NULL,
     region        TEXT        NOT NULL,
@@ -8,7 +10,7 @@ CREATE TABLE {schema}.structure (
     registered_on DATE        NOT NULL,
     recorded_at   TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX structure_region ON {schema}.structure (region);
+CREATE INDEX structure_region ON ${schema}.structure (region);
 
 -- Every fact row keeps recorded_at, when its service recorded it (envelope), so that "as of D" reads
 -- recorded_at <= D; business dates decide period membership. Rows that a later event completes (closure, exit,
@@ -19,17 +21,17 @@ CREATE INDEX structure_region ON {schema}.structure (region);
 -- version beside the current row, with the time it was recorded: "as of D" reads the version recorded last by D.
 
 -- Counsellors of the directory, with their active period as it stands now.
-CREATE TABLE {schema}.counsellor (
+CREATE TABLE ${schema}.counsellor (
     counsellor_id UUID PRIMARY KEY,
     structure_id  UUID        NOT NULL,
     active_from   DATE,
     active_until  DATE,
     recorded_at   TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX counsellor_structure ON {schema}.counsellor (structure_id);
+CREATE INDEX counsellor_structure ON ${schema}.counsellor (structure_id);
 
 -- The active period after each counsellor event (registered, deactivated or its date corrected, reactivated).
-CREATE TABLE {schema}.counsellor_period (
+CREATE TABLE ${schema}.counsellor_period (
     counsellor_id UUID        NOT NULL,
     version       INTEGER     NOT NULL,
     structure_id  UUID        NOT NULL,
@@ -40,7 +42,7 @@ CREATE TABLE {schema}.counsellor_period (
 );
 
 -- Beneficiaries: categorical facts only. Created by whichever of their events arrives first.
-CREATE TABLE {schema}.beneficiary (
+CREATE TABLE ${schema}.beneficiary (
     beneficiary_id     UUID PRIMARY KEY,
     structure_id       UUID        NOT NULL,
     entry_date         DATE,
@@ -55,13 +57,13 @@ CREATE TABLE {schema}.beneficiary (
     -- beneficiary_profile
     profile_recorded_at TIMESTAMPTZ
 );
-CREATE INDEX beneficiary_structure ON {schema}.beneficiary (structure_id);
-CREATE INDEX beneficiary_entry ON {schema}.beneficiary (entry_date);
+CREATE INDEX beneficiary_structure ON ${schema}.beneficiary (structure_id);
+CREATE INDEX beneficiary_entry ON ${schema}.beneficiary (entry_date);
 -- "as of" a past date looks up older profile versions only for the few rows changed since
-CREATE INDEX beneficiary_profile_recorded ON {schema}.beneficiary (profile_recorded_at);
+CREATE INDEX beneficiary_profile_recorded ON ${schema}.beneficiary (profile_recorded_at);
 
 -- Every profile version: one per registration and per profile change.
-CREATE TABLE {schema}.beneficiary_profile (
+CREATE TABLE ${schema}.beneficiary_profile (
     beneficiary_id     UUID        NOT NULL,
     version            INTEGER     NOT NULL,
     entry_date         DATE,
@@ -71,7 +73,7 @@ CREATE TABLE {schema}.beneficiary_profile (
 );
 
 -- Referent history: the registration's referent, then every reassignment.
-CREATE TABLE {schema}.referent_assignment (
+CREATE TABLE ${schema}.referent_assignment (
     beneficiary_id UUID        NOT NULL,
     counsellor_id  UUID        NOT NULL,
     structure_id   UUID        NOT NULL,
@@ -85,7 +87,7 @@ CREATE TABLE {schema}.referent_assignment (
 -- latest assigned by that day). Recomputed after each of the person's events: spans that no longer hold get
 -- superseded_at (the event's recording time), new ones are recorded with it; "as of D" reads the spans recorded by D
 -- and not superseded by D.
-CREATE TABLE {schema}.portfolio_span (
+CREATE TABLE ${schema}.portfolio_span (
     beneficiary_id UUID        NOT NULL,
     event_id       UUID        NOT NULL,
     structure_id   UUID        NOT NULL,
@@ -96,14 +98,14 @@ CREATE TABLE {schema}.portfolio_span (
     superseded_at  TIMESTAMPTZ,
     PRIMARY KEY (beneficiary_id, event_id, counsellor_id, from_on)
 );
-CREATE INDEX portfolio_span_current ON {schema}.portfolio_span (beneficiary_id) WHERE superseded_at IS NULL;
-CREATE INDEX portfolio_span_recorded ON {schema}.portfolio_span (recorded_at);
-CREATE INDEX portfolio_span_superseded ON {schema}.portfolio_span (superseded_at);
+CREATE INDEX portfolio_span_current ON ${schema}.portfolio_span (beneficiary_id) WHERE superseded_at IS NULL;
+CREATE INDEX portfolio_span_recorded ON ${schema}.portfolio_span (recorded_at);
+CREATE INDEX portfolio_span_superseded ON ${schema}.portfolio_span (superseded_at);
 
 -- Net moves of the current spans per referent and month: +1 in the month a span starts, -1 in the month it ends.
 -- Periods end on a month's last day, so the members of a portfolio at a period's end are the sum of the moves of
 -- the months up to that one.
-CREATE TABLE {schema}.portfolio_month (
+CREATE TABLE ${schema}.portfolio_month (
     structure_id  UUID    NOT NULL,
     counsellor_id UUID    NOT NULL,
     month         DATE    NOT NULL,
@@ -112,7 +114,7 @@ CREATE TABLE {schema}.portfolio_month (
 );
 
 -- Level-1 contacts; an anonymous contact (no beneficiary) is a person of its own.
-CREATE TABLE {schema}.level1_contact (
+CREATE TABLE ${schema}.level1_contact (
     contact_id      UUID PRIMARY KEY,
     structure_id    UUID        NOT NULL,
     counsellor_id   UUID,
@@ -125,12 +127,12 @@ CREATE TABLE {schema}.level1_contact (
     routed_on       DATE,
     recorded_at     TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX level1_contact_date ON {schema}.level1_contact (contact_date);
-CREATE INDEX level1_contact_structure ON {schema}.level1_contact (structure_id);
-CREATE INDEX level1_contact_counsellor ON {schema}.level1_contact (counsellor_id, contact_date);
+CREATE INDEX level1_contact_date ON ${schema}.level1_contact (contact_date);
+CREATE INDEX level1_contact_structure ON ${schema}.level1_contact (structure_id);
+CREATE INDEX level1_contact_counsellor ON ${schema}.level1_contact (counsellor_id, contact_date);
 
 -- Accompaniments (levels 2-3). opened_at / closed_at are the recording times of the opening and of the closure.
-CREATE TABLE {schema}.accompaniment (
+CREATE TABLE ${schema}.accompaniment (
     accompaniment_id UUID PRIMARY KEY,
     beneficiary_id   UUID        NOT NULL,
     structure_id     UUID        NOT NULL,
@@ -145,12 +147,12 @@ CREATE TABLE {schema}.accompaniment (
     closed_at        TIMESTAMPTZ,
     recorded_at      TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX accompaniment_structure ON {schema}.accompaniment (structure_id);
-CREATE INDEX accompaniment_opened ON {schema}.accompaniment (opened_on);
+CREATE INDEX accompaniment_structure ON ${schema}.accompaniment (structure_id);
+CREATE INDEX accompaniment_opened ON ${schema}.accompaniment (opened_on);
 
 -- The levels an accompaniment held: one row from its opening, one per level change; a level lasts until the
 -- next row's from_date (exclusive) or the closure.
-CREATE TABLE {schema}.accompaniment_level (
+CREATE TABLE ${schema}.accompaniment_level (
     event_id         UUID PRIMARY KEY,
     accompaniment_id UUID        NOT NULL,
     beneficiary_id   UUID        NOT NULL,
@@ -161,10 +163,10 @@ CREATE TABLE {schema}.accompaniment_level (
     from_date        DATE        NOT NULL,
     recorded_at      TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX accompaniment_level_accompaniment ON {schema}.accompaniment_level (accompaniment_id, from_date);
-CREATE INDEX accompaniment_level_structure ON {schema}.accompaniment_level (structure_id);
+CREATE INDEX accompaniment_level_accompaniment ON ${schema}.accompaniment_level (accompaniment_id, from_date);
+CREATE INDEX accompaniment_level_structure ON ${schema}.accompaniment_level (structure_id);
 
-CREATE TABLE {schema}.cep_information (
+CREATE TABLE ${schema}.cep_information (
     event_id         UUID PRIMARY KEY,
     accompaniment_id UUID        NOT NULL,
     beneficiary_id   UUID        NOT NULL,
@@ -173,9 +175,9 @@ CREATE TABLE {schema}.cep_information (
     informed_on      DATE        NOT NULL,
     recorded_at      TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX cep_information_beneficiary ON {schema}.cep_information (beneficiary_id);
+CREATE INDEX cep_information_beneficiary ON ${schema}.cep_information (beneficiary_id);
 
-CREATE TABLE {schema}.interview (
+CREATE TABLE ${schema}.interview (
     event_id         UUID PRIMARY KEY,
     interview_id     UUID        NOT NULL,
     accompaniment_id UUID        NOT NULL,
@@ -188,12 +190,12 @@ CREATE TABLE {schema}.interview (
     level            INTEGER     NOT NULL,
     recorded_at      TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX interview_held ON {schema}.interview (held_on);
+CREATE INDEX interview_held ON ${schema}.interview (held_on);
 -- "counsellors delivering CEP" looks for one act of each active counsellor in the period
-CREATE INDEX interview_counsellor ON {schema}.interview (counsellor_id, held_on);
+CREATE INDEX interview_counsellor ON ${schema}.interview (counsellor_id, held_on);
 
 -- Action-plan items: prescribed on planned_on, done on done_on, or cancelled.
-CREATE TABLE {schema}.action (
+CREATE TABLE ${schema}.action (
     action_id           UUID PRIMARY KEY,
     accompaniment_id    UUID        NOT NULL,
     beneficiary_id      UUID        NOT NULL,
@@ -209,10 +211,10 @@ CREATE TABLE {schema}.action (
     cancelled_at        TIMESTAMPTZ,
     recorded_at         TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX action_kind ON {schema}.action (kind, planned_on);
+CREATE INDEX action_kind ON ${schema}.action (kind, planned_on);
 
 -- Annual / half-yearly operator declarations; every version is kept, queries read the latest recorded by asOf.
-CREATE TABLE {schema}.declaration (
+CREATE TABLE ${schema}.declaration (
     structure_id                    UUID        NOT NULL,
     period                          TEXT        NOT NULL,
     period_start                    DATE        NOT NULL,
@@ -243,7 +245,7 @@ CREATE TABLE {schema}.declaration (
 );
 
 -- CPF steps as dated facts: PRESENTED, OPENING_ASSISTED, ALREADY_OPEN, CONSENT, CONSENT_WITHDRAWN.
-CREATE TABLE {schema}.cpf_step (
+CREATE TABLE ${schema}.cpf_step (
     event_id       UUID PRIMARY KEY,
     beneficiary_id UUID        NOT NULL,
     structure_id   UUID        NOT NULL,
@@ -253,10 +255,10 @@ CREATE TABLE {schema}.cpf_step (
     modality       TEXT,
     recorded_at    TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX cpf_step_beneficiary ON {schema}.cpf_step (beneficiary_id, step);
+CREATE INDEX cpf_step_beneficiary ON ${schema}.cpf_step (beneficiary_id, step);
 
 -- Training projects and what became of them.
-CREATE TABLE {schema}.training_project (
+CREATE TABLE ${schema}.training_project (
     project_id       UUID PRIMARY KEY,
     beneficiary_id   UUID        NOT NULL,
     structure_id     UUID        NOT NULL,
@@ -270,7 +272,7 @@ CREATE TABLE {schema}.training_project (
     recorded_at      TIMESTAMPTZ NOT NULL
 );
 
-CREATE TABLE {schema}.training_outcome (
+CREATE TABLE ${schema}.training_outcome (
     project_id     UUID PRIMARY KEY,
     beneficiary_id UUID        NOT NULL,
     structure_id   UUID        NOT NULL,
@@ -279,7 +281,7 @@ CREATE TABLE {schema}.training_outcome (
     recorded_at    TIMESTAMPTZ NOT NULL
 );
 
-CREATE TABLE {schema}.funding_decision (
+CREATE TABLE ${schema}.funding_decision (
     event_id       UUID PRIMARY KEY,
     request_id     UUID        NOT NULL,
     project_id     UUID        NOT NULL,
@@ -293,5 +295,5 @@ CREATE TABLE {schema}.funding_decision (
     new_fe         BOOLEAN     NOT NULL,
     recorded_at    TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX funding_decision_project ON {schema}.funding_decision (project_id);
-CREATE INDEX funding_decision_decided ON {schema}.funding_decision (decided_on);
+CREATE INDEX funding_decision_project ON ${schema}.funding_decision (project_id);
+CREATE INDEX funding_decision_decided ON ${schema}.funding_decision (decided_on);

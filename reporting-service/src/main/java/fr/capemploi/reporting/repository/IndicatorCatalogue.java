@@ -1,0 +1,269 @@
+package fr.capemploi.reporting.repository;
+
+import fr.capemploi.reporting.domain.Indicator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The indicator catalogue as data (resources under {@code indicators/}, described in their README): one SQL file
+ * per indicator declaring the shared sets and fragments it reads, the sets worked out once per request, and the
+ * fragments several indicators share. Read once; a missing or malformed resource fails at the first use of the
+ * catalogue, not at the first request for one indicator. The model is cpf-service's {@code RuleBook}: a counting
+ * rule changes in its file, never in a branch of Java.
+ */
+public final class IndicatorCatalogue {
+
+    public static final String ROOT = "indicators/";
+
+    /** A shared set or a fragment: common table expressions over the scope, with what they read in turn. */
+    public record Part(String name, List<String> needs, String sql, Optional<String> columns) {
+
+        public boolean shared() {
+            return columns.isPresent();
+        }
+
+        /** The part as common table expressions: a shared set reads its temporary table once it is filled. */
+        String cte(Set<String> filled) {
+            if (!shared()) {
+                return sql;
+            }
+            return filled.contains(name) ? name + " AS NOT MATERIALIZED (SELECT * FROM " + table(name) + ")"
+                    : name + " AS (\n" + sql + "\n)";
+        }
+    }
+
+    /**
+     * One indicator: what it reads, its own common table expressions, its main query and its breakdown; and, for
+     * those the pre-aggregates serve, the same "as of now" ({@code now}: read from {@code monthly_fact}).
+     */
+    public record Entry(Indicator indicator, List<String> needs, Optional<String> with, String main,
+            Optional<String> breakdown, Optional<Now> now) {
+    }
+
+    /** An indicator's queries over the pre-aggregates, exact when nothing counted was recorded after asOf. */
+    public record Now(Optional<String> with, String main, Optional<String> breakdown) {
+    }
+
+    private final Map<Indicator, Entry> entries;
+    private final Map<String, Part> parts;
+    private final Part scope;
+
+    private IndicatorCatalogue(Map<Indicator, Entry> entries, Map<String, Part> parts, Part scope) {
+        this.entries = entries;
+        this.parts = parts;
+        this.scope = scope;
+    }
+
+    private static final IndicatorCatalogue CLASSPATH = load();
+
+    public static IndicatorCatalogue fromClasspath() {
+        return CLASSPATH;
+    }
+
+    static String table(String set) {
+        return "pg_temp.indicator_" + set;
+    }
+
+    public Entry entry(Indicator indicator) {
+        return entries.get(indicator);
+    }
+
+    public Part part(String name) {
+        Part part = parts.get(name);
+        if (part == null) {
+            throw new IllegalStateException("No shared set or fragment named " + name + " under " + ROOT);
+        }
+        return part;
+    }
+
+    /** The parts that {@code needs} reads, each after those it reads in turn. */
+    public List<Part> closure(List<String> needs) {
+        LinkedHashSet<String> ordered = new LinkedHashSet<>();
+        for (String need : needs) {
+            visit(need, ordered, new LinkedHashSet<>());
+        }
+        return ordered.stream().map(this::part).toList();
+    }
+
+    private void visit(String name, Set<String> ordered, Set<String> path) {
+        if (ordered.contains(name)) {
+            return;
+        }
+        if (!path.add(name)) {
+            throw new IllegalStateException("Fragments read each other in a circle: " + path);
+        }
+        for (String need : part(name).needs()) {
+            visit(need, ordered, path);
+        }
+        ordered.add(name);
+    }
+
+    /** The shared sets {@code indicators} read, directly or through fragments, in the order they must be filled. */
+    public List<Part> sharedSets(Collection<Indicator> indicators) {
+        LinkedHashSet<String> needs = new LinkedHashSet<>();
+        for (Indicator indicator : indicators) {
+            needs.addAll(entry(indicator).needs());
+        }
+        return closure(List.copyOf(needs)).stream().filter(Part::shared).toList();
+    }
+
+    /** WITH, the scope, then {@code needs} and what they read, then {@code own}; {@code filled}: sets in tables. */
+    public String with(List<String> needs, Optional<String> own, Set<String> filled) {
+        List<String> ctes = new ArrayList<>();
+        ctes.add(scope.sql());
+        for (Part part : closure(needs)) {
+            ctes.add(part.cte(filled));
+        }
+        own.ifPresent(ctes::add);
+        return "WITH " + String.join(",\n", ctes) + "\n";
+    }
+
+    /** The query filling a shared set, reading the sets already filled from their tables. */
+    public String fill(Part set, Set<String> filled) {
+        return with(set.needs(), Optional.empty(), filled) + set.sql();
+    }
+
+    public String main(Indicator indicator, Set<String> filled) {
+        Entry entry = entry(indicator);
+        return with(entry.needs(), entry.with(), filled) + entry.main();
+    }
+
+    public Optional<String> breakdown(Indicator indicator, Set<String> filled) {
+        Entry entry = entry(indicator);
+        return entry.breakdown().map(b -> with(entry.needs(), entry.with(), filled) + b);
+    }
+
+    public String nowMain(Indicator indicator) {
+        Now now = entry(indicator).now().orElseThrow();
+        return with(List.of(), now.with(), Set.of()) + now.main();
+    }
+
+    public Optional<String> nowBreakdown(Indicator indicator) {
+        Now now = entry(indicator).now().orElseThrow();
+        return now.breakdown().map(b -> with(List.of(), now.with(), Set.of()) + b);
+    }
+
+    /** The structures of the scope registered by the period's end: the coverage denominator. */
+    public String registered() {
+        return with(List.of(), Optional.empty(), Set.of()) + "SELECT count(*) AS n FROM reg";
+    }
+
+    private static IndicatorCatalogue load() {
+        Map<String, Part> parts = new HashMap<>();
+        Map<Indicator, Entry> entries = new EnumMap<>(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            Sections file = Sections.of(ROOT + indicator.id() + ".sql", read(ROOT + indicator.id() + ".sql"));
+            Optional<Now> now = file.section("now-main").map(main -> new Now(file.section("now-with"), main,
+                    file.section("now-breakdown")));
+            if (now.isPresent() && file.section("breakdown").isPresent() != now.get().breakdown().isPresent()) {
+                throw new IllegalStateException(indicator.id() + ": a breakdown on one path only");
+            }
+            entries.put(indicator, new Entry(indicator, file.needs(), file.section("with"),
+                    file.section("main").orElseThrow(() -> file.missing("main")), file.section("breakdown"), now));
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        entries.values().forEach(e -> wanted.addAll(e.needs()));
+        List<String> queue = new ArrayList<>(wanted);
+        while (!queue.isEmpty()) {
+            String name = queue.remove(0);
+            if (parts.containsKey(name)) {
+                continue;
+            }
+            Part part = readPart(name);
+            parts.put(name, part);
+            queue.addAll(part.needs());
+        }
+        Part scope = new Part("scope", List.of(), Sections.of(ROOT + "fragments/scope.sql",
+                read(ROOT + "fragments/scope.sql")).body(), Optional.empty());
+        return new IndicatorCatalogue(entries, parts, scope);
+    }
+
+    private static Part readPart(String name) {
+        String set = ROOT + "sets/" + name + ".sql";
+        String fragment = ROOT + "fragments/" + name + ".sql";
+        Optional<String> text = find(set);
+        boolean shared = text.isPresent();
+        String resource = shared ? set : fragment;
+        Sections file = Sections.of(resource, text.orElseGet(() -> read(fragment)));
+        Optional<String> columns = file.columns();
+        if (shared && columns.isEmpty()) {
+            throw file.missing("columns");
+        }
+        return new Part(name, file.needs(), file.body(), shared ? columns : Optional.empty());
+    }
+
+    /**
+     * A resource cut at its marker lines ({@code -- @main}...), with its declarations ({@code -- @needs: a, b}) and
+     * without its comments: the named-parameter binding would take a colon in a comment for a parameter.
+     */
+    private record Sections(String resource, Map<String, List<String>> sections, List<String> needs,
+            Optional<String> columns) {
+
+        static Sections of(String resource, String text) {
+            Map<String, List<String>> sections = new HashMap<>();
+            List<String> needs = new ArrayList<>();
+            String columns = null;
+            String current = "body";
+            for (String line : text.split("\n")) {
+                String trimmed = line.strip();
+                if (trimmed.startsWith("-- @needs:")) {
+                    Arrays.stream(trimmed.substring("-- @needs:".length()).split(",")).map(String::strip)
+                            .filter(s -> !s.isEmpty()).forEach(needs::add);
+                } else if (trimmed.startsWith("-- @columns:")) {
+                    columns = trimmed.substring("-- @columns:".length()).strip();
+                } else if (trimmed.matches("-- @[a-z-]+")) {
+                    current = trimmed.substring(4);
+                    if (!Set.of("with", "main", "breakdown", "now-with", "now-main", "now-breakdown")
+                            .contains(current)) {
+                        throw new IllegalStateException(resource + ": unknown section " + trimmed);
+                    }
+                } else if (!trimmed.startsWith("--") && !trimmed.isEmpty()) {
+                    sections.computeIfAbsent(current, k -> new ArrayList<>()).add(stripTrailingComment(line));
+                }
+            }
+            return new Sections(resource, sections, List.copyOf(needs), Optional.ofNullable(columns));
+        }
+
+        private static String stripTrailingComment(String line) {
+            int comment = line.indexOf(" -- ");
+            return comment < 0 ? line : line.substring(0, comment);
+        }
+
+        Optional<String> section(String name) {
+            return Optional.ofNullable(sections.get(name)).map(lines -> String.join("\n", lines));
+        }
+
+        String body() {
+            return section("body").orElseThrow(() -> missing("SQL"));
+        }
+
+        IllegalStateException missing(String what) {
+            return new IllegalStateException(resource + " has no " + what);
+        }
+    }
+
+    private static Optional<String> find(String resource) {
+        try (InputStream in = IndicatorCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(String resource) {
+        return find(resource).orElseThrow(() -> new IllegalStateException(
+                "The indicator catalogue lacks " + resource));
+    }
+}

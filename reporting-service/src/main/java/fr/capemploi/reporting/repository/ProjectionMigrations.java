@@ -1,0 +1,74 @@
+package fr.capemploi.reporting.repository;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * The migrations of a generation's schema, handed to Flyway by name: the Quarkus extension resolves at build time
+ * only the locations of the service's own database, so a second set of migrations cannot be found by scanning.
+ * A new migration of the projections is a file under {@code projections/migration/} and a line here.
+ */
+final class ProjectionMigrations implements ResourceProvider {
+
+    static final String LOCATION = "projections/migration/";
+
+    static final List<String> FILES = List.of(
+            "V1__projection_tables.sql",
+            "V2__monthly_facts.sql");
+
+    @Override
+    public LoadableResource getResource(String name) {
+        return FILES.contains(name) ? new Migration(name) : null;
+    }
+
+    @Override
+    public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+        return FILES.stream().filter(f -> f.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(f::endsWith))
+                .<LoadableResource>map(Migration::new).toList();
+    }
+
+    private static final class Migration extends LoadableResource {
+
+        private final String file;
+
+        Migration(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public Reader read() {
+            InputStream in = ProjectionMigrations.class.getClassLoader().getResourceAsStream(LOCATION + file);
+            if (in == null) {
+                throw new IllegalStateException(LOCATION + file + " is missing");
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return LOCATION + file;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return LOCATION + file;
+        }
+
+        @Override
+        public String getFilename() {
+            return file;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return LOCATION + file;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+-- @with
+opened AS (
+    SELECT * FROM {schema}.accompaniment a WHERE a.opened_at <= :asOf AND a.opened_on BETWEEN :ps AND :pe
+      AND a.structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @main
+SELECT count(*) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM opened)) AS contributing
+FROM opened
+-- @breakdown
+SELECT 'level-' || level AS key, count(*) AS num, NULL AS den FROM opened GROUP BY level ORDER BY 1
+-- @now-with
+counted AS (
+    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
+    WHERE fact = 'opened' AND month BETWEEN :ps AND :pe AND n > 0
+      AND structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @now-main
+SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
+FROM counted
+-- @now-breakdown
+SELECT key, CAST(sum(n) AS BIGINT) AS num, NULL AS den FROM counted GROUP BY key ORDER BY 1

@@ -1,0 +1,46 @@
+-- Registered beneficiaries of the scope with the profile recorded last by asOf: the current row when its profile
+-- was recorded by then (nearly always), otherwise the older version from beneficiary_profile.
+-- @with
+profiles AS (
+    SELECT b.beneficiary_id, b.structure_id, b.entry_date, b.orientation_source, b.exit_date,
+           b.exit_recorded_at
+    FROM {schema}.beneficiary b
+    WHERE b.registered_at <= :asOf AND b.profile_recorded_at <= :asOf
+      AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+    UNION ALL
+    SELECT b.beneficiary_id, b.structure_id, v.entry_date, v.orientation_source, b.exit_date,
+           b.exit_recorded_at
+    FROM {schema}.beneficiary b
+    JOIN LATERAL (
+        SELECT p.entry_date, p.orientation_source FROM {schema}.beneficiary_profile p
+        WHERE p.beneficiary_id = b.beneficiary_id AND p.recorded_at <= :asOf
+        ORDER BY p.recorded_at DESC, p.version DESC LIMIT 1
+    ) v ON TRUE
+    WHERE b.registered_at <= :asOf AND b.profile_recorded_at > :asOf
+      AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+),
+entries AS (
+    SELECT * FROM profiles b WHERE b.entry_date BETWEEN :ps AND :pe
+)
+-- @main
+SELECT count(*) FILTER (WHERE orientation_source = 'POLE_EMPLOI') AS num, count(*) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM entries)) AS contributing
+FROM entries
+-- @breakdown
+SELECT coalesce(orientation_source, 'UNKNOWN') AS key, count(*) AS num,
+       (SELECT count(*) FROM entries) AS den
+FROM entries GROUP BY 1 ORDER BY 1
+-- @now-with
+counted AS (
+    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
+    WHERE fact = 'entry' AND month BETWEEN :ps AND :pe AND n > 0
+      AND structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @now-main
+SELECT CAST(coalesce(sum(m), 0) AS BIGINT) AS num, CAST(coalesce(sum(n), 0) AS BIGINT) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
+FROM counted
+-- @now-breakdown
+SELECT coalesce(key, 'UNKNOWN') AS key, CAST(sum(n) AS BIGINT) AS num,
+       (SELECT CAST(sum(n) AS BIGINT) FROM counted) AS den
+FROM counted GROUP BY 1 ORDER BY 1

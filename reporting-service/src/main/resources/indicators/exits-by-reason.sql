@@ -1,0 +1,23 @@
+-- @with
+exits AS (
+    SELECT * FROM {schema}.beneficiary b WHERE b.exit_recorded_at <= :asOf
+      AND b.exit_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @main
+SELECT count(*) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM exits)) AS contributing
+FROM exits
+-- @breakdown
+SELECT exit_reason AS key, count(*) AS num, NULL AS den FROM exits GROUP BY exit_reason ORDER BY 1
+-- @now-with
+counted AS (
+    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
+    WHERE fact = 'exit' AND month BETWEEN :ps AND :pe AND n > 0
+      AND structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @now-main
+SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
+FROM counted
+-- @now-breakdown
+SELECT key, CAST(sum(n) AS BIGINT) AS num, NULL AS den FROM counted GROUP BY key ORDER BY 1

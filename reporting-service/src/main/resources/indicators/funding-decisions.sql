@@ -1,0 +1,26 @@
+-- @needs: decisions
+-- @main
+SELECT count(*) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM decisions)) AS contributing
+FROM decisions
+-- @breakdown
+SELECT decision AS key, count(*) AS num, NULL AS den FROM decisions GROUP BY decision
+UNION ALL SELECT 'funder-' || funder, count(*), NULL FROM decisions GROUP BY funder
+ORDER BY 1
+-- @now-with
+counted AS (
+    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
+    WHERE fact = 'decision' AND month BETWEEN :ps AND :pe AND n > 0
+      AND structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @now-main
+SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
+FROM counted
+-- @now-breakdown
+SELECT key, CAST(sum(n) AS BIGINT) AS num, NULL AS den FROM counted GROUP BY key
+UNION ALL SELECT 'funder-' || key, CAST(sum(n) AS BIGINT), NULL FROM {schema}.monthly_fact
+WHERE fact = 'decision-funder' AND month BETWEEN :ps AND :pe AND n > 0
+  AND structure_id IN (SELECT structure_id FROM scope_structures)
+GROUP BY key
+ORDER BY 1

@@ -1,0 +1,7 @@
+-- Accompaniments opened by the period's end and not closed before its start.
+-- @columns: accompaniment_id UUID, beneficiary_id UUID, structure_id UUID, referent_id UUID
+SELECT a.accompaniment_id, a.beneficiary_id, a.structure_id, a.referent_id
+FROM {schema}.accompaniment a
+WHERE a.opened_at <= :asOf AND a.opened_on <= :pe
+  AND (a.closed_at IS NULL OR a.closed_at > :asOf OR a.closed_on >= :ps)
+  AND a.structure_id IN (SELECT structure_id FROM scope_structures)

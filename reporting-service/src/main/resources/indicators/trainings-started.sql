@@ -1,0 +1,23 @@
+-- @with
+started AS (
+    SELECT * FROM {schema}.training_project p WHERE p.started_at <= :asOf
+      AND p.started_on BETWEEN :ps AND :pe AND p.structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @main
+SELECT count(*) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM started)) AS contributing
+FROM started
+-- @breakdown
+SELECT 'cpf-funded' AS key, count(*) FILTER (WHERE cpf_funded) AS num, NULL AS den FROM started
+-- @now-with
+counted AS (
+    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
+    WHERE fact = 'started' AND month BETWEEN :ps AND :pe AND n > 0
+      AND structure_id IN (SELECT structure_id FROM scope_structures)
+)
+-- @now-main
+SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
+FROM counted
+-- @now-breakdown
+SELECT 'cpf-funded' AS key, CAST(coalesce(sum(m), 0) AS BIGINT) AS num, NULL AS den FROM counted

@@ -1,0 +1,64 @@
+package fr.capemploi.reporting.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capemploi.reporting.domain.Indicator;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue's SQL resources as read, before any database: what each indicator declares and how it is put together. */
+class IndicatorCatalogueResourcesTest {
+
+    private final IndicatorCatalogue catalogue = IndicatorCatalogue.fromClasspath();
+
+    @Test
+    void everyIndicatorHasItsResourceAndEveryDeclaredPartExists() {
+        for (Indicator indicator : Indicator.values()) {
+            IndicatorCatalogue.Entry entry = catalogue.entry(indicator);
+            assertThat(entry).as(indicator.id()).isNotNull();
+            assertThat(entry.main()).as(indicator.id()).contains("AS num").contains("contributing");
+            entry.breakdown().ifPresent(b -> assertThat(b).as(indicator.id()).contains("num"));
+            assertThat(catalogue.closure(entry.needs())).as(indicator.id()).hasSizeGreaterThanOrEqualTo(
+                    entry.needs().size());
+        }
+    }
+
+    @Test
+    void sharedSetsComeAfterTheSetsTheyReadAndOnlyThoseDeclaredAreWorkedOut() {
+        // informed-about-cep declares the accompanied people, which read the active accompaniments
+        assertThat(catalogue.sharedSets(List.of(Indicator.INFORMED_ABOUT_CEP)))
+                .extracting(IndicatorCatalogue.Part::name).containsExactly("active", "accompanied");
+        // the people of cep-beneficiaries are a fragment over two sets; the levels held read the levels fragment
+        assertThat(catalogue.sharedSets(List.of(Indicator.CEP_BENEFICIARIES)))
+                .extracting(IndicatorCatalogue.Part::name).containsExactlyInAnyOrder("held", "l1");
+        assertThat(catalogue.closure(List.of("people"))).extracting(IndicatorCatalogue.Part::name)
+                .containsSubsequence("levels", "held", "people");
+        // declarations only: no set to work out
+        assertThat(catalogue.sharedSets(List.of(Indicator.DECLARED_FTE_TOTAL, Indicator.STRUCTURES_REGISTERED)))
+                .isEmpty();
+    }
+
+    @Test
+    void aQueryReadsAFilledSetFromItsTableAndWorksOutTheOthersInPlace() {
+        String filled = catalogue.main(Indicator.CEP_BENEFICIARIES, Set.of("held", "l1"));
+        assertThat(filled).startsWith("WITH scope_structures AS (")
+                .contains("held AS NOT MATERIALIZED (SELECT * FROM pg_temp.indicator_held)")
+                .contains("l1 AS NOT MATERIALIZED (SELECT * FROM pg_temp.indicator_l1)")
+                .doesNotContain("decl AS");
+        String alone = catalogue.main(Indicator.CEP_BENEFICIARIES, Set.of());
+        assertThat(alone).contains("held AS (").doesNotContain("pg_temp");
+        // comments are gone: the named-parameter binding would take a colon in one for a parameter
+        assertThat(alone).doesNotContain("--");
+    }
+
+    @Test
+    void thePreAggregatesServeTheIndicatorsThatCountFactsByTheirDate() {
+        assertThat(Arrays.stream(Indicator.values()).filter(i -> catalogue.entry(i).now().isPresent()))
+                .contains(Indicator.ACCOMPANIMENTS_OPENED, Indicator.FUNDING_DECISIONS, Indicator.EXITS_BY_REASON)
+                .doesNotContain(Indicator.CEP_BENEFICIARIES, Indicator.FUNDING_DELAY_MEDIAN);
+        assertThat(catalogue.nowMain(Indicator.ACCOMPANIMENTS_OPENED)).contains("monthly_fact")
+                .doesNotContain("accompaniment a");
+    }
+}

@@ -1,0 +1,185 @@
+package fr.capemploi.reporting.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.domain.Indicator;
+import fr.capemploi.reporting.domain.IndicatorValue;
+import fr.capemploi.reporting.domain.ReportingPeriod;
+import fr.capemploi.reporting.domain.Scope;
+import fr.capemploi.testsupport.NationalNetworkRows;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The indicators as {@link IndicatorFacts} computes them (the catalogue's SQL resources, the pre-aggregates "as of
+ * now") equal, value, breakdown and coverage, what the queries of before computed ({@link ReferenceIndicatorFacts}),
+ * on the benchmark's generated network at several scales: every indicator, at national, region and structure
+ * scope, for a year, a half, a quarter and a month, as of now and as of instants in the past.
+ *
+ * <p>The network is written with the triggers off and its pre-aggregates computed at once, as the benchmark loads
+ * it; then corrections go through the triggers, as the projections write: dates moved from one month or year to
+ * another, closures and exits taken back, facts removed and added. The pre-aggregates kept by the triggers must
+ * then equal a recomputation from scratch.
+ */
+@QuarkusTest
+class IndicatorPathsEqualityTest {
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    IndicatorFacts facts;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Corrections as projections make them, each row touched firing the triggers. */
+    private static final List<String> CORRECTIONS = List.of(
+            // openings and closures moved by a month, some across a year's end
+            "UPDATE {schema}.accompaniment SET opened_on = opened_on + 31 WHERE accompaniment_id IN "
+                    + "(SELECT accompaniment_id FROM {schema}.accompaniment ORDER BY accompaniment_id LIMIT 40)",
+            "UPDATE {schema}.accompaniment SET closed_on = closed_on - 45, outcome = 'CORRECTED', decision_taken = NOT "
+                    + "coalesce(decision_taken, FALSE) WHERE closed_on IS NOT NULL AND accompaniment_id IN "
+                    + "(SELECT accompaniment_id FROM {schema}.accompaniment ORDER BY md5(accompaniment_id::text) LIMIT 60)",
+            // closures and exits taken back
+            "UPDATE {schema}.accompaniment SET closed_on = NULL, closed_at = NULL, outcome = NULL WHERE accompaniment_id IN "
+                    + "(SELECT accompaniment_id FROM {schema}.accompaniment WHERE closed_on IS NOT NULL "
+                    + "ORDER BY accompaniment_id DESC LIMIT 20)",
+            "UPDATE {schema}.beneficiary SET exit_date = NULL, exit_reason = NULL, exit_recorded_at = NULL "
+                    + "WHERE beneficiary_id IN (SELECT beneficiary_id FROM {schema}.beneficiary "
+                    + "WHERE exit_date IS NOT NULL ORDER BY beneficiary_id LIMIT 30)",
+            "UPDATE {schema}.beneficiary SET exit_date = entry_date + 400, exit_reason = 'EMPLOYMENT', "
+                    + "exit_recorded_at = recorded_at + interval '400 days' WHERE exit_date IS NULL AND beneficiary_id IN "
+                    + "(SELECT beneficiary_id FROM {schema}.beneficiary ORDER BY md5(beneficiary_id::text) LIMIT 30)",
+            // profiles corrected: the entry moved, the orientation changed
+            "UPDATE {schema}.beneficiary SET orientation_source = 'OTHER', entry_date = entry_date + 40, "
+                    + "profile_recorded_at = profile_recorded_at + interval '40 days' WHERE beneficiary_id IN "
+                    + "(SELECT beneficiary_id FROM {schema}.beneficiary ORDER BY beneficiary_id DESC LIMIT 30)",
+            // a beneficiary's other columns change without moving a count
+            "UPDATE {schema}.beneficiary SET erased = TRUE WHERE beneficiary_id IN "
+                    + "(SELECT beneficiary_id FROM {schema}.beneficiary ORDER BY md5(beneficiary_id::text) DESC LIMIT 5)",
+            // actions completed and their purposes completed
+            "UPDATE {schema}.action SET done_on = planned_on + 20, done_at = planned_at + interval '20 days', "
+                    + "pmsmp_purpose = coalesce(pmsmp_purpose, 'DISCOVERY') WHERE done_on IS NULL AND action_id IN "
+                    + "(SELECT action_id FROM {schema}.action ORDER BY action_id LIMIT 50)",
+            "DELETE FROM {schema}.action WHERE action_id IN (SELECT action_id FROM {schema}.action "
+                    + "ORDER BY action_id DESC LIMIT 25)",
+            // outcomes decided again with other reasons, trainings started later, decisions removed
+            "UPDATE {schema}.training_outcome SET decided_on = decided_on + 92, reasons = ARRAY['FUNDING', 'HEALTH'], "
+                    + "recorded_at = recorded_at + interval '92 days' WHERE project_id IN "
+                    + "(SELECT project_id FROM {schema}.training_outcome ORDER BY project_id LIMIT 20)",
+            "UPDATE {schema}.training_project SET started_on = started_on + 61, cpf_funded = NOT coalesce(cpf_funded, "
+                    + "FALSE) WHERE started_on IS NOT NULL AND project_id IN "
+                    + "(SELECT project_id FROM {schema}.training_project ORDER BY project_id LIMIT 30)",
+            "DELETE FROM {schema}.funding_decision WHERE event_id IN (SELECT event_id FROM {schema}.funding_decision "
+                    + "ORDER BY event_id LIMIT 25)",
+            "INSERT INTO {schema}.funding_decision (event_id, request_id, project_id, beneficiary_id, structure_id, "
+                    + "funder, decision, requested_on, decided_on, delay_days, new_fe, recorded_at) "
+                    + "SELECT md5('extra' || event_id)::uuid, request_id, project_id, beneficiary_id, structure_id, "
+                    + "'REGION', 'GRANTED', requested_on, decided_on + 10, delay_days + 10, FALSE, "
+                    + "recorded_at + interval '10 days' FROM {schema}.funding_decision ORDER BY event_id DESC LIMIT 25");
+
+    @ParameterizedTest(name = "{0} beneficiaries, {1} events")
+    @CsvSource({"300, 6000", "2000, 40000"})
+    void theCatalogueAndItsPreAggregatesEqualTheReferenceQueries(long beneficiaries, long events) throws Exception {
+        Generation scratch = QuarkusTransaction.requiringNew().call(() -> {
+            generations.lock();
+            return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
+        });
+        try {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                NationalNetworkRows network = new NationalNetworkRows(connection, scratch.schema());
+                network.load(beneficiaries, events);
+                assertThat(network.scalar("SELECT count(*) FROM " + scratch.schema() + ".monthly_fact"))
+                        .isNotEqualTo("0");
+                compare(scratch, network);
+                try (Statement statement = connection.createStatement()) {
+                    for (String correction : CORRECTIONS) {
+                        assertThat(statement.executeUpdate(scratch.sql(correction))).as(correction).isPositive();
+                    }
+                    // what the triggers kept, beside what a recomputation gives
+                    statement.execute(scratch.sql("CREATE TABLE {schema}.kept AS SELECT * FROM {schema}.monthly_fact "
+                            + "WHERE n <> 0 OR m <> 0"));
+                    statement.execute(scratch.sql("SELECT {schema}.refresh_monthly_facts()"));
+                }
+                String difference = scratch.sql("SELECT count(*) FROM ((SELECT structure_id, month, fact, key, n, m "
+                        + "FROM {schema}.kept EXCEPT SELECT structure_id, month, fact, key, n, m FROM {schema}.monthly_fact) "
+                        + "UNION ALL (SELECT structure_id, month, fact, key, n, m FROM {schema}.monthly_fact "
+                        + "EXCEPT SELECT structure_id, month, fact, key, n, m FROM {schema}.kept)) d");
+                assertThat(network.scalar(difference)).as("rows kept by the triggers unlike a refresh").isEqualTo("0");
+                try (Statement statement = connection.createStatement()) {
+                    // the refreshed rows go, the kept ones answer
+                    statement.execute(scratch.sql("TRUNCATE {schema}.monthly_fact"));
+                    statement.execute(scratch.sql("INSERT INTO {schema}.monthly_fact SELECT * FROM {schema}.kept"));
+                }
+                compare(scratch, network);
+            }
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> generations.drop(scratch, List.of()));
+        }
+    }
+
+    private void compare(Generation generation, NationalNetworkRows network) throws SQLException {
+        String schema = generation.schema();
+        String structure = network.scalar("SELECT CAST(structure_id AS TEXT) FROM " + schema
+                + ".structure ORDER BY code LIMIT 1");
+        String region = network.scalar("SELECT region FROM " + schema + ".structure ORDER BY code OFFSET 5 LIMIT 1");
+        List<Scope> scopes = List.of(Scope.national(), Scope.region(region), Scope.structure(java.util.UUID.fromString(structure)));
+        List<ReportingPeriod> periods = List.of(ReportingPeriod.parse("2016"), ReportingPeriod.parse("2016-H2"),
+                ReportingPeriod.parse("2015-Q2"), ReportingPeriod.parse("2016-03"), ReportingPeriod.parse("2017"));
+        // now, the load's recording times lying in 2015-2018; and two instants in the middle of them
+        List<Instant> instants = List.of(Instant.now(), Instant.parse("2016-07-01T00:00:00Z"),
+                Instant.parse("2017-03-15T12:00:00Z"));
+        ReferenceIndicatorFacts reference = new ReferenceIndicatorFacts(entityManager);
+        List<Indicator> all = Arrays.asList(Indicator.values());
+        List<String> compared = new ArrayList<>();
+        for (Scope scope : scopes) {
+            for (ReportingPeriod period : periods) {
+                for (Instant asOf : instants) {
+                    boolean[] aggregated = new boolean[1];
+                    List<List<IndicatorValue>> both = QuarkusTransaction.requiringNew().call(() -> {
+                        ReferenceIndicatorFacts.SharedSets before = reference.share(generation, all, scope, period,
+                                asOf);
+                        List<IndicatorValue> expected = all.stream()
+                                .map(i -> reference.compute(generation, i, scope, period, asOf, before)).toList();
+                        IndicatorFacts.SharedSets shared = facts.share(generation, all, scope, period, asOf);
+                        aggregated[0] = shared.current();
+                        List<IndicatorValue> actual = all.stream()
+                                .map(i -> facts.compute(generation, i, scope, period, asOf, shared)).toList();
+                        return List.of(expected, actual);
+                    });
+                    for (int i = 0; i < all.size(); i++) {
+                        assertThat(both.get(1).get(i)).as("%s %s %s as of %s", all.get(i).id(), scope, period.label(),
+                                asOf).isEqualTo(both.get(0).get(i));
+                    }
+                    // now, the pre-aggregates answer; in the past, the facts with their recording times
+                    assertThat(aggregated[0]).as("pre-aggregates as of %s", asOf).isEqualTo(asOf == instants.get(0));
+                    compared.add(scope + " " + period.label() + " " + asOf);
+                }
+            }
+        }
+        assertThat(compared).hasSize(scopes.size() * periods.size() * instants.size());
+        // the network has facts in every period compared: the equality is not one of empty answers
+        assertThat(QuarkusTransaction.requiringNew().call(() -> facts.compute(generation,
+                Indicator.ACCOMPANIMENTS_OPENED, Scope.national(), ReportingPeriod.parse("2016"), Instant.now())
+                .numerator())).isPositive();
+    }
+}
