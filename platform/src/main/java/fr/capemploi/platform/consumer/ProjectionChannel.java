@@ -325,8 +325,9 @@ public final class ProjectionChannel {
                 return;
             } catch (RuntimeException failure) {
                 // a lost connection says nothing about the record: if the database came back between the attempts,
-                // the reachability check below would otherwise dead-letter a good record (a restart of ~1 s did)
-                if (!DatabaseOutage.isUnavailable(failure)) {
+                // the reachability check below would otherwise dead-letter a good record (a restart of ~1 s did);
+                // nor does a deadlock with another instance updating the same pre-aggregate rows
+                if (!DatabaseOutage.isUnavailable(failure) && !DatabaseOutage.isTransactionConflict(failure)) {
                     attempts++;
                 }
                 if (attempts >= ATTEMPTS_BEFORE_DEAD_LETTER && database.reachable()) {

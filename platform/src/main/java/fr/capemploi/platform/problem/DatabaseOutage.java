@@ -63,6 +63,20 @@ public class DatabaseOutage {
         return false;
     }
 
+    /**
+     * Whether {@code failure} is the server rolling a transaction back because of another one (a deadlock or a
+     * serialization failure, SQL state class 40): the same statements succeed when tried again, so such a failure
+     * says nothing about the data being applied.
+     */
+    public static boolean isTransactionConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Records a request that failed on the database; logs only the first of an outage and starts probing. */
     public void failed(Throwable failure, String path) {
         if (since.compareAndSet(null, Instant.now())) {
