@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -229,6 +230,22 @@ class BadInputTest {
         cases.add(new Case("counsellor list active filter", "admin", "GET", "/api/v1/structures/{s}/counsellors?active=yes",
                 null, "active"));
         return cases.stream();
+    }
+
+    /** A badly written date, an unknown code and a missing name: the one answer names all three. */
+    @Test
+    void everyInvalidFieldIsNamedInOneAnswer() {
+        Map<String, Object> person = Fixtures.person();
+        person.put("birthDate", "17/05/1980");
+        person.put("sex", "F");
+        person.remove("lastName");
+        Response response = given().auth().oauth2(TestTokens.counsellor(UUID.randomUUID()))
+                .contentType("application/json").body(Fixtures.json(person)).post("/api/v1/beneficiaries");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getList("violations.field", String.class)).as(response.asString())
+                .containsExactly("birthDate", "lastName", "sex");
+        assertThat(response.jsonPath().getString("detail")).isEqualTo("3 fields are invalid");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,6 +53,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return badRequest(uri, e.violations());
+    }
+
+    @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e, UriInfo uri) {
         return badRequest(uri, List.of(new Problem.Violation(e.field(), e.getMessage())));
     }
@@ -267,7 +272,7 @@ public class ProblemMappers {
         return parts.isEmpty() ? "body" : String.join(".", parts);
     }
 
-    private static String pathOf(JsonMappingException e) {
+    static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -282,7 +287,7 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         if (type == null) {
             return "of another type";
         }
