@@ -42,7 +42,7 @@ public class EveryInvalidField implements ReaderInterceptor {
             // a value that could not be read as absent (e.g. a constructor's own check) still joins the others
             List<Problem.Violation> all = new ArrayList<>(noted);
             all.add(new Problem.Violation(ProblemMappers.pathOf(mapping), messageOf(mapping)));
-            throw new InvalidRequestException(sorted(all));
+            throw new InvalidRequest(sorted(all));
         } finally {
             BodyBindingProblems.stop();
         }
@@ -61,7 +61,7 @@ public class EveryInvalidField implements ReaderInterceptor {
                 }
             }
         }
-        throw new InvalidRequestException(sorted(all));
+        throw new InvalidRequest(sorted(all));
     }
 
     private static List<Problem.Violation> sorted(List<Problem.Violation> violations) {

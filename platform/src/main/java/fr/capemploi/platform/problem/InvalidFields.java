@@ -19,7 +19,7 @@ public final class InvalidFields {
             return reading.get();
         } catch (InvalidFieldException e) {
             violations.add(new Problem.Violation(e.field(), e.getMessage()));
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequest e) {
             violations.addAll(e.violations());
         }
         return null;
@@ -31,7 +31,7 @@ public final class InvalidFields {
             throw new InvalidFieldException(only.field(), only.message());
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.stream()
+            throw new InvalidRequest(violations.stream()
                     .sorted(Comparator.comparing(Problem.Violation::field)).toList());
         }
     }

@@ -1,5 +1,6 @@
 package fr.capemploi.platform.problem;
 
+import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.idempotency.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,8 +54,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+    public Response invalidRequest(InvalidRequest e, UriInfo uri) {
         return badRequest(uri, e.violations());
+    }
+
+    /** A rule of an aggregate broken by a value of the request: the attribute is the request's field of that name. */
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e, UriInfo uri) {
+        return badRequest(uri, List.of(new Problem.Violation(e.attribute(), e.getMessage())));
     }
 
     @ServerExceptionMapper
