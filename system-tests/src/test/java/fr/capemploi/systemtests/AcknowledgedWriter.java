@@ -140,7 +140,7 @@ final class AcknowledgedWriter implements AutoCloseable {
                 }
                 String key = UUID.randomUUID().toString();
                 String body = JSON.writeValueAsString(Map.of("code", SuiteApi.uniqueCode(), "name", "Cap emploi HA",
-                        "region", region, "department", "75"));
+                        "region", region, "department", "75", "registeredOn", SuiteApi.today()));
                 long deadline = System.nanoTime() + GIVE_UP.toNanos();
                 while (true) {
                     URI base = beneficiaryInstances.get(next++ % beneficiaryInstances.size());

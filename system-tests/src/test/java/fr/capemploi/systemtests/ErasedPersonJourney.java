@@ -41,7 +41,8 @@ final class ErasedPersonJourney {
         Story story = story("Cap emploi Hérault", "34", "76");
         // a second structure, whose figures the attempts cannot touch, for the markers below
         UUID markerStructure = created(SuiteService.BENEFICIARY, "/api/v1/structures", "admin", null,
-                Map.of("code", SuiteApi.uniqueCode(), "name", "Cap emploi Gard", "region", "76", "department", "30"));
+                Map.of("code", SuiteApi.uniqueCode(), "name", "Cap emploi Gard", "region", "76", "department", "30",
+                        "registeredOn", SuiteApi.today()));
         UUID markerCounsellor = counsellor(markerStructure);
         UUID markerPerson = person(markerStructure, markerCounsellor, "Marc", "Bernard");
 
@@ -86,7 +87,8 @@ final class ErasedPersonJourney {
 
     private Story story(String name, String department, String region) {
         UUID structure = created(SuiteService.BENEFICIARY, "/api/v1/structures", "admin", null,
-                Map.of("code", SuiteApi.uniqueCode(), "name", name, "region", region, "department", department));
+                Map.of("code", SuiteApi.uniqueCode(), "name", name, "region", region, "department", department,
+                        "registeredOn", SuiteApi.today()));
         UUID counsellor = counsellor(structure);
         UUID person = person(structure, counsellor, "Aurélie", "Lefèvre");
         String c = counsellor.toString();

@@ -27,9 +27,10 @@ import java.util.List;
  * <li>dependencies go {@code rest → service → domain}: nothing depends on {@code rest}, only {@code rest} and
  * {@code messaging} use {@code service}, and the domain depends on no other layer.</li>
  * </ul>
- * Allowed on purpose, and said here so that nobody has to guess: the platform's rule exceptions
- * ({@code platform.problem.*Exception}: {@code InvalidFieldException}, {@code ResourceNotFoundException}, ...) are
- * plain {@link RuntimeException}s the domain throws; their mapping to HTTP lives in {@code ProblemMappers}, which the
+ * Allowed on purpose, and said here so that nobody has to guess: the platform's state exceptions
+ * ({@code platform.problem.*Exception}: {@code ConflictException}, {@code ResourceNotFoundException}, ...) are
+ * plain {@link RuntimeException}s the domain throws, except {@code InvalidFieldException}, which names a request field:
+ * a broken rule is a {@code platform.domain.RuleViolation} naming the aggregate's attribute; their mapping to HTTP lives in {@code ProblemMappers}, which the
  * domain may not see ({@link #problemExceptionsAreFreeOfTheWeb()} keeps them so). {@code platform.rest.Page}, a plain
  * record, is the service layer's result type for lists.
  */
@@ -46,8 +47,12 @@ public final class ArchitectureRules {
             "fr.capemploi.platform.rest..", "fr.capemploi.platform.ratelimit..", "fr.capemploi.platform.idempotency..",
             "fr.capemploi.platform.metrics..")
             .or(resideInAPackage("fr.capemploi.platform.problem").and(not(simpleNameEndingWith("Exception"))))
+            // a request field at fault is the rest layer's words; an aggregate raises platform.domain.RuleViolation
+            .or(JavaClass.Predicates.simpleName("InvalidFieldException")
+                    .and(resideInAPackage("fr.capemploi.platform.problem")))
             .as("are JAX-RS, RESTEasy, Vert.x HTTP, REST client, OpenAPI or JWT types, or the platform's HTTP types "
-                    + "(platform.rest, platform.problem except its *Exception classes, ratelimit, idempotency, metrics)");
+                    + "(platform.rest, platform.problem except its *Exception classes, InvalidFieldException included, "
+                    + "ratelimit, idempotency, metrics)");
 
     private ArchitectureRules() {
     }

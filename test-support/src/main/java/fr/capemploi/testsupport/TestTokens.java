@@ -48,6 +48,12 @@ public final class TestTokens {
         return forRole("counsellor", structureId);
     }
 
+    /** A counsellor's token that also says which counsellor it is (the {@code counsellor_id} claim). */
+    public static String counsellor(UUID structureId, UUID counsellorId) {
+        return claims("counsellor", structureId, Instant.now().plus(Duration.ofHours(1)))
+                .claim("counsellor_id", counsellorId.toString()).sign(TRUSTED.getPrivate());
+    }
+
     public static String manager(UUID structureId) {
         return forRole("manager", structureId);
     }

@@ -5,6 +5,8 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import fr.capemploi.platform.domain.RuleViolation;
+import fr.capemploi.platform.problem.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -148,8 +150,14 @@ public class Beneficiary {
         apply(profile, nir, now);
     }
 
-    /** Replaces the profile; the NIR is sealed by the caller, who holds the keys. */
+    /**
+     * Replaces the profile; the NIR is sealed by the caller, who holds the keys. An exited person's entry stays on or
+     * before the exit.
+     */
     public void apply(BeneficiaryProfile profile, SealedNir nir, Instant now) {
+        if (exitDate != null && profile.entryDate().isAfter(exitDate)) {
+            throw new RuleViolation("entryDate", "must not be after the exit date " + exitDate);
+        }
         this.lastName = profile.lastName();
         this.firstName = profile.firstName();
         this.lastNameKey = SearchKey.of(profile.lastName());
@@ -180,12 +188,31 @@ public class Beneficiary {
         this.updatedAt = now;
     }
 
-    public void assignReferent(UUID counsellorId, Instant now) {
+    /**
+     * Makes the counsellor the referent from {@code on} (DOMAIN.md: the referent from that day on); false when it
+     * already was. An exited person is in no portfolio; nobody is anyone's referent before entering. Whether the
+     * counsellor is active that day is the directory's to say, before this is called.
+     */
+    public boolean assignReferent(UUID counsellorId, LocalDate on, Instant now) {
+        if (exited()) {
+            throw new ConflictException("Beneficiary " + id + " exited on " + exitDate
+                    + ": an exited person is in no portfolio");
+        }
+        requireNotBeforeEntry("assignedOn", on);
+        if (counsellorId.equals(referentCounsellorId)) {
+            return false;
+        }
         this.referentCounsellorId = counsellorId;
         this.updatedAt = now;
+        return true;
     }
 
+    /** The person leaves on {@code date}, once, and not before entering. */
     public void exit(LocalDate date, ExitReason reason, Instant now) {
+        if (exited()) {
+            throw new ConflictException("Beneficiary " + id + " already exited on " + exitDate);
+        }
+        requireNotBeforeEntry("exitDate", date);
         this.state = BeneficiaryState.EXITED;
         this.exitDate = date;
         this.exitReason = reason;
@@ -217,6 +244,12 @@ public class Beneficiary {
         this.state = BeneficiaryState.ERASED;
         this.erasedOn = on;
         this.updatedAt = now;
+    }
+
+    private void requireNotBeforeEntry(String attribute, LocalDate date) {
+        if (date.isBefore(entryDate)) {
+            throw new RuleViolation(attribute, "must not be before the entry date " + entryDate);
+        }
     }
 
     public boolean erased() {

@@ -2,6 +2,8 @@ package fr.capemploi.beneficiary.domain;
 
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
+import fr.capemploi.platform.domain.RuleViolation;
+import fr.capemploi.platform.problem.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,7 +66,14 @@ public class Consent {
         this.recordedAt = recordedAt;
     }
 
+    /** Withdrawn once, and not before it was given. */
     public void withdraw(LocalDate on, ConsentModality how) {
+        if (!active()) {
+            throw new ConflictException("Consent " + id + " was already withdrawn on " + withdrawnOn);
+        }
+        if (on.isBefore(givenOn)) {
+            throw new RuleViolation("withdrawnOn", "must not be before the day the consent was given, " + givenOn);
+        }
         this.withdrawnOn = on;
         this.withdrawalModality = how;
     }

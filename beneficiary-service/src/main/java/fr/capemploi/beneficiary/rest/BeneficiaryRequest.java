@@ -40,14 +40,15 @@ public record BeneficiaryRequest(
         @Schema(examples = "LEVEL_3") QualificationLevel qualificationLevel,
         @Min(0) @Max(600) @Schema(examples = "14", description = "Months without work before entry") Integer inactivityMonths,
         @NotNull @Schema(examples = "POLE_EMPLOI") OrientationSource orientationSource,
-        @PastOrPresent @Schema(examples = "2016-02-15", description = "Defaults to today") LocalDate entryDate,
+        @NotNull @PastOrPresent @Schema(examples = "2016-02-15", description = "Day of entry; required: it dates the fact in the indicators (never filled in with today)")
+        LocalDate entryDate,
         @Schema(description = "Referent counsellor, of the same structure and active; not for partners")
         UUID referentCounsellorId) implements ChronologicalProfile.Dated {
 
-    BeneficiaryProfile toProfile(LocalDate today) {
+    BeneficiaryProfile toProfile() {
         return new BeneficiaryProfile(lastName.strip(), firstName.strip(), birthDate, sex,
                 nir == null ? null : Nir.parse(nir), franceTravailId, contact == null ? null : contact.toContact(),
                 statusAtEntry, boeRecognition == null ? null : boeRecognition.toRecognition(), qualificationLevel,
-                inactivityMonths, orientationSource, entryDate != null ? entryDate : today);
+                inactivityMonths, orientationSource, entryDate);
     }
 }

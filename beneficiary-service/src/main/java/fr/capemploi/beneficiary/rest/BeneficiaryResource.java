@@ -39,7 +39,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.BeneficiaryState;
-import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.domain.Nir;
 import fr.capemploi.beneficiary.domain.SearchKey;
 import fr.capemploi.beneficiary.repository.AccessLogRepository;
@@ -79,8 +78,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -108,16 +105,14 @@ public class BeneficiaryResource {
     private final Caller caller;
     private final ObjectMapper json;
     private final Validator validator;
-    private final Clock clock;
 
     public BeneficiaryResource(BeneficiaryRegistry registry, IdempotentRequests idempotency, Caller caller,
-            ObjectMapper json, Validator validator, Clock clock) {
+            ObjectMapper json, Validator validator) {
         this.registry = registry;
         this.idempotency = idempotency;
         this.caller = caller;
         this.json = json;
         this.validator = validator;
-        this.clock = clock;
     }
 
     @POST
@@ -159,7 +154,7 @@ public class BeneficiaryResource {
     public Response register(@Valid @NotNull BeneficiaryRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         BeneficiaryRecord registered = registry.register(
-                new BeneficiaryRegistry.Registration(request.structureId(), request.toProfile(today()),
+                new BeneficiaryRegistry.Registration(request.structureId(), request.toProfile(),
                         request.referentCounsellorId()),
                 RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries", request));
         Beneficiary beneficiary = registered.beneficiary();
@@ -466,10 +461,6 @@ public class BeneficiaryResource {
 
     private boolean referringPartner() {
         return caller.hasRole(Roles.PARTNER) && !caller.isStructureBound();
-    }
-
-    private LocalDate today() {
-        return BusinessDay.today(clock);
     }
 
     static EntityTag etag(Beneficiary beneficiary) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ConsentRequest")
 public record ConsentRequest(
         @NotNull @Schema(examples = "HEALTH_DATA_PROCESSING") ConsentScope scope,
-        @PastOrPresent @Schema(examples = "2016-02-15", description = "Defaults to today") LocalDate givenOn,
+        @NotNull @PastOrPresent @Schema(examples = "2016-02-15", description = "Day the consent was given; required: it dates the fact in the indicators (never filled in with today)")
+        LocalDate givenOn,
         @NotNull @Schema(examples = "SIGNED_FORM") ConsentModality modality) {
 }

@@ -1,6 +1,7 @@
 package fr.capemploi.beneficiary.rest;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CounsellorRequest")
 public record CounsellorRequest(
         @NotBlank @Size(max = 120) @Schema(examples = "Claire Dupont") String displayName,
-        @Schema(examples = "2016-01-04", description = "First active day; defaults to today") LocalDate activeFrom) {
+        @NotNull @Schema(examples = "2016-01-04", description = "First active day; required: it dates the fact in the indicators (never filled in with today)")
+        LocalDate activeFrom) {
 }

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ReferentRequest")
 public record ReferentRequest(
         @NotNull @Schema(examples = "5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21") UUID counsellorId,
-        @PastOrPresent @Schema(examples = "2016-10-03", description = "Defaults to today") LocalDate assignedOn) {
+        @NotNull @PastOrPresent @Schema(examples = "2016-10-03", description = "First day as referent; required: it dates the fact in the indicators (never filled in with today)")
+        LocalDate assignedOn) {
 }

@@ -18,5 +18,6 @@ public record StructureRequest(
         @NotNull @Pattern(regexp = "^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$",
                 message = "must be a département code (01-95, 2A, 2B, 971-976)")
         @Schema(examples = "75") String department,
-        @PastOrPresent @Schema(examples = "2016-01-04", description = "Defaults to today") LocalDate registeredOn) {
+        @NotNull @PastOrPresent @Schema(examples = "2016-01-04", description = "Day the structure joined the network; "
+                + "required: it dates the fact in the indicators (never filled in with today)") LocalDate registeredOn) {
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "WithdrawalRequest")
 public record WithdrawalRequest(
-        @PastOrPresent @Schema(examples = "2018-11-05", description = "Defaults to today; not before the consent")
+        @NotNull @PastOrPresent @Schema(examples = "2018-11-05", description = "Not before the consent; required: it dates the fact in the indicators (never filled in with today)")
         LocalDate withdrawnOn,
         @NotNull @Schema(examples = "ELECTRONIC") ConsentModality modality) {
 }

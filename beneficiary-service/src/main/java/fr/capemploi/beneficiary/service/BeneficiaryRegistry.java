@@ -146,9 +146,6 @@ public class BeneficiaryRegistry {
             accessLog.record(beneficiary, AccessAction.READ);
             return new BeneficiaryRecord(beneficiary, current.nir());
         }
-        if (beneficiary.exitDate() != null && next.entryDate().isAfter(beneficiary.exitDate())) {
-            throw new InvalidFieldException("entryDate", "must not be after the exit date " + beneficiary.exitDate());
-        }
         SealedNir sealed = null;
         if (next.nir() != null) {
             if (next.nir().equals(current.nir())) {
@@ -174,20 +171,15 @@ public class BeneficiaryRegistry {
     @Transactional
     public BeneficiaryRecord assignReferent(UUID id, IfMatch ifMatch, UUID counsellorId, LocalDate assignedOn) {
         Beneficiary beneficiary = lockedForChange(id, ifMatch, false);
-        if (beneficiary.exited()) {
-            throw new ConflictException("Beneficiary " + id + " exited on " + beneficiary.exitDate()
-                    + ": an exited person is in no portfolio");
+        if (!beneficiary.exited()) {
+            // an exited person is refused by the aggregate below, whatever the counsellor
+            activeCounsellorOf(beneficiary.structureId(), counsellorId, assignedOn, "counsellorId");
         }
-        LocalDate on = assignedOn != null ? assignedOn : BusinessDay.today(clock);
-        if (on.isBefore(beneficiary.entryDate())) {
-            throw new InvalidFieldException("assignedOn", "must not be before the entry date " + beneficiary.entryDate());
-        }
-        activeCounsellorOf(beneficiary.structureId(), counsellorId, on, "counsellorId");
         UUID previous = beneficiary.referentCounsellorId();
-        if (!counsellorId.equals(previous)) {
-            beneficiary.assignReferent(counsellorId, clock.instant());
+        if (beneficiary.assignReferent(counsellorId, assignedOn, clock.instant())) {
             em.flush();
-            outbox.record(RegistryEvents.referentAssigned(beneficiary, previous, on), BusinessDay.startOf(on));
+            outbox.record(RegistryEvents.referentAssigned(beneficiary, previous, assignedOn),
+                    BusinessDay.startOf(assignedOn));
         }
         accessLog.record(beneficiary, AccessAction.ASSIGN_REFERENT);
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
@@ -201,12 +193,6 @@ public class BeneficiaryRegistry {
             return replay(id);
         }
         Beneficiary beneficiary = lockedForChange(id, ifMatch, false);
-        if (beneficiary.exited()) {
-            throw new ConflictException("Beneficiary " + id + " already exited on " + beneficiary.exitDate());
-        }
-        if (exitDate.isBefore(beneficiary.entryDate())) {
-            throw new InvalidFieldException("exitDate", "must not be before the entry date " + beneficiary.entryDate());
-        }
         beneficiary.exit(exitDate, reason, clock.instant());
         em.flush();
         accessLog.record(beneficiary, AccessAction.EXIT);

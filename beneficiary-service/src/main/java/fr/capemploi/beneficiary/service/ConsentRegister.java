@@ -9,7 +9,6 @@ import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ConflictException;
-import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.time.BusinessDay;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,16 +68,15 @@ public class ConsentRegister {
                 return new Recorded(consents.findByIdOptional(earlier.get()).orElseThrow(), true);
             }
         }
-        LocalDate on = givenOn != null ? givenOn : BusinessDay.today(clock);
         if (consents.inForce(beneficiaryId, scope)) {
             throw new ConflictException("A " + scope + " consent is already in force; withdraw it before recording a new one");
         }
-        Consent consent = new Consent(UUID.randomUUID(), beneficiaryId, beneficiary.structureId(), scope, on, modality,
+        Consent consent = new Consent(UUID.randomUUID(), beneficiaryId, beneficiary.structureId(), scope, givenOn, modality,
                 clock.instant());
         consents.persist(consent);
         em.flush();
         accessLog.record(beneficiary, AccessAction.CONSENT_GIVEN);
-        outbox.record(RegistryEvents.consentGiven(consent), BusinessDay.startOf(on));
+        outbox.record(RegistryEvents.consentGiven(consent), BusinessDay.startOf(givenOn));
         attempt.ifPresent(a -> idempotency.complete(a, consent.id()));
         return new Recorded(consent, false);
     }
@@ -89,18 +87,10 @@ public class ConsentRegister {
         Consent consent = consents.findByIdOptional(consentId)
                 .filter(c -> c.beneficiaryId().equals(beneficiaryId))
                 .orElseThrow(() -> new ResourceNotFoundException("Consent", consentId));
-        if (!consent.active()) {
-            throw new ConflictException("Consent " + consentId + " was already withdrawn on " + consent.withdrawnOn());
-        }
-        LocalDate on = withdrawnOn != null ? withdrawnOn : BusinessDay.today(clock);
-        if (on.isBefore(consent.givenOn())) {
-            throw new InvalidFieldException("withdrawnOn", "must not be before the day the consent was given, "
-                    + consent.givenOn());
-        }
-        consent.withdraw(on, modality);
+        consent.withdraw(withdrawnOn, modality);
         em.flush();
         accessLog.record(beneficiary, AccessAction.CONSENT_WITHDRAWN);
-        outbox.record(RegistryEvents.consentWithdrawn(consent), BusinessDay.startOf(on));
+        outbox.record(RegistryEvents.consentWithdrawn(consent), BusinessDay.startOf(withdrawnOn));
         return consent;
     }
 }

@@ -64,7 +64,7 @@ public class CounsellorDirectory {
                 return new Registered(counsellors.findByIdOptional(earlier.get()).orElseThrow(), true);
             }
         }
-        LocalDate from = activeFrom != null ? activeFrom : BusinessDay.today(clock);
+        LocalDate from = activeFrom;
         Counsellor counsellor = new Counsellor(UUID.randomUUID(), structureId, displayName, from, clock.instant());
         counsellors.persist(counsellor);
         em.flush();

@@ -38,8 +38,7 @@ public class StructureDirectory {
         if (structures.codeTaken(registration.code())) {
             throw new ConflictException("A structure with code " + registration.code() + " is already registered");
         }
-        LocalDate registeredOn = registration.registeredOn() != null ? registration.registeredOn()
-                : BusinessDay.today(clock);
+        LocalDate registeredOn = registration.registeredOn();
         Structure structure = new Structure(UUID.randomUUID(), registration.code(), registration.name(),
                 registration.region(), registration.department(), registeredOn, clock.instant());
         structures.persist(structure);

@@ -112,10 +112,10 @@ class EventPrivacyTest {
                     .body("{\"lastName\":\"Kerhervé-Zéphyrin\",\"nir\":\"" + otherNir + "\",\"qualificationLevel\":\"LEVEL_6\","
                             + "\"contact\":{\"phone\":\"+33755443322\"},\"boeRecognition\":{\"type\":\"MILITARY_INVALIDITY_PENSION\"}}")
                     .patch(path).then().statusCode(200);
-            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"counsellorId\":\"" + second + "\"}")
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"counsellorId\":\"" + second + "\",\"assignedOn\":\"2016-10-03\"}")
                     .put(path + "/referent").then().statusCode(200);
             UUID consent = Fixtures.consent(id, structure, "HEALTH_DATA_PROCESSING");
-            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"modality\":\"ELECTRONIC\"}")
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"ELECTRONIC\"}")
                     .post(path + "/consents/" + consent + "/withdrawal").then().statusCode(200);
             given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body("{\"exitDate\":\"2017-03-31\",\"reason\":\"HEALTH_OR_INACTIVITY\"}").post(path + "/exit")

@@ -99,13 +99,14 @@ class AuthorizationMatrixTest {
                 expect(200, 200, 200, 200, 200, 200, 200), NOTHING_MORE));
         ops.add(new Operation("POST /structures", false, (r, t) -> r.contentType(ContentType.JSON)
                 .body("{\"code\":\"Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase()
-                        + "\",\"name\":\"Cap emploi\",\"region\":\"53\",\"department\":\"35\"}")
+                        + "\",\"name\":\"Cap emploi\",\"region\":\"53\",\"department\":\"35\","
+                        + "\"registeredOn\":\"2016-01-04\"}")
                 .post("/api/v1/structures"), expect(403, 403, 403, 403, 201, 403, 403), NOTHING_MORE));
         ops.add(new Operation("GET /structures/{id}/counsellors", false,
                 (r, t) -> r.get("/api/v1/structures/" + own + "/counsellors"),
                 expect(200, 200, 404, 404, 200, 200, 403), NOTHING_MORE));
         ops.add(new Operation("POST /structures/{id}/counsellors", false, (r, t) -> r.contentType(ContentType.JSON)
-                .body("{\"displayName\":\"Nouveau conseiller\"}").post("/api/v1/structures/" + own + "/counsellors"),
+                .body("{\"displayName\":\"Nouveau conseiller\",\"activeFrom\":\"2016-01-04\"}").post("/api/v1/structures/" + own + "/counsellors"),
                 expect(403, 403, 403, 403, 201, 403, 403), NOTHING_MORE));
         ops.add(new Operation("GET /counsellors/{id}", false, (r, t) -> r.get("/api/v1/counsellors/" + ownCounsellor),
                 expect(200, 200, 404, 404, 200, 200, 403), NOTHING_MORE));
@@ -152,7 +153,7 @@ class AuthorizationMatrixTest {
         ops.add(new Operation("DELETE /beneficiaries/{id}", true, (r, t) -> r.delete(b + t.beneficiary()),
                 expect(403, 204, 403, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("PUT /beneficiaries/{id}/referent", true, (r, t) -> r.contentType(ContentType.JSON)
-                .body("{\"counsellorId\":\"" + ownCounsellor + "\"}").put(b + t.beneficiary() + "/referent"),
+                .body("{\"counsellorId\":\"" + ownCounsellor + "\",\"assignedOn\":\"2016-10-03\"}").put(b + t.beneficiary() + "/referent"),
                 expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("POST /beneficiaries/{id}/exit", true, (r, t) -> r.contentType(ContentType.JSON)
                 .body("{\"exitDate\":\"2017-01-31\",\"reason\":\"TEMPORARY_JOB\"}").post(b + t.beneficiary() + "/exit"),
@@ -160,10 +161,11 @@ class AuthorizationMatrixTest {
         ops.add(new Operation("GET /beneficiaries/{id}/consents", true, (r, t) -> r.get(b + t.beneficiary() + "/consents"),
                 expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("POST /beneficiaries/{id}/consents", true, (r, t) -> r.contentType(ContentType.JSON)
-                .body("{\"scope\":\"DATA_SHARING_WITH_PARTNERS\",\"modality\":\"ORAL_RECORDED\"}")
+                .body("{\"scope\":\"DATA_SHARING_WITH_PARTNERS\",\"givenOn\":\"2016-03-01\","
+                        + "\"modality\":\"ORAL_RECORDED\"}")
                 .post(b + t.beneficiary() + "/consents"), expect(201, 201, 404, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("POST /beneficiaries/{id}/consents/{consentId}/withdrawal", true,
-                (r, t) -> r.contentType(ContentType.JSON).body("{\"modality\":\"SIGNED_FORM\"}")
+                (r, t) -> r.contentType(ContentType.JSON).body("{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"SIGNED_FORM\"}")
                         .post(b + t.beneficiary() + "/consents/" + t.consent() + "/withdrawal"),
                 expect(200, 200, 404, 404, 403, 403, 403), NOTHING_MORE));
         ops.add(new Operation("GET /beneficiaries/{id}/access-log", true, (r, t) -> r.get(b + t.beneficiary() + "/access-log"),

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -126,6 +127,8 @@ class BadInputTest {
         cases.add(person("orientationSource unknown", "orientationSource", p -> p.put("orientationSource", "FRANCE_TRAVAIL")));
         cases.add(person("orientationSource missing", "orientationSource", p -> p.remove("orientationSource")));
         cases.add(person("entryDate in the future", "entryDate", p -> p.put("entryDate", FUTURE)));
+        cases.add(person("entryDate missing", "entryDate", p -> p.remove("entryDate")));
+        cases.add(person("entryDate null", "entryDate", p -> p.put("entryDate", null)));
         cases.add(person("referentCounsellorId not a UUID", "referentCounsellorId", p -> p.put("referentCounsellorId", "C12")));
         cases.add(person("referentCounsellorId unknown", "referentCounsellorId",
                 p -> p.put("referentCounsellorId", UUID.randomUUID().toString())));
@@ -166,10 +169,13 @@ class BadInputTest {
         String referent = "/api/v1/beneficiaries/{b}/referent";
         cases.add(new Case("referent missing", "counsellor", "PUT", referent, "{}", "counsellorId"));
         cases.add(new Case("referent unknown", "counsellor", "PUT", referent,
-                "{\"counsellorId\":\"" + UUID.randomUUID() + "\"}", "counsellorId"));
-        cases.add(new Case("referent of another structure", "counsellor", "PUT", referent, "{\"counsellorId\":\"{d}\"}",
+                "{\"counsellorId\":\"" + UUID.randomUUID() + "\",\"assignedOn\":\"2016-10-03\"}", "counsellorId"));
+        cases.add(new Case("referent of another structure", "counsellor", "PUT", referent, "{\"counsellorId\":\"{d}\",\"assignedOn\":\"2016-10-03\"}",
                 "counsellorId"));
-        cases.add(new Case("referent inactive", "counsellor", "PUT", referent, "{\"counsellorId\":\"{i}\"}", "counsellorId"));
+        cases.add(new Case("referent inactive", "counsellor", "PUT", referent, "{\"counsellorId\":\"{i}\",\"assignedOn\":\"2016-10-03\"}",
+                "counsellorId"));
+        cases.add(new Case("referent without assignedOn", "counsellor", "PUT", referent, "{\"counsellorId\":\"{c}\"}",
+                "assignedOn"));
         cases.add(new Case("referent assigned before entry", "counsellor", "PUT", referent,
                 "{\"counsellorId\":\"{c}\",\"assignedOn\":\"2016-01-01\"}", "assignedOn"));
         cases.add(new Case("referent assigned in the future", "counsellor", "PUT", referent,
@@ -188,20 +194,28 @@ class BadInputTest {
         // consents
         String consents = "/api/v1/beneficiaries/{b}/consents";
         cases.add(new Case("consent scope unknown", "counsellor", "POST", consents,
-                "{\"scope\":\"CPF_MOBILISATION\",\"modality\":\"SIGNED_FORM\"}", "scope"));
+                "{\"scope\":\"CPF_MOBILISATION\",\"givenOn\":\"2016-03-01\",\"modality\":\"SIGNED_FORM\"}", "scope"));
         cases.add(new Case("consent modality missing", "counsellor", "POST", consents,
-                "{\"scope\":\"DATA_PROCESSING\"}", "modality"));
+                "{\"scope\":\"DATA_PROCESSING\",\"givenOn\":\"2016-03-01\"}", "modality"));
+        cases.add(new Case("consent without givenOn", "counsellor", "POST", consents,
+                "{\"scope\":\"DATA_PROCESSING\",\"modality\":\"SIGNED_FORM\"}", "givenOn"));
         cases.add(new Case("consent given in the future", "counsellor", "POST", consents,
                 "{\"scope\":\"DATA_PROCESSING\",\"modality\":\"SIGNED_FORM\",\"givenOn\":\"" + FUTURE + "\"}", "givenOn"));
         String withdrawal = consents + "/{k}/withdrawal";
         cases.add(new Case("withdrawal before the consent", "counsellor", "POST", withdrawal,
                 "{\"withdrawnOn\":\"2016-02-14\",\"modality\":\"SIGNED_FORM\"}", "withdrawnOn"));
         cases.add(new Case("withdrawal modality unknown", "counsellor", "POST", withdrawal,
-                "{\"modality\":\"PHONE\"}", "modality"));
+                "{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"PHONE\"}", "modality"));
+        cases.add(new Case("withdrawal without withdrawnOn", "counsellor", "POST", withdrawal,
+                "{\"modality\":\"SIGNED_FORM\"}", "withdrawnOn"));
 
         // counsellors
         cases.add(new Case("counsellor name blank", "admin", "POST", "/api/v1/structures/{s}/counsellors",
-                "{\"displayName\":\"\"}", "displayName"));
+                "{\"displayName\":\"\",\"activeFrom\":\"2016-01-04\"}", "displayName"));
+        cases.add(new Case("counsellor without activeFrom", "admin", "POST", "/api/v1/structures/{s}/counsellors",
+                "{\"displayName\":\"A\"}", "activeFrom"));
+        cases.add(new Case("structure without registeredOn", "admin", "POST", "/api/v1/structures",
+                "{\"code\":\"ZZ99\",\"name\":\"Cap emploi\",\"region\":\"53\",\"department\":\"35\"}", "registeredOn"));
         cases.add(new Case("counsellor start badly written", "admin", "POST", "/api/v1/structures/{s}/counsellors",
                 "{\"displayName\":\"A\",\"activeFrom\":\"janvier\"}", "activeFrom"));
         cases.add(new Case("counsellor ends before it starts", "admin", "PATCH", "/api/v1/counsellors/{c}",
@@ -229,6 +243,22 @@ class BadInputTest {
         cases.add(new Case("counsellor list active filter", "admin", "GET", "/api/v1/structures/{s}/counsellors?active=yes",
                 null, "active"));
         return cases.stream();
+    }
+
+    /** A badly written date, an unknown code and a missing name: the one answer names all three. */
+    @Test
+    void everyInvalidFieldIsNamedInOneAnswer() {
+        Map<String, Object> person = Fixtures.person();
+        person.put("birthDate", "17/05/1980");
+        person.put("sex", "F");
+        person.remove("lastName");
+        Response response = given().auth().oauth2(TestTokens.counsellor(UUID.randomUUID()))
+                .contentType("application/json").body(Fixtures.json(person)).post("/api/v1/beneficiaries");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getList("violations.field", String.class)).as(response.asString())
+                .containsExactly("birthDate", "lastName", "sex");
+        assertThat(response.jsonPath().getString("detail")).isEqualTo("3 fields are invalid");
     }
 
     @ParameterizedTest(name = "{0}")

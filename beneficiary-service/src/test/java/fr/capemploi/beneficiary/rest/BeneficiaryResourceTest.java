@@ -258,7 +258,7 @@ class BeneficiaryResourceTest {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"exitDate\":\"2017-05-02\",\"reason\":\"TRAINING\"}").post(BENEFICIARIES + "/" + id + "/exit")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"counsellorId\":\"" + first + "\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"counsellorId\":\"" + first + "\",\"assignedOn\":\"2017-05-02\"}")
                 .put(BENEFICIARIES + "/" + id + "/referent").then().statusCode(409);
 
         EventEnvelope exited = awaitEvents("BeneficiaryExited", id).get(0);
@@ -276,7 +276,7 @@ class BeneficiaryResourceTest {
 
         UUID consent = Fixtures.consent(id, structure, "HEALTH_DATA_PROCESSING");
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"scope\":\"HEALTH_DATA_PROCESSING\",\"modality\":\"ELECTRONIC\"}").post(consents)
+                .body("{\"scope\":\"HEALTH_DATA_PROCESSING\",\"givenOn\":\"2016-03-01\",\"modality\":\"ELECTRONIC\"}").post(consents)
                 .then().statusCode(409);
         Fixtures.consent(id, structure, "DATA_PROCESSING");
         given().auth().oauth2(token).get(consents).then().statusCode(200)
@@ -288,9 +288,9 @@ class BeneficiaryResourceTest {
                 .post(consents + "/" + consent + "/withdrawal")
                 .then().statusCode(200).body("inForce", equalTo(false)).body("withdrawnOn", equalTo("2018-11-05"))
                 .body("withdrawalModality", equalTo("ELECTRONIC"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"modality\":\"ELECTRONIC\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"withdrawnOn\":\"2018-11-06\",\"modality\":\"ELECTRONIC\"}")
                 .post(consents + "/" + consent + "/withdrawal").then().statusCode(409);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"modality\":\"ELECTRONIC\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"withdrawnOn\":\"2018-11-06\",\"modality\":\"ELECTRONIC\"}")
                 .post(consents + "/" + UUID.randomUUID() + "/withdrawal").then().statusCode(404);
         // withdrawn, the scope can be consented to again
         Fixtures.consent(id, structure, "HEALTH_DATA_PROCESSING");

@@ -54,7 +54,7 @@ class CounsellorResourceTest {
         // a person cannot be given an inactive referent
         UUID beneficiary = Fixtures.beneficiary(structure);
         given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON)
-                .body("{\"counsellorId\":\"" + id + "\"}").put("/api/v1/beneficiaries/" + beneficiary + "/referent")
+                .body("{\"counsellorId\":\"" + id + "\",\"assignedOn\":\"2016-10-03\"}").put("/api/v1/beneficiaries/" + beneficiary + "/referent")
                 .then().statusCode(400).body("violations.field", hasItem("counsellorId"));
 
         // a rename publishes nothing; clearing the end reactivates
@@ -78,7 +78,7 @@ class CounsellorResourceTest {
 
     @Test
     void anUnknownStructureOrCounsellorIsNotFound() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"displayName\":\"X\"}")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"displayName\":\"X\",\"activeFrom\":\"2016-01-04\"}")
                 .post("/api/v1/structures/" + UUID.randomUUID() + "/counsellors")
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/structures/" + UUID.randomUUID() + "/counsellors")
@@ -93,10 +93,10 @@ class CounsellorResourceTest {
         UUID structure = Fixtures.structure();
         String key = UUID.randomUUID().toString();
         String first = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body("{\"displayName\":\"Paul Martin\"}").post("/api/v1/structures/" + structure + "/counsellors")
+                .body("{\"displayName\":\"Paul Martin\",\"activeFrom\":\"2016-01-04\"}").post("/api/v1/structures/" + structure + "/counsellors")
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body("{\"displayName\":\"Paul Martin\"}").post("/api/v1/structures/" + structure + "/counsellors")
+                .body("{\"displayName\":\"Paul Martin\",\"activeFrom\":\"2016-01-04\"}").post("/api/v1/structures/" + structure + "/counsellors")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/structures/" + structure + "/counsellors")
                 .then().body("total", equalTo(1));

@@ -57,7 +57,7 @@ class ErasureTest {
         UUID beneficiary = UUID.fromString(id);
         Fixtures.consent(beneficiary, structure, "DATA_PROCESSING");
         String counsellor = TestTokens.counsellor(structure);
-        given().auth().oauth2(counsellor).contentType(ContentType.JSON).body("{\"counsellorId\":\"" + referent + "\"}")
+        given().auth().oauth2(counsellor).contentType(ContentType.JSON).body("{\"counsellorId\":\"" + referent + "\",\"assignedOn\":\"2016-10-03\"}")
                 .put("/api/v1/beneficiaries/" + id + "/referent").then().statusCode(200);
         given().auth().oauth2(counsellor).queryParam("name", lastName).get("/api/v1/beneficiaries")
                 .then().body("total", equalTo(1));
@@ -100,7 +100,7 @@ class ErasureTest {
                 .body("{\"exitDate\":\"2017-01-02\",\"reason\":\"MOVED\"}").post("/api/v1/beneficiaries/" + id + "/exit")
                 .then().statusCode(410);
         given().auth().oauth2(counsellor).contentType(ContentType.JSON)
-                .body("{\"scope\":\"DATA_SHARING_WITH_PARTNERS\",\"modality\":\"SIGNED_FORM\"}")
+                .body("{\"scope\":\"DATA_SHARING_WITH_PARTNERS\",\"givenOn\":\"2016-03-01\",\"modality\":\"SIGNED_FORM\"}")
                 .post("/api/v1/beneficiaries/" + id + "/consents").then().statusCode(410);
         given().auth().oauth2(TestTokens.manager(structure)).delete("/api/v1/beneficiaries/" + id).then().statusCode(410)
                 .contentType("application/problem+json");

@@ -61,9 +61,9 @@ class StructureResourceTest {
     @Test
     void aDuplicateCodeIsAConflictAndPublishesNothingMore() {
         String code = nextCode();
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(code, "84", "69", null))
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(code, "84", "69", "2016-01-04"))
                 .post("/api/v1/structures").then().statusCode(201);
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(code, "84", "69", null))
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(code, "84", "69", "2016-01-04"))
                 .post("/api/v1/structures").then().statusCode(409).contentType("application/problem+json");
         List<EventEnvelope> events = TopicProbe.awaitEvents(PlatformTestResource.topic(Topics.BENEFICIARY),
                 e -> code.equals(e.payload().path("code").asText()));
@@ -72,18 +72,19 @@ class StructureResourceTest {
 
     static Stream<Arguments> badInput() {
         String future = LocalDate.now().plusDays(2).toString();
+        String on = ",\"registeredOn\":\"2016-01-04\"";
         return Stream.of(
-                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"1\",\"department\":\"75\"}", "region"),
-                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"99\",\"department\":\"75\"}", "region"),
-                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"11\",\"department\":\"00\"}", "department"),
-                Arguments.of("{\"code\":\"%s\",\"name\":\"\",\"region\":\"11\",\"department\":\"75\"}", "name"),
-                Arguments.of("{\"code\":\"%s\",\"region\":\"11\",\"department\":\"75\"}", "name"),
+                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"1\",\"department\":\"75\"" + on + "}", "region"),
+                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"99\",\"department\":\"75\"" + on + "}", "region"),
+                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"11\",\"department\":\"00\"" + on + "}", "department"),
+                Arguments.of("{\"code\":\"%s\",\"name\":\"\",\"region\":\"11\",\"department\":\"75\"" + on + "}", "name"),
+                Arguments.of("{\"code\":\"%s\",\"region\":\"11\",\"department\":\"75\"" + on + "}", "name"),
                 Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":11,\"department\":\"75\",\"registeredOn\":\"" + future + "\"}",
                         "registeredOn"),
                 Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"11\",\"department\":\"75\",\"registeredOn\":\"04/01/2016\"}",
                         "registeredOn"),
-                Arguments.of("{\"code\":\"%s\",\"name\":[\"X\"],\"region\":\"11\",\"department\":\"75\"}", "name"),
-                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"11\",\"department\":\"75\",\"siret\":\"1\"}", "siret"));
+                Arguments.of("{\"code\":\"%s\",\"name\":[\"X\"],\"region\":\"11\",\"department\":\"75\"" + on + "}", "name"),
+                Arguments.of("{\"code\":\"%s\",\"name\":\"X\",\"region\":\"11\",\"department\":\"75\"" + on + ",\"siret\":\"1\"}", "siret"));
     }
 
     @ParameterizedTest
@@ -98,7 +99,7 @@ class StructureResourceTest {
         assertThat(stored).isZero();
         // a valid registration published after the bad one proves the bad one left nothing on the topic
         String marker = nextCode();
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(marker, "11", "75", null))
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(marker, "11", "75", "2016-01-04"))
                 .post("/api/v1/structures").then().statusCode(201);
         TopicProbe.awaitEvents(PlatformTestResource.topic(Topics.BENEFICIARY),
                 e -> marker.equals(e.payload().path("code").asText()));
@@ -108,7 +109,7 @@ class StructureResourceTest {
 
     @Test
     void onlyAdminsRegister() {
-        String body = body(nextCode(), "11", "75", null);
+        String body = body(nextCode(), "11", "75", "2016-01-04");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/structures").then().statusCode(401);
         given().auth().oauth2(TestTokens.expired("admin", null)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/structures").then().statusCode(401);

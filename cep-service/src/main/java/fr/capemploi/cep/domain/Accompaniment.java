@@ -1,10 +1,11 @@
 package fr.capemploi.cep.domain;
 
 import fr.capemploi.events.cep.AccompanimentClosed.Outcome;
+import fr.capemploi.events.cep.AccompanimentLevels;
 import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import fr.capemploi.events.cep.InterviewHeld.InterviewMode;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -32,8 +33,6 @@ import java.util.UUID;
 @Table(name = "accompaniment")
 public class Accompaniment {
 
-    public static final int LOWEST_LEVEL = 2;
-    public static final int HIGHEST_LEVEL = 3;
 
     @Id
     private UUID id;
@@ -139,7 +138,7 @@ public class Accompaniment {
                     + "; no CEP accompaniment can be opened from this diagnostic");
         }
         if (startDate.isBefore(diagnostic.diagnosedOn())) {
-            throw new InvalidFieldException("startDate", "must not be before the entry diagnostic ("
+            throw new RuleViolation("startDate", "must not be before the entry diagnostic ("
                     + diagnostic.diagnosedOn() + ")");
         }
         int level = chosenLevel != null ? chosenLevel : correspondence.cepLevel();
@@ -157,7 +156,7 @@ public class Accompaniment {
         notBeforeStart("changedOn", on);
         Optional<LevelChange> previous = levelChanges.stream().reduce((a, b) -> b);
         if (previous.isPresent() && on.isBefore(previous.get().changedOn())) {
-            throw new InvalidFieldException("changedOn", "must not be before the previous level change ("
+            throw new RuleViolation("changedOn", "must not be before the previous level change ("
                     + previous.get().changedOn() + ")");
         }
         LevelChange change = new LevelChange(UUID.randomUUID(), this, level, to, on, now);
@@ -213,7 +212,7 @@ public class Accompaniment {
         requireOpen();
         notBeforeStart("issuedOn", on);
         if (synthesisIssuedOn != null && on.isBefore(synthesisIssuedOn)) {
-            throw new InvalidFieldException("issuedOn", "must not be before the previous issue (" + synthesisIssuedOn + ")");
+            throw new RuleViolation("issuedOn", "must not be before the previous issue (" + synthesisIssuedOn + ")");
         }
         synthesisRevision++;
         synthesisIssuedOn = on;
@@ -229,7 +228,7 @@ public class Accompaniment {
         }
         notBeforeStart("closedOn", on);
         levelChanges.stream().reduce((a, b) -> b).filter(last -> on.isBefore(last.changedOn())).ifPresent(last -> {
-            throw new InvalidFieldException("closedOn", "must not be before the last level change (" + last.changedOn() + ")");
+            throw new RuleViolation("closedOn", "must not be before the last level change (" + last.changedOn() + ")");
         });
         this.closedOn = on;
         this.outcome = outcome;
@@ -264,7 +263,7 @@ public class Accompaniment {
 
     private void notBeforeStart(String field, LocalDate date) {
         if (date.isBefore(startDate)) {
-            throw new InvalidFieldException(field, "must not be before the start of the accompaniment (" + startDate + ")");
+            throw new RuleViolation(field, "must not be before the start of the accompaniment (" + startDate + ")");
         }
     }
 
@@ -273,7 +272,7 @@ public class Accompaniment {
             throw new IllegalTransition("level", "level 1 (accueil individualisé) is recorded as a level-1 contact; "
                     + "an accompaniment is at level 2 or 3");
         }
-        if (level < LOWEST_LEVEL || level > HIGHEST_LEVEL) {
+        if (!AccompanimentLevels.isAccompanimentLevel(level)) {
             throw new IllegalTransition("level", "the CEP has three levels; an accompaniment is at level 2 or 3, not " + level);
         }
     }

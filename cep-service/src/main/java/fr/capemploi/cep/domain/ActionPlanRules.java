@@ -1,7 +1,7 @@
 package fr.capemploi.cep.domain;
 
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import java.util.List;
 
 /** What each kind of action-plan item must say, and must not: a field of another kind is an error, not noise. */
@@ -12,13 +12,13 @@ public final class ActionPlanRules {
 
     public static void check(ActionSpec spec, List<PlannedAction> plan) {
         if (spec.endDate() != null && spec.startDate() == null) {
-            throw new InvalidFieldException("startDate", "is required when endDate is given");
+            throw new RuleViolation("startDate", "is required when endDate is given");
         }
         if (spec.startDate() != null && spec.startDate().isBefore(spec.plannedOn())) {
-            throw new InvalidFieldException("startDate", "must not be before plannedOn (" + spec.plannedOn() + ")");
+            throw new RuleViolation("startDate", "must not be before plannedOn (" + spec.plannedOn() + ")");
         }
         if (spec.startDate() != null && spec.endDate() != null && spec.endDate().isBefore(spec.startDate())) {
-            throw new InvalidFieldException("endDate", "must not be before startDate (" + spec.startDate() + ")");
+            throw new RuleViolation("endDate", "must not be before startDate (" + spec.startDate() + ")");
         }
         boolean pmsmp = spec.kind() == ActionKind.PMSMP;
         if (pmsmp) {
@@ -49,13 +49,13 @@ public final class ActionPlanRules {
 
     private static void require(String field, Object value, String kind) {
         if (value == null) {
-            throw new InvalidFieldException(field, "is required for " + kind);
+            throw new RuleViolation(field, "is required for " + kind);
         }
     }
 
     private static void forbid(String field, Object value, String kind) {
         if (value != null) {
-            throw new InvalidFieldException(field, "applies only to " + kind);
+            throw new RuleViolation(field, "applies only to " + kind);
         }
     }
 }

@@ -1,6 +1,6 @@
 package fr.capemploi.cep.domain;
 
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +17,11 @@ public record DeclarationPeriod(String code, LocalDate start, LocalDate end) {
     public static DeclarationPeriod parse(String code, LocalDate today) {
         Matcher matcher = code == null ? null : FORMAT.matcher(code);
         if (matcher == null || !matcher.matches()) {
-            throw new InvalidFieldException("period", "must be a year (2016) or a half-year (2016-H1, 2016-H2)");
+            throw new RuleViolation("period", "must be a year (2016) or a half-year (2016-H1, 2016-H2)");
         }
         int year = Integer.parseInt(matcher.group(1));
         if (year < FIRST_YEAR) {
-            throw new InvalidFieldException("period", "the CEP exists since " + FIRST_YEAR);
+            throw new RuleViolation("period", "the CEP exists since " + FIRST_YEAR);
         }
         LocalDate start;
         LocalDate end;
@@ -36,7 +36,7 @@ public record DeclarationPeriod(String code, LocalDate start, LocalDate end) {
             end = LocalDate.of(year, 12, 31);
         }
         if (start.isAfter(today)) {
-            throw new InvalidFieldException("period", "has not started yet");
+            throw new RuleViolation("period", "has not started yet");
         }
         return new DeclarationPeriod(code, start, end);
     }

@@ -2,7 +2,7 @@ package fr.capemploi.cep.domain;
 
 import fr.capemploi.events.cep.OperatorDeclarationSubmitted.MutualisedOfferNature;
 import fr.capemploi.events.cep.OperatorDeclarationSubmitted.ProfessionalisationAction;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -33,30 +33,30 @@ public record DeclaredFigures(
         professionalisationActions = List.copyOf(professionalisationActions);
         mutualisedOfferNatures = mutualisedOfferNatures == null ? List.of() : List.copyOf(mutualisedOfferNatures);
         if (professionalisationActionsEngaged && professionalisationActions.isEmpty()) {
-            throw new InvalidFieldException("professionalisation.actions", "name at least one action when actions were engaged");
+            throw new RuleViolation("professionalisation.actions", "name at least one action when actions were engaged");
         }
         if (!professionalisationActionsEngaged && !professionalisationActions.isEmpty()) {
-            throw new InvalidFieldException("professionalisation.actions", "must be empty when no action was engaged");
+            throw new RuleViolation("professionalisation.actions", "must be empty when no action was engaged");
         }
         if (professionalisationActions.size() != professionalisationActions.stream().distinct().count()) {
-            throw new InvalidFieldException("professionalisation.actions", "must not repeat an action");
+            throw new RuleViolation("professionalisation.actions", "must not repeat an action");
         }
         if (Boolean.TRUE.equals(mutualisedOfferUsed) && mutualisedOfferNatures.isEmpty()) {
-            throw new InvalidFieldException("mutualisedOffer.natures", "name the nature of the offer used");
+            throw new RuleViolation("mutualisedOffer.natures", "name the nature of the offer used");
         }
         if (!Boolean.TRUE.equals(mutualisedOfferUsed) && !mutualisedOfferNatures.isEmpty()) {
-            throw new InvalidFieldException("mutualisedOffer.natures", "must be empty when no mutualised offer was used");
+            throw new RuleViolation("mutualisedOffer.natures", "must be empty when no mutualised offer was used");
         }
         if (mutualisedOfferNatures.size() != mutualisedOfferNatures.stream().distinct().count()) {
-            throw new InvalidFieldException("mutualisedOffer.natures", "must not repeat a nature");
+            throw new RuleViolation("mutualisedOffer.natures", "must not repeat a nature");
         }
         if (cepTrainingDays != null && counsellorsTrained != null) {
             if (cepTrainingDays.signum() > 0 && counsellorsTrained == 0) {
-                throw new InvalidFieldException("cepTraining.counsellorsTrained",
+                throw new RuleViolation("cepTraining.counsellorsTrained",
                         "must be at least 1 when training days were given");
             }
             if (cepTrainingDays.signum() == 0 && counsellorsTrained > 0) {
-                throw new InvalidFieldException("cepTraining.days", "must be above 0 when counsellors were trained");
+                throw new RuleViolation("cepTraining.days", "must be above 0 when counsellors were trained");
             }
         }
     }

@@ -3,7 +3,7 @@ package fr.capemploi.cep.domain;
 import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
 import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,7 +66,7 @@ public class Level1Contact {
             ContactChannel channel, Level1Request request, CepOperator routedTo, boolean liaisonSheetIssued,
             Instant recordedAt, String recordedBy) {
         if (liaisonSheetIssued && routedTo == null) {
-            throw new InvalidFieldException("routedTo", "a fiche de liaison goes to the CEP operator the person is "
+            throw new RuleViolation("routedTo", "a fiche de liaison goes to the CEP operator the person is "
                     + "routed to: name it");
         }
         this.id = id;

@@ -3,7 +3,7 @@ package fr.capemploi.cep.domain;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.events.cep.ActionPlanned.AlternanceContract;
 import fr.capemploi.events.cep.ActionPlanned.PmsmpPurpose;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -113,7 +113,7 @@ public class PlannedAction {
                     + "); only a PLANNED action can become " + target);
         }
         if (on.isBefore(plannedOn)) {
-            throw new InvalidFieldException("effectiveOn", "must not be before the action was planned (" + plannedOn + ")");
+            throw new RuleViolation("effectiveOn", "must not be before the action was planned (" + plannedOn + ")");
         }
         this.status = target;
         this.statusOn = on;

@@ -1,7 +1,7 @@
 package fr.capemploi.cep.domain;
 
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,7 +22,7 @@ public final class PmsmpRules {
 
     public static void checkDuration(LocalDate start, LocalDate end) {
         if (end.isAfter(latestEnd(start))) {
-            throw new InvalidFieldException("endDate", "a PMSMP lasts at most one month: starting on " + start
+            throw new RuleViolation("endDate", "a PMSMP lasts at most one month: starting on " + start
                     + ", it must end on " + latestEnd(start) + " at the latest");
         }
     }
@@ -32,7 +32,7 @@ public final class PmsmpRules {
         PlannedAction renewed = plan.stream().filter(a -> a.id().equals(renewal.renewalOf())).findFirst()
                 .orElseThrow(() -> new UnknownReference("renewalOf", "Action", renewal.renewalOf()));
         if (renewed.kind() != ActionKind.PMSMP) {
-            throw new InvalidFieldException("renewalOf", "only a PMSMP can be renewed; this action is a " + renewed.kind());
+            throw new RuleViolation("renewalOf", "only a PMSMP can be renewed; this action is a " + renewed.kind());
         }
         if (renewed.renewalOf() != null) {
             throw new IllegalTransition("renewalOf", "a PMSMP is renewable once: action " + renewed.id()
@@ -49,11 +49,11 @@ public final class PmsmpRules {
                             + " was already renewed by " + existing.id());
                 });
         if (renewal.pmsmpPurpose() != renewed.pmsmpPurpose()) {
-            throw new InvalidFieldException("pmsmpPurpose", "a renewal keeps the purpose of the PMSMP it renews ("
+            throw new RuleViolation("pmsmpPurpose", "a renewal keeps the purpose of the PMSMP it renews ("
                     + renewed.pmsmpPurpose() + ")");
         }
         if (!renewal.startDate().isAfter(renewed.endDate())) {
-            throw new InvalidFieldException("startDate", "a renewal starts after the PMSMP it renews ended ("
+            throw new RuleViolation("startDate", "a renewal starts after the PMSMP it renews ended ("
                     + renewed.endDate() + ")");
         }
     }

@@ -2,6 +2,7 @@ package fr.capemploi.cep.rest;
 
 import fr.capemploi.cep.service.Accompaniments.Settlement;
 import fr.capemploi.events.cep.AccompanimentClosed.Outcome;
+import fr.capemploi.events.cep.AccompanimentLevels;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.events.cep.ActionPlanned.AlternanceContract;
 import fr.capemploi.events.cep.ActionPlanned.PmsmpPurpose;
@@ -31,7 +32,8 @@ public final class AccompanimentRequests {
             @Schema(description = "Defaults to the beneficiary's referent in the registry",
                     examples = Examples.COUNSELLOR) UUID referentCounsellorId,
             @NotNull @PastOrPresent @Schema(examples = "2016-02-29") LocalDate startDate,
-            @Min(2) @Max(3) @Schema(description = "2 or 3; defaults to the level of the service correspondence")
+            @Min(AccompanimentLevels.LOWEST) @Max(AccompanimentLevels.HIGHEST)
+            @Schema(description = "2 or 3; defaults to the level of the service correspondence")
             Integer level) {
     }
 
@@ -44,7 +46,8 @@ public final class AccompanimentRequests {
     @Schema(name = "CepInformationRequest")
     public record CepInformation(
             @NotNull @PastOrPresent @Schema(examples = "2016-02-29") LocalDate informedOn,
-            @Schema(description = "Defaults to the referent counsellor") UUID counsellorId) {
+            @Schema(description = "Defaults to the counsellor of the token (claim counsellor_id), else the "
+                    + "referent counsellor") UUID counsellorId) {
     }
 
     @Schema(name = "InterviewRequest")
@@ -52,7 +55,8 @@ public final class AccompanimentRequests {
             @NotNull @PastOrPresent @Schema(examples = "2016-03-07") LocalDate heldOn,
             @NotNull @Min(1) @Max(480) @Schema(examples = "60") Integer durationMinutes,
             @NotNull @Schema(examples = "ON_SITE") InterviewMode mode,
-            @Schema(description = "Defaults to the referent counsellor") UUID counsellorId) {
+            @Schema(description = "Defaults to the counsellor of the token (claim counsellor_id), else the "
+                    + "referent counsellor") UUID counsellorId) {
     }
 
     @Schema(name = "ActionRequest", description = "An action-plan item. PMSMP: pmsmpPurpose, startDate and endDate "
@@ -74,7 +78,8 @@ public final class AccompanimentRequests {
             @Schema(description = "For a PMSMP renewal: the PMSMP renewed") UUID renewalOf,
             @Schema(examples = "PROFESSIONALISATION") AlternanceContract alternanceContract,
             @Schema(description = "The training project of the cpf-service") UUID cpfTrainingProjectId,
-            @Schema(description = "Defaults to the referent counsellor") UUID counsellorId) {
+            @Schema(description = "Defaults to the counsellor of the token (claim counsellor_id), else the "
+                    + "referent counsellor") UUID counsellorId) {
     }
 
     @Schema(name = "ActionStatusRequest")
@@ -91,7 +96,8 @@ public final class AccompanimentRequests {
                     + "the dossier de synthèse", examples = "Devenir préparateur de commandes en logistique") String project,
             @Size(max = 4000) @Schema(examples = "Valider le projet par une PMSMP puis entrer en formation qualifiante")
             String strategy,
-            @Schema(description = "Defaults to the referent counsellor") UUID counsellorId) {
+            @Schema(description = "Defaults to the counsellor of the token (claim counsellor_id), else the "
+                    + "referent counsellor") UUID counsellorId) {
     }
 
     @Schema(name = "CloseRequest")

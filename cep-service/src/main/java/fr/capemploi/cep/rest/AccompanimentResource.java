@@ -210,9 +210,9 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
-        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
+        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(),
-                request.counsellorId()));
+                caller.actingCounsellor(request.counsellorId())));
     }
 
     @POST
@@ -235,9 +235,9 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
-        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
+        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
-                request.durationMinutes(), request.mode(), request.counsellorId());
+                request.durationMinutes(), request.mode(), caller.actingCounsellor(request.counsellorId()));
         return Response.created(uri.getAbsolutePathBuilder().path(interview.id().toString()).build())
                 .entity(InterviewView.of(interview)).build();
     }
@@ -299,7 +299,7 @@ public class AccompanimentResource {
     public Response planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
-        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
+        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         if (request.kind() == ActionKind.TRAINING && request.cpfTrainingProjectId() != null) {
             // only a TRAINING action may link a project (another kind with one is refused by the plan's rules)
             references.requireTrainingProject(request.cpfTrainingProjectId(), structure,
@@ -308,7 +308,7 @@ public class AccompanimentResource {
         PlannedAction action = accompaniments.planAction(id, caller.ownStructure(), new ActionSpec(request.kind(),
                 blankToNull(request.label()), request.plannedOn(), request.startDate(), request.endDate(),
                 request.pmsmpPurpose(), blankToNull(request.hostName()), request.hostSiret(), request.renewalOf(),
-                request.alternanceContract(), request.cpfTrainingProjectId(), request.counsellorId()));
+                request.alternanceContract(), request.cpfTrainingProjectId(), caller.actingCounsellor(request.counsellorId())));
         return Response.created(uri.getAbsolutePathBuilder().path(action.id().toString()).build())
                 .entity(ActionView.of(action)).build();
     }
@@ -372,9 +372,9 @@ public class AccompanimentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
-        references.requireCounsellor(request.counsellorId(), caller.ownStructure(), "counsellorId");
+        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
-                request.counsellorId(), request.project().strip(), blankToNull(request.strategy())));
+                caller.actingCounsellor(request.counsellorId()), request.project().strip(), blankToNull(request.strategy())));
     }
 
     @POST

@@ -101,9 +101,9 @@ public class DiagnosticResource {
         }
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
-        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
+        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
-                request.counsellorId(), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
+                caller.actingCounsellor(request.counsellorId()), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(diagnostic.id().toString()).build())
                 .entity(DiagnosticResponse.of(diagnostic)).build();
     }

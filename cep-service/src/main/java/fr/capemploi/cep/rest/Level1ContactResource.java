@@ -98,9 +98,9 @@ public class Level1ContactResource {
     public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.awaitRegistration(request.beneficiaryId());
-        references.requireCounsellor(request.counsellorId(), structure, "counsellorId");
+        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure,
-                request.counsellorId(), request.beneficiaryId(), request.contactDate(), request.channel(),
+                caller.actingCounsellor(request.counsellorId()), request.beneficiaryId(), request.contactDate(), request.channel(),
                 request.request(), request.routedTo(), request.liaisonSheetIssued(), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build())
                 .entity(Level1ContactResponse.of(contact)).build();

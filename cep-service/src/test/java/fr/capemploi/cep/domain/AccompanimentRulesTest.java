@@ -9,7 +9,7 @@ import fr.capemploi.events.cep.ActionPlanned.PmsmpPurpose;
 import fr.capemploi.events.cep.DiagnosticRecorded.Barrier;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import fr.capemploi.events.cep.InterviewHeld.InterviewMode;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,7 +66,7 @@ class AccompanimentRulesTest {
         assertThat(accompaniment.holdInterview(LocalDate.of(2016, 3, 7), 60, InterviewMode.ON_SITE, UUID.randomUUID(),
                 NOW).cepLevel()).isEqualTo(2);
         assertThatThrownBy(() -> accompaniment.changeLevel(2, LocalDate.of(2016, 4, 1), NOW))
-                .isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("changedOn");
+                .isInstanceOf(RuleViolation.class).extracting("attribute").isEqualTo("changedOn");
     }
 
     @Test
@@ -109,7 +109,7 @@ class AccompanimentRulesTest {
             PmsmpRules.checkDuration(LocalDate.parse(start), LocalDate.parse(end));
         } else {
             assertThatThrownBy(() -> PmsmpRules.checkDuration(LocalDate.parse(start), LocalDate.parse(end)))
-                    .isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("endDate");
+                    .isInstanceOf(RuleViolation.class).extracting("attribute").isEqualTo("endDate");
         }
     }
 
@@ -135,12 +135,12 @@ class AccompanimentRulesTest {
         Accompaniment accompaniment = open(WorkAxis.PROJECT_ELABORATION);
         PlannedAction first = accompaniment.planAction(pmsmp("2016-03-14", "2016-04-08", null), NOW);
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-04-08", "2016-04-30", first.id()), NOW))
-                .isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("startDate");
+                .isInstanceOf(RuleViolation.class).extracting("attribute").isEqualTo("startDate");
         ActionSpec otherPurpose = new ActionSpec(ActionKind.PMSMP, null, LocalDate.of(2016, 3, 1),
                 LocalDate.of(2016, 4, 11), LocalDate.of(2016, 5, 6), PmsmpPurpose.START_RECRUITMENT, null, null,
                 first.id(), null, null, null);
         assertThatThrownBy(() -> accompaniment.planAction(otherPurpose, NOW))
-                .isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("pmsmpPurpose");
+                .isInstanceOf(RuleViolation.class).extracting("attribute").isEqualTo("pmsmpPurpose");
         accompaniment.cancelAction(first.id(), LocalDate.of(2016, 3, 10));
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-04-11", "2016-05-06", first.id()), NOW))
                 .isInstanceOf(IllegalTransition.class).hasMessageContaining("cancelled");
@@ -151,7 +151,7 @@ class AccompanimentRulesTest {
         Accompaniment accompaniment = open(WorkAxis.PROJECT_ELABORATION);
         PlannedAction action = accompaniment.planAction(pmsmp("2016-03-14", "2016-04-08", null), NOW);
         assertThatThrownBy(() -> accompaniment.completeAction(action.id(), LocalDate.of(2016, 2, 29)))
-                .isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("effectiveOn");
+                .isInstanceOf(RuleViolation.class).extracting("attribute").isEqualTo("effectiveOn");
         accompaniment.completeAction(action.id(), LocalDate.of(2016, 4, 8));
         assertThat(action.status()).isEqualTo(ActionStatus.DONE);
         assertThatThrownBy(() -> accompaniment.cancelAction(action.id(), LocalDate.of(2016, 4, 9)))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.capemploi.events.cep.OperatorDeclarationSubmitted.MutualisedOfferNature;
 import fr.capemploi.events.cep.OperatorDeclarationSubmitted.ProfessionalisationAction;
-import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.domain.RuleViolation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,8 +31,8 @@ class DeclarationRulesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"2014", "2017-H2", "2018", "2016-H0", "2016-S1", "'2016 '"})
     void otherPeriodsAreRefused(String code) {
-        assertThatThrownBy(() -> DeclarationPeriod.parse(code, TODAY)).isInstanceOf(InvalidFieldException.class)
-                .extracting("field").isEqualTo("period");
+        assertThatThrownBy(() -> DeclarationPeriod.parse(code, TODAY)).isInstanceOf(RuleViolation.class)
+                .extracting("attribute").isEqualTo("period");
     }
 
     @Test
@@ -47,13 +47,13 @@ class DeclarationRulesTest {
 
     @Test
     void answersMustAgreeWithEachOther() {
-        assertThatThrownBy(() -> figures(true, List.of(), null, null)).extracting("field")
+        assertThatThrownBy(() -> figures(true, List.of(), null, null)).extracting("attribute")
                 .isEqualTo("professionalisation.actions");
         assertThatThrownBy(() -> figures(false, List.of(ProfessionalisationAction.OTHER), null, null))
-                .extracting("field").isEqualTo("professionalisation.actions");
-        assertThatThrownBy(() -> figures(false, List.of(), new BigDecimal("3"), 0)).extracting("field")
+                .extracting("attribute").isEqualTo("professionalisation.actions");
+        assertThatThrownBy(() -> figures(false, List.of(), new BigDecimal("3"), 0)).extracting("attribute")
                 .isEqualTo("cepTraining.counsellorsTrained");
-        assertThatThrownBy(() -> figures(false, List.of(), BigDecimal.ZERO, 2)).extracting("field")
+        assertThatThrownBy(() -> figures(false, List.of(), BigDecimal.ZERO, 2)).extracting("attribute")
                 .isEqualTo("cepTraining.days");
     }
 

@@ -2,6 +2,7 @@ package fr.capemploi.cep.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -179,6 +180,19 @@ class BadInputTest {
         send(input, shared()).statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations.field", hasItem(startsWith(input.field())));
+    }
+
+    /** A bad date, an unknown channel and a missing request: the one answer names all three, not the first only. */
+    @Test
+    void everyInvalidFieldIsNamedInOneAnswer() {
+        given().auth().oauth2(TestTokens.counsellor(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"contactDate\":\"14/03/2016\",\"channel\":\"PIGEON\",\"liaisonSheetIssued\":false}")
+                .post("/api/v1/cep/level1-contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("3 fields are invalid"))
+                .body("violations.field", contains("channel", "contactDate", "request"))
+                .body("violations[0].message", startsWith("must be one of "))
+                .body("violations[1].message", startsWith("must be a date (YYYY-MM-DD)"));
     }
 
     /** Every bad request of {@link #cases()}, on records of this test's own: afterwards they read as before. */

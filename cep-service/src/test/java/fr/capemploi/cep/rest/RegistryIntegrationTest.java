@@ -59,7 +59,7 @@ class RegistryIntegrationTest {
     @Order(1)
     void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() throws IOException {
         structure = UUID.fromString(registry(TestTokens.admin()).body("{\"code\":\"034\",\"name\":\"Cap emploi "
-                + "Hérault\",\"region\":\"76\",\"department\":\"34\"}").post("/api/v1/structures")
+                + "Hérault\",\"region\":\"76\",\"department\":\"34\",\"registeredOn\":\"2015-01-05\"}").post("/api/v1/structures")
                 .then().statusCode(201).extract().path("id"));
         counsellor = UUID.fromString(registry(TestTokens.admin()).body("{\"displayName\":\"Claire Dupont\","
                 + "\"activeFrom\":\"2015-01-05\"}").post("/api/v1/structures/" + structure + "/counsellors")

@@ -1,8 +1,8 @@
 package fr.capemploi.cpf.domain;
 
 import fr.capemploi.events.cpf.CpfConsentGiven.ConsentModality;
+import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ConflictException;
-import fr.capemploi.platform.problem.InvalidFieldException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -65,7 +65,7 @@ public class CpfConsent {
             throw new ConflictException("The CPF consent " + id + " was already withdrawn on " + withdrawnOn);
         }
         if (on.isBefore(givenOn)) {
-            throw new InvalidFieldException("withdrawnOn", "must not be before the consent was given (" + givenOn + ")");
+            throw new RuleViolation("withdrawnOn", "must not be before the consent was given (" + givenOn + ")");
         }
         withdrawnOn = on;
         withdrawnBy = counsellorId;

@@ -3,8 +3,8 @@ package fr.capemploi.cpf.domain;
 import fr.capemploi.events.cpf.FundingDecided.Decision;
 import fr.capemploi.events.cpf.FundingDecided.RefusalReason;
 import fr.capemploi.events.cpf.FundingRequested.Funder;
+import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ConflictException;
-import fr.capemploi.platform.problem.InvalidFieldException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -89,38 +89,38 @@ public class FundingRequest {
                     + this.answeredOn + ")");
         }
         if (answeredOn.isBefore(requestedOn)) {
-            throw new InvalidFieldException("answeredOn", "must not be before the request (" + requestedOn + ")");
+            throw new RuleViolation("answeredOn", "must not be before the request (" + requestedOn + ")");
         }
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         switch (decision) {
             case GRANTED -> {
                 if (granted != null && granted.compareTo(amount) != 0) {
-                    throw new InvalidFieldException("grantedAmount", "must equal the amount requested (" + amount
+                    throw new RuleViolation("grantedAmount", "must equal the amount requested (" + amount
                             + ") for GRANTED; use PARTLY_GRANTED for less");
                 }
                 granted = amount;
             }
             case PARTLY_GRANTED -> {
                 if (granted == null) {
-                    throw new InvalidFieldException("grantedAmount", "is required for PARTLY_GRANTED");
+                    throw new RuleViolation("grantedAmount", "is required for PARTLY_GRANTED");
                 }
                 if (granted.signum() <= 0 || granted.compareTo(amount) >= 0) {
-                    throw new InvalidFieldException("grantedAmount", "must be more than 0 and less than the amount "
+                    throw new RuleViolation("grantedAmount", "must be more than 0 and less than the amount "
                             + "requested (" + amount + ") for PARTLY_GRANTED");
                 }
             }
             case REFUSED, WITHDRAWN -> {
                 if (granted != null && granted.signum() != 0) {
-                    throw new InvalidFieldException("grantedAmount", "must be absent for " + decision);
+                    throw new RuleViolation("grantedAmount", "must be absent for " + decision);
                 }
                 granted = zero;
             }
         }
         if (decision == Decision.REFUSED && reason == null) {
-            throw new InvalidFieldException("refusalReason", "is required for REFUSED");
+            throw new RuleViolation("refusalReason", "is required for REFUSED");
         }
         if (decision != Decision.REFUSED && reason != null) {
-            throw new InvalidFieldException("refusalReason", "is only for REFUSED");
+            throw new RuleViolation("refusalReason", "is only for REFUSED");
         }
         this.decision = decision;
         this.grantedAmount = granted.setScale(2);

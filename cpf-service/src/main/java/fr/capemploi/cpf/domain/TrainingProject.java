@@ -6,8 +6,8 @@ import fr.capemploi.events.cpf.FundingRequested.Funder;
 import fr.capemploi.events.cpf.TrainingNotImplemented.Reason;
 import fr.capemploi.events.cpf.TrainingProjectCreated.CertificationKind;
 import fr.capemploi.events.cpf.TrainingProjectCreated.EligibilityList;
+import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ConflictException;
-import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -162,10 +162,10 @@ public class TrainingProject {
             Instant recordedAt) {
         requireStatus(TrainingStatus.PLANNED, "add a funding request to");
         if (cpfHours != null && funder != Funder.CPF) {
-            throw new InvalidFieldException("cpfHours", "is only for a CPF line");
+            throw new RuleViolation("cpfHours", "is only for a CPF line");
         }
         if (amount.compareTo(cost) > 0) {
-            throw new InvalidFieldException("amount", "must not exceed the training cost (" + cost + ")");
+            throw new RuleViolation("amount", "must not exceed the training cost (" + cost + ")");
         }
         fundingRequests.stream().filter(r -> r.funder() == funder && r.standing()).findFirst().ifPresent(r -> {
             throw new ConflictException("A " + funder + " request of this project is still standing (" + r.id()
@@ -202,7 +202,7 @@ public class TrainingProject {
     public void complete(LocalDate on, Boolean certificationObtained) {
         requireStatus(TrainingStatus.STARTED, "complete");
         if (on.isBefore(startedOn)) {
-            throw new InvalidFieldException("completedOn", "must not be before the start (" + startedOn + ")");
+            throw new RuleViolation("completedOn", "must not be before the start (" + startedOn + ")");
         }
         status = TrainingStatus.COMPLETED;
         completedOn = on;

@@ -202,9 +202,12 @@ public class CpfAccountResource {
                 request.asOf(), counsellor(request.counsellorId())));
     }
 
-    /** The counsellor named in the body, checked after the beneficiary of the path (whose 404 comes first). */
+    /**
+     * The counsellor named in the body, else the one of the token (claim counsellor_id), checked after the beneficiary
+     * of the path (whose 404 comes first).
+     */
     private UUID counsellor(UUID counsellorId) {
-        return counsellors.require(counsellorId, caller.ownStructure());
+        return counsellors.require(caller.actingCounsellor(counsellorId), caller.ownStructure());
     }
 
     private Reference beneficiary(UUID beneficiaryId) {

@@ -115,9 +115,9 @@ public class TrainingProjectResource {
         validate(request);
         UUID structure = caller.ownStructure();
         Reference beneficiary = references.requireForWrite(request.beneficiaryId(), structure, Location.BODY);
-        counsellors.require(request.counsellorId(), structure);
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure);
         AssessedProject created = projects.create(beneficiary, new TrainingProject.Definition(request.beneficiaryId(),
-                structure, request.accompanimentId(), request.counsellorId(), request.title().strip(),
+                structure, request.accompanimentId(), caller.actingCounsellor(request.counsellorId()), request.title().strip(),
                 request.certification().kind(), request.certification().code(), request.eligibilityList(),
                 request.eligibilityRegion(), request.trainingBody().name().strip(), request.trainingBody().siret(),
                 request.startDate(), request.endDate(), request.hours(), request.cost()), caller.name());

@@ -4,6 +4,8 @@ import static fr.capemploi.cpf.rest.Fixtures.account;
 import static fr.capemploi.cpf.rest.Fixtures.as;
 import static fr.capemploi.cpf.rest.Fixtures.project;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import fr.capemploi.testsupport.TestTokens;
@@ -156,6 +158,18 @@ class BadInputTest {
     }
 
     /** Every bad request of {@link #badInputs()} on records of this test's own: they read as before, no project appeared. */
+    /** An unknown unit, an amount that is no number and a missing date: the one answer names all three. */
+    @Test
+    void everyInvalidFieldIsNamedInOneAnswer() {
+        UUID structure = UUID.randomUUID();
+        as(TestTokens.counsellor(structure)).contentType("application/json")
+                .body("{\"unit\":\"DAYS\",\"amount\":\"a lot\"}")
+                .put(account(UUID.randomUUID()) + "/balance")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("3 fields are invalid"))
+                .body("violations.field", contains("amount", "asOf", "unit"));
+    }
+
     @Test
     void refusedRequestsStoreNothing() {
         Records records = Records.create();

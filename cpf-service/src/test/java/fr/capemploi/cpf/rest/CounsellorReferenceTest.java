@@ -3,6 +3,7 @@ package fr.capemploi.cpf.rest;
 import static fr.capemploi.cpf.rest.Fixtures.account;
 import static fr.capemploi.cpf.rest.Fixtures.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,5 +54,22 @@ class CounsellorReferenceTest {
                         + UUID.randomUUID() + "\"}")
                 .post(account(beneficiary) + "/consents").then().statusCode(422)
                 .body("violations[0].field", equalTo("counsellorId"));
+    }
+
+    /** A token naming its counsellor (claim counsellor_id): a project sent without counsellorId is credited to it. */
+    @Test
+    void theTokensCounsellorIsCreditedWhenTheBodyNamesNone() {
+        UUID beneficiary = Fixtures.knownBeneficiary(structure);
+        UUID counsellor = Fixtures.announceCounsellor(structure);
+        UUID named = Fixtures.announceCounsellor(structure);
+        as(TestTokens.counsellor(structure, counsellor)).body(Fixtures.projectBody(beneficiary))
+                .post("/api/v1/cpf/training-projects")
+                .then().statusCode(201).body("counsellorId", equalTo(counsellor.toString()));
+        as(TestTokens.counsellor(structure, counsellor)).body(project(beneficiary, named))
+                .post("/api/v1/cpf/training-projects")
+                .then().statusCode(201).body("counsellorId", equalTo(named.toString()));
+        as(TestTokens.counsellor(structure)).body(Fixtures.projectBody(beneficiary))
+                .post("/api/v1/cpf/training-projects")
+                .then().statusCode(201).body("counsellorId", nullValue());
     }
 }

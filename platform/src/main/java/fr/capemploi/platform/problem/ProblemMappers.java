@@ -1,5 +1,6 @@
 package fr.capemploi.platform.problem;
 
+import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.idempotency.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +51,17 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
         return badRequest(uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequest e, UriInfo uri) {
+        return badRequest(uri, e.violations());
+    }
+
+    /** A rule of an aggregate broken by a value of the request: the attribute is the request's field of that name. */
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e, UriInfo uri) {
+        return badRequest(uri, List.of(new Problem.Violation(e.attribute(), e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -267,7 +279,7 @@ public class ProblemMappers {
         return parts.isEmpty() ? "body" : String.join(".", parts);
     }
 
-    private static String pathOf(JsonMappingException e) {
+    static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -282,7 +294,7 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         if (type == null) {
             return "of another type";
         }

@@ -73,6 +73,28 @@ public class Caller {
         }
     }
 
+    /** The counsellor the token belongs to, when it names one ({@link Roles#COUNSELLOR_CLAIM}). */
+    public Optional<UUID> counsellorId() {
+        Object claim = token == null ? null : token.getClaim(Roles.COUNSELLOR_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        String value = claim instanceof JsonString json ? json.getString() : claim.toString();
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            throw new ForbiddenException("Your token's " + Roles.COUNSELLOR_CLAIM + " claim is not a counsellor id");
+        }
+    }
+
+    /**
+     * Who an act is credited to: the counsellor the request names, else the counsellor of the token, else nobody here
+     * (the use case then applies its own default, e.g. the referent of the accompaniment).
+     */
+    public UUID actingCounsellor(UUID named) {
+        return named != null ? named : counsellorId().orElse(null);
+    }
+
     /** The structure a counsellor or manager works in; their token must name it. */
     public UUID ownStructure() {
         return structureId().orElseThrow(() -> new ForbiddenException(

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "jwt",
                 type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "JWT signed by the platform's identity provider; claims `groups` (role) and "
-                        + "`structure_id` (the counsellor's or manager's structure)"),
+                        + "`structure_id` (the counsellor's or manager's structure); optional `counsellor_id` (the "
+                        + "counsellor's id: an act sent without `counsellorId` is credited to that counsellor)"),
                 parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,
                         description = "Makes a POST safe to retry: 8 to 128 visible ASCII characters, e.g. a UUID. "
                                 + "The same key with the same request returns the first answer (header "

@@ -11,6 +11,12 @@ public final class Roles {
     /** The claim naming the caller's structure, for counsellors and managers. */
     public static final String STRUCTURE_CLAIM = "structure_id";
 
+    /**
+     * The claim naming the counsellor a token belongs to (the counsellor's id in beneficiary-service's directory). An
+     * act recorded without a {@code counsellorId} is credited to this counsellor; optional.
+     */
+    public static final String COUNSELLOR_CLAIM = "counsellor_id";
+
     private Roles() {
     }
 }

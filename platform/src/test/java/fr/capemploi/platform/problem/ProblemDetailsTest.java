@@ -1,6 +1,7 @@
 package fr.capemploi.platform.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,6 +57,34 @@ class ProblemDetailsTest {
                 .body("violations.field", hasItem("count"))
                 .body("violations.field", hasItem("colour"))
                 .body("violations.field", hasItem("parts[0].label"));
+    }
+
+    /** Jackson stops at the first value it cannot bind: every other bad field must still be named in the answer. */
+    @Test
+    void everyInvalidFieldIsNamedInOneAnswer() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"count\":\"many\",\"colour\":\"BLUE\",\"day\":\"31/12/2016\",\"colr\":{\"a\":[1]},"
+                        + "\"parts\":[{\"label\":\"\",\"x\":1},{\"label\":{\"x\":1}}]}")
+                .post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("8 fields are invalid"))
+                .body("violations.field", contains("colour", "colr", "count", "day", "name", "parts[0].label",
+                        "parts[0].x", "parts[1].label"))
+                .body("violations.find { it.field == 'colour' }.message", equalTo("must be one of RED, GREEN"))
+                .body("violations.find { it.field == 'count' }.message", equalTo("must be a number, got \"many\""))
+                .body("violations.find { it.field == 'day' }.message", startsWith("must be a date (YYYY-MM-DD)"))
+                .body("violations.find { it.field == 'colr' }.message", equalTo("is not a known field"))
+                .body("violations.find { it.field == 'parts[1].label' }.message", equalTo("must be a string"));
+    }
+
+    /** A value bound, then refused by validation, and another not bound at all: both in the same answer. */
+    @Test
+    void bindingAndValidationViolationsShareOneAnswer() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"count\":-1,\"colour\":\"PURPLE\"}")
+                .post("/test/widgets")
+                .then().statusCode(400)
+                .body("violations.field", contains("colour", "count"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.cep.AccompanimentClosed;
 import fr.capemploi.events.cep.AccompanimentLevelChanged;
+import fr.capemploi.events.cep.AccompanimentLevels;
 import fr.capemploi.events.cep.AccompanimentOpened;
 import fr.capemploi.events.cep.ActionCancelled;
 import fr.capemploi.events.cep.ActionCompleted;
@@ -207,7 +208,7 @@ public class CepFactsProjection extends GenerationProjection {
     }
 
     private static void level(int level) {
-        if (level < 2 || level > 3) {
+        if (!AccompanimentLevels.isAccompanimentLevel(level)) {
             throw new MalformedEventException("an accompaniment is at CEP level 2 or 3, not " + level);
         }
     }

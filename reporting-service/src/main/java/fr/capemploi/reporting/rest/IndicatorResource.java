@@ -1,6 +1,7 @@
 package fr.capemploi.reporting.rest;
 
 import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.InvalidFields;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.security.Roles;
 import fr.capemploi.reporting.domain.Indicator;
@@ -70,9 +71,11 @@ public class IndicatorResource {
             @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
                     + "default: now. The response echoes the instant used (`asOf`)")
             @QueryParam("asOf") String asOf) {
-        Scope resolved = request.scope(scope, scopeId);
-        ReportingPeriod reportingPeriod = request.period(period, "period");
-        Instant asOfInstant = request.asOf(asOf);
+        InvalidFields invalid = new InvalidFields();
+        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
+        ReportingPeriod reportingPeriod = invalid.read(() -> request.period(period, "period"));
+        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
+        invalid.throwIfAny();
         return IndicatorsResponse.of(resolved, reportingPeriod, asOfInstant,
                 queries.all(resolved, reportingPeriod, asOfInstant));
     }
@@ -109,23 +112,26 @@ public class IndicatorResource {
             @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
                     + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf") String asOf) {
         Indicator indicator = Indicator.byId(id).orElseThrow(() -> new ResourceNotFoundException("Indicator", id));
-        Scope resolved = request.scope(scope, scopeId);
-        ReportingPeriod first = request.period(from, "from");
-        ReportingPeriod last = to == null || to.isBlank() ? first : request.period(to, "to");
-        ReportingPeriod.Granularity cut;
-        try {
-            cut = granularity == null || granularity.isBlank() ? ReportingPeriod.Granularity.MONTH
-                    : ReportingPeriod.Granularity.parse(granularity);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("granularity", e.getMessage());
-        }
+        InvalidFields invalid = new InvalidFields();
+        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
+        ReportingPeriod first = invalid.read(() -> request.period(from, "from"));
+        ReportingPeriod last = to == null || to.isBlank() ? first : invalid.read(() -> request.period(to, "to"));
+        ReportingPeriod.Granularity cut = invalid.read(() -> {
+            try {
+                return granularity == null || granularity.isBlank() ? ReportingPeriod.Granularity.MONTH
+                        : ReportingPeriod.Granularity.parse(granularity);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("granularity", e.getMessage());
+            }
+        });
+        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
+        invalid.throwIfAny();
         List<ReportingPeriod> periods;
         try {
             periods = ReportingPeriod.series(first, last, cut, MAX_SERIES_POINTS);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("to", e.getMessage());
         }
-        Instant asOfInstant = request.asOf(asOf);
         List<Point> points = queries.series(indicator, resolved, periods, asOfInstant).stream()
                 .map(p -> new Point(p.period().label(), p.period().start(), p.period().end(), p.value().value(),
                         p.value().numerator(), p.value().denominator(),

@@ -1,6 +1,8 @@
 package fr.capemploi.reporting.rest;
 
+
 import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.InvalidFields;
 import fr.capemploi.platform.security.Roles;
 import fr.capemploi.reporting.domain.ActivityReport;
 import fr.capemploi.reporting.domain.CnefopSurvey;
@@ -97,9 +99,11 @@ public class ReportResource {
             @Parameter(description = "another year (2015) or half-year (2016-H1): adds its column beside the period's",
                     example = "2015") @QueryParam("compareWith") String compareWith,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Scope resolved = request.scope(scope, scopeId);
-        ReportingPeriod surveyPeriod = request.surveyPeriod(period);
-        Instant asOfInstant = request.asOf(asOf);
+        InvalidFields invalid = new InvalidFields();
+        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
+        ReportingPeriod surveyPeriod = invalid.read(() -> request.surveyPeriod(period));
+        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
+        invalid.throwIfAny();
         // an empty value is what a form sends for "no comparison"
         if (compareWith != null && !compareWith.isBlank()) {
             return comparison(resolved, surveyPeriod, comparedPeriod(compareWith, surveyPeriod), asOfInstant, accept);
@@ -159,9 +163,12 @@ public class ReportResource {
             @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
                     + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf") String asOf,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Scope resolved = request.scope(scope, scopeId);
-        ReportingPeriod reportingPeriod = request.period(period, "period");
-        ActivityReport report = reports.activity(resolved, reportingPeriod, request.asOf(asOf));
+        InvalidFields invalid = new InvalidFields();
+        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
+        ReportingPeriod reportingPeriod = invalid.read(() -> request.period(period, "period"));
+        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
+        invalid.throwIfAny();
+        ActivityReport report = reports.activity(resolved, reportingPeriod, asOfInstant);
         if (wants(accept, SpreadsheetFiles.CSV)) {
             return download(SpreadsheetFiles.csv(report), SpreadsheetFiles.CSV + "; charset=UTF-8",
                     "rapport-activite-" + reportingPeriod.label() + ".csv");

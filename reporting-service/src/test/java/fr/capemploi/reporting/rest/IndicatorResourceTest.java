@@ -2,6 +2,7 @@ package fr.capemploi.reporting.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -68,6 +69,22 @@ class IndicatorResourceTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("asOf"));
         given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region").get("/api/v1/indicators")
                 .then().statusCode(400).body("violations[0].field", equalTo("scopeId"));
+    }
+
+    /** Several bad parameters: each is named in the one answer, not only the first one read. */
+    @Test
+    void everyBadParameterIsNamedInOneAnswer() {
+        given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region").queryParam("scopeId", "XX")
+                .queryParam("period", "2016-H3").queryParam("asOf", "yesterday").get("/api/v1/indicators")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("3 fields are invalid"))
+                .body("violations.field", contains("asOf", "period", "scopeId"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("from", "2016-13").queryParam("granularity", "week")
+                .get("/api/v1/indicators/structures-registered/series")
+                .then().statusCode(400).body("violations.field", contains("from", "granularity"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "planet").queryParam("asOf", "soon")
+                .get("/api/v1/reports/activity/2016-Q5")
+                .then().statusCode(400).body("violations.field", contains("asOf", "period", "scope"));
     }
 
     @Test
