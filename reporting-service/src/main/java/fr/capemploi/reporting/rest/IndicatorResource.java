@@ -208,8 +208,10 @@ public class IndicatorResource {
             @Parameter(description = "ISO instant or date (the end of that day in Europe/Paris); default: now")
             @QueryParam("asOf") String asOf) {
         Indicator indicator = Indicator.byId(id).orElseThrow(() -> new ResourceNotFoundException("Indicator", id));
-        ReportingPeriod reportingPeriod = request.period(period, "period");
-        Instant asOfInstant = request.asOf(asOf);
+        InvalidFields invalid = new InvalidFields();
+        ReportingPeriod reportingPeriod = invalid.read(() -> request.period(period, "period"));
+        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
+        invalid.throwIfAny();
         IndicatorQueries.RegionComparison comparison = queries.byRegion(indicator, reportingPeriod, asOfInstant);
         return new RegionComparisonResponse(indicator.id(), indicator.label(), indicator.unit().name(),
                 reportingPeriod.label(), reportingPeriod.start(), reportingPeriod.end(), asOfInstant,

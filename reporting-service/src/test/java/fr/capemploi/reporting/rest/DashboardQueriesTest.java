@@ -105,6 +105,9 @@ class DashboardQueriesTest {
         given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", "hier")
                 .get("/api/v1/indicators/cep-beneficiaries/regions").then().statusCode(400)
                 .body("violations[0].field", equalTo("asOf"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016-Q5").queryParam("asOf", "hier")
+                .get("/api/v1/indicators/cep-beneficiaries/regions").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.contains("asOf", "period"));
     }
 
     private static Map<String, Object> region(JsonPath comparison, String code) {
