@@ -63,6 +63,11 @@ public final class NetworkPlanner {
     private final double scale;
     private final long seed;
 
+    /** A planner of the phases one by one, for their tests; {@link #plan} runs them all. */
+    static NetworkPlanner of(double scale, long seed) {
+        return new NetworkPlanner(scale, seed);
+    }
+
     private NetworkPlanner(double scale, long seed) {
         this.scale = scale;
         this.seed = seed;
@@ -88,38 +93,91 @@ public final class NetworkPlanner {
     /** delivering counsellor indices per structure */
     private final List<List<Integer>> delivering = new ArrayList<>();
 
-    private NetworkPlan build() {
+    /**
+     * Phase 1, the directory: the structures with their size weight and code, and which of them record CEP
+     * accompaniments, report a training not implemented and a new financial engineering (exact shares of the seed).
+     * {@code order} is the draw that chose the CEP structures: the others come after {@code recording} in it.
+     */
+    record Directory(List<StructurePlan> structures, List<Double> weight, List<Integer> order, int recording,
+            Set<Integer> cep, Set<Integer> notImplemented, Set<Integer> engineered) {
+
+        Directory {
+            structures = List.copyOf(structures);
+            weight = List.copyOf(weight);
+            order = List.copyOf(order);
+            cep = Set.copyOf(cep);
+            notImplemented = Set.copyOf(notImplemented);
+            engineered = Set.copyOf(engineered);
+        }
+
+        int size() {
+            return structures.size();
+        }
+
+        double[] weights() {
+            return weight.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        List<Integer> cepList() {
+            return cep.stream().sorted().toList();
+        }
+    }
+
+    Directory directory() {
         int n = SeedFigures.STRUCTURES;
         SplittableRandom rnd = random("structures");
         List<Territory> territories = Territory.all();
         String prefix = codePrefix();
-        double[] weight = new double[n];
+        List<StructurePlan> planned = new ArrayList<>();
+        List<Double> weight = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             Territory t = territories.get(s);
-            weight[s] = (t.populous() ? 1.9 : 1.0) * (0.6 + 0.8 * rnd.nextDouble());
+            double w = (t.populous() ? 1.9 : 1.0) * (0.6 + 0.8 * rnd.nextDouble());
+            weight.add(w);
             String code = prefix + (t.department().length() == 2 ? "0" + t.department() : t.department())
                     + (s > 0 && territories.get(s - 1).department().equals(t.department()) ? "B" : "");
-            structures.add(new StructurePlan(s, code, "Cap emploi " + t.city(), t.region(), t.department(),
-                    LocalDate.of(2014, 1, 2).plusDays(rnd.nextInt(0, 250)), weight[s]));
+            planned.add(new StructurePlan(s, code, "Cap emploi " + t.city(), t.region(), t.department(),
+                    LocalDate.of(2014, 1, 2).plusDays(rnd.nextInt(0, 250)), w));
         }
-
-        // structure sets
         List<Integer> order = shuffled(n, random("cep-structures"));
         int recording = Quotas.share(SeedFigures.RECORDING_CEP, n);
-        BitSet cep = new BitSet();
-        order.subList(0, recording).forEach(cep::set);
-        List<Integer> cepList = cep.stream().boxed().collect(Collectors.toList());
-        BitSet notImplemented = firstOf(shuffledOf(cepList, random("not-implemented")),
-                Quotas.share(SeedFigures.TRAINING_NOT_IMPLEMENTED, n));
-        BitSet engineered = firstOf(shuffledOf(cepList, random("engineered")),
-                Quotas.share(SeedFigures.NEW_FINANCIAL_ENGINEERING, n));
+        Set<Integer> cep = Set.copyOf(order.subList(0, recording));
+        List<Integer> cepList = cep.stream().sorted().toList();
+        return new Directory(planned, weight, order, recording, cep,
+                members(firstOf(shuffledOf(cepList, random("not-implemented")),
+                        Quotas.share(SeedFigures.TRAINING_NOT_IMPLEMENTED, n))),
+                members(firstOf(shuffledOf(cepList, random("engineered")),
+                        Quotas.share(SeedFigures.NEW_FINANCIAL_ENGINEERING, n))));
+    }
 
-        // counsellors and who delivers CEP
+    /**
+     * Phase 2, the staff: how many counsellors each structure has, who among them has CEP acts in 2016-H1 (exactly
+     * the seed's share, the others in whole structures without CEP acts first, then one by one), the structures that
+     * trace level-1 contacts, and the counsellors with their names.
+     */
+    record Staff(List<Integer> perStructure, Set<Integer> inactive, Set<Integer> level1,
+            List<CounsellorPlan> counsellors, List<List<Integer>> staff, List<List<Integer>> delivering,
+            int peoplePresent, int referents) {
+
+        Staff {
+            perStructure = List.copyOf(perStructure);
+            inactive = Set.copyOf(inactive);
+            level1 = Set.copyOf(level1);
+            counsellors = List.copyOf(counsellors);
+            staff = staff.stream().map(List::copyOf).toList();
+            delivering = delivering.stream().map(List::copyOf).toList();
+        }
+    }
+
+    Staff staff(Directory directory) {
+        int n = directory.size();
+        int recording = directory.recording();
+        List<Integer> order = directory.order();
         int peoplePresent = (int) Math.round(SeedFigures.PEOPLE_IN_PORTFOLIOS * scale);
         int referents16 = Math.max(1, peoplePresent / SeedFigures.PORTFOLIO_2016);
         int totalCounsellors = Math.max(Math.max(n, referents16),
                 (int) Math.round(COUNSELLORS_AT_SCALE_1 * scale));
-        int[] perStructure = Quotas.apportion(totalCounsellors, weight, 1);
+        int[] perStructure = Quotas.apportion(totalCounsellors, directory.weights(), 1);
         int deliveringTotal = Quotas.share(SeedFigures.COUNSELLORS_DELIVERING, totalCounsellors);
         int notDelivering = totalCounsellors - deliveringTotal;
         // structures without any CEP act in 2016-H1: some non-CEP ones, as long as their staff fits the 9 %
@@ -137,7 +195,7 @@ public final class NetworkPlanner {
         int tracing = Quotas.share(SeedFigures.TRACING_LEVEL1, n);
         BitSet level1 = new BitSet();
         nonCep.stream().filter(s -> !inactive.get(s)).forEach(level1::set);
-        for (int s : shuffledOf(cepList, random("level1"))) {
+        for (int s : shuffledOf(directory.cepList(), random("level1"))) {
             if (level1.cardinality() >= tracing) {
                 break;
             }
@@ -164,17 +222,20 @@ public final class NetworkPlanner {
             }
         }
         SplittableRandom names = random("counsellor-names");
+        List<CounsellorPlan> planned = new ArrayList<>();
+        List<List<Integer>> staff = new ArrayList<>();
+        List<List<Integer>> delivering = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             List<Integer> all = new ArrayList<>();
             List<Integer> acting = new ArrayList<>();
             int quiet = inactive.get(s) ? perStructure[s] : silent[s];
             for (int k = 0; k < perStructure[s]; k++) {
-                int index = counsellors.size();
+                int index = planned.size();
                 boolean delivers = k >= quiet;
                 boolean woman = names.nextInt(100) < 72;
                 String name = pick(names, woman ? FrenchNames.WOMEN : FrenchNames.MEN) + " "
                         + pick(names, FrenchNames.LAST);
-                counsellors.add(new CounsellorPlan(index, s, name, LocalDate.of(2014, 9, 1), delivers));
+                planned.add(new CounsellorPlan(index, s, name, LocalDate.of(2014, 9, 1), delivers));
                 all.add(index);
                 if (delivers) {
                     acting.add(index);
@@ -183,6 +244,69 @@ public final class NetworkPlanner {
             staff.add(all);
             delivering.add(acting);
         }
+        return new Staff(Arrays.stream(perStructure).boxed().toList(), members(inactive), members(level1), planned,
+                staff, delivering, peoplePresent, referents16);
+    }
+
+    /**
+     * Phase, the anonymous level-1 contacts of 2016-H1 in the tracing structures: the seed's volume at scale, at
+     * least one per structure, and in a structure without accompaniments one per acting counsellor at least.
+     */
+    List<ContactPlan> contacts(Directory directory, Staff workforce) {
+        int n = directory.size();
+        int[] contactMin = new int[n];
+        int[] contactMax = new int[n];
+        double[] contactWeight = new double[n];
+        int contactFloor = 0;
+        for (int s = 0; s < n; s++) {
+            if (workforce.level1().contains(s)) {
+                contactMin[s] = directory.cep().contains(s) ? 1 : Math.max(1, workforce.delivering().get(s).size());
+                contactMax[s] = Integer.MAX_VALUE;
+                contactWeight[s] = directory.weight().get(s);
+                contactFloor += contactMin[s];
+            }
+        }
+        int[] contactsPer = Quotas.apportion(Math.max(contactFloor,
+                (int) Math.round(ANONYMOUS_CONTACTS_AT_SCALE_1 * scale)), contactWeight, contactMin, contactMax);
+        List<ContactPlan> contacts = new ArrayList<>();
+        SplittableRandom c = random("contacts");
+        for (int s = 0; s < n; s++) {
+            List<Integer> team = workforce.delivering().get(s);
+            for (int k = 0; k < contactsPer[s]; k++) {
+                contacts.add(contact(c, s, team.get(k % team.size()), day(c, LocalDate.of(2016, 1, 4), END_H1_2016)));
+            }
+        }
+        return List.copyOf(contacts);
+    }
+
+    private static Set<Integer> members(BitSet set) {
+        return set.stream().boxed().collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static BitSet bits(Set<Integer> members) {
+        BitSet set = new BitSet();
+        members.forEach(set::set);
+        return set;
+    }
+
+    private NetworkPlan build() {
+        Directory directory = directory();
+        structures.addAll(directory.structures());
+        int n = directory.size();
+        double[] weight = directory.weights();
+        BitSet cep = bits(directory.cep());
+        List<Integer> cepList = directory.cepList();
+        BitSet notImplemented = bits(directory.notImplemented());
+        BitSet engineered = bits(directory.engineered());
+
+        Staff workforce = staff(directory);
+        counsellors.addAll(workforce.counsellors());
+        staff.addAll(workforce.staff());
+        delivering.addAll(workforce.delivering());
+        int[] perStructure = workforce.perStructure().stream().mapToInt(Integer::intValue).toArray();
+        BitSet level1 = bits(workforce.level1());
+        int peoplePresent = workforce.peoplePresent();
+        int referents16 = workforce.referents();
 
         // portfolios: present people with a referent per referent counsellor, exactly 161 (mid-2016) and 170 (2015)
         int[] referentsPerStructure = Quotas.apportion(referents16, weight, new int[n], perStructure);
@@ -379,30 +503,7 @@ public final class NetworkPlanner {
             alternanceOrder.get(i).alternance = i < alternanceDone ? 1 : 2;
         }
 
-        // anonymous level-1 contacts of 2016-H1, in the 52 tracing structures; each acting counsellor of a
-        // structure without accompaniments takes at least one
-        int[] contactMin = new int[n];
-        int[] contactMax = new int[n];
-        double[] contactWeight = new double[n];
-        int contactFloor = 0;
-        for (int s = 0; s < n; s++) {
-            if (level1.get(s)) {
-                contactMin[s] = cep.get(s) ? 1 : Math.max(1, delivering.get(s).size());
-                contactMax[s] = Integer.MAX_VALUE;
-                contactWeight[s] = weight[s];
-                contactFloor += contactMin[s];
-            }
-        }
-        int[] contactsPer = Quotas.apportion(Math.max(contactFloor,
-                (int) Math.round(ANONYMOUS_CONTACTS_AT_SCALE_1 * scale)), contactWeight, contactMin, contactMax);
-        List<ContactPlan> contacts = new ArrayList<>();
-        SplittableRandom c = random("contacts");
-        for (int s = 0; s < n; s++) {
-            List<Integer> team = delivering.get(s);
-            for (int k = 0; k < contactsPer[s]; k++) {
-                contacts.add(contact(c, s, team.get(k % team.size()), day(c, LocalDate.of(2016, 1, 4), END_H1_2016)));
-            }
-        }
+        List<ContactPlan> contacts = contacts(directory, workforce);
 
         // people in full
         SplittableRandom p = random("people");

@@ -1,0 +1,94 @@
+package fr.capemploi.localstack.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.capemploi.localstack.demo.NetworkPlan.ContactPlan;
+import fr.capemploi.localstack.demo.NetworkPlan.CounsellorPlan;
+import fr.capemploi.localstack.demo.NetworkPlanner.Directory;
+import fr.capemploi.localstack.demo.NetworkPlanner.Staff;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The planner's phases one by one: each gives the seed's quotas on its own, and hands on a plan nobody can change. */
+class NetworkPlannerPhasesTest {
+
+    private final NetworkPlanner planner = NetworkPlanner.of(0.01, 2016);
+
+    @Test
+    void theDirectoryHasEveryStructureAndTheSeedsSharesOfThem() {
+        Directory directory = planner.directory();
+
+        assertThat(directory.structures()).hasSize(SeedFigures.STRUCTURES);
+        assertThat(directory.cep()).hasSize(Quotas.share(SeedFigures.RECORDING_CEP, SeedFigures.STRUCTURES));
+        assertThat(directory.notImplemented()).hasSize(Quotas.share(SeedFigures.TRAINING_NOT_IMPLEMENTED,
+                SeedFigures.STRUCTURES)).isSubsetOf(directory.cep());
+        assertThat(directory.engineered()).hasSize(Quotas.share(SeedFigures.NEW_FINANCIAL_ENGINEERING,
+                SeedFigures.STRUCTURES)).isSubsetOf(directory.cep());
+        // the draw's first ones record CEP, the others do not
+        assertThat(directory.order().subList(0, directory.recording())).containsExactlyInAnyOrderElementsOf(
+                directory.cep());
+        assertThat(directory.weight()).allSatisfy(w -> assertThat(w).isBetween(0.6, 1.9 * 1.4));
+    }
+
+    @Test
+    void theStaffDeliversExactlyTheSeedsShareAndLevelOneIsTracedWhereTheSeedSays() {
+        Directory directory = planner.directory();
+        Staff staff = planner.staff(directory);
+
+        int total = staff.counsellors().size();
+        assertThat(staff.perStructure().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
+        assertThat(staff.perStructure()).allSatisfy(count -> assertThat(count).isPositive());
+        assertThat(staff.counsellors().stream().filter(CounsellorPlan::deliversCep).count())
+                .isEqualTo(Quotas.share(SeedFigures.COUNSELLORS_DELIVERING, total));
+        assertThat(staff.level1()).hasSize(Quotas.share(SeedFigures.TRACING_LEVEL1, SeedFigures.STRUCTURES));
+        // a structure without any CEP act records no accompaniment and traces no level-1 contact
+        assertThat(staff.inactive()).doesNotContainAnyElementsOf(directory.cep())
+                .doesNotContainAnyElementsOf(staff.level1());
+        for (int s = 0; s < SeedFigures.STRUCTURES; s++) {
+            assertThat(staff.staff().get(s)).hasSize(staff.perStructure().get(s)).containsAll(staff.delivering().get(s));
+            if (!staff.inactive().contains(s)) {
+                assertThat(staff.delivering().get(s)).as("structure %d", s).isNotEmpty();
+            }
+        }
+        assertThat(staff.referents()).isEqualTo(Math.max(1, staff.peoplePresent() / SeedFigures.PORTFOLIO_2016));
+    }
+
+    @Test
+    void contactsAreInTheTracingStructuresByTheirActingCounsellorsDuringTheFirstHalfOf2016() {
+        Directory directory = planner.directory();
+        Staff staff = planner.staff(directory);
+        List<ContactPlan> contacts = planner.contacts(directory, staff);
+
+        Map<Integer, Long> perStructure = contacts.stream()
+                .collect(Collectors.groupingBy(ContactPlan::structure, Collectors.counting()));
+        assertThat(perStructure.keySet()).containsExactlyInAnyOrderElementsOf(staff.level1());
+        for (ContactPlan contact : contacts) {
+            assertThat(staff.delivering().get(contact.structure())).contains(contact.counsellor());
+            assertThat(contact.date()).isBetween(LocalDate.of(2016, 1, 4), LocalDate.of(2016, 6, 30));
+        }
+        assertThat(contacts.size()).isGreaterThanOrEqualTo((int) Math.round(6_000 * 0.01));
+    }
+
+    @Test
+    void aPhasesOutputCannotBeChangedByTheNextOne() {
+        Directory directory = planner.directory();
+        Staff staff = planner.staff(directory);
+
+        assertThatThrownBy(() -> directory.cep().add(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> staff.delivering().get(0).add(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> planner.contacts(directory, staff).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void thePhasesAreTheSameForTheSameSeed() {
+        NetworkPlanner again = NetworkPlanner.of(0.01, 2016);
+
+        assertThat(again.directory()).isEqualTo(planner.directory());
+        assertThat(again.staff(again.directory())).isEqualTo(planner.staff(planner.directory()));
+    }
+}
