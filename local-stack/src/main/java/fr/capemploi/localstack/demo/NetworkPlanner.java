@@ -279,6 +279,44 @@ public final class NetworkPlanner {
         return List.copyOf(contacts);
     }
 
+    /** Phase, the orientation: exactly 90 % of each year's entries come from Pôle emploi. */
+    void orientation(List<Draft> drafts) {
+        for (Cohort[] entering : List.of(new Cohort[] {Cohort.LEFT_2015, Cohort.LEFT_2016_H1, Cohort.STAYED},
+                new Cohort[] {Cohort.ENTERED_2016})) {
+            Set<Cohort> cohorts = Set.of(entering);
+            List<Draft> entries = drafts.stream().filter(d -> cohorts.contains(d.cohort)).collect(Collectors.toList());
+            Collections.shuffle(entries, new java.util.Random(seed ^ entering.length * 7919L));
+            int viaPoleEmploi = Quotas.share(SeedFigures.VIA_POLE_EMPLOI, entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                entries.get(i).poleEmploi = i < viaPoleEmploi;
+            }
+        }
+    }
+
+    /**
+     * Phase, the CPF steps: exact shares of the accompanied are presented the CPF, assisted to open their account and
+     * consent; the people whose CPF funds a new financial engineering come first, so they consent before it starts.
+     */
+    void cpfSteps(List<Draft> accompanied) {
+        int acc = accompanied.size();
+        List<Draft> cpfOrder = new ArrayList<>(accompanied);
+        shuffle(cpfOrder, random("cpf"));
+        cpfOrder.sort((a, b) -> Boolean.compare(b.project == ProjectKind.NEW_FINANCIAL_ENGINEERING,
+                a.project == ProjectKind.NEW_FINANCIAL_ENGINEERING));
+        int presented = Quotas.share(SeedFigures.CPF_PRESENTED, acc);
+        int consented = Quotas.share(SeedFigures.CPF_CONSENT, acc);
+        for (int i = 0; i < acc; i++) {
+            cpfOrder.get(i).presented = i < presented;
+            cpfOrder.get(i).consented = i < consented;
+        }
+        List<Draft> assistedOrder = new ArrayList<>(cpfOrder.subList(0, presented));
+        shuffle(assistedOrder, random("cpf-opening"));
+        int assisted = Quotas.share(SeedFigures.CPF_OPENING_ASSISTED, acc);
+        for (int i = 0; i < assistedOrder.size(); i++) {
+            assistedOrder.get(i).assisted = i < assisted;
+        }
+    }
+
     private static Set<Integer> members(BitSet set) {
         return set.stream().boxed().collect(Collectors.toUnmodifiableSet());
     }
@@ -404,17 +442,7 @@ public final class NetworkPlanner {
             drafts.get(i).index = i;
         }
 
-        // orientation: exactly 90 % of each year's entries come from Pôle emploi
-        for (Cohort[] entering : List.of(new Cohort[] {Cohort.LEFT_2015, Cohort.LEFT_2016_H1, Cohort.STAYED},
-                new Cohort[] {Cohort.ENTERED_2016})) {
-            Set<Cohort> cohorts = Set.of(entering);
-            List<Draft> entries = drafts.stream().filter(d -> cohorts.contains(d.cohort)).collect(Collectors.toList());
-            Collections.shuffle(entries, new java.util.Random(seed ^ entering.length * 7919L));
-            int viaPoleEmploi = Quotas.share(SeedFigures.VIA_POLE_EMPLOI, entries.size());
-            for (int i = 0; i < entries.size(); i++) {
-                entries.get(i).poleEmploi = i < viaPoleEmploi;
-            }
-        }
+        orientation(drafts);
 
         // accompanied people per structure
         SplittableRandom who = random("accompanied");
@@ -454,24 +482,8 @@ public final class NetworkPlanner {
         int singleFunder = Math.min(free.size(), (int) Math.round(SINGLE_FUNDER_AT_SCALE_1 * scale));
         free.subList(0, singleFunder).forEach(d -> d.project = ProjectKind.SINGLE_FUNDER);
 
-        // CPF steps: exact shares of the accompanied; people whose CPF funds a training consent first
+        cpfSteps(accompanied);
         int acc = accompanied.size();
-        List<Draft> cpfOrder = new ArrayList<>(accompanied);
-        shuffle(cpfOrder, random("cpf"));
-        cpfOrder.sort((a, b) -> Boolean.compare(b.project == ProjectKind.NEW_FINANCIAL_ENGINEERING,
-                a.project == ProjectKind.NEW_FINANCIAL_ENGINEERING));
-        int presented = Quotas.share(SeedFigures.CPF_PRESENTED, acc);
-        int consented = Quotas.share(SeedFigures.CPF_CONSENT, acc);
-        for (int i = 0; i < acc; i++) {
-            cpfOrder.get(i).presented = i < presented;
-            cpfOrder.get(i).consented = i < consented;
-        }
-        List<Draft> assistedOrder = new ArrayList<>(cpfOrder.subList(0, presented));
-        shuffle(assistedOrder, random("cpf-opening"));
-        int assisted = Quotas.share(SeedFigures.CPF_OPENING_ASSISTED, acc);
-        for (int i = 0; i < assistedOrder.size(); i++) {
-            assistedOrder.get(i).assisted = i < assisted;
-        }
         List<Draft> informedOrder = new ArrayList<>(accompanied);
         shuffle(informedOrder, random("informed"));
         int informed = Quotas.share(SeedFigures.INFORMED_ABOUT_CEP, acc);
@@ -530,7 +542,7 @@ public final class NetworkPlanner {
     // ----------------------------------------------------------------------------------------------- people
 
     /** A person being placed: cohort, structure, referent, and the quotas they fall in. */
-    private static final class Draft {
+    static final class Draft {
         int index;
         final int structure;
         final int referent;

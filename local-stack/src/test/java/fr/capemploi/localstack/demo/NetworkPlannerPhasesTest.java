@@ -3,11 +3,15 @@ package fr.capemploi.localstack.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.capemploi.localstack.demo.NetworkPlan.Cohort;
 import fr.capemploi.localstack.demo.NetworkPlan.ContactPlan;
+import fr.capemploi.localstack.demo.NetworkPlan.ProjectKind;
 import fr.capemploi.localstack.demo.NetworkPlan.CounsellorPlan;
 import fr.capemploi.localstack.demo.NetworkPlanner.Directory;
+import fr.capemploi.localstack.demo.NetworkPlanner.Draft;
 import fr.capemploi.localstack.demo.NetworkPlanner.Staff;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,6 +75,43 @@ class NetworkPlannerPhasesTest {
             assertThat(contact.date()).isBetween(LocalDate.of(2016, 1, 4), LocalDate.of(2016, 6, 30));
         }
         assertThat(contacts.size()).isGreaterThanOrEqualTo((int) Math.round(6_000 * 0.01));
+    }
+
+    @Test
+    void ninetyPercentOfEachYearsEntriesComeFromPoleEmploi() {
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            drafts.add(new Draft(0, -1, i < 50 ? Cohort.LEFT_2015 : i < 80 ? Cohort.STAYED : Cohort.ENTERED_2016));
+        }
+
+        planner.orientation(drafts);
+
+        assertThat(drafts.subList(0, 80).stream().filter(d -> d.poleEmploi).count())
+                .isEqualTo(Quotas.share(SeedFigures.VIA_POLE_EMPLOI, 80));
+        assertThat(drafts.subList(80, 200).stream().filter(d -> d.poleEmploi).count())
+                .isEqualTo(Quotas.share(SeedFigures.VIA_POLE_EMPLOI, 120));
+    }
+
+    @Test
+    void theCpfStepsAreExactSharesAndAFundedEngineeringHasItsConsent() {
+        List<Draft> accompanied = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Draft draft = new Draft(0, -1, Cohort.STAYED);
+            draft.project = i % 10 == 0 ? ProjectKind.NEW_FINANCIAL_ENGINEERING : null;
+            accompanied.add(draft);
+        }
+
+        planner.cpfSteps(accompanied);
+
+        assertThat(accompanied.stream().filter(d -> d.presented).count())
+                .isEqualTo(Quotas.share(SeedFigures.CPF_PRESENTED, 300));
+        assertThat(accompanied.stream().filter(d -> d.consented).count())
+                .isEqualTo(Quotas.share(SeedFigures.CPF_CONSENT, 300));
+        assertThat(accompanied.stream().filter(d -> d.assisted).count())
+                .isEqualTo(Quotas.share(SeedFigures.CPF_OPENING_ASSISTED, 300));
+        assertThat(accompanied).filteredOn(d -> d.assisted || d.consented).allMatch(d -> d.presented);
+        assertThat(accompanied).filteredOn(d -> d.project == ProjectKind.NEW_FINANCIAL_ENGINEERING)
+                .allMatch(d -> d.consented);
     }
 
     @Test
