@@ -317,6 +317,35 @@ public final class NetworkPlanner {
         }
     }
 
+    /**
+     * Phase, the PMSMP and alternance contracts of 2016 (by planned date / done date), the seed's volumes at scale,
+     * among the accompanied people who stay all the half-year; a tenth of the PMSMP are renewed.
+     */
+    void actions2016(List<Draft> staying) {
+        int pmsmp = Math.max(1, (int) Math.round(SeedFigures.PMSMP_2016 * scale));
+        int renewals = (int) Math.round(0.1 * pmsmp);
+        List<Draft> pmsmpOrder = new ArrayList<>(staying);
+        shuffle(pmsmpOrder, random("pmsmp"));
+        int pmsmpPeople = Math.min(pmsmp - renewals, pmsmpOrder.size());
+        renewals = pmsmp - pmsmpPeople;
+        for (int i = 0; i < pmsmpPeople; i++) {
+            pmsmpOrder.get(i).pmsmp = i < renewals ? 2 : 1;
+        }
+        if (renewals > pmsmpPeople) {
+            throw new IllegalStateException("too few accompanied people for " + pmsmp + " PMSMP");
+        }
+        int alternanceDone = Math.max(1, (int) Math.round(SeedFigures.ALTERNANCE_2016 * scale));
+        int alternanceOther = (int) Math.round(0.12 * alternanceDone);
+        List<Draft> alternanceOrder = new ArrayList<>(staying);
+        shuffle(alternanceOrder, random("alternance"));
+        if (alternanceOrder.size() < alternanceDone + alternanceOther) {
+            throw new IllegalStateException("too few accompanied people for " + alternanceDone + " alternance contracts");
+        }
+        for (int i = 0; i < alternanceDone + alternanceOther; i++) {
+            alternanceOrder.get(i).alternance = i < alternanceDone ? 1 : 2;
+        }
+    }
+
     private static Set<Integer> members(BitSet set) {
         return set.stream().boxed().collect(Collectors.toUnmodifiableSet());
     }
@@ -491,29 +520,7 @@ public final class NetworkPlanner {
             informedOrder.get(i).informed = i < informed;
         }
 
-        // PMSMP and alternance of 2016 (by planned date / done date), among those staying all the half-year
-        int pmsmp = Math.max(1, (int) Math.round(SeedFigures.PMSMP_2016 * scale));
-        int renewals = (int) Math.round(0.1 * pmsmp);
-        List<Draft> pmsmpOrder = new ArrayList<>(staying);
-        shuffle(pmsmpOrder, random("pmsmp"));
-        int pmsmpPeople = Math.min(pmsmp - renewals, pmsmpOrder.size());
-        renewals = pmsmp - pmsmpPeople;
-        for (int i = 0; i < pmsmpPeople; i++) {
-            pmsmpOrder.get(i).pmsmp = i < renewals ? 2 : 1;
-        }
-        if (renewals > pmsmpPeople) {
-            throw new IllegalStateException("too few accompanied people for " + pmsmp + " PMSMP");
-        }
-        int alternanceDone = Math.max(1, (int) Math.round(SeedFigures.ALTERNANCE_2016 * scale));
-        int alternanceOther = (int) Math.round(0.12 * alternanceDone);
-        List<Draft> alternanceOrder = new ArrayList<>(staying);
-        shuffle(alternanceOrder, random("alternance"));
-        if (alternanceOrder.size() < alternanceDone + alternanceOther) {
-            throw new IllegalStateException("too few accompanied people for " + alternanceDone + " alternance contracts");
-        }
-        for (int i = 0; i < alternanceDone + alternanceOther; i++) {
-            alternanceOrder.get(i).alternance = i < alternanceDone ? 1 : 2;
-        }
+        actions2016(staying);
 
         List<ContactPlan> contacts = contacts(directory, workforce);
 

@@ -115,6 +115,25 @@ class NetworkPlannerPhasesTest {
     }
 
     @Test
+    void the2016ActionsAreTheSeedsVolumesAtScale() {
+        List<Draft> staying = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            staying.add(new Draft(0, -1, Cohort.STAYED));
+        }
+
+        planner.actions2016(staying);
+
+        int pmsmp = (int) Math.round(SeedFigures.PMSMP_2016 * 0.01);
+        assertThat(staying.stream().mapToInt(d -> d.pmsmp).sum()).isEqualTo(pmsmp);
+        assertThat(staying.stream().filter(d -> d.pmsmp == 2).count()).isEqualTo(Math.round(0.1 * pmsmp));
+        int alternance = (int) Math.round(SeedFigures.ALTERNANCE_2016 * 0.01);
+        assertThat(staying.stream().filter(d -> d.alternance == 1).count()).isEqualTo(alternance);
+        assertThat(staying.stream().filter(d -> d.alternance == 2).count()).isEqualTo(Math.round(0.12 * alternance));
+        assertThatThrownBy(() -> planner.actions2016(staying.subList(0, 10)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("too few accompanied people");
+    }
+
+    @Test
     void aPhasesOutputCannotBeChangedByTheNextOne() {
         Directory directory = planner.directory();
         Staff staff = planner.staff(directory);
