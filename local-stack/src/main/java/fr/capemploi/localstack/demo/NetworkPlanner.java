@@ -279,6 +279,69 @@ public final class NetworkPlanner {
         return List.copyOf(contacts);
     }
 
+    /**
+     * Phase, the portfolios: who is where before the details. Present people with a referent per referent counsellor
+     * are exactly 161 mid-2016 and 170 at the end of 2015 (people who stayed, left in 2016-H1 or entered in 2016), and
+     * each structure had a few people leave in 2015. The referents are each structure's first counsellors: acting or
+     * not, a portfolio is not a CEP act.
+     */
+    List<Draft> portfolios(Directory directory, Staff workforce) {
+        int n = directory.size();
+        double[] weight = directory.weights();
+        int[] perStructure = workforce.perStructure().stream().mapToInt(Integer::intValue).toArray();
+        int referents16 = workforce.referents();
+        int[] referentsPerStructure = Quotas.apportion(referents16, weight, new int[n], perStructure);
+        int referents15 = Math.max(1, Math.min(referents16, (int) Math.round(referents16
+                * SeedFigures.TOTAL_FTE_2015.doubleValue() / SeedFigures.TOTAL_FTE_2016.doubleValue())));
+        double[] referentWeights = Arrays.stream(referentsPerStructure).asDoubleStream().toArray();
+        int[] referents15PerStructure = Quotas.apportion(referents15, referentWeights, new int[n],
+                referentsPerStructure);
+        List<Integer> referentList16 = new ArrayList<>();
+        List<Integer> referentList15 = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            // referents are the structure's first counsellors: acting or not, a portfolio is not a CEP act
+            for (int k = 0; k < referentsPerStructure[s]; k++) {
+                referentList16.add(workforce.staff().get(s).get(k));
+                if (k < referents15PerStructure[s]) {
+                    referentList15.add(workforce.staff().get(s).get(k));
+                }
+            }
+        }
+        SplittableRandom sizes = random("portfolios");
+        double[] w16 = referentList16.stream().mapToDouble(r -> 0.7 + 0.6 * sizes.nextDouble()).toArray();
+        double[] w15 = referentList15.stream().mapToDouble(r -> 0.7 + 0.6 * sizes.nextDouble()).toArray();
+        int[] present16 = Quotas.apportion((long) SeedFigures.PORTFOLIO_2016 * referents16, w16, 1);
+        int[] present15 = Quotas.apportion((long) SeedFigures.PORTFOLIO_2015 * referents15, w15, 1);
+        int[] byReferent15 = new int[workforce.counsellors().size()];
+        for (int i = 0; i < referentList15.size(); i++) {
+            byReferent15[referentList15.get(i)] = present15[i];
+        }
+
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < referentList16.size(); i++) {
+            int r = referentList16.get(i);
+            int s = workforce.counsellors().get(r).structure();
+            int n16 = present16[i];
+            int n15 = byReferent15[r];
+            int stayed = n15 == 0 ? 0 : Math.min(n16, Math.max(1, (int) Math.round(0.88 * n15)));
+            addDrafts(drafts, s, r, Cohort.STAYED, stayed);
+            addDrafts(drafts, s, r, Cohort.LEFT_2016_H1, n15 - stayed);
+            addDrafts(drafts, s, r, Cohort.ENTERED_2016, n16 - stayed);
+        }
+        for (int s = 0; s < n; s++) {
+            int n15 = 0;
+            for (int k = 0; k < referents15PerStructure[s]; k++) {
+                n15 += byReferent15[workforce.staff().get(s).get(k)];
+            }
+            int left2015 = Math.max(1, (int) Math.round(0.07 * n15));
+            for (int k = 0; k < left2015; k++) {
+                List<Integer> team = workforce.staff().get(s);
+                addDrafts(drafts, s, team.get(k % team.size()), Cohort.LEFT_2015, 1);
+            }
+        }
+        return Collections.unmodifiableList(drafts);
+    }
+
     /** Phase, the orientation: exactly 90 % of each year's entries come from Pôle emploi. */
     void orientation(List<Draft> drafts) {
         for (Cohort[] entering : List.of(new Cohort[] {Cohort.LEFT_2015, Cohort.LEFT_2016_H1, Cohort.STAYED},
@@ -375,57 +438,7 @@ public final class NetworkPlanner {
         int peoplePresent = workforce.peoplePresent();
         int referents16 = workforce.referents();
 
-        // portfolios: present people with a referent per referent counsellor, exactly 161 (mid-2016) and 170 (2015)
-        int[] referentsPerStructure = Quotas.apportion(referents16, weight, new int[n], perStructure);
-        int referents15 = Math.max(1, Math.min(referents16, (int) Math.round(referents16
-                * SeedFigures.TOTAL_FTE_2015.doubleValue() / SeedFigures.TOTAL_FTE_2016.doubleValue())));
-        double[] referentWeights = Arrays.stream(referentsPerStructure).asDoubleStream().toArray();
-        int[] referents15PerStructure = Quotas.apportion(referents15, referentWeights, new int[n],
-                referentsPerStructure);
-        List<Integer> referentList16 = new ArrayList<>();
-        List<Integer> referentList15 = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            // referents are the structure's first counsellors: acting or not, a portfolio is not a CEP act
-            for (int k = 0; k < referentsPerStructure[s]; k++) {
-                referentList16.add(staff.get(s).get(k));
-                if (k < referents15PerStructure[s]) {
-                    referentList15.add(staff.get(s).get(k));
-                }
-            }
-        }
-        SplittableRandom sizes = random("portfolios");
-        double[] w16 = referentList16.stream().mapToDouble(r -> 0.7 + 0.6 * sizes.nextDouble()).toArray();
-        double[] w15 = referentList15.stream().mapToDouble(r -> 0.7 + 0.6 * sizes.nextDouble()).toArray();
-        int[] present16 = Quotas.apportion((long) SeedFigures.PORTFOLIO_2016 * referents16, w16, 1);
-        int[] present15 = Quotas.apportion((long) SeedFigures.PORTFOLIO_2015 * referents15, w15, 1);
-        int[] byReferent15 = new int[counsellors.size()];
-        for (int i = 0; i < referentList15.size(); i++) {
-            byReferent15[referentList15.get(i)] = present15[i];
-        }
-
-        // who is where, before the details: cohorts per structure
-        List<Draft> drafts = new ArrayList<>();
-        for (int i = 0; i < referentList16.size(); i++) {
-            int r = referentList16.get(i);
-            int s = counsellors.get(r).structure();
-            int n16 = present16[i];
-            int n15 = byReferent15[r];
-            int stayed = n15 == 0 ? 0 : Math.min(n16, Math.max(1, (int) Math.round(0.88 * n15)));
-            addDrafts(drafts, s, r, Cohort.STAYED, stayed);
-            addDrafts(drafts, s, r, Cohort.LEFT_2016_H1, n15 - stayed);
-            addDrafts(drafts, s, r, Cohort.ENTERED_2016, n16 - stayed);
-        }
-        for (int s = 0; s < n; s++) {
-            int n15 = 0;
-            for (int k = 0; k < referents15PerStructure[s]; k++) {
-                n15 += byReferent15[staff.get(s).get(k)];
-            }
-            int left2015 = Math.max(1, (int) Math.round(0.07 * n15));
-            for (int k = 0; k < left2015; k++) {
-                List<Integer> team = staff.get(s);
-                addDrafts(drafts, s, team.get(k % team.size()), Cohort.LEFT_2015, 1);
-            }
-        }
+        List<Draft> drafts = new ArrayList<>(portfolios(directory, workforce));
         int withoutReferent = peoplePresent - SeedFigures.PORTFOLIO_2016 * referents16;
         int[] unreferred = Quotas.apportion(withoutReferent, weight, 0);
 

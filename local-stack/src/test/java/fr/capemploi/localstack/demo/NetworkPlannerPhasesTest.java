@@ -78,6 +78,27 @@ class NetworkPlannerPhasesTest {
     }
 
     @Test
+    void portfoliosAreExactlyTheSeedsAveragesMid2016AndEnd2015() {
+        Directory directory = planner.directory();
+        Staff staff = planner.staff(directory);
+        List<Draft> drafts = planner.portfolios(directory, staff);
+
+        List<Draft> referred = drafts.stream().filter(d -> d.cohort != Cohort.LEFT_2015).toList();
+        long present2016 = referred.stream().filter(d -> d.cohort != Cohort.LEFT_2016_H1).count();
+        assertThat(present2016).isEqualTo((long) SeedFigures.PORTFOLIO_2016 * staff.referents());
+        long referents2015 = referred.stream().filter(d -> d.cohort != Cohort.ENTERED_2016).map(d -> d.referent)
+                .distinct().count();
+        long present2015 = referred.stream().filter(d -> d.cohort != Cohort.ENTERED_2016).count();
+        assertThat(present2015).isEqualTo(SeedFigures.PORTFOLIO_2015 * referents2015);
+        // every structure had someone leave in 2015, followed by one of its own counsellors
+        assertThat(drafts.stream().filter(d -> d.cohort == Cohort.LEFT_2015).map(d -> d.structure).distinct())
+                .hasSize(SeedFigures.STRUCTURES);
+        assertThat(drafts).allSatisfy(d -> assertThat(staff.staff().get(d.structure)).contains(d.referent));
+        assertThatThrownBy(() -> drafts.add(new Draft(0, 0, Cohort.STAYED)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void ninetyPercentOfEachYearsEntriesComeFromPoleEmploi() {
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
