@@ -342,6 +342,120 @@ public final class NetworkPlanner {
         return Collections.unmodifiableList(drafts);
     }
 
+    /**
+     * Phase, the CEP volumes per structure: trainings not implemented and new financial engineerings where the
+     * directory says, accompanied people (the seed's share of those present, with the minimum each calibrated fact
+     * needs), and the people without a referent, more of them where a structure lacks candidates. Its drafts are the
+     * portfolios' and those, indexed in order.
+     */
+    record Volumes(List<Integer> notImplemented, List<Integer> engineered, List<Integer> accompanied,
+            List<Integer> projectsNeeded, List<Draft> drafts) {
+
+        Volumes {
+            notImplemented = List.copyOf(notImplemented);
+            engineered = List.copyOf(engineered);
+            accompanied = List.copyOf(accompanied);
+            projectsNeeded = List.copyOf(projectsNeeded);
+            drafts = Collections.unmodifiableList(new ArrayList<>(drafts));
+        }
+    }
+
+    Volumes volumes(Directory directory, Staff workforce, List<Draft> portfolios) {
+        int n = directory.size();
+        double[] weight = directory.weights();
+        BitSet cep = bits(directory.cep());
+        BitSet notImplemented = bits(directory.notImplemented());
+        BitSet engineered = bits(directory.engineered());
+        int peoplePresent = workforce.peoplePresent();
+        List<Draft> drafts = new ArrayList<>(portfolios);
+        int withoutReferent = peoplePresent - SeedFigures.PORTFOLIO_2016 * workforce.referents();
+        int[] unreferred = Quotas.apportion(withoutReferent, weight, 0);
+
+        int[] notImplementedPer = new int[n];
+        int[] engineeredPer = new int[n];
+        spread(notImplementedPer, notImplemented, Math.max(notImplemented.cardinality(),
+                (int) Math.round(NOT_IMPLEMENTED_AT_SCALE_1 * scale)), weight);
+        spread(engineeredPer, engineered, Math.max(engineered.cardinality(),
+                (int) Math.round(ENGINEERED_AT_SCALE_1 * scale)), weight);
+        int[] accompaniedMin = new int[n];
+        int[] accompaniedMax = new int[n];
+        double[] cepWeight = new double[n];
+        int minimumSum = 0;
+        for (int s = 0; s < n; s++) {
+            if (cep.get(s)) {
+                accompaniedMin[s] = Math.max(1, Math.max(workforce.delivering().get(s).size(),
+                        notImplementedPer[s] + engineeredPer[s]));
+                accompaniedMax[s] = Integer.MAX_VALUE;
+                cepWeight[s] = weight[s];
+                minimumSum += accompaniedMin[s];
+            }
+        }
+        int accompaniedTotal = Math.max(minimumSum, (int) Math.round(ACCOMPANIED_SHARE * peoplePresent));
+        int[] accompaniedPer = Quotas.apportion(accompaniedTotal, cepWeight, accompaniedMin, accompaniedMax);
+        int[] projectsNeeded = new int[n];
+        for (int s = 0; s < n; s++) {
+            projectsNeeded[s] = notImplementedPer[s] + engineeredPer[s];
+            // candidates present in 2016-H1; people who stay all the half-year take the projects
+            int structure = s;
+            long candidates = drafts.stream().filter(d -> d.structure == structure)
+                    .filter(d -> d.cohort != Cohort.LEFT_2015).count();
+            long longStay = drafts.stream().filter(d -> d.structure == structure)
+                    .filter(d -> d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016).count();
+            int extra = (int) Math.max(Math.max(0, accompaniedPer[s] - candidates - unreferred[s]),
+                    Math.max(0, projectsNeeded[s] - longStay - unreferred[s]));
+            unreferred[s] += extra;
+        }
+        for (int s = 0; s < n; s++) {
+            addDrafts(drafts, s, -1, Cohort.ENTERED_2016, unreferred[s]);
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            drafts.get(i).index = i;
+        }
+        return new Volumes(boxed(notImplementedPer), boxed(engineeredPer), boxed(accompaniedPer),
+                boxed(projectsNeeded), drafts);
+    }
+
+    /**
+     * Phase, who is accompanied: in each CEP structure, people who stay all the half-year take its projects first
+     * (not implemented, then new financial engineering), then others present in 2016-H1 up to its volume; half of
+     * those who left in 2015 had a 2015 accompaniment.
+     */
+    void accompaniment(Directory directory, Volumes volumes) {
+        int n = directory.size();
+        List<Draft> drafts = volumes.drafts();
+        SplittableRandom who = random("accompanied");
+        for (int s = 0; s < n; s++) {
+            if (!directory.cep().contains(s)) {
+                continue;
+            }
+            int structure = s;
+            List<Draft> longStay = drafts.stream().filter(d -> d.structure == structure)
+                    .filter(d -> d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016)
+                    .collect(Collectors.toList());
+            shuffle(longStay, who);
+            List<Draft> chosen = new ArrayList<>(longStay.subList(0, volumes.projectsNeeded().get(s)));
+            for (int k = 0; k < volumes.projectsNeeded().get(s); k++) {
+                chosen.get(k).project = k < volumes.notImplemented().get(s) ? ProjectKind.NOT_IMPLEMENTED
+                        : ProjectKind.NEW_FINANCIAL_ENGINEERING;
+            }
+            Set<Draft> taken = new HashSet<>(chosen);
+            List<Draft> rest = drafts.stream().filter(d -> d.structure == structure)
+                    .filter(d -> d.cohort != Cohort.LEFT_2015 && !taken.contains(d)).collect(Collectors.toList());
+            shuffle(rest, who);
+            chosen.addAll(rest.subList(0, volumes.accompanied().get(s) - chosen.size()));
+            for (Draft d : chosen) {
+                d.accompanied = true;
+            }
+            // a 2015 accompaniment, closed in 2015, for half of those who left in 2015
+            drafts.stream().filter(d -> d.structure == structure && d.cohort == Cohort.LEFT_2015)
+                    .filter(d -> who.nextInt(2) == 0).forEach(d -> d.accompanied2015 = true);
+        }
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
     /** Phase, the orientation: exactly 90 % of each year's entries come from Pôle emploi. */
     void orientation(List<Draft> drafts) {
         for (Cohort[] entering : List.of(new Cohort[] {Cohort.LEFT_2015, Cohort.LEFT_2016_H1, Cohort.STAYED},
@@ -419,101 +533,21 @@ public final class NetworkPlanner {
         return set;
     }
 
+    /** The phases in order; the people's stories and the declarations read what they decided. */
     private NetworkPlan build() {
         Directory directory = directory();
         structures.addAll(directory.structures());
         int n = directory.size();
-        double[] weight = directory.weights();
-        BitSet cep = bits(directory.cep());
-        List<Integer> cepList = directory.cepList();
-        BitSet notImplemented = bits(directory.notImplemented());
-        BitSet engineered = bits(directory.engineered());
-
         Staff workforce = staff(directory);
         counsellors.addAll(workforce.counsellors());
         staff.addAll(workforce.staff());
         delivering.addAll(workforce.delivering());
-        int[] perStructure = workforce.perStructure().stream().mapToInt(Integer::intValue).toArray();
         BitSet level1 = bits(workforce.level1());
-        int peoplePresent = workforce.peoplePresent();
-        int referents16 = workforce.referents();
 
-        List<Draft> drafts = new ArrayList<>(portfolios(directory, workforce));
-        int withoutReferent = peoplePresent - SeedFigures.PORTFOLIO_2016 * referents16;
-        int[] unreferred = Quotas.apportion(withoutReferent, weight, 0);
-
-        // CEP volumes per structure, with the minimum each calibrated fact needs
-        int[] notImplementedPer = new int[n];
-        int[] engineeredPer = new int[n];
-        spread(notImplementedPer, notImplemented, Math.max(notImplemented.cardinality(),
-                (int) Math.round(NOT_IMPLEMENTED_AT_SCALE_1 * scale)), weight);
-        spread(engineeredPer, engineered, Math.max(engineered.cardinality(),
-                (int) Math.round(ENGINEERED_AT_SCALE_1 * scale)), weight);
-        int[] accompaniedMin = new int[n];
-        int[] accompaniedMax = new int[n];
-        double[] cepWeight = new double[n];
-        int minimumSum = 0;
-        for (int s = 0; s < n; s++) {
-            if (cep.get(s)) {
-                accompaniedMin[s] = Math.max(1, Math.max(delivering.get(s).size(),
-                        notImplementedPer[s] + engineeredPer[s]));
-                accompaniedMax[s] = Integer.MAX_VALUE;
-                cepWeight[s] = weight[s];
-                minimumSum += accompaniedMin[s];
-            }
-        }
-        int accompaniedTotal = Math.max(minimumSum, (int) Math.round(ACCOMPANIED_SHARE * peoplePresent));
-        int[] accompaniedPer = Quotas.apportion(accompaniedTotal, cepWeight, accompaniedMin, accompaniedMax);
-        int[] projectsNeeded = new int[n];
-        for (int s = 0; s < n; s++) {
-            projectsNeeded[s] = notImplementedPer[s] + engineeredPer[s];
-            // candidates present in 2016-H1; people who stay all the half-year take the projects
-            int structure = s;
-            long candidates = drafts.stream().filter(d -> d.structure == structure)
-                    .filter(d -> d.cohort != Cohort.LEFT_2015).count();
-            long longStay = drafts.stream().filter(d -> d.structure == structure)
-                    .filter(d -> d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016).count();
-            int extra = (int) Math.max(Math.max(0, accompaniedPer[s] - candidates - unreferred[s]),
-                    Math.max(0, projectsNeeded[s] - longStay - unreferred[s]));
-            unreferred[s] += extra;
-        }
-        for (int s = 0; s < n; s++) {
-            addDrafts(drafts, s, -1, Cohort.ENTERED_2016, unreferred[s]);
-        }
-        for (int i = 0; i < drafts.size(); i++) {
-            drafts.get(i).index = i;
-        }
-
+        Volumes volumes = volumes(directory, workforce, portfolios(directory, workforce));
+        List<Draft> drafts = volumes.drafts();
         orientation(drafts);
-
-        // accompanied people per structure
-        SplittableRandom who = random("accompanied");
-        for (int s = 0; s < n; s++) {
-            if (!cep.get(s)) {
-                continue;
-            }
-            int structure = s;
-            List<Draft> longStay = drafts.stream().filter(d -> d.structure == structure)
-                    .filter(d -> d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016)
-                    .collect(Collectors.toList());
-            shuffle(longStay, who);
-            List<Draft> chosen = new ArrayList<>(longStay.subList(0, projectsNeeded[s]));
-            for (int k = 0; k < projectsNeeded[s]; k++) {
-                chosen.get(k).project = k < notImplementedPer[s] ? ProjectKind.NOT_IMPLEMENTED
-                        : ProjectKind.NEW_FINANCIAL_ENGINEERING;
-            }
-            Set<Draft> taken = new HashSet<>(chosen);
-            List<Draft> rest = drafts.stream().filter(d -> d.structure == structure)
-                    .filter(d -> d.cohort != Cohort.LEFT_2015 && !taken.contains(d)).collect(Collectors.toList());
-            shuffle(rest, who);
-            chosen.addAll(rest.subList(0, accompaniedPer[s] - chosen.size()));
-            for (Draft d : chosen) {
-                d.accompanied = true;
-            }
-            // a 2015 accompaniment, closed in 2015, for half of those who left in 2015
-            drafts.stream().filter(d -> d.structure == structure && d.cohort == Cohort.LEFT_2015)
-                    .filter(d -> who.nextInt(2) == 0).forEach(d -> d.accompanied2015 = true);
-        }
+        accompaniment(directory, volumes);
 
         List<Draft> accompanied = drafts.stream().filter(d -> d.accompanied).collect(Collectors.toList());
         List<Draft> staying = accompanied.stream().filter(d -> d.cohort != Cohort.LEFT_2016_H1)

@@ -10,11 +10,13 @@ import fr.capemploi.localstack.demo.NetworkPlan.CounsellorPlan;
 import fr.capemploi.localstack.demo.NetworkPlanner.Directory;
 import fr.capemploi.localstack.demo.NetworkPlanner.Draft;
 import fr.capemploi.localstack.demo.NetworkPlanner.Staff;
+import fr.capemploi.localstack.demo.NetworkPlanner.Volumes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The planner's phases one by one: each gives the seed's quotas on its own, and hands on a plan nobody can change. */
@@ -96,6 +98,33 @@ class NetworkPlannerPhasesTest {
         assertThat(drafts).allSatisfy(d -> assertThat(staff.staff().get(d.structure)).contains(d.referent));
         assertThatThrownBy(() -> drafts.add(new Draft(0, 0, Cohort.STAYED)))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void eachCepStructureAccompaniesItsVolumeAndItsProjectsGoToPeopleWhoStay() {
+        Directory directory = planner.directory();
+        Staff staff = planner.staff(directory);
+        Volumes volumes = planner.volumes(directory, staff, planner.portfolios(directory, staff));
+        planner.accompaniment(directory, volumes);
+
+        for (int s = 0; s < SeedFigures.STRUCTURES; s++) {
+            int structure = s;
+            List<Draft> own = volumes.drafts().stream().filter(d -> d.structure == structure).toList();
+            long accompanied = own.stream().filter(d -> d.accompanied).count();
+            if (directory.cep().contains(s)) {
+                assertThat(accompanied).as("structure %d", s).isEqualTo(volumes.accompanied().get(s).longValue());
+                assertThat(own.stream().filter(d -> d.project == ProjectKind.NOT_IMPLEMENTED).count())
+                        .isEqualTo(volumes.notImplemented().get(s).longValue());
+                assertThat(own.stream().filter(d -> d.project == ProjectKind.NEW_FINANCIAL_ENGINEERING).count())
+                        .isEqualTo(volumes.engineered().get(s).longValue());
+            } else {
+                assertThat(accompanied).as("structure %d", s).isZero();
+            }
+        }
+        assertThat(volumes.drafts()).filteredOn(d -> d.project != null)
+                .allMatch(d -> d.accompanied && (d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016));
+        assertThat(volumes.drafts()).extracting(d -> d.index).containsExactlyElementsOf(
+                IntStream.range(0, volumes.drafts().size()).boxed().toList());
     }
 
     @Test
