@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.platform.directory.DirectoryReferences;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.events.Topics;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class BeneficiaryReferenceTest {
 
     @Inject
-    BeneficiaryReferences references;
+    DirectoryReferences references;
 
     private final CepFixtures fixtures = new CepFixtures();
 

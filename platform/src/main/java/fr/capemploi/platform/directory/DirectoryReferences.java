@@ -1,0 +1,86 @@
+package fr.capemploi.platform.directory;
+
+import fr.capemploi.platform.config.PlatformConfig;
+import fr.capemploi.platform.problem.UnknownReferenceException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The one check of a reference to a record another service announces (a beneficiary, a counsellor, a training
+ * project): it must exist in the caller's structure. Across topics nothing is ordered, so an id not known yet is
+ * waited for, {@code cepcpf.directory.arrival-timeout} at most, before being refused; an id known in another
+ * structure is refused at once. Both refusals are the same {@link UnknownReferenceException} (404
+ * {@code unknown-reference} naming the field): the caller must not learn that another structure's record exists.
+ */
+@ApplicationScoped
+public class DirectoryReferences {
+
+    private final Duration timeout;
+    private final Duration poll;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public DirectoryReferences(PlatformConfig config, MeterRegistry registry) {
+        this.timeout = config.directory().arrivalTimeout();
+        this.poll = config.directory().arrivalPoll();
+        Gauge.builder("cepcpf.directory.arrival.waiting", waiting, AtomicInteger::get)
+                .description("Requests waiting for the announcement of the record they name").register(registry);
+    }
+
+    /**
+     * Returns once the record is known in {@code structureId}. Call it outside any transaction, before the use case:
+     * each look is a transaction of its own, so it sees what the projection committed since, and no connection is
+     * held while waiting. A null id (an optional field left out) is not checked.
+     *
+     * @param field  the request's field naming the record, as the refusal names it
+     * @param kind   what the record is, for the refusal's message ("Beneficiary", "Counsellor"...)
+     * @param lookup the service's own table; a further condition (the project of the same person) is a filter on it
+     * @throws UnknownReferenceException when it is of another structure, or still unknown after the wait
+     */
+    public void require(String field, String kind, UUID id, UUID structureId,
+            Function<UUID, Optional<? extends DirectoryEntry>> lookup) {
+        if (id == null) {
+            return;
+        }
+        Optional<? extends DirectoryEntry> entry = await(id, lookup);
+        if (entry.isEmpty() || !structureId.equals(entry.get().structureId())) {
+            throw new UnknownReferenceException(field, kind, id);
+        }
+    }
+
+    /** How many requests are waiting now: lets a test publish an announcement only once a request waits for it. */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    private Optional<? extends DirectoryEntry> await(UUID id, Function<UUID, Optional<? extends DirectoryEntry>> lookup) {
+        Optional<? extends DirectoryEntry> found = look(id, lookup);
+        if (found.isPresent()) {
+            return found;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        waiting.incrementAndGet();
+        try {
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(Math.max(1, Math.min(poll.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+                found = look(id, lookup);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
+        }
+        return found;
+    }
+
+    private static Optional<? extends DirectoryEntry> look(UUID id,
+            Function<UUID, Optional<? extends DirectoryEntry>> lookup) {
+        return QuarkusTransaction.requiringNew().call(() -> lookup.apply(id));
+    }
+}
