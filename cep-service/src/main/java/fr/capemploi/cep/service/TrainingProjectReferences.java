@@ -22,7 +22,7 @@ public class TrainingProjectReferences {
 
     /** Call outside any transaction: it may wait. */
     public void require(UUID projectId, UUID structureId, UUID beneficiaryId, String field) {
-        references.require(field, "CPF training project", projectId, structureId,
-                id -> projects.findByIdOptional(id).filter(project -> project.beneficiaryId().equals(beneficiaryId)));
+        references.require(field, "CPF training project", projectId, structureId, projects::findByIdOptional,
+                project -> project.beneficiaryId().equals(beneficiaryId));
     }
 }

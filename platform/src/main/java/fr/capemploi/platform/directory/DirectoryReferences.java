@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The one check of a reference to a record another service announces (a beneficiary, a counsellor, a training
@@ -40,16 +41,26 @@ public class DirectoryReferences {
      *
      * @param field  the request's field naming the record, as the refusal names it
      * @param kind   what the record is, for the refusal's message ("Beneficiary", "Counsellor"...)
-     * @param lookup the service's own table; a further condition (the project of the same person) is a filter on it
+     * @param lookup the service's own table
      * @throws UnknownReferenceException when it is of another structure, or still unknown after the wait
      */
-    public void require(String field, String kind, UUID id, UUID structureId,
-            Function<UUID, Optional<? extends DirectoryEntry>> lookup) {
+    public <E extends DirectoryEntry> void require(String field, String kind, UUID id, UUID structureId,
+            Function<UUID, Optional<E>> lookup) {
+        require(field, kind, id, structureId, lookup, entry -> true);
+    }
+
+    /**
+     * As {@link #require(String, String, UUID, UUID, Function)}, with a further condition on the record once known
+     * (a training project of the person the request is about): a known record that fails it is refused at once, like
+     * another structure's, not waited for.
+     */
+    public <E extends DirectoryEntry> void require(String field, String kind, UUID id, UUID structureId,
+            Function<UUID, Optional<E>> lookup, Predicate<? super E> condition) {
         if (id == null) {
             return;
         }
-        Optional<? extends DirectoryEntry> entry = await(id, lookup);
-        if (entry.isEmpty() || !structureId.equals(entry.get().structureId())) {
+        Optional<E> entry = await(id, lookup);
+        if (entry.isEmpty() || !structureId.equals(entry.get().structureId()) || !condition.test(entry.get())) {
             throw new UnknownReferenceException(field, kind, id);
         }
     }
@@ -59,8 +70,8 @@ public class DirectoryReferences {
         return waiting.get();
     }
 
-    private Optional<? extends DirectoryEntry> await(UUID id, Function<UUID, Optional<? extends DirectoryEntry>> lookup) {
-        Optional<? extends DirectoryEntry> found = look(id, lookup);
+    private <E> Optional<E> await(UUID id, Function<UUID, Optional<E>> lookup) {
+        Optional<E> found = look(id, lookup);
         if (found.isPresent()) {
             return found;
         }
@@ -79,8 +90,7 @@ public class DirectoryReferences {
         return found;
     }
 
-    private static Optional<? extends DirectoryEntry> look(UUID id,
-            Function<UUID, Optional<? extends DirectoryEntry>> lookup) {
+    private static <E> Optional<E> look(UUID id, Function<UUID, Optional<E>> lookup) {
         return QuarkusTransaction.requiringNew().call(() -> lookup.apply(id));
     }
 }
