@@ -46,12 +46,17 @@ class CounsellorReferenceTest {
                 .body("violations[0].field", equalTo("counsellorId"));
     }
 
+    /**
+     * On a consent too. An id nobody announced gets the same answer once the wait is over: that rule is proven once,
+     * without waiting, by the platform's {@code DirectoryReferencesTest}.
+     */
     @Test
-    void aCounsellorNobodyAnnouncedIsRefused() {
+    void aCounsellorUnknownInTheStructureIsRefusedOnAConsent() {
         UUID beneficiary = Fixtures.knownBeneficiary(structure);
+        UUID foreign = Fixtures.announceCounsellor(UUID.randomUUID());
         as(TestTokens.counsellor(structure))
                 .body("{\"givenOn\":\"2016-05-17\",\"modality\":\"SIGNED_STANDARD_LETTER\",\"counsellorId\":\""
-                        + UUID.randomUUID() + "\"}")
+                        + foreign + "\"}")
                 .post(account(beneficiary) + "/consents").then().statusCode(404)
                 .body("violations[0].field", equalTo("counsellorId"));
     }

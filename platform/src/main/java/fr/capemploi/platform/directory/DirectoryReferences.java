@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one check of a reference to a record another service announces (a beneficiary, a counsellor, a training
@@ -23,13 +25,33 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class DirectoryReferences {
 
+    /** Runs one look at the service's table in a transaction of its own. */
+    @FunctionalInterface
+    interface Transactions {
+        <T> T inNew(Supplier<T> work);
+    }
+
     private final Duration timeout;
     private final Duration poll;
+    private final Transactions transactions;
     private final AtomicInteger waiting = new AtomicInteger();
 
+    @Inject
     public DirectoryReferences(PlatformConfig config, MeterRegistry registry) {
-        this.timeout = config.directory().arrivalTimeout();
-        this.poll = config.directory().arrivalPoll();
+        this(config.directory().arrivalTimeout(), config.directory().arrivalPoll(), registry,
+                new Transactions() {
+                    @Override
+                    public <T> T inNew(Supplier<T> work) {
+                        return QuarkusTransaction.requiringNew().call(work::get);
+                    }
+                });
+    }
+
+    /** The rule alone, for its plain unit test: any timeout, and the looks run as they come. */
+    DirectoryReferences(Duration timeout, Duration poll, MeterRegistry registry, Transactions transactions) {
+        this.timeout = timeout;
+        this.poll = poll;
+        this.transactions = transactions;
         Gauge.builder("cepcpf.directory.arrival.waiting", waiting, AtomicInteger::get)
                 .description("Requests waiting for the announcement of the record they name").register(registry);
     }
@@ -90,7 +112,7 @@ public class DirectoryReferences {
         return found;
     }
 
-    private static <E> Optional<E> look(UUID id, Function<UUID, Optional<E>> lookup) {
-        return QuarkusTransaction.requiringNew().call(() -> lookup.apply(id));
+    private <E> Optional<E> look(UUID id, Function<UUID, Optional<E>> lookup) {
+        return transactions.inNew(() -> lookup.apply(id));
     }
 }
