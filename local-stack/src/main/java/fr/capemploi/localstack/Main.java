@@ -4,6 +4,7 @@ import fr.capemploi.localstack.demo.DemoCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -26,14 +27,24 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The {@code ./suite} command line: {@code up}, {@code token}, {@code status}, {@code down}, {@code demo}.
+ * The {@code ./suite} command line on Picocli: each command is a {@code @Command} method, its options and parameters
+ * typed and checked before anything starts (a bad one is exit 2 with the reason and the usage).
  *
  * <p>Settings come from environment variables (see local-stack/README.md) so that the shell script stays a thin
  * wrapper.
  */
+@Command(name = "suite", description = "The one-command launcher of the CEP & CPF suite.")
 public final class Main {
+
+    /** Exit status of a command line that cannot be run as given. */
+    static final int USAGE = 2;
 
     private static final String READY_BANNER = "Suite ready in";
 
@@ -55,46 +66,54 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Main main = new Main(System.getenv(), System.out, System.err);
-        int exit;
-        try {
-            exit = main.run(List.of(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println("suite: " + e.getMessage());
-            exit = 2;
-        }
-        System.exit(exit);
+        System.exit(new Main(System.getenv(), System.out, System.err).run(List.of(args)));
     }
 
     public int run(List<String> args) {
-        String command = args.isEmpty() ? "help" : args.get(0);
-        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
-        switch (command) {
-            case "up":
-                return up(rest);
-            case "token":
-                return token(rest);
-            case "status":
-                return status();
-            case "down":
-                return down();
-            case "demo":
-                return demo(rest);
-            case "restart":
-                return restart(rest);
-            case "backup":
-                return backup(rest);
-            case "restore":
-                return restore(rest);
-            case "help":
-            case "-h":
-            case "--help":
-                out.print(usage());
-                return 0;
-            default:
-                err.println("suite: unknown command '" + command + "'");
-                err.print(usage());
-                return 2;
+        if (args.isEmpty() || Set.of("help", "-h", "--help").contains(args.get(0))) {
+            out.print(usage());
+            return 0;
+        }
+        PrintWriter errors = new PrintWriter(err, true);
+        CommandLine cli = new CommandLine(this)
+                .setOut(new PrintWriter(out, true))
+                .setErr(errors)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    errors.println("suite: " + e.getMessage());
+                    errors.print(usage());
+                    errors.flush();
+                    return USAGE;
+                })
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        errors.println("suite: " + e.getMessage());
+                        return USAGE;
+                    }
+                    throw e;
+                });
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    /** The options of the demo load, on {@code demo} and on {@code up --demo}; unset ones take their default. */
+    static final class DemoOptions {
+        @Option(names = "--scale", paramLabel = "S", description = "share of the national network to load")
+        Double scale;
+
+        @Option(names = "--seed", paramLabel = "N", description = "seed of the generated network")
+        Long seed;
+
+        @Option(names = "--concurrency", paramLabel = "C", description = "requests in flight")
+        Integer concurrency;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "how long to wait for reporting")
+        Long timeout;
+
+        boolean given() {
+            return scale != null || seed != null || concurrency != null || timeout != null;
+        }
+
+        DemoCommand.Options options() {
+            return DemoCommand.Options.of(scale, seed, concurrency, timeout);
         }
     }
 
@@ -132,34 +151,17 @@ public final class Main {
 
     // ---------------------------------------------------------------------------------------------------- up
 
-    private int up(List<String> options) {
-        DemoCommand.Options demo = null;
-        int brokers = 1;
-        int instances = 1;
-        for (int i = 0; i < options.size(); i++) {
-            String option = options.get(i);
-            if ("--demo".equals(option)) {
-                demo = DemoCommand.Options.parse(options.subList(i + 1, options.size()));
-                break;
-            } else if ("--brokers".equals(option) || "--instances".equals(option)) {
-                if (i + 1 >= options.size()) {
-                    throw new IllegalArgumentException(option + " needs a number");
-                }
-                int count;
-                try {
-                    count = Integer.parseInt(options.get(++i));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(option + " needs a number, not " + options.get(i));
-                }
-                if ("--brokers".equals(option)) {
-                    brokers = count;
-                } else {
-                    instances = count;
-                }
-            } else {
-                throw new IllegalArgumentException("unknown option for up: " + option);
-            }
+    @Command(name = "up", description = "Start PostgreSQL, Kafka and the four services; Ctrl-C stops them.")
+    int up(@Option(names = "--brokers", paramLabel = "COUNT", defaultValue = "1",
+                    description = "Kafka nodes: 1, or 3 (topics replicated three times)") int brokers,
+            @Option(names = "--instances", paramLabel = "COUNT", defaultValue = "1",
+                    description = "instances of each service") int instances,
+            @Option(names = "--demo", description = "then load the demo network") boolean loadDemo,
+            @Mixin DemoOptions demoOptions) {
+        if (!loadDemo && demoOptions.given()) {
+            throw new IllegalArgumentException("--scale, --seed, --concurrency and --timeout go with --demo");
         }
+        DemoCommand.Options demo = loadDemo ? demoOptions.options() : null;
         Path run = dataDirectory.resolve("run");
         Optional<ProcessHandle> running = runningLauncher();
         if (running.isPresent()) {
@@ -339,16 +341,14 @@ public final class Main {
 
     // ----------------------------------------------------------------------------------------------- restart
 
-    private int restart(List<String> args) {
-        if (args.size() != 1) {
-            err.println("usage: ./suite restart COMPONENT   (postgres, kafka, beneficiary, cep, cpf, reporting)");
-            return 2;
-        }
-        out.println("Restarting " + args.get(0) + "...");
+    @Command(name = "restart", description = "Stop and start one part of the running stack, wait until ready.")
+    int restart(@Parameters(paramLabel = "COMPONENT", description = "postgres, kafka, beneficiary, cep, cpf, "
+            + "reporting, or one instance: kafka-2, reporting-service-2...") String component) {
+        out.println("Restarting " + component + "...");
         out.flush();
         String reply;
         try {
-            reply = ControlChannel.request(dataDirectory, "restart " + args.get(0), Duration.ofMinutes(5));
+            reply = ControlChannel.request(dataDirectory, "restart " + component, Duration.ofMinutes(5));
         } catch (IllegalStateException e) {
             err.println("suite: " + e.getMessage());
             return 1;
@@ -363,27 +363,23 @@ public final class Main {
 
     // -------------------------------------------------------------------------------------- backup, restore
 
-    private int backup(List<String> args) {
-        if (args.size() > 1) {
-            err.println("usage: ./suite backup [DIR]");
-            return 2;
-        }
-        Path target = args.isEmpty()
+    @Command(name = "backup", description = "Back up the four databases, one moment for all of them.")
+    int backup(@Parameters(paramLabel = "DIR", arity = "0..1",
+            description = "default: <data>/backups/<time>") String directory) {
+        Path target = directory == null
                 ? dataDirectory.resolve("backups").resolve(java.time.format.DateTimeFormatter
                         .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()))
-                : Path.of(args.get(0)).toAbsolutePath().normalize();
+                : Path.of(directory).toAbsolutePath().normalize();
         out.println("Backing up the databases into " + target + "...");
         out.flush();
         return controlRequest("backup " + target, "backup");
     }
 
-    private int restore(List<String> args) {
-        if (args.size() > 1) {
-            err.println("usage: ./suite restore [DIR]");
-            return 2;
-        }
+    @Command(name = "restore", description = "Bring a backup's databases back; the topics are kept.")
+    int restore(@Parameters(paramLabel = "DIR", arity = "0..1",
+            description = "default: the latest in <data>/backups") String directory) {
         Path source;
-        if (args.isEmpty()) {
+        if (directory == null) {
             Optional<Path> latest = Optional.empty();
             Path backups = dataDirectory.resolve("backups");
             if (Files.isDirectory(backups)) {
@@ -401,7 +397,7 @@ public final class Main {
             }
             source = latest.get();
         } else {
-            source = Path.of(args.get(0)).toAbsolutePath().normalize();
+            source = Path.of(directory).toAbsolutePath().normalize();
         }
         out.println("Restoring " + source + " (the services stop meanwhile)...");
         out.flush();
@@ -426,30 +422,19 @@ public final class Main {
 
     // ------------------------------------------------------------------------------------------------- token
 
-    private int token(List<String> args) {
-        if (args.isEmpty() || args.size() > 2) {
-            err.println("usage: ./suite token ROLE [STRUCTURE_ID]   (ROLE: " + String.join(", ", TokenMinter.ROLES)
-                    + ")");
-            return 2;
-        }
-        String role = args.get(0).toLowerCase(Locale.ROOT);
-        UUID structureId = null;
-        if (args.size() == 2) {
-            try {
-                structureId = UUID.fromString(args.get(1));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("STRUCTURE_ID must be a UUID: " + args.get(1));
-            }
-        }
+    @Command(name = "token", description = "Print a bearer token the running stack accepts.")
+    int token(@Parameters(index = "0", paramLabel = "ROLE") String role,
+            @Parameters(index = "1", paramLabel = "STRUCTURE_ID", arity = "0..1") UUID structureId) {
         SigningKeys keys = SigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
-        out.println(new TokenMinter(keys.privateKey(), issuer()).mint(role, structureId));
+        out.println(new TokenMinter(keys.privateKey(), issuer()).mint(role.toLowerCase(Locale.ROOT), structureId));
         return 0;
     }
 
     // -------------------------------------------------------------------------------------------------- demo
 
-    private int demo(List<String> args) {
-        DemoCommand.Options options = DemoCommand.Options.parse(args);
+    @Command(name = "demo", description = "Load the national demo network into the running stack (REST API only).")
+    int demo(@Mixin DemoOptions demoOptions) {
+        DemoCommand.Options options = demoOptions.options();
         if (runningLauncher().isEmpty()) {
             err.println("suite: no stack is running from " + dataDirectory + "; start it with ./suite up -d (or use "
                     + "./suite up --demo)");
@@ -464,7 +449,8 @@ public final class Main {
 
     // ------------------------------------------------------------------------------------------ status, down
 
-    private int status() {
+    @Command(name = "status", description = "Show what is running.")
+    int status() {
         Optional<ProcessHandle> launcher = runningLauncher();
         if (launcher.isEmpty()) {
             out.println("No stack is running from " + dataDirectory + ".");
@@ -523,7 +509,8 @@ public final class Main {
         return up;
     }
 
-    private int down() {
+    @Command(name = "down", description = "Stop a stack started with up -d.")
+    int down() {
         Optional<ProcessHandle> launcher = runningLauncher();
         if (launcher.isEmpty()) {
             // a launcher killed with SIGKILL leaves its children behind: end them here rather than at the next up

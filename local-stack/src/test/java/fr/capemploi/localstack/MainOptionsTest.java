@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The new options of ./suite, refused before anything starts when they cannot work. */
+/** The options of ./suite, refused before anything starts when they cannot work (exit 2, the reason, the usage). */
 class MainOptionsTest {
 
     @TempDir
@@ -35,12 +35,52 @@ class MainOptionsTest {
 
     @Test
     void optionsNeedTheirNumber() {
-        assertThatThrownBy(() -> suite("up", "--instances")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--instances needs a number");
-        assertThatThrownBy(() -> suite("up", "--instances", "two")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--instances needs a number, not two");
-        assertThatThrownBy(() -> suite("up", "--replicas", "3")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown option for up: --replicas");
+        assertThat(suite("up", "--instances")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("suite: Missing required parameter for option '--instances'");
+        assertThat(suite("up", "--instances", "two")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("'two' is not an int");
+        assertThat(suite("up", "--replicas", "3")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("Unknown options: '--replicas'").contains("usage: ./suite <command>");
+    }
+
+    @Test
+    void demoOptionsGoWithTheDemo() {
+        assertThat(suite("up", "--scale", "0.01")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("--scale, --seed, --concurrency and --timeout go with --demo");
+        assertThat(suite("demo", "--scale", "7")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("--scale must be between");
+        assertThat(suite("demo", "--concurrency", "0")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("--concurrency must be between 1 and 128");
+    }
+
+    @Test
+    void theDemoNeedsARunningStack() {
+        assertThat(suite("demo", "--scale", "0.01", "--seed", "7")).isEqualTo(1);
+        assertThat(errors()).contains("no stack is running from " + data);
+    }
+
+    @Test
+    void aTokenNamesAStructureByItsId() {
+        assertThat(suite("token", "counsellor", "not-a-uuid")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("STRUCTURE_ID");
+        assertThat(suite("token", "admin")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip().split("\\.")).hasSize(3);
+    }
+
+    @Test
+    void statusAndDownWithoutAStackSaySo() {
+        assertThat(suite("status")).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No stack is running from " + data);
+    }
+
+    @Test
+    void anUnknownCommandIsRefused() {
+        assertThat(suite("launch")).isEqualTo(Main.USAGE);
+        assertThat(errors()).contains("launch");
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -3,6 +3,8 @@ package fr.capemploi.beneficiary.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capemploi.testsupport.AuthorizationMatrixHarness;
+import fr.capemploi.testsupport.MatrixCaller;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,42 +12,40 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every operation of the service, called by every kind of caller, with the status each must get. "Own" callers work
  * in the structure that holds the records; "other" callers in another structure; tokens that are absent, expired or
- * signed by an untrusted key are refused before anything else.
+ * signed by an untrusted key are refused before anything else; the {@code OTHER_*_AND_*} callers carry a
+ * structure-bound role of the other structure plus a national role (audit finding: such tokens lost their structure
+ * scope and read the person's full record). The checks are the test-support harness's.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixHarness<AuthorizationMatrixTest.Operation,
+        AuthorizationMatrixTest.Target> {
 
-    /**
-     * The {@code OTHER_*_AND_*} callers carry a structure-bound role of the other structure plus a national role
-     * (audit finding: such tokens lost their structure scope and read the person's full record).
-     */
-    enum Who { OWN_COUNSELLOR, OWN_MANAGER, OTHER_COUNSELLOR, OTHER_MANAGER, ADMIN, ANALYST, PARTNER, NO_TOKEN,
-        EXPIRED_TOKEN, FOREIGN_KEY_TOKEN, OTHER_COUNSELLOR_AND_ANALYST, OTHER_MANAGER_AND_ADMIN }
-
-    static boolean isOther(Who who) {
-        return who == Who.OTHER_COUNSELLOR || who == Who.OTHER_MANAGER || who == Who.OTHER_COUNSELLOR_AND_ANALYST
-                || who == Who.OTHER_MANAGER_AND_ADMIN;
-    }
+    private static final Set<MatrixCaller> CALLERS = EnumSet.of(MatrixCaller.OWN_COUNSELLOR, MatrixCaller.OWN_MANAGER,
+            MatrixCaller.OTHER_COUNSELLOR, MatrixCaller.OTHER_MANAGER, MatrixCaller.ADMIN, MatrixCaller.ANALYST,
+            MatrixCaller.PARTNER, MatrixCaller.NO_TOKEN, MatrixCaller.EXPIRED_TOKEN, MatrixCaller.FOREIGN_KEY_TOKEN,
+            MatrixCaller.OTHER_COUNSELLOR_AND_ANALYST, MatrixCaller.OTHER_MANAGER_AND_ADMIN);
 
     /** The records an operation works on, made fresh for the operations that change them. */
     record Target(UUID beneficiary, UUID consent) {
     }
 
     record Operation(String name, boolean needsBeneficiary, BiFunction<RequestSpecification, Target, Response> call,
-            Map<Who, Integer> expected, BiConsumer<Who, Response> check) {
+            Map<MatrixCaller, Integer> expected, BiConsumer<MatrixCaller, Response> check) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     private static UUID own;
@@ -61,21 +61,21 @@ class AuthorizationMatrixTest {
     }
 
     /** Expected statuses for the seven roles; the three bad tokens always get 401. */
-    private static Map<Who, Integer> expect(int ownCounsellor, int ownManager, int otherCounsellor, int otherManager,
+    private static Map<MatrixCaller, Integer> expect(int ownCounsellor, int ownManager, int otherCounsellor, int otherManager,
             int admin, int analyst, int partner) {
-        Map<Who, Integer> expected = new EnumMap<>(Who.class);
-        expected.put(Who.OWN_COUNSELLOR, ownCounsellor);
-        expected.put(Who.OWN_MANAGER, ownManager);
-        expected.put(Who.OTHER_COUNSELLOR, otherCounsellor);
-        expected.put(Who.OTHER_MANAGER, otherManager);
-        expected.put(Who.ADMIN, admin);
-        expected.put(Who.ANALYST, analyst);
-        expected.put(Who.PARTNER, partner);
-        expected.put(Who.NO_TOKEN, 401);
-        expected.put(Who.EXPIRED_TOKEN, 401);
-        expected.put(Who.FOREIGN_KEY_TOKEN, 401);
-        expected.put(Who.OTHER_COUNSELLOR_AND_ANALYST, combined(otherCounsellor, analyst));
-        expected.put(Who.OTHER_MANAGER_AND_ADMIN, combined(otherManager, admin));
+        Map<MatrixCaller, Integer> expected = new EnumMap<>(MatrixCaller.class);
+        expected.put(MatrixCaller.OWN_COUNSELLOR, ownCounsellor);
+        expected.put(MatrixCaller.OWN_MANAGER, ownManager);
+        expected.put(MatrixCaller.OTHER_COUNSELLOR, otherCounsellor);
+        expected.put(MatrixCaller.OTHER_MANAGER, otherManager);
+        expected.put(MatrixCaller.ADMIN, admin);
+        expected.put(MatrixCaller.ANALYST, analyst);
+        expected.put(MatrixCaller.PARTNER, partner);
+        expected.put(MatrixCaller.NO_TOKEN, 401);
+        expected.put(MatrixCaller.EXPIRED_TOKEN, 401);
+        expected.put(MatrixCaller.FOREIGN_KEY_TOKEN, 401);
+        expected.put(MatrixCaller.OTHER_COUNSELLOR_AND_ANALYST, combined(otherCounsellor, analyst));
+        expected.put(MatrixCaller.OTHER_MANAGER_AND_ADMIN, combined(otherManager, admin));
         return expected;
     }
 
@@ -87,10 +87,11 @@ class AuthorizationMatrixTest {
         return bound == 403 ? national : bound;
     }
 
-    private static final BiConsumer<Who, Response> NOTHING_MORE = (who, response) -> {
+    private static final BiConsumer<MatrixCaller, Response> NOTHING_MORE = (who, response) -> {
     };
 
-    static List<Operation> operations() {
+    @Override
+    protected List<Operation> operations() {
         String b = "/api/v1/beneficiaries/";
         List<Operation> ops = new ArrayList<>();
         ops.add(new Operation("GET /structures", false, (r, t) -> r.get("/api/v1/structures"),
@@ -122,7 +123,7 @@ class AuthorizationMatrixTest {
             person.put("structureId", own.toString());
             return r.contentType(ContentType.JSON).body(Fixtures.json(person)).post("/api/v1/beneficiaries");
         }, expect(201, 201, 403, 403, 403, 403, 201), (who, response) -> {
-            if (who == Who.PARTNER) {
+            if (who == MatrixCaller.PARTNER) {
                 assertThat(response.jsonPath().getMap("$")).containsOnlyKeys("id");
             } else if (response.statusCode() == 201) {
                 assertThat(response.jsonPath().getString("nir")).isNotNull();
@@ -131,7 +132,7 @@ class AuthorizationMatrixTest {
         ops.add(new Operation("GET /beneficiaries", true, (r, t) -> r.queryParam("size", 200).get("/api/v1/beneficiaries"),
                 expect(200, 200, 200, 200, 403, 403, 403), (who, response) -> {
                     List<String> ids = response.jsonPath().getList("items.id", String.class);
-                    if (isOther(who)) {
+                    if (who.other()) {
                         assertThat(ids).isEmpty();
                     }
                 }));
@@ -139,7 +140,7 @@ class AuthorizationMatrixTest {
                 .body("{\"state\":\"ACTIVE\"}").post("/api/v1/beneficiaries/search"),
                 expect(200, 200, 200, 200, 403, 403, 403), (who, response) -> {
                     List<String> ids = response.jsonPath().getList("items.id", String.class);
-                    if (isOther(who)) {
+                    if (who.other()) {
                         assertThat(ids).isEmpty();
                     }
                 }));
@@ -177,63 +178,62 @@ class AuthorizationMatrixTest {
         return ops;
     }
 
-    static Stream<Arguments> matrix() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Operation operation : operations()) {
-            for (Who who : Who.values()) {
-                cases.add(Arguments.of(operation.name(), who));
-            }
-        }
-        return cases.stream();
+    @Override
+    protected Set<MatrixCaller> callers() {
+        return CALLERS;
     }
 
-    @ParameterizedTest(name = "{0} by {1}")
-    @MethodSource("matrix")
-    void everyOperationAnswersEveryCallerAsExpected(String operationName, Who who) {
-        setUp();
-        Operation operation = operations().stream().filter(o -> o.name().equals(operationName)).findFirst().orElseThrow();
-        Target target = null;
-        if (operation.needsBeneficiary()) {
-            UUID beneficiary = Fixtures.beneficiary(own);
-            target = new Target(beneficiary, Fixtures.consent(beneficiary, own, "DATA_PROCESSING"));
-        }
-        RequestSpecification request = given();
-        String token = token(who);
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        Response response = operation.call().apply(request, target);
+    @Override
+    protected int expected(Operation operation, MatrixCaller caller) {
+        return operation.expected().get(caller);
+    }
 
-        int expected = operation.expected().get(who);
-        assertThat(response.statusCode()).as("%s by %s: %s", operationName, who, response.asString()).isEqualTo(expected);
-        if (expected >= 400) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.jsonPath().getInt("status")).isEqualTo(expected);
-        }
-        if (expected == 401) {
-            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-        }
-        if (expected == 404 || expected == 403) {
+    /** A person of the own structure with a consent; the structures and a counsellor are made once. */
+    @Override
+    protected Target newTarget() {
+        setUp();
+        UUID beneficiary = Fixtures.beneficiary(own);
+        return new Target(beneficiary, Fixtures.consent(beneficiary, own, "DATA_PROCESSING"));
+    }
+
+    @Override
+    protected boolean changes(Operation operation) {
+        return operation.needsBeneficiary();
+    }
+
+    @Override
+    protected UUID structureOf(Target target) {
+        return own;
+    }
+
+    /** The other structure exists: a partner referral or a list of it must find it. */
+    @Override
+    protected UUID otherStructure() {
+        setUp();
+        return other;
+    }
+
+    @Override
+    protected Response call(Operation operation, RequestSpecification request, Target target) {
+        return operation.call().apply(request, target);
+    }
+
+    @Override
+    protected void check(Operation operation, MatrixCaller caller, Response response, Target target) {
+        if (response.statusCode() == 404 || response.statusCode() == 403) {
             // a refusal says nothing of the person
             assertThat(response.asString()).doesNotContain("Durand").doesNotContain("personne@example.fr");
         }
-        operation.check().accept(who, response);
+        operation.check().accept(caller, response);
     }
 
-    private static String token(Who who) {
-        return switch (who) {
-            case OWN_COUNSELLOR -> TestTokens.counsellor(own);
-            case OWN_MANAGER -> TestTokens.manager(own);
-            case OTHER_COUNSELLOR -> TestTokens.counsellor(other);
-            case OTHER_MANAGER -> TestTokens.manager(other);
-            case ADMIN -> TestTokens.admin();
-            case ANALYST -> TestTokens.analyst();
-            case PARTNER -> TestTokens.partner();
-            case NO_TOKEN -> null;
-            case EXPIRED_TOKEN -> TestTokens.expired("manager", own);
-            case FOREIGN_KEY_TOKEN -> TestTokens.signedByAnotherKey("manager", own);
-            case OTHER_COUNSELLOR_AND_ANALYST -> TestTokens.withRoles(other, "counsellor", "analyst");
-            case OTHER_MANAGER_AND_ADMIN -> TestTokens.withRoles(other, "manager", "admin");
-        };
+    /** The person's record and consents as their structure's manager reads them. */
+    @Override
+    protected Object observe(Target target) {
+        String b = "/api/v1/beneficiaries/" + target.beneficiary();
+        return List.of(given().auth().oauth2(TestTokens.manager(own)).get(b).then()
+                        .statusCode(200).extract().asString(),
+                given().auth().oauth2(TestTokens.manager(own)).get(b + "/consents").then()
+                        .statusCode(200).extract().asString());
     }
 }

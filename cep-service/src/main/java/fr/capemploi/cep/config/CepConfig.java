@@ -8,8 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "cep")
 public interface CepConfig {
 
-    Beneficiaries beneficiaries();
-
     Registry registry();
 
     /** beneficiary-service, read at render time for the names a document shows. */
@@ -20,18 +18,5 @@ public interface CepConfig {
          */
         @WithDefault("5s")
         Duration retryAfter();
-    }
-
-    interface Beneficiaries {
-        /**
-         * How long a request naming a beneficiary this service has not heard of waits for its registration event:
-         * a front end posts CEP work right after creating the person, before {@code beneficiary.events} reached us.
-         */
-        @WithDefault("5s")
-        Duration arrivalTimeout();
-
-        /** How often the local copy is looked at while waiting. */
-        @WithDefault("100ms")
-        Duration arrivalPoll();
     }
 }

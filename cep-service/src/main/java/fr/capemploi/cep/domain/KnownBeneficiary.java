@@ -1,5 +1,6 @@
 package fr.capemploi.cep.domain;
 
+import fr.capemploi.platform.directory.BeneficiaryEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "known_beneficiary")
-public class KnownBeneficiary {
+public class KnownBeneficiary implements BeneficiaryEntry {
 
     @Id
     @Column(name = "beneficiary_id")
@@ -65,9 +66,10 @@ public class KnownBeneficiary {
     }
 
     public UUID beneficiaryId() { return beneficiaryId; }
+    @Override
     public UUID structureId() { return structureId; }
     public UUID referentCounsellorId() { return referentCounsellorId; }
     public LocalDate entryDate() { return entryDate; }
-    public boolean erased() { return erasedOn != null; }
+    @Override
     public LocalDate erasedOn() { return erasedOn; }
 }

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.domain;
 
+import fr.capemploi.platform.directory.DirectoryEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /** A CPF training project announced by the cpf service: which person and structure it belongs to, nothing more. */
 @Entity
 @Table(name = "known_training_project")
-public class KnownTrainingProject {
+public class KnownTrainingProject implements DirectoryEntry {
 
     @Id
     @Column(name = "training_project_id")
@@ -31,6 +32,7 @@ public class KnownTrainingProject {
     }
 
     public UUID trainingProjectId() { return trainingProjectId; }
+    @Override
     public UUID structureId() { return structureId; }
     public UUID beneficiaryId() { return beneficiaryId; }
 }

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.domain;
 
+import fr.capemploi.platform.problem.UnknownReferenceException;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.platform.domain.RuleViolation;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public final class PmsmpRules {
     /** @param plan the accompaniment's items, the renewed one among them */
     public static void checkRenewal(ActionSpec renewal, List<PlannedAction> plan) {
         PlannedAction renewed = plan.stream().filter(a -> a.id().equals(renewal.renewalOf())).findFirst()
-                .orElseThrow(() -> new UnknownReference("renewalOf", "Action", renewal.renewalOf()));
+                .orElseThrow(() -> new UnknownReferenceException("renewalOf", "Action", renewal.renewalOf()));
         if (renewed.kind() != ActionKind.PMSMP) {
             throw new RuleViolation("renewalOf", "only a PMSMP can be renewed; this action is a " + renewed.kind());
         }

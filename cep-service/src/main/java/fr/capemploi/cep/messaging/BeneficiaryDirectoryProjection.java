@@ -2,17 +2,14 @@ package fr.capemploi.cep.messaging;
 
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.KnownBeneficiary;
-import fr.capemploi.cep.domain.KnownCounsellor;
 import fr.capemploi.cep.domain.KnownStructure;
 import fr.capemploi.cep.repository.KnownBeneficiaryRepository;
-import fr.capemploi.cep.repository.KnownCounsellorRepository;
 import fr.capemploi.cep.repository.KnownStructureRepository;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
-import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.platform.consumer.TypedProjection;
@@ -22,25 +19,22 @@ import java.util.Set;
 
 /**
  * Keeps the local copy of what the beneficiary service announces: which beneficiaries exist and in which structure
- * (so CEP records never point at nobody) and their current referent, the structures' names and the counsellors
- * for the documents. Other event types of the topic are ignored.
+ * (so CEP records never point at nobody) and their current referent, and the structures' names for the documents.
+ * The counsellors are the platform's {@code CounsellorDirectoryProjection}, fed from the same channel. Other event
+ * types of the topic are ignored.
  */
 @ApplicationScoped
 public class BeneficiaryDirectoryProjection extends TypedProjection {
 
     private final KnownBeneficiaryRepository beneficiaries;
     private final KnownStructureRepository structures;
-    private final KnownCounsellorRepository counsellors;
 
-    public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries, KnownStructureRepository structures,
-            KnownCounsellorRepository counsellors) {
+    public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries, KnownStructureRepository structures) {
         this.beneficiaries = beneficiaries;
         this.structures = structures;
-        this.counsellors = counsellors;
         on(BeneficiaryRegistered.class, (event, envelope) -> registered(envelope, event));
         on(BeneficiaryErased.class, (event, envelope) -> erased(envelope, event));
         on(StructureRegistered.class, (event, envelope) -> structure(event));
-        on(CounsellorRegistered.class, (event, envelope) -> counsellor(event));
         on(ReferentAssigned.class, (event, envelope) -> referent(event, envelope));
     }
 
@@ -93,15 +87,5 @@ public class BeneficiaryDirectoryProjection extends TypedProjection {
         // keyed like the registration, so it comes after it; a person never registered here is not ours to track
         beneficiaries.findByIdOptional(event.beneficiaryId())
                 .ifPresent(known -> known.referentAssigned(event.counsellorId(), envelope.recordedAt()));
-    }
-
-    /** Names are read from the registry when a document is made; events carry none. */
-    private void counsellor(CounsellorRegistered event) {
-        if (event.counsellorId() == null) {
-            throw new MalformedEventException("CounsellorRegistered without a counsellorId");
-        }
-        counsellors.findByIdOptional(event.counsellorId()).ifPresentOrElse(
-                known -> known.update(event.structureId(), null),
-                () -> counsellors.persist(new KnownCounsellor(event.counsellorId(), event.structureId(), null)));
     }
 }

@@ -1,6 +1,7 @@
 package fr.capemploi.cep.messaging;
 
 import fr.capemploi.platform.consumer.ProjectionChannel;
+import fr.capemploi.platform.directory.CounsellorDirectoryProjection;
 import fr.capemploi.platform.consumer.ProjectionChannels;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -16,8 +17,10 @@ public class BeneficiaryEvents {
 
     private final ProjectionChannel channel;
 
-    public BeneficiaryEvents(ProjectionChannels channels, BeneficiaryDirectoryProjection projection) {
-        this.channel = channels.open("beneficiary-directory", List.of(channels.feed(projection)));
+    public BeneficiaryEvents(ProjectionChannels channels, BeneficiaryDirectoryProjection projection,
+            CounsellorDirectoryProjection counsellors) {
+        this.channel = channels.open("beneficiary-directory", List.of(channels.feed(projection),
+                channels.feed(counsellors)));
     }
 
     @Incoming("beneficiary-directory")

@@ -13,7 +13,8 @@ import fr.capemploi.cep.rest.AccompanimentResponses.InterviewView;
 import fr.capemploi.cep.rest.AccompanimentResponses.Summary;
 import fr.capemploi.cep.service.Accompaniments;
 import fr.capemploi.cep.service.BeneficiaryReferences;
-import fr.capemploi.cep.service.DirectoryReferences;
+import fr.capemploi.cep.service.TrainingProjectReferences;
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.cep.service.Documents;
 import fr.capemploi.cep.service.SynthesisDossier;
@@ -84,14 +85,16 @@ public class AccompanimentResource {
 
     private final Accompaniments accompaniments;
     private final BeneficiaryReferences beneficiaries;
-    private final DirectoryReferences references;
+    private final CounsellorDirectory counsellors;
+    private final TrainingProjectReferences projects;
     private final Documents documents;
     private final Caller caller;
     private final Clock clock;
 
     public AccompanimentResource(Accompaniments accompaniments, BeneficiaryReferences beneficiaries, Documents documents,
-            Caller caller, Clock clock, DirectoryReferences references) {
-        this.references = references;
+            Caller caller, Clock clock, CounsellorDirectory counsellors, TrainingProjectReferences projects) {
+        this.counsellors = counsellors;
+        this.projects = projects;
         this.accompaniments = accompaniments;
         this.beneficiaries = beneficiaries;
         this.documents = documents;
@@ -133,8 +136,8 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
-        beneficiaries.awaitRegistration(request.beneficiaryId());
-        references.requireCounsellor(request.referentCounsellorId(), structure, "referentCounsellorId");
+        beneficiaries.require(request.beneficiaryId(), structure);
+        counsellors.require(request.referentCounsellorId(), structure, "referentCounsellorId");
         Accompaniment accompaniment = accompaniments.open(new Accompaniments.Opening(structure, request.beneficiaryId(),
                 request.diagnosticId(), request.referentCounsellorId(), request.level(), request.startDate(),
                 caller.name()));
@@ -210,7 +213,7 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
-        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(),
                 caller.actingCounsellor(request.counsellorId())));
     }
@@ -235,7 +238,7 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
-        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
                 request.durationMinutes(), request.mode(), caller.actingCounsellor(request.counsellorId()));
         return Response.created(uri.getAbsolutePathBuilder().path(interview.id().toString()).build())
@@ -299,10 +302,10 @@ public class AccompanimentResource {
     public Response planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
-        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         if (request.kind() == ActionKind.TRAINING && request.cpfTrainingProjectId() != null) {
             // only a TRAINING action may link a project (another kind with one is refused by the plan's rules)
-            references.requireTrainingProject(request.cpfTrainingProjectId(), structure,
+            projects.require(request.cpfTrainingProjectId(), structure,
                     accompaniments.get(id, structure).beneficiaryId(), "cpfTrainingProjectId");
         }
         PlannedAction action = accompaniments.planAction(id, caller.ownStructure(), new ActionSpec(request.kind(),
@@ -372,7 +375,7 @@ public class AccompanimentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
-        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
                 caller.actingCounsellor(request.counsellorId()), request.project().strip(), blankToNull(request.strategy())));
     }

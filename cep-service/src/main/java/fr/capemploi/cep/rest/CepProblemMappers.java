@@ -1,7 +1,6 @@
 package fr.capemploi.cep.rest;
 
 import fr.capemploi.cep.domain.IllegalTransition;
-import fr.capemploi.cep.domain.UnknownReference;
 import fr.capemploi.platform.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,11 +15,6 @@ public class CepProblemMappers {
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransition e, UriInfo uri) {
         return problem(409, "illegal-transition", "Conflict", e.getMessage(), e.field(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response unknownReference(UnknownReference e, UriInfo uri) {
-        return problem(404, "unknown-reference", "Not found", e.getMessage(), e.field(), uri);
     }
 
     private static Response problem(int status, String slug, String title, String detail, String field, UriInfo uri) {

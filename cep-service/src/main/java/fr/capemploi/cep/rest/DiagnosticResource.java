@@ -5,7 +5,7 @@ import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Diagnostic;
 import fr.capemploi.cep.service.BeneficiaryReferences;
-import fr.capemploi.cep.service.DirectoryReferences;
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cep.service.Diagnostics;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.Problem;
@@ -46,12 +46,12 @@ public class DiagnosticResource {
 
     private final Diagnostics diagnostics;
     private final BeneficiaryReferences beneficiaries;
-    private final DirectoryReferences references;
+    private final CounsellorDirectory counsellors;
     private final Caller caller;
 
     public DiagnosticResource(Diagnostics diagnostics, BeneficiaryReferences beneficiaries, Caller caller,
-            DirectoryReferences references) {
-        this.references = references;
+            CounsellorDirectory counsellors) {
+        this.counsellors = counsellors;
         this.diagnostics = diagnostics;
         this.beneficiaries = beneficiaries;
         this.caller = caller;
@@ -100,8 +100,8 @@ public class DiagnosticResource {
             throw new InvalidFieldException("barriers", "must not repeat a barrier");
         }
         UUID structure = caller.ownStructure();
-        beneficiaries.awaitRegistration(request.beneficiaryId());
-        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
+        beneficiaries.require(request.beneficiaryId(), structure);
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
                 caller.actingCounsellor(request.counsellorId()), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(diagnostic.id().toString()).build())

@@ -17,7 +17,7 @@ final class Examples {
     static final String NOT_FOUND = "{\"type\":\"https://cepcpf.capemploi.fr/problems/not-found\",\"title\":\"Not found\","
             + "\"status\":404,\"detail\":\"Accompaniment " + ACCOMPANIMENT + " was not found\"}";
     static final String UNKNOWN_BENEFICIARY = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-reference\","
-            + "\"title\":\"Not found\",\"status\":404,\"detail\":\"beneficiaryId: Beneficiary " + BENEFICIARY
+            + "\"title\":\"Unknown reference\",\"status\":404,\"detail\":\"beneficiaryId: Beneficiary " + BENEFICIARY
             + " is not known in your structure\",\"violations\":[{\"field\":\"beneficiaryId\","
             + "\"message\":\"Beneficiary " + BENEFICIARY + " is not known in your structure\"}]}";
     static final String CLOSED = "{\"type\":\"https://cepcpf.capemploi.fr/problems/illegal-transition\","

@@ -5,7 +5,7 @@ import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.service.BeneficiaryReferences;
-import fr.capemploi.cep.service.DirectoryReferences;
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cep.service.Level1Contacts;
 import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
@@ -46,12 +46,12 @@ public class Level1ContactResource {
 
     private final Level1Contacts contacts;
     private final BeneficiaryReferences beneficiaries;
-    private final DirectoryReferences references;
+    private final CounsellorDirectory counsellors;
     private final Caller caller;
 
     public Level1ContactResource(Level1Contacts contacts, BeneficiaryReferences beneficiaries, Caller caller,
-            DirectoryReferences references) {
-        this.references = references;
+            CounsellorDirectory counsellors) {
+        this.counsellors = counsellors;
         this.contacts = contacts;
         this.beneficiaries = beneficiaries;
         this.caller = caller;
@@ -97,8 +97,8 @@ public class Level1ContactResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
-        beneficiaries.awaitRegistration(request.beneficiaryId());
-        references.requireCounsellor(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
+        beneficiaries.require(request.beneficiaryId(), structure);
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure,
                 caller.actingCounsellor(request.counsellorId()), request.beneficiaryId(), request.contactDate(), request.channel(),
                 request.request(), request.routedTo(), request.liaisonSheetIssued(), caller.name()));

@@ -9,7 +9,7 @@ import fr.capemploi.cep.domain.Interview;
 import fr.capemploi.cep.domain.KnownBeneficiary;
 import fr.capemploi.cep.domain.LevelChange;
 import fr.capemploi.cep.domain.PlannedAction;
-import fr.capemploi.cep.domain.UnknownReference;
+import fr.capemploi.platform.problem.UnknownReferenceException;
 import fr.capemploi.cep.repository.AccompanimentRepository;
 import fr.capemploi.cep.repository.DiagnosticRepository;
 import fr.capemploi.events.cep.AccompanimentClosed;
@@ -64,13 +64,13 @@ public class Accompaniments {
             Integer level, LocalDate startDate, String recordedBy) {
     }
 
-    /** Call {@link BeneficiaryReferences#awaitRegistration} first. */
+    /** Call {@link BeneficiaryReferences#require} first. */
     @Transactional
     public Accompaniment open(Opening opening) {
-        KnownBeneficiary beneficiary = beneficiaries.require(opening.beneficiaryId(), opening.structureId());
+        KnownBeneficiary beneficiary = beneficiaries.lockForWrite(opening.beneficiaryId(), opening.structureId());
         Diagnostic diagnostic = diagnostics.findByIdOptional(opening.diagnosticId())
                 .filter(d -> d.structureId().equals(opening.structureId()))
-                .orElseThrow(() -> new UnknownReference("diagnosticId", "Diagnostic", opening.diagnosticId()));
+                .orElseThrow(() -> new UnknownReferenceException("diagnosticId", "Diagnostic", opening.diagnosticId()));
         if (!diagnostic.beneficiaryId().equals(opening.beneficiaryId())) {
             throw new InvalidFieldException("diagnosticId", "was made for another beneficiary");
         }

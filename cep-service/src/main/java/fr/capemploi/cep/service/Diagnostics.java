@@ -39,10 +39,10 @@ public class Diagnostics {
             WorkAxis workAxis, List<Barrier> barriers, String recordedBy) {
     }
 
-    /** Call {@link BeneficiaryReferences#awaitRegistration} first. */
+    /** Call {@link BeneficiaryReferences#require} first. */
     @Transactional
     public Diagnostic record(NewDiagnostic request) {
-        beneficiaries.require(request.beneficiaryId(), request.structureId());
+        beneficiaries.lockForWrite(request.beneficiaryId(), request.structureId());
         Diagnostic diagnostic = new Diagnostic(UUID.randomUUID(), request.structureId(), request.beneficiaryId(),
                 request.counsellorId(), request.diagnosedOn(), request.workAxis(), request.barriers(), clock.instant(),
                 request.recordedBy());

@@ -43,11 +43,11 @@ public class Level1Contacts {
             String recordedBy) {
     }
 
-    /** Call {@link BeneficiaryReferences#awaitRegistration} first when the contact names a beneficiary. */
+    /** Call {@link BeneficiaryReferences#require} first when the contact names a beneficiary. */
     @Transactional
     public Level1Contact record(NewContact contact) {
         if (contact.beneficiaryId() != null) {
-            beneficiaries.require(contact.beneficiaryId(), contact.structureId());
+            beneficiaries.lockForWrite(contact.beneficiaryId(), contact.structureId());
         }
         Level1Contact saved = new Level1Contact(UUID.randomUUID(), contact.structureId(), contact.counsellorId(),
                 contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(), contact.routedTo(),

@@ -1,7 +1,7 @@
 package fr.capemploi.cep.service;
 
 import fr.capemploi.cep.config.CepConfig;
-import fr.capemploi.cep.domain.BeneficiaryErasedException;
+import fr.capemploi.platform.problem.BeneficiaryErasedException;
 import fr.capemploi.cep.rest.client.BeneficiaryRegistryClient;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
 import fr.capemploi.platform.problem.RegistryUnavailable;

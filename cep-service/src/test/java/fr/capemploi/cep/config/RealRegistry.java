@@ -1,6 +1,7 @@
 package fr.capemploi.cep.config;
 
 import fr.capemploi.testsupport.PlatformTestResource;
+import fr.capemploi.testsupport.TcpProxy;
 import fr.capemploi.testsupport.TestKafka;
 import fr.capemploi.testsupport.TestPostgres;
 import fr.capemploi.testsupport.TestTokens;
@@ -35,6 +36,8 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private static volatile Process process;
+    /** What cep-service calls: a relay a test can cut, as an outage would, and restore, the process staying up. */
+    private static volatile TcpProxy proxy;
     private static volatile int port;
     private static volatile int managementPort;
 
@@ -83,11 +86,15 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("cannot start beneficiary-service", e);
         }
         awaitReady();
-        return Map.of("quarkus.rest-client.beneficiary-service.url", url());
+        proxy = new TcpProxy("127.0.0.1", port);
+        return Map.of("quarkus.rest-client.beneficiary-service.url", "http://127.0.0.1:" + proxy.port());
     }
 
     @Override
     public void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         stopRegistry();
     }
 
@@ -99,8 +106,25 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
         return port;
     }
 
+    /** The port cep-service reaches beneficiary-service on (the relay's). */
+    public static int servicePort() {
+        return proxy.port();
+    }
+
+    /**
+     * beneficiary-service is away for cep-service (connections reset, new ones refused) until {@link #restore()}; the
+     * process stays up, and the port is free for a test to listen on it without answering.
+     */
+    public static void cut() {
+        proxy.cut();
+    }
+
+    public static void restore() {
+        proxy.restore();
+    }
+
     /** Ends the process this resource started (and only it): beneficiary-service goes down. */
-    public static void stopRegistry() {
+    private static void stopRegistry() {
         Process running = process;
         if (running == null) {
             return;

@@ -10,6 +10,7 @@ import fr.capemploi.events.cep.DiagnosticRecorded.Barrier;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import fr.capemploi.events.cep.InterviewHeld.InterviewMode;
 import fr.capemploi.platform.domain.RuleViolation;
+import fr.capemploi.platform.problem.UnknownReferenceException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -127,7 +128,7 @@ class AccompanimentRulesTest {
                 .isInstanceOf(IllegalTransition.class).hasMessageContaining("already the renewal")
                 .extracting("field").isEqualTo("renewalOf");
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-05-09", "2016-06-03", UUID.randomUUID()), NOW))
-                .isInstanceOf(UnknownReference.class).extracting("field").isEqualTo("renewalOf");
+                .isInstanceOf(UnknownReferenceException.class).extracting("field").isEqualTo("renewalOf");
     }
 
     @Test

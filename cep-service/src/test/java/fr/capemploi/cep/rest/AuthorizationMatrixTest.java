@@ -1,37 +1,34 @@
 package fr.capemploi.cep.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capemploi.testsupport.TestTokens;
+import fr.capemploi.testsupport.AuthorizationMatrixHarness;
+import fr.capemploi.testsupport.MatrixCaller;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every operation of the service against every kind of caller: no token, an expired one, one signed by an unknown
- * key, each role, and counsellors and managers of the record's structure and of another one. Another structure's
- * records do not exist for a structure-bound caller (404); lists only ever show the caller's own structure.
+ * Every operation of the service against every kind of caller (the test-support harness's checks): no token, an
+ * expired one, one signed by an unknown key, each role, and counsellors and managers of the record's structure and of
+ * another one. Another structure's records do not exist for a structure-bound caller (404); lists only ever show the
+ * caller's own structure.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixHarness<AuthorizationMatrixTest.Operation,
+        AuthorizationMatrixTest.Target> {
 
     private static final Set<String> STRUCTURE_ROLES = Set.of("counsellor", "manager");
 
-    /** The records of one structure that the operations act on; reads and failed calls change nothing: shared. */
-    private static Target shared;
-
+    /** The records of one structure that the operations act on. */
     record Target(CepFixtures fixtures, UUID beneficiary, String diagnostic, UUID spareBeneficiary,
             String spareDiagnostic, String accompaniment, String action, String contact) {
 
@@ -75,10 +72,8 @@ class AuthorizationMatrixTest {
         }
     }
 
-    enum CallerKind { NO_TOKEN, EXPIRED, OTHER_KEY, ANALYST, PARTNER, ADMIN, COUNSELLOR_OTHER, MANAGER_OTHER,
-        COUNSELLOR_OWN, MANAGER_OWN }
-
-    static List<Operation> operations() {
+    @Override
+    protected List<Operation> operations() {
         String json = "application/json";
         List<Operation> ops = new ArrayList<>();
         ops.add(new Operation("record level-1 contact", "POST", t -> "/api/v1/cep/level1-contacts",
@@ -137,71 +132,77 @@ class AuthorizationMatrixTest {
         return ops;
     }
 
-    static Stream<Arguments> matrix() {
-        return operations().stream().flatMap(op -> Stream.of(CallerKind.values()).map(caller -> Arguments.of(op, caller)));
+    @Override
+    protected Set<MatrixCaller> callers() {
+        return EnumSet.of(MatrixCaller.NO_TOKEN, MatrixCaller.EXPIRED_TOKEN, MatrixCaller.FOREIGN_KEY_TOKEN,
+                MatrixCaller.ANALYST, MatrixCaller.PARTNER, MatrixCaller.ADMIN, MatrixCaller.OTHER_COUNSELLOR,
+                MatrixCaller.OTHER_MANAGER, MatrixCaller.OWN_COUNSELLOR, MatrixCaller.OWN_MANAGER);
     }
 
-    @ParameterizedTest(name = "{0} by {1}")
-    @MethodSource("matrix")
-    void everyOperationAnswersEveryCallerAsTheRolesSay(Operation operation, CallerKind caller) {
-        boolean own = caller == CallerKind.COUNSELLOR_OWN || caller == CallerKind.MANAGER_OWN;
-        // a write of the records' own structure gets records of its own (it may close or settle what it acts on);
-        // reads change nothing and, like every refused call, use the shared records
-        Target target = own && !operation.method().equals("GET") ? Target.create() : shared();
-        String token = token(caller, target.fixtures().structure);
-        RequestSpecification request = given().accept(operation.accept());
-        if (token != null) {
-            request = request.auth().oauth2(token);
-        }
+    @Override
+    protected Target newTarget() {
+        return Target.create();
+    }
+
+    /** A write of the records' own structure gets records of its own (it may close or settle what it acts on). */
+    @Override
+    protected boolean changes(Operation operation) {
+        return !operation.method().equals("GET");
+    }
+
+    @Override
+    protected UUID structureOf(Target target) {
+        return target.fixtures().structure;
+    }
+
+    @Override
+    protected Response call(Operation operation, RequestSpecification request, Target target) {
+        request.accept(operation.accept());
         String body = operation.body().apply(target);
         if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
+            request.contentType(ContentType.JSON).body(body);
         }
-        ValidatableResponse response = request.request(operation.method(), operation.path().apply(target)).then();
+        return request.request(operation.method(), operation.path().apply(target));
+    }
 
-        int expected = expected(operation, caller);
-        response.statusCode(expected);
-        if (expected >= 400) {
-            response.contentType("application/problem+json");
-        } else if (operation.list()) {
-            // a list of the caller's structure: another structure's person is not in it
-            response.body("total", own ? greaterThanOrEqualTo(1) : equalTo(0));
+    /** A list of the caller's structure: another structure's person is not in it. */
+    @Override
+    protected void check(Operation operation, MatrixCaller caller, Response response, Target target) {
+        if (operation.list() && response.statusCode() == 200) {
+            int total = response.jsonPath().getInt("total");
+            if (caller.own()) {
+                assertThat(total).as("%s by %s", operation, caller).isGreaterThanOrEqualTo(1);
+            } else {
+                assertThat(total).as("%s by %s", operation, caller).isZero();
+            }
         }
     }
 
-    private static int expected(Operation operation, CallerKind caller) {
+    /** The accompaniment, the contact, the diagnostics and the declaration as the structure's manager reads them. */
+    @Override
+    protected Object observe(Target target) {
+        List<String> seen = new ArrayList<>();
+        for (String path : List.of(target.base(), "/api/v1/cep/level1-contacts",
+                "/api/v1/cep/diagnostics?beneficiaryId=" + target.beneficiary(),
+                "/api/v1/cep/accompaniments?beneficiaryId=" + target.spareBeneficiary(),
+                "/api/v1/cep/declarations/" + target.fixtures().structure + "/2016")) {
+            seen.add(given().auth().oauth2(target.fixtures().managerToken()).get(path).then().statusCode(200)
+                    .extract().asString());
+        }
+        return seen;
+    }
+
+    @Override
+    protected int expected(Operation operation, MatrixCaller caller) {
         return switch (caller) {
-            case NO_TOKEN, EXPIRED, OTHER_KEY -> 401;
+            case NO_TOKEN, EXPIRED_TOKEN, FOREIGN_KEY_TOKEN -> 401;
             case ANALYST -> operation.roles().contains("analyst") ? operation.success() : 403;
             case ADMIN -> operation.roles().contains("admin") ? operation.success() : 403;
-            case PARTNER -> 403;
-            case COUNSELLOR_OTHER -> !operation.roles().contains("counsellor") ? 403 : operation.list() ? 200 : 404;
-            case MANAGER_OTHER -> !operation.roles().contains("manager") ? 403 : operation.list() ? 200 : 404;
-            case COUNSELLOR_OWN -> operation.roles().contains("counsellor") ? operation.success() : 403;
-            case MANAGER_OWN -> operation.roles().contains("manager") ? operation.success() : 403;
+            case OTHER_COUNSELLOR -> !operation.roles().contains("counsellor") ? 403 : operation.list() ? 200 : 404;
+            case OTHER_MANAGER -> !operation.roles().contains("manager") ? 403 : operation.list() ? 200 : 404;
+            case OWN_COUNSELLOR -> operation.roles().contains("counsellor") ? operation.success() : 403;
+            case OWN_MANAGER -> operation.roles().contains("manager") ? operation.success() : 403;
+            default -> 403;
         };
-    }
-
-    private static String token(CallerKind caller, UUID structure) {
-        UUID other = UUID.randomUUID();
-        return switch (caller) {
-            case NO_TOKEN -> null;
-            case EXPIRED -> TestTokens.expired("manager", structure);
-            case OTHER_KEY -> TestTokens.signedByAnotherKey("manager", structure);
-            case ANALYST -> TestTokens.analyst();
-            case PARTNER -> TestTokens.partner();
-            case ADMIN -> TestTokens.admin();
-            case COUNSELLOR_OTHER -> TestTokens.counsellor(other);
-            case MANAGER_OTHER -> TestTokens.manager(other);
-            case COUNSELLOR_OWN -> TestTokens.counsellor(structure);
-            case MANAGER_OWN -> TestTokens.manager(structure);
-        };
-    }
-
-    private static synchronized Target shared() {
-        if (shared == null) {
-            shared = Target.create();
-        }
-        return shared;
     }
 }

@@ -1,49 +1,43 @@
 package fr.capemploi.cep.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.capemploi.events.Topics;
+import fr.capemploi.testsupport.BadInputHarness;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestTokens;
 import fr.capemploi.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each field of each request, wrong in each way that matters: 400 problem+json naming the field, nothing stored and
- * nothing published. Each test stands alone: the one that checks that nothing was stored sends every bad request
- * itself, against records of its own.
+ * nothing published (the test-support harness's checks; here are the cases, the records they aim at and what the
+ * service shows of them).
  */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends BadInputHarness<BadInputTest.Case, BadInputTest.Shared> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FUTURE = "\"2999-01-01\"";
-    private static Shared shared;
 
     record Shared(CepFixtures fixtures, UUID beneficiary, String diagnostic, UUID spare, String spareDiagnostic,
             String accompaniment, String action) {
     }
 
-    record Case(String operation, String field, String body) {
+    record Case(String operation, String field, String body) implements BadInputHarness.BadInput {
         @Override
         public String toString() {
             return operation + " / " + field;
@@ -66,7 +60,8 @@ class BadInputTest {
     static final String SYNTHESIS = "{\"issuedOn\":\"2016-05-17\",\"project\":\"Projet\",\"strategy\":\"Stratégie\"}";
     static final String CLOSE = "{\"closedOn\":\"2016-06-20\",\"outcome\":\"JOB_SEARCH\"}";
 
-    static Stream<Case> cases() {
+    @Override
+    protected Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         String longText = "\"" + "x".repeat(1001) + "\"";
         // level-1 contacts
@@ -144,42 +139,10 @@ class BadInputTest {
 
     /** One case per wrong value of a field; null means "the field is left out". */
     private static void bad(List<Case> cases, String operation, String base, String field, String... values) {
+        String body = base.replace("%s", "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11");
         for (String value : values) {
-            cases.add(new Case(operation, field, mutate(base, field, value)));
+            cases.add(new Case(operation, field, BadInputHarness.withField(body, field, value)));
         }
-    }
-
-    private static String mutate(String base, String field, String value) {
-        try {
-            ObjectNode root = (ObjectNode) JSON.readTree(base.contains("%s") ? base.replace("%s",
-                    "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11") : base);
-            ObjectNode parent = root;
-            String[] path = field.split("\\.");
-            for (int i = 0; i < path.length - 1; i++) {
-                parent = (ObjectNode) parent.get(path[i]);
-            }
-            String leaf = path[path.length - 1];
-            if (value == null) {
-                parent.remove(leaf);
-            } else {
-                parent.set(leaf, JSON.readTree(value));
-            }
-            return JSON.writeValueAsString(root);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Stream<Arguments> arguments() {
-        return cases().map(Arguments::of);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("arguments")
-    void badInputIsRefusedNamingTheField(Case input) {
-        send(input, shared()).statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400))
-                .body("violations.field", hasItem(startsWith(input.field())));
     }
 
     /** A bad date, an unknown channel and a missing request: the one answer names all three, not the first only. */
@@ -196,41 +159,36 @@ class BadInputTest {
     }
 
     /** Every bad request of {@link #cases()}, on records of this test's own: afterwards they read as before. */
-    @Test
-    void nothingWasStoredOrPublished() {
-        Shared target = newRecords();
-        List<String> notRefused = cases().filter(input -> send(input, target).extract().statusCode() != 400)
-                .map(Case::toString).toList();
-        assertThat(notRefused).as("bad requests that were not refused").isEmpty();
-
+    /**
+     * The records as the structure's staff read them, and the event types published for the structure. The relay
+     * publishes in commit order: once a valid write made now is on the topic, anything written before is there too.
+     */
+    @Override
+    protected Object observe(Shared target) {
         CepFixtures fixtures = target.fixtures();
-        fixtures.asCounsellor().get("/api/v1/cep/accompaniments/" + target.accompaniment()).then().statusCode(200)
-                .body("level", equalTo(2)).body("cepInformation", nullValue()).body("interviews", hasSize(0))
-                .body("actions", hasSize(1)).body("actions[0].status", equalTo("PLANNED"))
-                .body("synthesis", nullValue()).body("closure", nullValue());
-        fixtures.asCounsellor().get("/api/v1/cep/level1-contacts").then().statusCode(200).body("total", equalTo(0));
-        fixtures.asCounsellor().queryParam("beneficiaryId", target.beneficiary().toString())
-                .get("/api/v1/cep/diagnostics").then().statusCode(200).body("total", equalTo(1));
-        fixtures.asCounsellor().queryParam("beneficiaryId", target.spare().toString())
-                .get("/api/v1/cep/diagnostics").then().statusCode(200).body("total", equalTo(1));
-        fixtures.asCounsellor().queryParam("beneficiaryId", target.spare().toString())
-                .get("/api/v1/cep/accompaniments").then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(TestTokens.manager(fixtures.structure))
-                .get("/api/v1/cep/declarations/" + fixtures.structure + "/2016").then().statusCode(404);
-
-        // the relay publishes in commit order: once a valid write made after the bad requests is on the topic,
-        // anything they might have written would be there too
+        List<Object> seen = new ArrayList<>();
+        seen.add(fixtures.asCounsellor().get("/api/v1/cep/accompaniments/" + target.accompaniment()).then()
+                .statusCode(200).extract().asString());
+        seen.add(fixtures.asCounsellor().get("/api/v1/cep/level1-contacts").then().statusCode(200).extract().asString());
+        for (UUID beneficiary : List.of(target.beneficiary(), target.spare())) {
+            seen.add(fixtures.asCounsellor().queryParam("beneficiaryId", beneficiary.toString())
+                    .get("/api/v1/cep/diagnostics").then().statusCode(200).extract().asString());
+            seen.add(fixtures.asCounsellor().queryParam("beneficiaryId", beneficiary.toString())
+                    .get("/api/v1/cep/accompaniments").then().statusCode(200).extract().asString());
+        }
+        seen.add(given().auth().oauth2(TestTokens.manager(fixtures.structure))
+                .get("/api/v1/cep/declarations/" + fixtures.structure + "/2016").statusCode());
         CepFixtures marker = new CepFixtures();
         marker.diagnostic(marker.registeredBeneficiary(), "JOB_SEARCH");
         TopicProbe.awaitEvents(PlatformTestResource.topic(Topics.CEP), e -> marker.structure.equals(e.structureId()));
-        List<String> published = TopicProbe.events(PlatformTestResource.topic(Topics.CEP)).stream()
-                .filter(e -> fixtures.structure.equals(e.structureId())).map(e -> e.eventType()).toList();
-        assertThat(published).containsExactlyInAnyOrder("DiagnosticRecorded", "DiagnosticRecorded",
-                "AccompanimentOpened", "ActionPlanned");
+        seen.add(TopicProbe.events(PlatformTestResource.topic(Topics.CEP)).stream()
+                .filter(e -> fixtures.structure.equals(e.structureId())).map(e -> e.eventType()).sorted().toList());
+        return seen;
     }
 
     /** Sends one bad request against the given records, as the front end would. */
-    private static io.restassured.response.ValidatableResponse send(Case input, Shared target) {
+    @Override
+    protected Response send(Case input, Shared target) {
         String body = input.body().replace("0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11", switch (input.operation()) {
             case "open" -> target.spare().toString();
             default -> target.beneficiary().toString();
@@ -261,7 +219,7 @@ class BadInputTest {
             case "declaration" -> "/api/v1/cep/declarations/" + target.fixtures().structure + "/2016";
             default -> throw new IllegalArgumentException(input.operation());
         };
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).request(method, path).then();
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).request(method, path);
     }
 
     private static String withDiagnostic(String body, String diagnostic) {
@@ -277,15 +235,9 @@ class BadInputTest {
         }
     }
 
-    private static synchronized Shared shared() {
-        if (shared == null) {
-            shared = newRecords();
-        }
-        return shared;
-    }
-
     /** A structure with a beneficiary in accompaniment (one planned action) and a second one diagnosed only. */
-    private static Shared newRecords() {
+    @Override
+    protected Shared newTarget() {
         CepFixtures fixtures = new CepFixtures();
         CepFixtures.counsellorOf(fixtures.structure, UUID.fromString("5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21"));
         UUID beneficiary = fixtures.registeredBeneficiary();

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import fr.capemploi.cep.service.BeneficiaryReferences;
+import fr.capemploi.platform.directory.DirectoryReferences;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.events.Topics;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class BeneficiaryReferenceTest {
 
     @Inject
-    BeneficiaryReferences references;
+    DirectoryReferences references;
 
     private final CepFixtures fixtures = new CepFixtures();
 
@@ -54,9 +54,13 @@ class BeneficiaryReferenceTest {
         assertThat(response.jsonPath().getString("beneficiaryId")).isEqualTo(beneficiary.toString());
     }
 
+    /**
+     * Refused like an id nobody announced, which is refused once the wait is over: that rule is proven once, without
+     * waiting, by the platform's DirectoryReferencesTest; here, that the level-1 contact names the field.
+     */
     @Test
-    void anUnknownBeneficiaryIsRefusedNamingTheField() {
-        UUID unknown = UUID.randomUUID();
+    void aBeneficiaryUnknownInTheStructureIsRefusedNamingTheField() {
+        UUID unknown = new CepFixtures().registeredBeneficiary();
         fixtures.asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
                 + "\"beneficiaryId\":\"" + unknown + "\",\"liaisonSheetIssued\":false}")
                 .post("/api/v1/cep/level1-contacts").then().statusCode(404).contentType("application/problem+json")

@@ -13,7 +13,7 @@ import static org.mockito.Mockito.when;
 
 import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.service.BeneficiaryReferences;
-import fr.capemploi.cep.service.DirectoryReferences;
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cep.service.Level1Contacts;
 import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
@@ -54,7 +54,7 @@ class Level1ContactResourceAccessTest {
     BeneficiaryReferences beneficiaries;
 
     @InjectMock
-    DirectoryReferences references;
+    CounsellorDirectory counsellors;
 
     private final UUID structure = UUID.randomUUID();
 

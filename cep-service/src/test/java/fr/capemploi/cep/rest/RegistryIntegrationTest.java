@@ -28,55 +28,75 @@ import org.apache.pdfbox.Loader;
 import org.awaitility.Awaitility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The two services for real: the real beneficiary-service runs as a process ({@link RealRegistry}); the structure, its
  * counsellor and the person are registered through its API; its events reach this service over the real broker; the
  * documents are asked of this service over HTTP and their text read back with PDFBox. Then the person's access log
  * shows the read, an erasure is a 410, and a registry that is down or hangs is a 503 with Retry-After.
+ * <p>
+ * Each test stands alone, in any order: the structure and its counsellor are registered once, on first use; a test
+ * that counts reads or erases registers a person of its own; the outage is a relay cut and restored
+ * ({@link RealRegistry#cut()}), the registry itself staying up for the other tests.
  */
 @QuarkusTest
 @TestProfile(RealRegistry.Profile.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryIntegrationTest {
 
     @Inject
     DataSource dataSource;
 
-    private static UUID structure;
-    private static UUID counsellor;
-    private static UUID person;
-    private static String accompaniment;
-    private static String contact;
-    private static String counsellorToken;
-    private static String erasedAccompaniment;
+    /** A structure of the registry with one counsellor, registered once for the tests of this class. */
+    private record Structure(UUID id, UUID counsellor, String counsellorToken) {
+    }
 
-    @Test
-    @Order(1)
-    void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() throws IOException {
-        structure = UUID.fromString(registry(TestTokens.admin()).body("{\"code\":\"034\",\"name\":\"Cap emploi "
-                + "Hérault\",\"region\":\"76\",\"department\":\"34\",\"registeredOn\":\"2015-01-05\"}").post("/api/v1/structures")
-                .then().statusCode(201).extract().path("id"));
-        counsellor = UUID.fromString(registry(TestTokens.admin()).body("{\"displayName\":\"Claire Dupont\","
-                + "\"activeFrom\":\"2015-01-05\"}").post("/api/v1/structures/" + structure + "/counsellors")
-                .then().statusCode(201).extract().path("id"));
-        counsellorToken = TestTokens.counsellor(structure);
-        person = UUID.fromString(registry(counsellorToken).body("{\"lastName\":\"Lefèvre\",\"firstName\":\"Aurélie\","
+    private static Structure structure;
+
+    /** A person registered by the counsellor, with an accompaniment (synthesis issued) and a routed level-1 contact. */
+    private record Person(UUID id, String accompaniment, String contact) {
+    }
+
+    private static synchronized Structure structure() {
+        if (structure == null) {
+            UUID id = UUID.fromString(registry(TestTokens.admin()).body("{\"code\":\"034\",\"name\":\"Cap emploi "
+                    + "Hérault\",\"region\":\"76\",\"department\":\"34\",\"registeredOn\":\"2015-01-05\"}").post("/api/v1/structures")
+                    .then().statusCode(201).extract().path("id"));
+            UUID counsellor = UUID.fromString(registry(TestTokens.admin()).body("{\"displayName\":\"Claire Dupont\","
+                    + "\"activeFrom\":\"2015-01-05\"}").post("/api/v1/structures/" + id + "/counsellors")
+                    .then().statusCode(201).extract().path("id"));
+            structure = new Structure(id, counsellor, TestTokens.counsellor(id));
+        }
+        return structure;
+    }
+
+    /** Aurélie Lefèvre, whose names the documents must carry. */
+    private Person lefevre() {
+        UUID person = register("{\"lastName\":\"Lefèvre\",\"firstName\":\"Aurélie\","
                 + "\"birthDate\":\"1981-07-23\",\"sex\":\"FEMALE\",\"statusAtEntry\":\"JOB_SEEKER\","
                 + "\"qualificationLevel\":\"LEVEL_3\",\"inactivityMonths\":14,\"orientationSource\":\"POLE_EMPLOI\","
-                + "\"entryDate\":\"2016-02-15\",\"referentCounsellorId\":\"" + counsellor + "\"}")
-                .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id"));
-
+                + "\"entryDate\":\"2016-02-15\"");
         // the CEP work names the person by id only; this service learns of them from the registry's event
-        accompaniment = accompanimentWithSynthesis(person);
-        contact = cep().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
-                + "\"beneficiaryId\":\"" + person + "\",\"counsellorId\":\"" + counsellor + "\",\"routedTo\":"
+        String accompaniment = accompanimentWithSynthesis(person);
+        String contact = cep().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
+                + "\"beneficiaryId\":\"" + person + "\",\"counsellorId\":\"" + structure().counsellor() + "\",\"routedTo\":"
                 + "\"MISSION_LOCALE\",\"liaisonSheetIssued\":true}").post("/api/v1/cep/level1-contacts")
                 .then().statusCode(201).extract().path("id");
+        return new Person(person, accompaniment, contact);
+    }
+
+    /** Registers a person of the structure, its counsellor as referent; {@code fields} is the body without its end. */
+    private static UUID register(String fields) {
+        return UUID.fromString(registry(structure().counsellorToken()).body(fields + ",\"referentCounsellorId\":\""
+                + structure().counsellor() + "\"}").post("/api/v1/beneficiaries").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    @Test
+    void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() throws IOException {
+        Person lefevre = lefevre();
+        String accompaniment = lefevre.accompaniment();
+        String contact = lefevre.contact();
 
         String dossier = text(cep().accept("application/pdf").get("/api/v1/cep/accompaniments/" + accompaniment
                 + "/synthesis-document").then().statusCode(200).contentType("application/pdf").extract().asByteArray());
@@ -98,12 +118,17 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    @Order(2)
     void theReadIsInThePersonsAccessLogUnderTheCounsellorsName() {
-        List<Map<String, Object>> entries = registry(TestTokens.manager(structure))
-                .get("/api/v1/beneficiaries/" + person + "/access-log?size=200").then().statusCode(200)
+        Person lefevre = lefevre();
+        for (String accept : List.of("application/pdf", "application/json")) {
+            cep().accept(accept).get("/api/v1/cep/accompaniments/" + lefevre.accompaniment() + "/synthesis-document")
+                    .then().statusCode(200);
+        }
+        cep().accept("application/pdf").get("/api/v1/cep/liaison-sheets/" + lefevre.contact()).then().statusCode(200);
+        List<Map<String, Object>> entries = registry(TestTokens.manager(structure().id()))
+                .get("/api/v1/beneficiaries/" + lefevre.id() + "/access-log?size=200").then().statusCode(200)
                 .extract().path("items");
-        String counsellorName = "counsellor-" + structure + "@test.cepcpf.fr";
+        String counsellorName = "counsellor-" + structure().id() + "@test.cepcpf.fr";
         // the dossier was rendered twice (PDF and JSON): two reads by the counsellor; the sheet reads no person
         assertThat(entries).filteredOn(e -> "READ".equals(e.get("action")))
                 .hasSize(2)
@@ -114,8 +139,13 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    @Order(3)
     void nothingPersonalIsKeptInThisServicesTables() throws SQLException {
+        // the person's names pass through this service when it renders their documents
+        Person lefevre = lefevre();
+        for (String accept : List.of("application/pdf", "application/json")) {
+            cep().accept(accept).get("/api/v1/cep/accompaniments/" + lefevre.accompaniment() + "/synthesis-document")
+                    .then().statusCode(200);
+        }
         // every text column of every table of this service's database, outbox and processed events included
         List<String> columns = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -141,18 +171,15 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    @Order(4)
     void anErasedPersonsDocumentsAreGone() {
-        UUID erased = UUID.fromString(registry(counsellorToken).body("{\"lastName\":\"Bernard\",\"firstName\":\"Marc\","
+        UUID erased = register("{\"lastName\":\"Bernard\",\"firstName\":\"Marc\","
                 + "\"birthDate\":\"1970-01-30\",\"sex\":\"MALE\",\"statusAtEntry\":\"JOB_SEEKER\","
-                + "\"qualificationLevel\":\"LEVEL_4\",\"orientationSource\":\"POLE_EMPLOI\",\"entryDate\":\"2016-02-15\","
-                + "\"referentCounsellorId\":\"" + counsellor + "\"}").post("/api/v1/beneficiaries")
-                .then().statusCode(201).extract().path("id"));
+                + "\"qualificationLevel\":\"LEVEL_4\",\"orientationSource\":\"POLE_EMPLOI\",\"entryDate\":\"2016-02-15\"");
         String his = accompanimentWithSynthesis(erased);
         assertThat(text(cep().get("/api/v1/cep/accompaniments/" + his + "/synthesis-document").then().statusCode(200)
                 .extract().asByteArray())).contains("Monsieur Marc Bernard");
 
-        registry(TestTokens.manager(structure)).delete("/api/v1/beneficiaries/" + erased).then().statusCode(204);
+        registry(TestTokens.manager(structure().id())).delete("/api/v1/beneficiaries/" + erased).then().statusCode(204);
         // at once, whether or not BeneficiaryErased has reached this service yet: the registry's tombstone or the
         // local directory, the answer is the same
         for (String accept : List.of("application/pdf", "application/json")) {
@@ -160,41 +187,60 @@ class RegistryIntegrationTest {
                     .statusCode(410).contentType("application/problem+json")
                     .body("type", equalTo("https://cepcpf.capemploi.fr/problems/beneficiary-erased"));
         }
+        awaitReadTraced(erased, his);
+    }
 
-        // the accompaniment itself stays readable by the structure's staff; once this service has the erasure, each
-        // read is in the person's one access log, at the registry, under the reader's name
-        erasedAccompaniment = his;
-        String record = "cep-service/accompaniment/" + his;
+    /**
+     * The accompaniment of an erased person stays readable by the structure's staff; once this service has the
+     * erasure, each read is in the person's one access log, at the registry, under the reader's name.
+     */
+    private void awaitReadTraced(UUID erased, String accompaniment) {
+        String record = "cep-service/accompaniment/" + accompaniment;
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            cep().get("/api/v1/cep/accompaniments/" + his).then().statusCode(200)
+            cep().get("/api/v1/cep/accompaniments/" + accompaniment).then().statusCode(200)
                     .body("beneficiaryId", equalTo(erased.toString()));
-            List<Map<String, Object>> entries = registry(TestTokens.manager(structure))
+            List<Map<String, Object>> entries = registry(TestTokens.manager(structure().id()))
                     .get("/api/v1/beneficiaries/" + erased + "/access-log").then().statusCode(200).extract().path("items");
             assertThat(entries).filteredOn(e -> "RECORD_READ".equals(e.get("action")) && record.equals(e.get("record")))
                     .isNotEmpty().allSatisfy(e -> assertThat(e.get("callerName"))
-                            .isEqualTo("counsellor-" + structure + "@test.cepcpf.fr"));
+                            .isEqualTo("counsellor-" + structure().id() + "@test.cepcpf.fr"));
         });
     }
 
     @Test
-    @Order(5)
     void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws IOException {
-        RealRegistry.stopRegistry();
-        // a read that cannot be traced in the erased person's access log is not served either; other reads are
-        cep().get("/api/v1/cep/accompaniments/" + erasedAccompaniment).then().statusCode(503)
-                .contentType("application/problem+json").header("Retry-After", "7")
-                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"));
-        cep().get("/api/v1/cep/accompaniments/" + accompaniment).then().statusCode(200);
-        for (String path : List.of("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document",
-                "/api/v1/cep/liaison-sheets/" + contact)) {
-            cep().accept("application/pdf").get(path).then().statusCode(503).contentType("application/problem+json")
-                    .header("Retry-After", "7")
-                    .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"));
-        }
+        Person lefevre = lefevre();
+        String accompaniment = lefevre.accompaniment();
+        UUID erased = register("{\"lastName\":\"Petit\",\"firstName\":\"Luc\",\"birthDate\":\"1975-04-02\","
+                + "\"sex\":\"MALE\",\"statusAtEntry\":\"JOB_SEEKER\",\"qualificationLevel\":\"LEVEL_4\","
+                + "\"orientationSource\":\"POLE_EMPLOI\",\"entryDate\":\"2016-02-15\"");
+        String erasedAccompaniment = accompanimentWithSynthesis(erased);
+        registry(TestTokens.manager(structure().id())).delete("/api/v1/beneficiaries/" + erased).then().statusCode(204);
+        awaitReadTraced(erased, erasedAccompaniment);
 
-        // something listens on the registry's port but never answers: the client gives up (read timeout)
+        RealRegistry.cut();
+        try {
+            // a read that cannot be traced in the erased person's access log is not served either; other reads are
+            cep().get("/api/v1/cep/accompaniments/" + erasedAccompaniment).then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "7")
+                    .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"));
+            cep().get("/api/v1/cep/accompaniments/" + accompaniment).then().statusCode(200);
+            for (String path : List.of("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis-document",
+                    "/api/v1/cep/liaison-sheets/" + lefevre.contact())) {
+                cep().accept("application/pdf").get(path).then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "7")
+                        .body("type", equalTo("https://cepcpf.capemploi.fr/problems/registry-unavailable"));
+            }
+            hangs(accompaniment);
+        } finally {
+            RealRegistry.restore();
+        }
+    }
+
+    /** Something listens on the registry's port but never answers: the client gives up (read timeout). */
+    private void hangs(String accompaniment) throws IOException {
         List<Socket> accepted = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(RealRegistry.port(), 50, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket silent = new ServerSocket(RealRegistry.servicePort(), 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 try {
                     while (!silent.isClosed()) {
@@ -217,19 +263,19 @@ class RegistryIntegrationTest {
 
     private String accompanimentWithSynthesis(UUID beneficiary) {
         String diagnostic = cep().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
-                + "\"workAxis\":\"PROJECT_ELABORATION\",\"barriers\":[\"MOBILITY\"],\"counsellorId\":\"" + counsellor
+                + "\"workAxis\":\"PROJECT_ELABORATION\",\"barriers\":[\"MOBILITY\"],\"counsellorId\":\"" + structure().counsellor()
                 + "\"}").post("/api/v1/cep/diagnostics").then().statusCode(201).extract().path("id");
         String id = cep().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
                 + "\",\"startDate\":\"2016-02-29\"}").post("/api/v1/cep/accompaniments")
                 .then().statusCode(201).extract().path("id");
         cep().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Devenir préparateur de commandes\","
-                + "\"strategy\":\"Valider par une PMSMP\",\"counsellorId\":\"" + counsellor + "\"}")
+                + "\"strategy\":\"Valider par une PMSMP\",\"counsellorId\":\"" + structure().counsellor() + "\"}")
                 .post("/api/v1/cep/accompaniments/" + id + "/synthesis").then().statusCode(200);
         return id;
     }
 
     private static RequestSpecification cep() {
-        return given().auth().oauth2(counsellorToken).contentType(ContentType.JSON);
+        return given().auth().oauth2(structure().counsellorToken()).contentType(ContentType.JSON);
     }
 
     private static RequestSpecification registry(String token) {

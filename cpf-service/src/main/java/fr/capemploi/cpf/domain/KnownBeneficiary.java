@@ -1,6 +1,7 @@
 package fr.capemploi.cpf.domain;
 
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
+import fr.capemploi.platform.directory.BeneficiaryEntry;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "known_beneficiary")
-public class KnownBeneficiary {
+public class KnownBeneficiary implements BeneficiaryEntry {
 
     @Id
     @Column(name = "beneficiary_id")
@@ -79,11 +80,12 @@ public class KnownBeneficiary {
     }
 
     public UUID beneficiaryId() { return beneficiaryId; }
+    @Override
     public UUID structureId() { return structureId; }
     public LocalDate entryDate() { return entryDate; }
     public StatusAtEntry statusAtEntry() { return statusAtEntry; }
     public boolean boe() { return boe; }
     public QualificationLevel qualificationLevel() { return qualificationLevel; }
+    @Override
     public LocalDate erasedOn() { return erasedOn; }
-    public boolean erased() { return erasedOn != null; }
 }

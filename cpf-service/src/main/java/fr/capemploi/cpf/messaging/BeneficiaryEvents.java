@@ -2,6 +2,7 @@ package fr.capemploi.cpf.messaging;
 
 import fr.capemploi.platform.consumer.ProjectionChannel;
 import fr.capemploi.platform.consumer.ProjectionChannels;
+import fr.capemploi.platform.directory.CounsellorDirectoryProjection;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -68,15 +68,11 @@ final class ApiExamples {
             + "\"message\":\"must be greater than or equal to 0.00\"},{\"field\":\"endDate\","
             + "\"message\":\"must not be before startDate\"}]}";
 
-    static final String UNKNOWN_BENEFICIARY_404 = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-beneficiary\","
-            + "\"title\":\"Unknown beneficiary\",\"status\":404,\"detail\":\"Beneficiary " + BENEFICIARY
-            + " is not known in your structure\",\"instance\":\"/api/v1/cpf/accounts/" + BENEFICIARY + "/consents\","
-            + "\"violations\":[{\"field\":\"beneficiaryId\",\"message\":\"is not a beneficiary of your structure\"}]}";
-
-    static final String UNKNOWN_BENEFICIARY_422 = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-beneficiary\","
-            + "\"title\":\"Unknown beneficiary\",\"status\":422,\"detail\":\"Beneficiary " + BENEFICIARY
+    static final String UNKNOWN_BENEFICIARY = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-reference\","
+            + "\"title\":\"Unknown reference\",\"status\":404,\"detail\":\"beneficiaryId: Beneficiary " + BENEFICIARY
             + " is not known in your structure\",\"instance\":\"/api/v1/cpf/training-projects\","
-            + "\"violations\":[{\"field\":\"beneficiaryId\",\"message\":\"is not a beneficiary of your structure\"}]}";
+            + "\"violations\":[{\"field\":\"beneficiaryId\",\"message\":\"Beneficiary " + BENEFICIARY
+            + " is not known in your structure\"}]}";
 
     static final String CONFLICT = "{\"type\":\"https://cepcpf.capemploi.fr/problems/conflict\",\"title\":\"Conflict\","
             + "\"status\":409,\"detail\":\"A consent to mobilise the CPF is already in force since 2016-05-17\"}";

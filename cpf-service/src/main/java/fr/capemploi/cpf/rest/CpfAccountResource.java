@@ -6,14 +6,13 @@ import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.cpf.rest.ApiExamples.ACCOUNT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONFLICT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_RESPONSE;
-import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY_404;
+import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY;
 
 import fr.capemploi.cpf.service.BeneficiaryReferences;
-import fr.capemploi.cpf.service.CounsellorReferences;
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cpf.service.BeneficiaryReferences.Reference;
 import fr.capemploi.cpf.service.CpfSteps;
 import fr.capemploi.cpf.service.CpfSteps.AccountView;
-import fr.capemploi.cpf.service.UnknownBeneficiaryException.Location;
 import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
@@ -41,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The CPF steps of one beneficiary. Writes name a beneficiary of the caller's structure; one just created in the
  * registry is waited for a few seconds (its registration event may not have arrived yet) before a 404
- * {@code unknown-beneficiary} problem naming {@code beneficiaryId}.
+ * {@code unknown-reference} problem naming {@code beneficiaryId}, as every service answers it.
  */
 @Path("/api/v1/cpf/accounts/{beneficiaryId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,16 +56,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Role not allowed (counsellor and manager only)")
 @APIResponse(responseCode = "404", description = "Beneficiary not of the caller's structure, or unknown",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY_404)))
+        examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY)))
 public class CpfAccountResource {
 
     private final CpfSteps steps;
     private final BeneficiaryReferences references;
     private final Caller caller;
-    private final CounsellorReferences counsellors;
+    private final CounsellorDirectory counsellors;
 
     public CpfAccountResource(CpfSteps steps, BeneficiaryReferences references, Caller caller,
-            CounsellorReferences counsellors) {
+            CounsellorDirectory counsellors) {
         this.counsellors = counsellors;
         this.steps = steps;
         this.references = references;
@@ -207,10 +206,12 @@ public class CpfAccountResource {
      * of the path (whose 404 comes first).
      */
     private UUID counsellor(UUID counsellorId) {
-        return counsellors.require(caller.actingCounsellor(counsellorId), caller.ownStructure());
+        UUID acting = caller.actingCounsellor(counsellorId);
+        counsellors.require(acting, caller.ownStructure(), "counsellorId");
+        return acting;
     }
 
     private Reference beneficiary(UUID beneficiaryId) {
-        return references.requireForWrite(beneficiaryId, caller.ownStructure(), Location.PATH);
+        return references.requireForWrite(beneficiaryId, caller.ownStructure());
     }
 }

@@ -13,18 +13,17 @@ import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_NOT_IMPLEMENTED;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_REQUEST;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_RESPONSE;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_STARTED;
-import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY_422;
+import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY;
 import static fr.capemploi.cpf.rest.ApiExamples.VALIDATION;
 
 import fr.capemploi.cpf.domain.TrainingProject;
 import fr.capemploi.cpf.domain.TrainingStatus;
 import fr.capemploi.cpf.service.BeneficiaryReferences;
-import fr.capemploi.cpf.service.CounsellorReferences;
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cpf.service.BeneficiaryReferences.Reference;
 import fr.capemploi.cpf.service.TrainingProjects;
 import fr.capemploi.cpf.service.TrainingProjects.AssessedProject;
 import fr.capemploi.cpf.service.TrainingProjects.Requested;
-import fr.capemploi.cpf.service.UnknownBeneficiaryException.Location;
 import fr.capemploi.events.cpf.TrainingNotImplemented.Reason;
 import fr.capemploi.events.cpf.TrainingProjectCreated.CertificationKind;
 import fr.capemploi.events.cpf.TrainingProjectCreated.EligibilityList;
@@ -80,10 +79,10 @@ public class TrainingProjectResource {
     private final TrainingProjects projects;
     private final BeneficiaryReferences references;
     private final Caller caller;
-    private final CounsellorReferences counsellors;
+    private final CounsellorDirectory counsellors;
 
     public TrainingProjectResource(TrainingProjects projects, BeneficiaryReferences references, Caller caller,
-            CounsellorReferences counsellors) {
+            CounsellorDirectory counsellors) {
         this.counsellors = counsellors;
         this.projects = projects;
         this.references = references;
@@ -96,8 +95,8 @@ public class TrainingProjectResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Create a training project for a beneficiary of the caller's structure",
             description = "Emits TrainingProjectCreated (without title nor training body: free text stays here). "
-                    + "A beneficiary just created in the registry is waited for a few seconds; then 422 "
-                    + "unknown-beneficiary naming beneficiaryId.")
+                    + "A beneficiary just created in the registry is waited for a few seconds; then 404 "
+                    + "unknown-reference naming beneficiaryId (or counsellorId).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "secretary", value = PROJECT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created, with its plan assessed", content = @Content(
             schema = @Schema(implementation = TrainingProjectResponse.class),
@@ -105,17 +104,17 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "negative-cost", value = VALIDATION)))
-    @APIResponse(responseCode = "422", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
+    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY_422)))
+            examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = ApiExamples.ERASED)))
     public Response create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
         validate(request);
         UUID structure = caller.ownStructure();
-        Reference beneficiary = references.requireForWrite(request.beneficiaryId(), structure, Location.BODY);
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure);
+        Reference beneficiary = references.requireForWrite(request.beneficiaryId(), structure);
+        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         AssessedProject created = projects.create(beneficiary, new TrainingProject.Definition(request.beneficiaryId(),
                 structure, request.accompanimentId(), caller.actingCounsellor(request.counsellorId()), request.title().strip(),
                 request.certification().kind(), request.certification().code(), request.eligibilityList(),

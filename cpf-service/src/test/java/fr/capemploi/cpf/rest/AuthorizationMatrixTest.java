@@ -3,64 +3,34 @@ package fr.capemploi.cpf.rest;
 import static fr.capemploi.cpf.rest.Fixtures.account;
 import static fr.capemploi.cpf.rest.Fixtures.as;
 import static fr.capemploi.cpf.rest.Fixtures.project;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capemploi.platform.security.Roles;
+import fr.capemploi.testsupport.AuthorizationMatrixHarness;
+import fr.capemploi.testsupport.MatrixCaller;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every operation against every kind of caller. Callers who may act get fresh records of their own structure, so
- * that each allowed call succeeds on its own; the others all aim at one shared set of records, which must come out
- * of the matrix unchanged (checked once at the end, as every refused call aims at them).
+ * Every operation against every kind of caller (the test-support harness's checks). Callers who may act get fresh
+ * records of their own structure, so that each allowed call succeeds on its own; the others all aim at one shared set
+ * of records, and the harness's {@code refusedCallsChangeNothing} sends every refused call again on records of its
+ * own, which must come out unchanged.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixHarness<AuthorizationMatrixTest.Operation,
+        AuthorizationMatrixTest.Target> {
 
     private static final UUID STRUCTURE = UUID.randomUUID();
-    private static final UUID OTHER_STRUCTURE = UUID.randomUUID();
 
     /** Records an operation works on. */
     record Target(UUID beneficiary, UUID project, UUID fundingRequest) {
-    }
-
-    enum CallerKind {
-        OWN_COUNSELLOR, OWN_MANAGER, OTHER_COUNSELLOR, OTHER_MANAGER, COUNSELLOR_WITHOUT_STRUCTURE, ANALYST, PARTNER,
-        ADMIN, NO_TOKEN, EXPIRED_TOKEN, FOREIGN_KEY_TOKEN;
-
-        boolean own() {
-            return this == OWN_COUNSELLOR || this == OWN_MANAGER;
-        }
-
-        String token() {
-            return switch (this) {
-                case OWN_COUNSELLOR -> TestTokens.counsellor(STRUCTURE);
-                case OWN_MANAGER -> TestTokens.manager(STRUCTURE);
-                case OTHER_COUNSELLOR -> TestTokens.counsellor(OTHER_STRUCTURE);
-                case OTHER_MANAGER -> TestTokens.manager(OTHER_STRUCTURE);
-                case COUNSELLOR_WITHOUT_STRUCTURE -> TestTokens.forRole(Roles.COUNSELLOR, null);
-                case ANALYST -> TestTokens.analyst();
-                case PARTNER -> TestTokens.partner();
-                case ADMIN -> TestTokens.admin();
-                case NO_TOKEN -> null;
-                case EXPIRED_TOKEN -> TestTokens.expired(Roles.COUNSELLOR, STRUCTURE);
-                case FOREIGN_KEY_TOKEN -> TestTokens.signedByAnotherKey(Roles.COUNSELLOR, STRUCTURE);
-            };
-        }
     }
 
     /** What an operation needs prepared, how it is called, and what an allowed caller gets. */
@@ -119,72 +89,63 @@ class AuthorizationMatrixTest {
         Response on(RequestSpecification request, Target target);
     }
 
-    private Target shared;
-    private String sharedAccount;
-    private String sharedProject;
+    @Override
+    protected List<Operation> operations() {
+        return List.of(Operation.values());
+    }
 
-    /** Run by the first test: RestAssured knows the application's port only once a test runs. */
-    private synchronized void prepareSharedRecords() {
-        if (shared != null) {
-            return;
-        }
-        port = io.restassured.RestAssured.port;
+    @Override
+    protected Set<MatrixCaller> callers() {
+        return EnumSet.of(MatrixCaller.OWN_COUNSELLOR, MatrixCaller.OWN_MANAGER, MatrixCaller.OTHER_COUNSELLOR,
+                MatrixCaller.OTHER_MANAGER, MatrixCaller.COUNSELLOR_WITHOUT_STRUCTURE, MatrixCaller.ANALYST,
+                MatrixCaller.PARTNER, MatrixCaller.ADMIN, MatrixCaller.NO_TOKEN, MatrixCaller.EXPIRED_TOKEN,
+                MatrixCaller.FOREIGN_KEY_TOKEN);
+    }
+
+    /** A beneficiary with a consent, a started project and a funding request. */
+    @Override
+    protected Target newTarget() {
         UUID beneficiary = Fixtures.knownBeneficiary(STRUCTURE);
         Fixtures.giveConsent(STRUCTURE, beneficiary, "2016-05-10");
         UUID project = Fixtures.createProject(STRUCTURE, beneficiary);
         UUID request = Fixtures.requestFunding(STRUCTURE, project, "AGEFIPH", "1000.00");
         as(TestTokens.counsellor(STRUCTURE)).body("{\"startedOn\":\"2016-09-12\"}").post(project(project) + "/start")
                 .then().statusCode(200);
-        shared = new Target(beneficiary, project, request);
-        sharedAccount = snapshot(account(beneficiary));
-        sharedProject = snapshot(project(project));
+        return new Target(beneficiary, project, request);
     }
 
-    static Stream<Arguments> matrix() {
-        List<Arguments> rows = new ArrayList<>();
-        for (Operation operation : Operation.values()) {
-            for (CallerKind caller : CallerKind.values()) {
-                rows.add(Arguments.of(operation, caller));
-            }
-        }
-        return rows.stream();
+    @Override
+    protected boolean changes(Operation operation) {
+        return operation.structureBound();
     }
 
-    @ParameterizedTest(name = "{0} by {1}")
-    @MethodSource("matrix")
-    void everyOperationAnswersEveryCallerAsTheRolesSay(Operation operation, CallerKind caller) {
-        prepareSharedRecords();
-        int expected = expected(operation, caller);
-        Target target = expected == operation.success && operation.structureBound() ? prepare(operation.needs) : shared;
-        RequestSpecification request = given().contentType(ContentType.JSON);
-        String token = caller.token();
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        Response response = operation.call.on(request, target);
-        assertThat(response.statusCode()).as("%s by %s: %s", operation, caller, response.asString()).isEqualTo(expected);
-        if (expected >= 400) {
-            assertThat(response.contentType()).startsWith("application/problem+json");
-        }
+    @Override
+    protected UUID structureOf(Target target) {
+        return STRUCTURE;
+    }
+
+    @Override
+    protected Response call(Operation operation, RequestSpecification request, Target target) {
+        return operation.call.on(request.contentType(ContentType.JSON), target);
+    }
+
+    @Override
+    protected Object observe(Target target) {
+        return List.of(snapshot(account(target.beneficiary())), snapshot(project(target.project())));
+    }
+
+    @Override
+    protected void check(Operation operation, MatrixCaller caller, Response response, Target target) {
         if (operation == Operation.LIST_PROJECTS && caller.own()) {
             assertThat(response.jsonPath().getList("items.structureId", String.class)).containsOnly(STRUCTURE.toString());
         }
-        if (operation == Operation.LIST_PROJECTS && expected == 200 && !caller.own()) {
-            assertThat(response.jsonPath().getList("items.id", String.class)).doesNotContain(shared.project().toString());
+        if (operation == Operation.LIST_PROJECTS && response.statusCode() == 200 && !caller.own()) {
+            assertThat(response.jsonPath().getList("items.id", String.class)).doesNotContain(target.project().toString());
         }
     }
 
-    /** Every refused call aimed at the shared records: they must read exactly as before the matrix. */
-    @AfterAll
-    void sharedRecordsAreUnchanged() {
-        if (shared == null) {
-            return;
-        }
-        assertThat(snapshot(account(shared.beneficiary()))).isEqualTo(sharedAccount);
-        assertThat(snapshot(project(shared.project()))).isEqualTo(sharedProject);
-    }
-
-    private static int expected(Operation operation, CallerKind caller) {
+    @Override
+    protected int expected(Operation operation, MatrixCaller caller) {
         switch (caller) {
             case NO_TOKEN, EXPIRED_TOKEN, FOREIGN_KEY_TOKEN -> {
                 return 401;
@@ -202,19 +163,18 @@ class AuthorizationMatrixTest {
         if (!operation.structureBound() || caller.own()) {
             return operation.success;
         }
-        if (caller == CallerKind.COUNSELLOR_WITHOUT_STRUCTURE) {
+        if (caller == MatrixCaller.COUNSELLOR_WITHOUT_STRUCTURE) {
             return 403;
         }
-        // another structure: its records do not exist for the caller, its list is its own
-        return switch (operation) {
-            case LIST_PROJECTS -> 200;
-            case CREATE_PROJECT -> 422;
-            default -> 404;
-        };
+        // another structure: its records do not exist for the caller (404 unknown-reference, path or body alike), its
+        // list is its own
+        return operation == Operation.LIST_PROJECTS ? 200 : 404;
     }
 
-    private Target prepare(Needs needs) {
-        return switch (needs) {
+    @Override
+    protected Target freshTarget(Operation operation) {
+        Target shared = shared();
+        return switch (operation.needs) {
             case NOTHING, BENEFICIARY, PROJECT -> shared;
             case FRESH_BENEFICIARY -> new Target(Fixtures.knownBeneficiary(STRUCTURE), null, null);
             case FRESH_BENEFICIARY_WITH_CONSENT -> {
@@ -238,10 +198,7 @@ class AuthorizationMatrixTest {
         };
     }
 
-    /** Outside a test RestAssured no longer knows the application's port: the one of the first test is kept. */
-    private int port;
-
-    private String snapshot(String path) {
-        return as(TestTokens.manager(STRUCTURE)).port(port).get(path).then().statusCode(200).extract().asString();
+    private static String snapshot(String path) {
+        return as(TestTokens.manager(STRUCTURE)).get(path).then().statusCode(200).extract().asString();
     }
 }

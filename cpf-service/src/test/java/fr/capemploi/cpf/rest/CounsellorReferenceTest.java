@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Audit finding: any counsellor id was accepted. A counsellor named in a body must be one the beneficiary service
- * announced for the caller's structure; otherwise 422 naming {@code counsellorId}, as for a beneficiary in a body.
+ * announced for the caller's structure; otherwise 404 {@code unknown-reference} naming {@code counsellorId}, the
+ * answer every service gives for an unknown or foreign reference.
  */
 @QuarkusTest
 class CounsellorReferenceTest {
@@ -38,21 +39,26 @@ class CounsellorReferenceTest {
         UUID foreign = Fixtures.announceCounsellor(UUID.randomUUID());
         Fixtures.announceCounsellor(structure);
         as(TestTokens.counsellor(structure)).body(project(beneficiary, foreign)).post("/api/v1/cpf/training-projects")
-                .then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo(CpfProblemMappers.UNKNOWN_COUNSELLOR))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/unknown-reference"))
                 .body("violations[0].field", equalTo("counsellorId"));
         as(TestTokens.counsellor(structure)).body("{\"presentedOn\":\"2016-05-02\",\"counsellorId\":\"" + foreign + "\"}")
-                .put(account(beneficiary) + "/presentation").then().statusCode(422)
+                .put(account(beneficiary) + "/presentation").then().statusCode(404)
                 .body("violations[0].field", equalTo("counsellorId"));
     }
 
+    /**
+     * On a consent too. An id nobody announced gets the same answer once the wait is over: that rule is proven once,
+     * without waiting, by the platform's {@code DirectoryReferencesTest}.
+     */
     @Test
-    void aCounsellorNobodyAnnouncedIsRefused() {
+    void aCounsellorUnknownInTheStructureIsRefusedOnAConsent() {
         UUID beneficiary = Fixtures.knownBeneficiary(structure);
+        UUID foreign = Fixtures.announceCounsellor(UUID.randomUUID());
         as(TestTokens.counsellor(structure))
                 .body("{\"givenOn\":\"2016-05-17\",\"modality\":\"SIGNED_STANDARD_LETTER\",\"counsellorId\":\""
-                        + UUID.randomUUID() + "\"}")
-                .post(account(beneficiary) + "/consents").then().statusCode(422)
+                        + foreign + "\"}")
+                .post(account(beneficiary) + "/consents").then().statusCode(404)
                 .body("violations[0].field", equalTo("counsellorId"));
     }
 

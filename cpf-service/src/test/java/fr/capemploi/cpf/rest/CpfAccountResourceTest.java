@@ -78,7 +78,7 @@ class CpfAccountResourceTest {
         as(TestTokens.counsellor(structure)).body("{\"presentedOn\":\"2016-05-02\"}")
                 .put(account(unknown) + "/presentation")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/unknown-beneficiary"))
+                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/unknown-reference"))
                 .body("violations.field", contains("beneficiaryId"))
                 .body("detail", containsString(unknown.toString()));
         given().auth().oauth2(TestTokens.counsellor(structure)).get(account(unknown)).then().statusCode(404);

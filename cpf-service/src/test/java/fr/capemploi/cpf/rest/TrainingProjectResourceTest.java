@@ -260,8 +260,8 @@ class TrainingProjectResourceTest {
     void aProjectForAnUnknownOrForeignBeneficiaryIsRefusedNamingTheField() {
         UUID foreign = Fixtures.knownBeneficiary(UUID.randomUUID());
         as(counsellor).body(Fixtures.projectBody(foreign)).post("/api/v1/cpf/training-projects").then()
-                .statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/unknown-beneficiary"))
+                .statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://cepcpf.capemploi.fr/problems/unknown-reference"))
                 .body("violations.field", contains("beneficiaryId"));
         as(counsellor).get("/api/v1/cpf/training-projects").then().statusCode(200)
                 .body("items.beneficiaryId", not(hasItem(foreign.toString())));

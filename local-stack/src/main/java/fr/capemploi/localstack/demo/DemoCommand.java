@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -34,42 +33,19 @@ public final class DemoCommand {
     /** The options of the command line. */
     public record Options(double scale, long seed, int concurrency, Duration settleTimeout) {
 
-        public static Options parse(List<String> args) {
-            double scale = DEFAULT_SCALE;
-            long seed = DEFAULT_SEED;
-            int concurrency = DEFAULT_CONCURRENCY;
-            long timeout = 600;
-            for (int i = 0; i < args.size(); i++) {
-                String option = args.get(i);
-                String value = i + 1 < args.size() ? args.get(i + 1) : null;
-                switch (option) {
-                    case "--scale" -> scale = parseNumber(option, value, Double::parseDouble);
-                    case "--seed" -> seed = parseNumber(option, value, Long::parseLong);
-                    case "--concurrency" -> concurrency = parseNumber(option, value, Integer::parseInt);
-                    case "--timeout" -> timeout = parseNumber(option, value, Long::parseLong);
-                    default -> throw new IllegalArgumentException("unknown option for demo: " + option);
-                }
-                i++;
-            }
-            if (scale < NetworkPlanner.MIN_SCALE || scale > NetworkPlanner.MAX_SCALE) {
+        /** The options as given on the command line, checked; a null is the default. */
+        public static Options of(Double scale, Long seed, Integer concurrency, Long timeoutSeconds) {
+            double chosenScale = scale == null ? DEFAULT_SCALE : scale;
+            int chosenConcurrency = concurrency == null ? DEFAULT_CONCURRENCY : concurrency;
+            if (chosenScale < NetworkPlanner.MIN_SCALE || chosenScale > NetworkPlanner.MAX_SCALE) {
                 throw new IllegalArgumentException("--scale must be between " + NetworkPlanner.MIN_SCALE + " and "
                         + NetworkPlanner.MAX_SCALE);
             }
-            if (concurrency < 1 || concurrency > 128) {
+            if (chosenConcurrency < 1 || chosenConcurrency > 128) {
                 throw new IllegalArgumentException("--concurrency must be between 1 and 128");
             }
-            return new Options(scale, seed, concurrency, Duration.ofSeconds(timeout));
-        }
-
-        private static <T> T parseNumber(String option, String value, java.util.function.Function<String, T> parser) {
-            if (value == null) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            try {
-                return parser.apply(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + ": not a number: " + value);
-            }
+            return new Options(chosenScale, seed == null ? DEFAULT_SEED : seed, chosenConcurrency,
+                    Duration.ofSeconds(timeoutSeconds == null ? 600 : timeoutSeconds));
         }
     }
 

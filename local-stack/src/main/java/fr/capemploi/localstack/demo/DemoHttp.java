@@ -138,10 +138,12 @@ final class DemoHttp {
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
     }
 
-    /** cep- and cpf-service learn about people from events: a reference may arrive after the request. */
+    /**
+     * cep- and cpf-service learn about people and counsellors from events: a reference may arrive after the request
+     * (both answer 404 unknown-reference, the platform's directory).
+     */
     private static boolean notArrivedYet(int status, String text) {
-        return (status == 404 || status == 422) && text != null
-                && (text.contains("unknown-reference") || text.contains("unknown-beneficiary"));
+        return status == 404 && text != null && text.contains("unknown-reference");
     }
 
     private static void pause(int attempt) {

@@ -63,6 +63,11 @@ public final class NetworkPlanner {
     private final double scale;
     private final long seed;
 
+    /** A planner of the phases one by one, for their tests; {@link #plan} runs them all. */
+    static NetworkPlanner of(double scale, long seed) {
+        return new NetworkPlanner(scale, seed);
+    }
+
     private NetworkPlanner(double scale, long seed) {
         this.scale = scale;
         this.seed = seed;
@@ -88,38 +93,91 @@ public final class NetworkPlanner {
     /** delivering counsellor indices per structure */
     private final List<List<Integer>> delivering = new ArrayList<>();
 
-    private NetworkPlan build() {
+    /**
+     * Phase 1, the directory: the structures with their size weight and code, and which of them record CEP
+     * accompaniments, report a training not implemented and a new financial engineering (exact shares of the seed).
+     * {@code order} is the draw that chose the CEP structures: the others come after {@code recording} in it.
+     */
+    record Directory(List<StructurePlan> structures, List<Double> weight, List<Integer> order, int recording,
+            Set<Integer> cep, Set<Integer> notImplemented, Set<Integer> engineered) {
+
+        Directory {
+            structures = List.copyOf(structures);
+            weight = List.copyOf(weight);
+            order = List.copyOf(order);
+            cep = Set.copyOf(cep);
+            notImplemented = Set.copyOf(notImplemented);
+            engineered = Set.copyOf(engineered);
+        }
+
+        int size() {
+            return structures.size();
+        }
+
+        double[] weights() {
+            return weight.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        List<Integer> cepList() {
+            return cep.stream().sorted().toList();
+        }
+    }
+
+    Directory directory() {
         int n = SeedFigures.STRUCTURES;
         SplittableRandom rnd = random("structures");
         List<Territory> territories = Territory.all();
         String prefix = codePrefix();
-        double[] weight = new double[n];
+        List<StructurePlan> planned = new ArrayList<>();
+        List<Double> weight = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             Territory t = territories.get(s);
-            weight[s] = (t.populous() ? 1.9 : 1.0) * (0.6 + 0.8 * rnd.nextDouble());
+            double w = (t.populous() ? 1.9 : 1.0) * (0.6 + 0.8 * rnd.nextDouble());
+            weight.add(w);
             String code = prefix + (t.department().length() == 2 ? "0" + t.department() : t.department())
                     + (s > 0 && territories.get(s - 1).department().equals(t.department()) ? "B" : "");
-            structures.add(new StructurePlan(s, code, "Cap emploi " + t.city(), t.region(), t.department(),
-                    LocalDate.of(2014, 1, 2).plusDays(rnd.nextInt(0, 250)), weight[s]));
+            planned.add(new StructurePlan(s, code, "Cap emploi " + t.city(), t.region(), t.department(),
+                    LocalDate.of(2014, 1, 2).plusDays(rnd.nextInt(0, 250)), w));
         }
-
-        // structure sets
         List<Integer> order = shuffled(n, random("cep-structures"));
         int recording = Quotas.share(SeedFigures.RECORDING_CEP, n);
-        BitSet cep = new BitSet();
-        order.subList(0, recording).forEach(cep::set);
-        List<Integer> cepList = cep.stream().boxed().collect(Collectors.toList());
-        BitSet notImplemented = firstOf(shuffledOf(cepList, random("not-implemented")),
-                Quotas.share(SeedFigures.TRAINING_NOT_IMPLEMENTED, n));
-        BitSet engineered = firstOf(shuffledOf(cepList, random("engineered")),
-                Quotas.share(SeedFigures.NEW_FINANCIAL_ENGINEERING, n));
+        Set<Integer> cep = Set.copyOf(order.subList(0, recording));
+        List<Integer> cepList = cep.stream().sorted().toList();
+        return new Directory(planned, weight, order, recording, cep,
+                members(firstOf(shuffledOf(cepList, random("not-implemented")),
+                        Quotas.share(SeedFigures.TRAINING_NOT_IMPLEMENTED, n))),
+                members(firstOf(shuffledOf(cepList, random("engineered")),
+                        Quotas.share(SeedFigures.NEW_FINANCIAL_ENGINEERING, n))));
+    }
 
-        // counsellors and who delivers CEP
+    /**
+     * Phase 2, the staff: how many counsellors each structure has, who among them has CEP acts in 2016-H1 (exactly
+     * the seed's share, the others in whole structures without CEP acts first, then one by one), the structures that
+     * trace level-1 contacts, and the counsellors with their names.
+     */
+    record Staff(List<Integer> perStructure, Set<Integer> inactive, Set<Integer> level1,
+            List<CounsellorPlan> counsellors, List<List<Integer>> staff, List<List<Integer>> delivering,
+            int peoplePresent, int referents) {
+
+        Staff {
+            perStructure = List.copyOf(perStructure);
+            inactive = Set.copyOf(inactive);
+            level1 = Set.copyOf(level1);
+            counsellors = List.copyOf(counsellors);
+            staff = staff.stream().map(List::copyOf).toList();
+            delivering = delivering.stream().map(List::copyOf).toList();
+        }
+    }
+
+    Staff staff(Directory directory) {
+        int n = directory.size();
+        int recording = directory.recording();
+        List<Integer> order = directory.order();
         int peoplePresent = (int) Math.round(SeedFigures.PEOPLE_IN_PORTFOLIOS * scale);
         int referents16 = Math.max(1, peoplePresent / SeedFigures.PORTFOLIO_2016);
         int totalCounsellors = Math.max(Math.max(n, referents16),
                 (int) Math.round(COUNSELLORS_AT_SCALE_1 * scale));
-        int[] perStructure = Quotas.apportion(totalCounsellors, weight, 1);
+        int[] perStructure = Quotas.apportion(totalCounsellors, directory.weights(), 1);
         int deliveringTotal = Quotas.share(SeedFigures.COUNSELLORS_DELIVERING, totalCounsellors);
         int notDelivering = totalCounsellors - deliveringTotal;
         // structures without any CEP act in 2016-H1: some non-CEP ones, as long as their staff fits the 9 %
@@ -137,7 +195,7 @@ public final class NetworkPlanner {
         int tracing = Quotas.share(SeedFigures.TRACING_LEVEL1, n);
         BitSet level1 = new BitSet();
         nonCep.stream().filter(s -> !inactive.get(s)).forEach(level1::set);
-        for (int s : shuffledOf(cepList, random("level1"))) {
+        for (int s : shuffledOf(directory.cepList(), random("level1"))) {
             if (level1.cardinality() >= tracing) {
                 break;
             }
@@ -164,17 +222,20 @@ public final class NetworkPlanner {
             }
         }
         SplittableRandom names = random("counsellor-names");
+        List<CounsellorPlan> planned = new ArrayList<>();
+        List<List<Integer>> staff = new ArrayList<>();
+        List<List<Integer>> delivering = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             List<Integer> all = new ArrayList<>();
             List<Integer> acting = new ArrayList<>();
             int quiet = inactive.get(s) ? perStructure[s] : silent[s];
             for (int k = 0; k < perStructure[s]; k++) {
-                int index = counsellors.size();
+                int index = planned.size();
                 boolean delivers = k >= quiet;
                 boolean woman = names.nextInt(100) < 72;
                 String name = pick(names, woman ? FrenchNames.WOMEN : FrenchNames.MEN) + " "
                         + pick(names, FrenchNames.LAST);
-                counsellors.add(new CounsellorPlan(index, s, name, LocalDate.of(2014, 9, 1), delivers));
+                planned.add(new CounsellorPlan(index, s, name, LocalDate.of(2014, 9, 1), delivers));
                 all.add(index);
                 if (delivers) {
                     acting.add(index);
@@ -183,8 +244,52 @@ public final class NetworkPlanner {
             staff.add(all);
             delivering.add(acting);
         }
+        return new Staff(Arrays.stream(perStructure).boxed().toList(), members(inactive), members(level1), planned,
+                staff, delivering, peoplePresent, referents16);
+    }
 
-        // portfolios: present people with a referent per referent counsellor, exactly 161 (mid-2016) and 170 (2015)
+    /**
+     * Phase, the anonymous level-1 contacts of 2016-H1 in the tracing structures: the seed's volume at scale, at
+     * least one per structure, and in a structure without accompaniments one per acting counsellor at least.
+     */
+    List<ContactPlan> contacts(Directory directory, Staff workforce) {
+        int n = directory.size();
+        int[] contactMin = new int[n];
+        int[] contactMax = new int[n];
+        double[] contactWeight = new double[n];
+        int contactFloor = 0;
+        for (int s = 0; s < n; s++) {
+            if (workforce.level1().contains(s)) {
+                contactMin[s] = directory.cep().contains(s) ? 1 : Math.max(1, workforce.delivering().get(s).size());
+                contactMax[s] = Integer.MAX_VALUE;
+                contactWeight[s] = directory.weight().get(s);
+                contactFloor += contactMin[s];
+            }
+        }
+        int[] contactsPer = Quotas.apportion(Math.max(contactFloor,
+                (int) Math.round(ANONYMOUS_CONTACTS_AT_SCALE_1 * scale)), contactWeight, contactMin, contactMax);
+        List<ContactPlan> contacts = new ArrayList<>();
+        SplittableRandom c = random("contacts");
+        for (int s = 0; s < n; s++) {
+            List<Integer> team = workforce.delivering().get(s);
+            for (int k = 0; k < contactsPer[s]; k++) {
+                contacts.add(contact(c, s, team.get(k % team.size()), day(c, LocalDate.of(2016, 1, 4), END_H1_2016)));
+            }
+        }
+        return List.copyOf(contacts);
+    }
+
+    /**
+     * Phase, the portfolios: who is where before the details. Present people with a referent per referent counsellor
+     * are exactly 161 mid-2016 and 170 at the end of 2015 (people who stayed, left in 2016-H1 or entered in 2016), and
+     * each structure had a few people leave in 2015. The referents are each structure's first counsellors: acting or
+     * not, a portfolio is not a CEP act.
+     */
+    List<Draft> portfolios(Directory directory, Staff workforce) {
+        int n = directory.size();
+        double[] weight = directory.weights();
+        int[] perStructure = workforce.perStructure().stream().mapToInt(Integer::intValue).toArray();
+        int referents16 = workforce.referents();
         int[] referentsPerStructure = Quotas.apportion(referents16, weight, new int[n], perStructure);
         int referents15 = Math.max(1, Math.min(referents16, (int) Math.round(referents16
                 * SeedFigures.TOTAL_FTE_2015.doubleValue() / SeedFigures.TOTAL_FTE_2016.doubleValue())));
@@ -196,9 +301,9 @@ public final class NetworkPlanner {
         for (int s = 0; s < n; s++) {
             // referents are the structure's first counsellors: acting or not, a portfolio is not a CEP act
             for (int k = 0; k < referentsPerStructure[s]; k++) {
-                referentList16.add(staff.get(s).get(k));
+                referentList16.add(workforce.staff().get(s).get(k));
                 if (k < referents15PerStructure[s]) {
-                    referentList15.add(staff.get(s).get(k));
+                    referentList15.add(workforce.staff().get(s).get(k));
                 }
             }
         }
@@ -207,16 +312,15 @@ public final class NetworkPlanner {
         double[] w15 = referentList15.stream().mapToDouble(r -> 0.7 + 0.6 * sizes.nextDouble()).toArray();
         int[] present16 = Quotas.apportion((long) SeedFigures.PORTFOLIO_2016 * referents16, w16, 1);
         int[] present15 = Quotas.apportion((long) SeedFigures.PORTFOLIO_2015 * referents15, w15, 1);
-        int[] byReferent15 = new int[counsellors.size()];
+        int[] byReferent15 = new int[workforce.counsellors().size()];
         for (int i = 0; i < referentList15.size(); i++) {
             byReferent15[referentList15.get(i)] = present15[i];
         }
 
-        // who is where, before the details: cohorts per structure
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < referentList16.size(); i++) {
             int r = referentList16.get(i);
-            int s = counsellors.get(r).structure();
+            int s = workforce.counsellors().get(r).structure();
             int n16 = present16[i];
             int n15 = byReferent15[r];
             int stayed = n15 == 0 ? 0 : Math.min(n16, Math.max(1, (int) Math.round(0.88 * n15)));
@@ -227,18 +331,46 @@ public final class NetworkPlanner {
         for (int s = 0; s < n; s++) {
             int n15 = 0;
             for (int k = 0; k < referents15PerStructure[s]; k++) {
-                n15 += byReferent15[staff.get(s).get(k)];
+                n15 += byReferent15[workforce.staff().get(s).get(k)];
             }
             int left2015 = Math.max(1, (int) Math.round(0.07 * n15));
             for (int k = 0; k < left2015; k++) {
-                List<Integer> team = staff.get(s);
+                List<Integer> team = workforce.staff().get(s);
                 addDrafts(drafts, s, team.get(k % team.size()), Cohort.LEFT_2015, 1);
             }
         }
-        int withoutReferent = peoplePresent - SeedFigures.PORTFOLIO_2016 * referents16;
+        return Collections.unmodifiableList(drafts);
+    }
+
+    /**
+     * Phase, the CEP volumes per structure: trainings not implemented and new financial engineerings where the
+     * directory says, accompanied people (the seed's share of those present, with the minimum each calibrated fact
+     * needs), and the people without a referent, more of them where a structure lacks candidates. Its drafts are the
+     * portfolios' and those, indexed in order.
+     */
+    record Volumes(List<Integer> notImplemented, List<Integer> engineered, List<Integer> accompanied,
+            List<Integer> projectsNeeded, List<Draft> drafts) {
+
+        Volumes {
+            notImplemented = List.copyOf(notImplemented);
+            engineered = List.copyOf(engineered);
+            accompanied = List.copyOf(accompanied);
+            projectsNeeded = List.copyOf(projectsNeeded);
+            drafts = Collections.unmodifiableList(new ArrayList<>(drafts));
+        }
+    }
+
+    Volumes volumes(Directory directory, Staff workforce, List<Draft> portfolios) {
+        int n = directory.size();
+        double[] weight = directory.weights();
+        BitSet cep = bits(directory.cep());
+        BitSet notImplemented = bits(directory.notImplemented());
+        BitSet engineered = bits(directory.engineered());
+        int peoplePresent = workforce.peoplePresent();
+        List<Draft> drafts = new ArrayList<>(portfolios);
+        int withoutReferent = peoplePresent - SeedFigures.PORTFOLIO_2016 * workforce.referents();
         int[] unreferred = Quotas.apportion(withoutReferent, weight, 0);
 
-        // CEP volumes per structure, with the minimum each calibrated fact needs
         int[] notImplementedPer = new int[n];
         int[] engineeredPer = new int[n];
         spread(notImplementedPer, notImplemented, Math.max(notImplemented.cardinality(),
@@ -251,7 +383,7 @@ public final class NetworkPlanner {
         int minimumSum = 0;
         for (int s = 0; s < n; s++) {
             if (cep.get(s)) {
-                accompaniedMin[s] = Math.max(1, Math.max(delivering.get(s).size(),
+                accompaniedMin[s] = Math.max(1, Math.max(workforce.delivering().get(s).size(),
                         notImplementedPer[s] + engineeredPer[s]));
                 accompaniedMax[s] = Integer.MAX_VALUE;
                 cepWeight[s] = weight[s];
@@ -279,8 +411,53 @@ public final class NetworkPlanner {
         for (int i = 0; i < drafts.size(); i++) {
             drafts.get(i).index = i;
         }
+        return new Volumes(boxed(notImplementedPer), boxed(engineeredPer), boxed(accompaniedPer),
+                boxed(projectsNeeded), drafts);
+    }
 
-        // orientation: exactly 90 % of each year's entries come from Pôle emploi
+    /**
+     * Phase, who is accompanied: in each CEP structure, people who stay all the half-year take its projects first
+     * (not implemented, then new financial engineering), then others present in 2016-H1 up to its volume; half of
+     * those who left in 2015 had a 2015 accompaniment.
+     */
+    void accompaniment(Directory directory, Volumes volumes) {
+        int n = directory.size();
+        List<Draft> drafts = volumes.drafts();
+        SplittableRandom who = random("accompanied");
+        for (int s = 0; s < n; s++) {
+            if (!directory.cep().contains(s)) {
+                continue;
+            }
+            int structure = s;
+            List<Draft> longStay = drafts.stream().filter(d -> d.structure == structure)
+                    .filter(d -> d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016)
+                    .collect(Collectors.toList());
+            shuffle(longStay, who);
+            List<Draft> chosen = new ArrayList<>(longStay.subList(0, volumes.projectsNeeded().get(s)));
+            for (int k = 0; k < volumes.projectsNeeded().get(s); k++) {
+                chosen.get(k).project = k < volumes.notImplemented().get(s) ? ProjectKind.NOT_IMPLEMENTED
+                        : ProjectKind.NEW_FINANCIAL_ENGINEERING;
+            }
+            Set<Draft> taken = new HashSet<>(chosen);
+            List<Draft> rest = drafts.stream().filter(d -> d.structure == structure)
+                    .filter(d -> d.cohort != Cohort.LEFT_2015 && !taken.contains(d)).collect(Collectors.toList());
+            shuffle(rest, who);
+            chosen.addAll(rest.subList(0, volumes.accompanied().get(s) - chosen.size()));
+            for (Draft d : chosen) {
+                d.accompanied = true;
+            }
+            // a 2015 accompaniment, closed in 2015, for half of those who left in 2015
+            drafts.stream().filter(d -> d.structure == structure && d.cohort == Cohort.LEFT_2015)
+                    .filter(d -> who.nextInt(2) == 0).forEach(d -> d.accompanied2015 = true);
+        }
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    /** Phase, the orientation: exactly 90 % of each year's entries come from Pôle emploi. */
+    void orientation(List<Draft> drafts) {
         for (Cohort[] entering : List.of(new Cohort[] {Cohort.LEFT_2015, Cohort.LEFT_2016_H1, Cohort.STAYED},
                 new Cohort[] {Cohort.ENTERED_2016})) {
             Set<Cohort> cohorts = Set.of(entering);
@@ -291,46 +468,13 @@ public final class NetworkPlanner {
                 entries.get(i).poleEmploi = i < viaPoleEmploi;
             }
         }
+    }
 
-        // accompanied people per structure
-        SplittableRandom who = random("accompanied");
-        for (int s = 0; s < n; s++) {
-            if (!cep.get(s)) {
-                continue;
-            }
-            int structure = s;
-            List<Draft> longStay = drafts.stream().filter(d -> d.structure == structure)
-                    .filter(d -> d.cohort == Cohort.STAYED || d.cohort == Cohort.ENTERED_2016)
-                    .collect(Collectors.toList());
-            shuffle(longStay, who);
-            List<Draft> chosen = new ArrayList<>(longStay.subList(0, projectsNeeded[s]));
-            for (int k = 0; k < projectsNeeded[s]; k++) {
-                chosen.get(k).project = k < notImplementedPer[s] ? ProjectKind.NOT_IMPLEMENTED
-                        : ProjectKind.NEW_FINANCIAL_ENGINEERING;
-            }
-            Set<Draft> taken = new HashSet<>(chosen);
-            List<Draft> rest = drafts.stream().filter(d -> d.structure == structure)
-                    .filter(d -> d.cohort != Cohort.LEFT_2015 && !taken.contains(d)).collect(Collectors.toList());
-            shuffle(rest, who);
-            chosen.addAll(rest.subList(0, accompaniedPer[s] - chosen.size()));
-            for (Draft d : chosen) {
-                d.accompanied = true;
-            }
-            // a 2015 accompaniment, closed in 2015, for half of those who left in 2015
-            drafts.stream().filter(d -> d.structure == structure && d.cohort == Cohort.LEFT_2015)
-                    .filter(d -> who.nextInt(2) == 0).forEach(d -> d.accompanied2015 = true);
-        }
-
-        List<Draft> accompanied = drafts.stream().filter(d -> d.accompanied).collect(Collectors.toList());
-        List<Draft> staying = accompanied.stream().filter(d -> d.cohort != Cohort.LEFT_2016_H1)
-                .collect(Collectors.toList());
-        // trainings of a single funder, started, anywhere CEP is recorded
-        List<Draft> free = new ArrayList<>(staying.stream().filter(d -> d.project == null).toList());
-        shuffle(free, random("single-funder"));
-        int singleFunder = Math.min(free.size(), (int) Math.round(SINGLE_FUNDER_AT_SCALE_1 * scale));
-        free.subList(0, singleFunder).forEach(d -> d.project = ProjectKind.SINGLE_FUNDER);
-
-        // CPF steps: exact shares of the accompanied; people whose CPF funds a training consent first
+    /**
+     * Phase, the CPF steps: exact shares of the accompanied are presented the CPF, assisted to open their account and
+     * consent; the people whose CPF funds a new financial engineering come first, so they consent before it starts.
+     */
+    void cpfSteps(List<Draft> accompanied) {
         int acc = accompanied.size();
         List<Draft> cpfOrder = new ArrayList<>(accompanied);
         shuffle(cpfOrder, random("cpf"));
@@ -348,14 +492,13 @@ public final class NetworkPlanner {
         for (int i = 0; i < assistedOrder.size(); i++) {
             assistedOrder.get(i).assisted = i < assisted;
         }
-        List<Draft> informedOrder = new ArrayList<>(accompanied);
-        shuffle(informedOrder, random("informed"));
-        int informed = Quotas.share(SeedFigures.INFORMED_ABOUT_CEP, acc);
-        for (int i = 0; i < acc; i++) {
-            informedOrder.get(i).informed = i < informed;
-        }
+    }
 
-        // PMSMP and alternance of 2016 (by planned date / done date), among those staying all the half-year
+    /**
+     * Phase, the PMSMP and alternance contracts of 2016 (by planned date / done date), the seed's volumes at scale,
+     * among the accompanied people who stay all the half-year; a tenth of the PMSMP are renewed.
+     */
+    void actions2016(List<Draft> staying) {
         int pmsmp = Math.max(1, (int) Math.round(SeedFigures.PMSMP_2016 * scale));
         int renewals = (int) Math.round(0.1 * pmsmp);
         List<Draft> pmsmpOrder = new ArrayList<>(staying);
@@ -378,31 +521,55 @@ public final class NetworkPlanner {
         for (int i = 0; i < alternanceDone + alternanceOther; i++) {
             alternanceOrder.get(i).alternance = i < alternanceDone ? 1 : 2;
         }
+    }
 
-        // anonymous level-1 contacts of 2016-H1, in the 52 tracing structures; each acting counsellor of a
-        // structure without accompaniments takes at least one
-        int[] contactMin = new int[n];
-        int[] contactMax = new int[n];
-        double[] contactWeight = new double[n];
-        int contactFloor = 0;
-        for (int s = 0; s < n; s++) {
-            if (level1.get(s)) {
-                contactMin[s] = cep.get(s) ? 1 : Math.max(1, delivering.get(s).size());
-                contactMax[s] = Integer.MAX_VALUE;
-                contactWeight[s] = weight[s];
-                contactFloor += contactMin[s];
-            }
+    private static Set<Integer> members(BitSet set) {
+        return set.stream().boxed().collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static BitSet bits(Set<Integer> members) {
+        BitSet set = new BitSet();
+        members.forEach(set::set);
+        return set;
+    }
+
+    /** The phases in order; the people's stories and the declarations read what they decided. */
+    private NetworkPlan build() {
+        Directory directory = directory();
+        structures.addAll(directory.structures());
+        int n = directory.size();
+        Staff workforce = staff(directory);
+        counsellors.addAll(workforce.counsellors());
+        staff.addAll(workforce.staff());
+        delivering.addAll(workforce.delivering());
+        BitSet level1 = bits(workforce.level1());
+
+        Volumes volumes = volumes(directory, workforce, portfolios(directory, workforce));
+        List<Draft> drafts = volumes.drafts();
+        orientation(drafts);
+        accompaniment(directory, volumes);
+
+        List<Draft> accompanied = drafts.stream().filter(d -> d.accompanied).collect(Collectors.toList());
+        List<Draft> staying = accompanied.stream().filter(d -> d.cohort != Cohort.LEFT_2016_H1)
+                .collect(Collectors.toList());
+        // trainings of a single funder, started, anywhere CEP is recorded
+        List<Draft> free = new ArrayList<>(staying.stream().filter(d -> d.project == null).toList());
+        shuffle(free, random("single-funder"));
+        int singleFunder = Math.min(free.size(), (int) Math.round(SINGLE_FUNDER_AT_SCALE_1 * scale));
+        free.subList(0, singleFunder).forEach(d -> d.project = ProjectKind.SINGLE_FUNDER);
+
+        cpfSteps(accompanied);
+        int acc = accompanied.size();
+        List<Draft> informedOrder = new ArrayList<>(accompanied);
+        shuffle(informedOrder, random("informed"));
+        int informed = Quotas.share(SeedFigures.INFORMED_ABOUT_CEP, acc);
+        for (int i = 0; i < acc; i++) {
+            informedOrder.get(i).informed = i < informed;
         }
-        int[] contactsPer = Quotas.apportion(Math.max(contactFloor,
-                (int) Math.round(ANONYMOUS_CONTACTS_AT_SCALE_1 * scale)), contactWeight, contactMin, contactMax);
-        List<ContactPlan> contacts = new ArrayList<>();
-        SplittableRandom c = random("contacts");
-        for (int s = 0; s < n; s++) {
-            List<Integer> team = delivering.get(s);
-            for (int k = 0; k < contactsPer[s]; k++) {
-                contacts.add(contact(c, s, team.get(k % team.size()), day(c, LocalDate.of(2016, 1, 4), END_H1_2016)));
-            }
-        }
+
+        actions2016(staying);
+
+        List<ContactPlan> contacts = contacts(directory, workforce);
 
         // people in full
         SplittableRandom p = random("people");
@@ -429,7 +596,7 @@ public final class NetworkPlanner {
     // ----------------------------------------------------------------------------------------------- people
 
     /** A person being placed: cohort, structure, referent, and the quotas they fall in. */
-    private static final class Draft {
+    static final class Draft {
         int index;
         final int structure;
         final int referent;

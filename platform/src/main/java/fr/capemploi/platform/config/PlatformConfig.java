@@ -26,6 +26,23 @@ public interface PlatformConfig {
 
     Registry registry();
 
+    Directory directory();
+
+    /**
+     * The local directory each service keeps of what beneficiary-service announces ({@code platform.directory}).
+     * Across topics nothing is ordered: a front end posts work right after creating the person or the counsellor,
+     * before {@code beneficiary.events} reached this service, so a request naming an id not known yet waits for it.
+     */
+    interface Directory {
+        /** How long a request waits for the announcement of the record it names (env DIRECTORY_ARRIVAL_TIMEOUT). */
+        @WithDefault("5s")
+        Duration arrivalTimeout();
+
+        /** How often the local copy is looked at while waiting. */
+        @WithDefault("100ms")
+        Duration arrivalPoll();
+    }
+
     /** beneficiary-service as the other services call it (URL and timeouts: quarkus.rest-client.beneficiary-service). */
     interface Registry {
         /** Retry-After of a 503 when it is needed and not answering: it is usually back within seconds. */

@@ -151,6 +151,15 @@ public class ProblemMappers {
         return problem(404, "not-found", "Not found", e.getMessage(), uri);
     }
 
+    /** One answer in every service for a reference the caller may not use, naming the field, path or body alike. */
+    @ServerExceptionMapper
+    public Response unknownReference(UnknownReferenceException e, UriInfo uri) {
+        Problem problem = new Problem(Problem.TYPE_BASE + "unknown-reference", "Unknown reference", 404,
+                e.field() + ": " + e.getMessage(), uri == null ? null : uri.getPath(),
+                List.of(new Problem.Violation(e.field(), e.getMessage())));
+        return Response.status(404).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return problem(409, "conflict", "Conflict", e.getMessage(), uri);

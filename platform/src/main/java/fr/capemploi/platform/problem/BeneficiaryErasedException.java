@@ -1,6 +1,5 @@
-package fr.capemploi.cpf.service;
+package fr.capemploi.platform.problem;
 
-import fr.capemploi.platform.problem.GoneException;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -12,7 +11,7 @@ import java.util.UUID;
 public class BeneficiaryErasedException extends GoneException {
 
     public BeneficiaryErasedException(UUID beneficiaryId, LocalDate erasedOn) {
-        super("beneficiary-erased", "Beneficiary erased", "Beneficiary " + beneficiaryId + " was erased on " + erasedOn
-                + "; nothing can be recorded about this person any more");
+        super("beneficiary-erased", "Beneficiary erased", "Beneficiary " + beneficiaryId + " was erased"
+                + (erasedOn == null ? "" : " on " + erasedOn) + "; nothing can be recorded about this person any more");
     }
 }

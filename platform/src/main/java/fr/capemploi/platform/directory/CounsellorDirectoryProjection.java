@@ -1,7 +1,5 @@
-package fr.capemploi.cpf.messaging;
+package fr.capemploi.platform.directory;
 
-import fr.capemploi.cpf.domain.KnownCounsellor;
-import fr.capemploi.cpf.repository.KnownCounsellorRepository;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.Topics;
@@ -11,17 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Which counsellors exist and in which structure, from {@code beneficiary.events}, so that a CPF step or a training
- * project names only a counsellor of the caller's structure (audit finding: any id was accepted). A projection of its
- * own, so the beneficiaries' projection stays as it is; it reads the topic from its start like every projection.
+ * Which counsellors exist and in which structure, from {@code beneficiary.events}, into {@link CounsellorDirectory}.
+ * A service feeds it from its channel on that topic ({@code channels.feed(counsellors)}); a projection of its own,
+ * with its own position, read from the topic's start.
  */
 @ApplicationScoped
 public class CounsellorDirectoryProjection extends TypedProjection {
 
-    private final KnownCounsellorRepository counsellors;
+    private final CounsellorDirectory directory;
 
-    public CounsellorDirectoryProjection(KnownCounsellorRepository counsellors) {
-        this.counsellors = counsellors;
+    public CounsellorDirectoryProjection(CounsellorDirectory directory) {
+        this.directory = directory;
         on(CounsellorRegistered.class, this::registered);
     }
 
@@ -39,8 +37,6 @@ public class CounsellorDirectoryProjection extends TypedProjection {
         if (event.counsellorId() == null || event.structureId() == null) {
             throw new MalformedEventException("CounsellorRegistered without counsellor or structure");
         }
-        if (counsellors.findByIdOptional(event.counsellorId()).isEmpty()) {
-            counsellors.persist(new KnownCounsellor(event.counsellorId(), event.structureId()));
-        }
+        directory.announced(event.counsellorId(), event.structureId());
     }
 }

@@ -1,0 +1,51 @@
+package fr.capemploi.platform.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The counsellors beneficiary-service announces, in the service's own {@code known_counsellor} table (columns
+ * {@code counsellor_id} primary key, {@code structure_id}), kept by {@link CounsellorDirectoryProjection}: a request
+ * may name only a counsellor of the caller's structure, as beneficiary-service checks referents.
+ */
+@ApplicationScoped
+public class CounsellorDirectory {
+
+    private final EntityManager entityManager;
+    private final DirectoryReferences references;
+
+    public CounsellorDirectory(EntityManager entityManager, DirectoryReferences references) {
+        this.entityManager = entityManager;
+        this.references = references;
+    }
+
+    public record Counsellor(UUID counsellorId, UUID structureId) implements DirectoryEntry {
+    }
+
+    /**
+     * Call outside any transaction: it may wait. A null id (the field is optional) is not checked.
+     *
+     * @throws fr.capemploi.platform.problem.UnknownReferenceException naming {@code field}
+     */
+    public void require(UUID counsellorId, UUID structureId, String field) {
+        references.require(field, "Counsellor", counsellorId, structureId, this::find);
+    }
+
+    /** In the caller's transaction. */
+    public Optional<Counsellor> find(UUID counsellorId) {
+        List<?> structure = entityManager
+                .createNativeQuery("SELECT structure_id FROM known_counsellor WHERE counsellor_id = ?1", UUID.class)
+                .setParameter(1, counsellorId).getResultList();
+        return structure.stream().findFirst().map(id -> new Counsellor(counsellorId, (UUID) id));
+    }
+
+    /** A counsellor announced again (moved to another structure) keeps one row, of their latest structure. */
+    void announced(UUID counsellorId, UUID structureId) {
+        entityManager.createNativeQuery("INSERT INTO known_counsellor (counsellor_id, structure_id) VALUES (?1, ?2) "
+                        + "ON CONFLICT (counsellor_id) DO UPDATE SET structure_id = EXCLUDED.structure_id")
+                .setParameter(1, counsellorId).setParameter(2, structureId).executeUpdate();
+    }
+}
