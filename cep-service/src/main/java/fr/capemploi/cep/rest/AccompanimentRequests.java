@@ -69,7 +69,7 @@ public final class AccompanimentRequests {
             @Schema(examples = "DISCOVER_JOB") PmsmpPurpose pmsmpPurpose,
             @Size(max = 200) @Schema(description = "PMSMP host company", examples = "Logistique du Val SARL")
             String hostName,
-            @Pattern(regexp = "\\d{14}", message = "must be the 14 digits of a SIRET") @Schema(examples = "73282932000074")
+            @Size(max = 14) @Pattern(regexp = "\\d{14}", message = "must be the 14 digits of a SIRET") @Schema(examples = "73282932000074")
             String hostSiret,
             @Schema(description = "For a PMSMP renewal: the PMSMP renewed") UUID renewalOf,
             @Schema(examples = "PROFESSIONALISATION") AlternanceContract alternanceContract,

@@ -123,8 +123,6 @@ public class DiagnosticResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a diagnostic and its service correspondence")
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DiagnosticResponse get(@PathParam("id") UUID id) {
         Diagnostic diagnostic = diagnostics.get(id);
         caller.checkAccess(diagnostic.structureId(), "Diagnostic", id);

@@ -47,7 +47,8 @@ public class IndicatorResource {
             description = "Each value comes with its French label and definition, numerator, denominator, coverage "
                     + "(structures contributing out of structures registered) and breakdown. A manager gets its own "
                     + "structure (default scope); another structure is answered 404, a region or the nation 403.")
-    @APIResponse(responseCode = "200", description = "Indicator values", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "Indicator values", content = @Content(
+            schema = @Schema(implementation = IndicatorsResponse.class), examples = @ExampleObject(
             name = "cpf-presented", value = """
                     {"scope":"national","scopeId":null,"period":"2016","periodStart":"2016-01-01",
                      "periodEnd":"2016-12-31","asOf":"2017-05-31T00:00:00Z","indicators":[{"id":"cpf-presented",
@@ -76,12 +77,12 @@ public class IndicatorResource {
     }
 
     @Schema(name = "IndicatorSeries")
-    public record SeriesResponse(String id, String label, String definition, String unit, String scope, String scopeId,
-            String granularity, Instant asOf, List<Point> points) {
+    public record SeriesResponse(@Schema(maxLength = 64) String id, @Schema(maxLength = 300) String label, @Schema(maxLength = 4000) String definition, @Schema(maxLength = 16) String unit, @Schema(maxLength = 16) String scope, @Schema(maxLength = 36) String scopeId,
+            @Schema(maxLength = 16) String granularity, Instant asOf, @Schema(maxItems = 120) List<Point> points) {
     }
 
     @Schema(name = "SeriesPoint")
-    public record Point(@Schema(examples = "2016-03") String period, LocalDate start, LocalDate end, BigDecimal value,
+    public record Point(@Schema(maxLength = 7, examples = "2016-03") String period, LocalDate start, LocalDate end, BigDecimal value,
             BigDecimal numerator, BigDecimal denominator, IndicatorsResponse.CoverageEntry coverage) {
     }
 
@@ -90,7 +91,8 @@ public class IndicatorResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Time series of one indicator", description = "One point per month, quarter, half-year or "
             + "year from the period holding `from` to the one holding `to` (at most 120 points).")
-    @APIResponse(responseCode = "200", description = "The series", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(
+            schema = @Schema(implementation = SeriesResponse.class), examples = @ExampleObject(
             name = "monthly", value = """
                     {"id":"pmsmp-prescribed","label":"PMSMP prescrites","unit":"COUNT","scope":"national",
                      "granularity":"month","points":[{"period":"2016-01","start":"2016-01-01","end":"2016-01-31",
