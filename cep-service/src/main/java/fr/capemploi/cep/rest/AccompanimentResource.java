@@ -239,6 +239,9 @@ public class AccompanimentResource {
     @Path("/{id}/interviews")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the interviews of an accompaniment", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "The interviews", content = @Content(schema = @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = InterviewView.class,
+            maxItems = 1000)))
     public List<InterviewView> interviews(@PathParam("id") UUID id) {
         return traced(accompaniments.get(id, caller.ownStructure())).interviews().stream().map(InterviewView::of).toList();
     }
@@ -310,6 +313,9 @@ public class AccompanimentResource {
     @Path("/{id}/actions")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the action plan of an accompaniment", description = "In planning order.")
+    @APIResponse(responseCode = "200", description = "The action plan", content = @Content(schema = @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ActionView.class,
+            maxItems = 1000)))
     public List<ActionView> actions(@PathParam("id") UUID id) {
         return traced(accompaniments.get(id, caller.ownStructure())).actions().stream().map(ActionView::of).toList();
     }

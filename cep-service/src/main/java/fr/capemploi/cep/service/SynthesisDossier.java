@@ -1,5 +1,7 @@
 package fr.capemploi.cep.service;
 
+import jakarta.validation.constraints.Size;
+
 import fr.capemploi.cep.domain.ActionStatus;
 import fr.capemploi.events.cep.AccompanimentClosed.Outcome;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
@@ -46,7 +48,7 @@ public record SynthesisDossier(
     }
 
     @Schema(name = "DossierDiagnosis")
-    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, @Schema(maxLength = 300) String workAxisLabel, @Schema(maxItems = 20) List<String> barriers) {
+    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, @Schema(maxLength = 300) String workAxisLabel, @Schema(maxItems = 20) List<@Size(max = 300) String> barriers) {
     }
 
     @Schema(name = "DossierSynthesis")

@@ -1,7 +1,5 @@
 package fr.capemploi.reporting.domain;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -20,7 +18,7 @@ import java.util.stream.Collectors;
  * French labels and coverage comments of the table the network returned, each generated from the indicators. Values
  * are written the French way (decimal comma), as in the original table.
  */
-public record CnefopSurvey(@Schema(maxLength = 7) String period, @Schema(maxLength = 300) String columnTitle, @Schema(maxLength = 300) String title, @Schema(maxItems = 200) List<Row> rows) {
+public record CnefopSurvey(String period, String columnTitle, String title, List<Row> rows) {
 
     /** Indicators the survey is made of. */
     public static final List<Indicator> INDICATORS = List.of(
@@ -33,7 +31,7 @@ public record CnefopSurvey(@Schema(maxLength = 7) String period, @Schema(maxLeng
      * One row of the table. {@code value} is the number behind {@code display} (a percentage for yes/no questions),
      * null when no structure answered.
      */
-    public record Row(@Schema(maxLength = 64) String indicatorId, @Schema(maxLength = 300) String label, BigDecimal value, @Schema(maxLength = 32) String display, @Schema(maxLength = 4000) String comment,
+    public record Row(String indicatorId, String label, BigDecimal value, String display, String comment,
             long contributing, long registered) {
     }
 
@@ -116,7 +114,7 @@ public record CnefopSurvey(@Schema(maxLength = 7) String period, @Schema(maxLeng
      * "Année 2016 (6 mois)"). Title and labels are those of the later period's survey, the one being answered; each
      * cell keeps the value, display text and coverage comment of its own period.
      */
-    public record Comparison(@Schema(maxLength = 300) String title, @Schema(maxItems = 20) List<Column> columns, @Schema(maxItems = 200) List<ComparedRow> rows) {
+    public record Comparison(String title, List<Column> columns, List<ComparedRow> rows) {
 
         public static Comparison of(CnefopSurvey first, CnefopSurvey second) {
             ReportingPeriod a = ReportingPeriod.parse(first.period());
@@ -155,15 +153,15 @@ public record CnefopSurvey(@Schema(maxLength = 7) String period, @Schema(maxLeng
     }
 
     /** One period column of a {@link Comparison}. */
-    public record Column(@Schema(maxLength = 7) String period, @Schema(maxLength = 300) String columnTitle) {
+    public record Column(String period, String columnTitle) {
     }
 
     /** A row of a {@link Comparison}: one cell per column, in the columns' order. */
-    public record ComparedRow(@Schema(maxLength = 64) String indicatorId, @Schema(maxLength = 300) String label, @Schema(maxItems = 20) List<Cell> cells) {
+    public record ComparedRow(String indicatorId, String label, List<Cell> cells) {
     }
 
     /** What one period answers to a row: as {@link Row}, without the label shared by both columns. */
-    public record Cell(@Schema(maxLength = 7) String period, BigDecimal value, @Schema(maxLength = 32) String display, @Schema(maxLength = 4000) String comment, long contributing,
+    public record Cell(String period, BigDecimal value, String display, String comment, long contributing,
             long registered) {
 
         static Cell of(String period, Row row) {

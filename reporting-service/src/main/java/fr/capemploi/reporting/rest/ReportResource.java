@@ -55,7 +55,7 @@ public class ReportResource {
                     + "Title and labels are those of the later period.")
     @APIResponse(responseCode = "200", description = "The survey", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(anyOf = {CnefopSurvey.class, CnefopSurvey.Comparison.class}), examples = {
+                    schema = @Schema(anyOf = {CnefopSchemas.Survey.class, CnefopSchemas.Comparison.class}), examples = {
                     @ExampleObject(name = "survey", value = """
                     {"period":"2016","columnTitle":"Année 2016","title":"Enquête mise en œuvre CEP rapport annuel \
                     CNEFOP 2016 : Nom de l'opérateur : Cap emploi Date : 31/05/2017","rows":[{"indicatorId":\
