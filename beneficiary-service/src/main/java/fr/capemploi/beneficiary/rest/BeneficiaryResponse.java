@@ -49,7 +49,8 @@ public record BeneficiaryResponse(
     static BeneficiaryResponse of(Beneficiary b, Nir nir) {
         return new BeneficiaryResponse(b.id(), b.structureId(), b.state(), b.erased(), b.lastName(), b.firstName(),
                 b.birthDate(), b.birthYear(), b.sex(), nir == null ? null : nir.value(), b.franceTravailId(),
-                ContactDetails.of(b.contact()), b.statusAtEntry(), b.boe(), BoeRecognitionDetails.of(b.boeRecognition()),
+                ContactDetails.of(b.contact()), b.statusAtEntry(), b.boe(),
+                        BoeRecognitionDetails.of(b.boeRecognition()),
                 b.qualificationLevel(), b.inactivityMonths(), b.orientationSource(), b.entryDate(),
                 b.referentCounsellorId(), b.exitDate(), b.exitReason(), b.erasedOn(), b.version());
     }

@@ -73,7 +73,8 @@ class OpenApiDocumentTest {
         }
         assertThat(operations).contains("POST /api/v1/beneficiaries", "PATCH /api/v1/beneficiaries/{id}",
                 "DELETE /api/v1/beneficiaries/{id}", "GET /api/v1/beneficiaries/{id}/access-log",
-                "POST /api/v1/beneficiaries/{id}/consents/{consentId}/withdrawal", "GET /api/v1/counsellors/{id}/portfolio",
+                "POST /api/v1/beneficiaries/{id}/consents/{consentId}/withdrawal",
+                        "GET /api/v1/counsellors/{id}/portfolio",
                 "POST /api/v1/structures/{id}/counsellors", "PUT /api/v1/beneficiaries/{id}/referent");
         assertThat(missing).isEmpty();
         assertThat(document).contains("Idempotency-Key").contains("If-Match");

@@ -88,7 +88,8 @@ public final class AccompanimentRequests {
     public record Synthesis(
             @NotNull @PastOrPresent @Schema(examples = "2016-05-17") LocalDate issuedOn,
             @NotBlank @Size(max = 1000) @Schema(description = "The projet d'évolution professionnelle, as written in "
-                    + "the dossier de synthèse", examples = "Devenir préparateur de commandes en logistique") String project,
+                    + "the dossier de synthèse",
+                            examples = "Devenir préparateur de commandes en logistique") String project,
             @Size(max = 4000) @Schema(examples = "Valider le projet par une PMSMP puis entrer en formation qualifiante")
             String strategy,
             @Schema(description = "Defaults to the referent counsellor") UUID counsellorId) {

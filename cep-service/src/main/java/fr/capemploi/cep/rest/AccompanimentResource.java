@@ -112,7 +112,8 @@ public class AccompanimentResource {
                             + Examples.DIAGNOSTIC + "\",\"referentCounsellorId\":\"" + Examples.COUNSELLOR
                             + "\",\"startDate\":\"2016-02-29\",\"level\":2}")}))
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(
-            schema = @Schema(implementation = Full.class), examples = @ExampleObject(name = "opened", value = FULL_EXAMPLE)))
+            schema = @Schema(implementation = Full.class),
+                    examples = @ExampleObject(name = "opened", value = FULL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "level-5",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
@@ -155,7 +156,8 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read an accompaniment with its sub-resources and its service correspondence")
     @APIResponse(responseCode = "200", description = "The accompaniment", content = @Content(
-            schema = @Schema(implementation = Full.class), examples = @ExampleObject(name = "open", value = FULL_EXAMPLE)))
+            schema = @Schema(implementation = Full.class),
+                    examples = @ExampleObject(name = "open", value = FULL_EXAMPLE)))
     public Full get(@PathParam("id") UUID id) {
         return Full.of(traced(accompaniments.get(id, caller.ownStructure())));
     }
@@ -240,7 +242,8 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the interviews of an accompaniment", description = "Oldest first.")
     @APIResponse(responseCode = "200", description = "The interviews", content = @Content(schema = @Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = InterviewView.class,
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = InterviewView.class,
             maxItems = 1000)))
     public List<InterviewView> interviews(@PathParam("id") UUID id) {
         return traced(accompaniments.get(id, caller.ownStructure())).interviews().stream().map(InterviewView::of).toList();
@@ -314,7 +317,8 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the action plan of an accompaniment", description = "In planning order.")
     @APIResponse(responseCode = "200", description = "The action plan", content = @Content(schema = @Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ActionView.class,
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = ActionView.class,
             maxItems = 1000)))
     public List<ActionView> actions(@PathParam("id") UUID id) {
         return traced(accompaniments.get(id, caller.ownStructure())).actions().stream().map(ActionView::of).toList();

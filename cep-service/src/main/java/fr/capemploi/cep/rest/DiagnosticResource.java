@@ -73,7 +73,8 @@ public class DiagnosticResource {
                     value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
                             + "\"workAxis\":\"DISABILITY_BARRIERS\",\"barriers\":[\"HEALTH\"]}")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            schema = @Schema(implementation = DiagnosticResponse.class), examples = @ExampleObject(name = "training-project",
+            schema = @Schema(implementation = DiagnosticResponse.class),
+                    examples = @ExampleObject(name = "training-project",
             value = "{\"id\":\"" + Examples.DIAGNOSTIC + "\",\"structureId\":\"" + Examples.STRUCTURE + "\","
                     + "\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"counsellorId\":\"" + Examples.COUNSELLOR
                     + "\",\"diagnosedOn\":\"2016-02-22\",\"workAxis\":\"TRAINING_PROJECT\","

@@ -80,7 +80,8 @@ public class Level1ContactResource {
                     + "\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true,"
                     + "\"liaisonSheet\":\"/api/v1/cep/liaison-sheets/a3c1e2f4-1111-4a2b-9c3d-000000000001\"}")))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "liaison-sheet-without-routing",
+            schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "liaison-sheet-without-routing",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"routedTo: a fiche de liaison goes to the CEP operator the person is "
                     + "routed to: name it\",\"violations\":[{\"field\":\"routedTo\",\"message\":\"a fiche de liaison "

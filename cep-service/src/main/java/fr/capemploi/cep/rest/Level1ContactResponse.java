@@ -16,7 +16,8 @@ public record Level1ContactResponse(UUID id, UUID structureId, UUID counsellorId
 
     static Level1ContactResponse of(Level1Contact contact) {
         return new Level1ContactResponse(contact.id(), contact.structureId(), contact.counsellorId(),
-                contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(), contact.routedTo(),
+                contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(),
+                        contact.routedTo(),
                 contact.liaisonSheetIssued(),
                 contact.liaisonSheetIssued() ? "/api/v1/cep/liaison-sheets/" + contact.id() : null);
     }

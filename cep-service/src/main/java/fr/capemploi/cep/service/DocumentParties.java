@@ -43,7 +43,8 @@ public final class DocumentParties {
     /** The person the dossier de synthèse is made for; the fiche de liaison never carries one. */
     @Schema(name = "DocumentPerson")
     public record Person(UUID id, @Schema(maxLength = 16, examples = "Madame") String civility,
-            @Schema(maxLength = 200, examples = "Hélène") String firstName, @Schema(maxLength = 200, examples = "Martin") String lastName,
+            @Schema(maxLength = 200, examples = "Hélène") String firstName,
+                    @Schema(maxLength = 200, examples = "Martin") String lastName,
             @Schema(examples = "1974-02-11") LocalDate birthDate) {
 
         static Person unnamed(UUID id) {

@@ -48,11 +48,13 @@ public record SynthesisDossier(
     }
 
     @Schema(name = "DossierDiagnosis")
-    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, @Schema(maxLength = 300) String workAxisLabel, @Schema(maxItems = 20) List<@Size(max = 300) String> barriers) {
+    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, @Schema(maxLength = 300) String workAxisLabel,
+            @Schema(maxItems = 20) List<@Size(max = 300) String> barriers) {
     }
 
     @Schema(name = "DossierSynthesis")
-    public record Synthesis(LocalDate issuedOn, int revision, DocumentParties.Counsellor counsellor, @Schema(maxLength = 4000) String project,
+    public record Synthesis(LocalDate issuedOn, int revision, DocumentParties.Counsellor counsellor,
+            @Schema(maxLength = 4000) String project,
             @Schema(maxLength = 4000) String strategy) {
     }
 
@@ -65,13 +67,16 @@ public record SynthesisDossier(
     }
 
     @Schema(name = "DossierActionLine")
-    public record ActionLine(UUID actionId, ActionKind kind, @Schema(maxLength = 300) String kindLabel, @Schema(maxLength = 300) String label, ActionStatus status,
-            @Schema(maxLength = 300) String statusLabel, LocalDate plannedOn, LocalDate startDate, LocalDate endDate, LocalDate statusOn,
+    public record ActionLine(UUID actionId, ActionKind kind, @Schema(maxLength = 300) String kindLabel,
+            @Schema(maxLength = 300) String label, ActionStatus status,
+            @Schema(maxLength = 300) String statusLabel, LocalDate plannedOn, LocalDate startDate, LocalDate endDate,
+                    LocalDate statusOn,
             @Schema(maxLength = 4000) String details) {
     }
 
     /** Absent while the accompaniment is open. */
     @Schema(name = "DossierDecision")
-    public record Decision(LocalDate closedOn, Outcome outcome, @Schema(maxLength = 300) String outcomeLabel, boolean decisionTaken) {
+    public record Decision(LocalDate closedOn, Outcome outcome, @Schema(maxLength = 300) String outcomeLabel,
+            boolean decisionTaken) {
     }
 }

@@ -21,10 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TrainingProject")
 public record TrainingProjectResponse(UUID id, UUID beneficiaryId, UUID structureId, UUID accompanimentId,
         UUID counsellorId, @Schema(maxLength = 300) String title, Certification certification, boolean cpfEligible,
-        EligibilityList eligibilityList, @Schema(maxLength = 2) String eligibilityRegion, TrainingBody trainingBody, LocalDate startDate,
+        EligibilityList eligibilityList, @Schema(maxLength = 2) String eligibilityRegion, TrainingBody trainingBody,
+                LocalDate startDate,
         LocalDate endDate, int hours, BigDecimal cost, TrainingStatus status, LocalDate startedOn,
         LocalDate completedOn, Boolean certificationObtained, LocalDate notImplementedOn,
-        @Schema(maxItems = 20) List<Reason> notImplementedReasons, LocalDate createdOn, @Schema(maxItems = 100) List<FundingRequestResponse> fundingRequests,
+        @Schema(maxItems = 20) List<Reason> notImplementedReasons, LocalDate createdOn,
+                @Schema(maxItems = 100) List<FundingRequestResponse> fundingRequests,
         Plan plan) {
 
     @Schema(name = "TrainingCertification")
@@ -38,7 +40,8 @@ public record TrainingProjectResponse(UUID id, UUID beneficiaryId, UUID structur
     @Schema(name = "FundingRequest")
     public record FundingRequestResponse(UUID id, Funder funder, BigDecimal amount, Integer cpfHours,
             LocalDate requestedOn, @Schema(description = "Absent while the funder has not answered") Decision decision,
-            BigDecimal grantedAmount, RefusalReason refusalReason, @Schema(maxLength = 4000) String comment, LocalDate answeredOn,
+            BigDecimal grantedAmount, RefusalReason refusalReason, @Schema(maxLength = 4000) String comment,
+                    LocalDate answeredOn,
             @Schema(description = "answeredOn - requestedOn, in days; absent when pending or withdrawn")
             Integer responseDelayDays) {
 
@@ -57,7 +60,8 @@ public record TrainingProjectResponse(UUID id, UUID beneficiaryId, UUID structur
 
         static Plan of(FundingPlan plan) {
             return new Plan(plan.cost(), plan.totalRequested(), plan.totalGranted(), plan.pendingAmount(),
-                    plan.fundingGap(), plan.newFinancialEngineering(), plan.warnings().stream().map(Warning::of).toList());
+                    plan.fundingGap(), plan.newFinancialEngineering(),
+                            plan.warnings().stream().map(Warning::of).toList());
         }
     }
 

@@ -161,7 +161,8 @@ public class OpenApiConventions implements OASFilter {
                     case "Idempotent-Replayed" -> schema.addType(Schema.SchemaType.STRING).addEnumeration("true");
                     case "ETag" -> schema.addType(Schema.SchemaType.STRING).maxLength(64)
                             .pattern("^(W/)?\"[^\"]*\"$");
-                    case "Location", "Content-Location" -> schema.addType(Schema.SchemaType.STRING).format("uri-reference")
+                    case "Location",
+                            "Content-Location" -> schema.addType(Schema.SchemaType.STRING).format("uri-reference")
                             .maxLength(2048);
                     default -> schema.addType(Schema.SchemaType.STRING).maxLength(256);
                 }

@@ -77,12 +77,15 @@ public class IndicatorResource {
     }
 
     @Schema(name = "IndicatorSeries")
-    public record SeriesResponse(@Schema(maxLength = 64) String id, @Schema(maxLength = 300) String label, @Schema(maxLength = 4000) String definition, @Schema(maxLength = 16) String unit, @Schema(maxLength = 16) String scope, @Schema(maxLength = 36) String scopeId,
+    public record SeriesResponse(@Schema(maxLength = 64) String id, @Schema(maxLength = 300) String label,
+            @Schema(maxLength = 4000) String definition, @Schema(maxLength = 16) String unit,
+            @Schema(maxLength = 16) String scope, @Schema(maxLength = 36) String scopeId,
             @Schema(maxLength = 16) String granularity, Instant asOf, @Schema(maxItems = 120) List<Point> points) {
     }
 
     @Schema(name = "SeriesPoint")
-    public record Point(@Schema(maxLength = 7, examples = "2016-03") String period, LocalDate start, LocalDate end, BigDecimal value,
+    public record Point(@Schema(maxLength = 7, examples = "2016-03") String period, LocalDate start, LocalDate end,
+            BigDecimal value,
             BigDecimal numerator, BigDecimal denominator, IndicatorsResponse.CoverageEntry coverage) {
     }
 

@@ -45,7 +45,8 @@ public interface BeneficiaryRegistryClient {
      * rather than 410; fields it may add later are ignored.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RegistryBeneficiary(UUID id, UUID structureId, boolean erased, @Schema(maxLength = 16) String sex, @Schema(maxLength = 200) String firstName,
+    record RegistryBeneficiary(UUID id, UUID structureId, boolean erased, @Schema(maxLength = 16) String sex,
+            @Schema(maxLength = 200) String firstName,
             @Schema(maxLength = 200) String lastName, LocalDate birthDate, LocalDate erasedOn) {
     }
 
@@ -54,6 +55,7 @@ public interface BeneficiaryRegistryClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RegistryStructure(UUID id, @Schema(maxLength = 20) String code, @Schema(maxLength = 200) String name, @Schema(maxLength = 200) String regionName, @Schema(maxLength = 3) String department) {
+    record RegistryStructure(UUID id, @Schema(maxLength = 20) String code, @Schema(maxLength = 200) String name,
+            @Schema(maxLength = 200) String regionName, @Schema(maxLength = 3) String department) {
     }
 }
