@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * What in a new OpenAPI document would break a client written against the old one (the rules are the README's
- * "what counts as a breaking change"): a path, operation or success response removed; a parameter or request field
- * added as required, or made required; a response field removed or made optional; a type changed; an enum value
- * removed from a request or added to a response; a request constraint tightened (shorter maxLength, a new pattern,
- * fewer maxItems, a narrower numeric range).
+ * "what counts as a breaking change"): a path, operation or success response removed, an operationId renamed; a
+ * parameter or request field added as required, or made required; a response field removed or made optional; a type
+ * changed; an enum value removed from a request or added to a response; a request constraint tightened (shorter
+ * maxLength, a new pattern, fewer maxItems, a narrower numeric range).
  */
 public final class OpenApiCompatibility {
 
@@ -37,6 +37,10 @@ public final class OpenApiCompatibility {
                 if (current.isMissingNode()) {
                     breaking.add(name + ": operation removed");
                     continue;
+                }
+                // generated clients name their methods after it
+                if (!old.path("operationId").asText("").equals(current.path("operationId").asText(""))) {
+                    breaking.add(name + ": operationId " + old.path("operationId").asText() + " renamed");
                 }
                 Context context = new Context(before, after, breaking);
                 parameters(name, old, current, context);

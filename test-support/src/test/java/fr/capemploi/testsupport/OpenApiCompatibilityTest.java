@@ -13,6 +13,7 @@ class OpenApiCompatibilityTest {
             paths:
               /api/v1/things:
                 post:
+                  operationId: registerThing
                   parameters:
                   - {name: dryRun, in: query, schema: {type: boolean}}
                   requestBody:
@@ -81,9 +82,11 @@ class OpenApiCompatibilityTest {
                 .replace("enum: [RED, BLUE]", "enum: [RED]")
                 .replace("required: [id, name]", "required: [id]")
                 .replace("enum: [OPEN, CLOSED]", "enum: [OPEN, CLOSED, ARCHIVED]")
-                .replace("    size: {type: integer}\n", "");
+                .replace("    size: {type: integer}\n", "")
+                .replace("operationId: registerThing", "operationId: createThing");
         assertThat(String.join("\n", OpenApiCompatibility.breakingChanges(doc(BEFORE), doc(after))))
                 .contains("GET /api/v1/things/{id}: operation removed")
+                .contains("POST /api/v1/things: operationId registerThing renamed")
                 .contains("parameter dryRun made required")
                 .contains("request.note: request field made required")
                 .contains("request.name: maxLength lowered to 50")
