@@ -1,5 +1,12 @@
 package fr.capemploi.systemtests;
 
+import fr.capemploi.clients.beneficiary.ApiException;
+import fr.capemploi.clients.beneficiary.ApiResponse;
+import fr.capemploi.clients.beneficiary.model.Structure;
+import fr.capemploi.clients.beneficiary.model.StructureRequest;
+import fr.capemploi.clients.reporting.model.Indicators;
+import fr.capemploi.clients.reporting.model.PartitionStatus;
+import fr.capemploi.clients.reporting.model.ProjectionStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.localstack.LocalStack;
@@ -18,7 +25,10 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-/** The suite seen from outside, like a partner system: HTTP and JSON only. */
+/**
+ * The suite seen from outside, like a partner system: the thin slice through the Java clients generated from the
+ * committed OpenAPI documents, the other journeys through HTTP and JSON only.
+ */
 final class SuiteApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +41,11 @@ final class SuiteApi {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
+    private final GeneratedClients clients;
+
     SuiteApi(LocalStack stack) {
         this.stack = stack;
+        this.clients = new GeneratedClients(stack);
     }
 
     record Created(int status, UUID id, String body) {
@@ -62,37 +75,33 @@ final class SuiteApi {
         return code.toString();
     }
 
+    /** Through the generated beneficiary-service client: what a partner's code generator makes of the contract. */
     Created createStructure(String code, String name, String region, String department) {
-        String body = write(Map.of("code", code, "name", name, "region", region, "department", department,
-                "registeredOn", today()));
-        HttpRequest request = HttpRequest.newBuilder(uri(SuiteService.BENEFICIARY, "/api/v1/structures"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + stack.tokens().mint("admin"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = send(request);
-        UUID id = null;
-        if (response.statusCode() == 201) {
-            id = UUID.fromString(read(response.body()).path("id").asText());
+        StructureRequest request = new StructureRequest().code(code).name(name).region(region).department(department)
+                .registeredOn(LocalDate.parse(today()));
+        try {
+            ApiResponse<Structure> created = clients.structures("admin").registerStructureWithHttpInfo(request, null);
+            return new Created(created.getStatusCode(), created.getData().getId(), String.valueOf(created.getData()));
+        } catch (ApiException e) {
+            return new Created(e.getCode(), null, e.getResponseBody());
         }
-        return new Created(response.statusCode(), id, response.body());
     }
 
     StructureCount structuresRegistered(String region) {
-        return new StructureCount(registeredAt("/api/v1/indicators"),
-                registeredAt("/api/v1/indicators?scope=region&scopeId=" + region));
+        return new StructureCount(registeredAt(null, null), registeredAt("region", region));
     }
 
-    private long registeredAt(String path) {
-        JsonNode indicators = getAsAnalyst(SuiteService.REPORTING, path).path("indicators");
-        for (JsonNode indicator : indicators) {
-            if ("structures-registered".equals(indicator.path("id").asText())) {
-                return indicator.path("value").asLong();
-            }
+    /** Through the generated reporting-service client. */
+    private long registeredAt(String scope, String scopeId) {
+        Indicators indicators;
+        try {
+            indicators = clients.indicators("analyst").indicatorsIndicator(null, null, scope, scopeId);
+        } catch (fr.capemploi.clients.reporting.ApiException e) {
+            throw new AssertionError("GET /api/v1/indicators answered " + e.getCode() + ": " + e.getResponseBody(), e);
         }
-        throw new AssertionError("no structures-registered indicator in " + indicators);
+        return indicators.getIndicators().stream().filter(indicator -> "structures-registered".equals(indicator.getId()))
+                .findFirst().map(indicator -> indicator.getValue() == null ? 0L : indicator.getValue().longValueExact())
+                .orElseThrow(() -> new AssertionError("no structures-registered indicator in " + indicators));
     }
 
     /**
@@ -100,16 +109,22 @@ final class SuiteApi {
      * consumer has not been assigned yet).
      */
     long projectionLag(String topic) {
-        JsonNode partitions = getAsAnalyst(SuiteService.REPORTING, "/api/v1/projections/status").path("partitions");
+        ProjectionStatus status;
+        try {
+            status = clients.projections("analyst").statusProjectionStatus();
+        } catch (fr.capemploi.clients.reporting.ApiException e) {
+            throw new AssertionError("GET /api/v1/projections/status answered " + e.getCode() + ": "
+                    + e.getResponseBody(), e);
+        }
         long lag = 0;
         boolean seen = false;
-        for (JsonNode partition : partitions) {
-            if (topic.equals(partition.path("topic").asText())) {
+        for (PartitionStatus partition : status.getPartitions()) {
+            if (topic.equals(partition.getTopic())) {
                 seen = true;
-                if (partition.path("lag").isNull()) {
+                if (partition.getLag() == null) {
                     return -1; // unknown while the reporting service cannot ask the broker
                 }
-                lag += partition.path("lag").asLong();
+                lag += partition.getLag();
             }
         }
         return seen ? lag : -1;

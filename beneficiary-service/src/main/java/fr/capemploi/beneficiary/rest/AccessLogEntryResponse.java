@@ -12,10 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AccessLogEntryResponse(
         Instant at,
         AccessAction action,
-        @Schema(examples = "c.dupont@capemploi75.fr") String callerName,
-        @Schema(examples = "counsellor") String callerRole,
+        @Schema(maxLength = 200, examples = "c.dupont@capemploi75.fr") String callerName,
+        @Schema(maxLength = 300, examples = "counsellor") String callerRole,
         UUID callerStructureId,
-        @Schema(description = "For RECORD_READ, the record read in another service: service/kind/id",
+        @Schema(maxLength = 300, description = "For RECORD_READ, the record read in another service: service/kind/id",
                 examples = "cep-service/accompaniment/7d1c2a4e-5b6f-4c3d-9e8f-0a1b2c3d4e5f") String record) {
 
     static AccessLogEntryResponse of(AccessLogEntry entry) {

@@ -31,8 +31,8 @@ public record BeneficiaryChanges(
         @NotBlank @Size(max = 100) String firstName,
         @NotNull @Past LocalDate birthDate,
         @NotNull Sex sex,
-        @ValidNir String nir,
-        @Pattern(regexp = "^[0-9]{7}[0-9A-Z]{1,4}$", message = "must be 7 digits followed by 1 to 4 digits or capital letters")
+        @Size(max = 30) @ValidNir String nir,
+        @Size(max = 11) @Pattern(regexp = "^[0-9]{7}[0-9A-Z]{1,4}$", message = "must be 7 digits followed by 1 to 4 digits or capital letters")
         String franceTravailId,
         @Valid ContactDetails contact,
         @NotNull StatusAtEntry statusAtEntry,

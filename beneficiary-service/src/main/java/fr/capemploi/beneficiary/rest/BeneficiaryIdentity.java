@@ -15,8 +15,8 @@ public record BeneficiaryIdentity(
         UUID id,
         UUID structureId,
         @Schema(examples = "FEMALE", description = "Gives the civility a document prints (Madame, Monsieur)") Sex sex,
-        @Schema(examples = "Martin") String lastName,
-        @Schema(examples = "Hélène") String firstName,
+        @Schema(maxLength = 200, examples = "Martin") String lastName,
+        @Schema(maxLength = 200, examples = "Hélène") String firstName,
         @Schema(examples = "1974-02-11") LocalDate birthDate) {
 
     static BeneficiaryIdentity of(Beneficiary b) {

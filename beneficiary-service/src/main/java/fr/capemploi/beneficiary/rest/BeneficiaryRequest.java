@@ -29,9 +29,9 @@ public record BeneficiaryRequest(
         @NotBlank @Size(max = 100) @Schema(examples = "Hélène") String firstName,
         @NotNull @Past @Schema(examples = "1974-02-11") LocalDate birthDate,
         @NotNull @Schema(examples = "FEMALE") Sex sex,
-        @ValidNir @Schema(description = "Social security number: 13 characters (2A/2B for Corsica) and the 2-digit "
+        @Size(max = 30) @ValidNir @Schema(description = "Social security number: 13 characters (2A/2B for Corsica) and the 2-digit "
                 + "key; spaces allowed. Stored encrypted", examples = "274027512345629") String nir,
-        @Pattern(regexp = "^[0-9]{7}[0-9A-Z]{1,4}$", message = "must be 7 digits followed by 1 to 4 digits or capital letters")
+        @Size(max = 11) @Pattern(regexp = "^[0-9]{7}[0-9A-Z]{1,4}$", message = "must be 7 digits followed by 1 to 4 digits or capital letters")
         @Schema(description = "France Travail (ex-Pôle emploi) job-seeker identifier", examples = "1234567A")
         String franceTravailId,
         @Valid ContactDetails contact,

@@ -133,7 +133,7 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "201", description = "Registered (or replayed): the record for counsellors, "
             + "the id for partners", headers = {@Header(name = "ETag"), @Header(name = "Location"),
                     @Header(name = RequestHeaders.REPLAYED, description = "true when the answer is a replay")},
-            content = @Content(schema = @Schema(oneOf = {BeneficiaryResponse.class, ReferralReceipt.class}), examples = {
+            content = @Content(schema = @Schema(anyOf = {BeneficiaryResponse.class, ReferralReceipt.class}), examples = {
                     @ExampleObject(name = "registered", summary = "Answer to a counsellor", value = BENEFICIARY),
                     @ExampleObject(name = "referred", summary = "Answer to a partner", value = RECEIPT)}))
     @APIResponse(responseCode = "400", description = "Invalid field(s), each named", content = @Content(
@@ -141,9 +141,6 @@ public class BeneficiaryResource {
                     @ExampleObject(name = "bad-nir-key", value = BAD_NIR),
                     @ExampleObject(name = "future-birth-date", value = BAD_BIRTH_DATE),
                     @ExampleObject(name = "bad-enum", value = BAD_ENUM)}))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "other-structure", value = OTHER_STRUCTURE)))
     @APIResponse(responseCode = "409", description = "NIR already registered in the structure (counsellors and "
             + "managers; a partner's duplicate referral joins the existing record and gets 201)", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

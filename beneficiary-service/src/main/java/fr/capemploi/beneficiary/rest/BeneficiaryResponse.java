@@ -24,13 +24,13 @@ public record BeneficiaryResponse(
         UUID structureId,
         @Schema(examples = "ACTIVE") BeneficiaryState state,
         boolean erased,
-        @Schema(examples = "Martin") String lastName,
-        @Schema(examples = "Hélène") String firstName,
+        @Schema(maxLength = 200, examples = "Martin") String lastName,
+        @Schema(maxLength = 200, examples = "Hélène") String firstName,
         @Schema(examples = "1974-02-11") LocalDate birthDate,
         @Schema(examples = "1974") int birthYear,
         Sex sex,
-        @Schema(examples = "274027512345629") String nir,
-        @Schema(examples = "1234567A") String franceTravailId,
+        @Schema(maxLength = 15, examples = "274027512345629") String nir,
+        @Schema(maxLength = 11, examples = "1234567A") String franceTravailId,
         ContactDetails contact,
         StatusAtEntry statusAtEntry,
         boolean boe,
@@ -49,7 +49,8 @@ public record BeneficiaryResponse(
     static BeneficiaryResponse of(Beneficiary b, Nir nir) {
         return new BeneficiaryResponse(b.id(), b.structureId(), b.state(), b.erased(), b.lastName(), b.firstName(),
                 b.birthDate(), b.birthYear(), b.sex(), nir == null ? null : nir.value(), b.franceTravailId(),
-                ContactDetails.of(b.contact()), b.statusAtEntry(), b.boe(), BoeRecognitionDetails.of(b.boeRecognition()),
+                ContactDetails.of(b.contact()), b.statusAtEntry(), b.boe(),
+                        BoeRecognitionDetails.of(b.boeRecognition()),
                 b.qualificationLevel(), b.inactivityMonths(), b.orientationSource(), b.entryDate(),
                 b.referentCounsellorId(), b.exitDate(), b.exitReason(), b.erasedOn(), b.version());
     }

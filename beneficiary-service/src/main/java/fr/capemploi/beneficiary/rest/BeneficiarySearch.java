@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BeneficiarySearch(
         @Size(max = 200) @Schema(examples = "helene martin", description = "Words of the name; case and accents ignored")
         String name,
-        @ValidNir @Schema(examples = "274027512345629") String nir,
+        @Size(max = 30) @ValidNir @Schema(examples = "274027512345629") String nir,
         UUID structureId,
         UUID referentCounsellorId,
         StatusAtEntry statusAtEntry,

@@ -67,7 +67,8 @@ public class ConsentResource {
     @Operation(summary = "The person's consents", description = "Given and withdrawn, oldest first; kept after "
             + "erasure as the legal trace. Logged (CONSENTS_READ).")
     @APIResponse(responseCode = "200", description = "Every consent", content = @Content(
-            schema = @Schema(implementation = ConsentResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+            schema = @Schema(implementation = ConsentResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    maxItems = 1000),
             examples = @ExampleObject(name = "one-withdrawn", value = CONSENT_LIST)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Contact", description = "How to reach the person; personal data, never published")
 public record ContactDetails(
         @Email @Size(max = 254) @Schema(examples = "helene.martin@example.fr") String email,
-        @Pattern(regexp = "^(0[1-9][0-9]{8}|\\+[1-9][0-9]{7,14})$",
+        @Size(max = 20) @Pattern(regexp = "^(0[1-9][0-9]{8}|\\+[1-9][0-9]{7,14})$",
                 message = "must be a French number of 10 digits (0612345678) or an international one (+33612345678)")
         @Schema(examples = "0612345678") String phone,
         @Valid PostalAddress address) {
@@ -20,7 +20,7 @@ public record ContactDetails(
     @Schema(name = "PostalAddress")
     public record PostalAddress(
             @Size(max = 200) @Schema(examples = "12 rue des Lilas") String street,
-            @Pattern(regexp = "^[0-9]{5}$", message = "must be a French postal code of 5 digits")
+            @Size(max = 5) @Pattern(regexp = "^[0-9]{5}$", message = "must be a French postal code of 5 digits")
             @Schema(examples = "75011") String postalCode,
             @Size(max = 100) @Schema(examples = "Paris") String city) {
     }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CounsellorResponse(
         UUID id,
         UUID structureId,
-        @Schema(examples = "Claire Dupont") String displayName,
+        @Schema(maxLength = 200, examples = "Claire Dupont") String displayName,
         LocalDate activeFrom,
         LocalDate activeUntil,
         @Schema(description = "Active today") boolean active,

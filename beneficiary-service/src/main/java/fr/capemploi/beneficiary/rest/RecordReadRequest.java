@@ -1,5 +1,7 @@
 package fr.capemploi.beneficiary.rest;
 
+import jakarta.validation.constraints.Size;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
@@ -11,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "RecordRead")
 public record RecordReadRequest(
-        @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,39}") @Schema(examples = "cep-service") String service,
-        @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,39}") @Schema(examples = "accompaniment") String kind,
+        @Size(max = 40) @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,39}") @Schema(examples = "cep-service") String service,
+        @Size(max = 40) @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,39}") @Schema(examples = "accompaniment") String kind,
         @NotNull UUID recordId) {
 
     String record() {

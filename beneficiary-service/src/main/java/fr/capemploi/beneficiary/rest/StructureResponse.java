@@ -8,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Structure")
 public record StructureResponse(
         UUID id,
-        @Schema(examples = "075") String code,
-        @Schema(examples = "Cap emploi Paris") String name,
-        @Schema(examples = "11") String region,
-        @Schema(examples = "Île-de-France") String regionName,
-        @Schema(examples = "75") String department,
+        @Schema(maxLength = 20, examples = "075") String code,
+        @Schema(maxLength = 200, examples = "Cap emploi Paris") String name,
+        @Schema(maxLength = 2, examples = "11") String region,
+        @Schema(maxLength = 200, examples = "Île-de-France") String regionName,
+        @Schema(maxLength = 3, examples = "75") String department,
         LocalDate registeredOn) {
 
     static StructureResponse of(Structure structure) {

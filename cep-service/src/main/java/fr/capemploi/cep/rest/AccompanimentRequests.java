@@ -73,7 +73,7 @@ public final class AccompanimentRequests {
             @Schema(examples = "DISCOVER_JOB") PmsmpPurpose pmsmpPurpose,
             @Size(max = 200) @Schema(description = "PMSMP host company", examples = "Logistique du Val SARL")
             String hostName,
-            @Pattern(regexp = "\\d{14}", message = "must be the 14 digits of a SIRET") @Schema(examples = "73282932000074")
+            @Size(max = 14) @Pattern(regexp = "\\d{14}", message = "must be the 14 digits of a SIRET") @Schema(examples = "73282932000074")
             String hostSiret,
             @Schema(description = "For a PMSMP renewal: the PMSMP renewed") UUID renewalOf,
             @Schema(examples = "PROFESSIONALISATION") AlternanceContract alternanceContract,
@@ -93,7 +93,8 @@ public final class AccompanimentRequests {
     public record Synthesis(
             @NotNull @PastOrPresent @Schema(examples = "2016-05-17") LocalDate issuedOn,
             @NotBlank @Size(max = 1000) @Schema(description = "The projet d'évolution professionnelle, as written in "
-                    + "the dossier de synthèse", examples = "Devenir préparateur de commandes en logistique") String project,
+                    + "the dossier de synthèse",
+                            examples = "Devenir préparateur de commandes en logistique") String project,
             @Size(max = 4000) @Schema(examples = "Valider le projet par une PMSMP puis entrer en formation qualifiante")
             String strategy,
             @Schema(description = "Defaults to the counsellor of the token (claim counsellor_id), else the "

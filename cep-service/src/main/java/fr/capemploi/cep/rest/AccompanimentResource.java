@@ -59,11 +59,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Accompaniments", description = "CEP levels 2 and 3: level changes, CEP information, interviews, action "
         + "plan, synthesis and closure. Counsellors and managers of the accompaniment's structure only; another "
         + "structure's accompaniment is answered 404. A closed accompaniment accepts no change (409).")
-@APIResponse(responseCode = "401", description = "No valid token (absent, expired, or signed by an unknown key)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "expired",
-        value = Examples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "Role not allowed (analyst, partner, admin)", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "analyst", value = Examples.FORBIDDEN)))
 public class AccompanimentResource {
 
     private static final String FULL_EXAMPLE = "{\"id\":\"" + Examples.ACCOMPANIMENT + "\",\"structureId\":\""
@@ -120,7 +115,8 @@ public class AccompanimentResource {
                             + Examples.DIAGNOSTIC + "\",\"referentCounsellorId\":\"" + Examples.COUNSELLOR
                             + "\",\"startDate\":\"2016-02-29\",\"level\":2}")}))
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(
-            schema = @Schema(implementation = Full.class), examples = @ExampleObject(name = "opened", value = FULL_EXAMPLE)))
+            schema = @Schema(implementation = Full.class),
+                    examples = @ExampleObject(name = "opened", value = FULL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "level-5",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
@@ -163,9 +159,8 @@ public class AccompanimentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read an accompaniment with its sub-resources and its service correspondence")
     @APIResponse(responseCode = "200", description = "The accompaniment", content = @Content(
-            schema = @Schema(implementation = Full.class), examples = @ExampleObject(name = "open", value = FULL_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = Examples.NOT_FOUND)))
+            schema = @Schema(implementation = Full.class),
+                    examples = @ExampleObject(name = "open", value = FULL_EXAMPLE)))
     public Full get(@PathParam("id") UUID id) {
         return Full.of(traced(accompaniments.get(id, caller.ownStructure())));
     }
@@ -249,6 +244,10 @@ public class AccompanimentResource {
     @Path("/{id}/interviews")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the interviews of an accompaniment", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "The interviews", content = @Content(schema = @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = InterviewView.class,
+            maxItems = 1000)))
     public List<InterviewView> interviews(@PathParam("id") UUID id) {
         return traced(accompaniments.get(id, caller.ownStructure())).interviews().stream().map(InterviewView::of).toList();
     }
@@ -320,6 +319,10 @@ public class AccompanimentResource {
     @Path("/{id}/actions")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the action plan of an accompaniment", description = "In planning order.")
+    @APIResponse(responseCode = "200", description = "The action plan", content = @Content(schema = @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = ActionView.class,
+            maxItems = 1000)))
     public List<ActionView> actions(@PathParam("id") UUID id) {
         return traced(accompaniments.get(id, caller.ownStructure())).actions().stream().map(ActionView::of).toList();
     }
@@ -421,17 +424,9 @@ public class AccompanimentResource {
             @Content(mediaType = DocumentFormats.PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                     .enums.SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SynthesisDossier.class))})
-    @APIResponse(responseCode = "404", description = "Not issued yet, or another structure's accompaniment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    @APIResponse(responseCode = "503", description = "beneficiary-service, which names the people on the document, "
-            + "did not answer in time: no document (never one with identifiers in place of names); Retry-After says "
-            + "when to try again", headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "registry-unavailable", value = Examples.REGISTRY_UNAVAILABLE)))
     public Response synthesisDocument(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         SynthesisDossier dossier = documents.synthesisDossier(id, caller.ownStructure());
         if (!DocumentFormats.wantsPdf(headers)) {

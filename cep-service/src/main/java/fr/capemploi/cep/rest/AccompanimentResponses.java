@@ -30,8 +30,9 @@ public final class AccompanimentResponses {
             LocalDate startDate, Status status,
             @Schema(description = "The rule applied when the accompaniment was opened")
             ServiceCorrespondenceResponse serviceCorrespondence,
-            CepInformation cepInformation, List<LevelStep> levelChanges, List<InterviewView> interviews,
-            List<ActionView> actions, SynthesisView synthesis, Closure closure) {
+            CepInformation cepInformation, @Schema(maxItems = 100) List<LevelStep> levelChanges,
+                    @Schema(maxItems = 1000) List<InterviewView> interviews,
+            @Schema(maxItems = 1000) List<ActionView> actions, SynthesisView synthesis, Closure closure) {
 
         static Full of(Accompaniment a) {
             return new Full(a.id(), a.structureId(), a.beneficiaryId(), a.diagnosticId(), a.referentCounsellorId(),
@@ -50,7 +51,8 @@ public final class AccompanimentResponses {
 
     @Schema(name = "AccompanimentSummary")
     public record Summary(UUID id, UUID beneficiaryId, UUID referentCounsellorId, int level,
-            CapEmploiService capEmploiService, LocalDate startDate, Status status, LocalDate closedOn, Outcome outcome) {
+            CapEmploiService capEmploiService, LocalDate startDate, Status status, LocalDate closedOn,
+                    Outcome outcome) {
 
         static Summary of(Accompaniment a) {
             return new Summary(a.id(), a.beneficiaryId(), a.referentCounsellorId(), a.level(), a.capEmploiService(),
@@ -76,8 +78,10 @@ public final class AccompanimentResponses {
     }
 
     @Schema(name = "Action")
-    public record ActionView(UUID id, ActionKind kind, String label, UUID counsellorId, LocalDate plannedOn,
-            LocalDate startDate, LocalDate endDate, PmsmpPurpose pmsmpPurpose, String hostName, String hostSiret,
+    public record ActionView(UUID id, ActionKind kind, @Schema(maxLength = 300) String label, UUID counsellorId,
+            LocalDate plannedOn,
+            LocalDate startDate, LocalDate endDate, PmsmpPurpose pmsmpPurpose, @Schema(maxLength = 200) String hostName,
+                    @Schema(maxLength = 14) String hostSiret,
             UUID renewalOf, AlternanceContract alternanceContract, UUID cpfTrainingProjectId, ActionStatus status,
             @Schema(description = "Day it was done or cancelled") LocalDate statusOn) {
 
@@ -89,8 +93,9 @@ public final class AccompanimentResponses {
     }
 
     @Schema(name = "Synthesis")
-    public record SynthesisView(LocalDate issuedOn, int revision, UUID counsellorId, String project, String strategy,
-            @Schema(description = "The dossier de synthèse, as PDF or JSON") String document) {
+    public record SynthesisView(LocalDate issuedOn, int revision, UUID counsellorId,
+            @Schema(maxLength = 4000) String project, @Schema(maxLength = 4000) String strategy,
+            @Schema(maxLength = 2048, description = "The dossier de synthèse, as PDF or JSON") String document) {
     }
 
     @Schema(name = "Closure")

@@ -35,10 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Operator declarations", description = "What a structure declares to the CNEFOP survey for a year or a "
         + "half-year: ETP, professionalisation, self-assessment")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        examples = @ExampleObject(name = "expired", value = Examples.UNAUTHORIZED)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        examples = @ExampleObject(name = "counsellor", value = Examples.FORBIDDEN)))
 public class DeclarationResource {
 
     private static final String EXAMPLE = "{\"counsellorFte\":{\"level1Only\":0.5,\"levels2And3Only\":1.8,"
@@ -79,8 +75,6 @@ public class DeclarationResource {
                     + "\"status\":400,\"detail\":\"period: must be a year (2016) or a half-year (2016-H1, 2016-H2)\","
                     + "\"violations\":[{\"field\":\"period\",\"message\":\"must be a year (2016) or a half-year "
                     + "(2016-H1, 2016-H2)\"}]}")))
-    @APIResponse(responseCode = "404", description = "Another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
             @PathParam("structureId") UUID structureId,
             @PathParam("period") @Parameter(description = "A year (2016) or a half-year (2016-H1, 2016-H2)",
@@ -103,8 +97,6 @@ public class DeclarationResource {
             description = "The structure's manager, analysts and administrators.")
     @APIResponse(responseCode = "200", description = "The latest version", content = @Content(
             schema = @Schema(implementation = DeclarationResponse.class)))
-    @APIResponse(responseCode = "404", description = "Nothing declared, or another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("structureId") UUID structureId, @PathParam("period") String period) {
         caller.checkAccess(structureId, "Structure", structureId);
         OperatorDeclaration declaration = declarations.latest(structureId, declarations.period(period));

@@ -1,5 +1,7 @@
 package fr.capemploi.cep.rest;
 
+import jakarta.validation.constraints.Size;
+
 import fr.capemploi.events.cep.DiagnosticRecorded.Barrier;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,7 @@ public record DiagnosticRequest(
         @NotNull @PastOrPresent @Schema(examples = "2016-02-22") LocalDate diagnosedOn,
         @NotNull @Schema(description = "The work axis decided with the person; it decides the service correspondence",
                 examples = "TRAINING_PROJECT") WorkAxis workAxis,
-        @NotNull @Schema(description = "Categories of barriers found (may be empty); never the disability itself")
+        @Size(max = 20) @NotNull @Schema(description = "Categories of barriers found (may be empty); never the disability itself")
         List<@NotNull Barrier> barriers,
         @Schema(description = "The counsellor who made the diagnostic") UUID counsellorId) {
 }

@@ -73,7 +73,8 @@ public class DiagnosticResource {
                     value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
                             + "\"workAxis\":\"DISABILITY_BARRIERS\",\"barriers\":[\"HEALTH\"]}")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
-            schema = @Schema(implementation = DiagnosticResponse.class), examples = @ExampleObject(name = "training-project",
+            schema = @Schema(implementation = DiagnosticResponse.class),
+                    examples = @ExampleObject(name = "training-project",
             value = "{\"id\":\"" + Examples.DIAGNOSTIC + "\",\"structureId\":\"" + Examples.STRUCTURE + "\","
                     + "\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"counsellorId\":\"" + Examples.COUNSELLOR
                     + "\",\"diagnosedOn\":\"2016-02-22\",\"workAxis\":\"TRAINING_PROJECT\","
@@ -123,8 +124,6 @@ public class DiagnosticResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a diagnostic and its service correspondence")
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DiagnosticResponse get(@PathParam("id") UUID id) {
         Diagnostic diagnostic = diagnostics.get(id);
         caller.checkAccess(diagnostic.structureId(), "Diagnostic", id);

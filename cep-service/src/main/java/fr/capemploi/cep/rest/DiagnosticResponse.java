@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Diagnostic")
 public record DiagnosticResponse(UUID id, UUID structureId, UUID beneficiaryId, UUID counsellorId,
-        LocalDate diagnosedOn, WorkAxis workAxis, List<Barrier> barriers,
+        LocalDate diagnosedOn, WorkAxis workAxis, @Schema(maxItems = 20) List<Barrier> barriers,
         ServiceCorrespondenceResponse serviceCorrespondence) {
 
     static DiagnosticResponse of(Diagnostic diagnostic) {

@@ -80,15 +80,12 @@ public class Level1ContactResource {
                     + "\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true,"
                     + "\"liaisonSheet\":\"/api/v1/cep/liaison-sheets/a3c1e2f4-1111-4a2b-9c3d-000000000001\"}")))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "liaison-sheet-without-routing",
+            schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "liaison-sheet-without-routing",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"routedTo: a fiche de liaison goes to the CEP operator the person is "
                     + "routed to: name it\",\"violations\":[{\"field\":\"routedTo\",\"message\":\"a fiche de liaison "
                     + "goes to the CEP operator the person is routed to: name it\"}]}")))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "expired", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "analyst", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure "
             + "(after waiting for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
@@ -124,8 +121,6 @@ public class Level1ContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a level-1 contact of the caller's structure")
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Level1ContactResponse get(@PathParam("id") UUID id) {
         Level1Contact contact = contacts.get(id);
         caller.checkAccess(contact.structureId(), "Level-1 contact", id);

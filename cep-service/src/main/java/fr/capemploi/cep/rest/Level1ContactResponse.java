@@ -12,11 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Level1ContactResponse(UUID id, UUID structureId, UUID counsellorId, UUID beneficiaryId,
         LocalDate contactDate, ContactChannel channel, Level1Request request, CepOperator routedTo,
         boolean liaisonSheetIssued,
-        @Schema(description = "Where to download the fiche de liaison, when one was issued") String liaisonSheet) {
+        @Schema(maxLength = 2048, description = "Where to download the fiche de liaison, when one was issued") String liaisonSheet) {
 
     static Level1ContactResponse of(Level1Contact contact) {
         return new Level1ContactResponse(contact.id(), contact.structureId(), contact.counsellorId(),
-                contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(), contact.routedTo(),
+                contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(),
+                        contact.routedTo(),
                 contact.liaisonSheetIssued(),
                 contact.liaisonSheetIssued() ? "/api/v1/cep/liaison-sheets/" + contact.id() : null);
     }

@@ -62,17 +62,9 @@ public class LiaisonSheetResource {
                             + "\"Téléphone\",\"request\":\"CEP_INFORMATION\",\"requestLabel\":\"Information sur le "
                             + "conseil en évolution professionnelle (CEP)\",\"routedTo\":\"OPACIF\",\"routedToLabel\":"
                             + "\"OPACIF (Fongecif)\"}"))})
-    @APIResponse(responseCode = "404", description = "No liaison sheet, or another structure's contact",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    @APIResponse(responseCode = "503", description = "beneficiary-service, which names the people on the document, "
-            + "did not answer in time: no document (never one with identifiers in place of names); Retry-After says "
-            + "when to try again", headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "registry-unavailable", value = Examples.REGISTRY_UNAVAILABLE)))
     public Response liaisonSheet(@PathParam("contactId") UUID contactId, @Context HttpHeaders headers) {
         LiaisonSheet sheet = documents.liaisonSheet(contactId, caller.ownStructure());
         if (!DocumentFormats.wantsPdf(headers)) {

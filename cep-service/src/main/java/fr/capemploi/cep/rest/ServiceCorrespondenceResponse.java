@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ServiceCorrespondenceResponse(WorkAxis workAxis, CapEmploiService capEmploiService,
         @Schema(description = "True when the service is CEP") boolean cep,
         @Schema(description = "2 or 3; absent when not CEP") Integer cepLevel,
-        String explanation) {
+        @Schema(maxLength = 4000) String explanation) {
 
     static ServiceCorrespondenceResponse of(ServiceCorrespondence correspondence) {
         return new ServiceCorrespondenceResponse(correspondence.workAxis(), correspondence.capEmploiService(),

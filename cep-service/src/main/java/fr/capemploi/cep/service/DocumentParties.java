@@ -14,10 +14,10 @@ public final class DocumentParties {
     }
 
     @Schema(name = "DocumentStructure")
-    public record Structure(UUID id, @Schema(examples = "075") String code,
-            @Schema(examples = "Cap emploi Paris") String name,
-            @Schema(examples = "Île-de-France") String regionName,
-            @Schema(examples = "75") String department) {
+    public record Structure(UUID id, @Schema(maxLength = 20, examples = "075") String code,
+            @Schema(maxLength = 200, examples = "Cap emploi Paris") String name,
+            @Schema(maxLength = 200, examples = "Île-de-France") String regionName,
+            @Schema(maxLength = 3, examples = "75") String department) {
 
         static Structure unnamed(UUID id) {
             return new Structure(id, null, null, null, null);
@@ -29,7 +29,7 @@ public final class DocumentParties {
     }
 
     @Schema(name = "DocumentCounsellor")
-    public record Counsellor(UUID id, @Schema(examples = "Claire Dupont") String displayName) {
+    public record Counsellor(UUID id, @Schema(maxLength = 200, examples = "Claire Dupont") String displayName) {
 
         static Counsellor unnamed(UUID id) {
             return new Counsellor(id, null);
@@ -42,8 +42,9 @@ public final class DocumentParties {
 
     /** The person the dossier de synthèse is made for; the fiche de liaison never carries one. */
     @Schema(name = "DocumentPerson")
-    public record Person(UUID id, @Schema(examples = "Madame") String civility,
-            @Schema(examples = "Hélène") String firstName, @Schema(examples = "Martin") String lastName,
+    public record Person(UUID id, @Schema(maxLength = 16, examples = "Madame") String civility,
+            @Schema(maxLength = 200, examples = "Hélène") String firstName,
+                    @Schema(maxLength = 200, examples = "Martin") String lastName,
             @Schema(examples = "1974-02-11") LocalDate birthDate) {
 
         static Person unnamed(UUID id) {

@@ -1,5 +1,7 @@
 package fr.capemploi.cep.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
 import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
@@ -19,11 +21,11 @@ public record LiaisonSheet(
         UUID beneficiaryId,
         boolean anonymous,
         ContactChannel channel,
-        String channelLabel,
+        @Schema(maxLength = 300) String channelLabel,
         Level1Request request,
-        String requestLabel,
+        @Schema(maxLength = 300) String requestLabel,
         CepOperator routedTo,
-        String routedToLabel) {
+        @Schema(maxLength = 300) String routedToLabel) {
 
     /** The same sheet with the structure and the counsellor as beneficiary-service names them. */
     LiaisonSheet named(DocumentParties.Structure namedStructure, DocumentParties.Counsellor namedCounsellor) {

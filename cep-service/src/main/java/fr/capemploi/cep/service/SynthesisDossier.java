@@ -1,5 +1,7 @@
 package fr.capemploi.cep.service;
 
+import jakarta.validation.constraints.Size;
+
 import fr.capemploi.cep.domain.ActionStatus;
 import fr.capemploi.events.cep.AccompanimentClosed.Outcome;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
@@ -23,16 +25,16 @@ public record SynthesisDossier(
         DocumentParties.Structure structure,
         DocumentParties.Counsellor referentCounsellor,
         int level,
-        String levelLabel,
+        @Schema(maxLength = 300) String levelLabel,
         CapEmploiService capEmploiService,
-        String capEmploiServiceLabel,
+        @Schema(maxLength = 300) String capEmploiServiceLabel,
         LocalDate startDate,
         Diagnosis diagnostic,
         LocalDate cepInformedOn,
         Synthesis synthesis,
-        List<LevelStep> levelChanges,
+        @Schema(maxItems = 100) List<LevelStep> levelChanges,
         Interviews interviews,
-        List<ActionLine> actionPlan,
+        @Schema(maxItems = 1000) List<ActionLine> actionPlan,
         Decision decision) {
 
     /** The same dossier with its parties as beneficiary-service names them. */
@@ -46,12 +48,14 @@ public record SynthesisDossier(
     }
 
     @Schema(name = "DossierDiagnosis")
-    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, String workAxisLabel, List<String> barriers) {
+    public record Diagnosis(LocalDate diagnosedOn, WorkAxis workAxis, @Schema(maxLength = 300) String workAxisLabel,
+            @Schema(maxItems = 20) List<@Size(max = 300) String> barriers) {
     }
 
     @Schema(name = "DossierSynthesis")
-    public record Synthesis(LocalDate issuedOn, int revision, DocumentParties.Counsellor counsellor, String project,
-            String strategy) {
+    public record Synthesis(LocalDate issuedOn, int revision, DocumentParties.Counsellor counsellor,
+            @Schema(maxLength = 4000) String project,
+            @Schema(maxLength = 4000) String strategy) {
     }
 
     @Schema(name = "DossierLevelStep")
@@ -63,13 +67,16 @@ public record SynthesisDossier(
     }
 
     @Schema(name = "DossierActionLine")
-    public record ActionLine(UUID actionId, ActionKind kind, String kindLabel, String label, ActionStatus status,
-            String statusLabel, LocalDate plannedOn, LocalDate startDate, LocalDate endDate, LocalDate statusOn,
-            String details) {
+    public record ActionLine(UUID actionId, ActionKind kind, @Schema(maxLength = 300) String kindLabel,
+            @Schema(maxLength = 300) String label, ActionStatus status,
+            @Schema(maxLength = 300) String statusLabel, LocalDate plannedOn, LocalDate startDate, LocalDate endDate,
+                    LocalDate statusOn,
+            @Schema(maxLength = 4000) String details) {
     }
 
     /** Absent while the accompaniment is open. */
     @Schema(name = "DossierDecision")
-    public record Decision(LocalDate closedOn, Outcome outcome, String outcomeLabel, boolean decisionTaken) {
+    public record Decision(LocalDate closedOn, Outcome outcome, @Schema(maxLength = 300) String outcomeLabel,
+            boolean decisionTaken) {
     }
 }

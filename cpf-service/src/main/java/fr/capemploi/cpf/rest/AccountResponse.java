@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CpfAccount", description = "The CPF steps recorded for a beneficiary; absent steps are null")
 public record AccountResponse(UUID beneficiaryId, UUID structureId, LocalDate presentedOn, Opening opening,
         @Schema(description = "A consent is in force (given and not withdrawn)") boolean consentInForce,
-        List<ConsentResponse> consents,
+        @Schema(maxItems = 100) List<ConsentResponse> consents,
         @Schema(description = "The balance read at the latest date") Balance balance) {
 
     @Schema(name = "CpfOpening")

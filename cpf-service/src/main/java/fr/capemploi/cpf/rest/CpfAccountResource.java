@@ -52,8 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "\"status\":400,\"detail\":\"presentedOn: must be a date (YYYY-MM-DD), got \\\"tomorrow\\\"\","
                 + "\"violations\":[{\"field\":\"presentedOn\",\"message\":\"must be a date (YYYY-MM-DD), got "
                 + "\\\"tomorrow\\\"\"}]}")))
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "Role not allowed (counsellor and manager only)")
 @APIResponse(responseCode = "404", description = "Beneficiary not of the caller's structure, or unknown",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
         examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY)))

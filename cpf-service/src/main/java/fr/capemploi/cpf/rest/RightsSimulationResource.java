@@ -73,8 +73,6 @@ public class RightsSimulationResource {
                     + "covers 2014; the CPF starts with activity year 2015\",\"violations\":[{\"field\":"
                     + "\"years[0].year\",\"message\":\"no CPF accrual rule covers 2014; the CPF starts with activity "
                     + "year 2015\"}]}")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "Role not allowed (counsellor, manager and partner only)")
     public SimulationResponse simulate(@Valid @NotNull SimulationRequest request) {
         List<ActivityYear> years = new ArrayList<>();
         for (int i = 0; i < request.years().size(); i++) {

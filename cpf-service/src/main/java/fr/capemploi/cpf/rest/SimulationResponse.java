@@ -10,22 +10,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CpfRightsSimulation", description = "Rights through time, one line per credit or conversion, each "
         + "naming its rule and legal source; explanations are in French")
-public record SimulationResponse(List<Line> lines, BigDecimal balanceHours, BigDecimal balanceEuros, CoPayment coPayment) {
+public record SimulationResponse(@Schema(maxItems = 100) List<Line> lines, BigDecimal balanceHours,
+        BigDecimal balanceEuros, CoPayment coPayment) {
 
     @Schema(name = "CpfRightsLine")
     public record Line(Kind kind, Integer activityYear,
             @Schema(description = "Rights of year N are credited in N + 1") int creditYear,
             Rule rule, Unit unit, BigDecimal workShare, BigDecimal creditedHours, BigDecimal creditedEuros,
-            boolean capped, BigDecimal balanceHours, BigDecimal balanceEuros, String explanation) {
+            boolean capped, BigDecimal balanceHours, BigDecimal balanceEuros,
+                    @Schema(maxLength = 4000) String explanation) {
     }
 
     @Schema(name = "CpfRule")
-    public record Rule(String id, String label, String source) {
+    public record Rule(@Schema(maxLength = 64) String id, @Schema(maxLength = 300) String label,
+            @Schema(maxLength = 300) String source) {
     }
 
     @Schema(name = "CpfCoPayment")
     public record CoPayment(Rule rule, BigDecimal amount, Exemption exemption, boolean amountMayBeOutdated,
-            BigDecimal cpfCanCover, BigDecimal remainingToFund, String explanation) {
+            BigDecimal cpfCanCover, BigDecimal remainingToFund, @Schema(maxLength = 4000) String explanation) {
     }
 
     static SimulationResponse of(Simulation simulation) {

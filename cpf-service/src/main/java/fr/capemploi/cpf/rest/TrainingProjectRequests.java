@@ -38,7 +38,7 @@ final class TrainingProjectRequests {
             @NotNull @Schema(examples = "COPAREF", description = "COPANEF, COPAREF and BRANCH are the lists of "
                     + "2015-2018; RNCP_RS the eligibility by registration since 2019; NONE not CPF-eligible")
             EligibilityList eligibilityList,
-            @Pattern(regexp = "^[0-9]{2}$", message = "must be an INSEE region code of two digits")
+            @Size(max = 2) @Pattern(regexp = "^[0-9]{2}$", message = "must be an INSEE region code of two digits")
             @Schema(examples = "11", description = "Region of the COPAREF list; only with COPAREF") String eligibilityRegion,
             @NotNull @Valid TrainingBody trainingBody,
             @NotNull @Schema(examples = "2016-09-12") LocalDate startDate,
@@ -51,7 +51,7 @@ final class TrainingProjectRequests {
     @Schema(name = "Certification")
     record Certification(
             @NotNull @Schema(examples = "RNCP") CertificationKind kind,
-            @Pattern(regexp = "^[A-Z0-9-]{1,20}$", message = "must be 1 to 20 capital letters, digits or dashes")
+            @Size(max = 20) @Pattern(regexp = "^[A-Z0-9-]{1,20}$", message = "must be 1 to 20 capital letters, digits or dashes")
             @Schema(examples = "RNCP1234", description = "RNCP or RS code (RNCP1234, RS5678) or another reference")
             String code) {
     }
@@ -59,7 +59,7 @@ final class TrainingProjectRequests {
     @Schema(name = "TrainingBody")
     record TrainingBody(
             @NotBlank @Size(max = 200) @Schema(examples = "AFPA Paris") String name,
-            @Pattern(regexp = "^[0-9]{14}$", message = "must be a SIRET of 14 digits") String siret) {
+            @Size(max = 14) @Pattern(regexp = "^[0-9]{14}$", message = "must be a SIRET of 14 digits") String siret) {
     }
 
     @Schema(name = "FundingRequestRequest")

@@ -69,8 +69,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Training projects", description = "Training projects, funding plans, risk warnings and outcomes")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "Role not allowed (counsellor and manager only)")
 public class TrainingProjectResource {
 
     private static final String RNCP_CODE = "^RNCP[0-9]{1,6}$";

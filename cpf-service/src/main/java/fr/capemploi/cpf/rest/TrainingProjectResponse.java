@@ -20,25 +20,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TrainingProject")
 public record TrainingProjectResponse(UUID id, UUID beneficiaryId, UUID structureId, UUID accompanimentId,
-        UUID counsellorId, String title, Certification certification, boolean cpfEligible,
-        EligibilityList eligibilityList, String eligibilityRegion, TrainingBody trainingBody, LocalDate startDate,
+        UUID counsellorId, @Schema(maxLength = 300) String title, Certification certification, boolean cpfEligible,
+        EligibilityList eligibilityList, @Schema(maxLength = 2) String eligibilityRegion, TrainingBody trainingBody,
+                LocalDate startDate,
         LocalDate endDate, int hours, BigDecimal cost, TrainingStatus status, LocalDate startedOn,
         LocalDate completedOn, Boolean certificationObtained, LocalDate notImplementedOn,
-        List<Reason> notImplementedReasons, LocalDate createdOn, List<FundingRequestResponse> fundingRequests,
+        @Schema(maxItems = 20) List<Reason> notImplementedReasons, LocalDate createdOn,
+                @Schema(maxItems = 100) List<FundingRequestResponse> fundingRequests,
         Plan plan) {
 
     @Schema(name = "TrainingCertification")
-    public record Certification(CertificationKind kind, String code) {
+    public record Certification(CertificationKind kind, @Schema(maxLength = 20) String code) {
     }
 
     @Schema(name = "TrainingBodyResponse")
-    public record TrainingBody(String name, String siret) {
+    public record TrainingBody(@Schema(maxLength = 200) String name, @Schema(maxLength = 14) String siret) {
     }
 
     @Schema(name = "FundingRequest")
     public record FundingRequestResponse(UUID id, Funder funder, BigDecimal amount, Integer cpfHours,
             LocalDate requestedOn, @Schema(description = "Absent while the funder has not answered") Decision decision,
-            BigDecimal grantedAmount, RefusalReason refusalReason, String comment, LocalDate answeredOn,
+            BigDecimal grantedAmount, RefusalReason refusalReason, @Schema(maxLength = 4000) String comment,
+                    LocalDate answeredOn,
             @Schema(description = "answeredOn - requestedOn, in days; absent when pending or withdrawn")
             Integer responseDelayDays) {
 
@@ -53,16 +56,17 @@ public record TrainingProjectResponse(UUID id, UUID beneficiaryId, UUID structur
             + "fundingGap = cost - totalGranted (negative when grants exceed the cost); newFinancialEngineering = a "
             + "standing CPF line and a standing line of another funder than the person")
     public record Plan(BigDecimal cost, BigDecimal totalRequested, BigDecimal totalGranted, BigDecimal pendingAmount,
-            BigDecimal fundingGap, boolean newFinancialEngineering, List<Warning> warnings) {
+            BigDecimal fundingGap, boolean newFinancialEngineering, @Schema(maxItems = 50) List<Warning> warnings) {
 
         static Plan of(FundingPlan plan) {
             return new Plan(plan.cost(), plan.totalRequested(), plan.totalGranted(), plan.pendingAmount(),
-                    plan.fundingGap(), plan.newFinancialEngineering(), plan.warnings().stream().map(Warning::of).toList());
+                    plan.fundingGap(), plan.newFinancialEngineering(),
+                            plan.warnings().stream().map(Warning::of).toList());
         }
     }
 
     @Schema(name = "RiskWarning", description = "An early warning; the explanation is in French")
-    public record Warning(RiskWarning.Code code, Funder funder, String explanation) {
+    public record Warning(RiskWarning.Code code, Funder funder, @Schema(maxLength = 4000) String explanation) {
         static Warning of(RiskWarning warning) {
             return new Warning(warning.code(), warning.funder(), warning.explanation());
         }

@@ -1,7 +1,12 @@
 package fr.capemploi.platform.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** One page of a list, with the total so a front end can draw its pager. */
-public record Page<T>(List<T> items, long total, int page, int size) {
+public record Page<T>(
+        @Schema(required = true, maxItems = 200, description = "At most `size` items") List<T> items,
+        @Schema(required = true, minimum = "0", maximum = "9223372036854775807", examples = "134") long total,
+        @Schema(required = true, minimum = "0", maximum = "2147483647", examples = "0") int page,
+        @Schema(required = true, minimum = "1", maximum = "200", examples = "20") int size) {
 }

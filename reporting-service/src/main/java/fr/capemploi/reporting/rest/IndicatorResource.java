@@ -49,7 +49,8 @@ public class IndicatorResource {
             description = "Each value comes with its French label and definition, numerator, denominator, coverage "
                     + "(structures contributing out of structures registered) and breakdown. A manager gets its own "
                     + "structure (default scope); another structure is answered 404, a region or the nation 403.")
-    @APIResponse(responseCode = "200", description = "Indicator values", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "Indicator values", content = @Content(
+            schema = @Schema(implementation = IndicatorsResponse.class), examples = @ExampleObject(
             name = "cpf-presented", value = """
                     {"scope":"national","scopeId":null,"period":"2016","periodStart":"2016-01-01",
                      "periodEnd":"2016-12-31","asOf":"2017-05-31T00:00:00Z","indicators":[{"id":"cpf-presented",
@@ -81,12 +82,15 @@ public class IndicatorResource {
     }
 
     @Schema(name = "IndicatorSeries")
-    public record SeriesResponse(String id, String label, String definition, String unit, String scope, String scopeId,
-            String granularity, Instant asOf, List<Point> points) {
+    public record SeriesResponse(@Schema(maxLength = 64) String id, @Schema(maxLength = 300) String label,
+            @Schema(maxLength = 4000) String definition, @Schema(maxLength = 16) String unit,
+            @Schema(maxLength = 16) String scope, @Schema(maxLength = 36) String scopeId,
+            @Schema(maxLength = 16) String granularity, Instant asOf, @Schema(maxItems = 120) List<Point> points) {
     }
 
     @Schema(name = "SeriesPoint")
-    public record Point(@Schema(examples = "2016-03") String period, LocalDate start, LocalDate end, BigDecimal value,
+    public record Point(@Schema(maxLength = 7, examples = "2016-03") String period, LocalDate start, LocalDate end,
+            BigDecimal value,
             BigDecimal numerator, BigDecimal denominator, IndicatorsResponse.CoverageEntry coverage) {
     }
 
@@ -95,7 +99,8 @@ public class IndicatorResource {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Time series of one indicator", description = "One point per month, quarter, half-year or "
             + "year from the period holding `from` to the one holding `to` (at most 120 points).")
-    @APIResponse(responseCode = "200", description = "The series", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(
+            schema = @Schema(implementation = SeriesResponse.class), examples = @ExampleObject(
             name = "monthly", value = """
                     {"id":"pmsmp-prescribed","label":"PMSMP prescrites","unit":"COUNT","scope":"national",
                      "granularity":"month","points":[{"period":"2016-01","start":"2016-01-01","end":"2016-01-31",
@@ -148,7 +153,7 @@ public class IndicatorResource {
                     + "opened, interview, funding decision, entry, declared period), not after today; null while "
                     + "nothing is recorded", examples = "2016-12-31") LocalDate latestFactOn,
             @Schema(description = "The year holding that day, as `period` takes it; null while nothing is recorded",
-                    examples = "2016") String year) {
+                    maxLength = 4, examples = "2016") String year) {
     }
 
     @GET
@@ -158,6 +163,7 @@ public class IndicatorResource {
             description = "What a reader should look at first: the dashboard opens on this year rather than on an "
                     + "empty current period (after a load of the 2015-2016 demonstration network, 2016).")
     @APIResponse(responseCode = "200", description = "The latest day with facts and its year", content = @Content(
+            schema = @Schema(implementation = LatestPeriodResponse.class),
             examples = @ExampleObject(name = "demo", value = "{\"latestFactOn\":\"2016-12-31\",\"year\":\"2016\"}")))
     public LatestPeriodResponse latestPeriod() {
         Optional<LocalDate> day = queries.latestFactDay(request.today());
@@ -165,18 +171,21 @@ public class IndicatorResource {
     }
 
     @Schema(name = "RegionComparison")
-    public record RegionComparisonResponse(@Schema(examples = "cep-beneficiaries") String id, String label,
-            @Schema(examples = "COUNT") String unit, @Schema(examples = "2016") String period, LocalDate periodStart,
+    public record RegionComparisonResponse(@Schema(maxLength = 64, examples = "cep-beneficiaries") String id,
+            @Schema(maxLength = 300) String label,
+            @Schema(maxLength = 16, examples = "COUNT") String unit,
+            @Schema(maxLength = 7, examples = "2016") String period, LocalDate periodStart,
             LocalDate periodEnd,
             @Schema(description = "The instant the figures were read as of (an asOf date is the end of that day in "
                     + "Europe/Paris)") Instant asOf,
             @Schema(description = "The indicator for the whole network, computed from its own facts") RegionEntry national,
-            @Schema(description = "One entry per region with a structure registered by the period's end, by INSEE "
-                    + "code") List<RegionEntry> regions) {
+            @Schema(maxItems = 30, description = "One entry per region with a structure registered by the period's "
+                    + "end, by INSEE code") List<RegionEntry> regions) {
     }
 
     @Schema(name = "RegionValue")
-    public record RegionEntry(@Schema(description = "INSEE region code; null for the nation", examples = "84")
+    public record RegionEntry(@Schema(maxLength = 3, description = "INSEE region code; null for the nation",
+            examples = "84")
             String region, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
             IndicatorsResponse.CoverageEntry coverage) {
 
@@ -193,6 +202,7 @@ public class IndicatorResource {
             description = "For the comparison of regions at national scope. Each region's value comes from its own "
                     + "numerator and denominator, as the nation's does (never from rounded regional figures).")
     @APIResponse(responseCode = "200", description = "The nation and each region", content = @Content(
+            schema = @Schema(implementation = RegionComparisonResponse.class),
             examples = @ExampleObject(name = "cpf-presented", value = """
                     {"id":"cpf-presented","label":"Bénéficiaires accompagnés à qui le CPF a été présenté",
                      "unit":"PERCENT","period":"2016","periodStart":"2016-01-01","periodEnd":"2016-12-31",

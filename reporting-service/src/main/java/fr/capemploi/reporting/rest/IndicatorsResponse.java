@@ -12,15 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Indicators")
 public record IndicatorsResponse(
-        @Schema(examples = "national") String scope,
-        @Schema(examples = "11") String scopeId,
-        @Schema(examples = "2016") String period,
+        @Schema(maxLength = 16, examples = "national") String scope,
+        @Schema(maxLength = 36, examples = "11") String scopeId,
+        @Schema(maxLength = 7, examples = "2016") String period,
         LocalDate periodStart,
         LocalDate periodEnd,
         @Schema(description = "The instant the figures were read as of: the `asOf` given as an instant, the end of "
                 + "the given day in Europe/Paris for a date, now by default", examples = "2017-05-31T21:59:59.999999Z")
         Instant asOf,
-        List<IndicatorEntry> indicators) {
+        @Schema(maxItems = 100) List<IndicatorEntry> indicators) {
 
     static IndicatorsResponse of(Scope scope, ReportingPeriod period, Instant asOf, List<IndicatorValue> values) {
         return new IndicatorsResponse(scope.kindName(), scope.id().isEmpty() ? null : scope.id(), period.label(),
@@ -29,16 +29,16 @@ public record IndicatorsResponse(
 
     @Schema(name = "IndicatorValue")
     public record IndicatorEntry(
-            @Schema(examples = "cpf-presented") String id,
+            @Schema(maxLength = 64, examples = "cpf-presented") String id,
             @Schema(description = "Number of the catalogue (1-12) the indicator belongs to", examples = "6") int group,
-            @Schema(examples = "Bénéficiaires accompagnés à qui le CPF a été présenté") String label,
-            String definition,
-            @Schema(description = "COUNT, PERCENT (0-100), RATIO, SUM or STATISTIC", examples = "PERCENT") String unit,
+            @Schema(maxLength = 300, examples = "Bénéficiaires accompagnés à qui le CPF a été présenté") String label,
+            @Schema(maxLength = 4000) String definition,
+            @Schema(maxLength = 16, description = "COUNT, PERCENT (0-100), RATIO, SUM or STATISTIC", examples = "PERCENT") String unit,
             @Schema(examples = "96.0") BigDecimal value,
             @Schema(examples = "96") BigDecimal numerator,
             @Schema(examples = "100") BigDecimal denominator,
             CoverageEntry coverage,
-            List<PartEntry> breakdown) {
+            @Schema(maxItems = 100) List<PartEntry> breakdown) {
 
         static IndicatorEntry of(IndicatorValue v) {
             return new IndicatorEntry(v.indicator().id(), v.indicator().group(), v.indicator().label(),
@@ -57,8 +57,8 @@ public record IndicatorsResponse(
     }
 
     @Schema(name = "IndicatorPart")
-    public record PartEntry(@Schema(examples = "SIGNED_STANDARD_LETTER") String key,
-            @Schema(description = "The key in French, as reports print it", examples = "Courrier type signé par la personne") String label,
+    public record PartEntry(@Schema(maxLength = 100, examples = "SIGNED_STANDARD_LETTER") String key,
+            @Schema(maxLength = 300, description = "The key in French, as reports print it", examples = "Courrier type signé par la personne") String label,
             BigDecimal value,
             BigDecimal numerator, BigDecimal denominator) {
     }

@@ -45,15 +45,15 @@ public class ProjectionStatusResource {
             @Schema(description = "The generation being rebuilt, if a rebuild is in progress") Integer rebuildingGeneration,
             @Schema(description = "Events the rebuilding generation still has to apply; null when no rebuild is in "
                     + "progress or the broker did not answer") Long rebuildLag,
-            List<PartitionStatus> partitions) {
+            @Schema(maxItems = 1000) List<PartitionStatus> partitions) {
     }
 
     @Schema(name = "PartitionStatus")
     public record PartitionStatus(
-            @Schema(examples = "reporting-service.structures.g1") String projection,
+            @Schema(maxLength = 4000, examples = "reporting-service.structures.g1") String projection,
             @Schema(description = "Generation the projection belongs to", examples = "1") int generation,
             @Schema(description = "What that generation does") Role role,
-            @Schema(examples = "beneficiary.events") String topic,
+            @Schema(maxLength = 249, examples = "beneficiary.events") String topic,
             int partition,
             @Schema(description = "Next offset to apply (stored with the projection)") long offset,
             @Schema(description = "End of the partition; null when the broker did not answer") Long endOffset,

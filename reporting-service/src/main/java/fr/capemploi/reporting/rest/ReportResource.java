@@ -57,7 +57,7 @@ public class ReportResource {
                     + "Title and labels are those of the later period.")
     @APIResponse(responseCode = "200", description = "The survey", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {CnefopSurvey.class, CnefopSurvey.Comparison.class}), examples = {
+                    schema = @Schema(anyOf = {CnefopSchemas.Survey.class, CnefopSchemas.Comparison.class}), examples = {
                     @ExampleObject(name = "survey", value = """
                     {"period":"2016","columnTitle":"Année 2016","title":"Enquête mise en œuvre CEP rapport annuel \
                     CNEFOP 2016 : Nom de l'opérateur : Cap emploi Date : 31/05/2017","rows":[{"indicatorId":\
@@ -155,7 +155,8 @@ public class ReportResource {
                     + "trainings started and not implemented with their reasons, funding decisions and delays. Any "
                     + "period form is accepted (2016-Q3 usually). JSON by default, CSV with `Accept: text/csv`.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityReportResponse.class),
+            examples = @ExampleObject(name = "report", value = """
                     {"period":"2016-Q4","sections":[{"key":"pmsmp","title":"Périodes de mise en situation en milieu \
                     professionnel","lines":[{"key":"pmsmp-prescribed","label":"PMSMP prescrites","value":2951}]}]}""")))
     public Response activity(@PathParam("period") String period, @QueryParam("scope") String scope,
@@ -173,7 +174,7 @@ public class ReportResource {
             return download(SpreadsheetFiles.csv(report), SpreadsheetFiles.CSV + "; charset=UTF-8",
                     "rapport-activite-" + reportingPeriod.label() + ".csv");
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(ActivityReportResponse.of(report), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static boolean wants(String accept, String mediaType) {

@@ -1,5 +1,7 @@
 package fr.capemploi.cep.rest.client;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,15 +45,17 @@ public interface BeneficiaryRegistryClient {
      * rather than 410; fields it may add later are ignored.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RegistryBeneficiary(UUID id, UUID structureId, boolean erased, String sex, String firstName,
-            String lastName, LocalDate birthDate, LocalDate erasedOn) {
+    record RegistryBeneficiary(UUID id, UUID structureId, boolean erased, @Schema(maxLength = 16) String sex,
+            @Schema(maxLength = 200) String firstName,
+            @Schema(maxLength = 200) String lastName, LocalDate birthDate, LocalDate erasedOn) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RegistryCounsellor(UUID id, UUID structureId, String displayName) {
+    record RegistryCounsellor(UUID id, UUID structureId, @Schema(maxLength = 200) String displayName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RegistryStructure(UUID id, String code, String name, String regionName, String department) {
+    record RegistryStructure(UUID id, @Schema(maxLength = 20) String code, @Schema(maxLength = 200) String name,
+            @Schema(maxLength = 200) String regionName, @Schema(maxLength = 3) String department) {
     }
 }
