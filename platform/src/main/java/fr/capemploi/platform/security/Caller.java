@@ -61,13 +61,8 @@ public class Caller {
 
     /** The structure of the token, if it names one. */
     public Optional<UUID> structureId() {
-        Object claim = token == null ? null : token.getClaim(Roles.STRUCTURE_CLAIM);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        String value = claim instanceof JsonString json ? json.getString() : claim.toString();
         try {
-            return Optional.of(UUID.fromString(value));
+            return claim(Roles.STRUCTURE_CLAIM).map(UUID::fromString);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -75,16 +70,19 @@ public class Caller {
 
     /** The counsellor the token belongs to, when it names one ({@link Roles#COUNSELLOR_CLAIM}). */
     public Optional<UUID> counsellorId() {
-        Object claim = token == null ? null : token.getClaim(Roles.COUNSELLOR_CLAIM);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        String value = claim instanceof JsonString json ? json.getString() : claim.toString();
         try {
-            return Optional.of(UUID.fromString(value));
+            return claim(Roles.COUNSELLOR_CLAIM).map(UUID::fromString);
         } catch (IllegalArgumentException e) {
             throw new ForbiddenException("Your token's " + Roles.COUNSELLOR_CLAIM + " claim is not a counsellor id");
         }
+    }
+
+    private Optional<String> claim(String name) {
+        Object claim = token == null ? null : token.getClaim(name);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        return Optional.of(claim instanceof JsonString json ? json.getString() : claim.toString());
     }
 
     /**

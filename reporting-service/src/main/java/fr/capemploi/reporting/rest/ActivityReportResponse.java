@@ -2,6 +2,7 @@ package fr.capemploi.reporting.rest;
 
 import fr.capemploi.reporting.domain.ActivityReport;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,10 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ActivityReportResponse(
         @Schema(required = true, maxLength = 7, pattern = "^\\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$",
                 examples = "2016-Q4") String period,
+        @Schema(required = true, description = "The instant the figures were read as of (an asOf date is the end of "
+                + "that day in Europe/Paris)", examples = "2017-03-31T21:59:59.999999Z") Instant asOf,
         @Schema(required = true, maxItems = 8) List<SectionEntry> sections) {
 
     static ActivityReportResponse of(ActivityReport report) {
-        return new ActivityReportResponse(report.period(), report.sections().stream()
+        return new ActivityReportResponse(report.period(), report.asOf(), report.sections().stream()
                 .map(section -> new SectionEntry(section.key(), section.title(), section.lines().stream()
                         .map(line -> new LineEntry(line.key(), line.label(), line.value())).toList()))
                 .toList());

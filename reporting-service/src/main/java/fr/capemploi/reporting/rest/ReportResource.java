@@ -157,7 +157,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityReportResponse.class),
             examples = @ExampleObject(name = "report", value = """
-                    {"period":"2016-Q4","sections":[{"key":"pmsmp","title":"Périodes de mise en situation en milieu \
+                    {"period":"2016-Q4","asOf":"2017-03-31T21:59:59.999999Z","sections":[{"key":"pmsmp","title":"Périodes de mise en situation en milieu \
                     professionnel","lines":[{"key":"pmsmp-prescribed","label":"PMSMP prescrites","value":2951}]}]}""")))
     public Response activity(@PathParam("period") String period, @QueryParam("scope") String scope,
             @QueryParam("scopeId") String scopeId,

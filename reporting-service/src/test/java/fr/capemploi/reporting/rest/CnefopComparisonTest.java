@@ -270,7 +270,7 @@ class CnefopComparisonTest {
                 .containsKeys("survey", "comparison");
         assertThat(openApi.getMap(get + ".responses.'200'.content.'text/csv'.examples"))
                 .containsKeys("csv", "csv-comparison");
-        assertThat(openApi.getList(get + ".responses.'200'.content.'application/json'.schema.oneOf")).hasSize(2);
+        assertThat(openApi.getList(get + ".responses.'200'.content.'application/json'.schema.anyOf")).hasSize(2);
         assertThat(openApi.getMap(get + ".responses.'400'.content.'application/problem+json'.examples"))
                 .containsKeys("bad-period", "bad-compareWith");
         assertThat(openApi.getMap("components.schemas.Comparison.properties")).containsKeys("title", "columns", "rows");

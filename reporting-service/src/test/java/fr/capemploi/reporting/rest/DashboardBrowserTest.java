@@ -63,7 +63,8 @@ class DashboardBrowserTest {
 
     @Test
     void anAnalystSeesEveryFigureOfTheLatestYearWithoutAConsoleError() throws Exception {
-        new ReportingScenario("27").publish();
+        // a region of its own: IndicatorCatalogueTest counts region 27 by hand
+        new ReportingScenario("52").publish();
         String token = TestTokens.analyst();
         String year = given().auth().oauth2(token).get("/api/v1/indicators/latest-period").then().statusCode(200)
                 .extract().jsonPath().getString("year");
