@@ -127,6 +127,8 @@ public final class Main {
                 "     [--instances 2]           two instances of each service (ports +10: 8091-8094, 9091-9094)",
                 "  up [-d] --demo [DEMO OPTIONS]  start, then load the demo network (see demo)",
                 "  token ROLE [STRUCTURE_ID]    print a bearer token for the running stack",
+                "        [--counsellor ID]      the counsellor it belongs to (claim counsellor_id: acts sent",
+                "                               without a counsellorId are credited to them)",
                 "                               ROLE: " + String.join(", ", TokenMinter.ROLES),
                 "  status                       show what is running",
                 "  down                         stop a stack started with up -d",
@@ -424,9 +426,12 @@ public final class Main {
 
     @Command(name = "token", description = "Print a bearer token the running stack accepts.")
     int token(@Parameters(index = "0", paramLabel = "ROLE") String role,
-            @Parameters(index = "1", paramLabel = "STRUCTURE_ID", arity = "0..1") UUID structureId) {
+            @Parameters(index = "1", paramLabel = "STRUCTURE_ID", arity = "0..1") UUID structureId,
+            @Option(names = "--counsellor", paramLabel = "COUNSELLOR_ID",
+                    description = "the counsellor the token belongs to (claim counsellor_id)") UUID counsellorId) {
         SigningKeys keys = SigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
-        out.println(new TokenMinter(keys.privateKey(), issuer()).mint(role.toLowerCase(Locale.ROOT), structureId));
+        out.println(new TokenMinter(keys.privateKey(), issuer()).mint(role.toLowerCase(Locale.ROOT), structureId,
+                counsellorId));
         return 0;
     }
 

@@ -37,6 +37,14 @@ public final class TokenMinter {
      * @param structureId the structure a counsellor or manager belongs to; {@code null} for none
      */
     public String mint(String role, UUID structureId) {
+        return mint(role, structureId, null);
+    }
+
+    /**
+     * @param counsellorId the counsellor the token belongs to (claim {@code counsellor_id}: an act sent without a
+     *     {@code counsellorId} is credited to them); {@code null} for none
+     */
+    public String mint(String role, UUID structureId, UUID counsellorId) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("unknown role '" + role + "'; expected one of " + ROLES);
         }
@@ -44,7 +52,8 @@ public final class TokenMinter {
         // one subject per role and structure: callers of two structures must never look like one caller (stored
         // idempotent answers are kept per caller); the same role and structure keep one subject, so a re-run demo
         // load is still answered with replays
-        String subject = subject(role, structureId);
+        String subject = counsellorId == null ? subject(role, structureId)
+                : subject(role, structureId).replace("@", "." + counsellorId + "@");
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .upn(subject)
                 .subject(subject)
@@ -53,6 +62,9 @@ public final class TokenMinter {
                 .expiresAt(now.plus(LIFESPAN));
         if (structureId != null) {
             claims.claim("structure_id", structureId.toString());
+        }
+        if (counsellorId != null) {
+            claims.claim("counsellor_id", counsellorId.toString());
         }
         return claims.jws().keyId("local-stack").sign(signingKey);
     }

@@ -68,6 +68,18 @@ class MainOptionsTest {
     }
 
     @Test
+    void aCounsellorTokenMayNameItsCounsellor() {
+        String structure = "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11";
+        String counsellor = "5b1c7e02-33a9-4d7e-9f0e-2f6c1d8a4b20";
+        assertThat(suite("token", "counsellor", structure, "--counsellor", counsellor)).isZero();
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(
+                out.toString(StandardCharsets.UTF_8).strip().split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"counsellor_id\":\"" + counsellor + "\"")
+                .contains("\"structure_id\":\"" + structure + "\"");
+        assertThat(suite("token", "counsellor", structure, "--counsellor", "claire")).isEqualTo(Main.USAGE);
+    }
+
+    @Test
     void statusAndDownWithoutAStackSaySo() {
         assertThat(suite("status")).isEqualTo(3);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("No stack is running from " + data);
