@@ -50,8 +50,31 @@ public final class TcpProxy implements AutoCloseable {
     /** The server is back, on the same port. */
     public synchronized void restore() {
         if (listener == null) {
-            listener = bind(port);
+            listener = bindAgain(port);
             accept(listener);
+        }
+    }
+
+    /**
+     * The port was just given up (by this proxy's cut, or by a test that listened on it in between): the kernel may
+     * still hold it for a moment after the last socket on it closed, so binding is tried again for a few seconds.
+     */
+    private static ServerSocket bindAgain(int port) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return bind(port);
+            } catch (UncheckedIOException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
         }
     }
 

@@ -239,7 +239,7 @@ class RegistryIntegrationTest {
 
     /** Something listens on the registry's port but never answers: the client gives up (read timeout). */
     private void hangs(String accompaniment) throws IOException {
-        List<Socket> accepted = new ArrayList<>();
+        List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(RealRegistry.servicePort(), 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 try {
