@@ -348,19 +348,7 @@ public final class Main {
             + "reporting, or one instance: kafka-2, reporting-service-2...") String component) {
         out.println("Restarting " + component + "...");
         out.flush();
-        String reply;
-        try {
-            reply = ControlChannel.request(dataDirectory, "restart " + component, Duration.ofMinutes(5));
-        } catch (IllegalStateException e) {
-            err.println("suite: " + e.getMessage());
-            return 1;
-        }
-        if (reply.startsWith(ControlChannel.OK)) {
-            out.println(reply.substring(ControlChannel.OK.length()).trim());
-            return 0;
-        }
-        err.println("suite: restart failed: " + reply.replaceFirst("^error ", ""));
-        return 1;
+        return controlRequest("restart " + component, "restart", Duration.ofMinutes(5));
     }
 
     // -------------------------------------------------------------------------------------- backup, restore
@@ -374,7 +362,7 @@ public final class Main {
                 : Path.of(directory).toAbsolutePath().normalize();
         out.println("Backing up the databases into " + target + "...");
         out.flush();
-        return controlRequest("backup " + target, "backup");
+        return controlRequest("backup " + target, "backup", Duration.ofMinutes(30));
     }
 
     @Command(name = "restore", description = "Bring a backup's databases back; the topics are kept.")
@@ -403,13 +391,14 @@ public final class Main {
         }
         out.println("Restoring " + source + " (the services stop meanwhile)...");
         out.flush();
-        return controlRequest("restore " + source, "restore");
+        return controlRequest("restore " + source, "restore", Duration.ofMinutes(30));
     }
 
-    private int controlRequest(String request, String what) {
+    /** Asks the running launcher to do {@code request}; prints its answer, or why it failed. */
+    private int controlRequest(String request, String what, Duration timeout) {
         String reply;
         try {
-            reply = ControlChannel.request(dataDirectory, request, Duration.ofMinutes(30));
+            reply = ControlChannel.request(dataDirectory, request, timeout);
         } catch (IllegalStateException e) {
             err.println("suite: " + e.getMessage());
             return 1;
