@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -61,14 +62,11 @@ class ProjectionFeedTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> processed(good.eventId()));
         assertThat(registered(region)).isEqualTo(1);
 
-        List<ConsumerRecord<String, byte[]>> letters = TopicProbe.records(Topics.deadLetterOf(topic));
-        ConsumerRecord<String, byte[]> garbage = letters.stream().filter(r -> garbageKey.equals(r.key())).findFirst()
-                .orElseThrow();
+        ConsumerRecord<String, byte[]> garbage = deadLetter(topic, garbageKey);
         assertThat(header(garbage, DeadLetters.REASON)).contains("not a valid event envelope");
         assertThat(header(garbage, DeadLetters.CONSUMER)).isEqualTo("platform-test.widgets");
         assertThat(header(garbage, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topic);
-        ConsumerRecord<String, byte[]> poison = letters.stream()
-                .filter(r -> unknownRegion.aggregateId().toString().equals(r.key())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> poison = deadLetter(topic, unknownRegion.aggregateId().toString());
         assertThat(header(poison, DeadLetters.REASON)).contains("region XX does not exist");
         assertThat(registered("XX")).isZero();
     }
@@ -87,8 +85,7 @@ class ProjectionFeedTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> processed(after.eventId()));
         assertThat(registered(region)).isEqualTo(1);
-        ConsumerRecord<String, byte[]> letter = TopicProbe.records(Topics.deadLetterOf(topic)).stream()
-                .filter(r -> future.aggregateId().toString().equals(r.key())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> letter = deadLetter(topic, future.aggregateId().toString());
         assertThat(header(letter, DeadLetters.REASON)).contains("schemaVersion 99").contains("widgets");
     }
 
@@ -117,6 +114,17 @@ class ProjectionFeedTest {
         assertThat(partitions).isNotEmpty().allSatisfy(p -> assertThat(p.topic()).isEqualTo(Topics.BENEFICIARY));
         assertThat(partitions.stream().mapToLong(FeedLag.PartitionLag::offset).sum()).isPositive();
         assertThat(partitions).anySatisfy(p -> assertThat(p.lastEventAt()).isNotNull());
+    }
+
+    /**
+     * Waits for the letter itself: the record that proves the stream went on may sit on another partition, applied
+     * before the poison one's partition was even polled.
+     */
+    private static ConsumerRecord<String, byte[]> deadLetter(String topic, String key) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> TopicProbe.records(Topics.deadLetterOf(topic)).stream()
+                        .filter(r -> key.equals(r.key())).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static String uniqueRegion() {
