@@ -30,6 +30,8 @@ final class ChildProcess {
     private final Path pidFile;
     private final String marker;
     private volatile Process process;
+    /** Where the last start's output begins in the log, which keeps every earlier start's too. */
+    private volatile long startOffset;
 
     ChildProcess(String name, Path logFile, Path pidFile, String marker) {
         this.name = name;
@@ -62,6 +64,7 @@ final class ChildProcess {
                     System.lineSeparator() + "=== " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)
                             + " starting " + name + ": " + printable(command) + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            startOffset = Files.size(logFile);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
@@ -162,6 +165,11 @@ final class ChildProcess {
         return tail(logFile, lines);
     }
 
+    /** The output of the last start (its last 64 KiB at most). */
+    String logSinceStart() {
+        return read(logFile, startOffset, Integer.MAX_VALUE);
+    }
+
     private void removePidFile() {
         try {
             Files.deleteIfExists(pidFile);
@@ -225,13 +233,17 @@ final class ChildProcess {
     }
 
     static String tail(Path file, int lines) {
+        return read(file, 0, lines);
+    }
+
+    /** The last {@code lines} lines from {@code offset} on; at most the last 64 KiB: service logs grow across restarts. */
+    private static String read(Path file, long offset, int lines) {
         if (!Files.isRegularFile(file)) {
             return "";
         }
-        // read at most the last 64 KiB: service logs grow across restarts
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
-            long from = Math.max(0, length - 65_536);
+            long from = Math.min(length, Math.max(offset, length - 65_536));
             byte[] bytes = new byte[(int) (length - from)];
             raf.seek(from);
             raf.readFully(bytes);

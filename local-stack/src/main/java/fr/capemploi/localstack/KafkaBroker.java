@@ -43,12 +43,7 @@ public final class KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final List<String> jvmOptions;
-    private final ChildProcess process;
-    private final StackListener listener;
-    private volatile boolean stopRequested;
-    /** The exit watcher and the readiness wait may both see a failed start: report it once. */
-    private final java.util.concurrent.atomic.AtomicBoolean failureReported =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final SupervisedChild process;
 
     /**
      * @param home folder for server.properties, the log4j2 configuration and the log directory ({@code data/})
@@ -74,12 +69,11 @@ public final class KafkaBroker {
         this.quorumVoters = quorumVoters;
         this.clusterSize = clusterSize;
         this.clusterId = clusterId;
-        this.listener = listener;
         this.home = home.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.process = new ChildProcess(name, logFile.toAbsolutePath(), pidFile, marker);
+        this.process = new SupervisedChild(name, logFile, pidFile, marker, listener, () -> false);
     }
 
     /** {@code kafka} for the first node, {@code kafka-2}, {@code kafka-3}... for the others. */
@@ -112,9 +106,7 @@ public final class KafkaBroker {
         if (process.isAlive()) {
             return;
         }
-        stopRequested = false;
-        failureReported.set(false);
-        listener.stateChanged(name, ComponentState.STARTING, "");
+        process.starting();
         String classpath = classpath();
         try {
             Files.createDirectories(dataDirectory());
@@ -135,24 +127,9 @@ public final class KafkaBroker {
             }
             List<String> command = new ArrayList<>(javaCommand(classpath, log4j));
             command.addAll(List.of("kafka.Kafka", properties.toString()));
-            process.start(command, Map.of(), home).onExit().thenAccept(this::exited);
+            process.spawn(command, Map.of(), home);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Kafka broker in " + home, e);
-        }
-    }
-
-    private void exited(Process exited) {
-        // a restart may already have replaced the process whose exit is reported here
-        if (stopRequested || process.process().filter(current -> current == exited).isEmpty()) {
-            return;
-        }
-        int code = exited.exitValue();
-        boolean signalled = code == 130 || code == 143;
-        String detail = "exited with code " + code + ", see " + process.logFile();
-        if (signalled) {
-            listener.stateChanged(name, ComponentState.STOPPED, detail);
-        } else {
-            reportFailure(detail);
         }
     }
 
@@ -169,10 +146,10 @@ public final class KafkaBroker {
             }
             KafkaTopics.ensureCreated(bootstrapServers(), topics, timeout);
         } catch (StackStartException e) {
-            reportFailure("see " + process.logFile());
-            throw new StackStartException(failureMessage(e.getMessage()), e);
+            process.reportFailure("see " + process.logFile());
+            throw new StackStartException(process.failureMessage(e.getMessage()), e);
         }
-        listener.stateChanged(name, ComponentState.READY, bootstrapServers());
+        process.ready(bootstrapServers());
     }
 
     public void awaitReady(Duration timeout, BooleanSupplier stillWorthWaiting) {
@@ -185,25 +162,12 @@ public final class KafkaBroker {
 
     /** Controlled shutdown (SIGTERM), then SIGKILL after 30 s. */
     public void stop() {
-        stopRequested = true;
-        if (!process.isAlive()) {
-            // already gone (crashed, killed or never started): only tidy up the pid file
-            process.stop(Duration.ZERO);
-            return;
-        }
-        listener.stateChanged(name, ComponentState.STOPPING, "");
         process.stop(Duration.ofSeconds(30));
-        listener.stateChanged(name, ComponentState.STOPPED, "");
     }
 
     /** SIGKILL: the broker gets no chance to flush or deregister, like a crash. */
     public void kill() {
-        stopRequested = true;
-        if (process.pid().isEmpty()) {
-            return;
-        }
         process.kill();
-        listener.stateChanged(name, ComponentState.STOPPED, "killed");
     }
 
     public boolean isRunning() {
@@ -211,18 +175,7 @@ public final class KafkaBroker {
     }
 
     public long pid() {
-        return process.pid().orElse(-1L);
-    }
-
-    private void reportFailure(String detail) {
-        if (failureReported.compareAndSet(false, true)) {
-            listener.stateChanged(name, ComponentState.FAILED, detail);
-        }
-    }
-
-    String failureMessage(String cause) {
-        String exit = process.exitCode().map(code -> " (exit code " + code + ")").orElse("");
-        return cause + exit + "; end of " + process.logFile() + ":" + System.lineSeparator() + process.logTail(25);
+        return process.pid();
     }
 
     private Path dataDirectory() {
@@ -230,10 +183,7 @@ public final class KafkaBroker {
     }
 
     private List<String> javaCommand(String classpath, Path log4j) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(process.marker());
-        command.addAll(jvmOptions);
+        List<String> command = process.javaCommand(jvmOptions);
         command.add("-Dlog4j2.configurationFile=" + log4j);
         // the classpath holds two slf4j providers (see pom.xml): pick Kafka's own logging stack
         command.add("-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider");

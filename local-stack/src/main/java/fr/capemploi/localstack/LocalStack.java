@@ -57,6 +57,8 @@ public final class LocalStack implements AutoCloseable {
     public static final int INSTANCE_PORT_STEP = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** Where the CEP and CPF services find the registry (beneficiary-service). */
+    private static final String REGISTRY_URL = "BENEFICIARY_SERVICE_URL";
 
     private final Path dataDirectory;
     private final DatabaseServer database;
@@ -68,6 +70,8 @@ public final class LocalStack implements AutoCloseable {
     /** Every instance of every service, the first instance first. */
     private final Map<SuiteService, List<ServiceProcess>> services;
     private final Set<Integer> portsToCheck;
+    /** Whether the stack tells the CEP and CPF services where the registry is (not given in their environment). */
+    private final boolean followsRegistry;
     private final SigningKeys keys;
     private final TokenMinter tokens;
     private final StackListener listener;
@@ -166,6 +170,10 @@ public final class LocalStack implements AutoCloseable {
             managementPortsByInstance.put(service, management);
             servicePorts.put(service, api[0]);
         }
+        String registryUrl = "http://127.0.0.1:" + servicePorts.getOrDefault(SuiteService.BENEFICIARY,
+                builder.servicePorts.getOrDefault(SuiteService.BENEFICIARY, SuiteService.BENEFICIARY.defaultPort()));
+        this.followsRegistry = servicePorts.containsKey(SuiteService.BENEFICIARY)
+                && !builder.serviceEnvironment.containsKey(REGISTRY_URL);
         Map<SuiteService, List<ServiceProcess>> processes = new EnumMap<>(SuiteService.class);
         for (SuiteService service : builder.services) {
             for (int i = 0; i < builder.instances; i++) {
@@ -173,8 +181,6 @@ public final class LocalStack implements AutoCloseable {
                 int port = servicePortsByInstance.get(service)[i];
                 int managementPort = managementPortsByInstance.get(service)[i];
                 Map<String, String> environment = new LinkedHashMap<>();
-                environment.put("HTTP_PORT", Integer.toString(port));
-                environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
                 // loopback only: the stack is for one developer's machine or a test run
                 environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
                 environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
@@ -191,14 +197,13 @@ public final class LocalStack implements AutoCloseable {
                     // the CEP documents name people as the registry does, read at render time, and both services trace
                     // reads of an erased person's records in their access log there; a registry not started by this
                     // stack is looked for at its usual port
-                    int registryPort = servicePorts.getOrDefault(SuiteService.BENEFICIARY, builder.servicePorts
-                            .getOrDefault(SuiteService.BENEFICIARY, SuiteService.BENEFICIARY.defaultPort()));
-                    environment.put("BENEFICIARY_SERVICE_URL", "http://127.0.0.1:" + registryPort);
+                    environment.put(REGISTRY_URL, registryUrl);
                 }
                 environment.putAll(builder.serviceEnvironment);
                 String name = ServiceProcess.instanceName(service, instance);
                 processes.computeIfAbsent(service, s -> new ArrayList<>()).add(new ServiceProcess(service, instance,
-                        service.jar(builder.repositoryRoot), port, managementPort, environment, builder.serviceJvmOptions,
+                        service.jar(builder.repositoryRoot), port, managementPort,
+                        builder.randomPorts ? freePorts::next : null, environment, builder.serviceJvmOptions,
                         logs.resolve(name + ".log"), run.resolve(name + ".pid"), dataDirectory.resolve("work").resolve(name),
                         marker, listener));
             }
@@ -317,6 +322,7 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess process : selected) {
                 process.restart(startupTimeout);
             }
+            followMovedRegistry();
         }
         return String.format(java.util.Locale.ROOT, "%s restarted in %.1f s", name,
                 (System.nanoTime() - begin) / 1e9);
@@ -359,6 +365,7 @@ public final class LocalStack implements AutoCloseable {
             spawnGuard.readLock().unlock();
         }
         awaitAll(all);
+        followMovedRegistry();
         return String.format(java.util.Locale.ROOT, "restored %s in %.1f s (the data folder it replaced: %s)", backup,
                 (System.nanoTime() - begin) / 1e9, previous);
     }
@@ -393,6 +400,7 @@ public final class LocalStack implements AutoCloseable {
                 .collect(Collectors.toList());
         stopped.forEach(ServiceProcess::start);
         awaitAll(stopped);
+        followMovedRegistry();
     }
 
     /** The service's first (or only) instance. */
@@ -636,6 +644,7 @@ public final class LocalStack implements AutoCloseable {
             spawnGuard.readLock().unlock();
         }
         awaitAll(services());
+        followMovedRegistry();
         services().forEach(service -> {
             synchronized (componentStartupTimes) {
                 componentStartupTimes.put(service.name(), service.lastStartupTime());
@@ -645,6 +654,25 @@ public final class LocalStack implements AutoCloseable {
         });
         LOG.info("services ready {} ms after they were spawned", Duration.ofNanos(System.nanoTime() - begin)
                 .toMillis());
+    }
+
+    /**
+     * The registry may have started on other ports than planned (one was taken meanwhile, see
+     * {@link ServiceProcess#awaitReady}): its clients started with the planned address start again with the actual one.
+     */
+    private void followMovedRegistry() {
+        if (!followsRegistry) {
+            return;
+        }
+        String actual = service(SuiteService.BENEFICIARY).baseUri().toString();
+        List<ServiceProcess> misled = services().stream()
+                .filter(p -> p.environment(REGISTRY_URL) != null && !actual.equals(p.environment(REGISTRY_URL)))
+                .collect(Collectors.toList());
+        for (ServiceProcess client : misled) {
+            LOG.warn("{} restarts to find the registry at {}", client.name(), actual);
+            client.environment(REGISTRY_URL, actual);
+            client.restart(startupTimeout);
+        }
     }
 
     private void awaitAll(Collection<ServiceProcess> toAwait) {

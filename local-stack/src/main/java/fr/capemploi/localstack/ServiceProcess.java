@@ -8,16 +8,22 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.BooleanSupplier;
 
 /** One packaged Quarkus service ({@code java -jar quarkus-run.jar}) and its readiness. */
 public final class ServiceProcess {
 
-    /** Lines of its log quoted when a service dies after start-up. */
-    static final int DEATH_LOG_LINES = 15;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceProcess.class);
+
+    /** How many times a start that found one of its ports taken is tried again on other ports. */
+    static final int PORT_ATTEMPTS = 3;
 
     /**
      * Without the C2 compiler a service starts in about half the time, and on this 2-core machine it also answers
@@ -37,33 +43,36 @@ public final class ServiceProcess {
     private final String name;
     private final int instance;
     private final Path jar;
-    private final int port;
-    private final int managementPort;
+    private volatile int port;
+    private volatile int managementPort;
+    /** Where other ports come from when one is found taken at start-up; null: the ports were chosen, keep them. */
+    private final IntSupplier otherPorts;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path workingDirectory;
-    private final ChildProcess process;
-    private final StackListener listener;
+    private final SupervisedChild process;
     private volatile Duration lastStartup = Duration.ZERO;
-    private volatile boolean stopRequested;
-    /** The exit watcher and the readiness wait may both see a failed start: report it once. */
-    private final java.util.concurrent.atomic.AtomicBoolean failureReported =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
-    ServiceProcess(SuiteService service, int instance, Path jar, int port, int managementPort,
+    /**
+     * @param otherPorts gives free ports when a start finds {@code port} or {@code managementPort} taken by the time
+     *                   the service binds it (picked free, then bound seconds later: a stack started beside this one
+     *                   may take it meanwhile); null to fail such a start
+     */
+    ServiceProcess(SuiteService service, int instance, Path jar, int port, int managementPort, IntSupplier otherPorts,
                    Map<String, String> environment, List<String> jvmOptions, Path logFile, Path pidFile,
                    Path workingDirectory, String marker, StackListener listener) {
-        this.listener = listener;
         this.service = service;
         this.instance = instance;
         this.name = instanceName(service, instance);
         this.jar = jar.toAbsolutePath();
         this.port = port;
         this.managementPort = managementPort;
-        this.environment = Map.copyOf(environment);
+        this.otherPorts = otherPorts;
+        this.environment = new ConcurrentHashMap<>(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workingDirectory = workingDirectory;
-        this.process = new ChildProcess(name, logFile.toAbsolutePath(), pidFile, marker);
+        this.process = new SupervisedChild(name, logFile, pidFile, marker, listener,
+                () -> !takenPortsToMove().isEmpty());
     }
 
     /** {@code reporting-service} for the first instance, {@code reporting-service-2} for the second... */
@@ -103,7 +112,7 @@ public final class ServiceProcess {
     }
 
     public long pid() {
-        return process.pid().orElse(-1L);
+        return process.pid();
     }
 
     public boolean isRunning() {
@@ -115,6 +124,16 @@ public final class ServiceProcess {
         return lastStartup;
     }
 
+    /** The value of one variable of the service's environment, as its next start gets it. */
+    String environment(String variable) {
+        return environment.get(variable);
+    }
+
+    /** Sets one variable for the next start (a running instance keeps what it was started with). */
+    void environment(String variable, String value) {
+        environment.put(variable, value);
+    }
+
     /** Spawns the JVM and returns at once; see {@link #awaitReady}. */
     public synchronized void start() {
         if (process.isAlive()) {
@@ -124,73 +143,73 @@ public final class ServiceProcess {
             throw new StackStartException(service.moduleName() + " is not packaged: " + jar
                     + " is missing (run ./mvnw -DskipTests install)");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(process.marker());
-        command.addAll(jvmOptions);
+        List<String> command = process.javaCommand(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        stopRequested = false;
-        failureReported.set(false);
-        listener.stateChanged(name, ComponentState.STARTING, "");
-        process.start(command, environment, workingDirectory).onExit().thenAccept(this::exited);
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("HTTP_PORT", Integer.toString(port));
+        variables.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        process.starting();
+        process.spawn(command, variables, workingDirectory);
     }
 
-    private void exited(Process exited) {
-        // a restart may already have replaced the process whose exit is reported here
-        if (stopRequested || process.process().filter(current -> current == exited).isEmpty()) {
-            return;
-        }
-        int code = exited.exitValue();
-        // 130/143: ended by SIGINT/SIGTERM from outside, e.g. Ctrl-C reaching the whole process group
-        boolean signalled = code == 130 || code == 143;
-        String detail = "exited with code " + code + ", see " + process.logFile();
-        if (!signalled) {
-            // whoever watches the console learns why without opening the log
-            detail += "; last lines:" + System.lineSeparator() + process.logTail(DEATH_LOG_LINES);
-        }
-        if (signalled) {
-            listener.stateChanged(name, ComponentState.STOPPED, detail);
-        } else {
-            reportFailure(detail);
-        }
-    }
-
-    /** Polls {@code /q/health/ready} on the management port until 200; fails fast, quoting the log, if the process exits. */
+    /**
+     * Polls {@code /q/health/ready} on the management port until 200; fails fast, quoting the log, if the process
+     * exits. A start that died because one of its ports was taken meanwhile starts again on other ports, when it
+     * has {@code otherPorts}.
+     */
     public void awaitReady(Duration timeout, BooleanSupplier stillWorthWaiting) {
-        try {
-            pollReadiness(timeout, stillWorthWaiting);
-        } catch (StackStartException e) {
-            reportFailure("see " + process.logFile());
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pollReadiness(timeout, stillWorthWaiting);
+                break;
+            } catch (StackStartException e) {
+                Set<Integer> taken = takenPortsToMove();
+                if (taken.isEmpty() || attempt == PORT_ATTEMPTS || !stillWorthWaiting.getAsBoolean()) {
+                    process.reportFailure("see " + process.logFile());
+                    throw e;
+                }
+                movePorts(taken);
+                start();
+            }
         }
-        listener.stateChanged(name, ComponentState.READY, baseUri().toString());
+        process.ready(baseUri().toString());
+    }
+
+    public void awaitReady(Duration timeout) {
+        awaitReady(timeout, () -> true);
+    }
+
+    /** The ports of the last start that its log names as taken, if it died of it and others may be taken instead. */
+    private Set<Integer> takenPortsToMove() {
+        if (otherPorts == null || process.isAlive()) {
+            return Set.of();
+        }
+        return TakenPorts.named(process.logSinceStart(), Set.of(port, managementPort));
+    }
+
+    private synchronized void movePorts(Set<Integer> taken) {
+        int api = taken.contains(port) ? otherPorts.getAsInt() : port;
+        int management = taken.contains(managementPort) ? otherPorts.getAsInt() : managementPort;
+        LOG.warn("{}: port(s) {} taken by another process meanwhile, starting again on {} (API) and {} (management)",
+                name, taken, api, management);
+        port = api;
+        managementPort = management;
     }
 
     private void pollReadiness(Duration timeout, BooleanSupplier stillWorthWaiting) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(managementUri().resolve("/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .GET()
-                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new StackStartException(failureMessage("exited during start-up"));
+                throw new StackStartException(process.failureMessage(name + " exited during start-up"));
             }
             if (!stillWorthWaiting.getAsBoolean()) {
                 throw new StackStartException(name + ": start-up abandoned");
             }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    lastStartup = Duration.ofNanos(System.nanoTime() - started);
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackStartException("interrupted while waiting for " + name, e);
+            if (isReady()) {
+                lastStartup = Duration.ofNanos(System.nanoTime() - started);
+                return;
             }
             try {
                 Thread.sleep(250);
@@ -199,11 +218,7 @@ public final class ServiceProcess {
                 throw new StackStartException("interrupted while waiting for " + name, e);
             }
         }
-        throw new StackStartException(failureMessage("not ready after " + timeout.toSeconds() + " s"));
-    }
-
-    public void awaitReady(Duration timeout) {
-        awaitReady(timeout, () -> true);
+        throw new StackStartException(process.failureMessage(name + " not ready after " + timeout.toSeconds() + " s"));
     }
 
     /** Whether the service answers its readiness check right now. */
@@ -222,42 +237,17 @@ public final class ServiceProcess {
 
     /** Graceful stop (SIGTERM lets Quarkus finish requests and close its Kafka clients), SIGKILL after 20 s. */
     public void stop() {
-        stopRequested = true;
-        if (!process.isAlive()) {
-            // already gone (crashed, killed or never started): only tidy up the pid file
-            process.stop(Duration.ZERO);
-            return;
-        }
-        listener.stateChanged(name, ComponentState.STOPPING, "");
         process.stop(Duration.ofSeconds(20));
-        listener.stateChanged(name, ComponentState.STOPPED, "");
     }
 
     /** SIGKILL, to simulate a crash. */
     public void kill() {
-        stopRequested = true;
-        if (process.pid().isEmpty()) {
-            return;
-        }
         process.kill();
-        listener.stateChanged(name, ComponentState.STOPPED, "killed");
     }
 
     public void restart(Duration readyTimeout) {
         stop();
         start();
         awaitReady(readyTimeout);
-    }
-
-    private void reportFailure(String detail) {
-        if (failureReported.compareAndSet(false, true)) {
-            listener.stateChanged(name, ComponentState.FAILED, detail);
-        }
-    }
-
-    String failureMessage(String cause) {
-        String exit = process.exitCode().map(code -> " (exit code " + code + ")").orElse("");
-        return name + " " + cause + exit + "; end of " + process.logFile() + ":"
-                + System.lineSeparator() + process.logTail(25);
     }
 }
