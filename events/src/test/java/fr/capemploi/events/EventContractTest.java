@@ -90,6 +90,27 @@ class EventContractTest {
         DomainEvent event = EventCodec.payload(envelope);
         assertThat(event).isInstanceOf(type);
         assertThat((Object) EventCodec.mapper().valueToTree(event)).isEqualTo(envelope.payload());
+        assertThat(event.aggregateId()).as("the aggregate it was published for").isEqualTo(envelope.aggregateId());
+    }
+
+    /**
+     * One person's facts stay in order on a topic whatever their aggregate: every event naming a person is keyed by
+     * the person; the counsellor directory follows its structure; the rest is keyed by its aggregate.
+     */
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void aFactAboutAPersonIsKeyedByThePerson(Class<? extends DomainEvent> type) throws ReflectiveOperationException {
+        DomainEvent event = SAMPLES.get(type);
+        UUID person = null;
+        for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+            if (component.getName().equals("beneficiaryId")) {
+                person = (UUID) component.getAccessor().invoke(event);
+            }
+        }
+        UUID expected = person != null ? person
+                : type.getSimpleName().startsWith("Counsellor") || type.getSimpleName().startsWith("OperatorDeclaration")
+                        ? event.structureId() : event.aggregateId();
+        assertThat(event.recordKey()).isEqualTo(expected);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -11,10 +11,8 @@ import java.util.UUID;
  * counting; consumers holding anything personal must drop it.
  */
 @EventType(name = "BeneficiaryErased", topic = Topics.BENEFICIARY, aggregateType = "Beneficiary")
-public record BeneficiaryErased(UUID beneficiaryId, UUID structureId, LocalDate erasedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+public record BeneficiaryErased(
+        UUID beneficiaryId,
+        UUID structureId,
+        LocalDate erasedOn) implements PersonAggregateEvent {
 }

@@ -1,7 +1,7 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
@@ -27,10 +27,5 @@ public record BeneficiaryProfileChanged(
         boolean boe,
         QualificationLevel qualificationLevel,
         Integer inactivityMonths,
-        OrientationSource orientationSource) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        OrientationSource orientationSource) implements PersonAggregateEvent {
 }

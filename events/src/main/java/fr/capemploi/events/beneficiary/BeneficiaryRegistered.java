@@ -1,7 +1,7 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -22,12 +22,7 @@ public record BeneficiaryRegistered(
         boolean boe,
         QualificationLevel qualificationLevel,
         Integer inactivityMonths,
-        OrientationSource orientationSource) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        OrientationSource orientationSource) implements PersonAggregateEvent {
 
     public enum Sex { FEMALE, MALE }
 

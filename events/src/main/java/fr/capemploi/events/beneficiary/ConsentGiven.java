@@ -1,6 +1,5 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -17,17 +16,7 @@ public record ConsentGiven(
         UUID structureId,
         ConsentScope scope,
         LocalDate givenOn,
-        ConsentModality modality) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return consentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        ConsentModality modality) implements ConsentEvent {
 
     /** What the person agreed to; health data (the BOE recognition) needs its own explicit consent (GDPR art. 9). */
     public enum ConsentScope { DATA_PROCESSING, HEALTH_DATA_PROCESSING, DATA_SHARING_WITH_PARTNERS }

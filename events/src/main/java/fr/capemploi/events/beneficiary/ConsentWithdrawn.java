@@ -1,6 +1,5 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
@@ -16,15 +15,5 @@ public record ConsentWithdrawn(
         UUID structureId,
         ConsentScope scope,
         LocalDate withdrawnOn,
-        ConsentModality modality) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return consentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        ConsentModality modality) implements ConsentEvent {
 }

@@ -1,6 +1,5 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -11,15 +10,8 @@ import java.util.UUID;
  * administrator corrects the end: the latest one holds.
  */
 @EventType(name = "CounsellorDeactivated", topic = Topics.BENEFICIARY, aggregateType = "Counsellor")
-public record CounsellorDeactivated(UUID counsellorId, UUID structureId, LocalDate activeUntil) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return counsellorId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return structureId;
-    }
+public record CounsellorDeactivated(
+        UUID counsellorId,
+        UUID structureId,
+        LocalDate activeUntil) implements CounsellorEvent {
 }

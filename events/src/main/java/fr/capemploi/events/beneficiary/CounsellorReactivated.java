@@ -1,6 +1,5 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -11,15 +10,8 @@ import java.util.UUID;
  * {@code activeFrom} is open again.
  */
 @EventType(name = "CounsellorReactivated", topic = Topics.BENEFICIARY, aggregateType = "Counsellor")
-public record CounsellorReactivated(UUID counsellorId, UUID structureId, LocalDate reactivatedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return counsellorId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return structureId;
-    }
+public record CounsellorReactivated(
+        UUID counsellorId,
+        UUID structureId,
+        LocalDate reactivatedOn) implements CounsellorEvent {
 }

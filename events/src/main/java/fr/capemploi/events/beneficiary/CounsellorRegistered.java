@@ -1,6 +1,5 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -11,15 +10,8 @@ import java.util.UUID;
  * counsellors. Keyed by the structure, so that it follows the structure's own registration on the topic.
  */
 @EventType(name = "CounsellorRegistered", topic = Topics.BENEFICIARY, aggregateType = "Counsellor")
-public record CounsellorRegistered(UUID counsellorId, UUID structureId, LocalDate activeFrom) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return counsellorId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return structureId;
-    }
+public record CounsellorRegistered(
+        UUID counsellorId,
+        UUID structureId,
+        LocalDate activeFrom) implements CounsellorEvent {
 }

@@ -1,7 +1,7 @@
 package fr.capemploi.events.beneficiary;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,10 +16,5 @@ public record ReferentAssigned(
         UUID structureId,
         UUID counsellorId,
         UUID previousCounsellorId,
-        LocalDate assignedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        LocalDate assignedOn) implements PersonAggregateEvent {
 }

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
@@ -21,17 +20,7 @@ public record AccompanimentClosed(
         CapEmploiService capEmploiService,
         LocalDate closedOn,
         Outcome outcome,
-        boolean decisionTaken) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        boolean decisionTaken) implements AccompanimentEvent {
 
     public enum Outcome { ENGAGE_PROJECT, START_TRAINING, JOB_SEARCH, KEEP_SITUATION, NONE_OR_ABANDON }
 }

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
@@ -17,15 +16,5 @@ public record AccompanimentLevelChanged(
         int fromLevel,
         int toLevel,
         CapEmploiService capEmploiService,
-        LocalDate changedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        LocalDate changedOn) implements AccompanimentEvent {
 }

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
@@ -15,15 +14,5 @@ public record ActionCancelled(
         UUID beneficiaryId,
         UUID structureId,
         ActionKind kind,
-        LocalDate cancelledOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        LocalDate cancelledOn) implements AccompanimentEvent {
 }

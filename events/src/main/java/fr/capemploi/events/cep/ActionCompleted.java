@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
@@ -19,15 +18,5 @@ public record ActionCompleted(
         ActionKind kind,
         PmsmpPurpose pmsmpPurpose,
         AlternanceContract alternanceContract,
-        LocalDate completedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        LocalDate completedOn) implements AccompanimentEvent {
 }

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -25,17 +24,7 @@ public record ActionPlanned(
         PmsmpPurpose pmsmpPurpose,
         UUID renewalOfActionId,
         AlternanceContract alternanceContract,
-        UUID cpfTrainingProjectId) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        UUID cpfTrainingProjectId) implements AccompanimentEvent {
 
     public enum ActionKind {
         PMSMP, ALTERNANCE, TRAINING, VAE, PARTIAL_CERTIFICATION, SKILLS_ASSESSMENT, PRESTATION, OTHER

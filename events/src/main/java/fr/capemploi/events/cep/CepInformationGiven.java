@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -13,15 +12,5 @@ public record CepInformationGiven(
         UUID beneficiaryId,
         UUID structureId,
         UUID counsellorId,
-        LocalDate informedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        LocalDate informedOn) implements AccompanimentEvent {
 }

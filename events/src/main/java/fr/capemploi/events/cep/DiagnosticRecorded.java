@@ -1,7 +1,7 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,16 +22,11 @@ public record DiagnosticRecorded(
         List<Barrier> barriers,
         CapEmploiService capEmploiService,
         boolean cep,
-        Integer cepLevel) implements DomainEvent {
+        Integer cepLevel) implements PersonEvent {
 
     @Override
     public UUID aggregateId() {
         return diagnosticId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
     }
 
     /** The axe de travail decided with the person after the entry diagnostic. */

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -17,17 +16,7 @@ public record InterviewHeld(
         LocalDate heldOn,
         int durationMinutes,
         InterviewMode mode,
-        int cepLevel) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        int cepLevel) implements AccompanimentEvent {
 
     public enum InterviewMode { ON_SITE, PHONE, VIDEO, OFF_SITE }
 }

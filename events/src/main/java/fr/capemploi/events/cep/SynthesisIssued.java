@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -14,15 +13,5 @@ public record SynthesisIssued(
         UUID structureId,
         UUID counsellorId,
         LocalDate issuedOn,
-        int revision) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return accompanimentId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        int revision) implements AccompanimentEvent {
 }

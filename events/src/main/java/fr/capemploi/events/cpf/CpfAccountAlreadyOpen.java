@@ -1,7 +1,7 @@
 package fr.capemploi.events.cpf;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,10 +15,5 @@ public record CpfAccountAlreadyOpen(
         UUID beneficiaryId,
         UUID structureId,
         UUID counsellorId,
-        LocalDate notedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        LocalDate notedOn) implements PersonAggregateEvent {
 }

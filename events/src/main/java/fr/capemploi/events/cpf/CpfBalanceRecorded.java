@@ -1,8 +1,8 @@
 package fr.capemploi.events.cpf;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,12 +19,7 @@ public record CpfBalanceRecorded(
         UUID counsellorId,
         BalanceUnit unit,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-        LocalDate asOf) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        LocalDate asOf) implements PersonAggregateEvent {
 
     public enum BalanceUnit { HOURS, EUROS }
 }

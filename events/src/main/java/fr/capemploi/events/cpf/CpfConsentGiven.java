@@ -1,7 +1,7 @@
 package fr.capemploi.events.cpf;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,12 +14,7 @@ public record CpfConsentGiven(
         UUID structureId,
         UUID counsellorId,
         LocalDate givenOn,
-        ConsentModality modality) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        ConsentModality modality) implements PersonAggregateEvent {
 
     /** How the consent was collected, as listed by the CNEFOP survey. */
     public enum ConsentModality {

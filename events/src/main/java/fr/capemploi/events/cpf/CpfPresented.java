@@ -1,7 +1,7 @@
 package fr.capemploi.events.cpf;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
+import fr.capemploi.events.PersonAggregateEvent;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,10 +12,5 @@ public record CpfPresented(
         UUID beneficiaryId,
         UUID structureId,
         UUID counsellorId,
-        LocalDate presentedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return beneficiaryId;
-    }
+        LocalDate presentedOn) implements PersonAggregateEvent {
 }

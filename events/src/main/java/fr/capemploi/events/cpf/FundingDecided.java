@@ -1,7 +1,6 @@
 package fr.capemploi.events.cpf;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.cpf.FundingRequested.Funder;
@@ -29,17 +28,7 @@ public record FundingDecided(
         LocalDate requestedOn,
         LocalDate answeredOn,
         Integer responseDelayDays,
-        boolean newFinancialEngineering) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return trainingProjectId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        boolean newFinancialEngineering) implements TrainingProjectEvent {
 
     public enum Decision { GRANTED, PARTLY_GRANTED, REFUSED, WITHDRAWN }
 

@@ -1,7 +1,6 @@
 package fr.capemploi.events.cpf;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.math.BigDecimal;
@@ -18,17 +17,7 @@ public record FundingRequested(
         Funder funder,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
         Integer cpfHours,
-        LocalDate requestedOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return trainingProjectId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        LocalDate requestedOn) implements TrainingProjectEvent {
 
     public enum Funder {
         CPF, AIF_POLE_EMPLOI, AGEFIPH, FIPHFP, REGION, OPCA, OPACIF, EMPLOYER, PERSONAL, OTHER

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cpf;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -14,20 +13,10 @@ public record TrainingNotImplemented(
         UUID beneficiaryId,
         UUID structureId,
         LocalDate decidedOn,
-        List<Reason> reasons) implements DomainEvent {
+        List<Reason> reasons) implements TrainingProjectEvent {
 
     public TrainingNotImplemented {
         reasons = List.copyOf(reasons);
-    }
-
-    @Override
-    public UUID aggregateId() {
-        return trainingProjectId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
     }
 
     public enum Reason {

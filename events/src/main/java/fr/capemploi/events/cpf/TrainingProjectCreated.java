@@ -1,7 +1,6 @@
 package fr.capemploi.events.cpf;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.math.BigDecimal;
@@ -28,17 +27,7 @@ public record TrainingProjectCreated(
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cost,
         LocalDate startDate,
         LocalDate endDate,
-        LocalDate createdOn) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return trainingProjectId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        LocalDate createdOn) implements TrainingProjectEvent {
 
     public enum CertificationKind { RNCP, RS, CLEA, VAE, SKILLS_ASSESSMENT, DRIVING_LICENCE, OTHER }
 

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cpf;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -13,15 +12,5 @@ public record TrainingStarted(
         UUID beneficiaryId,
         UUID structureId,
         LocalDate startedOn,
-        boolean cpfFunded) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return trainingProjectId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId;
-    }
+        boolean cpfFunded) implements TrainingProjectEvent {
 }
