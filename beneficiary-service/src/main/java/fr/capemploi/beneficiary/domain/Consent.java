@@ -2,9 +2,9 @@ package fr.capemploi.beneficiary.domain;
 
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
-import fr.capemploi.platform.domain.RuleViolation;
-import fr.capemploi.platform.problem.ConflictException;
+import fr.capemploi.platform.domain.ConsentTerm;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,15 +35,12 @@ public class Consent {
     @Column(nullable = false)
     private ConsentScope scope;
 
-    @Column(name = "given_on", nullable = false)
-    private LocalDate givenOn;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ConsentModality modality;
 
-    @Column(name = "withdrawn_on")
-    private LocalDate withdrawnOn;
+    @Embedded
+    private ConsentTerm term;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "withdrawal_modality")
@@ -61,25 +58,19 @@ public class Consent {
         this.beneficiaryId = beneficiaryId;
         this.structureId = structureId;
         this.scope = scope;
-        this.givenOn = givenOn;
+        this.term = new ConsentTerm(givenOn);
         this.modality = modality;
         this.recordedAt = recordedAt;
     }
 
     /** Withdrawn once, and not before it was given. */
     public void withdraw(LocalDate on, ConsentModality how) {
-        if (!active()) {
-            throw new ConflictException("Consent " + id + " was already withdrawn on " + withdrawnOn);
-        }
-        if (on.isBefore(givenOn)) {
-            throw new RuleViolation("withdrawnOn", "must not be before the day the consent was given, " + givenOn);
-        }
-        this.withdrawnOn = on;
+        term.withdraw(on, "Consent " + id);
         this.withdrawalModality = how;
     }
 
     public boolean active() {
-        return withdrawnOn == null;
+        return term.active();
     }
 
     public UUID id() {
@@ -99,7 +90,7 @@ public class Consent {
     }
 
     public LocalDate givenOn() {
-        return givenOn;
+        return term.givenOn();
     }
 
     public ConsentModality modality() {
@@ -107,7 +98,7 @@ public class Consent {
     }
 
     public LocalDate withdrawnOn() {
-        return withdrawnOn;
+        return term.withdrawnOn();
     }
 
     public ConsentModality withdrawalModality() {

@@ -12,10 +12,10 @@ import java.util.UUID;
 public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
 
     public List<Consent> ofBeneficiary(UUID beneficiaryId) {
-        return list("beneficiaryId", Sort.by("givenOn").and("id"), beneficiaryId);
+        return list("beneficiaryId", Sort.by("term.givenOn").and("id"), beneficiaryId);
     }
 
     public boolean inForce(UUID beneficiaryId, ConsentScope scope) {
-        return count("beneficiaryId = ?1 and scope = ?2 and withdrawnOn is null", beneficiaryId, scope) > 0;
+        return count("beneficiaryId = ?1 and scope = ?2 and term.withdrawnOn is null", beneficiaryId, scope) > 0;
     }
 }

@@ -1,9 +1,9 @@
 package fr.capemploi.cpf.domain;
 
 import fr.capemploi.events.cpf.CpfConsentGiven.ConsentModality;
-import fr.capemploi.platform.domain.RuleViolation;
-import fr.capemploi.platform.problem.ConflictException;
+import fr.capemploi.platform.domain.ConsentTerm;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,9 +27,6 @@ public class CpfConsent {
     @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "given_on", nullable = false)
-    private LocalDate givenOn;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ConsentModality modality;
@@ -37,8 +34,8 @@ public class CpfConsent {
     @Column(name = "given_by")
     private UUID givenBy;
 
-    @Column(name = "withdrawn_on")
-    private LocalDate withdrawnOn;
+    @Embedded
+    private ConsentTerm term;
 
     @Column(name = "withdrawn_by")
     private UUID withdrawnBy;
@@ -54,38 +51,32 @@ public class CpfConsent {
         this.id = UUID.randomUUID();
         this.beneficiaryId = beneficiaryId;
         this.structureId = structureId;
-        this.givenOn = givenOn;
+        this.term = new ConsentTerm(givenOn);
         this.modality = modality;
         this.givenBy = givenBy;
         this.recordedAt = recordedAt;
     }
 
     public void withdraw(LocalDate on, UUID counsellorId) {
-        if (withdrawnOn != null) {
-            throw new ConflictException("The CPF consent " + id + " was already withdrawn on " + withdrawnOn);
-        }
-        if (on.isBefore(givenOn)) {
-            throw new RuleViolation("withdrawnOn", "must not be before the consent was given (" + givenOn + ")");
-        }
-        withdrawnOn = on;
+        term.withdraw(on, "The CPF consent " + id);
         withdrawnBy = counsellorId;
     }
 
     public boolean active() {
-        return withdrawnOn == null;
+        return term.active();
     }
 
     /** In force on a day: given on or before it and not withdrawn by then. */
     public boolean inForceOn(LocalDate day) {
-        return !givenOn.isAfter(day) && (withdrawnOn == null || withdrawnOn.isAfter(day));
+        return term.inForceOn(day);
     }
 
     public UUID id() { return id; }
     public UUID beneficiaryId() { return beneficiaryId; }
     public UUID structureId() { return structureId; }
-    public LocalDate givenOn() { return givenOn; }
+    public LocalDate givenOn() { return term.givenOn(); }
     public ConsentModality modality() { return modality; }
     public UUID givenBy() { return givenBy; }
-    public LocalDate withdrawnOn() { return withdrawnOn; }
+    public LocalDate withdrawnOn() { return term.withdrawnOn(); }
     public UUID withdrawnBy() { return withdrawnBy; }
 }

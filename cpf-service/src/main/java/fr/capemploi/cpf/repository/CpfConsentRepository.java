@@ -11,10 +11,10 @@ import java.util.UUID;
 public class CpfConsentRepository implements PanacheRepositoryBase<CpfConsent, UUID> {
 
     public List<CpfConsent> ofBeneficiary(UUID beneficiaryId) {
-        return list("beneficiaryId = ?1 order by givenOn, recordedAt", beneficiaryId);
+        return list("beneficiaryId = ?1 order by term.givenOn, recordedAt", beneficiaryId);
     }
 
     public Optional<CpfConsent> activeOf(UUID beneficiaryId) {
-        return find("beneficiaryId = ?1 and withdrawnOn is null", beneficiaryId).firstResultOptional();
+        return find("beneficiaryId = ?1 and term.withdrawnOn is null", beneficiaryId).firstResultOptional();
     }
 }
