@@ -2,20 +2,14 @@ package fr.capemploi.reporting;
 
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import fr.capemploi.testsupport.ArchitectureRules;
+import com.tngtech.archunit.junit.ArchTests;
 import fr.capemploi.testsupport.MainClasses;
+import fr.capemploi.testsupport.ServiceArchitecture;
 
-/** The service's dependency rules (see {@link ArchitectureRules}), on its main classes. */
+/** The rules every service keeps (see {@link ServiceArchitecture}), on this service's main classes. */
 @AnalyzeClasses(locations = MainClasses.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsFreeOfTheWeb = ArchitectureRules.domainIsFreeOfTheWeb();
-
-    @ArchTest
-    static final ArchRule servicesAreIndependent = ArchitectureRules.servicesAreIndependent();
-
-    @ArchTest
-    static final ArchRule layersGoRestToServiceToDomain = ArchitectureRules.layersGoRestToServiceToDomain("reporting");
+    static final ArchTests serviceRules = ArchTests.in(ServiceArchitecture.class);
 }
