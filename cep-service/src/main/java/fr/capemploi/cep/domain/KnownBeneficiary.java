@@ -42,10 +42,7 @@ public class KnownBeneficiary implements BeneficiaryEntry {
     public KnownBeneficiary(UUID beneficiaryId, UUID structureId, UUID referentCounsellorId, LocalDate entryDate,
             Instant updatedAt) {
         this.beneficiaryId = beneficiaryId;
-        this.structureId = structureId;
-        this.referentCounsellorId = referentCounsellorId;
-        this.entryDate = entryDate;
-        this.updatedAt = updatedAt;
+        registered(structureId, referentCounsellorId, entryDate, updatedAt);
     }
 
     public void registered(UUID structureId, UUID referentCounsellorId, LocalDate entryDate, Instant at) {

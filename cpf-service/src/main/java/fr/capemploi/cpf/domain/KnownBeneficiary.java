@@ -54,12 +54,7 @@ public class KnownBeneficiary implements BeneficiaryEntry {
     public KnownBeneficiary(UUID beneficiaryId, UUID structureId, LocalDate entryDate, StatusAtEntry statusAtEntry,
             boolean boe, QualificationLevel qualificationLevel, Instant recordedAt) {
         this.beneficiaryId = beneficiaryId;
-        this.structureId = structureId;
-        this.entryDate = entryDate;
-        this.statusAtEntry = statusAtEntry;
-        this.boe = boe;
-        this.qualificationLevel = qualificationLevel;
-        this.recordedAt = recordedAt;
+        update(structureId, entryDate, statusAtEntry, boe, qualificationLevel, recordedAt);
     }
 
     /** A later registration of the same person (a correction in the registry) replaces the facts kept. */
