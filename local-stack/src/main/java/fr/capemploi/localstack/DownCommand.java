@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 @Command(name = "down", description = "Stop a stack started with up -d.")
 final class DownCommand extends LauncherCommand {
 
-
     @Override
     int run() {
         Optional<ProcessHandle> launcher = runningLauncher();

@@ -32,11 +32,11 @@ abstract class LauncherCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        env = main.env();
-        out = main.out();
-        err = main.err();
-        root = main.root();
-        dataDirectory = main.dataDirectory();
+        env = main.env;
+        out = main.out;
+        err = main.err;
+        root = main.root;
+        dataDirectory = main.dataDirectory;
         return run();
     }
 

@@ -28,11 +28,12 @@ public final class Main {
     /** Exit status of a command line that cannot be run as given. */
     static final int USAGE = 2;
 
-    private final Map<String, String> env;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path root;
-    private final Path dataDirectory;
+    // read by every command (LauncherCommand)
+    final Map<String, String> env;
+    final PrintStream out;
+    final PrintStream err;
+    final Path root;
+    final Path dataDirectory;
 
     /** Public so that the system tests run the commands exactly as ./suite does. */
     public Main(Map<String, String> env, PrintStream out, PrintStream err) {
@@ -106,26 +107,6 @@ public final class Main {
                 "             SUITE_JWT_ISSUER, SUITE_SERVICES, SUITE_SERVICE_JAVA_OPTS, SUITE_KAFKA_JAVA_OPTS",
                 "             (see local-stack/README.md)",
                 "");
-    }
-
-    Map<String, String> env() {
-        return env;
-    }
-
-    PrintStream out() {
-        return out;
-    }
-
-    PrintStream err() {
-        return err;
-    }
-
-    Path root() {
-        return root;
-    }
-
-    Path dataDirectory() {
-        return dataDirectory;
     }
 
     private static Path repositoryRoot(Map<String, String> env) {

@@ -223,7 +223,12 @@ public final class ServiceProcess {
 
     /** Whether the service answers its readiness check right now. */
     public boolean isReady() {
-        HttpRequest ready = HttpRequest.newBuilder(managementUri().resolve("/q/health/ready"))
+        return answersReady(managementUri());
+    }
+
+    /** Whether a service answers its readiness check ({@code /q/health/ready}) on this management address. */
+    static boolean answersReady(URI management) {
+        HttpRequest ready = HttpRequest.newBuilder(management.resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

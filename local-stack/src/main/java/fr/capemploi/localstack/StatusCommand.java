@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +17,6 @@ import picocli.CommandLine.Command;
 /** {@code ./suite status}: what of the stack started from this data folder is running. */
 @Command(name = "status", description = "Show what is running.")
 final class StatusCommand extends LauncherCommand {
-
 
     @Override
     int run() {
@@ -65,14 +60,13 @@ final class StatusCommand extends LauncherCommand {
             allUp &= line(node.substring("kafka.node.".length()), listening(address.substring(0, colon),
                     Integer.parseInt(address.substring(colon + 1))), address);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (String key : properties.stringPropertyNames().stream().sorted().collect(Collectors.toList())) {
             if (key.startsWith("service.")) {
                 String base = properties.getProperty(key);
                 String name = key.substring("service.".length());
                 // readiness is on the management port; a stack started before it existed answers on the API port
                 String management = properties.getProperty("management." + name, base);
-                allUp &= line(name, ready(http, management), base);
+                allUp &= line(name, ServiceProcess.answersReady(URI.create(management)), base);
             }
         }
         return allUp ? 0 : 1;
@@ -88,19 +82,6 @@ final class StatusCommand extends LauncherCommand {
             socket.connect(new InetSocketAddress(host, port), 1000);
             return true;
         } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean ready(HttpClient http, String base) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

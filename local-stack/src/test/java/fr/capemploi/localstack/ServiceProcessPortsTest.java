@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A service's port taken between the moment the launcher picked it free and the moment the service binds it (another
@@ -56,35 +58,26 @@ class ServiceProcessPortsTest {
         squatter.close();
     }
 
-    @Test
-    void aManagementPortTakenMeanwhileIsReplacedAndTheStartTriedAgain() throws IOException {
+    /** The port the launcher gives the service is taken by the time it binds: the API port or the management one. */
+    @ParameterizedTest(name = "taken: the {0} port")
+    @ValueSource(strings = {"management", "API"})
+    void aPortTakenMeanwhileIsReplacedAndTheStartTriedAgain(String which) throws IOException {
         int taken = squatter.getLocalPort();
-        int api = freePorts.next();
-        process = service(api, taken, freePorts::next);
+        int free = freePorts.next();
+        boolean management = which.equals("management");
+        process = management ? service(free, taken, freePorts::next) : service(taken, free, freePorts::next);
 
         process.start();
         process.awaitReady(READY);
 
         assertThat(process.isReady()).isTrue();
-        assertThat(process.managementUri().getPort()).isNotEqualTo(taken);
-        assertThat(process.port()).as("the API port was free: it stays").isEqualTo(api);
+        int moved = management ? process.managementUri().getPort() : process.port();
+        int kept = management ? process.port() : process.managementUri().getPort();
+        assertThat(moved).isNotEqualTo(taken);
+        assertThat(kept).as("the other port was free: it stays").isEqualTo(free);
         assertThat(Files.readString(process.logFile())).contains("Port " + taken + " seems to be in use");
         assertThat(states).as("a start tried again is no failure").doesNotContain("FAILED")
                 .containsSubsequence("STARTING", "STARTING", "READY");
-    }
-
-    @Test
-    void anApiPortTakenMeanwhileIsReplacedToo() throws IOException {
-        int taken = squatter.getLocalPort();
-        int management = freePorts.next();
-        process = service(taken, management, freePorts::next);
-
-        process.start();
-        process.awaitReady(READY);
-
-        assertThat(process.isReady()).isTrue();
-        assertThat(process.port()).isNotEqualTo(taken);
-        assertThat(process.managementUri().getPort()).isEqualTo(management);
     }
 
     @Test
