@@ -6,9 +6,6 @@ import fr.capemploi.platform.accesslog.RegistryAccessLog;
 import fr.capemploi.platform.directory.BeneficiaryDirectory;
 import fr.capemploi.platform.directory.DirectoryReferences;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The beneficiaries announced on {@code beneficiary.events}, in this service's {@code known_beneficiary} (with the
@@ -17,16 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class BeneficiaryReferences extends BeneficiaryDirectory<KnownBeneficiary> {
 
-    private final KnownBeneficiaryRepository beneficiaries;
-
     public BeneficiaryReferences(KnownBeneficiaryRepository beneficiaries, DirectoryReferences references,
             RegistryAccessLog accessLog) {
-        super(references, accessLog);
-        this.beneficiaries = beneficiaries;
-    }
-
-    @Override
-    protected Optional<KnownBeneficiary> find(UUID beneficiaryId, LockModeType lock) {
-        return beneficiaries.findByIdOptional(beneficiaryId, lock);
+        super(beneficiaries, references, accessLog);
     }
 }

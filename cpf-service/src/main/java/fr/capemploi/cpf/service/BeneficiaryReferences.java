@@ -6,8 +6,6 @@ import fr.capemploi.platform.accesslog.RegistryAccessLog;
 import fr.capemploi.platform.directory.BeneficiaryDirectory;
 import fr.capemploi.platform.directory.DirectoryReferences;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,12 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class BeneficiaryReferences extends BeneficiaryDirectory<KnownBeneficiary> {
 
-    private final KnownBeneficiaryRepository beneficiaries;
-
     public BeneficiaryReferences(KnownBeneficiaryRepository beneficiaries, DirectoryReferences references,
             RegistryAccessLog accessLog) {
-        super(references, accessLog);
-        this.beneficiaries = beneficiaries;
+        super(beneficiaries, references, accessLog);
     }
 
     /** A beneficiary checked by {@link #requireForWrite}: the use cases take only this. */
@@ -37,10 +32,5 @@ public class BeneficiaryReferences extends BeneficiaryDirectory<KnownBeneficiary
     public Reference requireForWrite(UUID beneficiaryId, UUID structureId) {
         require(beneficiaryId, structureId);
         return new Reference(beneficiaryId, structureId);
-    }
-
-    @Override
-    protected Optional<KnownBeneficiary> find(UUID beneficiaryId, LockModeType lock) {
-        return beneficiaries.findByIdOptional(beneficiaryId, lock);
     }
 }

@@ -3,14 +3,15 @@ package fr.capemploi.platform.directory;
 import fr.capemploi.platform.accesslog.RegistryAccessLog;
 import fr.capemploi.platform.problem.BeneficiaryErasedException;
 import fr.capemploi.platform.problem.UnknownReferenceException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The beneficiaries beneficiary-service announced, as a service keeps them in its own table (a subclass says how to
- * read it): the one protocol every service follows for a request about a person.
+ * The beneficiaries beneficiary-service announced, as a service keeps them in its own table (the subclass's
+ * repository): the one protocol every service follows for a request about a person.
  * <ol>
  * <li>{@link #require} outside any transaction, before the use case: waits for a registration not arrived yet,
  * refuses an unknown or foreign person (404 {@code unknown-reference} naming {@code beneficiaryId});</li>
@@ -23,21 +24,27 @@ public abstract class BeneficiaryDirectory<E extends BeneficiaryEntry> {
 
     public static final String FIELD = "beneficiaryId";
 
+    private final PanacheRepositoryBase<E, UUID> entries;
     private final DirectoryReferences references;
     private final RegistryAccessLog accessLog;
 
-    protected BeneficiaryDirectory(DirectoryReferences references, RegistryAccessLog accessLog) {
+    /** @param entries the service's table of the people announced, keyed by the person's id */
+    protected BeneficiaryDirectory(PanacheRepositoryBase<E, UUID> entries, DirectoryReferences references,
+            RegistryAccessLog accessLog) {
+        this.entries = entries;
         this.references = references;
         this.accessLog = accessLog;
     }
 
     /** The container's client proxy of a subclass needs one; it delegates every call to the real bean. */
     protected BeneficiaryDirectory() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** The person as the service's table holds them, read in the caller's transaction with that lock. */
-    protected abstract Optional<E> find(UUID beneficiaryId, LockModeType lock);
+    private Optional<E> find(UUID beneficiaryId, LockModeType lock) {
+        return entries.findByIdOptional(beneficiaryId, lock);
+    }
 
     /**
      * Returns once the person is known in {@code structureId}; call it outside any transaction. An erased person
