@@ -22,7 +22,7 @@ public final class ServiceProcess {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceProcess.class);
 
-    /** How many times a start that found one of its ports taken is tried again on other ports. */
+    /** How many starts in all, when each finds one of its ports taken: the first, then on other ports. */
     static final int PORT_ATTEMPTS = 3;
 
     /**

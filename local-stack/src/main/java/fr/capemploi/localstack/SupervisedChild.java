@@ -92,7 +92,9 @@ final class SupervisedChild {
         // 130/143: ended by SIGINT/SIGTERM from outside, e.g. Ctrl-C reaching the whole process group
         if (code == 130 || code == 143) {
             listener.stateChanged(name(), ComponentState.STOPPED, "exited with code " + code + ", see " + logFile());
-        } else if (!startWillBeRetried.getAsBoolean()) {
+        } else if (!startWillBeRetried.getAsBoolean()
+                // asked after the waiter may have started it again: then this death is a replaced process's
+                && process.process().filter(current -> current == exited).isPresent()) {
             // whoever watches the console learns why without opening the log
             reportFailure("exited with code " + code + ", see " + logFile() + "; last lines:"
                     + System.lineSeparator() + process.logTail(DEATH_LOG_LINES));
