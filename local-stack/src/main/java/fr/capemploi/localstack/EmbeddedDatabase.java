@@ -141,6 +141,10 @@ public final class EmbeddedDatabase implements DatabaseServer {
                 running.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                // the library gives pg_ctl 5 s and only logs when the server took longer (seen on a saturated
+                // machine): the postmaster would outlive the stack, still answering on its port
+                endOrphanedPostmaster();
             }
         }
     }

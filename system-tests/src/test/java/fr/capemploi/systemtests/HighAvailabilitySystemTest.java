@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.localstack.KafkaBroker;
 import fr.capemploi.localstack.LocalStack;
-import fr.capemploi.localstack.Main;
 import fr.capemploi.localstack.ServiceProcess;
+import fr.capemploi.localstack.StackListener;
 import fr.capemploi.localstack.SuiteService;
 import java.io.IOException;
 import java.net.URI;
@@ -18,11 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -81,25 +78,11 @@ class HighAvailabilitySystemTest {
 
     @BeforeAll
     void startTwoOfEverything() throws IOException {
-        data = Path.of(System.getProperty("suite.test.data", "target/system-tests-stack") + "-ha");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        long begin = System.nanoTime();
-        stack = LocalStack.builder().dataDirectory(data).randomPorts()
-                .brokers(3)
-                .instances(2)
-                // 2 cores for 8 service JVMs, 3 brokers and PostgreSQL: small heaps
-                .kafkaJvmOptions(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Djava.awt.headless=true"))
-                .serviceJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
-                .listener((component, state, detail) ->
-                        System.err.printf("[ha-stack] %-22s %-9s %s%n", component, state.label(), detail))
-                .build();
+        data = SystemStacks.dataFolder("-ha");
+        // 2 cores for 8 service JVMs, 3 brokers and PostgreSQL: the services' default small heaps, lean brokers
+        stack = SystemStacks.builder("-ha", "ha-stack", StackListener.NONE).brokers(3).instances(2).build();
         stack.start();
-        System.err.printf("[ha-stack] ready in %d ms: %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin),
+        System.err.printf("[ha-stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
                 stack.componentStartupTimes());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.ServiceProcess;
+import fr.capemploi.localstack.StackListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,20 +25,59 @@ final class SystemStacks {
     private SystemStacks() {
     }
 
+    /**
+     * Fault scenarios wait on retry back-offs and on the consumer groups noticing a dead member; these are the
+     * settings an operator tunes for the same reason (environment variables of the services, documented in the root
+     * README), shortened so that a scenario waits seconds rather than half a minute: the relay and the projection
+     * channels retry a broker or database at most every 2 s (30 s in production), a killed consumer leaves its group
+     * after 6 s (the broker's minimum; 10 s in production).
+     */
+    static final Map<String, String> FAULT_TIMINGS = Map.of(
+            "CEPCPF_OUTBOX_MAX_BACKOFF", "2s",
+            "CEPCPF_CONSUMER_MAX_BACKOFF", "2s",
+            "CEPCPF_CONSUMER_SESSION_TIMEOUT_MS", "6000",
+            "CEPCPF_CONSUMER_HEARTBEAT_INTERVAL_MS", "2000");
+
+    /**
+     * The broker JVMs of a test stack live minutes: the C1 compiler alone and the serial collector spend far less CPU
+     * starting them, which the other forks' start-ups get instead (2 cores for up to three stacks).
+     */
+    static final List<String> LEAN_BROKER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+
     /** Starts a stack in {@code target/system-tests-stack<suffix>}. */
     static LocalStack start(String suffix) throws IOException {
-        Path data = Path.of(System.getProperty("suite.test.data", "target/system-tests-stack") + suffix);
-        deleteRecursively(data);
-        LocalStack stack = LocalStack.builder()
-                .dataDirectory(data)
-                .randomPorts()
-                .listener((component, state, detail) ->
-                        System.err.printf("[stack] %-20s %-9s %s%n", component, state.label(), detail))
-                .build();
+        LocalStack stack = builder(suffix, "stack", StackListener.NONE).build();
         stack.start();
         System.err.printf("[stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
                 stack.componentStartupTimes());
         return stack;
+    }
+
+    /**
+     * A stack in {@code target/system-tests-stack<suffix>} (emptied first), on random loopback ports, with the
+     * {@link #FAULT_TIMINGS} and lean brokers; every state change printed with the seconds since this call (where a
+     * scenario spends its time), then passed to {@code also}.
+     */
+    static LocalStack.Builder builder(String suffix, String tag, StackListener also) throws IOException {
+        Path data = dataFolder(suffix);
+        deleteRecursively(data);
+        long begin = System.nanoTime();
+        LocalStack.Builder builder = LocalStack.builder()
+                .dataDirectory(data)
+                .randomPorts()
+                .kafkaJvmOptions(LEAN_BROKER_JVM)
+                .listener((component, state, detail) -> {
+                    System.err.printf("[%s +%6.1fs] %-22s %-9s %s%n", tag, (System.nanoTime() - begin) / 1e9,
+                            component, state.label(), detail);
+                    also.stateChanged(component, state, detail);
+                });
+        FAULT_TIMINGS.forEach(builder::serviceEnvironment);
+        return builder;
+    }
+
+    static Path dataFolder(String suffix) {
+        return Path.of(System.getProperty("suite.test.data", "target/system-tests-stack") + suffix);
     }
 
     /** Stops the stack and checks that nothing it started outlives it: no process, no database server. */

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import fr.capemploi.platform.config.OperatorSettings;
 import fr.capemploi.platform.security.Roles;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -16,30 +16,22 @@ import io.restassured.specification.RequestSpecification;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Audit finding: no rate limit. Failed authentications per client address and partner requests per partner are
- * limited; over the limit, 429 problem+json with Retry-After. Small limits here, set by configuration.
+ * limited; over the limit, 429 problem+json with Retry-After. Small limits here, set by configuration
+ * ({@link OperatorSettings}).
  * <p>
  * The failed authentications come from a loopback address of their own ({@value #BLOCKED_ADDRESS}): once an address
  * is blocked, every request from it is refused for the window, and the two tests (and any other of this application)
  * must not depend on which runs first.
  */
 @QuarkusTest
-@TestProfile(RateLimitTest.SmallLimits.class)
+@TestProfile(OperatorSettings.class)
 class RateLimitTest {
 
     static final String BLOCKED_ADDRESS = "127.0.0.2";
-
-    public static class SmallLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("cepcpf.rate-limit.enabled", "true", "cepcpf.rate-limit.failed-authentications", "3",
-                    "cepcpf.rate-limit.partner-requests", "4", "cepcpf.rate-limit.window", "10m");
-        }
-    }
 
     private static String partner(String subject) {
         Instant now = Instant.now();

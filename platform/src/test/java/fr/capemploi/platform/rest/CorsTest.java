@@ -5,26 +5,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import fr.capemploi.platform.config.OperatorSettings;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The platform's CORS allow-list: CORS_ORIGINS names the browser origins let in; here one is configured. */
 @QuarkusTest
-@TestProfile(CorsTest.OneFrontEnd.class)
+@TestProfile(OperatorSettings.class)
 class CorsTest {
 
-    static final String FRONT_END = "https://parcours.capemploi-75.fr";
-
-    public static class OneFrontEnd implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.cors.origins", FRONT_END);
-        }
-    }
+    static final String FRONT_END = OperatorSettings.FRONT_END;
 
     @Test
     void aPreflightFromTheAllowedOriginGetsTheCorsHeaders() {
