@@ -96,7 +96,7 @@ public class StructureResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Structure> found = directory.list(page, size);
-        return new Page<>(found.items().stream().map(StructureResponse::of).toList(), found.total(), page, size);
+        return found.map(StructureResponse::of);
     }
 
     @GET

@@ -152,7 +152,7 @@ public class AccompanimentResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Accompaniment> found = accompaniments.list(caller.ownStructure(), beneficiaryId, open, page, size);
-        return new Page<>(found.items().stream().map(Summary::of).toList(), found.total(), page, size);
+        return found.map(Summary::of);
     }
 
     @GET

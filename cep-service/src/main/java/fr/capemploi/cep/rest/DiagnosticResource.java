@@ -117,7 +117,7 @@ public class DiagnosticResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Diagnostic> found = diagnostics.list(caller.ownStructure(), beneficiaryId, page, size);
-        return new Page<>(found.items().stream().map(DiagnosticResponse::of).toList(), found.total(), page, size);
+        return found.map(DiagnosticResponse::of);
     }
 
     @GET

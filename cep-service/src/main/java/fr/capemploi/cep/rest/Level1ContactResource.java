@@ -114,7 +114,7 @@ public class Level1ContactResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Level1Contact> found = contacts.list(new Level1Contacts.Filter(caller.ownStructure(), beneficiaryId, from, to),
                 page, size);
-        return new Page<>(found.items().stream().map(Level1ContactResponse::of).toList(), found.total(), page, size);
+        return found.map(Level1ContactResponse::of);
     }
 
     @GET

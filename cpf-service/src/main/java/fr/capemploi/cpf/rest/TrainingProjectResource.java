@@ -134,7 +134,7 @@ public class TrainingProjectResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<AssessedProject> found = projects.list(caller.ownStructure(), beneficiaryId, status, page, size);
-        return new Page<>(found.items().stream().map(TrainingProjectResponse::of).toList(), found.total(), page, size);
+        return found.map(TrainingProjectResponse::of);
     }
 
     @GET
