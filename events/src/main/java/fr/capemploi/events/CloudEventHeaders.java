@@ -1,9 +1,11 @@
 package fr.capemploi.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary mode: the attributes travel as {@code ce_*} headers so that
@@ -24,6 +26,25 @@ public final class CloudEventHeaders {
     }
 
     public static Map<String, byte[]> of(EventEnvelope envelope) {
+        return of(new Attributes(envelope.eventId(), envelope.eventType(), envelope.schemaVersion(),
+                envelope.occurredAt(), envelope.source(), envelope.aggregateType(), envelope.aggregateId()));
+    }
+
+    /**
+     * The headers of an envelope still in bytes: its attributes are read and its payload passed over, not parsed
+     * into a tree (the relay sends every row this way; parsing whole envelopes was half of its CPU).
+     *
+     * @throws MalformedEventException when the bytes are not an envelope
+     */
+    public static Map<String, byte[]> of(byte[] envelope) {
+        try {
+            return of(EventCodec.mapper().readValue(envelope, Attributes.class));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new MalformedEventException("not a valid event envelope: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, byte[]> of(Attributes envelope) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         headers.put(ID, bytes(envelope.eventId().toString()));
         headers.put(TYPE, bytes(envelope.eventType()));
@@ -34,6 +55,11 @@ public final class CloudEventHeaders {
         headers.put(DATA_SCHEMA, bytes(EventCatalog.schemaUri(envelope.eventType(), envelope.schemaVersion())));
         headers.put(CONTENT_TYPE, bytes("application/json"));
         return headers;
+    }
+
+    /** What the headers carry of an envelope; the envelope's other fields are ignored when read. */
+    private record Attributes(UUID eventId, String eventType, int schemaVersion, Instant occurredAt, String source,
+            String aggregateType, UUID aggregateId) {
     }
 
     private static byte[] bytes(String value) {

@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import static fr.capemploi.beneficiary.rest.ApiExamples.ACCESS_LOG;
 import static fr.capemploi.beneficiary.rest.ApiExamples.ALREADY_EXITED;
@@ -148,7 +150,7 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another body", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "key-reused", value = KEY_REUSED)))
-    public Response register(@Valid @NotNull BeneficiaryRequest request,
+    public RestResponse<Object> register(@Valid @NotNull BeneficiaryRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         BeneficiaryRecord registered = registry.register(
                 new BeneficiaryRegistry.Registration(request.structureId(), request.toProfile(),
@@ -157,15 +159,8 @@ public class BeneficiaryResource {
         Beneficiary beneficiary = registered.beneficiary();
         Object body = referringPartner() ? new ReferralReceipt(beneficiary.id())
                 : BeneficiaryResponse.of(beneficiary, registered.nir());
-        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder()
-                .path(beneficiary.id().toString()).build()).entity(body);
-        if (!referringPartner()) {
-            response.tag(etag(beneficiary));
-        }
-        if (registered.replayed()) {
-            response.header(RequestHeaders.REPLAYED, "true");
-        }
-        return response.build();
+        return Created.at(Created.under(uri, beneficiary.id()), body,
+                referringPartner() ? null : beneficiary.version(), registered.replayed());
     }
 
     @GET
@@ -448,7 +443,7 @@ public class BeneficiaryResource {
                 search.enteredFrom(), search.enteredTo(), SearchKey.words(search.name()), null);
         Nir nir = search.nir() == null ? null : Nir.parse(search.nir());
         Page<Beneficiary> found = registry.search(criteria, nir, page, size);
-        return new Page<>(found.items().stream().map(BeneficiarySummary::of).toList(), found.total(), page, size);
+        return found.map(BeneficiarySummary::of);
     }
 
     private Response detail(BeneficiaryRecord record, Response.Status status) {

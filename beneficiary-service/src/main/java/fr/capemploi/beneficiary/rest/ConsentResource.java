@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
@@ -31,7 +33,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -99,17 +100,12 @@ public class ConsentResource {
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
-    public Response give(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest request,
+    public RestResponse<ConsentResponse> give(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         ConsentRegister.Recorded recorded = consents.give(id, request.scope(), request.givenOn(), request.modality(),
                 RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries/" + id + "/consents", request));
         Consent consent = recorded.consent();
-        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(consent.id().toString())
-                .build()).entity(ConsentResponse.of(consent));
-        if (recorded.replayed()) {
-            response.header(RequestHeaders.REPLAYED, "true");
-        }
-        return response.build();
+        return Created.at(Created.under(uri, consent.id()), ConsentResponse.of(consent), null, recorded.replayed());
     }
 
     @POST

@@ -137,7 +137,7 @@ public class CounsellorResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var found = registry.portfolio(id, page, size);
-        return new Page<>(found.items().stream().map(BeneficiarySummary::of).toList(), found.total(), page, size);
+        return found.map(BeneficiarySummary::of);
     }
 
     private CounsellorResponse view(Counsellor counsellor) {

@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR;
 import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_PAGE;
@@ -30,7 +32,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.UUID;
@@ -81,19 +82,14 @@ public class StructureCounsellorResource {
     @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-structure", value = STRUCTURE_NOT_FOUND)))
-    public Response register(@PathParam("id") UUID id, @Valid @NotNull CounsellorRequest request,
+    public RestResponse<CounsellorResponse> register(@PathParam("id") UUID id, @Valid @NotNull CounsellorRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         CounsellorDirectory.Registered registered = directory.register(id, request.displayName().strip(),
                 request.activeFrom(), RequestHeaders.attempt(idempotency, idempotencyKey,
                         "POST /structures/" + id + "/counsellors", request));
         Counsellor counsellor = registered.counsellor();
-        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("api/v1/counsellors")
-                        .path(counsellor.id().toString()).build())
-                .entity(view(counsellor)).tag(etag(counsellor));
-        if (registered.replayed()) {
-            response.header(RequestHeaders.REPLAYED, "true");
-        }
-        return response.build();
+        return Created.at(uri.getBaseUriBuilder().path("api/v1/counsellors").path(counsellor.id().toString()).build(),
+                view(counsellor), counsellor.version(), registered.replayed());
     }
 
     @GET
@@ -121,14 +117,10 @@ public class StructureCounsellorResource {
             throw new InvalidFieldException("active", "must be true or false");
         }
         Page<Counsellor> found = directory.ofStructure(id, activity, page, size);
-        return new Page<>(found.items().stream().map(this::view).toList(), found.total(), page, size);
+        return found.map(this::view);
     }
 
     private CounsellorResponse view(Counsellor counsellor) {
         return CounsellorResponse.of(counsellor, BusinessDay.today(clock));
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(Counsellor counsellor) {
-        return new jakarta.ws.rs.core.EntityTag(Long.toString(counsellor.version()));
     }
 }

@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,13 +72,12 @@ public class StructureResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
             name = "duplicate", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/conflict\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"A structure with code 075 is already registered\"}")))
-    public Response register(@Valid @NotNull StructureRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public RestResponse<StructureResponse> register(@Valid @NotNull StructureRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Region region = Region.ofInseeCode(request.region())
                 .orElseThrow(() -> new InvalidFieldException("region", "is not an INSEE region code"));
         Structure structure = directory.register(new StructureDirectory.Registration(request.code(), request.name(),
                 region, request.department(), request.registeredOn()));
-        return Response.created(uri.getAbsolutePathBuilder().path(structure.id().toString()).build())
-                .entity(StructureResponse.of(structure)).build();
+        return Created.at(uri, structure.id(), StructureResponse.of(structure));
     }
 
     @GET
@@ -96,7 +96,7 @@ public class StructureResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Structure> found = directory.list(page, size);
-        return new Page<>(found.items().stream().map(StructureResponse::of).toList(), found.total(), page, size);
+        return found.map(StructureResponse::of);
     }
 
     @GET

@@ -1,4 +1,6 @@
 package fr.capemploi.cep.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
@@ -130,15 +132,14 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    public Response open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
+    public RestResponse<Full> open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.require(request.beneficiaryId(), structure);
         counsellors.require(request.referentCounsellorId(), structure, "referentCounsellorId");
         Accompaniment accompaniment = accompaniments.open(new Accompaniments.Opening(structure, request.beneficiaryId(),
                 request.diagnosticId(), request.referentCounsellorId(), request.level(), request.startDate(),
                 caller.name()));
-        return Response.created(uri.getAbsolutePathBuilder().path(accompaniment.id().toString()).build())
-                .entity(Full.of(accompaniment)).build();
+        return Created.at(uri, accompaniment.id(), Full.of(accompaniment));
     }
 
     @GET
@@ -151,7 +152,7 @@ public class AccompanimentResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Accompaniment> found = accompaniments.list(caller.ownStructure(), beneficiaryId, open, page, size);
-        return new Page<>(found.items().stream().map(Summary::of).toList(), found.total(), page, size);
+        return found.map(Summary::of);
     }
 
     @GET
@@ -231,13 +232,12 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    public Response holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
+    public RestResponse<InterviewView> holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
         counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
                 request.durationMinutes(), request.mode(), caller.actingCounsellor(request.counsellorId()));
-        return Response.created(uri.getAbsolutePathBuilder().path(interview.id().toString()).build())
-                .entity(InterviewView.of(interview)).build();
+        return Created.at(uri, interview.id(), InterviewView.of(interview));
     }
 
     @GET
@@ -298,7 +298,7 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    public Response planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
+    public RestResponse<ActionView> planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
@@ -311,8 +311,7 @@ public class AccompanimentResource {
                 blankToNull(request.label()), request.plannedOn(), request.startDate(), request.endDate(),
                 request.pmsmpPurpose(), blankToNull(request.hostName()), request.hostSiret(), request.renewalOf(),
                 request.alternanceContract(), request.cpfTrainingProjectId(), caller.actingCounsellor(request.counsellorId())));
-        return Response.created(uri.getAbsolutePathBuilder().path(action.id().toString()).build())
-                .entity(ActionView.of(action)).build();
+        return Created.at(uri, action.id(), ActionView.of(action));
     }
 
     @GET

@@ -1,4 +1,6 @@
 package fr.capemploi.cep.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
@@ -27,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,7 +97,7 @@ public class DiagnosticResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    public Response record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {
+    public RestResponse<DiagnosticResponse> record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {
         if (request.barriers().size() != request.barriers().stream().distinct().count()) {
             throw new InvalidFieldException("barriers", "must not repeat a barrier");
         }
@@ -105,8 +106,7 @@ public class DiagnosticResource {
         counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
                 caller.actingCounsellor(request.counsellorId()), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
-        return Response.created(uri.getAbsolutePathBuilder().path(diagnostic.id().toString()).build())
-                .entity(DiagnosticResponse.of(diagnostic)).build();
+        return Created.at(uri, diagnostic.id(), DiagnosticResponse.of(diagnostic));
     }
 
     @GET
@@ -117,7 +117,7 @@ public class DiagnosticResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Diagnostic> found = diagnostics.list(caller.ownStructure(), beneficiaryId, page, size);
-        return new Page<>(found.items().stream().map(DiagnosticResponse::of).toList(), found.total(), page, size);
+        return found.map(DiagnosticResponse::of);
     }
 
     @GET

@@ -1,4 +1,6 @@
 package fr.capemploi.cep.rest;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
@@ -26,7 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -92,15 +93,14 @@ public class Level1ContactResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = Examples.ERASED)))
-    public Response record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
+    public RestResponse<Level1ContactResponse> record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.require(request.beneficiaryId(), structure);
         counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
         Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure,
                 caller.actingCounsellor(request.counsellorId()), request.beneficiaryId(), request.contactDate(), request.channel(),
                 request.request(), request.routedTo(), request.liaisonSheetIssued(), caller.name()));
-        return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build())
-                .entity(Level1ContactResponse.of(contact)).build();
+        return Created.at(uri, contact.id(), Level1ContactResponse.of(contact));
     }
 
     @GET
@@ -114,7 +114,7 @@ public class Level1ContactResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<Level1Contact> found = contacts.list(new Level1Contacts.Filter(caller.ownStructure(), beneficiaryId, from, to),
                 page, size);
-        return new Page<>(found.items().stream().map(Level1ContactResponse::of).toList(), found.total(), page, size);
+        return found.map(Level1ContactResponse::of);
     }
 
     @GET

@@ -1,4 +1,5 @@
 package fr.capemploi.cpf.rest;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -145,11 +145,12 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = ApiExamples.ERASED)))
-    public Response giveConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
+    @ResponseStatus(201)
+    public AccountResponse.ConsentResponse giveConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Consent request) {
         var consent = steps.giveConsent(beneficiary(beneficiaryId), request.givenOn(), request.modality(),
                 counsellor(request.counsellorId()));
-        return Response.status(Response.Status.CREATED).entity(AccountResponse.ConsentResponse.of(consent)).build();
+        return AccountResponse.ConsentResponse.of(consent);
     }
 
     @POST

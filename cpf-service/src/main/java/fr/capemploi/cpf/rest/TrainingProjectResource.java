@@ -1,4 +1,7 @@
 package fr.capemploi.cpf.rest;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.rest.Created;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
@@ -47,7 +50,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -108,7 +110,7 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = ApiExamples.ERASED)))
-    public Response create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
+    public RestResponse<TrainingProjectResponse> create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
         validate(request);
         UUID structure = caller.ownStructure();
         Reference beneficiary = references.requireForWrite(request.beneficiaryId(), structure);
@@ -118,8 +120,7 @@ public class TrainingProjectResource {
                 request.certification().kind(), request.certification().code(), request.eligibilityList(),
                 request.eligibilityRegion(), request.trainingBody().name().strip(), request.trainingBody().siret(),
                 request.startDate(), request.endDate(), request.hours(), request.cost()), caller.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.project().id().toString()).build())
-                .entity(TrainingProjectResponse.of(created)).build();
+        return Created.at(uri, created.project().id(), TrainingProjectResponse.of(created));
     }
 
     @GET
@@ -133,7 +134,7 @@ public class TrainingProjectResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<AssessedProject> found = projects.list(caller.ownStructure(), beneficiaryId, status, page, size);
-        return new Page<>(found.items().stream().map(TrainingProjectResponse::of).toList(), found.total(), page, size);
+        return found.map(TrainingProjectResponse::of);
     }
 
     @GET
@@ -175,10 +176,11 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
             name = "beneficiary-erased", value = ApiExamples.ERASED)))
-    public Response requestFunding(@PathParam("id") UUID id, @Valid @NotNull TrainingProjectRequests.Funding request) {
+    @ResponseStatus(201)
+    public TrainingProjectResponse.FundingLineResponse requestFunding(@PathParam("id") UUID id, @Valid @NotNull TrainingProjectRequests.Funding request) {
         Requested requested = projects.requestFunding(caller.ownStructure(), id, request.funder(), request.amount(),
                 request.cpfHours(), request.requestedOn());
-        return Response.status(Response.Status.CREATED).entity(line(requested)).build();
+        return line(requested);
     }
 
     @POST

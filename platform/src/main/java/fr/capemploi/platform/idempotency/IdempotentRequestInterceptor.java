@@ -15,6 +15,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +26,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Makes an {@link Idempotent} resource method safe to retry. The answer is stored in the same transaction as the
@@ -84,7 +87,7 @@ public class IdempotentRequestInterceptor {
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Object result = invocation.proceed();
-                if (!answers.keep(who, structure, operation, key, answerOf(result, fingerprint), clock.instant())) {
+                if (!answers.keep(who, structure, operation, key, answerOf(result, fingerprint, method), clock.instant())) {
                     throw new KeyTakenMeanwhile();
                 }
                 return result;
@@ -128,6 +131,18 @@ public class IdempotentRequestInterceptor {
             }
             return replayed.header(REPLAYED, "true").build();
         }
+        if (RestResponse.class.isAssignableFrom(method.getReturnType())) {
+            // a typed answer is written by the writer of its type: the stored JSON is read back into that type
+            RestResponse.ResponseBuilder<Object> replayed = RestResponse.ResponseBuilder.create(answer.status());
+            if (!answer.location().isEmpty()) {
+                replayed.location(URI.create(answer.location()));
+            }
+            if (!answer.body().isEmpty()) {
+                replayed.entity(json.readValue(answer.body(), json.getTypeFactory().constructType(
+                        ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0])));
+            }
+            return replayed.header(REPLAYED, "true").build();
+        }
         // an operation answering a record has no Response to carry the header: it goes on the HTTP response itself
         request.response().putHeader(REPLAYED, "true");
         if (method.getReturnType() == void.class || answer.body().isEmpty()) {
@@ -137,15 +152,26 @@ public class IdempotentRequestInterceptor {
         return json.readValue(answer.body(), type);
     }
 
-    private StoredAnswer answerOf(Object result, String fingerprint) throws JsonProcessingException {
+    private StoredAnswer answerOf(Object result, String fingerprint, Method method) throws JsonProcessingException {
         if (result instanceof Response response) {
             URI location = response.getLocation();
             String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : "";
             return new StoredAnswer(fingerprint, response.getStatus(), location == null ? "" : location.toString(),
                     body);
         }
+        if (result instanceof RestResponse<?> response) {
+            URI location = response.getLocation();
+            String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : "";
+            return new StoredAnswer(fingerprint, response.getStatus(), location == null ? "" : location.toString(),
+                    body);
+        }
         return result == null ? new StoredAnswer(fingerprint, 204, "", "")
-                : new StoredAnswer(fingerprint, 200, "", json.writeValueAsString(result));
+                : new StoredAnswer(fingerprint, statusOf(method), "", json.writeValueAsString(result));
+    }
+
+    private static int statusOf(Method method) {
+        ResponseStatus declared = method.getAnnotation(ResponseStatus.class);
+        return declared == null ? 200 : declared.value();
     }
 
     /** The operation and its arguments (path parameters and body); JAX-RS context objects are not part of it. */

@@ -3,7 +3,6 @@ package fr.capemploi.platform.outbox;
 import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.EventCodec;
-import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * The only way a service publishes: the event row is written by the caller's transaction, so it exists if and
@@ -42,12 +42,12 @@ public class Outbox {
      * change.
      *
      * @param occurredAt business time of the fact (the day of the contact, of the decision...)
+     * @return the event's id
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope record(DomainEvent event, Instant occurredAt) {
-        EventEnvelope envelope = EventCodec.envelope(event, occurredAt, source, clock);
+    public UUID record(DomainEvent event, Instant occurredAt) {
+        EventCodec.Encoded envelope = EventCodec.encode(event, occurredAt, source, clock);
         String topic = EventCatalog.metadata(event.getClass()).topic();
-        byte[] value = EventCodec.toBytes(envelope);
         // one plain insert on the transaction's connection: persisting an entity with a database-generated key made
         // Hibernate flush the request's other inserts and read the key back, the largest part of a write's CPU on
         // the request thread (bench/README.md, "Write path"); the row is never read back as an entity
@@ -57,12 +57,12 @@ public class Outbox {
                 insert.setString(2, topic);
                 insert.setString(3, event.recordKey().toString());
                 insert.setString(4, envelope.eventType());
-                insert.setBytes(5, value);
+                insert.setBytes(5, envelope.bytes());
                 insert.setObject(6, envelope.recordedAt().atOffset(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
         });
         committed.fire(new OutboxRowsCommitted());
-        return envelope;
+        return envelope.eventId();
     }
 }

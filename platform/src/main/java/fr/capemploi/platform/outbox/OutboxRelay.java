@@ -311,8 +311,7 @@ public class OutboxRelay {
         ProducerRecord<String, byte[]> toRecord(TopicNames topics) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.physical(topic), key, envelope);
             // the envelope bytes carry the same attributes; headers let tools route without parsing the value
-            fr.capemploi.events.EventEnvelope parsed = fr.capemploi.events.EventCodec.fromBytes(envelope);
-            CloudEventHeaders.of(parsed).forEach((name, value) -> record.headers().add(name, value));
+            CloudEventHeaders.of(envelope).forEach((name, value) -> record.headers().add(name, value));
             return record;
         }
     }

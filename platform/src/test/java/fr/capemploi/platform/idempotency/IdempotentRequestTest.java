@@ -170,6 +170,38 @@ class IdempotentRequestTest {
         assertThat(eventsNamed(renamed)).isEqualTo(1);
     }
 
+    /** Typed answers (RestResponse, a record with its status declared) replay with their status, Location and body. */
+    @Test
+    void typedAnswersReplayTheirStatusLocationAndBody() {
+        for (String operation : new String[] {"typed", "declared"}) {
+            String name = operation + "-" + UUID.randomUUID();
+            String key = UUID.randomUUID().toString();
+            ExtractableResponse<Response> first = given().auth().oauth2(TestTokens.admin())
+                    .header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key).contentType(ContentType.JSON)
+                    .body(body(name, 0)).post("/test/widgets/idempotent/" + operation).then().statusCode(201)
+                    .extract();
+            ExtractableResponse<Response> second = given().auth().oauth2(TestTokens.admin())
+                    .header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key).contentType(ContentType.JSON)
+                    .body(body(name, 0)).post("/test/widgets/idempotent/" + operation).then().statusCode(201)
+                    .extract();
+
+            assertThat(first.header(IdempotentRequestInterceptor.REPLAYED)).as(operation).isNull();
+            assertThat(second.headers().getValues(IdempotentRequestInterceptor.REPLAYED)).as(operation)
+                    .containsExactly("true");
+            assertThat(second.header("Location")).as(operation).isEqualTo(first.header("Location"));
+            assertThat(second.<String>path("id")).as(operation).isEqualTo(first.<String>path("id"));
+            assertThat(second.<String>path("name")).as(operation).isEqualTo(name);
+            assertThat(widgetsNamed(name)).as(operation).isEqualTo(1);
+        }
+        // the typed creation's Location names the created widget under the request's path
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> created = given().auth().oauth2(TestTokens.admin())
+                .header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key).contentType(ContentType.JSON)
+                .body(body("located-" + key, 0)).post("/test/widgets/idempotent/typed").then().statusCode(201)
+                .extract();
+        assertThat(created.header("Location")).endsWith("/test/widgets/idempotent/typed/" + created.path("id"));
+    }
+
     private io.restassured.response.ValidatableResponse create(String token, String key, String name, int pauseMillis) {
         return given().auth().oauth2(token).header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key)
                 .contentType(ContentType.JSON).body(body(name, pauseMillis))

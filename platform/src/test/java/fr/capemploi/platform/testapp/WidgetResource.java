@@ -1,4 +1,6 @@
 package fr.capemploi.platform.testapp;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.platform.idempotency.Idempotent;
@@ -102,6 +104,27 @@ public class WidgetResource {
         Thread.sleep(request.count());
         return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(new Created(id, request.name()))
                 .build();
+    }
+
+    /** The same creation answered typed, as the services' resources answer it. */
+    @POST
+    @Path("/idempotent/typed")
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    public RestResponse<Created> createTyped(@Valid @NotNull WidgetRequest request, @Context UriInfo uri) {
+        UUID id = widgets.create(request.name());
+        return fr.capemploi.platform.rest.Created.at(uri, id, new Created(id, request.name()));
+    }
+
+    /** A creation answering a record with its status declared (no Location). */
+    @POST
+    @Path("/idempotent/declared")
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    @ResponseStatus(201)
+    public Created createDeclared(@Valid @NotNull WidgetRequest request) {
+        UUID id = widgets.create(request.name());
+        return new Created(id, request.name());
     }
 
     /** An idempotent operation answering a record rather than a Response. */
