@@ -1,13 +1,13 @@
--- monthly_fact kept at the cost of one plain insert per changed fact row instead of an upsert per row.
+-- monthly_fact kept once per statement and folded once per projection batch, instead of an upsert per fact row.
 --
 -- V2 upserted the monthly_fact row of each change as it happened: within a projection batch of thousands of events
 -- the same few hundred rows (one per structure, month and fact) were updated again and again, each time a new row
--- version and new index entries that the next upsert had to walk past (~0.2 ms per counted fact row). Now a fact
--- row's triggers only note its contributions (old ones taken back, new ones added) in monthly_fact_change, a table
--- without index or WAL, and fold_monthly_facts() moves what is noted into monthly_fact in one statement, each row
--- once. A projection batch folds once, before its commit (it sets reporting.monthly_fact_fold to 'batch' for its
--- transaction, GenerationProjection); any other statement (a correction, a test) folds as each row changes, so
--- monthly_fact is up to date after every statement as before.
+-- version and new index entries that the next upsert had to walk past, and a PL/pgSQL call per fact row. Now a
+-- statement's triggers only note the contributions of the rows it changed (old ones taken back, new ones added) in
+-- monthly_fact_change, a table without index or WAL, and fold_monthly_facts() moves what is noted into monthly_fact
+-- in one statement, each row once. A projection batch folds once, before its commit (it sets
+-- reporting.monthly_fact_fold to 'batch' for its transaction, GenerationProjection); any other statement (a
+-- correction, a test) folds at its end, so monthly_fact is up to date after every statement as before.
 DROP TRIGGER accompaniment_monthly_fact ON ${schema}.accompaniment;
 DROP TRIGGER action_monthly_fact ON ${schema}.action;
 DROP TRIGGER training_outcome_monthly_fact ON ${schema}.training_outcome;
@@ -40,8 +40,12 @@ CREATE FUNCTION ${schema}.fold_monthly_facts() RETURNS VOID LANGUAGE sql AS $$
     SET n = t.n + excluded.n, m = t.m + excluded.m, recorded_max = greatest(t.recorded_max, excluded.recorded_max);
 $$;
 
--- One trigger function per fact table, from one template: the row types differ, and static statements keep their
--- plans for the session (a dynamic EXECUTE would plan at every row).
+-- One trigger function per fact table, from one template (the row types differ; static statements keep their plans
+-- for the session, a dynamic EXECUTE would plan at every call). Statement-level triggers over the transition tables:
+-- the projections' inserts reach the server as multi-row statements (reWriteBatchedInserts), so a trigger runs once
+-- for up to 128 fact rows instead of once per row. PostgreSQL allows transition tables on single-event triggers
+-- without a column list only: one trigger per event, and every UPDATE of beneficiary runs it (its rows changed
+-- without moving a count net to nothing).
 DO $migration$
 DECLARE
     fact_table TEXT;
@@ -51,24 +55,31 @@ BEGIN
         EXECUTE format($function$
             CREATE FUNCTION %1$I.%2$I() RETURNS TRIGGER LANGUAGE plpgsql AS $body$
             BEGIN
-                INSERT INTO %1$I.monthly_fact_change
-                SELECT o.structure_id, o.month, o.fact, o.key, -o.n, -o.m, o.recorded
-                FROM %1$I.%3$I(OLD) o WHERE TG_OP <> 'INSERT'
-                UNION ALL
-                SELECT x.* FROM %1$I.%3$I(NEW) x WHERE TG_OP <> 'DELETE';
+                IF TG_OP <> 'INSERT' THEN
+                    INSERT INTO %1$I.monthly_fact_change
+                    SELECT o.structure_id, o.month, o.fact, o.key, -o.n, -o.m, o.recorded
+                    FROM old_rows r, %1$I.%3$I(CAST(ROW(r.*) AS %1$I.%4$I)) o;
+                END IF;
+                IF TG_OP <> 'DELETE' THEN
+                    INSERT INTO %1$I.monthly_fact_change
+                    SELECT x.* FROM new_rows r, %1$I.%3$I(CAST(ROW(r.*) AS %1$I.%4$I)) x;
+                END IF;
                 IF current_setting('reporting.monthly_fact_fold', TRUE) IS DISTINCT FROM 'batch' THEN
                     PERFORM %1$I.fold_monthly_facts();
                 END IF;
                 RETURN NULL;
             END
             $body$
-            $function$, '${schema}', fact_table || '_monthly_fact_change', fact_table || '_contributions');
-        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR DELETE OR %s ON %I.%I FOR EACH ROW EXECUTE FUNCTION %I.%I()',
-            fact_table || '_monthly_fact',
-            -- the beneficiary row changes at every one of the person's events; only its entry or exit moves a count
-            CASE fact_table WHEN 'beneficiary' THEN 'UPDATE OF structure_id, exit_date, exit_reason, exit_recorded_at, '
-                || 'entry_date, orientation_source, registered_at, profile_recorded_at' ELSE 'UPDATE' END,
-            '${schema}', fact_table, '${schema}', fact_table || '_monthly_fact_change');
+            $function$, '${schema}', fact_table || '_monthly_fact_change', fact_table || '_contributions', fact_table);
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I.%I REFERENCING NEW TABLE AS new_rows '
+            || 'FOR EACH STATEMENT EXECUTE FUNCTION %I.%I()', fact_table || '_monthly_fact_insert', '${schema}',
+            fact_table, '${schema}', fact_table || '_monthly_fact_change');
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I.%I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+            || 'FOR EACH STATEMENT EXECUTE FUNCTION %I.%I()', fact_table || '_monthly_fact_update', '${schema}',
+            fact_table, '${schema}', fact_table || '_monthly_fact_change');
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I.%I REFERENCING OLD TABLE AS old_rows '
+            || 'FOR EACH STATEMENT EXECUTE FUNCTION %I.%I()', fact_table || '_monthly_fact_delete', '${schema}',
+            fact_table, '${schema}', fact_table || '_monthly_fact_change');
     END LOOP;
 END
 $migration$;
