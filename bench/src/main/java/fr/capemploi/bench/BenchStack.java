@@ -149,6 +149,11 @@ final class BenchStack implements AutoCloseable {
         return parse(call(service, path, role, "GET"));
     }
 
+    /** A GET with a token minted once by the caller: a poll loop then costs the service one signature check. */
+    JsonNode getWithToken(SuiteService service, String path, String token) {
+        return parse(send(service, path, token, "GET"));
+    }
+
     JsonNode post(SuiteService service, String path, String role) {
         return parse(call(service, path, role, "POST"));
     }
@@ -197,10 +202,14 @@ final class BenchStack implements AutoCloseable {
     }
 
     private String call(SuiteService service, String path, String role, String method) {
+        return send(service, path, role == null ? null : stack.tokens().mint(role), method);
+    }
+
+    private String send(SuiteService service, String path, String token, String method) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUri(service) + path))
                 .timeout(Duration.ofSeconds(30));
-        if (role != null) {
-            request.header("Authorization", "Bearer " + stack.tokens().mint(role));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         request.method(method, HttpRequest.BodyPublishers.noBody());
         try {

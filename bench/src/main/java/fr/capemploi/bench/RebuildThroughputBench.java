@@ -1,13 +1,20 @@
 package fr.capemploi.bench;
 
+import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.Topics;
-import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.localstack.demo.DemoCommand;
+import fr.capemploi.localstack.demo.NetworkPlan;
+import fr.capemploi.localstack.demo.NetworkPlanner;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,65 +23,119 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Rebuild throughput: loads N events, then compares the time a rebuild from offset 0 takes with the time a bare
- * consumer takes to read the same topic, in the same run.
+ * Rebuild throughput on the demo's mix of events: publishes what {@code ./suite demo} at a scale would make the
+ * services publish (structures, counsellors, declarations, people with their contacts, accompaniments, level
+ * changes, interviews, actions, CPF steps, training projects, funding decisions, exits), then in the same run:
+ * a bare consumer reading the same topics, a rebuild from offset 0, and a second rebuild with the maintenance of
+ * the {@code monthly_fact} pre-aggregates switched off, so that what the pre-aggregates cost the ingestion rate is
+ * a printed figure.
  */
 public final class RebuildThroughputBench {
 
+    private static final List<String> TOPICS = List.of(Topics.BENEFICIARY, Topics.CEP, Topics.CPF);
+
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.12;
+        NetworkPlan plan = NetworkPlanner.plan(scale, DemoCommand.DEFAULT_SEED);
         try (BenchStack stack = new BenchStack("rebuild", SuiteService.REPORTING)) {
+            Map<String, Integer> byType = new TreeMap<>();
             long loadStart = System.nanoTime();
-            for (int i = 0; i < events; i++) {
-                stack.publish(new StructureRegistered(UUID.randomUUID(), "R" + Integer.toString(i, 36).toUpperCase(),
-                        "Cap emploi", i % 2 == 0 ? "11" : "84", i % 2 == 0 ? "75" : "69", LocalDate.of(2016, 1, 4)),
-                        Instant.now());
-            }
+            DemoNetworkEvents.publish(plan, event -> {
+                byType.merge(EventCatalog.metadata(event.getClass()).name(), 1, Integer::sum);
+                stack.publish(event, Instant.now());
+            });
             stack.flush();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            System.out.printf("loaded %d events in %.1f s (%.0f events/s)%n", events, loadSeconds, events / loadSeconds);
+            int events = byType.values().stream().mapToInt(Integer::intValue).sum();
+            System.out.printf("demo network at scale %s: %d events in %.1f s (%.0f events/s)%n  %s%n",
+                    NetworkPlan.scaleText(scale), events, loadSeconds, events / loadSeconds, byType);
             long liveStart = System.nanoTime();
-            stack.awaitReportingLagZero(Duration.ofMinutes(30));
-            System.out.printf("live projection caught up %.1f s after the load ended%n",
-                    (System.nanoTime() - liveStart) / 1e9);
+            stack.awaitReportingLagZero(Duration.ofMinutes(60));
+            System.out.printf("live projection caught up %.1f s after the load ended (%s)%n",
+                    (System.nanoTime() - liveStart) / 1e9, BenchStack.load());
 
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
             var readCpu = cpu.snapshot();
             long readStart = System.nanoTime();
-            long read = readAll(stack.kafkaBootstrap(), Topics.BENEFICIARY);
-            double readSeconds = (System.nanoTime() - readStart) / 1e9;
-            System.out.printf("raw read: %d records in %.2f s = %.0f events/s (%s)%n", read, readSeconds,
-                    read / readSeconds, BenchStack.load());
+            long read = readAll(stack.kafkaBootstrap());
+            double readRate = read / ((System.nanoTime() - readStart) / 1e9);
+            System.out.printf("raw read of %s: %d records = %.0f events/s (%s)%n", TOPICS, read, readRate,
+                    BenchStack.load());
             System.out.println("  " + ProcessCpu.perOperation("event", readCpu, cpu.snapshot(), read));
 
-            int activeBefore = stack.get(SuiteService.REPORTING, "/api/v1/projections/status", "admin")
-                    .get("activeGeneration").asInt();
-            var rebuildCpu = cpu.snapshot();
-            long rebuildStart = System.nanoTime();
-            int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
-                    .get("generation").asInt();
-            while (stack.get(SuiteService.REPORTING, "/api/v1/projections/status", "admin").get("activeGeneration")
-                    .asInt() != building) {
-                Thread.sleep(100);
-            }
-            double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
-            System.out.printf("rebuild g%d -> g%d: %d events in %.2f s = %.0f events/s (%.0f %% of the raw read rate)%n",
-                    activeBefore, building, read, rebuildSeconds, read / rebuildSeconds,
-                    100 * (read / rebuildSeconds) / (read / readSeconds));
-            System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, cpu.snapshot(), read)
-                    + " (" + BenchStack.load() + ")");
+            // the first rebuild also warms the service, the page cache and the database's caches up: the two that
+            // are compared come after it, the one without the pre-aggregates first, so that it has no head start
+            rebuild(stack, cpu, read, readRate, "monthly_fact maintained, first");
+            maintenance(stack, MAINTENANCE_OFF);
+            double without = rebuild(stack, cpu, read, readRate, "monthly_fact maintenance off");
+            maintenance(stack, MAINTENANCE_ON);
+            double withFacts = rebuild(stack, cpu, read, readRate, "monthly_fact maintained");
+            System.out.printf("monthly_fact maintenance: rebuild %.0f events/s with, %.0f without: %.1f %% slower (%s)%n",
+                    withFacts, without, 100 * (1 - withFacts / without), BenchStack.load());
         }
     }
 
-    private static long readAll(String bootstrap, String topic) {
+    /**
+     * Disables the pre-aggregates' triggers of every generation created from now on, as its migration creates them,
+     * so that the rebuild's first batch already runs without them (an event trigger of this database only: the
+     * benchmark's stack is thrown away after the run).
+     */
+    private static final String MAINTENANCE_OFF = """
+            CREATE OR REPLACE FUNCTION bench_monthly_fact_off() RETURNS event_trigger LANGUAGE plpgsql AS $$
+            DECLARE t record;
+            BEGIN
+                FOR t IN SELECT tr.tgname, c.relname, n.nspname FROM pg_event_trigger_ddl_commands() d
+                    JOIN pg_trigger tr ON tr.oid = d.objid JOIN pg_class c ON c.oid = tr.tgrelid
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE d.object_type = 'trigger' AND tr.tgname LIKE '%monthly_fact%'
+                LOOP
+                    EXECUTE format('ALTER TABLE %I.%I DISABLE TRIGGER %I', t.nspname, t.relname, t.tgname);
+                END LOOP;
+            END $$;
+            CREATE EVENT TRIGGER bench_monthly_fact_off ON ddl_command_end WHEN TAG IN ('CREATE TRIGGER')
+                EXECUTE FUNCTION bench_monthly_fact_off();
+            """;
+
+    private static final String MAINTENANCE_ON = "DROP EVENT TRIGGER bench_monthly_fact_off";
+
+    private static void maintenance(BenchStack stack, String sql) throws java.sql.SQLException {
+        try (Connection reporting = stack.connect(SuiteService.REPORTING);
+                Statement statement = reporting.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static double rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, String label)
+            throws InterruptedException {
+        String admin = stack.token("admin");
+        int activeBefore = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
+                .get("activeGeneration").asInt();
+        var rebuildCpu = cpu.snapshot();
+        long rebuildStart = System.nanoTime();
+        int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
+                .get("generation").asInt();
+        while (stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
+                .get("activeGeneration").asInt() != building) {
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - rebuildStart) / 1e9;
+        double rate = read / seconds;
+        System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate"
+                + " (%s, %s UTC)%n", activeBefore, building, label, read, seconds, rate, rate / readRate,
+                BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
+        System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, cpu.snapshot(), read));
+        return rate;
+    }
+
+    private static long readAll(String bootstrap) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = TOPICS.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -1,6 +1,5 @@
 package fr.capemploi.platform.consumer;
 
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.platform.config.TopicNames;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -100,15 +100,17 @@ public final class ProjectionFeed {
     }
 
     /**
-     * Applies records (in partition order) in the caller's transaction: drops the events already processed by this
+     * Applies records (in partition order) in the caller's transaction, each read by {@code decoder} (the channel
+     * reads a record once for all its projections): drops the events already processed by this
      * consumer in one statement, applies the others in order, then advances each partition once.
      *
      * @return the positions to remember once the transaction has committed, and the applied events' recording times
      */
-    Applied applyInTransaction(List<ConsumerRecord<String, byte[]>> records) {
+    Applied applyInTransaction(List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
         List<EventEnvelope> envelopes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            envelopes.add(EventCodec.fromBytes(record.value()));
+            envelopes.add(decoder.apply(record));
         }
         projection.beginBatch();
         List<EventEnvelope> handled = envelopes.stream().filter(e -> projection.handles(e.eventType())).toList();

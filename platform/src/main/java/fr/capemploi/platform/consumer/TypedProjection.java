@@ -45,12 +45,21 @@ public abstract class TypedProjection implements EventProjection {
             throw new MalformedEventException(envelope.eventType() + " schemaVersion " + envelope.schemaVersion()
                     + " is not known to projection " + name() + " (it reads versions " + versions.keySet() + ")");
         }
-        handler.handle(envelope);
+        handler.handle(envelope, this);
+    }
+
+    /**
+     * Called with each event just before its method: e.g. a projection that sends its statements at the end of the
+     * batch notes whose statements follow (the event's record key: the same key, the same order as published).
+     */
+    protected void handling(DomainEvent event) {
     }
 
     private record Handler<E extends DomainEvent>(Class<E> type, BiConsumer<E, EventEnvelope> method) {
-        void handle(EventEnvelope envelope) {
-            method.accept(EventCodec.payload(envelope, type), envelope);
+        void handle(EventEnvelope envelope, TypedProjection projection) {
+            E event = EventCodec.payload(envelope, type);
+            projection.handling(event);
+            method.accept(event, envelope);
         }
     }
 }

@@ -72,7 +72,9 @@ class GoldenEventsTest {
         } finally {
             transaction.rollback();
         }
-        assertThat(rows).containsKeys("structure", "beneficiary", "accompaniment", "declaration", "funding_decision")
-                .allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
+        // what a batch noted for the pre-aggregates is folded into monthly_fact before its commit
+        assertThat(rows.remove("monthly_fact_change")).isZero();
+        assertThat(rows).containsKeys("structure", "beneficiary", "accompaniment", "declaration", "funding_decision",
+                "monthly_fact").allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
     }
 }

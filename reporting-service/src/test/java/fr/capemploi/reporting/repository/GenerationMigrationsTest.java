@@ -60,7 +60,7 @@ class GenerationMigrationsTest {
                                 "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
                 assertThat(rows(statement, "SELECT version || ' ' || type FROM " + old.schema()
                         + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
-                        .containsExactly("1 BASELINE", "2 SQL");
+                        .containsExactly("1 BASELINE", "2 SQL", "3 SQL");
             }
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(old, List.of()));

@@ -126,10 +126,12 @@ class ProjectionRebuildTest {
 
     /** Every row of every table of a generation, as text, table by table. */
     @Transactional
+    /** Every table of the generation but monthly_fact_change, whose rows live within one transaction. */
     Map<String, List<String>> snapshot(Generation generation) {
         @SuppressWarnings("unchecked")
         List<String> tables = entityManager.createNativeQuery("SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = ?1 ORDER BY table_name").setParameter(1, generation.schema()).getResultList();
+                + "WHERE table_schema = ?1 AND table_name <> 'monthly_fact_change' ORDER BY table_name")
+                .setParameter(1, generation.schema()).getResultList();
         Map<String, List<String>> snapshot = new TreeMap<>();
         for (String table : tables) {
             @SuppressWarnings("unchecked")
