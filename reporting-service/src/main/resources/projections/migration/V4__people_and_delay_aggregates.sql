@@ -26,6 +26,8 @@
 CREATE INDEX accompaniment_beneficiary ON ${schema}.accompaniment (beneficiary_id);
 CREATE INDEX accompaniment_level_beneficiary ON ${schema}.accompaniment_level (beneficiary_id);
 CREATE INDEX level1_contact_person ON ${schema}.level1_contact ((coalesce(beneficiary_id, contact_id)));
+CREATE INDEX accompaniment_referent ON ${schema}.accompaniment (referent_id);
+CREATE INDEX accompaniment_level_referent ON ${schema}.accompaniment_level (referent_id);
 
 CREATE TABLE ${schema}.member_item (
     person       UUID        NOT NULL,
@@ -64,27 +66,38 @@ CREATE TABLE ${schema}.delay_day (
 CREATE INDEX delay_day_recorded ON ${schema}.delay_day (recorded_max);
 
 -- The facts of the given people as quadrants in days (b 'infinity' while open), per line; the rules are those of
--- the indicator resources' sets (active, held, l1) and of their numerators, as of now.
+-- the indicator resources' sets (active, held, l1) and of their numerators, as of now. A counsellor is a person
+-- too, on the line 'referent': referent of an accompaniment active, or of a level held, in the period.
 CREATE FUNCTION ${schema}.member_quadrants(ids UUID[])
 RETURNS TABLE (person UUID, line TEXT, structure_id UUID, a DATE, b DATE, recorded TIMESTAMPTZ)
 LANGUAGE sql STABLE AS $$
     WITH who AS (SELECT DISTINCT unnest(ids) AS id),
     acc AS (
-        SELECT x.beneficiary_id AS person, x.structure_id, x.opened_on AS a,
+        SELECT x.beneficiary_id AS person, x.referent_id, x.structure_id, x.opened_on AS a,
                CASE WHEN x.closed_at IS NULL THEN 'infinity'::DATE ELSE x.closed_on END AS b,
                greatest(x.opened_at, x.closed_at) AS recorded
         FROM ${schema}.accompaniment x
-        WHERE x.beneficiary_id IN (SELECT id FROM who) AND x.opened_at IS NOT NULL AND x.opened_on IS NOT NULL
+        WHERE x.accompaniment_id IN (SELECT y.accompaniment_id FROM ${schema}.accompaniment y
+                                     WHERE y.beneficiary_id IN (SELECT id FROM who)
+                                     UNION SELECT y.accompaniment_id FROM ${schema}.accompaniment y
+                                     WHERE y.referent_id IN (SELECT id FROM who))
+          AND x.opened_at IS NOT NULL AND x.opened_on IS NOT NULL
     ),
-    active AS (SELECT * FROM acc WHERE b IS NOT NULL),
+    active AS (SELECT * FROM acc WHERE b IS NOT NULL AND person IN (SELECT id FROM who)),
+    -- every level of the accompaniments concerned: a level lasts until the next one, whoever its referent
     levels AS (
-        SELECT l.beneficiary_id AS person, l.accompaniment_id, l.structure_id, l.level, l.service, l.from_date,
+        SELECT l.beneficiary_id AS person, l.referent_id, l.accompaniment_id, l.structure_id, l.level, l.service,
+               l.from_date,
                lead(l.from_date) OVER (PARTITION BY l.accompaniment_id ORDER BY l.from_date, l.recorded_at)
                    AS next_from, l.recorded_at
-        FROM ${schema}.accompaniment_level l WHERE l.beneficiary_id IN (SELECT id FROM who)
+        FROM ${schema}.accompaniment_level l
+        WHERE l.accompaniment_id IN (SELECT y.accompaniment_id FROM ${schema}.accompaniment_level y
+                                     WHERE y.beneficiary_id IN (SELECT id FROM who)
+                                     UNION SELECT y.accompaniment_id FROM ${schema}.accompaniment_level y
+                                     WHERE y.referent_id IN (SELECT id FROM who))
     ),
-    held AS (
-        SELECT lv.person, lv.structure_id, lv.level, lv.service, lv.from_date AS a,
+    levels_held AS (
+        SELECT lv.person, lv.referent_id, lv.structure_id, lv.level, lv.service, lv.from_date AS a,
                least(coalesce(lv.next_from - 1, 'infinity'::DATE),
                      CASE WHEN c.closed_at IS NULL THEN 'infinity'::DATE
                           ELSE coalesce(c.closed_on, 'infinity'::DATE) END) AS b,
@@ -92,6 +105,7 @@ LANGUAGE sql STABLE AS $$
         FROM levels lv LEFT JOIN ${schema}.accompaniment c ON c.accompaniment_id = lv.accompaniment_id
         WHERE lv.next_from IS NULL OR lv.next_from > lv.from_date
     ),
+    held AS (SELECT * FROM levels_held WHERE person IN (SELECT id FROM who)),
     l1 AS (
         SELECT coalesce(c.beneficiary_id, c.contact_id) AS person, c.structure_id, c.contact_date AS a,
                c.contact_date AS b, c.recorded_at AS recorded
@@ -127,6 +141,10 @@ LANGUAGE sql STABLE AS $$
     UNION ALL SELECT x.person, 'consent-' || s.modality, x.structure_id, greatest(x.a, s.a), least(x.b, s.b),
            greatest(x.recorded, s.recorded)
     FROM active x JOIN steps s ON s.person = x.person WHERE s.step = 'CONSENT' AND s.modality IS NOT NULL
+    UNION ALL SELECT referent_id, 'referent', structure_id, a, b, recorded FROM acc
+    WHERE b IS NOT NULL AND referent_id IN (SELECT id FROM who)
+    UNION ALL SELECT referent_id, 'referent', structure_id, a, b, recorded FROM levels_held
+    WHERE referent_id IN (SELECT id FROM who)
 $$;
 
 -- The quadrants in months, reduced to their staircase per person, line and structure (see the top of this file).
@@ -196,7 +214,9 @@ END
 $$;
 
 -- One fold for every table these pre-aggregates read: a funding decision moves its delay's count; any other fact
--- has its people's items recomputed (the beneficiary, or the anonymous contact, before and after the change).
+-- has its people's items recomputed (the beneficiary, or the anonymous contact, before and after the change), and
+-- an accompaniment's or a level's change those of the referents of all its levels (a level ends where the next
+-- begins, and at the closure).
 CREATE FUNCTION ${schema}.people_and_delays_fold() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'funding_decision' THEN
@@ -217,6 +237,17 @@ BEGIN
         PERFORM ${schema}.fold_members(array_remove(ARRAY[
             CASE WHEN TG_OP <> 'INSERT' THEN coalesce(OLD.beneficiary_id, OLD.contact_id) END,
             CASE WHEN TG_OP <> 'DELETE' THEN coalesce(NEW.beneficiary_id, NEW.contact_id) END], NULL));
+    ELSIF TG_TABLE_NAME IN ('accompaniment', 'accompaniment_level') THEN
+        PERFORM ${schema}.fold_members(ARRAY(
+            SELECT x.id FROM unnest(ARRAY[
+                CASE WHEN TG_OP <> 'INSERT' THEN OLD.beneficiary_id END,
+                CASE WHEN TG_OP <> 'DELETE' THEN NEW.beneficiary_id END,
+                CASE WHEN TG_OP <> 'INSERT' THEN OLD.referent_id END,
+                CASE WHEN TG_OP <> 'DELETE' THEN NEW.referent_id END]) AS x (id) WHERE x.id IS NOT NULL
+            UNION SELECT l.referent_id FROM ${schema}.accompaniment_level l
+            WHERE l.referent_id IS NOT NULL AND l.accompaniment_id IN (
+                CASE WHEN TG_OP <> 'INSERT' THEN OLD.accompaniment_id END,
+                CASE WHEN TG_OP <> 'DELETE' THEN NEW.accompaniment_id END)));
     ELSE
         PERFORM ${schema}.fold_members(array_remove(ARRAY[
             CASE WHEN TG_OP <> 'INSERT' THEN OLD.beneficiary_id END,
@@ -227,11 +258,11 @@ END
 $$;
 
 -- only the columns the counts read: a referent changed or an interview recorded moves nothing here
-CREATE TRIGGER accompaniment_people AFTER INSERT OR DELETE OR UPDATE OF beneficiary_id, structure_id, opened_on,
-    opened_at, closed_on, closed_at ON ${schema}.accompaniment
+CREATE TRIGGER accompaniment_people AFTER INSERT OR DELETE OR UPDATE OF beneficiary_id, referent_id, structure_id,
+    opened_on, opened_at, closed_on, closed_at ON ${schema}.accompaniment
     FOR EACH ROW EXECUTE FUNCTION ${schema}.people_and_delays_fold();
 CREATE TRIGGER accompaniment_level_people AFTER INSERT OR DELETE OR UPDATE OF accompaniment_id, beneficiary_id,
-    structure_id, level, service, from_date, recorded_at ON ${schema}.accompaniment_level
+    referent_id, structure_id, level, service, from_date, recorded_at ON ${schema}.accompaniment_level
     FOR EACH ROW EXECUTE FUNCTION ${schema}.people_and_delays_fold();
 CREATE TRIGGER level1_contact_people AFTER INSERT OR DELETE OR UPDATE OF beneficiary_id, structure_id, contact_date
     ON ${schema}.level1_contact
@@ -269,7 +300,9 @@ BEGIN
     SELECT s.* FROM ${schema}.member_staircase(ARRAY(
         SELECT beneficiary_id FROM ${schema}.accompaniment
         UNION SELECT beneficiary_id FROM ${schema}.accompaniment_level
-        UNION SELECT coalesce(beneficiary_id, contact_id) FROM ${schema}.level1_contact)) s;
+        UNION SELECT coalesce(beneficiary_id, contact_id) FROM ${schema}.level1_contact
+        UNION SELECT referent_id FROM ${schema}.accompaniment WHERE referent_id IS NOT NULL
+        UNION SELECT referent_id FROM ${schema}.accompaniment_level WHERE referent_id IS NOT NULL)) s;
     INSERT INTO ${schema}.member_month (line, month, structure_id, starts, ends, recorded_max)
     SELECT x.line, x.month, x.structure_id, sum(x.starts), sum(x.ends), max(x.recorded)
     FROM ${schema}.member_item item, ${schema}.member_moves(item) x

@@ -60,7 +60,8 @@ class IndicatorCatalogueResourcesTest {
     void thePreAggregatesServeTheIndicatorsThatCountFactsByTheirDate() {
         assertThat(Arrays.stream(Indicator.values()).filter(i -> catalogue.entry(i).now().isPresent()))
                 .contains(Indicator.ACCOMPANIMENTS_OPENED, Indicator.FUNDING_DECISIONS, Indicator.EXITS_BY_REASON,
-                        Indicator.CEP_BENEFICIARIES, Indicator.FUNDING_DELAY_MEDIAN, Indicator.CPF_CONSENT_COLLECTED);
+                        Indicator.CEP_BENEFICIARIES, Indicator.FUNDING_DELAY_MEDIAN, Indicator.CPF_CONSENT_COLLECTED,
+                        Indicator.COUNSELLORS_DELIVERING_CEP);
         assertThat(catalogue.nowMain(Indicator.ACCOMPANIMENTS_OPENED, Set.of())).contains("monthly_fact")
                 .doesNotContain("accompaniment a");
         assertThat(catalogue.nowMain(Indicator.CEP_BENEFICIARIES, Set.of("members")))

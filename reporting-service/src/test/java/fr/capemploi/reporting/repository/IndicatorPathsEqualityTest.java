@@ -121,6 +121,13 @@ class IndicatorPathsEqualityTest {
                     + "counsellor_id, step || '_WITHDRAWN', step_on + CASE step WHEN 'CONSENT' THEN 0 ELSE 100 END, "
                     + "recorded_at + interval '1 hour' FROM {schema}.cpf_step WHERE step IN ('CONSENT', 'PRESENTED') "
                     + "ORDER BY event_id LIMIT 40",
+            // referents changed on accompaniments and on levels: counsellors delivering CEP move
+            "UPDATE {schema}.accompaniment a SET referent_id = (SELECT c.counsellor_id FROM {schema}.counsellor c "
+                    + "WHERE c.structure_id = a.structure_id ORDER BY c.counsellor_id LIMIT 1) WHERE accompaniment_id IN "
+                    + "(SELECT accompaniment_id FROM {schema}.accompaniment ORDER BY md5(accompaniment_id::text) LIMIT 30)",
+            "UPDATE {schema}.accompaniment_level l SET referent_id = (SELECT c.counsellor_id FROM {schema}.counsellor c "
+                    + "WHERE c.structure_id = l.structure_id ORDER BY c.counsellor_id DESC LIMIT 1) WHERE event_id IN "
+                    + "(SELECT event_id FROM {schema}.accompaniment_level ORDER BY md5(event_id::text) DESC LIMIT 30)",
             // people accompanied at a second structure too: counted once at national scope, at each structure
             "INSERT INTO {schema}.accompaniment (accompaniment_id, beneficiary_id, structure_id, referent_id, level, "
                     + "service, opened_on, opened_at, recorded_at) SELECT md5('second' || a.accompaniment_id)::uuid, "
