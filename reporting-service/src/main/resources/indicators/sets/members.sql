@@ -3,9 +3,11 @@
 -- period holding both their months counts; and, with no structure, what takes back once a person counted at two
 -- structures of the scope. A line's total over the scope is the sum of its rows.
 -- @columns: structure_id UUID, line TEXT, n BIGINT
+-- One pass over the counters up to the period's end: their number depends on structures, lines and months, not on
+-- how many people there are.
 SELECT x.structure_id, x.line, CAST(sum(x.n) AS BIGINT) FROM (
-    SELECT m.structure_id, m.line, m.starts AS n FROM {schema}.member_month m WHERE m.month <= :pe
-    UNION ALL SELECT m.structure_id, m.line, -m.ends FROM {schema}.member_month m WHERE m.month < :ps
+    SELECT m.structure_id, m.line, m.starts - CASE WHEN m.month < :ps THEN m.ends ELSE 0 END AS n
+    FROM {schema}.member_month m WHERE m.month <= :pe
     UNION ALL SELECT i.structure_id, i.line, i.w FROM {schema}.member_item i WHERE i.a > i.b AND i.b >= :ps AND i.a <= :pe
 ) x WHERE x.structure_id IN (SELECT structure_id FROM scope_structures)
 GROUP BY x.structure_id, x.line

@@ -175,13 +175,15 @@ LANGUAGE sql STABLE AS $$
     SELECT person, line, structure_id, next_a, b, -1, shared, recorded FROM steps WHERE next_a IS NOT NULL
 $$;
 
--- What items add to the monthly counters: a step with a <= b starts in month a and ends in month b.
+-- What items add to the monthly counters: a step with a <= b starts in month a and ends in month b. Counsellors
+-- (line 'referent') are looked up one by one through their items, never summed: no counter.
 CREATE FUNCTION ${schema}.member_moves(i ${schema}.member_item)
 RETURNS TABLE (line TEXT, month DATE, structure_id UUID, starts BIGINT, ends BIGINT, recorded TIMESTAMPTZ)
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT i.line, i.a, i.structure_id, CAST(i.w AS BIGINT), 0::BIGINT, i.recorded WHERE i.a <= i.b
+    SELECT i.line, i.a, i.structure_id, CAST(i.w AS BIGINT), 0::BIGINT, i.recorded
+    WHERE i.a <= i.b AND i.line <> 'referent'
     UNION ALL
-    SELECT i.line, i.b, i.structure_id, 0, i.w, i.recorded WHERE i.a <= i.b AND i.b <> 'infinity'
+    SELECT i.line, i.b, i.structure_id, 0, i.w, i.recorded WHERE i.a <= i.b AND i.b <> 'infinity' AND i.line <> 'referent'
 $$;
 
 -- The given people's items recomputed; the counters take back the old items and add the new ones, netted first.
