@@ -42,6 +42,9 @@ CREATE TABLE ${schema}.member_item (
 );
 CREATE INDEX member_item_inverted ON ${schema}.member_item (b, line) WHERE a > b;
 CREATE INDEX member_item_shared ON ${schema}.member_item (line) WHERE shared;
+-- "as of now" holds while nothing the items rest on was recorded after asOf: the latest recording among the items
+-- as they stand (the counters would keep the greatest ever seen, which depends on the order events came in)
+CREATE INDEX member_item_recorded ON ${schema}.member_item (recorded);
 
 CREATE TABLE ${schema}.member_month (
     line         TEXT        NOT NULL,
@@ -49,10 +52,8 @@ CREATE TABLE ${schema}.member_month (
     structure_id UUID        NOT NULL,
     starts       BIGINT      NOT NULL,
     ends         BIGINT      NOT NULL,
-    recorded_max TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (line, month, structure_id)
 );
-CREATE INDEX member_month_recorded ON ${schema}.member_month (recorded_max);
 
 CREATE TABLE ${schema}.delay_day (
     month        DATE        NOT NULL,
@@ -89,7 +90,9 @@ LANGUAGE sql STABLE AS $$
         SELECT l.beneficiary_id AS person, l.referent_id, l.accompaniment_id, l.structure_id, l.level, l.service,
                l.from_date,
                lead(l.from_date) OVER (PARTITION BY l.accompaniment_id ORDER BY l.from_date, l.recorded_at)
-                   AS next_from, l.recorded_at
+                   AS next_from,
+               -- a level's end rests on the levels after it
+               max(l.recorded_at) OVER (PARTITION BY l.accompaniment_id) AS recorded_at
         FROM ${schema}.accompaniment_level l
         WHERE l.accompaniment_id IN (SELECT y.accompaniment_id FROM ${schema}.accompaniment_level y
                                      WHERE y.beneficiary_id IN (SELECT id FROM who)
@@ -178,12 +181,11 @@ $$;
 -- What items add to the monthly counters: a step with a <= b starts in month a and ends in month b. Counsellors
 -- (line 'referent') are looked up one by one through their items, never summed: no counter.
 CREATE FUNCTION ${schema}.member_moves(i ${schema}.member_item)
-RETURNS TABLE (line TEXT, month DATE, structure_id UUID, starts BIGINT, ends BIGINT, recorded TIMESTAMPTZ)
+RETURNS TABLE (line TEXT, month DATE, structure_id UUID, starts BIGINT, ends BIGINT)
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT i.line, i.a, i.structure_id, CAST(i.w AS BIGINT), 0::BIGINT, i.recorded
-    WHERE i.a <= i.b AND i.line <> 'referent'
+    SELECT i.line, i.a, i.structure_id, CAST(i.w AS BIGINT), 0::BIGINT WHERE i.a <= i.b AND i.line <> 'referent'
     UNION ALL
-    SELECT i.line, i.b, i.structure_id, 0, i.w, i.recorded WHERE i.a <= i.b AND i.b <> 'infinity' AND i.line <> 'referent'
+    SELECT i.line, i.b, i.structure_id, 0, i.w WHERE i.a <= i.b AND i.b <> 'infinity' AND i.line <> 'referent'
 $$;
 
 -- The given people's items recomputed; the counters take back the old items and add the new ones, netted first.
@@ -200,16 +202,20 @@ BEGIN
     IF before = after THEN
         RETURN;
     END IF;
-    INSERT INTO ${schema}.member_month AS t (line, month, structure_id, starts, ends, recorded_max)
-    SELECT c.line, c.month, c.structure_id, sum(c.starts), sum(c.ends), max(c.recorded) FROM (
-        SELECT o.line, o.month, o.structure_id, -o.starts AS starts, -o.ends AS ends, o.recorded
+    INSERT INTO ${schema}.member_month AS t (line, month, structure_id, starts, ends)
+    SELECT c.line, c.month, c.structure_id, sum(c.starts), sum(c.ends) FROM (
+        SELECT o.line, o.month, o.structure_id, -o.starts AS starts, -o.ends AS ends
         FROM unnest(before) AS old_item, ${schema}.member_moves(old_item) o
         UNION ALL SELECT x.* FROM unnest(after) AS new_item, ${schema}.member_moves(new_item) x
     ) c
     GROUP BY c.line, c.month, c.structure_id HAVING sum(c.starts) <> 0 OR sum(c.ends) <> 0
     ON CONFLICT (line, month, structure_id) DO UPDATE
-    SET starts = t.starts + excluded.starts, ends = t.ends + excluded.ends,
-        recorded_max = greatest(t.recorded_max, excluded.recorded_max);
+    SET starts = t.starts + excluded.starts, ends = t.ends + excluded.ends;
+    -- a counter back to zero goes, as a rebuild would never write it
+    DELETE FROM ${schema}.member_month t
+    USING (SELECT DISTINCT o.line, o.month, o.structure_id
+           FROM unnest(before) AS old_item, ${schema}.member_moves(old_item) o) z
+    WHERE t.line = z.line AND t.month = z.month AND t.structure_id = z.structure_id AND t.starts = 0 AND t.ends = 0;
     DELETE FROM ${schema}.member_item m WHERE m.person = ANY(ids);
     INSERT INTO ${schema}.member_item SELECT * FROM unnest(after);
 END
@@ -305,8 +311,8 @@ BEGIN
         UNION SELECT coalesce(beneficiary_id, contact_id) FROM ${schema}.level1_contact
         UNION SELECT referent_id FROM ${schema}.accompaniment WHERE referent_id IS NOT NULL
         UNION SELECT referent_id FROM ${schema}.accompaniment_level WHERE referent_id IS NOT NULL)) s;
-    INSERT INTO ${schema}.member_month (line, month, structure_id, starts, ends, recorded_max)
-    SELECT x.line, x.month, x.structure_id, sum(x.starts), sum(x.ends), max(x.recorded)
+    INSERT INTO ${schema}.member_month (line, month, structure_id, starts, ends)
+    SELECT x.line, x.month, x.structure_id, sum(x.starts), sum(x.ends)
     FROM ${schema}.member_item item, ${schema}.member_moves(item) x
     GROUP BY x.line, x.month, x.structure_id HAVING sum(x.starts) <> 0 OR sum(x.ends) <> 0;
     INSERT INTO ${schema}.delay_day (month, structure_id, funder, delay_days, n, recorded_max)

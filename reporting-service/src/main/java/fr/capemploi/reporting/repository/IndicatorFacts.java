@@ -92,7 +92,7 @@ public class IndicatorFacts {
         }
         Object current = ProjectionSql.query(entityManager, generation.sql(
                 "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
-                        + "AND coalesce((SELECT max(recorded_max) FROM {schema}.member_month) <= :asOf, TRUE) "
+                        + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current"),
                 Map.of("asOf", asOf)).get(0).get("current");
         return Boolean.TRUE.equals(current);
