@@ -1,29 +1,29 @@
--- @needs: active, held
+-- Active counsellors met delivering CEP (fragment active-counsellors), or referents of an accompaniment active or
+-- of a level held in the period.
+-- @needs: active-counsellors, active, held
 -- @with
-counsellor_periods AS (
-    SELECT DISTINCT ON (p.counsellor_id) p.counsellor_id, p.structure_id, p.active_from, p.active_until
-    FROM {schema}.counsellor_period p WHERE p.recorded_at <= :asOf
-    ORDER BY p.counsellor_id, p.recorded_at DESC, p.version DESC
-),
-active_counsellors AS (
-    SELECT c.counsellor_id, c.structure_id FROM counsellor_periods c
-    WHERE (c.active_from IS NULL OR c.active_from <= :pe)
-      AND (c.active_until IS NULL OR c.active_until >= :ps)
-      AND c.structure_id IN (SELECT structure_id FROM scope_structures)
-),
 delivering AS (
-    -- per counsellor, the cheapest proof first: an interview or a level-1 contact found through an index
-    -- spares building the accompaniment sets for nearly everyone
     SELECT c.* FROM active_counsellors c
-    WHERE EXISTS (SELECT 1 FROM {schema}.interview i WHERE i.counsellor_id = c.counsellor_id
-                    AND i.held_on BETWEEN :ps AND :pe AND i.recorded_at <= :asOf)
-       OR EXISTS (SELECT 1 FROM {schema}.level1_contact x WHERE x.counsellor_id = c.counsellor_id
-                    AND x.contact_date BETWEEN :ps AND :pe AND x.recorded_at <= :asOf
-                    AND x.structure_id IN (SELECT structure_id FROM scope_structures))
+    WHERE c.counsellor_id IN (SELECT counsellor_id FROM met)
        OR c.counsellor_id IN (SELECT referent_id FROM active)
        OR c.counsellor_id IN (SELECT referent_id FROM held)
 )
 -- @main
+SELECT (SELECT count(*) FROM delivering) AS num, count(*) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM delivering)) AS contributing
+FROM active_counsellors
+-- @now-needs: active-counsellors
+-- @now-with
+-- a referent from the pre-aggregates (line 'referent'): at a structure of the scope, a step of its staircase
+-- meeting the period
+delivering AS (
+    SELECT c.* FROM active_counsellors c
+    WHERE c.counsellor_id IN (SELECT counsellor_id FROM met)
+       OR EXISTS (SELECT 1 FROM {schema}.member_item i WHERE i.person = c.counsellor_id AND i.line = 'referent'
+                    AND i.a <= :pe AND i.b >= :ps AND i.structure_id IN (SELECT structure_id FROM scope_structures)
+                  GROUP BY i.structure_id HAVING sum(i.w) > 0)
+)
+-- @now-main
 SELECT (SELECT count(*) FROM delivering) AS num, count(*) AS den,
        (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM delivering)) AS contributing
 FROM active_counsellors

@@ -22,3 +22,14 @@ WHERE s.step = 'CONSENT' AND s.step_on <= :pe AND s.recorded_at <= :asOf
                   AND w.step_on <= :ps AND w.recorded_at <= :asOf)
   AND s.beneficiary_id IN (SELECT beneficiary_id FROM accompanied)
 GROUP BY s.modality ORDER BY 1
+-- @now-needs: members
+-- @now-main
+SELECT CAST(coalesce(sum(n) FILTER (WHERE line = 'cpf-consent'), 0) AS BIGINT) AS num,
+       CAST(coalesce(sum(n) FILTER (WHERE line = 'accompanied'), 0) AS BIGINT) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM members
+                                                       WHERE line = 'accompanied' AND n > 0)) AS contributing
+FROM members
+-- @now-breakdown
+SELECT substr(line, length('consent-') + 1) AS key, CAST(sum(n) AS BIGINT) AS num,
+       (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM members WHERE line = 'accompanied') AS den
+FROM members WHERE line LIKE 'consent-%' GROUP BY line HAVING sum(n) > 0 ORDER BY 1

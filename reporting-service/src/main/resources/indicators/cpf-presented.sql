@@ -11,3 +11,10 @@ LEFT JOIN (SELECT DISTINCT s.beneficiary_id FROM {schema}.cpf_step s
              AND NOT EXISTS (SELECT 1 FROM {schema}.cpf_step w WHERE w.beneficiary_id = s.beneficiary_id
                              AND w.step = s.step || '_WITHDRAWN' AND w.step_on >= s.step_on
                              AND w.step_on <= :ps AND w.recorded_at <= :asOf)) r ON r.beneficiary_id = a.beneficiary_id
+-- @now-needs: members
+-- @now-main
+SELECT CAST(coalesce(sum(n) FILTER (WHERE line = 'cpf-presented'), 0) AS BIGINT) AS num,
+       CAST(coalesce(sum(n) FILTER (WHERE line = 'accompanied'), 0) AS BIGINT) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM members
+                                                       WHERE line = 'accompanied' AND n > 0)) AS contributing
+FROM members

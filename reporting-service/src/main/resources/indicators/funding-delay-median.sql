@@ -7,3 +7,14 @@ FROM answers
 -- @breakdown
 SELECT funder AS key, percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_days) AS num, count(*) AS den FROM answers
 GROUP BY funder ORDER BY 1
+-- @now-needs: delay-days
+-- @now-main
+SELECT {schema}.histogram_percentile(0.5, (SELECT array_agg(delay_days ORDER BY delay_days) FROM overall),
+                                    (SELECT array_agg(n ORDER BY delay_days) FROM overall)) AS num,
+       (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM overall) AS den,
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM answered)) AS contributing
+-- @now-breakdown
+SELECT funder AS key, {schema}.histogram_percentile(0.5, array_agg(delay_days ORDER BY delay_days),
+                                                    array_agg(n ORDER BY delay_days)) AS num,
+       CAST(sum(n) AS BIGINT) AS den
+FROM days GROUP BY funder ORDER BY 1

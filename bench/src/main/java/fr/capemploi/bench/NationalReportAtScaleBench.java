@@ -105,7 +105,41 @@ public final class NationalReportAtScaleBench {
                         percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.95) / 1e6,
                         sorted[sorted.length - 1] / 1e6, loadAverage());
             }
+            profile(stack, token);
         }
+    }
+
+    /**
+     * Each indicator of the catalogue alone (its series over the single period 2016, national: the request works
+     * out only the sets that indicator reads), as of now and as of 2018-06-30 — late enough to see nearly every
+     * generated fact, early enough for the exact path over the facts: where the time of the whole list goes.
+     */
+    private static void profile(BenchStack stack, String token) throws Exception {
+        List<String> ids;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("suite.root"),
+                "reporting-service/src/main/resources/indicators"))) {
+            ids = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".sql"))
+                    .map(f -> f.substring(0, f.length() - 4)).sorted().toList();
+        }
+        System.out.printf("per indicator, 2016 national, p50 of %d runs (ms): as of now | exact path as of 2018-06-30%n",
+                PROFILE_RUNS);
+        for (String id : ids) {
+            String path = "/api/v1/indicators/" + id + "/series?from=2016&to=2016&granularity=year";
+            System.out.printf("  %-42s %10.1f %10.1f   load %s%n", id, p50(stack, path, token),
+                    p50(stack, path + "&asOf=2018-06-30", token), loadAverage());
+        }
+    }
+
+    private static final int PROFILE_RUNS = 5;
+
+    private static double p50(BenchStack stack, String path, String token) throws Exception {
+        stack.timedGet(SuiteService.REPORTING, path, token, "application/json"); // warm-up
+        long[] times = new long[PROFILE_RUNS];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = stack.timedGet(SuiteService.REPORTING, path, token, "application/json");
+        }
+        java.util.Arrays.sort(times);
+        return percentile(times, 0.50) / 1e6;
     }
 
     /** The 1, 5 and 15 minute load averages: the figures mean little without what else ran. */

@@ -25,8 +25,9 @@ import java.util.Map;
  * reach the requested total.
  *
  * <p>The facts are written with the generation's triggers off, then the pre-aggregates are computed from them by
- * the generation's own {@code refresh_monthly_facts()}: the SQL of the migration that creates them, from the same
- * per-row contributions the triggers apply when the projections write. Used by the benchmark
+ * the generation's own {@code refresh_monthly_facts()} and {@code refresh_people_and_delays()}: the SQL of the
+ * migrations that create them, from the same per-row contributions the triggers apply when the projections write.
+ * Used by the benchmark
  * ({@code NationalReportAtScale}) and, at small scales, by the reporting service's test that holds the
  * pre-aggregated path equal to the reference queries.
  */
@@ -531,6 +532,7 @@ public final class NationalNetworkRows {
         run("DROP TABLE bench.person; DROP TABLE bench.project");
         timed("monthly_fact", () -> run(sql("SET session_replication_role = DEFAULT; "
                 + "SELECT {schema}.refresh_monthly_facts()")));
+        timed("people and delays", () -> run(sql("SELECT {schema}.refresh_people_and_delays()")));
         try (PreparedStatement done = connection.prepareStatement(
                 "INSERT INTO bench.loaded (schema_name, beneficiaries, target_events, generator) VALUES (?, ?, ?, ?)")) {
             done.setString(1, schema);

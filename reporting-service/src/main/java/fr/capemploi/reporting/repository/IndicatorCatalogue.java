@@ -52,8 +52,11 @@ public final class IndicatorCatalogue {
             Optional<String> breakdown, Optional<Now> now) {
     }
 
-    /** An indicator's queries over the pre-aggregates, exact when nothing counted was recorded after asOf. */
-    public record Now(Optional<String> with, String main, Optional<String> breakdown) {
+    /**
+     * An indicator's queries over the pre-aggregates, exact when nothing counted was recorded after asOf, with the
+     * shared sets and fragments they read ({@code -- @now-needs:}).
+     */
+    public record Now(List<String> needs, Optional<String> with, String main, Optional<String> breakdown) {
     }
 
     private final Map<Indicator, Entry> entries;
@@ -110,11 +113,15 @@ public final class IndicatorCatalogue {
         ordered.add(name);
     }
 
-    /** The shared sets {@code indicators} read, directly or through fragments, in the order they must be filled. */
-    public List<Part> sharedSets(Collection<Indicator> indicators) {
+    /**
+     * The shared sets {@code indicators} read, directly or through fragments, in the order they must be filled;
+     * {@code now}: those the pre-aggregates answer read what their "as of now" queries need instead.
+     */
+    public List<Part> sharedSets(Collection<Indicator> indicators, boolean now) {
         LinkedHashSet<String> needs = new LinkedHashSet<>();
         for (Indicator indicator : indicators) {
-            needs.addAll(entry(indicator).needs());
+            Entry entry = entry(indicator);
+            needs.addAll(now && entry.now().isPresent() ? entry.now().get().needs() : entry.needs());
         }
         return closure(List.copyOf(needs)).stream().filter(Part::shared).toList();
     }
@@ -145,14 +152,14 @@ public final class IndicatorCatalogue {
         return entry.breakdown().map(b -> with(entry.needs(), entry.with(), filled) + b);
     }
 
-    public String nowMain(Indicator indicator) {
+    public String nowMain(Indicator indicator, Set<String> filled) {
         Now now = entry(indicator).now().orElseThrow();
-        return with(List.of(), now.with(), Set.of()) + now.main();
+        return with(now.needs(), now.with(), filled) + now.main();
     }
 
-    public Optional<String> nowBreakdown(Indicator indicator) {
+    public Optional<String> nowBreakdown(Indicator indicator, Set<String> filled) {
         Now now = entry(indicator).now().orElseThrow();
-        return now.breakdown().map(b -> with(List.of(), now.with(), Set.of()) + b);
+        return now.breakdown().map(b -> with(now.needs(), now.with(), filled) + b);
     }
 
     /** The structures of the scope registered by the period's end: the coverage denominator. */
@@ -165,8 +172,8 @@ public final class IndicatorCatalogue {
         Map<Indicator, Entry> entries = new EnumMap<>(Indicator.class);
         for (Indicator indicator : Indicator.values()) {
             Sections file = Sections.of(ROOT + indicator.id() + ".sql", read(ROOT + indicator.id() + ".sql"));
-            Optional<Now> now = file.section("now-main").map(main -> new Now(file.section("now-with"), main,
-                    file.section("now-breakdown")));
+            Optional<Now> now = file.section("now-main").map(main -> new Now(file.nowNeeds(),
+                    file.section("now-with"), main, file.section("now-breakdown")));
             if (now.isPresent() && file.section("breakdown").isPresent() != now.get().breakdown().isPresent()) {
                 throw new IllegalStateException(indicator.id() + ": a breakdown on one path only");
             }
@@ -174,7 +181,10 @@ public final class IndicatorCatalogue {
                     file.section("main").orElseThrow(() -> file.missing("main")), file.section("breakdown"), now));
         }
         Set<String> wanted = new LinkedHashSet<>();
-        entries.values().forEach(e -> wanted.addAll(e.needs()));
+        entries.values().forEach(e -> {
+            wanted.addAll(e.needs());
+            e.now().ifPresent(now -> wanted.addAll(now.needs()));
+        });
         List<String> queue = new ArrayList<>(wanted);
         while (!queue.isEmpty()) {
             String name = queue.remove(0);
@@ -209,18 +219,20 @@ public final class IndicatorCatalogue {
      * without its comments: the named-parameter binding would take a colon in a comment for a parameter.
      */
     private record Sections(String resource, Map<String, List<String>> sections, List<String> needs,
-            Optional<String> columns) {
+            List<String> nowNeeds, Optional<String> columns) {
 
         static Sections of(String resource, String text) {
             Map<String, List<String>> sections = new HashMap<>();
             List<String> needs = new ArrayList<>();
+            List<String> nowNeeds = new ArrayList<>();
             String columns = null;
             String current = "body";
             for (String line : text.split("\n")) {
                 String trimmed = line.strip();
                 if (trimmed.startsWith("-- @needs:")) {
-                    Arrays.stream(trimmed.substring("-- @needs:".length()).split(",")).map(String::strip)
-                            .filter(s -> !s.isEmpty()).forEach(needs::add);
+                    names(trimmed, "-- @needs:").forEach(needs::add);
+                } else if (trimmed.startsWith("-- @now-needs:")) {
+                    names(trimmed, "-- @now-needs:").forEach(nowNeeds::add);
                 } else if (trimmed.startsWith("-- @columns:")) {
                     columns = trimmed.substring("-- @columns:".length()).strip();
                 } else if (trimmed.matches("-- @[a-z-]+")) {
@@ -233,7 +245,13 @@ public final class IndicatorCatalogue {
                     sections.computeIfAbsent(current, k -> new ArrayList<>()).add(stripTrailingComment(line));
                 }
             }
-            return new Sections(resource, sections, List.copyOf(needs), Optional.ofNullable(columns));
+            return new Sections(resource, sections, List.copyOf(needs), List.copyOf(nowNeeds),
+                    Optional.ofNullable(columns));
+        }
+
+        private static java.util.stream.Stream<String> names(String declaration, String marker) {
+            return Arrays.stream(declaration.substring(marker.length()).split(",")).map(String::strip)
+                    .filter(s -> !s.isEmpty());
         }
 
         private static String stripTrailingComment(String line) {

@@ -64,9 +64,8 @@ public class IndicatorFacts {
         boolean current = current(generation, period, asOf);
         Set<String> filled = new LinkedHashSet<>();
         // in dependency order: the sets filled so far feed the next ones (accompanied people from the active
-        // accompaniments); the indicators the pre-aggregates answer read none
-        for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators.stream()
-                .filter(i -> !(current && catalogue.entry(i).now().isPresent())).toList())) {
+        // accompaniments); the indicators the pre-aggregates answer read theirs (people per structure and line)
+        for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators, current)) {
             String table = IndicatorCatalogue.table(set.name());
             ProjectionSql.update(entityManager, "DROP TABLE IF EXISTS " + table);
             ProjectionSql.update(entityManager, "CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
@@ -92,7 +91,9 @@ public class IndicatorFacts {
             return false;
         }
         Object current = ProjectionSql.query(entityManager, generation.sql(
-                "SELECT coalesce(max(recorded_max) <= :asOf, TRUE) AS current FROM {schema}.monthly_fact"),
+                "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
+                        + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
+                        + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current"),
                 Map.of("asOf", asOf)).get(0).get("current");
         return Boolean.TRUE.equals(current);
     }
@@ -109,12 +110,13 @@ public class IndicatorFacts {
             Instant asOf, SharedSets shared) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
         boolean now = shared.current() && catalogue.entry(indicator).now().isPresent();
-        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(now ? catalogue.nowMain(indicator)
-                : catalogue.main(indicator, shared.tables())), parameters).get(0);
+        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(now
+                ? catalogue.nowMain(indicator, shared.tables()) : catalogue.main(indicator, shared.tables())),
+                parameters).get(0);
         BigDecimal numerator = decimal(row.get("num"));
         BigDecimal denominator = decimal(row.get("den"));
         List<IndicatorValue.Part> parts = new ArrayList<>();
-        Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator)
+        Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator, shared.tables())
                 : catalogue.breakdown(indicator, shared.tables());
         if (breakdown.isPresent()) {
             for (Map<String, Object> part : ProjectionSql.query(entityManager, generation.sql(breakdown.get()),

@@ -22,7 +22,8 @@ final class ProjectionMigrations implements ResourceProvider {
     static final List<String> FILES = List.of(
             "V1__projection_tables.sql",
             "V2__monthly_facts.sql",
-            "V3__monthly_fact_changes.sql");
+            "V3__monthly_fact_changes.sql",
+            "V4__people_and_delay_aggregates.sql");
 
     @Override
     public LoadableResource getResource(String name) {

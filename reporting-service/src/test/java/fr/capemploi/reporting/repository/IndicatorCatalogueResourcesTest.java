@@ -28,15 +28,18 @@ class IndicatorCatalogueResourcesTest {
     @Test
     void sharedSetsComeAfterTheSetsTheyReadAndOnlyThoseDeclaredAreWorkedOut() {
         // informed-about-cep declares the accompanied people, which read the active accompaniments
-        assertThat(catalogue.sharedSets(List.of(Indicator.INFORMED_ABOUT_CEP)))
+        assertThat(catalogue.sharedSets(List.of(Indicator.INFORMED_ABOUT_CEP), false))
                 .extracting(IndicatorCatalogue.Part::name).containsExactly("active", "accompanied");
         // the people of cep-beneficiaries are a fragment over two sets; the levels held read the levels fragment
-        assertThat(catalogue.sharedSets(List.of(Indicator.CEP_BENEFICIARIES)))
+        assertThat(catalogue.sharedSets(List.of(Indicator.CEP_BENEFICIARIES), false))
                 .extracting(IndicatorCatalogue.Part::name).containsExactlyInAnyOrder("held", "l1");
         assertThat(catalogue.closure(List.of("people"))).extracting(IndicatorCatalogue.Part::name)
                 .containsSubsequence("levels", "held", "people");
+        // as of now, the distinct-people family reads its people per structure and line, nothing else
+        assertThat(catalogue.sharedSets(List.of(Indicator.INFORMED_ABOUT_CEP, Indicator.CEP_BENEFICIARIES), true))
+                .extracting(IndicatorCatalogue.Part::name).containsExactly("members");
         // declarations only: no set to work out
-        assertThat(catalogue.sharedSets(List.of(Indicator.DECLARED_FTE_TOTAL, Indicator.STRUCTURES_REGISTERED)))
+        assertThat(catalogue.sharedSets(List.of(Indicator.DECLARED_FTE_TOTAL, Indicator.STRUCTURES_REGISTERED), false))
                 .isEmpty();
     }
 
@@ -56,9 +59,15 @@ class IndicatorCatalogueResourcesTest {
     @Test
     void thePreAggregatesServeTheIndicatorsThatCountFactsByTheirDate() {
         assertThat(Arrays.stream(Indicator.values()).filter(i -> catalogue.entry(i).now().isPresent()))
-                .contains(Indicator.ACCOMPANIMENTS_OPENED, Indicator.FUNDING_DECISIONS, Indicator.EXITS_BY_REASON)
-                .doesNotContain(Indicator.CEP_BENEFICIARIES, Indicator.FUNDING_DELAY_MEDIAN);
-        assertThat(catalogue.nowMain(Indicator.ACCOMPANIMENTS_OPENED)).contains("monthly_fact")
+                .contains(Indicator.ACCOMPANIMENTS_OPENED, Indicator.FUNDING_DECISIONS, Indicator.EXITS_BY_REASON,
+                        Indicator.CEP_BENEFICIARIES, Indicator.FUNDING_DELAY_MEDIAN, Indicator.CPF_CONSENT_COLLECTED,
+                        Indicator.COUNSELLORS_DELIVERING_CEP);
+        assertThat(catalogue.nowMain(Indicator.ACCOMPANIMENTS_OPENED, Set.of())).contains("monthly_fact")
                 .doesNotContain("accompaniment a");
+        assertThat(catalogue.nowMain(Indicator.CEP_BENEFICIARIES, Set.of("members")))
+                .contains("members AS NOT MATERIALIZED (SELECT * FROM pg_temp.indicator_members)")
+                .doesNotContain("accompaniment_level");
+        assertThat(catalogue.nowMain(Indicator.FUNDING_DELAY_P90, Set.of())).contains("delay_day")
+                .doesNotContain("funding_decision");
     }
 }

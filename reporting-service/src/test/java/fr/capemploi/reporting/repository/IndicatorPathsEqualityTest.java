@@ -94,7 +94,59 @@ class IndicatorPathsEqualityTest {
                     + "funder, decision, requested_on, decided_on, delay_days, new_fe, recorded_at) "
                     + "SELECT md5('extra' || event_id)::uuid, request_id, project_id, beneficiary_id, structure_id, "
                     + "'REGION', 'GRANTED', requested_on, decided_on + 10, delay_days + 10, FALSE, "
-                    + "recorded_at + interval '10 days' FROM {schema}.funding_decision ORDER BY event_id DESC LIMIT 25");
+                    + "recorded_at + interval '10 days' FROM {schema}.funding_decision ORDER BY event_id DESC LIMIT 25",
+            "UPDATE {schema}.funding_decision SET delay_days = delay_days + 3, funder = 'AGEFIPH' WHERE event_id IN "
+                    + "(SELECT event_id FROM {schema}.funding_decision WHERE delay_days IS NOT NULL "
+                    + "ORDER BY md5(event_id::text) LIMIT 25)",
+            // the distinct-people family: levels changed later, a level corrected the same day, contacts moved and
+            // removed, information moved, consents withdrawn the day they were given on a month's first day and
+            // presentations months later
+            "UPDATE {schema}.accompaniment_level SET from_date = from_date + 20 WHERE event_id IN "
+                    + "(SELECT event_id FROM {schema}.accompaniment_level ORDER BY event_id LIMIT 40)",
+            "INSERT INTO {schema}.accompaniment_level (event_id, accompaniment_id, beneficiary_id, structure_id, "
+                    + "referent_id, level, service, from_date, recorded_at) SELECT md5('same-day' || event_id)::uuid, "
+                    + "accompaniment_id, beneficiary_id, structure_id, referent_id, 5 - level, service, from_date, "
+                    + "recorded_at + interval '1 hour' FROM {schema}.accompaniment_level ORDER BY md5(event_id::text) "
+                    + "LIMIT 20",
+            "UPDATE {schema}.level1_contact SET contact_date = contact_date + 35 WHERE contact_id IN "
+                    + "(SELECT contact_id FROM {schema}.level1_contact ORDER BY contact_id LIMIT 40)",
+            "DELETE FROM {schema}.level1_contact WHERE contact_id IN (SELECT contact_id FROM {schema}.level1_contact "
+                    + "ORDER BY contact_id DESC LIMIT 20)",
+            "UPDATE {schema}.cep_information SET informed_on = informed_on + 70 WHERE event_id IN "
+                    + "(SELECT event_id FROM {schema}.cep_information ORDER BY event_id LIMIT 40)",
+            "UPDATE {schema}.cpf_step SET step_on = CAST(date_trunc('month', step_on) AS DATE) WHERE event_id IN "
+                    + "(SELECT event_id FROM {schema}.cpf_step WHERE step = 'CONSENT' ORDER BY event_id LIMIT 20)",
+            "INSERT INTO {schema}.cpf_step (event_id, beneficiary_id, structure_id, counsellor_id, step, step_on, "
+                    + "recorded_at) SELECT md5('withdrawn' || event_id)::uuid, beneficiary_id, structure_id, "
+                    + "counsellor_id, step || '_WITHDRAWN', step_on + CASE step WHEN 'CONSENT' THEN 0 ELSE 100 END, "
+                    + "recorded_at + interval '1 hour' FROM {schema}.cpf_step WHERE step IN ('CONSENT', 'PRESENTED') "
+                    + "ORDER BY event_id LIMIT 40",
+            // referents changed on accompaniments and on levels: counsellors delivering CEP move
+            "UPDATE {schema}.accompaniment a SET referent_id = (SELECT c.counsellor_id FROM {schema}.counsellor c "
+                    + "WHERE c.structure_id = a.structure_id ORDER BY c.counsellor_id LIMIT 1) WHERE accompaniment_id IN "
+                    + "(SELECT accompaniment_id FROM {schema}.accompaniment ORDER BY md5(accompaniment_id::text) LIMIT 30)",
+            "UPDATE {schema}.accompaniment_level l SET referent_id = (SELECT c.counsellor_id FROM {schema}.counsellor c "
+                    + "WHERE c.structure_id = l.structure_id ORDER BY c.counsellor_id DESC LIMIT 1) WHERE event_id IN "
+                    + "(SELECT event_id FROM {schema}.accompaniment_level ORDER BY md5(event_id::text) DESC LIMIT 30)",
+            // people accompanied at a second structure too: counted once at national scope, at each structure
+            "INSERT INTO {schema}.accompaniment (accompaniment_id, beneficiary_id, structure_id, referent_id, level, "
+                    + "service, opened_on, opened_at, recorded_at) SELECT md5('second' || a.accompaniment_id)::uuid, "
+                    + "a.beneficiary_id, (SELECT s.structure_id FROM {schema}.structure s "
+                    + "WHERE s.structure_id <> a.structure_id ORDER BY s.code LIMIT 1), a.referent_id, 2, a.service, "
+                    + "a.opened_on + 100, a.opened_at + interval '100 days', a.recorded_at "
+                    + "FROM {schema}.accompaniment a WHERE a.opened_on IS NOT NULL ORDER BY a.accompaniment_id LIMIT 30",
+            "INSERT INTO {schema}.accompaniment_level (event_id, accompaniment_id, beneficiary_id, structure_id, "
+                    + "referent_id, level, service, from_date, recorded_at) SELECT md5('level' || accompaniment_id)::uuid, "
+                    + "accompaniment_id, beneficiary_id, structure_id, referent_id, level, service, opened_on, opened_at "
+                    + "FROM {schema}.accompaniment WHERE accompaniment_id IN "
+                    + "(SELECT md5('second' || accompaniment_id)::uuid FROM {schema}.accompaniment)");
+
+    /** The pre-aggregates the triggers keep, and what of each row a recomputation must give again. */
+    private static final Map<String, String> AGGREGATES = Map.of(
+            "monthly_fact", "structure_id, month, fact, key, n, m",
+            "member_item", "person, line, structure_id, a, b, w, shared, recorded",
+            "member_month", "line, month, structure_id, starts, ends",
+            "delay_day", "month, structure_id, funder, delay_days, n");
 
     @ParameterizedTest(name = "{0} beneficiaries, {1} events")
     @CsvSource({"300, 6000", "2000, 40000"})
@@ -115,26 +167,54 @@ class IndicatorPathsEqualityTest {
                     for (String correction : CORRECTIONS) {
                         assertThat(statement.executeUpdate(scratch.sql(correction))).as(correction).isPositive();
                     }
-                    // what the triggers kept, beside what a recomputation gives
-                    statement.execute(scratch.sql("CREATE TABLE {schema}.kept AS SELECT * FROM {schema}.monthly_fact "
-                            + "WHERE n <> 0 OR m <> 0"));
+                    // what the triggers kept, beside what a recomputation gives; a counter back to zero counts
+                    // nowhere, a recomputation writes none
+                    for (String table : AGGREGATES.keySet()) {
+                        statement.execute(scratch.sql("CREATE TABLE {schema}.kept_" + table + " AS SELECT * FROM "
+                                + "{schema}." + table + " WHERE " + nonZero(table)));
+                    }
                     statement.execute(scratch.sql("SELECT {schema}.refresh_monthly_facts()"));
+                    statement.execute(scratch.sql("SELECT {schema}.refresh_people_and_delays()"));
                 }
-                String difference = scratch.sql("SELECT count(*) FROM ((SELECT structure_id, month, fact, key, n, m "
-                        + "FROM {schema}.kept EXCEPT SELECT structure_id, month, fact, key, n, m FROM {schema}.monthly_fact) "
-                        + "UNION ALL (SELECT structure_id, month, fact, key, n, m FROM {schema}.monthly_fact "
-                        + "EXCEPT SELECT structure_id, month, fact, key, n, m FROM {schema}.kept)) d");
-                assertThat(network.scalar(difference)).as("rows kept by the triggers unlike a refresh").isEqualTo("0");
+                for (Map.Entry<String, String> aggregate : AGGREGATES.entrySet()) {
+                    String table = aggregate.getKey();
+                    String columns = aggregate.getValue();
+                    String difference = scratch.sql("SELECT count(*) FROM ((SELECT " + columns + " FROM {schema}.kept_"
+                            + table + " EXCEPT SELECT " + columns + " FROM {schema}." + table + ") UNION ALL (SELECT "
+                            + columns + " FROM {schema}." + table + " EXCEPT SELECT " + columns + " FROM {schema}.kept_"
+                            + table + ")) d");
+                    assertThat(network.scalar(difference)).as("%s rows kept by the triggers unlike a refresh", table)
+                            .isEqualTo("0");
+                    assertThat(network.scalar(scratch.sql("SELECT count(*) FROM {schema}." + table)))
+                            .as("%s holds rows", table).isNotEqualTo("0");
+                }
+                // the corrections reached the cases the people's pre-aggregates handle apart
+                assertThat(network.scalar(scratch.sql("SELECT count(*) FROM {schema}.member_item WHERE shared")))
+                        .as("people counted at two structures").isNotEqualTo("0");
+                assertThat(network.scalar(scratch.sql("SELECT count(*) FROM {schema}.member_item WHERE a > b")))
+                        .as("memberships only a period holding both their months counts").isNotEqualTo("0");
                 try (Statement statement = connection.createStatement()) {
                     // the refreshed rows go, the kept ones answer
-                    statement.execute(scratch.sql("TRUNCATE {schema}.monthly_fact"));
-                    statement.execute(scratch.sql("INSERT INTO {schema}.monthly_fact SELECT * FROM {schema}.kept"));
+                    for (String table : AGGREGATES.keySet()) {
+                        statement.execute(scratch.sql("TRUNCATE {schema}." + table));
+                        statement.execute(scratch.sql("INSERT INTO {schema}." + table + " SELECT * FROM {schema}.kept_"
+                                + table));
+                    }
                 }
                 compare(scratch, network);
             }
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(scratch, List.of()));
         }
+    }
+
+    private static String nonZero(String table) {
+        return switch (table) {
+            case "monthly_fact" -> "(n <> 0 OR m <> 0)";
+            case "member_month" -> "(starts <> 0 OR ends <> 0)";
+            case "delay_day" -> "n <> 0";
+            default -> "TRUE";
+        };
     }
 
     private void compare(Generation generation, NationalNetworkRows network) throws SQLException {

@@ -1,0 +1,22 @@
+-- People counted once per structure and line in the period, from the pre-aggregates (V4__people_and_delay_aggregates
+-- explains them): the memberships begun by the period's end, less those ended before its start, plus those only a
+-- period holding both their months counts; and, with no structure, what takes back once a person counted at two
+-- structures of the scope. A line's total over the scope is the sum of its rows.
+-- @columns: structure_id UUID, line TEXT, n BIGINT
+-- One pass over the counters up to the period's end: their number depends on structures, lines and months, not on
+-- how many people there are.
+SELECT x.structure_id, x.line, CAST(sum(x.n) AS BIGINT) FROM (
+    SELECT m.structure_id, m.line, m.starts - CASE WHEN m.month < :ps THEN m.ends ELSE 0 END AS n
+    FROM {schema}.member_month m WHERE m.month <= :pe
+    UNION ALL SELECT i.structure_id, i.line, i.w FROM {schema}.member_item i WHERE i.a > i.b AND i.b >= :ps AND i.a <= :pe
+) x WHERE x.structure_id IN (SELECT structure_id FROM scope_structures)
+GROUP BY x.structure_id, x.line
+UNION ALL
+SELECT NULL, y.line, CAST(sum(y.once - y.counted) AS BIGINT) FROM (
+    SELECT z.line, z.person, max(z.c) AS once, sum(z.c) AS counted FROM (
+        SELECT i.line, i.person, i.structure_id, sum(i.w) AS c FROM {schema}.member_item i
+        WHERE i.shared AND i.a <= :pe AND i.b >= :ps
+          AND i.structure_id IN (SELECT structure_id FROM scope_structures)
+        GROUP BY i.line, i.person, i.structure_id
+    ) z GROUP BY z.line, z.person
+) y GROUP BY y.line
