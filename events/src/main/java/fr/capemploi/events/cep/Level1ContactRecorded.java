@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -19,17 +18,7 @@ public record Level1ContactRecorded(
         LocalDate contactDate,
         ContactChannel channel,
         Level1Request request,
-        boolean liaisonSheetIssued) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return contactId;
-    }
-
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId != null ? beneficiaryId : contactId;
-    }
+        boolean liaisonSheetIssued) implements Level1ContactEvent {
 
     public enum ContactChannel { ON_SITE, PHONE, REMOTE }
 

@@ -1,6 +1,5 @@
 package fr.capemploi.events.cep;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.Topics;
 import java.time.LocalDate;
@@ -17,18 +16,7 @@ public record Level1ContactRouted(
         UUID beneficiaryId,
         LocalDate routedOn,
         CepOperator routedTo,
-        boolean liaisonSheetIssued) implements DomainEvent {
-
-    @Override
-    public UUID aggregateId() {
-        return contactId;
-    }
-
-    /** Same key as the contact's {@link Level1ContactRecorded}, so the two stay in order. */
-    @Override
-    public UUID recordKey() {
-        return beneficiaryId != null ? beneficiaryId : contactId;
-    }
+        boolean liaisonSheetIssued) implements Level1ContactEvent {
 
     /** The CEP operators of the law of 5 March 2014 (and the regional operators for employees since 2020). */
     public enum CepOperator {
