@@ -129,14 +129,19 @@ final class BenchStack implements AutoCloseable {
                 .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token)
                 .header("Accept", accept).GET().build();
         long start = System.nanoTime();
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        long elapsed = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " "
+                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return elapsed;
+    }
+
+    /** Sends {@code request}; a failed or interrupted exchange ends the benchmark. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            long elapsed = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " "
-                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return elapsed;
+            return http.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -168,20 +173,13 @@ final class BenchStack implements AutoCloseable {
 
     /** The Prometheus page, on the service's management port. */
     String metrics(SuiteService service) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(stack.managementUri(service) + "/q/metrics")).timeout(Duration.ofSeconds(30)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /q/metrics -> " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(
+                URI.create(stack.managementUri(service) + "/q/metrics")).timeout(Duration.ofSeconds(30)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /q/metrics -> " + response.statusCode());
         }
+        return response.body();
     }
 
     long reportingLag() {
@@ -212,18 +210,11 @@ final class BenchStack implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         request.method(method, HttpRequest.BodyPublishers.noBody());
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = exchange(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }
+        return response.body();
     }
 
     @Override
