@@ -85,74 +85,37 @@ final class SpreadsheetFiles {
     }
 
     static byte[] xlsx(CnefopSurvey survey) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("CNEFOP " + survey.period());
-            Styles styles = Styles.of(workbook);
-            CellStyle bold = styles.bold();
-            CellStyle wrap = styles.wrap();
-            CellStyle decimal = styles.decimal();
-
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(survey.title());
-            title.getCell(0).setCellStyle(bold);
-            Row header = sheet.createRow(2);
-            String[] headers = {"Question", survey.columnTitle(), "Commentaires", "Retours de Cap emploi",
-                    "Cap emploi enregistrés"};
-            for (int c = 0; c < headers.length; c++) {
-                header.createCell(c).setCellValue(headers[c]);
-                header.getCell(c).setCellStyle(bold);
-            }
-            int r = 3;
-            for (CnefopSurvey.Row row : survey.rows()) {
-                Row line = sheet.createRow(r++);
-                line.createCell(0).setCellValue(row.label());
-                line.getCell(0).setCellStyle(wrap);
-                figure(line, 1, row.value(), row.display(), decimal);
-                line.createCell(2).setCellValue(row.comment());
-                line.getCell(2).setCellStyle(wrap);
-                line.createCell(3).setCellValue(row.contributing());
-                line.createCell(4).setCellValue(row.registered());
-            }
-            sheet.setColumnWidth(0, 70 * 256);
-            sheet.setColumnWidth(1, 22 * 256);
-            sheet.setColumnWidth(2, 90 * 256);
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return workbook("CNEFOP " + survey.period(), survey.title(), List.of("Question", survey.columnTitle(),
+                "Commentaires", "Retours de Cap emploi", "Cap emploi enregistrés"), (sheet, styles) -> {
+                    int r = 3;
+                    for (CnefopSurvey.Row row : survey.rows()) {
+                        Row line = sheet.createRow(r++);
+                        text(line, 0, row.label(), styles.wrap());
+                        figure(line, 1, row.value(), row.display(), styles.decimal());
+                        text(line, 2, row.comment(), styles.wrap());
+                        line.createCell(3).setCellValue(row.contributing());
+                        line.createCell(4).setCellValue(row.registered());
+                    }
+                    sheet.setColumnWidth(0, 70 * 256);
+                    sheet.setColumnWidth(1, 22 * 256);
+                    sheet.setColumnWidth(2, 90 * 256);
+                });
     }
 
     /** The same columns as {@link #csv(CnefopSurvey.Comparison)}, figures as numeric cells. */
     static byte[] xlsx(CnefopSurvey.Comparison comparison) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("CNEFOP " + comparison.columns().get(0).period() + " et "
-                    + comparison.columns().get(1).period());
-            Styles styles = Styles.of(workbook);
-            CellStyle bold = styles.bold();
-            CellStyle wrap = styles.wrap();
-            CellStyle decimal = styles.decimal();
-
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(comparison.title());
-            title.getCell(0).setCellStyle(bold);
-            Row header = sheet.createRow(2);
-            List<String> headers = comparisonHeaders(comparison);
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-                header.getCell(c).setCellStyle(bold);
-            }
+        String sheetName = "CNEFOP " + comparison.columns().get(0).period() + " et "
+                + comparison.columns().get(1).period();
+        return workbook(sheetName, comparison.title(), comparisonHeaders(comparison), (sheet, styles) -> {
             int columns = comparison.columns().size();
             int r = 3;
             for (CnefopSurvey.ComparedRow row : comparison.rows()) {
                 Row line = sheet.createRow(r++);
-                line.createCell(0).setCellValue(row.label());
-                line.getCell(0).setCellStyle(wrap);
+                text(line, 0, row.label(), styles.wrap());
                 for (int i = 0; i < columns; i++) {
                     CnefopSurvey.Cell cell = row.cells().get(i);
-                    figure(line, 1 + i, cell.value(), cell.display(), decimal);
-                    line.createCell(1 + columns + i).setCellValue(cell.comment());
-                    line.getCell(1 + columns + i).setCellStyle(wrap);
+                    figure(line, 1 + i, cell.value(), cell.display(), styles.decimal());
+                    text(line, 1 + columns + i, cell.comment(), styles.wrap());
                     line.createCell(1 + 2 * columns + 2 * i).setCellValue(cell.contributing());
                     line.createCell(2 + 2 * columns + 2 * i).setCellValue(cell.registered());
                 }
@@ -162,11 +125,35 @@ final class SpreadsheetFiles {
                 sheet.setColumnWidth(1 + i, 22 * 256);
                 sheet.setColumnWidth(1 + columns + i, 70 * 256);
             }
+        });
+    }
+
+    /** What fills a survey sheet below its title (row 0) and its bold header (row 2). */
+    private interface SheetBody {
+        void write(Sheet sheet, Styles styles);
+    }
+
+    /** One sheet: the title, the bold headers, then {@code body}; the workbook's bytes. */
+    private static byte[] workbook(String sheetName, String title, List<String> headers, SheetBody body) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            Styles styles = Styles.of(workbook);
+            text(sheet.createRow(0), 0, title, styles.bold());
+            Row header = sheet.createRow(2);
+            for (int c = 0; c < headers.size(); c++) {
+                text(header, c, headers.get(c), styles.bold());
+            }
+            body.write(sheet, styles);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void text(Row line, int column, String value, CellStyle style) {
+        line.createCell(column).setCellValue(value);
+        line.getCell(column).setCellStyle(style);
     }
 
     /**
