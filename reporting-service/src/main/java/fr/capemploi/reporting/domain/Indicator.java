@@ -1,137 +1,77 @@
 package fr.capemploi.reporting.domain;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * The indicator catalogue: identifiers, French labels and definitions, written once. {@code group} is the number of
- * the catalogue of the product specification (itself drawn from the CNEFOP survey) the indicator belongs to; the
- * way each one is computed lives in its SQL resource, {@code indicators/<id>.sql}, next to nothing else.
+ * The indicator catalogue: the identifiers the code names. What readers see of each indicator is data, in the
+ * resource {@value #RESOURCE}: the number of the group of the product specification's catalogue (itself drawn from
+ * the CNEFOP survey) it belongs to, its unit, its French label and definition. The way each one is computed lives in
+ * its SQL resource, {@code indicators/<id>.sql}. A constant without its entry in the resource stops the class from
+ * loading, rather than answering an indicator without a label.
  */
 public enum Indicator {
-    STRUCTURES_REGISTERED(0, "structures-registered", Unit.COUNT, "Cap emploi enregistrés",
-            "Nombre de structures Cap emploi inscrites dans l'annuaire au dernier jour de la période "
-                    + "(dénominateur des taux de couverture et des parts de structures). Détail par région."),
+    STRUCTURES_REGISTERED("structures-registered"),
 
-    CEP_BENEFICIARIES(1, "cep-beneficiaries", Unit.COUNT, "Bénéficiaires du CEP",
-            "Personnes distinctes ayant bénéficié du CEP dans la période : niveau 1 (contact de niveau 1 daté de la "
-                    + "période ; un contact anonyme compte pour une personne), niveaux 2 et 3 (niveau détenu pendant la "
-                    + "période par un accompagnement actif ; une personne compte à chaque niveau détenu). Détail par "
-                    + "niveau et par service Cap emploi."),
-    ACCOMPANIMENTS_OPENED(1, "accompaniments-opened", Unit.COUNT, "Accompagnements CEP ouverts",
-            "Accompagnements CEP (niveaux 2 et 3) dont la date de début est dans la période. Détail par niveau."),
-    ACCOMPANIMENTS_CLOSED(1, "accompaniments-closed", Unit.COUNT, "Accompagnements CEP clôturés",
-            "Accompagnements CEP clôturés à une date de la période. Détail par issue."),
+    CEP_BENEFICIARIES("cep-beneficiaries"),
+    ACCOMPANIMENTS_OPENED("accompaniments-opened"),
+    ACCOMPANIMENTS_CLOSED("accompaniments-closed"),
 
-    STRUCTURES_TRACING_LEVEL1(2, "structures-tracing-level1", Unit.PERCENT, "Cap emploi traçant le 1er niveau du CEP",
-            "Part des Cap emploi enregistrés en fin de période ayant enregistré au moins un contact de niveau 1 "
-                    + "daté de la période."),
-    STRUCTURES_DECLARING_LEVEL1(2, "structures-declaring-level1", Unit.PERCENT,
-            "Cap emploi déclarant délivrer le 1er niveau du CEP",
-            "Part des Cap emploi ayant déclaré pour la période délivrer le 1er niveau (même non tracé), parmi ceux "
-                    + "ayant répondu à la question."),
+    STRUCTURES_TRACING_LEVEL1("structures-tracing-level1"),
+    STRUCTURES_DECLARING_LEVEL1("structures-declaring-level1"),
 
-    COUNSELLORS_DELIVERING_CEP(3, "counsellors-delivering-cep", Unit.PERCENT, "Conseillers délivrant du CEP",
-            "Part des conseillers actifs dans la période ayant au moins un acte CEP dans la période (contact de "
-                    + "niveau 1, entretien, ou accompagnement actif dont ils sont référents)."),
+    COUNSELLORS_DELIVERING_CEP("counsellors-delivering-cep"),
 
-    STRUCTURES_RECORDING_CEP(4, "structures-recording-cep", Unit.PERCENT, "Cap emploi saisissant le CEP",
-            "Part des Cap emploi enregistrés en fin de période ayant au moins un accompagnement CEP actif dans la "
-                    + "période."),
+    STRUCTURES_RECORDING_CEP("structures-recording-cep"),
 
-    INFORMED_ABOUT_CEP(5, "informed-about-cep", Unit.PERCENT, "Bénéficiaires accompagnés informés sur le CEP",
-            "Part des bénéficiaires accompagnés (accompagnement actif dans la période) informés sur le CEP à une date "
-                    + "antérieure ou égale à la fin de la période."),
+    INFORMED_ABOUT_CEP("informed-about-cep"),
 
-    CPF_PRESENTED(6, "cpf-presented", Unit.PERCENT, "Bénéficiaires accompagnés à qui le CPF a été présenté",
-            "Part des bénéficiaires accompagnés à qui le CPF a été présenté au plus tard en fin de période."),
-    CPF_OPENING_ASSISTED(6, "cpf-opening-assisted", Unit.PERCENT, "Ouvertures de compte CPF accompagnées",
-            "Part des bénéficiaires accompagnés dont l'ouverture du compte CPF a été accompagnée au plus tard en fin "
-                    + "de période."),
-    CPF_CONSENT_COLLECTED(6, "cpf-consent-collected", Unit.PERCENT, "Accords de mobilisation du CPF recueillis",
-            "Part des bénéficiaires accompagnés dont l'accord exprès de mobilisation du CPF a été recueilli au plus "
-                    + "tard en fin de période. Détail par modalité de recueil."),
+    CPF_PRESENTED("cpf-presented"),
+    CPF_OPENING_ASSISTED("cpf-opening-assisted"),
+    CPF_CONSENT_COLLECTED("cpf-consent-collected"),
 
-    PMSMP_PRESCRIBED(7, "pmsmp-prescribed", Unit.COUNT, "PMSMP prescrites",
-            "Périodes de mise en situation en milieu professionnel dont la date de prescription est dans la période. "
-                    + "Détail par objet."),
-    PMSMP_DONE(7, "pmsmp-done", Unit.COUNT, "PMSMP réalisées",
-            "PMSMP dont la date de réalisation est dans la période. Détail par objet."),
-    ALTERNANCE_PRESCRIBED(7, "alternance-prescribed", Unit.COUNT, "Contrats en alternance prescrits",
-            "Contrats d'apprentissage et de professionnalisation prescrits dans la période. Détail par type."),
-    ALTERNANCE_DONE(7, "alternance-done", Unit.COUNT, "Contrats en alternance réalisés",
-            "Contrats d'apprentissage et de professionnalisation réalisés (signés) dans la période. Détail par type."),
+    PMSMP_PRESCRIBED("pmsmp-prescribed"),
+    PMSMP_DONE("pmsmp-done"),
+    ALTERNANCE_PRESCRIBED("alternance-prescribed"),
+    ALTERNANCE_DONE("alternance-done"),
 
-    TRAININGS_NOT_IMPLEMENTED(8, "trainings-not-implemented", Unit.COUNT, "Formations non mises en œuvre",
-            "Projets de formation déclarés non mis en œuvre à une date de la période. Détail par motif (un projet "
-                    + "peut avoir plusieurs motifs)."),
-    STRUCTURES_TRAINING_NOT_IMPLEMENTED(8, "structures-training-not-implemented", Unit.PERCENT,
-            "Cap emploi ayant eu au moins une formation non mise en œuvre",
-            "Part des Cap emploi enregistrés ayant au moins un projet de formation non mis en œuvre dans la période."),
-    STRUCTURES_NEW_FINANCIAL_ENGINEERING(8, "structures-new-financial-engineering", Unit.PERCENT,
-            "Cap emploi mobilisant de nouvelles ingénieries financières",
-            "Part des Cap emploi enregistrés ayant au moins un projet de formation combinant le CPF et un autre "
-                    + "financeur, compté dans la période de sa première décision de financement."),
-    STRUCTURES_NO_NEW_FUNDER(8, "structures-no-new-funder", Unit.PERCENT,
-            "Cap emploi n'ayant pas fait appel à de nouveaux financeurs",
-            "Part des Cap emploi déclarant pour la période ne pas avoir fait appel à de nouveaux financeurs, parmi "
-                    + "ceux ayant répondu."),
-    TRAININGS_STARTED(8, "trainings-started", Unit.COUNT, "Formations entrées",
-            "Projets de formation dont la formation a commencé à une date de la période. Détail : financées par le "
-                    + "CPF."),
-    FUNDING_DECISIONS(8, "funding-decisions", Unit.COUNT, "Décisions de financement",
-            "Réponses des financeurs (ou retraits) datées de la période. Détail par décision et par financeur."),
-    FUNDING_DELAY_MEDIAN(8, "funding-delay-median", Unit.STATISTIC, "Délai médian de réponse des financeurs (jours)",
-            "Médiane du délai entre demande et réponse des décisions de financement de la période (retraits exclus). "
-                    + "Détail par financeur ; le dénominateur est le nombre de réponses."),
-    FUNDING_DELAY_P90(8, "funding-delay-p90", Unit.STATISTIC, "Délai de réponse des financeurs, 9e décile (jours)",
-            "90e centile du délai entre demande et réponse des décisions de financement de la période (retraits "
-                    + "exclus). Détail par financeur."),
+    TRAININGS_NOT_IMPLEMENTED("trainings-not-implemented"),
+    STRUCTURES_TRAINING_NOT_IMPLEMENTED("structures-training-not-implemented"),
+    STRUCTURES_NEW_FINANCIAL_ENGINEERING("structures-new-financial-engineering"),
+    STRUCTURES_NO_NEW_FUNDER("structures-no-new-funder"),
+    TRAININGS_STARTED("trainings-started"),
+    FUNDING_DECISIONS("funding-decisions"),
+    FUNDING_DELAY_MEDIAN("funding-delay-median"),
+    FUNDING_DELAY_P90("funding-delay-p90"),
 
-    ENTRIES_BY_ORIENTATION_SOURCE(9, "entries-by-orientation-source", Unit.PERCENT,
-            "Entrées orientées par Pôle emploi",
-            "Part des entrées de la période (date d'entrée) orientées par Pôle emploi. Détail : nombre et part des "
-                    + "entrées par origine de l'orientation."),
-    EXITS_BY_REASON(9, "exits-by-reason", Unit.COUNT, "Sorties",
-            "Sorties de la période (date de sortie). Détail par motif."),
-    CEP_DECISION_TAKEN(9, "cep-decision-taken", Unit.PERCENT, "CEP réussis (décision prise)",
-            "Part des accompagnements CEP clôturés dans la période où la personne a pris une décision. Détail par "
-                    + "issue."),
+    ENTRIES_BY_ORIENTATION_SOURCE("entries-by-orientation-source"),
+    EXITS_BY_REASON("exits-by-reason"),
+    CEP_DECISION_TAKEN("cep-decision-taken"),
 
-    AVERAGE_PORTFOLIO(10, "average-portfolio", Unit.RATIO, "Taille moyenne du portefeuille d'un conseiller référent",
-            "Bénéficiaires présents (entrés, non sortis) au dernier jour de la période, rattachés à leur référent à "
-                    + "cette date, divisés par le nombre de conseillers référents d'au moins un bénéficiaire."),
+    AVERAGE_PORTFOLIO("average-portfolio"),
 
-    DECLARED_FTE_LEVEL1_ONLY(11, "declared-fte-level1-only", Unit.SUM,
-            "Nombre de conseillers CEP en ETP intervenant uniquement sur le niveau 1",
-            "Somme des ETP déclarés pour la période par les Cap emploi ayant répondu."),
-    DECLARED_FTE_LEVELS23_ONLY(11, "declared-fte-levels-2-3-only", Unit.SUM,
-            "Nombre de conseillers CEP en ETP intervenant uniquement sur les niveaux 2 et 3",
-            "Somme des ETP déclarés pour la période par les Cap emploi ayant répondu."),
-    DECLARED_FTE_ALL_LEVELS(11, "declared-fte-all-levels", Unit.SUM,
-            "Nombre de conseillers CEP en ETP intervenant sur les 3 niveaux",
-            "Somme des ETP déclarés pour la période par les Cap emploi ayant répondu."),
-    DECLARED_FTE_TOTAL(11, "declared-fte-total", Unit.SUM, "Total ETP conseillers CEP",
-            "Somme des ETP conseillers déclarés pour la période par les Cap emploi ayant répondu."),
-    DECLARED_FTE_SUPPORT(11, "declared-fte-support", Unit.SUM,
-            "Nombre d'ETP assurant une fonction support à la mise en œuvre du CEP",
-            "Somme des ETP support (appui administratif, coordination, expert…) déclarés pour la période."),
+    DECLARED_FTE_LEVEL1_ONLY("declared-fte-level1-only"),
+    DECLARED_FTE_LEVELS23_ONLY("declared-fte-levels-2-3-only"),
+    DECLARED_FTE_ALL_LEVELS("declared-fte-all-levels"),
+    DECLARED_FTE_TOTAL("declared-fte-total"),
+    DECLARED_FTE_SUPPORT("declared-fte-support"),
 
-    PROFESSIONALISATION_ACTIONS(12, "professionalisation-actions", Unit.PERCENT,
-            "Cap emploi ayant engagé des actions de professionnalisation",
-            "Part des Cap emploi ayant déclaré pour la période des actions de professionnalisation, parmi ceux ayant "
-                    + "déclaré. Détail par action."),
-    SYSTEMATIC_TRAINING(12, "systematic-training", Unit.PERCENT,
-            "Formation systématique des nouveaux conseillers au CEP",
-            "Part des Cap emploi dont le plan de formation prévoit une formation systématique au CEP pour tout "
-                    + "nouveau conseiller, parmi ceux ayant déclaré."),
-    CEP_TRAINING_DAYS_PER_COUNSELLOR(12, "cep-training-days-per-counsellor", Unit.RATIO,
-            "Jours de formation spécifiques au CEP par conseiller",
-            "Jours de formation CEP déclarés divisés par le nombre de conseillers formés déclaré, sur les Cap emploi "
-                    + "ayant renseigné les deux."),
-    MUTUALISED_OFFER_USED(12, "mutualised-offer-used", Unit.PERCENT,
-            "Cap emploi mobilisant une offre de formation CEP mutualisée ou inter-opérateurs",
-            "Part des Cap emploi ayant mobilisé une offre mutualisée, parmi ceux ayant répondu. Détail par nature."),
-    AT_LEAST_ONE_CEP_TRAINING(12, "at-least-one-cep-training", Unit.PERCENT,
-            "Cap emploi ayant mobilisé au moins une formation sur le CEP",
-            "Part des Cap emploi ayant déclaré au moins une formation sur le CEP, parmi ceux ayant déclaré.");
+    PROFESSIONALISATION_ACTIONS("professionalisation-actions"),
+    SYSTEMATIC_TRAINING("systematic-training"),
+    CEP_TRAINING_DAYS_PER_COUNSELLOR("cep-training-days-per-counsellor"),
+    MUTUALISED_OFFER_USED("mutualised-offer-used"),
+    AT_LEAST_ONE_CEP_TRAINING("at-least-one-cep-training");
+
+    public static final String RESOURCE = "indicator-catalogue.json";
 
     /** How a value derives from its numerator and denominator. */
     public enum Unit {
@@ -147,41 +87,69 @@ public enum Indicator {
         STATISTIC
     }
 
-    private final int group;
-    private final String id;
-    private final Unit unit;
-    private final String label;
-    private final String definition;
-
-    Indicator(int group, String id, Unit unit, String label, String definition) {
-        this.group = group;
-        this.id = id;
-        this.unit = unit;
-        this.label = label;
-        this.definition = definition;
+    /** One indicator as the resource describes it. */
+    public record Entry(String id, int group, Unit unit, String label, String definition) {
+        public Entry {
+            if (id == null || unit == null || label == null || label.isBlank() || definition == null
+                    || definition.isBlank()) {
+                throw new IllegalArgumentException("indicator " + id + " needs a unit, a label and a definition");
+            }
+        }
     }
 
-    public static java.util.Optional<Indicator> byId(String id) {
-        return java.util.Arrays.stream(values()).filter(i -> i.id.equals(id)).findFirst();
+    private final Entry entry;
+
+    Indicator(String id) {
+        this.entry = Optional.ofNullable(Catalogue.ENTRIES.get(id))
+                .orElseThrow(() -> new IllegalStateException(RESOURCE + " has no entry for indicator " + id));
+    }
+
+    public static Optional<Indicator> byId(String id) {
+        return Arrays.stream(values()).filter(i -> i.id().equals(id)).findFirst();
     }
 
     public int group() {
-        return group;
+        return entry.group();
     }
 
     public String id() {
-        return id;
+        return entry.id();
     }
 
     public Unit unit() {
-        return unit;
+        return entry.unit();
     }
 
     public String label() {
-        return label;
+        return entry.label();
     }
 
     public String definition() {
-        return definition;
+        return entry.definition();
+    }
+
+    /** The resource, read once when the first constant is built (an enum's own static fields are not yet there). */
+    static final class Catalogue {
+
+        record Resource(List<Entry> indicators) {
+        }
+
+        static final Map<String, Entry> ENTRIES = read();
+
+        private Catalogue() {
+        }
+
+        private static Map<String, Entry> read() {
+            try (InputStream in = Indicator.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("indicator catalogue resource " + RESOURCE + " is missing");
+                }
+                return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                        .readValue(in, Resource.class).indicators().stream()
+                        .collect(Collectors.toMap(Entry::id, Function.identity()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("indicator catalogue resource " + RESOURCE + " cannot be read", e);
+            }
+        }
     }
 }
