@@ -1,5 +1,9 @@
 package fr.capemploi.beneficiary.rest;
 
+import static fr.capemploi.testsupport.IdempotentRetry.KEY;
+import static fr.capemploi.testsupport.IdempotentRetry.REPLAYED;
+import static fr.capemploi.testsupport.IdempotentRetry.publishedOnce;
+import static fr.capemploi.testsupport.IdempotentRetry.sentTwice;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,8 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import fr.capemploi.testsupport.OutboxRows;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -19,9 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class IdempotentRetryTest {
-
-    private static final String KEY = "Idempotency-Key";
-    private static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
     DataSource dataSource;
@@ -64,29 +66,21 @@ class IdempotentRetryTest {
         String code = "I" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
         String body = "{\"code\":\"" + code + "\",\"name\":\"Cap emploi " + code + "\",\"region\":\"53\","
                 + "\"department\":\"35\",\"registeredOn\":\"2015-01-05\"}";
-        String key = UUID.randomUUID().toString();
-        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header(KEY, key).body(body)
-                .post("/api/v1/structures").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header(KEY, key).body(body)
-                .post("/api/v1/structures").then().statusCode(201).header(REPLAYED, "true").body("id", equalTo(id));
-        assertThat(OutboxRows.count(dataSource, "StructureRegistered", id)).isEqualTo(1);
+        String id = sentTwice(as(TestTokens.admin()), "POST", "/api/v1/structures", body, 201).path("id");
+        publishedOnce(dataSource, "StructureRegistered", id);
     }
 
     @Test
     void repeatedExitIsRecordedOnceAndAnsweredAgain() {
         UUID structure = Fixtures.structure();
         UUID beneficiary = Fixtures.beneficiary(structure);
-        String key = UUID.randomUUID().toString();
         String exit = "{\"exitDate\":\"2017-01-31\",\"reason\":\"SUSTAINABLE_JOB\"}";
-        for (int attempt = 0; attempt < 2; attempt++) {
-            given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON).header(KEY, key)
-                    .body(exit).post("/api/v1/beneficiaries/" + beneficiary + "/exit").then().statusCode(200)
-                    .header(REPLAYED, attempt == 0 ? null : "true").body("exitDate", equalTo("2017-01-31"));
-        }
+        String path = "/api/v1/beneficiaries/" + beneficiary + "/exit";
+        assertThat(sentTwice(as(TestTokens.counsellor(structure)), "POST", path, exit, 200)
+                .<String>path("exitDate")).isEqualTo("2017-01-31");
         // without the key, a second exit is still the conflict it always was
-        given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON).body(exit)
-                .post("/api/v1/beneficiaries/" + beneficiary + "/exit").then().statusCode(409);
-        assertThat(OutboxRows.count(dataSource, "BeneficiaryExited", beneficiary.toString())).isEqualTo(1);
+        as(TestTokens.counsellor(structure)).get().body(exit).post(path).then().statusCode(409);
+        publishedOnce(dataSource, "BeneficiaryExited", beneficiary);
     }
 
     @Test
@@ -94,13 +88,14 @@ class IdempotentRetryTest {
         UUID structure = Fixtures.structure();
         UUID beneficiary = Fixtures.beneficiary(structure);
         UUID consent = Fixtures.consent(beneficiary, structure, "DATA_SHARING_WITH_PARTNERS");
-        String key = UUID.randomUUID().toString();
-        for (int attempt = 0; attempt < 2; attempt++) {
-            given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON).header(KEY, key)
-                    .body("{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"SIGNED_FORM\"}")
-                    .post("/api/v1/beneficiaries/" + beneficiary + "/consents/" + consent + "/withdrawal")
-                    .then().statusCode(200).body("inForce", equalTo(false));
-        }
-        assertThat(OutboxRows.count(dataSource, "ConsentWithdrawn", consent.toString())).isEqualTo(1);
+        assertThat(sentTwice(as(TestTokens.counsellor(structure)), "POST",
+                "/api/v1/beneficiaries/" + beneficiary + "/consents/" + consent + "/withdrawal",
+                "{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"SIGNED_FORM\"}", 200).<Boolean>path("inForce"))
+                .isFalse();
+        publishedOnce(dataSource, "ConsentWithdrawn", consent);
+    }
+
+    private static Supplier<RequestSpecification> as(String token) {
+        return () -> given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

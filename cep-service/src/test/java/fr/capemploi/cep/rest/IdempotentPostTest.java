@@ -1,12 +1,15 @@
 package fr.capemploi.cep.rest;
 
+import static fr.capemploi.testsupport.IdempotentRetry.KEY;
+import static fr.capemploi.testsupport.IdempotentRetry.anotherBodyRefused;
+import static fr.capemploi.testsupport.IdempotentRetry.publishedOnce;
+import static fr.capemploi.testsupport.IdempotentRetry.sentTwice;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
+import fr.capemploi.testsupport.IdempotentRetry.Sent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import fr.capemploi.testsupport.OutboxRows;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +28,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IdempotentPostTest {
 
-    private static final String KEY = "Idempotency-Key";
-    private static final String REPLAYED = "Idempotent-Replayed";
-
     @Inject
     DataSource dataSource;
 
@@ -35,18 +35,9 @@ class IdempotentPostTest {
 
     @Test
     void repeatedLevel1ContactIsRecordedOnce() {
-        String key = UUID.randomUUID().toString();
-        String body = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
-                + "\"counsellorId\":\"" + cep.counsellor + "\"}";
-        ExtractableResponse<Response> first = cep.asCounsellor().header(KEY, key).body(body)
-                .post("/api/v1/cep/level1-contacts").then().statusCode(201).extract();
-        ExtractableResponse<Response> retry = cep.asCounsellor().header(KEY, key).body(body)
-                .post("/api/v1/cep/level1-contacts").then().statusCode(201).header(REPLAYED, "true").extract();
-
-        String id = first.path("id");
-        assertThat(retry.<String>path("id")).isEqualTo(id);
-        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(OutboxRows.count(dataSource, "Level1ContactRecorded", id)).isEqualTo(1);
+        String id = sentTwice(cep::asCounsellor, "POST", "/api/v1/cep/level1-contacts", contact("2016-03-14"), 201)
+                .path("id");
+        publishedOnce(dataSource, "Level1ContactRecorded", id);
     }
 
     @Test
@@ -72,42 +63,30 @@ class IdempotentPostTest {
             pool.shutdownNow();
         }
         assertThat(ids).containsOnly(ids.get(0));
-        assertThat(OutboxRows.count(dataSource, "AccompanimentOpened", ids.get(0))).isEqualTo(1);
+        publishedOnce(dataSource, "AccompanimentOpened", ids.get(0));
     }
 
     @Test
     void repeatedInterviewAndLevelChangeAreRecordedOnce() {
         String accompaniment = cep.accompaniment();
-        String interviewKey = UUID.randomUUID().toString();
-        String interview = "{\"heldOn\":\"2016-03-07\",\"durationMinutes\":60,\"mode\":\"ON_SITE\",\"counsellorId\":\""
-                + cep.counsellor + "\"}";
-        String interviewId = cep.asCounsellor().header(KEY, interviewKey).body(interview)
-                .post("/api/v1/cep/accompaniments/" + accompaniment + "/interviews").then().statusCode(201)
-                .extract().path("id");
-        cep.asCounsellor().header(KEY, interviewKey).body(interview)
-                .post("/api/v1/cep/accompaniments/" + accompaniment + "/interviews").then().statusCode(201)
-                .header(REPLAYED, "true").body("id", equalTo(interviewId));
-
+        sentTwice(cep::asCounsellor, "POST", "/api/v1/cep/accompaniments/" + accompaniment + "/interviews",
+                "{\"heldOn\":\"2016-03-07\",\"durationMinutes\":60,\"mode\":\"ON_SITE\",\"counsellorId\":\""
+                        + cep.counsellor + "\"}", 201);
         // an operation answering the accompaniment itself (a record, not a Response) replays it as well
-        String levelKey = UUID.randomUUID().toString();
-        for (int attempt = 0; attempt < 2; attempt++) {
-            cep.asCounsellor().header(KEY, levelKey).body("{\"level\":3,\"changedOn\":\"2016-04-11\"}")
-                    .post("/api/v1/cep/accompaniments/" + accompaniment + "/level").then().statusCode(200)
-                    .body("level", equalTo(3));
-        }
-        assertThat(OutboxRows.count(dataSource, "InterviewHeld", accompaniment)).isEqualTo(1);
-        assertThat(OutboxRows.count(dataSource, "AccompanimentLevelChanged", accompaniment)).isEqualTo(1);
+        assertThat(sentTwice(cep::asCounsellor, "POST", "/api/v1/cep/accompaniments/" + accompaniment + "/level",
+                "{\"level\":3,\"changedOn\":\"2016-04-11\"}", 200).<Integer>path("level")).isEqualTo(3);
+        publishedOnce(dataSource, "InterviewHeld", accompaniment);
+        publishedOnce(dataSource, "AccompanimentLevelChanged", accompaniment);
     }
 
     @Test
     void sameKeyForAnotherContactIsRefused() {
-        String key = UUID.randomUUID().toString();
-        cep.asCounsellor().header(KEY, key).body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
-                + "\"request\":\"CPF_INFORMATION\",\"counsellorId\":\"" + cep.counsellor + "\"}")
-                .post("/api/v1/cep/level1-contacts").then().statusCode(201);
-        cep.asCounsellor().header(KEY, key).body("{\"contactDate\":\"2016-03-15\",\"channel\":\"PHONE\","
-                + "\"request\":\"CPF_INFORMATION\",\"counsellorId\":\"" + cep.counsellor + "\"}")
-                .post("/api/v1/cep/level1-contacts").then().statusCode(422)
-                .contentType("application/problem+json");
+        Sent sent = sentTwice(cep::asCounsellor, "POST", "/api/v1/cep/level1-contacts", contact("2016-03-14"), 201);
+        anotherBodyRefused(sent.key(), cep::asCounsellor, "POST", "/api/v1/cep/level1-contacts", contact("2016-03-15"));
+    }
+
+    private String contact(String on) {
+        return "{\"contactDate\":\"" + on + "\",\"channel\":\"PHONE\",\"request\":\"CPF_INFORMATION\","
+                + "\"counsellorId\":\"" + cep.counsellor + "\"}";
     }
 }

@@ -2,13 +2,16 @@ package fr.capemploi.cpf.rest;
 
 import static fr.capemploi.cpf.rest.Fixtures.as;
 import static fr.capemploi.cpf.rest.Fixtures.project;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import static fr.capemploi.testsupport.IdempotentRetry.anotherBodyRefused;
+import static fr.capemploi.testsupport.IdempotentRetry.publishedOnce;
+import static fr.capemploi.testsupport.IdempotentRetry.sentTwice;
 
+import fr.capemploi.testsupport.IdempotentRetry.Sent;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import fr.capemploi.testsupport.OutboxRows;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IdempotentPostTest {
 
-    private static final String KEY = "Idempotency-Key";
-    private static final String REPLAYED = "Idempotent-Replayed";
-
     @Inject
     DataSource dataSource;
 
@@ -32,36 +32,26 @@ class IdempotentPostTest {
     void repeatedFundingRequestAndDecisionAreRecordedOnce() {
         UUID beneficiary = Fixtures.knownBeneficiary(structure);
         UUID projectId = Fixtures.createProject(structure, beneficiary);
-        String requestKey = UUID.randomUUID().toString();
-        String request = "{\"funder\":\"AGEFIPH\",\"amount\":2000.00,\"requestedOn\":\"2016-05-23\"}";
-        String requestId = as(TestTokens.counsellor(structure)).header(KEY, requestKey).body(request)
-                .post(project(projectId) + "/funding-requests").then().statusCode(201).extract().path("request.id");
-        as(TestTokens.counsellor(structure)).header(KEY, requestKey).body(request)
-                .post(project(projectId) + "/funding-requests").then().statusCode(201).header(REPLAYED, "true")
-                .body("request.id", equalTo(requestId));
-
-        String decisionKey = UUID.randomUUID().toString();
-        String decision = "{\"decision\":\"GRANTED\",\"answeredOn\":\"2016-06-06\"}";
-        for (int attempt = 0; attempt < 2; attempt++) {
-            as(TestTokens.counsellor(structure)).header(KEY, decisionKey).body(decision)
-                    .post(project(projectId) + "/funding-requests/" + requestId + "/decision").then().statusCode(200);
-        }
-        assertThat(OutboxRows.count(dataSource, "FundingRequested", projectId)).isEqualTo(1);
-        assertThat(OutboxRows.count(dataSource, "FundingDecided", projectId)).isEqualTo(1);
+        String requestId = sentTwice(counsellor(), "POST", project(projectId) + "/funding-requests",
+                "{\"funder\":\"AGEFIPH\",\"amount\":2000.00,\"requestedOn\":\"2016-05-23\"}", 201).path("request.id");
+        sentTwice(counsellor(), "POST", project(projectId) + "/funding-requests/" + requestId + "/decision",
+                "{\"decision\":\"GRANTED\",\"answeredOn\":\"2016-06-06\"}", 200);
+        publishedOnce(dataSource, "FundingRequested", projectId);
+        publishedOnce(dataSource, "FundingDecided", projectId);
     }
 
     @Test
     void repeatedConsentIsRecordedOnceAndAnotherBodyIsRefused() {
         UUID beneficiary = Fixtures.knownBeneficiary(structure);
-        String key = UUID.randomUUID().toString();
-        String consent = "{\"givenOn\":\"2016-04-04\",\"modality\":\"SIGNED_STANDARD_LETTER\"}";
-        for (int attempt = 0; attempt < 2; attempt++) {
-            as(TestTokens.counsellor(structure)).header(KEY, key).body(consent)
-                    .post(Fixtures.account(beneficiary) + "/consents").then().statusCode(201);
-        }
-        as(TestTokens.counsellor(structure)).header(KEY, key)
-                .body("{\"givenOn\":\"2016-04-05\",\"modality\":\"SIGNED_STANDARD_LETTER\"}")
-                .post(Fixtures.account(beneficiary) + "/consents").then().statusCode(422);
-        assertThat(OutboxRows.count(dataSource, "CpfConsentGiven", beneficiary)).isEqualTo(1);
+        String consents = Fixtures.account(beneficiary) + "/consents";
+        Sent sent = sentTwice(counsellor(), "POST", consents,
+                "{\"givenOn\":\"2016-04-04\",\"modality\":\"SIGNED_STANDARD_LETTER\"}", 201);
+        anotherBodyRefused(sent.key(), counsellor(), "POST", consents,
+                "{\"givenOn\":\"2016-04-05\",\"modality\":\"SIGNED_STANDARD_LETTER\"}");
+        publishedOnce(dataSource, "CpfConsentGiven", beneficiary);
+    }
+
+    private Supplier<RequestSpecification> counsellor() {
+        return () -> as(TestTokens.counsellor(structure));
     }
 }
