@@ -13,11 +13,6 @@ import picocli.CommandLine.Command;
 final class BackupCommand extends BackupFolderCommand {
 
     @Override
-    String operation() {
-        return "backup";
-    }
-
-    @Override
     Optional<Path> defaultFolder() {
         return Optional.of(dataDirectory.resolve("backups").resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC).format(Instant.now())));

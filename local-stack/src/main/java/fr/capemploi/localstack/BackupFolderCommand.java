@@ -3,6 +3,7 @@ package fr.capemploi.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -14,9 +15,6 @@ abstract class BackupFolderCommand extends LauncherCommand {
 
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "the backup folder (default: see above)")
     String directory;
-
-    /** The launcher's name for the operation, which is also the command's. */
-    abstract String operation();
 
     /** The folder when none is given; empty, with the reason told on {@code err}, when there is none. */
     abstract Optional<Path> defaultFolder();
@@ -33,6 +31,8 @@ abstract class BackupFolderCommand extends LauncherCommand {
         }
         out.println(announcement(folder.get()));
         out.flush();
-        return controlRequest(operation() + " " + folder.get(), operation(), Duration.ofMinutes(30));
+        // the launcher's name for the operation is the command's
+        String operation = getClass().getAnnotation(Command.class).name();
+        return controlRequest(operation + " " + folder.get(), operation, Duration.ofMinutes(30));
     }
 }

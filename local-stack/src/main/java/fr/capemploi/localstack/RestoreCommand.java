@@ -13,11 +13,6 @@ import picocli.CommandLine.Command;
 final class RestoreCommand extends BackupFolderCommand {
 
     @Override
-    String operation() {
-        return "restore";
-    }
-
-    @Override
     Optional<Path> defaultFolder() {
         Path backups = dataDirectory.resolve("backups");
         Optional<Path> latest = Optional.empty();
