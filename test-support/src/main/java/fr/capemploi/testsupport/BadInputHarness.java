@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class BadInputHarness<C extends BadInputHarness.BadInput, T> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REPEATED = Pattern.compile("\\{(.)\\*(\\d+)}");
 
     /** A bad request of a service: the field its refusal must name. */
     public interface BadInput {
@@ -89,6 +95,48 @@ public abstract class BadInputHarness<C extends BadInputHarness.BadInput, T> {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A case table written as data: one case a line, its {@code columns} cells separated by {@code |} and trimmed
+     * (the last cell may hold any character); blank lines and {@code #} lines are skipped. In a cell,
+     * {@code {future}} stands for a day after today, {@code {x*501}} for 501 times {@code x}.
+     */
+    public static Stream<String[]> table(int columns, String rows) {
+        String future = LocalDate.now().plusDays(3).toString();
+        List<String[]> table = new ArrayList<>();
+        for (String line : rows.split("\n")) {
+            if (line.isBlank() || line.trim().startsWith("#")) {
+                continue;
+            }
+            String[] cells = Arrays.stream(line.split("\\|", columns)).map(String::trim)
+                    .map(cell -> repeated(cell.replace("{future}", future))).toArray(String[]::new);
+            if (cells.length != columns) {
+                throw new IllegalArgumentException("a row of " + cells.length + " cells, not " + columns + ": " + line);
+            }
+            table.add(cells);
+        }
+        return table.stream();
+    }
+
+    /**
+     * {@code json} edited by {@code edit}: {@code field = value} sets the field (a dotted path) to the JSON value,
+     * a field alone removes it.
+     */
+    public static String edited(String json, String edit) {
+        int equals = edit.indexOf('=');
+        return equals < 0 ? withField(json, edit.trim(), null)
+                : withField(json, edit.substring(0, equals).trim(), edit.substring(equals + 1).trim());
+    }
+
+    private static String repeated(String cell) {
+        Matcher repeat = REPEATED.matcher(cell);
+        StringBuilder out = new StringBuilder();
+        while (repeat.find()) {
+            repeat.appendReplacement(out, Matcher.quoteReplacement(repeat.group(1)
+                    .repeat(Integer.parseInt(repeat.group(2)))));
+        }
+        return repeat.appendTail(out).toString();
     }
 
     private synchronized T shared() {

@@ -14,13 +14,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +35,7 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, Map<String, String
     private static final String PERSON_ETAG = "If-Match of {b}";
     private static final String COUNSELLOR_ETAG = "If-Match of {c}";
 
-    /** The records the bad requests aim at; paths use {s} {t} {b} {k} {c} {i} {d} for them. */
+    /** The records the bad requests aim at; paths use {s} {t} {b} {k} {c} {i} {d} for them, {u} for none. */
     @Override
     protected Map<String, String> newTarget() {
         UUID structure = Fixtures.structure();
@@ -58,6 +55,7 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, Map<String, String
         map.put("{c}", counsellor.toString());
         map.put("{i}", inactive.toString());
         map.put("{d}", Fixtures.counsellor(other).toString());
+        map.put("{u}", UUID.randomUUID().toString());
         // read once here: reading the person is itself recorded in their access log, which the requests must not touch
         map.put(PERSON_ETAG, Fixtures.etag(beneficiary, structure));
         map.put(COUNSELLOR_ETAG, Fixtures.counsellorEtag(counsellor));
@@ -72,180 +70,132 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, Map<String, String
         }
     }
 
-    private static final String FUTURE = LocalDate.now().plusDays(3).toString();
-
-    private static Case person(String name, String field, Consumer<Map<String, Object>> change) {
-        Map<String, Object> person = Fixtures.person();
-        change.accept(person);
-        return new Case(name, "counsellor", "POST", "/api/v1/beneficiaries", Fixtures.json(person), field);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> person, String key) {
-        return (Map<String, Object>) person.get(key);
-    }
-
+    /**
+     * name | who | method | path | field the refusal names | body. A body {@code person; edit; ...} is a valid
+     * registration with these edits ({@code field = JSON value}, or a field alone to leave it out); no body, no
+     * request body. {@code {u}} is an id nobody registered; the other braces are {@link #newTarget()}'s records.
+     */
     @Override
     protected Stream<Case> cases() {
-        List<Case> cases = new ArrayList<>();
-        // registration: every field
-        cases.add(person("lastName blank", "lastName", p -> p.put("lastName", " ")));
-        cases.add(person("lastName missing", "lastName", p -> p.remove("lastName")));
-        cases.add(person("lastName not a string", "lastName", p -> p.put("lastName", List.of("Durand"))));
-        cases.add(person("lastName too long", "lastName", p -> p.put("lastName", "x".repeat(101))));
-        cases.add(person("firstName null", "firstName", p -> p.put("firstName", null)));
-        cases.add(person("birthDate in the future", "birthDate", p -> p.put("birthDate", FUTURE)));
-        cases.add(person("birthDate badly written", "birthDate", p -> p.put("birthDate", "17/05/1980")));
-        cases.add(person("birthDate before 1900", "birthDate", p -> p.put("birthDate", "1899-12-31")));
-        cases.add(person("birthDate after entry", "birthDate", p -> p.put("birthDate", "2016-03-01")));
-        cases.add(person("birthDate missing", "birthDate", p -> p.remove("birthDate")));
-        cases.add(person("sex unknown", "sex", p -> p.put("sex", "F")));
-        cases.add(person("sex as a number", "sex", p -> p.put("sex", 1)));
-        cases.add(person("sex missing", "sex", p -> p.remove("sex")));
-        cases.add(person("nir with a wrong key", "nir", p -> p.put("nir", "274027512345628")));
-        cases.add(person("nir too short", "nir", p -> p.put("nir", "27402751234")));
-        cases.add(person("nir with letters", "nir", p -> p.put("nir", "2740275ABC45629")));
-        cases.add(person("nir Corsica with a wrong key", "nir", p -> p.put("nir", "274022A12345685")));
-        cases.add(person("nir with département 2C", "nir", p -> p.put("nir", "274022C12345686")));
-        cases.add(person("nir as a number", "nir", p -> p.put("nir", List.of(2740275))));
-        cases.add(person("franceTravailId malformed", "franceTravailId", p -> p.put("franceTravailId", "ab-12")));
-        cases.add(person("contact.email malformed", "contact.email", p -> nested(p, "contact").put("email", "not-an-email")));
-        cases.add(person("contact.phone malformed", "contact.phone", p -> nested(p, "contact").put("phone", "12345")));
-        cases.add(person("contact.address.postalCode malformed", "contact.address.postalCode",
-                p -> nested(nested(p, "contact"), "address").put("postalCode", "7501")));
-        cases.add(person("contact not an object", "contact", p -> p.put("contact", List.of())));
-        cases.add(person("statusAtEntry unknown", "statusAtEntry", p -> p.put("statusAtEntry", "UNEMPLOYED")));
-        cases.add(person("statusAtEntry missing", "statusAtEntry", p -> p.remove("statusAtEntry")));
-        cases.add(person("boeRecognition.type unknown", "boeRecognition.type",
-                p -> nested(p, "boeRecognition").put("type", "DISABLED")));
-        cases.add(person("boeRecognition.type missing", "boeRecognition.type",
-                p -> nested(p, "boeRecognition").remove("type")));
-        cases.add(person("boeRecognition ends before it starts", "boeRecognition.validUntil",
-                p -> nested(p, "boeRecognition").put("validUntil", "2014-01-01")));
-        cases.add(person("boeRecognition not an object", "boeRecognition", p -> p.put("boeRecognition", "RQTH")));
-        cases.add(person("qualificationLevel unknown", "qualificationLevel", p -> p.put("qualificationLevel", "LEVEL_9")));
-        cases.add(person("inactivityMonths negative", "inactivityMonths", p -> p.put("inactivityMonths", -1)));
-        cases.add(person("inactivityMonths too large", "inactivityMonths", p -> p.put("inactivityMonths", 601)));
-        cases.add(person("inactivityMonths not a number", "inactivityMonths", p -> p.put("inactivityMonths", "douze")));
-        cases.add(person("orientationSource unknown", "orientationSource", p -> p.put("orientationSource", "FRANCE_TRAVAIL")));
-        cases.add(person("orientationSource missing", "orientationSource", p -> p.remove("orientationSource")));
-        cases.add(person("entryDate in the future", "entryDate", p -> p.put("entryDate", FUTURE)));
-        cases.add(person("entryDate missing", "entryDate", p -> p.remove("entryDate")));
-        cases.add(person("entryDate null", "entryDate", p -> p.put("entryDate", null)));
-        cases.add(person("referentCounsellorId not a UUID", "referentCounsellorId", p -> p.put("referentCounsellorId", "C12")));
-        cases.add(person("referentCounsellorId unknown", "referentCounsellorId",
-                p -> p.put("referentCounsellorId", UUID.randomUUID().toString())));
-        cases.add(person("referentCounsellorId of another structure", "referentCounsellorId",
-                p -> p.put("referentCounsellorId", "{d}")));
-        cases.add(person("referentCounsellorId inactive", "referentCounsellorId", p -> p.put("referentCounsellorId", "{i}")));
-        cases.add(person("unknown field", "religion", p -> p.put("religion", "none")));
-        Map<String, Object> referral = Fixtures.person();
-        referral.put("structureId", UUID.randomUUID().toString());
-        cases.add(new Case("partner referral to an unknown structure", "partner", "POST", "/api/v1/beneficiaries",
-                Fixtures.json(referral), "structureId"));
-        referral.put("structureId", "{s}");
-        referral.put("referentCounsellorId", "{c}");
-        cases.add(new Case("partner naming a referent", "partner", "POST", "/api/v1/beneficiaries",
-                Fixtures.json(referral), "referentCounsellorId"));
-        cases.add(new Case("Idempotency-Key too short", "counsellor", "POST", "/api/v1/beneficiaries?key=short",
-                Fixtures.json(Fixtures.person()), "Idempotency-Key"));
+        return table(6, """
+                # registration: every field
+                lastName blank                        | counsellor | POST | /api/v1/beneficiaries | lastName                   | person; lastName = " "
+                lastName missing                      | counsellor | POST | /api/v1/beneficiaries | lastName                   | person; lastName
+                lastName not a string                 | counsellor | POST | /api/v1/beneficiaries | lastName                   | person; lastName = ["Durand"]
+                lastName too long                     | counsellor | POST | /api/v1/beneficiaries | lastName                   | person; lastName = "{x*101}"
+                firstName null                        | counsellor | POST | /api/v1/beneficiaries | firstName                  | person; firstName = null
+                birthDate in the future               | counsellor | POST | /api/v1/beneficiaries | birthDate                  | person; birthDate = "{future}"
+                birthDate badly written               | counsellor | POST | /api/v1/beneficiaries | birthDate                  | person; birthDate = "17/05/1980"
+                birthDate before 1900                 | counsellor | POST | /api/v1/beneficiaries | birthDate                  | person; birthDate = "1899-12-31"
+                birthDate after entry                 | counsellor | POST | /api/v1/beneficiaries | birthDate                  | person; birthDate = "2016-03-01"
+                birthDate missing                     | counsellor | POST | /api/v1/beneficiaries | birthDate                  | person; birthDate
+                sex unknown                           | counsellor | POST | /api/v1/beneficiaries | sex                        | person; sex = "F"
+                sex as a number                       | counsellor | POST | /api/v1/beneficiaries | sex                        | person; sex = 1
+                sex missing                           | counsellor | POST | /api/v1/beneficiaries | sex                        | person; sex
+                nir with a wrong key                  | counsellor | POST | /api/v1/beneficiaries | nir                        | person; nir = "274027512345628"
+                nir too short                         | counsellor | POST | /api/v1/beneficiaries | nir                        | person; nir = "27402751234"
+                nir with letters                      | counsellor | POST | /api/v1/beneficiaries | nir                        | person; nir = "2740275ABC45629"
+                nir Corsica with a wrong key          | counsellor | POST | /api/v1/beneficiaries | nir                        | person; nir = "274022A12345685"
+                nir with département 2C               | counsellor | POST | /api/v1/beneficiaries | nir                        | person; nir = "274022C12345686"
+                nir as a number                       | counsellor | POST | /api/v1/beneficiaries | nir                        | person; nir = [2740275]
+                franceTravailId malformed             | counsellor | POST | /api/v1/beneficiaries | franceTravailId            | person; franceTravailId = "ab-12"
+                contact.email malformed               | counsellor | POST | /api/v1/beneficiaries | contact.email              | person; contact.email = "not-an-email"
+                contact.phone malformed               | counsellor | POST | /api/v1/beneficiaries | contact.phone              | person; contact.phone = "12345"
+                contact.address.postalCode malformed  | counsellor | POST | /api/v1/beneficiaries | contact.address.postalCode | person; contact.address.postalCode = "7501"
+                contact not an object                 | counsellor | POST | /api/v1/beneficiaries | contact                    | person; contact = []
+                statusAtEntry unknown                 | counsellor | POST | /api/v1/beneficiaries | statusAtEntry              | person; statusAtEntry = "UNEMPLOYED"
+                statusAtEntry missing                 | counsellor | POST | /api/v1/beneficiaries | statusAtEntry              | person; statusAtEntry
+                boeRecognition.type unknown           | counsellor | POST | /api/v1/beneficiaries | boeRecognition.type        | person; boeRecognition.type = "DISABLED"
+                boeRecognition.type missing           | counsellor | POST | /api/v1/beneficiaries | boeRecognition.type        | person; boeRecognition.type
+                boeRecognition ends before it starts  | counsellor | POST | /api/v1/beneficiaries | boeRecognition.validUntil  | person; boeRecognition.validUntil = "2014-01-01"
+                boeRecognition not an object          | counsellor | POST | /api/v1/beneficiaries | boeRecognition             | person; boeRecognition = "RQTH"
+                qualificationLevel unknown            | counsellor | POST | /api/v1/beneficiaries | qualificationLevel         | person; qualificationLevel = "LEVEL_9"
+                inactivityMonths negative             | counsellor | POST | /api/v1/beneficiaries | inactivityMonths           | person; inactivityMonths = -1
+                inactivityMonths too large            | counsellor | POST | /api/v1/beneficiaries | inactivityMonths           | person; inactivityMonths = 601
+                inactivityMonths not a number         | counsellor | POST | /api/v1/beneficiaries | inactivityMonths           | person; inactivityMonths = "douze"
+                orientationSource unknown             | counsellor | POST | /api/v1/beneficiaries | orientationSource          | person; orientationSource = "FRANCE_TRAVAIL"
+                orientationSource missing             | counsellor | POST | /api/v1/beneficiaries | orientationSource          | person; orientationSource
+                entryDate in the future               | counsellor | POST | /api/v1/beneficiaries | entryDate                  | person; entryDate = "{future}"
+                entryDate missing                     | counsellor | POST | /api/v1/beneficiaries | entryDate                  | person; entryDate
+                entryDate null                        | counsellor | POST | /api/v1/beneficiaries | entryDate                  | person; entryDate = null
+                referentCounsellorId not a UUID       | counsellor | POST | /api/v1/beneficiaries | referentCounsellorId       | person; referentCounsellorId = "C12"
+                referentCounsellorId unknown          | counsellor | POST | /api/v1/beneficiaries | referentCounsellorId       | person; referentCounsellorId = "{u}"
+                referentCounsellorId of another structure | counsellor | POST | /api/v1/beneficiaries | referentCounsellorId   | person; referentCounsellorId = "{d}"
+                referentCounsellorId inactive         | counsellor | POST | /api/v1/beneficiaries | referentCounsellorId       | person; referentCounsellorId = "{i}"
+                unknown field                         | counsellor | POST | /api/v1/beneficiaries | religion                   | person; religion = "none"
+                partner referral to an unknown structure | partner | POST | /api/v1/beneficiaries  | structureId                | person; structureId = "{u}"
+                partner naming a referent             | partner    | POST | /api/v1/beneficiaries | referentCounsellorId       | person; structureId = "{s}"; referentCounsellorId = "{c}"
+                Idempotency-Key too short             | counsellor | POST | /api/v1/beneficiaries?key=short | Idempotency-Key  | person
 
-        // profile changes (merge patch, with the current ETag)
-        String patch = "/api/v1/beneficiaries/{b}";
-        cases.add(new Case("patch sex unknown", "counsellor", "PATCH", patch, "{\"sex\":\"X\"}", "sex"));
-        cases.add(new Case("patch nir with a wrong key", "counsellor", "PATCH", patch, "{\"nir\":\"185016912304596\"}", "nir"));
-        cases.add(new Case("patch birthDate in the future", "counsellor", "PATCH", patch,
-                "{\"birthDate\":\"" + FUTURE + "\"}", "birthDate"));
-        cases.add(new Case("patch lastName removed", "counsellor", "PATCH", patch, "{\"lastName\":null}", "lastName"));
-        cases.add(new Case("patch entryDate in the future", "counsellor", "PATCH", patch,
-                "{\"entryDate\":\"" + FUTURE + "\"}", "entryDate"));
-        cases.add(new Case("patch entryDate before birth", "counsellor", "PATCH", patch,
-                "{\"entryDate\":\"1979-01-01\"}", "birthDate"));
-        cases.add(new Case("patch contact.email malformed", "counsellor", "PATCH", patch,
-                "{\"contact\":{\"email\":\"x@\"}}", "contact.email"));
-        cases.add(new Case("patch inactivityMonths not a number", "counsellor", "PATCH", patch,
-                "{\"inactivityMonths\":\"six\"}", "inactivityMonths"));
-        cases.add(new Case("patch structureId", "counsellor", "PATCH", patch, "{\"structureId\":\"{t}\"}", "structureId"));
-        cases.add(new Case("patch not an object", "counsellor", "PATCH", patch, "[]", "body"));
+                # profile changes (merge patch, with the current ETag)
+                patch sex unknown                     | counsellor | PATCH | /api/v1/beneficiaries/{b} | sex                  | {"sex":"X"}
+                patch nir with a wrong key            | counsellor | PATCH | /api/v1/beneficiaries/{b} | nir                  | {"nir":"185016912304596"}
+                patch birthDate in the future         | counsellor | PATCH | /api/v1/beneficiaries/{b} | birthDate            | {"birthDate":"{future}"}
+                patch lastName removed                | counsellor | PATCH | /api/v1/beneficiaries/{b} | lastName             | {"lastName":null}
+                patch entryDate in the future         | counsellor | PATCH | /api/v1/beneficiaries/{b} | entryDate            | {"entryDate":"{future}"}
+                patch entryDate before birth          | counsellor | PATCH | /api/v1/beneficiaries/{b} | birthDate            | {"entryDate":"1979-01-01"}
+                patch contact.email malformed         | counsellor | PATCH | /api/v1/beneficiaries/{b} | contact.email        | {"contact":{"email":"x@"}}
+                patch inactivityMonths not a number   | counsellor | PATCH | /api/v1/beneficiaries/{b} | inactivityMonths     | {"inactivityMonths":"six"}
+                patch structureId                     | counsellor | PATCH | /api/v1/beneficiaries/{b} | structureId          | {"structureId":"{t}"}
+                patch not an object                   | counsellor | PATCH | /api/v1/beneficiaries/{b} | body                 | []
 
-        // referent, exit
-        String referent = "/api/v1/beneficiaries/{b}/referent";
-        cases.add(new Case("referent missing", "counsellor", "PUT", referent, "{}", "counsellorId"));
-        cases.add(new Case("referent unknown", "counsellor", "PUT", referent,
-                "{\"counsellorId\":\"" + UUID.randomUUID() + "\",\"assignedOn\":\"2016-10-03\"}", "counsellorId"));
-        cases.add(new Case("referent of another structure", "counsellor", "PUT", referent, "{\"counsellorId\":\"{d}\",\"assignedOn\":\"2016-10-03\"}",
-                "counsellorId"));
-        cases.add(new Case("referent inactive", "counsellor", "PUT", referent, "{\"counsellorId\":\"{i}\",\"assignedOn\":\"2016-10-03\"}",
-                "counsellorId"));
-        cases.add(new Case("referent without assignedOn", "counsellor", "PUT", referent, "{\"counsellorId\":\"{c}\"}",
-                "assignedOn"));
-        cases.add(new Case("referent assigned before entry", "counsellor", "PUT", referent,
-                "{\"counsellorId\":\"{c}\",\"assignedOn\":\"2016-01-01\"}", "assignedOn"));
-        cases.add(new Case("referent assigned in the future", "counsellor", "PUT", referent,
-                "{\"counsellorId\":\"{c}\",\"assignedOn\":\"" + FUTURE + "\"}", "assignedOn"));
-        String exit = "/api/v1/beneficiaries/{b}/exit";
-        cases.add(new Case("exit before entry", "counsellor", "POST", exit,
-                "{\"exitDate\":\"2016-02-14\",\"reason\":\"MOVED\"}", "exitDate"));
-        cases.add(new Case("exit in the future", "counsellor", "POST", exit,
-                "{\"exitDate\":\"" + FUTURE + "\",\"reason\":\"MOVED\"}", "exitDate"));
-        cases.add(new Case("exit date impossible", "counsellor", "POST", exit,
-                "{\"exitDate\":\"2017-13-01\",\"reason\":\"MOVED\"}", "exitDate"));
-        cases.add(new Case("exit reason unknown", "counsellor", "POST", exit,
-                "{\"exitDate\":\"2017-01-02\",\"reason\":\"RETIRED\"}", "reason"));
-        cases.add(new Case("exit reason missing", "counsellor", "POST", exit, "{\"exitDate\":\"2017-01-02\"}", "reason"));
+                # referent, exit
+                referent missing                      | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | counsellorId | {}
+                referent unknown                      | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | counsellorId | {"counsellorId":"{u}","assignedOn":"2016-10-03"}
+                referent of another structure         | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | counsellorId | {"counsellorId":"{d}","assignedOn":"2016-10-03"}
+                referent inactive                     | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | counsellorId | {"counsellorId":"{i}","assignedOn":"2016-10-03"}
+                referent without assignedOn           | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | assignedOn   | {"counsellorId":"{c}"}
+                referent assigned before entry        | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | assignedOn   | {"counsellorId":"{c}","assignedOn":"2016-01-01"}
+                referent assigned in the future       | counsellor | PUT  | /api/v1/beneficiaries/{b}/referent | assignedOn   | {"counsellorId":"{c}","assignedOn":"{future}"}
+                exit before entry                     | counsellor | POST | /api/v1/beneficiaries/{b}/exit     | exitDate     | {"exitDate":"2016-02-14","reason":"MOVED"}
+                exit in the future                    | counsellor | POST | /api/v1/beneficiaries/{b}/exit     | exitDate     | {"exitDate":"{future}","reason":"MOVED"}
+                exit date impossible                  | counsellor | POST | /api/v1/beneficiaries/{b}/exit     | exitDate     | {"exitDate":"2017-13-01","reason":"MOVED"}
+                exit reason unknown                   | counsellor | POST | /api/v1/beneficiaries/{b}/exit     | reason       | {"exitDate":"2017-01-02","reason":"RETIRED"}
+                exit reason missing                   | counsellor | POST | /api/v1/beneficiaries/{b}/exit     | reason       | {"exitDate":"2017-01-02"}
 
-        // consents
-        String consents = "/api/v1/beneficiaries/{b}/consents";
-        cases.add(new Case("consent scope unknown", "counsellor", "POST", consents,
-                "{\"scope\":\"CPF_MOBILISATION\",\"givenOn\":\"2016-03-01\",\"modality\":\"SIGNED_FORM\"}", "scope"));
-        cases.add(new Case("consent modality missing", "counsellor", "POST", consents,
-                "{\"scope\":\"DATA_PROCESSING\",\"givenOn\":\"2016-03-01\"}", "modality"));
-        cases.add(new Case("consent without givenOn", "counsellor", "POST", consents,
-                "{\"scope\":\"DATA_PROCESSING\",\"modality\":\"SIGNED_FORM\"}", "givenOn"));
-        cases.add(new Case("consent given in the future", "counsellor", "POST", consents,
-                "{\"scope\":\"DATA_PROCESSING\",\"modality\":\"SIGNED_FORM\",\"givenOn\":\"" + FUTURE + "\"}", "givenOn"));
-        String withdrawal = consents + "/{k}/withdrawal";
-        cases.add(new Case("withdrawal before the consent", "counsellor", "POST", withdrawal,
-                "{\"withdrawnOn\":\"2016-02-14\",\"modality\":\"SIGNED_FORM\"}", "withdrawnOn"));
-        cases.add(new Case("withdrawal modality unknown", "counsellor", "POST", withdrawal,
-                "{\"withdrawnOn\":\"2016-06-01\",\"modality\":\"PHONE\"}", "modality"));
-        cases.add(new Case("withdrawal without withdrawnOn", "counsellor", "POST", withdrawal,
-                "{\"modality\":\"SIGNED_FORM\"}", "withdrawnOn"));
+                # consents
+                consent scope unknown                 | counsellor | POST | /api/v1/beneficiaries/{b}/consents | scope   | {"scope":"CPF_MOBILISATION","givenOn":"2016-03-01","modality":"SIGNED_FORM"}
+                consent modality missing              | counsellor | POST | /api/v1/beneficiaries/{b}/consents | modality | {"scope":"DATA_PROCESSING","givenOn":"2016-03-01"}
+                consent without givenOn               | counsellor | POST | /api/v1/beneficiaries/{b}/consents | givenOn  | {"scope":"DATA_PROCESSING","modality":"SIGNED_FORM"}
+                consent given in the future           | counsellor | POST | /api/v1/beneficiaries/{b}/consents | givenOn  | {"scope":"DATA_PROCESSING","modality":"SIGNED_FORM","givenOn":"{future}"}
+                withdrawal before the consent         | counsellor | POST | /api/v1/beneficiaries/{b}/consents/{k}/withdrawal | withdrawnOn | {"withdrawnOn":"2016-02-14","modality":"SIGNED_FORM"}
+                withdrawal modality unknown           | counsellor | POST | /api/v1/beneficiaries/{b}/consents/{k}/withdrawal | modality    | {"withdrawnOn":"2016-06-01","modality":"PHONE"}
+                withdrawal without withdrawnOn        | counsellor | POST | /api/v1/beneficiaries/{b}/consents/{k}/withdrawal | withdrawnOn | {"modality":"SIGNED_FORM"}
 
-        // counsellors
-        cases.add(new Case("counsellor name blank", "admin", "POST", "/api/v1/structures/{s}/counsellors",
-                "{\"displayName\":\"\",\"activeFrom\":\"2016-01-04\"}", "displayName"));
-        cases.add(new Case("counsellor without activeFrom", "admin", "POST", "/api/v1/structures/{s}/counsellors",
-                "{\"displayName\":\"A\"}", "activeFrom"));
-        cases.add(new Case("structure without registeredOn", "admin", "POST", "/api/v1/structures",
-                "{\"code\":\"ZZ99\",\"name\":\"Cap emploi\",\"region\":\"53\",\"department\":\"35\"}", "registeredOn"));
-        cases.add(new Case("counsellor start badly written", "admin", "POST", "/api/v1/structures/{s}/counsellors",
-                "{\"displayName\":\"A\",\"activeFrom\":\"janvier\"}", "activeFrom"));
-        cases.add(new Case("counsellor ends before it starts", "admin", "PATCH", "/api/v1/counsellors/{c}",
-                "{\"activeUntil\":\"2014-12-31\"}", "activeUntil"));
-        cases.add(new Case("counsellor name removed", "admin", "PATCH", "/api/v1/counsellors/{c}",
-                "{\"displayName\":null}", "displayName"));
+                # counsellors
+                counsellor name blank                 | admin | POST  | /api/v1/structures/{s}/counsellors | displayName  | {"displayName":"","activeFrom":"2016-01-04"}
+                counsellor without activeFrom         | admin | POST  | /api/v1/structures/{s}/counsellors | activeFrom   | {"displayName":"A"}
+                structure without registeredOn        | admin | POST  | /api/v1/structures                 | registeredOn | {"code":"ZZ99","name":"Cap emploi","region":"53","department":"35"}
+                counsellor start badly written        | admin | POST  | /api/v1/structures/{s}/counsellors | activeFrom   | {"displayName":"A","activeFrom":"janvier"}
+                counsellor ends before it starts      | admin | PATCH | /api/v1/counsellors/{c}            | activeUntil  | {"activeUntil":"2014-12-31"}
+                counsellor name removed               | admin | PATCH | /api/v1/counsellors/{c}            | displayName  | {"displayName":null}
 
-        // lists and searches
-        cases.add(new Case("list state ERASED", "counsellor", "GET", "/api/v1/beneficiaries?state=ERASED", null, "state"));
-        cases.add(new Case("list status unknown", "counsellor", "GET", "/api/v1/beneficiaries?statusAtEntry=X", null,
-                "statusAtEntry"));
-        cases.add(new Case("list source unknown", "counsellor", "GET", "/api/v1/beneficiaries?orientationSource=X", null,
-                "orientationSource"));
-        cases.add(new Case("list period badly written", "counsellor", "GET", "/api/v1/beneficiaries?enteredFrom=2016",
-                null, "enteredFrom"));
-        cases.add(new Case("list period reversed", "counsellor", "GET",
-                "/api/v1/beneficiaries?enteredFrom=2017-01-01&enteredTo=2016-01-01", null, "enteredTo"));
-        cases.add(new Case("list referent not a UUID", "counsellor", "GET",
-                "/api/v1/beneficiaries?referentCounsellorId=abc", null, "referentCounsellorId"));
-        cases.add(new Case("list page too large", "counsellor", "GET", "/api/v1/beneficiaries?size=500", null, "size"));
-        cases.add(new Case("search nir with a wrong key", "counsellor", "POST", "/api/v1/beneficiaries/search",
-                "{\"nir\":\"274027512345628\"}", "nir"));
-        cases.add(new Case("search state unknown", "counsellor", "POST", "/api/v1/beneficiaries/search",
-                "{\"state\":\"ERASED\"}", "state"));
-        cases.add(new Case("counsellor list active filter", "admin", "GET", "/api/v1/structures/{s}/counsellors?active=yes",
-                null, "active"));
-        return cases.stream();
+                # lists and searches
+                list state ERASED                     | counsellor | GET  | /api/v1/beneficiaries?state=ERASED                                  | state                |
+                list status unknown                   | counsellor | GET  | /api/v1/beneficiaries?statusAtEntry=X                               | statusAtEntry        |
+                list source unknown                   | counsellor | GET  | /api/v1/beneficiaries?orientationSource=X                           | orientationSource    |
+                list period badly written             | counsellor | GET  | /api/v1/beneficiaries?enteredFrom=2016                              | enteredFrom          |
+                list period reversed                  | counsellor | GET  | /api/v1/beneficiaries?enteredFrom=2017-01-01&enteredTo=2016-01-01   | enteredTo            |
+                list referent not a UUID              | counsellor | GET  | /api/v1/beneficiaries?referentCounsellorId=abc                      | referentCounsellorId |
+                list page too large                   | counsellor | GET  | /api/v1/beneficiaries?size=500                                      | size                 |
+                search nir with a wrong key           | counsellor | POST | /api/v1/beneficiaries/search                                        | nir                  | {"nir":"274027512345628"}
+                search state unknown                  | counsellor | POST | /api/v1/beneficiaries/search                                        | state                | {"state":"ERASED"}
+                counsellor list active filter         | admin      | GET  | /api/v1/structures/{s}/counsellors?active=yes                       | active               |
+                """).map(row -> new Case(row[0], row[1], row[2], row[3], body(row[5]), row[4]));
+    }
+
+    private static String body(String cell) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        if (!cell.startsWith("person")) {
+            return cell;
+        }
+        String person = Fixtures.json(Fixtures.person());
+        for (String edit : cell.split(";")) {
+            person = edit.trim().equals("person") ? person : edited(person, edit);
+        }
+        return person;
     }
 
     /** A badly written date, an unknown code and a missing name: the one answer names all three. */

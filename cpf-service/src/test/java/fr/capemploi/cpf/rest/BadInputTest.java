@@ -10,7 +10,6 @@ import fr.capemploi.testsupport.BadInputHarness;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest extends BadInputHarness<BadInputTest.Case, BadInputTest.Records> {
 
-    private static final String TOMORROW = LocalDate.now().plusDays(2).toString();
+    /** The beneficiary a PROJECT body names, replaced by the records' own when sent. */
+    private static final String BENEFICIARY_IN_BODY = "00000000-0000-4000-8000-000000000001";
 
     /** One structure's beneficiary, training project and funding request: what the bad requests aim at. */
     record Records(UUID structure, UUID beneficiary, UUID project, UUID request) {
@@ -50,101 +50,80 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, BadInputTest.Recor
                 Fixtures.requestFunding(structure, project, "AGEFIPH", "1000.00"));
     }
 
+    /**
+     * target | field the refusal names | body; a PROJECT row edits the valid project body instead ({@code field =
+     * JSON value}, or a field alone to leave it out).
+     */
     @Override
     protected Stream<Case> cases() {
-        String project = Fixtures.projectBody(UUID.fromString("00000000-0000-4000-8000-000000000001"));
-        return Stream.of(
-                new Case(Target.PRESENTATION, "{\"presentedOn\":\"" + TOMORROW + "\"}", "presentedOn"),
-                new Case(Target.PRESENTATION, "{\"presentedOn\":\"2016-05-02\",\"counsellorId\":\"x\"}", "counsellorId"),
-                new Case(Target.OPENING, "{\"on\":\"2016-05-02\"}", "step"),
-                new Case(Target.OPENING, "{\"step\":\"HELPED\",\"on\":\"2016-05-02\"}", "step"),
-                new Case(Target.OPENING, "{\"step\":\"ASSISTED\"}", "on"),
-                new Case(Target.CONSENT, "{\"givenOn\":\"2016-05-17\"}", "modality"),
-                new Case(Target.CONSENT, "{\"givenOn\":\"2016-05-17\",\"modality\":\"ORAL\"}", "modality"),
-                new Case(Target.CONSENT, "{\"givenOn\":\"" + TOMORROW + "\",\"modality\":\"SIGNED_STANDARD_LETTER\"}",
-                        "givenOn"),
-                new Case(Target.WITHDRAWAL, "{}", "withdrawnOn"),
-                new Case(Target.WITHDRAWAL, "{\"withdrawnOn\":\"2016-13-01\"}", "withdrawnOn"),
-                new Case(Target.BALANCE, "{\"unit\":\"EUROS\",\"amount\":-1,\"asOf\":\"2020-01-01\"}", "amount"),
-                new Case(Target.BALANCE, "{\"unit\":\"EUROS\",\"amount\":1.005,\"asOf\":\"2020-01-01\"}", "amount"),
-                new Case(Target.BALANCE, "{\"unit\":\"EUROS\",\"amount\":\"a lot\",\"asOf\":\"2020-01-01\"}", "amount"),
-                new Case(Target.BALANCE, "{\"unit\":\"DAYS\",\"amount\":1,\"asOf\":\"2020-01-01\"}", "unit"),
-                new Case(Target.BALANCE, "{\"unit\":\"EUROS\",\"amount\":1}", "asOf"),
-                new Case(Target.BALANCE, "{\"unit\":\"HOURS\",\"amount\":24,\"asOf\":\"2020-01-01\"}", "unit"),
-                new Case(Target.PROJECT, project.replace("\"beneficiaryId\":\"00000000-0000-4000-8000-000000000001\",",
-                        ""), "beneficiaryId"),
-                new Case(Target.PROJECT, project.replace("\"cost\":4830.50", "\"cost\":-1"), "cost"),
-                new Case(Target.PROJECT, project.replace("\"cost\":4830.50", "\"cost\":10.999"), "cost"),
-                new Case(Target.PROJECT, project.replace("\"cost\":4830.50", "\"cost\":100000000"), "cost"),
-                new Case(Target.PROJECT, project.replace("\"endDate\":\"2017-03-31\"", "\"endDate\":\"2016-09-11\""),
-                        "endDate"),
-                new Case(Target.PROJECT, project.replace("\"hours\":420", "\"hours\":0"), "hours"),
-                new Case(Target.PROJECT, project.replace("\"hours\":420", "\"hours\":10001"), "hours"),
-                new Case(Target.PROJECT, project.replace("Titre professionnel Secrétaire assistant", " "), "title"),
-                new Case(Target.PROJECT, project.replace("\"kind\":\"RNCP\"", "\"kind\":\"DIPLOMA\""),
-                        "certification.kind"),
-                new Case(Target.PROJECT, project.replace("\"code\":\"RNCP1234\"", "\"code\":\"RS1234\""),
-                        "certification.code"),
-                new Case(Target.PROJECT, project.replace("\"code\":\"RNCP1234\"", "\"code\":\"rncp 1234\""),
-                        "certification.code"),
-                new Case(Target.PROJECT, project.replace("\"eligibilityList\":\"COPAREF\"", "\"eligibilityList\":\"X\""),
-                        "eligibilityList"),
-                new Case(Target.PROJECT, project.replace("\"eligibilityRegion\":\"11\"", "\"eligibilityRegion\":null"),
-                        "eligibilityRegion"),
-                new Case(Target.PROJECT, project.replace("\"eligibilityRegion\":\"11\"", "\"eligibilityRegion\":\"1A\""),
-                        "eligibilityRegion"),
-                new Case(Target.PROJECT, project.replace("\"eligibilityList\":\"COPAREF\"", "\"eligibilityList\":\"NONE\""),
-                        "eligibilityRegion"),
-                new Case(Target.PROJECT, project.replace("\"name\":\"AFPA Paris\"", "\"name\":\"\""),
-                        "trainingBody.name"),
-                new Case(Target.PROJECT, project.replace("\"siret\":\"12345678901234\"", "\"siret\":\"123\""),
-                        "trainingBody.siret"),
-                new Case(Target.PROJECT, project.replace("\"startDate\":\"2016-09-12\",", ""), "startDate"),
-                new Case(Target.FUNDING, "{\"funder\":\"BANK\",\"amount\":10,\"requestedOn\":\"2016-05-23\"}", "funder"),
-                new Case(Target.FUNDING, "{\"amount\":10,\"requestedOn\":\"2016-05-23\"}", "funder"),
-                new Case(Target.FUNDING, "{\"funder\":\"REGION\",\"amount\":-10,\"requestedOn\":\"2016-05-23\"}",
-                        "amount"),
-                new Case(Target.FUNDING, "{\"funder\":\"REGION\",\"amount\":0,\"requestedOn\":\"2016-05-23\"}",
-                        "amount"),
-                new Case(Target.FUNDING, "{\"funder\":\"REGION\",\"amount\":9999,\"requestedOn\":\"2016-05-23\"}",
-                        "amount"),
-                new Case(Target.FUNDING, "{\"funder\":\"REGION\",\"amount\":10,\"cpfHours\":24,"
-                        + "\"requestedOn\":\"2016-05-23\"}", "cpfHours"),
-                new Case(Target.FUNDING, "{\"funder\":\"CPF\",\"amount\":10,\"cpfHours\":-2,"
-                        + "\"requestedOn\":\"2016-05-23\"}", "cpfHours"),
-                new Case(Target.FUNDING, "{\"funder\":\"REGION\",\"amount\":10,\"requestedOn\":\"" + TOMORROW + "\"}",
-                        "requestedOn"),
-                new Case(Target.DECISION, "{\"decision\":\"MAYBE\",\"answeredOn\":\"2016-06-01\"}", "decision"),
-                new Case(Target.DECISION, "{\"answeredOn\":\"2016-06-01\"}", "decision"),
-                new Case(Target.DECISION, "{\"decision\":\"REFUSED\",\"answeredOn\":\"2016-06-01\"}", "refusalReason"),
-                new Case(Target.DECISION, "{\"decision\":\"REFUSED\",\"refusalReason\":\"LAZY\","
-                        + "\"answeredOn\":\"2016-06-01\"}", "refusalReason"),
-                new Case(Target.DECISION, "{\"decision\":\"GRANTED\",\"refusalReason\":\"OTHER\","
-                        + "\"answeredOn\":\"2016-06-01\"}", "refusalReason"),
-                new Case(Target.DECISION, "{\"decision\":\"PARTLY_GRANTED\",\"answeredOn\":\"2016-06-01\"}",
-                        "grantedAmount"),
-                new Case(Target.DECISION, "{\"decision\":\"PARTLY_GRANTED\",\"grantedAmount\":1000.00,"
-                        + "\"answeredOn\":\"2016-06-01\"}", "grantedAmount"),
-                new Case(Target.DECISION, "{\"decision\":\"GRANTED\",\"grantedAmount\":900.00,"
-                        + "\"answeredOn\":\"2016-06-01\"}", "grantedAmount"),
-                new Case(Target.DECISION, "{\"decision\":\"PARTLY_GRANTED\",\"grantedAmount\":-5,"
-                        + "\"answeredOn\":\"2016-06-01\"}", "grantedAmount"),
-                new Case(Target.DECISION, "{\"decision\":\"WITHDRAWN\",\"grantedAmount\":5,"
-                        + "\"answeredOn\":\"2016-06-01\"}", "grantedAmount"),
-                new Case(Target.DECISION, "{\"decision\":\"GRANTED\",\"answeredOn\":\"2016-05-22\"}", "answeredOn"),
-                new Case(Target.DECISION, "{\"decision\":\"GRANTED\",\"answeredOn\":\"" + TOMORROW + "\"}",
-                        "answeredOn"),
-                new Case(Target.DECISION, "{\"decision\":\"GRANTED\",\"answeredOn\":\"2016-06-01\",\"comment\":\""
-                        + "x".repeat(501) + "\"}", "comment"),
-                new Case(Target.START, "{}", "startedOn"),
-                new Case(Target.START, "{\"startedOn\":\"" + TOMORROW + "\"}", "startedOn"),
-                new Case(Target.COMPLETE, "{\"completedOn\":\"2017-03-31\",\"certificationObtained\":\"yes\"}",
-                        "certificationObtained"),
-                new Case(Target.NOT_IMPLEMENTED, "{\"decidedOn\":\"2016-08-30\",\"reasons\":[]}", "reasons"),
-                new Case(Target.NOT_IMPLEMENTED, "{\"decidedOn\":\"2016-08-30\"}", "reasons"),
-                new Case(Target.NOT_IMPLEMENTED, "{\"decidedOn\":\"2016-08-30\",\"reasons\":[\"BAD_WEATHER\"]}",
-                        "reasons[0]"),
-                new Case(Target.NOT_IMPLEMENTED, "{\"reasons\":[\"OTHER\"]}", "decidedOn"));
+        String project = Fixtures.projectBody(UUID.fromString(BENEFICIARY_IN_BODY));
+        return table(3, """
+                PRESENTATION    | presentedOn           | {"presentedOn":"{future}"}
+                PRESENTATION    | counsellorId          | {"presentedOn":"2016-05-02","counsellorId":"x"}
+                OPENING         | step                  | {"on":"2016-05-02"}
+                OPENING         | step                  | {"step":"HELPED","on":"2016-05-02"}
+                OPENING         | on                    | {"step":"ASSISTED"}
+                CONSENT         | modality              | {"givenOn":"2016-05-17"}
+                CONSENT         | modality              | {"givenOn":"2016-05-17","modality":"ORAL"}
+                CONSENT         | givenOn               | {"givenOn":"{future}","modality":"SIGNED_STANDARD_LETTER"}
+                WITHDRAWAL      | withdrawnOn           | {}
+                WITHDRAWAL      | withdrawnOn           | {"withdrawnOn":"2016-13-01"}
+                BALANCE         | amount                | {"unit":"EUROS","amount":-1,"asOf":"2020-01-01"}
+                BALANCE         | amount                | {"unit":"EUROS","amount":1.005,"asOf":"2020-01-01"}
+                BALANCE         | amount                | {"unit":"EUROS","amount":"a lot","asOf":"2020-01-01"}
+                BALANCE         | unit                  | {"unit":"DAYS","amount":1,"asOf":"2020-01-01"}
+                BALANCE         | asOf                  | {"unit":"EUROS","amount":1}
+                BALANCE         | unit                  | {"unit":"HOURS","amount":24,"asOf":"2020-01-01"}
+                PROJECT         | beneficiaryId         | beneficiaryId
+                PROJECT         | cost                  | cost = -1
+                PROJECT         | cost                  | cost = 10.999
+                PROJECT         | cost                  | cost = 100000000
+                PROJECT         | endDate               | endDate = "2016-09-11"
+                PROJECT         | hours                 | hours = 0
+                PROJECT         | hours                 | hours = 10001
+                PROJECT         | title                 | title = " "
+                PROJECT         | certification.kind    | certification.kind = "DIPLOMA"
+                PROJECT         | certification.code    | certification.code = "RS1234"
+                PROJECT         | certification.code    | certification.code = "rncp 1234"
+                PROJECT         | eligibilityList       | eligibilityList = "X"
+                PROJECT         | eligibilityRegion     | eligibilityRegion = null
+                PROJECT         | eligibilityRegion     | eligibilityRegion = "1A"
+                PROJECT         | eligibilityRegion     | eligibilityList = "NONE"
+                PROJECT         | trainingBody.name     | trainingBody.name = ""
+                PROJECT         | trainingBody.siret    | trainingBody.siret = "123"
+                PROJECT         | startDate             | startDate
+                FUNDING         | funder                | {"funder":"BANK","amount":10,"requestedOn":"2016-05-23"}
+                FUNDING         | funder                | {"amount":10,"requestedOn":"2016-05-23"}
+                FUNDING         | amount                | {"funder":"REGION","amount":-10,"requestedOn":"2016-05-23"}
+                FUNDING         | amount                | {"funder":"REGION","amount":0,"requestedOn":"2016-05-23"}
+                FUNDING         | amount                | {"funder":"REGION","amount":9999,"requestedOn":"2016-05-23"}
+                FUNDING         | cpfHours              | {"funder":"REGION","amount":10,"cpfHours":24,"requestedOn":"2016-05-23"}
+                FUNDING         | cpfHours              | {"funder":"CPF","amount":10,"cpfHours":-2,"requestedOn":"2016-05-23"}
+                FUNDING         | requestedOn           | {"funder":"REGION","amount":10,"requestedOn":"{future}"}
+                DECISION        | decision              | {"decision":"MAYBE","answeredOn":"2016-06-01"}
+                DECISION        | decision              | {"answeredOn":"2016-06-01"}
+                DECISION        | refusalReason         | {"decision":"REFUSED","answeredOn":"2016-06-01"}
+                DECISION        | refusalReason         | {"decision":"REFUSED","refusalReason":"LAZY","answeredOn":"2016-06-01"}
+                DECISION        | refusalReason         | {"decision":"GRANTED","refusalReason":"OTHER","answeredOn":"2016-06-01"}
+                DECISION        | grantedAmount         | {"decision":"PARTLY_GRANTED","answeredOn":"2016-06-01"}
+                DECISION        | grantedAmount         | {"decision":"PARTLY_GRANTED","grantedAmount":1000.00,"answeredOn":"2016-06-01"}
+                DECISION        | grantedAmount         | {"decision":"GRANTED","grantedAmount":900.00,"answeredOn":"2016-06-01"}
+                DECISION        | grantedAmount         | {"decision":"PARTLY_GRANTED","grantedAmount":-5,"answeredOn":"2016-06-01"}
+                DECISION        | grantedAmount         | {"decision":"WITHDRAWN","grantedAmount":5,"answeredOn":"2016-06-01"}
+                DECISION        | answeredOn            | {"decision":"GRANTED","answeredOn":"2016-05-22"}
+                DECISION        | answeredOn            | {"decision":"GRANTED","answeredOn":"{future}"}
+                DECISION        | comment               | {"decision":"GRANTED","answeredOn":"2016-06-01","comment":"{x*501}"}
+                START           | startedOn             | {}
+                START           | startedOn             | {"startedOn":"{future}"}
+                COMPLETE        | certificationObtained | {"completedOn":"2017-03-31","certificationObtained":"yes"}
+                NOT_IMPLEMENTED | reasons               | {"decidedOn":"2016-08-30","reasons":[]}
+                NOT_IMPLEMENTED | reasons               | {"decidedOn":"2016-08-30"}
+                NOT_IMPLEMENTED | reasons[0]            | {"decidedOn":"2016-08-30","reasons":["BAD_WEATHER"]}
+                NOT_IMPLEMENTED | decidedOn             | {"reasons":["OTHER"]}
+                """).map(row -> {
+                    Target target = Target.valueOf(row[0]);
+                    return new Case(target, target == Target.PROJECT ? edited(project, row[2]) : row[2], row[1]);
+                });
     }
 
     /** The account and the project as a manager reads them, and the structure's number of projects. */
@@ -185,7 +164,7 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, BadInputTest.Recor
             case NOT_IMPLEMENTED -> project(records.project()) + "/not-implemented";
         };
         String requestBody = target == Target.PROJECT
-                ? body.replace("00000000-0000-4000-8000-000000000001", records.beneficiary().toString()) : body;
+                ? body.replace(BENEFICIARY_IN_BODY, records.beneficiary().toString()) : body;
         var request = as(TestTokens.counsellor(records.structure())).body(requestBody);
         return switch (target) {
             case PRESENTATION, OPENING, BALANCE -> request.put(path);
