@@ -1,12 +1,13 @@
 package fr.capemploi.reporting.messaging;
 
+import static fr.capemploi.reporting.messaging.UpstreamEvents.d;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.person;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.beneficiary.BeneficiaryExited;
-import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.CounsellorDeactivated;
 import fr.capemploi.events.beneficiary.CounsellorRegistered;
@@ -226,13 +227,6 @@ public final class ReportingScenario {
                         List.of(), false, null, null, true, null, List.of(), false, null, null, true, null, null);
     }
 
-    private static BeneficiaryRegistered person(UUID id, UUID structure, UUID referent, String entry,
-            OrientationSource source) {
-        return new BeneficiaryRegistered(id, structure, referent, d(entry), 1980, BeneficiaryRegistered.Sex.FEMALE,
-                BeneficiaryRegistered.StatusAtEntry.JOB_SEEKER, true, BeneficiaryRegistered.QualificationLevel.LEVEL_3,
-                12, source);
-    }
-
     private static ActionPlanned planned(UUID id, UUID accompaniment, UUID person, UUID structure, ActionKind kind,
             String on, PmsmpPurpose purpose, AlternanceContract contract) {
         return new ActionPlanned(id, accompaniment, person, structure, null, kind, d(on), d(on), d(on).plusDays(20),
@@ -255,10 +249,6 @@ public final class ReportingScenario {
         if (twice) {
             duplicates.add(() -> TestEvents.publish(event, envelope));
         }
-    }
-
-    private static LocalDate d(String day) {
-        return LocalDate.parse(day);
     }
 
     public static void awaitApplied() {

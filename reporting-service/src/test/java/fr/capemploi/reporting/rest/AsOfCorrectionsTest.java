@@ -1,25 +1,25 @@
 package fr.capemploi.reporting.rest;
 
-import static io.restassured.RestAssured.given;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.d;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newCounsellor;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newPerson;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newStructure;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.person;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.publish;
+import static fr.capemploi.reporting.rest.IndicatorReads.expect;
+import static fr.capemploi.reporting.rest.IndicatorReads.figure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.beneficiary.BeneficiaryProfileChanged;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.CounsellorDeactivated;
 import fr.capemploi.events.beneficiary.CounsellorReactivated;
-import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
-import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.reporting.messaging.ReportingScenario;
-import fr.capemploi.testsupport.TestEvents;
-import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +33,9 @@ class AsOfCorrectionsTest {
 
     @Test
     void aProfileCorrectionChangesTheFiguresOnlyFromItsRecording() {
-        UUID structure = structure();
-        UUID referent = UUID.randomUUID();
-        UUID person = UUID.randomUUID();
-        publish(new CounsellorRegistered(referent, structure, d("2015-01-01")));
-        publish(person(person, structure, referent, "2016-03-01", OrientationSource.MISSION_LOCALE));
+        UUID structure = newStructure("75");
+        UUID referent = newCounsellor(structure);
+        UUID person = newPerson(structure, referent, "2016-03-01", OrientationSource.MISSION_LOCALE);
         Instant registered = applied();
 
         publish(profile(person, structure, "2016-03-01", OrientationSource.POLE_EMPLOI));
@@ -48,27 +46,31 @@ class AsOfCorrectionsTest {
         applied();
 
         JsonPath asRegistered = indicators(structure, registered);
-        assertThat(figure(asRegistered, "entries-by-orientation-source", "numerator")).isEqualByComparingTo("0");
-        assertThat(figure(asRegistered, "entries-by-orientation-source", "denominator")).isEqualByComparingTo("1");
-        assertThat(figure(asRegistered, "average-portfolio", "numerator")).isEqualByComparingTo("1");
+        expect(asRegistered, """
+                entries-by-orientation-source  numerator   0
+                entries-by-orientation-source  denominator 1
+                average-portfolio              numerator   1
+                """);
 
         JsonPath asReoriented = indicators(structure, reoriented);
-        assertThat(figure(asReoriented, "entries-by-orientation-source", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(asReoriented, "entries-by-orientation-source", "denominator")).isEqualByComparingTo("1");
-        assertThat(figure(asReoriented, "average-portfolio", "numerator")).isEqualByComparingTo("1");
+        expect(asReoriented, """
+                entries-by-orientation-source  numerator   1
+                entries-by-orientation-source  denominator 1
+                average-portfolio              numerator   1
+                """);
 
         JsonPath now = indicators(structure, null);
-        assertThat(figure(now, "entries-by-orientation-source", "denominator")).isEqualByComparingTo("0");
-        assertThat(figure(now, "average-portfolio", "numerator")).isEqualByComparingTo("0");
+        expect(now, """
+                entries-by-orientation-source  denominator 0
+                average-portfolio              numerator   0
+                """);
     }
 
     @Test
     void aCorrectedEndDateCountsTheCounsellorOnlyFromTheCorrection() {
-        UUID structure = structure();
-        UUID stays = UUID.randomUUID();
-        UUID leaves = UUID.randomUUID();
-        publish(new CounsellorRegistered(stays, structure, d("2015-01-01")));
-        publish(new CounsellorRegistered(leaves, structure, d("2015-01-01")));
+        UUID structure = newStructure("75");
+        UUID stays = newCounsellor(structure);
+        UUID leaves = newCounsellor(structure);
         Instant bothActive = applied();
 
         publish(new CounsellorDeactivated(leaves, structure, d("2015-06-30")));
@@ -93,15 +95,11 @@ class AsOfCorrectionsTest {
 
     @Test
     void aReferentChangeMovesThePersonBetweenPortfoliosOnlyFromItsRecording() {
-        UUID structure = structure();
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
-        UUID alone = UUID.randomUUID();
-        UUID moved = UUID.randomUUID();
-        publish(new CounsellorRegistered(first, structure, d("2015-01-01")));
-        publish(new CounsellorRegistered(second, structure, d("2015-01-01")));
-        publish(person(alone, structure, first, "2016-01-04", OrientationSource.POLE_EMPLOI));
-        publish(person(moved, structure, first, "2016-02-01", OrientationSource.POLE_EMPLOI));
+        UUID structure = newStructure("75");
+        UUID first = newCounsellor(structure);
+        UUID second = newCounsellor(structure);
+        newPerson(structure, first, "2016-01-04"); // stays with the first
+        UUID moved = newPerson(structure, first, "2016-02-01");
         Instant oneReferent = applied();
 
         publish(new ReferentAssigned(moved, structure, second, first, d("2016-06-01")));
@@ -109,40 +107,25 @@ class AsOfCorrectionsTest {
 
         // two people in one portfolio, then one in each
         JsonPath before = indicators(structure, oneReferent);
-        assertThat(figure(before, "average-portfolio", "value")).isEqualByComparingTo("2.00");
-        assertThat(figure(before, "average-portfolio", "denominator")).isEqualByComparingTo("1");
+        expect(before, """
+                average-portfolio  value       2.00
+                average-portfolio  denominator 1
+                """);
         JsonPath after = indicators(structure, null);
-        assertThat(figure(after, "average-portfolio", "value")).isEqualByComparingTo("1.00");
-        assertThat(figure(after, "average-portfolio", "denominator")).isEqualByComparingTo("2");
+        expect(after, """
+                average-portfolio  value       1.00
+                average-portfolio  denominator 2
+                """);
         // the first half-year ended before the change took effect
-        assertThat(given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016-Q1")
-                .queryParam("scope", "structure").queryParam("scopeId", structure.toString())
-                .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath()
+        assertThat(IndicatorReads.indicators(structure, "2016-Q1", null)
                 .getString("indicators.find { it.id == 'average-portfolio' }.denominator")).isEqualTo("1");
     }
 
-    private static UUID structure() {
-        UUID id = UUID.randomUUID();
-        publish(new StructureRegistered(id, "V" + id.toString().substring(0, 6), "Cap emploi", "75", "33",
-                d("2015-01-01")));
-        return id;
-    }
-
-    private static BeneficiaryRegistered person(UUID id, UUID structure, UUID referent, String entry,
-            OrientationSource source) {
-        return new BeneficiaryRegistered(id, structure, referent, d(entry), 1975, BeneficiaryRegistered.Sex.MALE,
-                BeneficiaryRegistered.StatusAtEntry.JOB_SEEKER, true, BeneficiaryRegistered.QualificationLevel.LEVEL_4,
-                6, source);
-    }
-
     private static BeneficiaryProfileChanged profile(UUID id, UUID structure, String entry, OrientationSource source) {
-        return new BeneficiaryProfileChanged(id, structure, d("2017-03-01"), d(entry), 1975,
-                BeneficiaryRegistered.Sex.MALE, BeneficiaryRegistered.StatusAtEntry.JOB_SEEKER, true,
-                BeneficiaryRegistered.QualificationLevel.LEVEL_4, 6, source);
-    }
-
-    private static void publish(DomainEvent event) {
-        TestEvents.publish(event, Instant.parse("2016-06-01T08:00:00Z"));
+        BeneficiaryRegistered registered = person(id, structure, null, entry, source);
+        return new BeneficiaryProfileChanged(id, structure, d("2017-03-01"), registered.entryDate(),
+                registered.birthYear(), registered.sex(), registered.statusAtEntry(), registered.boe(),
+                registered.qualificationLevel(), registered.inactivityMonths(), source);
     }
 
     /** Waits until everything published is applied; every later event is recorded after the instant returned. */
@@ -151,20 +134,8 @@ class AsOfCorrectionsTest {
         return Instant.now();
     }
 
+    /** The structure's 2016 as recorded at {@code asOf} (null: now). */
     private static JsonPath indicators(UUID structure, Instant asOf) {
-        var request = given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016")
-                .queryParam("scope", "structure").queryParam("scopeId", structure.toString());
-        if (asOf != null) {
-            request = request.queryParam("asOf", asOf.toString());
-        }
-        return request.get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static BigDecimal figure(JsonPath indicators, String id, String field) {
-        return new BigDecimal(indicators.getString("indicators.find { it.id == '" + id + "' }." + field));
-    }
-
-    private static LocalDate d(String day) {
-        return LocalDate.parse(day);
+        return IndicatorReads.indicators(structure, "2016", asOf == null ? null : asOf.toString());
     }
 }

@@ -1,12 +1,12 @@
 package fr.capemploi.reporting.rest;
 
+import static fr.capemploi.reporting.messaging.UpstreamEvents.person;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import fr.capemploi.events.DomainEvent;
-import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.events.cep.OperatorDeclarationSubmitted;
@@ -70,8 +70,8 @@ class CnefopComparisonTest {
         }
         UUID referent = UUID.randomUUID();
         publish(new CounsellorRegistered(referent, structureA, d("2014-01-01")));
-        publish(person(structureA, referent, "2015-03-01"));
-        publish(person(structureA, referent, "2016-02-01"));
+        publish(person(UUID.randomUUID(), structureA, referent, "2015-03-01"));
+        publish(person(UUID.randomUUID(), structureA, referent, "2016-02-01"));
 
         publish(new OperatorDeclarationSubmitted(UUID.randomUUID(), structureA, "2015", d("2015-01-01"),
                 d("2015-12-31"), 1, null, d("2016-05-01"), 1.25, 2.0, 7.25, 10.5, 1.0, true,
@@ -297,13 +297,6 @@ class CnefopComparisonTest {
         return cells(comparison, indicatorId).stream()
                 .map(c -> new java.math.BigDecimal(String.valueOf(c.get("value"))).stripTrailingZeros().toPlainString())
                 .toList();
-    }
-
-    private static BeneficiaryRegistered person(UUID structure, UUID referent, String entry) {
-        return new BeneficiaryRegistered(UUID.randomUUID(), structure, referent, d(entry), 1980,
-                BeneficiaryRegistered.Sex.FEMALE, BeneficiaryRegistered.StatusAtEntry.JOB_SEEKER, true,
-                BeneficiaryRegistered.QualificationLevel.LEVEL_3, 12,
-                BeneficiaryRegistered.OrientationSource.POLE_EMPLOI);
     }
 
     private static void publish(DomainEvent event) {

@@ -1,15 +1,16 @@
 package fr.capemploi.reporting.rest;
 
+import static fr.capemploi.reporting.messaging.UpstreamEvents.anonymousContact;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.d;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newStructure;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.publish;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.structure;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import fr.capemploi.events.DomainEvent;
-import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.events.cep.Level1ContactRecorded;
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.reporting.messaging.ReportingScenario;
-import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -35,13 +36,11 @@ class DashboardQueriesTest {
 
     @Test
     void theLatestPeriodIsTheYearOfTheLatestFactDatedByToday() {
-        UUID structure = UUID.randomUUID();
-        publish(new StructureRegistered(structure, "L" + structure.toString().substring(0, 6), "Cap emploi", "94", "2A",
-                LocalDate.of(2015, 1, 1)));
+        UUID structure = newStructure("94");
         LocalDate today = BusinessDay.today(Clock.systemUTC());
-        publish(contact(structure, today));
+        publish(anonymousContact(structure, today));
         // a date beyond today is not a recorded fact yet (and no fact can be later than today's)
-        publish(contact(structure, today.plusYears(3)));
+        publish(anonymousContact(structure, today.plusYears(3)));
         ReportingScenario.awaitApplied();
 
         JsonPath latest = given().auth().oauth2(TestTokens.analyst()).get("/api/v1/indicators/latest-period").then()
@@ -59,9 +58,9 @@ class DashboardQueriesTest {
     void eachRegionIsComputedFromItsOwnFiguresAndTheNationFromAllOfThem() {
         List<UUID> tracing = List.of(UUID.randomUUID(), UUID.randomUUID());
         List<UUID> silent = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        tracing.forEach(s -> publish(structure(s, TRACING_REGION)));
-        silent.forEach(s -> publish(structure(s, SILENT_REGION)));
-        publish(contact(tracing.get(0), LocalDate.of(2016, 4, 5)));
+        tracing.forEach(s -> publish(structure(s, TRACING_REGION, d("2015-01-01"))));
+        silent.forEach(s -> publish(structure(s, SILENT_REGION, d("2015-01-01"))));
+        publish(anonymousContact(tracing.get(0), LocalDate.of(2016, 4, 5)));
         ReportingScenario.awaitApplied();
 
         JsonPath comparison = given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016")
@@ -119,19 +118,5 @@ class DashboardQueriesTest {
     private static BigDecimal decimal(Object value) {
         assertThat(value).isNotNull();
         return new BigDecimal(String.valueOf(value));
-    }
-
-    private static StructureRegistered structure(UUID id, String region) {
-        return new StructureRegistered(id, "R" + id.toString().substring(0, 6), "Cap emploi", region, "44",
-                LocalDate.of(2015, 1, 1));
-    }
-
-    private static Level1ContactRecorded contact(UUID structure, LocalDate day) {
-        return new Level1ContactRecorded(UUID.randomUUID(), structure, null, null, day,
-                Level1ContactRecorded.ContactChannel.PHONE, Level1ContactRecorded.Level1Request.CEP_INFORMATION, false);
-    }
-
-    private static void publish(DomainEvent event) {
-        TestEvents.publish(event, Instant.parse("2016-06-01T08:00:00Z"));
     }
 }

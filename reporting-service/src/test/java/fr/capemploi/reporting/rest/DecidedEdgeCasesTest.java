@@ -1,24 +1,28 @@
 package fr.capemploi.reporting.rest;
 
+import static fr.capemploi.reporting.messaging.UpstreamEvents.anonymousContact;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.d;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.levelChanged;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newCounsellor;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newPerson;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.newStructure;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.opened;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.publish;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.publishRecordedAt;
+import static fr.capemploi.reporting.messaging.UpstreamEvents.structure;
+import static fr.capemploi.reporting.rest.IndicatorReads.expect;
+import static fr.capemploi.reporting.rest.IndicatorReads.figure;
+import static fr.capemploi.reporting.rest.IndicatorReads.indicators;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capemploi.events.DomainEvent;
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.BeneficiaryExited;
 import fr.capemploi.events.beneficiary.BeneficiaryExited.ExitReason;
-import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
-import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
-import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
-import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.events.cep.AccompanimentClosed;
-import fr.capemploi.events.cep.AccompanimentLevelChanged;
-import fr.capemploi.events.cep.AccompanimentOpened;
 import fr.capemploi.events.cep.CepInformationGiven;
 import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
-import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import fr.capemploi.events.cep.Level1ContactRecorded;
 import fr.capemploi.events.cep.OperatorDeclarationSubmitted;
 import fr.capemploi.events.cpf.CpfConsentGiven;
@@ -27,15 +31,12 @@ import fr.capemploi.events.cpf.CpfConsentWithdrawn;
 import fr.capemploi.events.cpf.FundingDecided;
 import fr.capemploi.events.cpf.FundingRequested.Funder;
 import fr.capemploi.reporting.messaging.ReportingScenario;
-import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,11 +57,11 @@ class DecidedEdgeCasesTest {
     @Test
     void anAsOfDateMeansTheEndOfThatDayInParisAndTheResponseEchoesTheInstantUsed() {
         UUID structure = UUID.randomUUID();
-        publishRecordedAt(structureRegistered(structure, "94"), Instant.parse("2016-01-01T00:00:00Z"));
+        publishRecordedAt(structure(structure, "94", d("2015-01-01")), Instant.parse("2016-01-01T00:00:00Z"));
         // 15 June 2016, 23:59:59 in Paris (summer time, UTC+2): recorded on the 15th
-        publishRecordedAt(anonymousContact(structure, "2016-06-10"), Instant.parse("2016-06-15T21:59:59Z"));
+        publishRecordedAt(anonymousContact(structure, d("2016-06-10")), Instant.parse("2016-06-15T21:59:59Z"));
         // 16 June 2016, 00:00:00 in Paris: recorded on the 16th
-        publishRecordedAt(anonymousContact(structure, "2016-06-11"), Instant.parse("2016-06-15T22:00:00Z"));
+        publishRecordedAt(anonymousContact(structure, d("2016-06-11")), Instant.parse("2016-06-15T22:00:00Z"));
         ReportingScenario.awaitApplied();
 
         JsonPath onThe15th = indicators(structure, "2016", "2016-06-15");
@@ -80,8 +81,10 @@ class DecidedEdgeCasesTest {
         // 01:00 that day in Paris is seen
         JsonPath newYear = indicators(structure, "2016", "2016-01-01");
         assertThat(newYear.getString("asOf")).isEqualTo("2016-01-01T22:59:59.999999Z");
-        assertThat(figure(newYear, "structures-registered", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(newYear, "cep-beneficiaries", "numerator")).isEqualByComparingTo("0");
+        expect(newYear, """
+                structures-registered  numerator   1
+                cep-beneficiaries      numerator   0
+                """);
 
         JsonPath series = given().auth().oauth2(TestTokens.analyst()).queryParam("from", "2016-06")
                 .queryParam("to", "2016-06").queryParam("scope", "structure").queryParam("scopeId", structure.toString())
@@ -100,23 +103,22 @@ class DecidedEdgeCasesTest {
 
     @Test
     void aPeriodIncludesItsFirstAndItsLastDay() {
-        UUID structure = structure();
+        UUID structure = newStructure("94");
         for (String day : List.of("2015-12-31", "2016-01-01", "2016-12-31", "2017-01-01")) {
-            publish(anonymousContact(structure, day));
+            publish(anonymousContact(structure, d(day)));
         }
         ReportingScenario.awaitApplied();
 
         // 1 January and 31 December 2016 are in 2016; the days either side are not
-        assertThat(figure(indicators(structure, "2016", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
-        assertThat(figure(indicators(structure, "2016-01", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(indicators(structure, "2016-Q4", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(indicators(structure, "2015-H2", null), "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
+        Map.of("2016", "2", "2016-01", "1", "2016-Q4", "1", "2015-H2", "1").forEach((period, people) ->
+                assertThat(figure(indicators(structure, period, null), "cep-beneficiaries", "numerator")).as(period)
+                        .isEqualByComparingTo(people));
     }
 
     @Test
     void aLevelChangedTheDayItWasTakenIsHeldForNoDayAndCountsNowhere() {
-        UUID structure = structure();
-        UUID counsellor = counsellor(structure);
+        UUID structure = newStructure("94");
+        UUID counsellor = newCounsellor(structure);
         UUID corrected = UUID.randomUUID();
         UUID accCorrected = UUID.randomUUID();
         UUID oneDay = UUID.randomUUID();
@@ -130,19 +132,20 @@ class DecidedEdgeCasesTest {
         ReportingScenario.awaitApplied();
 
         JsonPath q1 = indicators(structure, "2016-Q1", null);
-        assertThat(figure(q1, "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
-        assertThat(part(q1, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(q1, "cep-beneficiaries", "level-3", "numerator")).isEqualByComparingTo("2");
-        // the level held for no day does not lend its Cap emploi service either
-        assertThat(part(q1, "cep-beneficiaries", "service-PROJECT_ELABORATION_AND_VALIDATION", "numerator"))
-                .isEqualByComparingTo("1");
-        assertThat(part(q1, "cep-beneficiaries", "service-TRAINING_PROJECT", "numerator")).isEqualByComparingTo("2");
+        expect(q1, """
+                cep-beneficiaries                                             numerator   2
+                cep-beneficiaries level-2                                     numerator   1
+                cep-beneficiaries level-3                                     numerator   2
+                # the level held for no day does not lend its Cap emploi service either
+                cep-beneficiaries service-PROJECT_ELABORATION_AND_VALIDATION  numerator   1
+                cep-beneficiaries service-TRAINING_PROJECT                    numerator   2
+                """);
     }
 
     @Test
     void anAccompanimentClosedOnADayIsActiveThatDayAndNotAfter() {
-        UUID structure = structure();
-        UUID counsellor = counsellor(structure);
+        UUID structure = newStructure("94");
+        UUID counsellor = newCounsellor(structure);
         UUID person = UUID.randomUUID();
         UUID accompaniment = UUID.randomUUID();
         publish(opened(accompaniment, person, structure, counsellor, 2, "2016-01-10"));
@@ -153,76 +156,85 @@ class DecidedEdgeCasesTest {
 
         // closed on 31 March: active in March (its last day), not in April
         JsonPath march = indicators(structure, "2016-03", null);
-        assertThat(figure(march, "structures-recording-cep", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(march, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(march, "informed-about-cep", "denominator")).isEqualByComparingTo("1");
-        assertThat(figure(march, "accompaniments-closed", "numerator")).isEqualByComparingTo("1");
+        expect(march, """
+                structures-recording-cep   numerator   1
+                cep-beneficiaries level-2  numerator   1
+                informed-about-cep         denominator 1
+                accompaniments-closed      numerator   1
+                """);
 
         JsonPath april = indicators(structure, "2016-04", null);
-        assertThat(figure(april, "structures-recording-cep", "numerator")).isEqualByComparingTo("0");
-        assertThat(figure(april, "cep-beneficiaries", "numerator")).isEqualByComparingTo("0");
-        assertThat(figure(april, "informed-about-cep", "denominator")).isEqualByComparingTo("0");
-        assertThat(figure(april, "accompaniments-closed", "numerator")).isEqualByComparingTo("0");
+        expect(april, """
+                structures-recording-cep  numerator   0
+                cep-beneficiaries         numerator   0
+                informed-about-cep        denominator 0
+                accompaniments-closed     numerator   0
+                """);
     }
 
     @Test
     void anExitOnAPeriodsLastDayLeavesThePortfolioAtItsEndButIsAnExitOfThatPeriod() {
-        UUID structure = structure();
-        UUID referent = counsellor(structure);
-        UUID stays = UUID.randomUUID();
-        UUID leavesOnLastDay = UUID.randomUUID();
-        UUID leavesNextDay = UUID.randomUUID();
-        for (UUID person : List.of(stays, leavesOnLastDay, leavesNextDay)) {
-            publish(person(person, structure, referent, "2016-01-04"));
-        }
+        UUID structure = newStructure("94");
+        UUID referent = newCounsellor(structure);
+        newPerson(structure, referent, "2016-01-04"); // stays
+        UUID leavesOnLastDay = newPerson(structure, referent, "2016-01-04");
+        UUID leavesNextDay = newPerson(structure, referent, "2016-01-04");
         publish(new BeneficiaryExited(leavesOnLastDay, structure, d("2016-03-31"), ExitReason.SUSTAINABLE_JOB));
         publish(new BeneficiaryExited(leavesNextDay, structure, d("2016-04-01"), ExitReason.TRAINING));
         ReportingScenario.awaitApplied();
 
         // at the end of Q1: the one who stays and the one leaving on 1 April (present up to 31 March)
         JsonPath q1 = indicators(structure, "2016-Q1", null);
-        assertThat(figure(q1, "average-portfolio", "numerator")).isEqualByComparingTo("2");
-        assertThat(figure(q1, "average-portfolio", "denominator")).isEqualByComparingTo("1");
-        assertThat(figure(q1, "exits-by-reason", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(q1, "exits-by-reason", "SUSTAINABLE_JOB", "numerator")).isEqualByComparingTo("1");
+        expect(q1, """
+                average-portfolio                numerator   2
+                average-portfolio                denominator 1
+                exits-by-reason                  numerator   1
+                exits-by-reason SUSTAINABLE_JOB  numerator   1
+                """);
         // at the end of Q2 only the one who stays; the exit of 1 April is Q2's
         JsonPath q2 = indicators(structure, "2016-Q2", null);
-        assertThat(figure(q2, "average-portfolio", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(q2, "exits-by-reason", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(q2, "exits-by-reason", "TRAINING", "numerator")).isEqualByComparingTo("1");
+        expect(q2, """
+                average-portfolio         numerator   1
+                exits-by-reason           numerator   1
+                exits-by-reason TRAINING  numerator   1
+                """);
         // in March, whose last day is the same 31 March
         JsonPath march = indicators(structure, "2016-03", null);
-        assertThat(figure(march, "average-portfolio", "numerator")).isEqualByComparingTo("2");
-        assertThat(figure(march, "exits-by-reason", "numerator")).isEqualByComparingTo("1");
+        expect(march, """
+                average-portfolio  numerator   2
+                exits-by-reason    numerator   1
+                """);
     }
 
     @Test
     void aReferentAssignedOnAPeriodsLastDayIsTheReferentAtItsEnd() {
-        UUID structure = structure();
-        UUID first = counsellor(structure);
-        UUID second = counsellor(structure);
-        UUID kept = UUID.randomUUID();
-        UUID moved = UUID.randomUUID();
-        publish(person(kept, structure, first, "2016-01-04"));
-        publish(person(moved, structure, first, "2016-01-04"));
+        UUID structure = newStructure("94");
+        UUID first = newCounsellor(structure);
+        UUID second = newCounsellor(structure);
+        newPerson(structure, first, "2016-01-04"); // kept
+        UUID moved = newPerson(structure, first, "2016-01-04");
         publish(new ReferentAssigned(moved, structure, second, first, d("2016-03-31")));
         ReportingScenario.awaitApplied();
 
         // end of February: both with the first referent, 2 people / 1 referent
         JsonPath february = indicators(structure, "2016-02", null);
-        assertThat(figure(february, "average-portfolio", "numerator")).isEqualByComparingTo("2");
-        assertThat(figure(february, "average-portfolio", "denominator")).isEqualByComparingTo("1");
+        expect(february, """
+                average-portfolio  numerator   2
+                average-portfolio  denominator 1
+                """);
         // end of March (the day of the assignment): one each, 2 people / 2 referents = 1.00
         JsonPath march = indicators(structure, "2016-03", null);
-        assertThat(figure(march, "average-portfolio", "numerator")).isEqualByComparingTo("2");
-        assertThat(figure(march, "average-portfolio", "denominator")).isEqualByComparingTo("2");
-        assertThat(figure(march, "average-portfolio", "value")).isEqualByComparingTo("1.00");
+        expect(march, """
+                average-portfolio  numerator   2
+                average-portfolio  denominator 2
+                average-portfolio  value       1.00
+                """);
     }
 
     @Test
     void distinctPeopleAreCountedOnceInTheTotalAndOnceAtEachLevelTheyHeld() {
-        UUID structure = structure();
-        UUID counsellor = counsellor(structure);
+        UUID structure = newStructure("94");
+        UUID counsellor = newCounsellor(structure);
         UUID person = UUID.randomUUID();
         UUID accompaniment = UUID.randomUUID();
         // the person: level 1 in January, level 2 from February, level 3 from May; plus one anonymous contact
@@ -232,23 +244,25 @@ class DecidedEdgeCasesTest {
         publish(new Level1ContactRecorded(UUID.randomUUID(), structure, counsellor, person, d("2016-01-20"),
                 Level1ContactRecorded.ContactChannel.PHONE, Level1ContactRecorded.Level1Request.CPF_INFORMATION,
                 false));
-        publish(anonymousContact(structure, "2016-02-01"));
+        publish(anonymousContact(structure, d("2016-02-01")));
         publish(opened(accompaniment, person, structure, counsellor, 2, "2016-02-01"));
         publish(levelChanged(accompaniment, person, structure, counsellor, 2, 3, "2016-05-01"));
         ReportingScenario.awaitApplied();
 
         // total: the person and the anonymous contact = 2; level 1: both = 2; level 2: 1; level 3: 1 (sum 4 > 2)
         JsonPath year = indicators(structure, "2016", null);
-        assertThat(figure(year, "cep-beneficiaries", "numerator")).isEqualByComparingTo("2");
-        assertThat(part(year, "cep-beneficiaries", "level-1", "numerator")).isEqualByComparingTo("2");
-        assertThat(part(year, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(year, "cep-beneficiaries", "level-3", "numerator")).isEqualByComparingTo("1");
+        expect(year, """
+                cep-beneficiaries          numerator   2
+                cep-beneficiaries level-1  numerator   2
+                cep-beneficiaries level-2  numerator   1
+                cep-beneficiaries level-3  numerator   1
+                """);
     }
 
     @Test
     void aConsentCountsIfGivenByThePeriodsEndUnlessWithdrawnOnOrBeforeItsStart() {
-        UUID structure = structure();
-        UUID counsellor = counsellor(structure);
+        UUID structure = newStructure("94");
+        UUID counsellor = newCounsellor(structure);
         UUID withdrawnLater = UUID.randomUUID();
         UUID withdrawnOnStart = UUID.randomUUID();
         UUID withdrawnBefore = UUID.randomUUID();
@@ -274,25 +288,31 @@ class DecidedEdgeCasesTest {
 
         // 2016: 5 accompanied; consents of withdrawnLater, givenOnLastDay, withdrawnAfterStart = 3 / 5 = 60.0 %
         JsonPath year = indicators(structure, "2016", null);
-        assertThat(figure(year, "cpf-consent-collected", "numerator")).isEqualByComparingTo("3");
-        assertThat(figure(year, "cpf-consent-collected", "denominator")).isEqualByComparingTo("5");
-        assertThat(figure(year, "cpf-consent-collected", "value")).isEqualByComparingTo("60.0");
-        assertThat(part(year, "cpf-consent-collected", "SIGNED_STANDARD_LETTER", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(year, "cpf-consent-collected", "SIGNED_STANDARD_LETTER", "value")).isEqualByComparingTo("20.0");
-        assertThat(part(year, "cpf-consent-collected", "CPF_SYSTEM_SCREENSHOT", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(year, "cpf-consent-collected", "INTERVIEW_SYNTHESIS_GIVEN", "numerator")).isEqualByComparingTo("1");
+        expect(year, """
+                cpf-consent-collected                            numerator   3
+                cpf-consent-collected                            denominator 5
+                cpf-consent-collected                            value       60.0
+                cpf-consent-collected SIGNED_STANDARD_LETTER     numerator   1
+                cpf-consent-collected SIGNED_STANDARD_LETTER     value       20.0
+                cpf-consent-collected CPF_SYSTEM_SCREENSHOT      numerator   1
+                cpf-consent-collected INTERVIEW_SYNTHESIS_GIVEN  numerator   1
+                """);
         // 2016-H2 (from 1 July): withdrawnAfterStart's withdrawal of 2 January is before it: 2 / 5 = 40.0 %
         JsonPath h2 = indicators(structure, "2016-H2", null);
-        assertThat(figure(h2, "cpf-consent-collected", "numerator")).isEqualByComparingTo("2");
-        assertThat(figure(h2, "cpf-consent-collected", "value")).isEqualByComparingTo("40.0");
-        // CEP information: 1 / 5 = 20.0 %
-        assertThat(figure(year, "informed-about-cep", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(year, "informed-about-cep", "value")).isEqualByComparingTo("20.0");
+        expect(h2, """
+                cpf-consent-collected  numerator   2
+                cpf-consent-collected  value       40.0
+                """);
+        expect(year, """
+                # CEP information: 1 / 5 = 20.0 %
+                informed-about-cep  numerator   1
+                informed-about-cep  value       20.0
+                """);
     }
 
     @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheTwoMiddleValuesAndP90InterpolatesBetweenRanks() {
-        UUID structure = structure();
+        UUID structure = newStructure("94");
         UUID person = UUID.randomUUID();
         UUID project = UUID.randomUUID();
         // CPF answered in 3, 8, 10 and 21 days; Agefiph in 4 and 6; a withdrawn request is no answer
@@ -306,16 +326,18 @@ class DecidedEdgeCasesTest {
         ReportingScenario.awaitApplied();
 
         JsonPath year = indicators(structure, "2016", null);
-        // all six: 3 4 6 8 10 21; median (6 + 8) / 2 = 7; p90 at rank 0.9 x 5 = 4.5: 10 + 0.5 x (21 - 10) = 15.5
-        assertThat(figure(year, "funding-delay-median", "value")).isEqualByComparingTo("7");
-        assertThat(figure(year, "funding-delay-median", "denominator")).isEqualByComparingTo("6");
-        assertThat(figure(year, "funding-delay-p90", "value")).isEqualByComparingTo("15.5");
-        // CPF: 3 8 10 21; median (8 + 10) / 2 = 9; p90 at rank 2.7: 10 + 0.7 x 11 = 17.7
-        assertThat(part(year, "funding-delay-median", "CPF", "value")).isEqualByComparingTo("9");
-        assertThat(part(year, "funding-delay-p90", "CPF", "value")).isEqualByComparingTo("17.7");
-        // Agefiph: 4 6; median 5; p90 at rank 0.9: 4 + 0.9 x 2 = 5.8
-        assertThat(part(year, "funding-delay-median", "AGEFIPH", "value")).isEqualByComparingTo("5");
-        assertThat(part(year, "funding-delay-p90", "AGEFIPH", "value")).isEqualByComparingTo("5.8");
+        expect(year, """
+                # all six: 3 4 6 8 10 21; median (6 + 8) / 2 = 7; p90 at rank 0.9 x 5 = 4.5: 10 + 0.5 x (21 - 10) = 15.5
+                funding-delay-median          value       7
+                funding-delay-median          denominator 6
+                funding-delay-p90             value       15.5
+                # CPF: 3 8 10 21; median (8 + 10) / 2 = 9; p90 at rank 2.7: 10 + 0.7 x 11 = 17.7
+                funding-delay-median CPF      value       9
+                funding-delay-p90 CPF         value       17.7
+                # Agefiph: 4 6; median 5; p90 at rank 0.9: 4 + 0.9 x 2 = 5.8
+                funding-delay-median AGEFIPH  value       5
+                funding-delay-p90 AGEFIPH     value       5.8
+                """);
         assertThat(year.getList("indicators.find { it.id == 'funding-delay-median' }.breakdown.key"))
                 .doesNotContain("REGION");
     }
@@ -323,8 +345,8 @@ class DecidedEdgeCasesTest {
     @Test
     void percentagesAreRoundedHalfUpForDisplayOnlyAndSharesComeFromUnroundedFigures() {
         List<UUID> structures = IntStream.range(0, 16).mapToObj(i -> UUID.randomUUID()).toList();
-        structures.forEach(s -> publish(structureRegistered(s, ROUNDING_REGION)));
-        publish(anonymousContact(structures.get(0), "2016-05-01"));
+        structures.forEach(s -> publish(structure(s, ROUNDING_REGION, d("2015-01-01"))));
+        publish(anonymousContact(structures.get(0), d("2016-05-01")));
         // training days per trained counsellor: 10 days for 4 in one structure, 3 days for 2 in another
         publish(declaration(structures.get(0), 10.0, 4));
         publish(declaration(structures.get(1), 3.0, 2));
@@ -333,19 +355,22 @@ class DecidedEdgeCasesTest {
         JsonPath region = given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016")
                 .queryParam("scope", "region").queryParam("scopeId", ROUNDING_REGION).get("/api/v1/indicators")
                 .then().statusCode(200).extract().jsonPath();
-        // 1 structure of 16 traces level 1: 6.25 % shown 6.3 (half-up, not 6.2), from 1 and 16 given as they are
-        assertThat(figure(region, "structures-tracing-level1", "value")).isEqualByComparingTo("6.3");
-        assertThat(figure(region, "structures-tracing-level1", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(region, "structures-tracing-level1", "denominator")).isEqualByComparingTo("16");
-        // (10 + 3) / (4 + 2) = 2.1666... shown 2.17; the mean of the structures' own ratios (2.5 and 1.5) would be 2
-        assertThat(figure(region, "cep-training-days-per-counsellor", "value")).isEqualByComparingTo("2.17");
-        assertThat(figure(region, "cep-training-days-per-counsellor", "numerator")).isEqualByComparingTo("13");
-        assertThat(figure(region, "cep-training-days-per-counsellor", "denominator")).isEqualByComparingTo("6");
+        expect(region, """
+                # 1 structure of 16 traces level 1: 6.25 % shown 6.3 (half-up, not 6.2), from 1 and 16 given as they are
+                structures-tracing-level1         value       6.3
+                structures-tracing-level1         numerator   1
+                structures-tracing-level1         denominator 16
+                # (10 + 3) / (4 + 2) = 2.1666... shown 2.17; the mean of the structures' own ratios (2.5 and 1.5)
+                # would be 2
+                cep-training-days-per-counsellor  value       2.17
+                cep-training-days-per-counsellor  numerator   13
+                cep-training-days-per-counsellor  denominator 6
+                """);
     }
 
     @Test
     void aShareWithAZeroDenominatorIsNotAvailableNeverZeroPercent() {
-        UUID structure = structure();
+        UUID structure = newStructure("94");
         ReportingScenario.awaitApplied();
 
         JsonPath year = indicators(structure, "2016", null);
@@ -365,10 +390,9 @@ class DecidedEdgeCasesTest {
 
     @Test
     void anErasedPersonStillCountsInEveryPeriodBeforeAndAfterTheErasure() {
-        UUID structure = structure();
-        UUID referent = counsellor(structure);
-        UUID person = UUID.randomUUID();
-        publish(person(person, structure, referent, "2016-02-01"));
+        UUID structure = newStructure("94");
+        UUID referent = newCounsellor(structure);
+        UUID person = newPerson(structure, referent, "2016-02-01");
         publish(new Level1ContactRecorded(UUID.randomUUID(), structure, referent, person, d("2016-02-10"),
                 Level1ContactRecorded.ContactChannel.ON_SITE, Level1ContactRecorded.Level1Request.CEP_INFORMATION,
                 false));
@@ -384,60 +408,22 @@ class DecidedEdgeCasesTest {
         JsonPath after2017 = indicators(structure, "2017", null);
         assertThat(after2016.getList("indicators")).isEqualTo(year2016.get("indicators"));
         assertThat(after2017.getList("indicators")).isEqualTo(year2017.get("indicators"));
-        // 2016: one entry (Pôle emploi), one person at levels 1 and 2, in a portfolio of one at the year's end
-        assertThat(figure(after2016, "entries-by-orientation-source", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(after2016, "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(after2016, "cep-beneficiaries", "level-1", "numerator")).isEqualByComparingTo("1");
-        assertThat(part(after2016, "cep-beneficiaries", "level-2", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(after2016, "average-portfolio", "numerator")).isEqualByComparingTo("1");
-        // 2017, after the erasure: the accompaniment still open, the person still in the portfolio
-        assertThat(figure(after2017, "cep-beneficiaries", "numerator")).isEqualByComparingTo("1");
-        assertThat(figure(after2017, "average-portfolio", "numerator")).isEqualByComparingTo("1");
+        expect(after2016, """
+                # 2016: one entry (Pôle emploi), one person at levels 1 and 2, in a portfolio of one at the year's end
+                entries-by-orientation-source  numerator   1
+                cep-beneficiaries              numerator   1
+                cep-beneficiaries level-1      numerator   1
+                cep-beneficiaries level-2      numerator   1
+                average-portfolio              numerator   1
+                """);
+        expect(after2017, """
+                # 2017, after the erasure: the accompaniment still open, the person still in the portfolio
+                cep-beneficiaries  numerator   1
+                average-portfolio  numerator   1
+                """);
     }
 
     // ---- fixtures -------------------------------------------------------------------------------------------------
-
-    private static UUID structure() {
-        UUID id = UUID.randomUUID();
-        publish(structureRegistered(id, "94"));
-        return id;
-    }
-
-    private static StructureRegistered structureRegistered(UUID id, String region) {
-        return new StructureRegistered(id, "E" + id.toString().substring(0, 6), "Cap emploi", region, "93",
-                d("2015-01-01"));
-    }
-
-    private static UUID counsellor(UUID structure) {
-        UUID id = UUID.randomUUID();
-        publish(new CounsellorRegistered(id, structure, d("2015-01-01")));
-        return id;
-    }
-
-    private static BeneficiaryRegistered person(UUID id, UUID structure, UUID referent, String entry) {
-        return new BeneficiaryRegistered(id, structure, referent, d(entry), 1979, BeneficiaryRegistered.Sex.FEMALE,
-                BeneficiaryRegistered.StatusAtEntry.JOB_SEEKER, true, BeneficiaryRegistered.QualificationLevel.LEVEL_4,
-                3, OrientationSource.POLE_EMPLOI);
-    }
-
-    private static Level1ContactRecorded anonymousContact(UUID structure, String day) {
-        return new Level1ContactRecorded(UUID.randomUUID(), structure, null, null, d(day),
-                Level1ContactRecorded.ContactChannel.PHONE, Level1ContactRecorded.Level1Request.CEP_INFORMATION, false);
-    }
-
-    private static AccompanimentOpened opened(UUID accompaniment, UUID person, UUID structure, UUID referent, int level,
-            String on) {
-        return new AccompanimentOpened(accompaniment, person, structure, referent, null, level,
-                level == 3 ? CapEmploiService.TRAINING_PROJECT : CapEmploiService.PROJECT_ELABORATION_AND_VALIDATION,
-                WorkAxis.PROJECT_ELABORATION, d(on));
-    }
-
-    private static AccompanimentLevelChanged levelChanged(UUID accompaniment, UUID person, UUID structure,
-            UUID referent, int from, int to, String on) {
-        return new AccompanimentLevelChanged(accompaniment, person, structure, referent, from, to,
-                to == 3 ? CapEmploiService.TRAINING_PROJECT : CapEmploiService.PROJECT_ELABORATION_AND_VALIDATION,
-                d(on));
-    }
 
     private static void consent(UUID person, UUID structure, UUID counsellor, String given, ConsentModality modality,
             String withdrawn) {
@@ -460,41 +446,5 @@ class DecidedEdgeCasesTest {
         return new OperatorDeclarationSubmitted(UUID.randomUUID(), structure, "2016", d("2016-01-01"), d("2016-12-31"),
                 1, null, d("2017-05-01"), 1.0, 1.0, 1.0, 3.0, 0.5, true, List.of(), true, trainingDays, trained, true,
                 false, List.of(), true, true, true, true, true, true);
-    }
-
-    private static void publish(DomainEvent event) {
-        TestEvents.publish(event, Instant.parse("2016-06-01T08:00:00Z"));
-    }
-
-    /** Publishes an event as if the upstream service had recorded it at {@code recordedAt}. */
-    private static void publishRecordedAt(DomainEvent event, Instant recordedAt) {
-        TestEvents.publish(event, EventCodec.envelope(event, recordedAt, "test-publisher",
-                Clock.fixed(recordedAt, ZoneOffset.UTC)));
-    }
-
-    private static JsonPath indicators(UUID structure, String period, String asOf) {
-        var request = given().auth().oauth2(TestTokens.analyst()).queryParam("period", period)
-                .queryParam("scope", "structure").queryParam("scopeId", structure.toString());
-        if (asOf != null) {
-            request = request.queryParam("asOf", asOf);
-        }
-        return request.get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static BigDecimal figure(JsonPath indicators, String id, String field) {
-        String text = indicators.getString("indicators.find { it.id == '" + id + "' }." + field);
-        assertThat(text).as(id + "." + field).isNotNull();
-        return new BigDecimal(text);
-    }
-
-    private static BigDecimal part(JsonPath indicators, String id, String key, String field) {
-        String text = indicators.getString("indicators.find { it.id == '" + id + "' }.breakdown.find { it.key == '"
-                + key + "' }." + field);
-        assertThat(text).as(id + " " + key + "." + field).isNotNull();
-        return new BigDecimal(text);
-    }
-
-    private static LocalDate d(String day) {
-        return LocalDate.parse(day);
     }
 }
