@@ -36,9 +36,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixHarness<AuthorizationMa
             CepFixtures fixtures = new CepFixtures();
             UUID beneficiary = fixtures.registeredBeneficiary();
             String diagnostic = fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
-            String accompaniment = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary
-                    + "\",\"diagnosticId\":\"" + diagnostic + "\",\"startDate\":\"2016-02-29\"}")
-                    .post("/api/v1/cep/accompaniments").then().statusCode(201).extract().path("id");
+            String accompaniment = fixtures.open(beneficiary, diagnostic);
             String action = fixtures.pmsmp(accompaniment, "2016-03-14", "2016-04-08");
             fixtures.asCounsellor().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Projet\"}")
                     .post("/api/v1/cep/accompaniments/" + accompaniment + "/synthesis").then().statusCode(200);

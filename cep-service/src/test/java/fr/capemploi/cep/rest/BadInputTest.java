@@ -242,9 +242,7 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, BadInputTest.Share
         CepFixtures.counsellorOf(fixtures.structure, UUID.fromString("5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21"));
         UUID beneficiary = fixtures.registeredBeneficiary();
         String diagnostic = fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
-        String accompaniment = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary
-                + "\",\"diagnosticId\":\"" + diagnostic + "\",\"startDate\":\"2016-02-29\"}")
-                .post("/api/v1/cep/accompaniments").then().statusCode(201).extract().path("id");
+        String accompaniment = fixtures.open(beneficiary, diagnostic);
         String action = fixtures.pmsmp(accompaniment, "2016-03-14", "2016-04-08");
         UUID spare = fixtures.registeredBeneficiary();
         String spareDiagnostic = fixtures.diagnostic(spare, "TRAINING_PROJECT");

@@ -81,10 +81,18 @@ final class CepFixtures {
     /** An open accompaniment of a new beneficiary, from a diagnostic on the given axis. */
     String accompaniment(String workAxis) {
         UUID beneficiary = registeredBeneficiary();
-        String diagnostic = diagnostic(beneficiary, workAxis);
-        return asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
-                + "\",\"startDate\":\"2016-02-29\"}").post("/api/v1/cep/accompaniments")
+        return open(beneficiary, diagnostic(beneficiary, workAxis));
+    }
+
+    /** The accompaniment of {@code beneficiary} opened from {@code diagnostic} on 29 February 2016: its id. */
+    String open(UUID beneficiary, String diagnostic) {
+        return asCounsellor().body(opening(beneficiary, diagnostic)).post("/api/v1/cep/accompaniments")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    static String opening(UUID beneficiary, String diagnostic) {
+        return "{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
+                + "\",\"startDate\":\"2016-02-29\"}";
     }
 
     String accompaniment() {

@@ -20,6 +20,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Erased means erased: once the registry's BeneficiaryErased (published on the real broker) reached this service,
@@ -50,6 +52,10 @@ class ErasedBeneficiaryTest {
 
     /** A person's CEP work recorded before their erasure: an open accompaniment with a PMSMP and a synthesis. */
     private record Story(UUID beneficiary, String diagnostic, String accompaniment, String action, String contact) {
+
+        String fill(String text) {
+            return text.replace("{b}", beneficiary.toString()).replace("{a}", accompaniment).replace("{x}", action);
+        }
     }
 
     private Story erasedStory() {
@@ -59,9 +65,7 @@ class ErasedBeneficiaryTest {
                 + fixtures.counsellor + "\",\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true}")
                 .post("/api/v1/cep/level1-contacts").then().statusCode(201).extract().path("id");
         String diagnostic = fixtures.diagnostic(beneficiary, "PROJECT_ELABORATION");
-        String accompaniment = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary
-                + "\",\"diagnosticId\":\"" + diagnostic + "\",\"startDate\":\"2016-02-29\"}")
-                .post("/api/v1/cep/accompaniments").then().statusCode(201).extract().path("id");
+        String accompaniment = fixtures.open(beneficiary, diagnostic);
         String action = fixtures.pmsmp(accompaniment, "2016-03-14", "2016-04-08");
         fixtures.asCounsellor().body("{\"issuedOn\":\"2016-05-17\",\"project\":\"Devenir préparateur de commandes\"}")
                 .post(BASE + accompaniment + "/synthesis").then().statusCode(200);
@@ -69,22 +73,27 @@ class ErasedBeneficiaryTest {
         return new Story(beneficiary, diagnostic, accompaniment, action, contact);
     }
 
-    @Test
-    void aLevel1ContactAboutThePersonIsRefused() {
+    /**
+     * Every write through the person's records, each on an erased story of its own: what | method | path | body,
+     * where {b} is the person, {a} their accompaniment and {x} its planned action.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a level-1 contact about the person | POST  | /api/v1/cep/level1-contacts | {"contactDate":"2019-06-10","channel":"PHONE","request":"TRAINING_INFORMATION","beneficiaryId":"{b}","liaisonSheetIssued":false}
+            a diagnostic                       | POST  | /api/v1/cep/diagnostics     | {"beneficiaryId":"{b}","diagnosedOn":"2019-06-10","workAxis":"TRAINING_PROJECT","barriers":[]}
+            a level change                     | POST  | /api/v1/cep/accompaniments/{a}/level           | {"level":3,"changedOn":"2019-06-10"}
+            CEP information                    | POST  | /api/v1/cep/accompaniments/{a}/cep-information | {"informedOn":"2019-06-10"}
+            an interview                       | POST  | /api/v1/cep/accompaniments/{a}/interviews      | {"heldOn":"2019-06-10","durationMinutes":45,"mode":"PHONE"}
+            a planned action                   | POST  | /api/v1/cep/accompaniments/{a}/actions         | {"kind":"ALTERNANCE","plannedOn":"2019-06-10","alternanceContract":"APPRENTICESHIP"}
+            the action done                    | PATCH | /api/v1/cep/accompaniments/{a}/actions/{x}     | {"status":"DONE","effectiveOn":"2019-06-10"}
+            the action cancelled               | PATCH | /api/v1/cep/accompaniments/{a}/actions/{x}     | {"status":"CANCELLED","effectiveOn":"2019-06-10"}
+            a synthesis                        | POST  | /api/v1/cep/accompaniments/{a}/synthesis       | {"issuedOn":"2019-06-10","project":"Reprendre une formation"}
+            the closure                        | POST  | /api/v1/cep/accompaniments/{a}/close           | {"closedOn":"2019-06-10","outcome":"NONE_OR_ABANDON"}
+            """)
+    void aWriteAboutThePersonIsRefused(String write, String method, String path, String body) {
         Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor().body("{\"contactDate\":"
-                + "\"2019-06-10\","
-                + "\"channel\":\"PHONE\",\"request\":\"TRAINING_INFORMATION\",\"beneficiaryId\":\"" + story.beneficiary()
-                + "\",\"liaisonSheetIssued\":false}").post("/api/v1/cep/level1-contacts"));
-    }
-
-    @Test
-    void aDiagnosticIsRefused() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor().body("{\"beneficiaryId\":\""
-                + story.beneficiary()
-                + "\",\"diagnosedOn\":\"2019-06-10\",\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[]}")
-                .post("/api/v1/cep/diagnostics"));
+        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor().body(story.fill(body))
+                .request(method, story.fill(path)));
     }
 
     @Test
@@ -95,63 +104,6 @@ class ErasedBeneficiaryTest {
         checks.refused(beneficiary, () -> fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary
                 + "\",\"diagnosticId\":\"" + diagnostic + "\",\"startDate\":\"2019-06-10\"}")
                 .post("/api/v1/cep/accompaniments"));
-    }
-
-    @Test
-    void theLevelDoesNotChange() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor()
-                .body("{\"level\":3,\"changedOn\":\"2019-06-10\"}")
-                .post(BASE + story.accompaniment() + "/level"));
-    }
-
-    @Test
-    void noCepInformationIsRecorded() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor().body("{\"informedOn\":\"2019-06-10\"}")
-                .post(BASE + story.accompaniment() + "/cep-information"));
-    }
-
-    @Test
-    void noInterviewIsRecorded() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor()
-                .body("{\"heldOn\":\"2019-06-10\",\"durationMinutes\":45,\"mode\":\"PHONE\"}")
-                .post(BASE + story.accompaniment() + "/interviews"));
-    }
-
-    @Test
-    void noActionIsPlanned() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor().body("{\"kind\":\"ALTERNANCE\",\"plannedOn\":"
-                + "\"2019-06-10\",\"alternanceContract\":\"APPRENTICESHIP\"}")
-                .post(CepFixtures.actions(story.accompaniment())));
-    }
-
-    @Test
-    void anActionIsNeitherDoneNorCancelled() {
-        Story story = erasedStory();
-        String action = CepFixtures.actions(story.accompaniment()) + "/" + story.action();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor()
-                .body("{\"status\":\"DONE\",\"effectiveOn\":\"2019-06-10\"}").patch(action));
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor()
-                .body("{\"status\":\"CANCELLED\",\"effectiveOn\":\"2019-06-10\"}").patch(action));
-    }
-
-    @Test
-    void noSynthesisIsIssued() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor()
-                .body("{\"issuedOn\":\"2019-06-10\",\"project\":\"Reprendre une formation\"}")
-                .post(BASE + story.accompaniment() + "/synthesis"));
-    }
-
-    @Test
-    void theAccompanimentIsNotClosed() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> fixtures.asCounsellor()
-                .body("{\"closedOn\":\"2019-06-10\",\"outcome\":\"NONE_OR_ABANDON\"}")
-                .post(BASE + story.accompaniment() + "/close"));
     }
 
     @Test

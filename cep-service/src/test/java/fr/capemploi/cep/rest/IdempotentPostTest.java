@@ -45,8 +45,7 @@ class IdempotentPostTest {
         UUID beneficiary = cep.registeredBeneficiary();
         String diagnostic = cep.diagnostic(beneficiary, "PROJECT_ELABORATION");
         String key = UUID.randomUUID().toString();
-        String body = "{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\"" + diagnostic
-                + "\",\"startDate\":\"2016-02-29\"}";
+        String body = CepFixtures.opening(beneficiary, diagnostic);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<String> ids = new ArrayList<>();
         try {
