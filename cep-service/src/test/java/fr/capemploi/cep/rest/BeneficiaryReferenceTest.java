@@ -111,12 +111,8 @@ class BeneficiaryReferenceTest {
     void unknownEventTypesOfTheRegistryAreIgnored() {
         UUID beneficiary = UUID.randomUUID();
         // same key as the registration that follows: same partition, so it is read first
-        TestEvents.publishRaw(Topics.BENEFICIARY, beneficiary.toString(), ("{\"eventId\":\"" + UUID.randomUUID()
-                + "\",\"eventType\":\"BeneficiaryMoodChanged\",\"schemaVersion\":1,\"occurredAt\":\"2016-03-01T00:00:00Z\","
-                + "\"recordedAt\":\"2016-03-01T10:00:00Z\",\"source\":\"beneficiary-service\","
-                + "\"aggregateType\":\"Beneficiary\",\"aggregateId\":\"" + beneficiary + "\",\"structureId\":\""
-                + fixtures.structure + "\",\"payload\":{\"beneficiaryId\":\"" + beneficiary + "\",\"counsellorId\":\""
-                + UUID.randomUUID() + "\"}}").getBytes(StandardCharsets.UTF_8));
+        publishRaw("BeneficiaryMoodChanged", "Beneficiary", beneficiary, "2016-03-01", "{\"beneficiaryId\":\""
+                + beneficiary + "\",\"counsellorId\":\"" + UUID.randomUUID() + "\"}");
         TestEvents.publish(CepFixtures.registration(beneficiary, fixtures.structure, fixtures.counsellor),
                 Instant.parse("2016-02-15T09:00:00Z"));
 
@@ -128,13 +124,9 @@ class BeneficiaryReferenceTest {
     @Test
     void counsellorsAreNamedOnDocumentsAsTheRegistryNamesThemNow() {
         // not a contract of the events module yet: read field by field if the beneficiary service publishes it
-        TestEvents.publishRaw(Topics.BENEFICIARY, fixtures.counsellor.toString(), ("{\"eventId\":\""
-                + UUID.randomUUID() + "\",\"eventType\":\"CounsellorRegistered\",\"schemaVersion\":1,"
-                + "\"occurredAt\":\"2016-01-04T00:00:00Z\",\"recordedAt\":\"2016-01-04T10:00:00Z\","
-                + "\"source\":\"beneficiary-service\",\"aggregateType\":\"Counsellor\",\"aggregateId\":\""
-                + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure + "\",\"payload\":{"
-                + "\"counsellorId\":\"" + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure
-                + "\",\"displayName\":\"Claire Dubois\"}}").getBytes(StandardCharsets.UTF_8));
+        publishRaw("CounsellorRegistered", "Counsellor", fixtures.counsellor, "2016-01-04", "{\"counsellorId\":\""
+                + fixtures.counsellor + "\",\"structureId\":\"" + fixtures.structure
+                + "\",\"displayName\":\"Claire Dubois\"}");
         // renamed since: the document shows the registry's name of the moment, read at render time
         StubBeneficiaryRegistry.counsellor(fixtures.counsellor, "Claire Dubois-Martel");
         String contact = fixtures.routedContact();
@@ -146,22 +138,30 @@ class BeneficiaryReferenceTest {
     void aNewAccompanimentDefaultsToTheCurrentReferentOfTheRegistry() {
         UUID beneficiary = fixtures.registeredBeneficiary();
         UUID newReferent = UUID.randomUUID();
-        TestEvents.publishRaw(Topics.BENEFICIARY, beneficiary.toString(), ("{\"eventId\":\"" + UUID.randomUUID()
-                + "\",\"eventType\":\"ReferentAssigned\",\"schemaVersion\":1,\"occurredAt\":\"2016-02-20T00:00:00Z\","
-                + "\"recordedAt\":\"2016-02-20T10:00:00Z\",\"source\":\"beneficiary-service\","
-                + "\"aggregateType\":\"Beneficiary\",\"aggregateId\":\"" + beneficiary + "\",\"structureId\":\""
-                + fixtures.structure + "\",\"payload\":{\"beneficiaryId\":\"" + beneficiary + "\",\"structureId\":\""
-                + fixtures.structure + "\",\"counsellorId\":\"" + newReferent + "\",\"previousCounsellorId\":\""
-                + fixtures.counsellor + "\",\"assignedOn\":\"2016-02-20\"}}").getBytes(StandardCharsets.UTF_8));
+        publishRaw("ReferentAssigned", "Beneficiary", beneficiary, "2016-02-20", "{\"beneficiaryId\":\"" + beneficiary
+                + "\",\"structureId\":\"" + fixtures.structure + "\",\"counsellorId\":\"" + newReferent
+                + "\",\"previousCounsellorId\":\"" + fixtures.counsellor + "\",\"assignedOn\":\"2016-02-20\"}");
         String diagnostic = fixtures.diagnostic(beneficiary, "TRAINING_PROJECT");
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> referentOfANewAccompaniment(beneficiary,
                 diagnostic).equals(newReferent.toString()));
     }
 
+    /**
+     * Publishes, keyed by its aggregate as the registry keys it, an envelope written by hand (a type or field the
+     * events module does not know), occurred on {@code day} and recorded at 10:00 UTC that day.
+     */
+    private void publishRaw(String type, String aggregateType, UUID aggregateId, String day, String payload) {
+        TestEvents.publishRaw(Topics.BENEFICIARY, aggregateId.toString(), ("{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"eventType\":\"" + type + "\",\"schemaVersion\":1,\"occurredAt\":\"" + day + "T00:00:00Z\","
+                + "\"recordedAt\":\"" + day + "T10:00:00Z\",\"source\":\"beneficiary-service\",\"aggregateType\":\""
+                + aggregateType + "\",\"aggregateId\":\"" + aggregateId + "\",\"structureId\":\"" + fixtures.structure
+                + "\",\"payload\":" + payload + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Opens and, if the referent is not the expected one yet, closes again so that the next try may open. */
     private String referentOfANewAccompaniment(UUID beneficiary, String diagnostic) {
-        Response opened = fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosticId\":\""
-                + diagnostic + "\",\"startDate\":\"2016-02-29\"}").post("/api/v1/cep/accompaniments");
+        Response opened = fixtures.asCounsellor().body(CepFixtures.opening(beneficiary, diagnostic))
+                .post("/api/v1/cep/accompaniments");
         assertThat(opened.statusCode()).isEqualTo(201);
         fixtures.asCounsellor().body("{\"closedOn\":\"2016-03-01\",\"outcome\":\"NONE_OR_ABANDON\"}")
                 .post("/api/v1/cep/accompaniments/" + opened.jsonPath().getString("id") + "/close").then().statusCode(200);
