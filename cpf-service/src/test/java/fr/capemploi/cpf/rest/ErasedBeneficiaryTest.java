@@ -21,6 +21,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Erased means erased: once the registry's BeneficiaryErased (published on the real broker) reached this service,
@@ -55,6 +57,12 @@ class ErasedBeneficiaryTest {
      * pending Agefiph line, and a started one.
      */
     private record Story(UUID beneficiary, UUID planned, UUID fundingRequest, UUID started) {
+
+        String fill(String text) {
+            return text.replace("{project}", Fixtures.projectBody(beneficiary)).replace("{b}", beneficiary.toString())
+                    .replace("{p}", String.valueOf(planned)).replace("{r}", String.valueOf(fundingRequest))
+                    .replace("{s}", String.valueOf(started));
+        }
     }
 
     private Story erasedStory() {
@@ -77,87 +85,32 @@ class ErasedBeneficiaryTest {
         return beneficiary;
     }
 
-    @Test
-    void theCpfIsNotPresented() {
-        UUID beneficiary = erasedWithoutAccount();
-        checks.refused(beneficiary, () -> as(counsellor).body("{\"presentedOn\":\"2020-02-10\"}")
-                .put(account(beneficiary) + "/presentation"));
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"presentedOn\":\"2016-04-01\"}")
-                .put(account(story.beneficiary()) + "/presentation"));
-    }
-
-    @Test
-    void noOpeningStepIsRecorded() {
-        UUID beneficiary = erasedWithoutAccount();
-        checks.refused(beneficiary, () -> as(counsellor).body("{\"step\":\"ASSISTED\",\"on\":\"2020-02-10\"}")
-                .put(account(beneficiary) + "/opening-assistance"));
-    }
-
-    @Test
-    void noConsentIsGiven() {
-        UUID beneficiary = erasedWithoutAccount();
-        checks.refused(beneficiary, () -> as(counsellor).body("{\"givenOn\":\"2020-02-10\",\"modality\":"
-                + "\"SIGNED_STANDARD_LETTER\"}").post(account(beneficiary) + "/consents"));
-    }
-
-    @Test
-    void theConsentInForceIsNotWithdrawn() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"withdrawnOn\":\"2020-02-10\"}")
-                .post(account(story.beneficiary()) + "/consents/withdrawal"));
-    }
-
-    @Test
-    void noBalanceIsRecorded() {
-        UUID beneficiary = erasedWithoutAccount();
-        checks.refused(beneficiary, () -> as(counsellor).body("{\"unit\":\"EUROS\",\"amount\":1200.00,\"asOf\":\"2020-02-10\"}")
-                .put(account(beneficiary) + "/balance"));
-    }
-
-    @Test
-    void noTrainingProjectIsCreated() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body(Fixtures.projectBody(story.beneficiary()))
-                .post("/api/v1/cpf/training-projects"));
-    }
-
-    @Test
-    void noFundingIsRequested() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"funder\":\"REGION\",\"amount\":1000.00,"
-                + "\"requestedOn\":\"2020-02-10\"}").post(project(story.planned()) + "/funding-requests"));
-    }
-
-    @Test
-    void aFundersAnswerIsNotRecorded() {
-        Story story = erasedStory();
-        String decision = project(story.planned()) + "/funding-requests/" + story.fundingRequest() + "/decision";
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"decision\":\"GRANTED\",\"answeredOn\":\"2020-02-10\"}")
-                .post(decision));
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"decision\":\"WITHDRAWN\",\"answeredOn\":\"2020-02-10\"}")
-                .post(decision));
-    }
-
-    @Test
-    void theTrainingDoesNotStart() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"startedOn\":\"2016-09-12\"}")
-                .post(project(story.planned()) + "/start"));
-    }
-
-    @Test
-    void theTrainingIsNotCompleted() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"completedOn\":\"2017-03-31\","
-                + "\"certificationObtained\":true}").post(project(story.started()) + "/complete"));
-    }
-
-    @Test
-    void theTrainingIsNotDeclaredNotImplemented() {
-        Story story = erasedStory();
-        checks.refused(story.beneficiary(), () -> as(counsellor).body("{\"decidedOn\":\"2016-08-30\",\"reasons\":"
-                + "[\"COST_TOO_HIGH\"]}").post(project(story.planned()) + "/not-implemented"));
+    /**
+     * Every write about the person, each on an erased person of its own: what | whose | method | path | body. A
+     * {@code story} person has the CPF work of {@link #erasedStory()}, a {@code new} one none (a refused step must not
+     * even open their account); {b} is the person, {p} the planned project, {r} its funding request, {s} the started
+     * project, {project} a valid project of the person.
+     */
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            presentation          | new   | PUT  | /api/v1/cpf/accounts/{b}/presentation        | {"presentedOn":"2020-02-10"}
+            presentation          | story | PUT  | /api/v1/cpf/accounts/{b}/presentation        | {"presentedOn":"2016-04-01"}
+            opening step          | new   | PUT  | /api/v1/cpf/accounts/{b}/opening-assistance  | {"step":"ASSISTED","on":"2020-02-10"}
+            consent               | new   | POST | /api/v1/cpf/accounts/{b}/consents            | {"givenOn":"2020-02-10","modality":"SIGNED_STANDARD_LETTER"}
+            consent withdrawal    | story | POST | /api/v1/cpf/accounts/{b}/consents/withdrawal | {"withdrawnOn":"2020-02-10"}
+            balance               | new   | PUT  | /api/v1/cpf/accounts/{b}/balance             | {"unit":"EUROS","amount":1200.00,"asOf":"2020-02-10"}
+            training project      | story | POST | /api/v1/cpf/training-projects                | {project}
+            funding request       | story | POST | /api/v1/cpf/training-projects/{p}/funding-requests | {"funder":"REGION","amount":1000.00,"requestedOn":"2020-02-10"}
+            funder grant          | story | POST | /api/v1/cpf/training-projects/{p}/funding-requests/{r}/decision | {"decision":"GRANTED","answeredOn":"2020-02-10"}
+            request withdrawn     | story | POST | /api/v1/cpf/training-projects/{p}/funding-requests/{r}/decision | {"decision":"WITHDRAWN","answeredOn":"2020-02-10"}
+            start                 | story | POST | /api/v1/cpf/training-projects/{p}/start           | {"startedOn":"2016-09-12"}
+            completion            | story | POST | /api/v1/cpf/training-projects/{s}/complete        | {"completedOn":"2017-03-31","certificationObtained":true}
+            not implemented       | story | POST | /api/v1/cpf/training-projects/{p}/not-implemented | {"decidedOn":"2016-08-30","reasons":["COST_TOO_HIGH"]}
+            """)
+    void aWriteAboutThePersonIsRefused(String write, String whose, String method, String path, String body) {
+        Story story = whose.equals("story") ? erasedStory() : new Story(erasedWithoutAccount(), null, null, null);
+        checks.refused(story.beneficiary(), () -> as(counsellor).body(story.fill(body)).request(method,
+                story.fill(path)));
     }
 
     @Test
