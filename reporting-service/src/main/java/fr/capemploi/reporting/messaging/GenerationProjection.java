@@ -16,8 +16,8 @@ import java.util.UUID;
  * A projection writing into the tables of one generation. Its statements are queued while a batch of events is
  * applied and sent when the batch ends as a few JDBC batches (one round trip each instead of one per statement):
  * see {@link #inRounds}. Projections only write while applying, so nothing reads a queued change before it is sent.
- * The batch's contributions to the {@code monthly_fact} pre-aggregates are folded once, after its statements
- * (migration V3).
+ * What the batch's statements noted for the pre-aggregates ({@code monthly_fact}, the people's items and counters,
+ * the delays' histogram) is folded once, after its statements (migrations V3 and V5).
  */
 abstract class GenerationProjection extends TypedProjection {
 
@@ -25,13 +25,13 @@ abstract class GenerationProjection extends TypedProjection {
     private final EntityManager entityManager;
     private final Map<String, String> resolved = new HashMap<>();
     private final List<Queued> queued = new ArrayList<>();
-    private final String foldMonthlyFacts;
+    private final String foldPreAggregates;
     private UUID currentKey;
 
     GenerationProjection(Generation generation, EntityManager entityManager) {
         this.generation = generation;
         this.entityManager = entityManager;
-        this.foldMonthlyFacts = generation.sql("SELECT {schema}.fold_monthly_facts()");
+        this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
     }
 
     /** Queues a statement over the generation's tables ({@code {schema}} in the template). */
@@ -58,7 +58,7 @@ abstract class GenerationProjection extends TypedProjection {
         try {
             ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
             ProjectionSql.updateInRuns(entityManager, inRounds(queued));
-            ProjectionSql.query(entityManager, foldMonthlyFacts, Map.of());
+            ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
         } finally {
             queued.clear();
         }
