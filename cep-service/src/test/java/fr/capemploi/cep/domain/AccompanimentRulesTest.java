@@ -128,7 +128,7 @@ class AccompanimentRulesTest {
                 .isInstanceOf(IllegalTransition.class).hasMessageContaining("already the renewal")
                 .extracting("attribute").isEqualTo("renewalOf");
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-05-09", "2016-06-03", UUID.randomUUID()), NOW))
-                .isInstanceOf(UnknownReferenceException.class).extracting("attribute").isEqualTo("renewalOf");
+                .isInstanceOf(UnknownReferenceException.class).extracting("field").isEqualTo("renewalOf");
     }
 
     @Test
