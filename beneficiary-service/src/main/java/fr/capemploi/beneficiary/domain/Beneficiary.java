@@ -7,12 +7,11 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
 import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ConflictException;
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,116 +24,76 @@ import java.util.UUID;
  * Erasure wipes the first and keeps the second, so the pseudonymous history still counts.
  */
 @Entity
-@Table(name = "beneficiary")
 public class Beneficiary {
 
     @Id
     private UUID id;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private BeneficiaryState state;
 
-    @Column(name = "last_name")
     private String lastName;
 
-    @Column(name = "first_name")
     private String firstName;
 
     /** Normalised "last first", what name searches compare. */
-    @Column(name = "search_key")
     private String searchKey;
 
-    @Column(name = "last_name_key")
     private String lastNameKey;
 
-    @Column(name = "first_name_key")
     private String firstNameKey;
 
-    @Column(name = "birth_date")
     private LocalDate birthDate;
 
-    @Column(name = "birth_year", nullable = false)
     private int birthYear;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private Sex sex;
 
-    @Column(name = "nir_ciphertext")
     private byte[] nirCiphertext;
 
-    @Column(name = "nir_hash")
     private String nirHash;
 
-    @Column(name = "france_travail_id")
     private String franceTravailId;
 
-    private String email;
-
-    private String phone;
-
-    private String street;
-
-    @Column(name = "postal_code")
-    private String postalCode;
-
-    private String city;
+    @Embedded
+    private Contact contact;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status_at_entry", nullable = false)
     private StatusAtEntry statusAtEntry;
 
-    @Column(nullable = false)
+    /** Kept after erasure, which wipes the recognition's ground and validity. */
     private boolean boe;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "boe_type")
-    private BoeType boeType;
-
-    @Column(name = "boe_valid_from")
-    private LocalDate boeValidFrom;
-
-    @Column(name = "boe_valid_until")
-    private LocalDate boeValidUntil;
+    @Embedded
+    private BoeRecognition boeRecognition;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "qualification_level")
     private QualificationLevel qualificationLevel;
 
-    @Column(name = "inactivity_months")
     private Integer inactivityMonths;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "orientation_source", nullable = false)
     private OrientationSource orientationSource;
 
-    @Column(name = "entry_date", nullable = false)
     private LocalDate entryDate;
 
-    @Column(name = "referent_counsellor_id")
     private UUID referentCounsellorId;
 
-    @Column(name = "exit_date")
     private LocalDate exitDate;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "exit_reason")
     private ExitReason exitReason;
 
-    @Column(name = "erased_on")
     private LocalDate erasedOn;
 
     @Version
     private long version;
 
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected Beneficiary() {
@@ -169,18 +128,10 @@ public class Beneficiary {
         this.nirCiphertext = nir == null ? null : nir.ciphertext();
         this.nirHash = nir == null ? null : nir.searchHash();
         this.franceTravailId = profile.franceTravailId();
-        Contact contact = profile.contact();
-        this.email = contact.email();
-        this.phone = contact.phone();
-        this.street = contact.street();
-        this.postalCode = contact.postalCode();
-        this.city = contact.city();
+        this.contact = profile.contact();
         this.statusAtEntry = profile.statusAtEntry();
-        BoeRecognition recognition = profile.boeRecognition();
-        this.boe = recognition != null;
-        this.boeType = recognition == null ? null : recognition.type();
-        this.boeValidFrom = recognition == null ? null : recognition.validFrom();
-        this.boeValidUntil = recognition == null ? null : recognition.validUntil();
+        this.boeRecognition = profile.boeRecognition();
+        this.boe = boeRecognition != null;
         this.qualificationLevel = profile.qualificationLevel();
         this.inactivityMonths = profile.inactivityMonths();
         this.orientationSource = profile.orientationSource();
@@ -233,14 +184,8 @@ public class Beneficiary {
         this.nirCiphertext = null;
         this.nirHash = null;
         this.franceTravailId = null;
-        this.email = null;
-        this.phone = null;
-        this.street = null;
-        this.postalCode = null;
-        this.city = null;
-        this.boeType = null;
-        this.boeValidFrom = null;
-        this.boeValidUntil = null;
+        this.contact = null;
+        this.boeRecognition = null;
         this.state = BeneficiaryState.ERASED;
         this.erasedOn = on;
         this.updatedAt = now;
@@ -306,7 +251,8 @@ public class Beneficiary {
     }
 
     public Contact contact() {
-        return new Contact(email, phone, street, postalCode, city);
+        // Hibernate reads an embedded value whose columns are all null as null
+        return contact == null ? Contact.NONE : contact;
     }
 
     public StatusAtEntry statusAtEntry() {
@@ -318,7 +264,7 @@ public class Beneficiary {
     }
 
     public BoeRecognition boeRecognition() {
-        return boeType == null ? null : new BoeRecognition(boeType, boeValidFrom, boeValidUntil);
+        return boeRecognition;
     }
 
     public QualificationLevel qualificationLevel() {

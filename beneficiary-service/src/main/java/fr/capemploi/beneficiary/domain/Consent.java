@@ -3,13 +3,11 @@ package fr.capemploi.beneficiary.domain;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
 import fr.capemploi.platform.domain.ConsentTerm;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,34 +17,27 @@ import java.util.UUID;
  * person's erasure as the legal trace of what was allowed when; it holds nothing personal.
  */
 @Entity
-@Table(name = "consent")
 public class Consent {
 
     @Id
     private UUID id;
 
-    @Column(name = "beneficiary_id", nullable = false)
     private UUID beneficiaryId;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private ConsentScope scope;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private ConsentModality modality;
 
     @Embedded
     private ConsentTerm term;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "withdrawal_modality")
     private ConsentModality withdrawalModality;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected Consent() {

@@ -1,6 +1,9 @@
 package fr.capemploi.beneficiary.domain;
 
-/** How to reach the person; every part is optional. */
+import jakarta.persistence.Embeddable;
+
+/** How to reach the person; every part is optional. Stored with the person. */
+@Embeddable
 public record Contact(String email, String phone, String street, String postalCode, String city) {
 
     public static final Contact NONE = new Contact(null, null, null, null, null);

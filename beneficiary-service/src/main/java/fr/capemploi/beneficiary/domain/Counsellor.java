@@ -1,9 +1,7 @@
 package fr.capemploi.beneficiary.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,31 +9,24 @@ import java.util.UUID;
 
 /** A counsellor of a structure's directory, active from a date until an optional last day (inclusive). */
 @Entity
-@Table(name = "counsellor")
 public class Counsellor {
 
     @Id
     private UUID id;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "display_name", nullable = false)
     private String displayName;
 
-    @Column(name = "display_name_key", nullable = false)
     private String displayNameKey;
 
-    @Column(name = "active_from", nullable = false)
     private LocalDate activeFrom;
 
-    @Column(name = "active_until")
     private LocalDate activeUntil;
 
     @Version
     private long version;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected Counsellor() {

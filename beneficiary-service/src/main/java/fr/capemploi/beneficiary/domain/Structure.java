@@ -1,37 +1,28 @@
 package fr.capemploi.beneficiary.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A Cap emploi structure of the directory; every record of the platform belongs to one. */
 @Entity
-@Table(name = "structure")
 public class Structure {
 
     @Id
     private UUID id;
 
-    @Column(nullable = false, unique = true)
     private String code;
 
-    @Column(nullable = false)
     private String name;
 
-    @Column(nullable = false)
     private String region;
 
-    @Column(nullable = false)
     private String department;
 
-    @Column(name = "registered_on", nullable = false)
     private LocalDate registeredOn;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected Structure() {

@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
@@ -52,7 +54,6 @@ import fr.capemploi.beneficiary.service.IfMatch;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
@@ -139,16 +140,14 @@ public class BeneficiaryResource {
                     @ExampleObject(name = "registered", summary = "Answer to a counsellor", value = BENEFICIARY),
                     @ExampleObject(name = "referred", summary = "Answer to a partner", value = RECEIPT)}))
     @APIResponse(responseCode = "400", description = "Invalid field(s), each named", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+            examples = {
                     @ExampleObject(name = "bad-nir-key", value = BAD_NIR),
                     @ExampleObject(name = "future-birth-date", value = BAD_BIRTH_DATE),
                     @ExampleObject(name = "bad-enum", value = BAD_ENUM)}))
     @APIResponse(responseCode = "409", description = "NIR already registered in the structure (counsellors and "
             + "managers; a partner's duplicate referral joins the existing record and gets 201)", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "nir-taken", value = NIR_TAKEN)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another body", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "key-reused", value = KEY_REUSED)))
     public RestResponse<Object> register(@Valid @NotNull BeneficiaryRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
@@ -173,7 +172,6 @@ public class BeneficiaryResource {
             schema = @Schema(implementation = BeneficiarySummary.class),
             examples = @ExampleObject(name = "found", value = SUMMARY_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "page-too-large", value = BAD_PAGE_SIZE)))
     public Page<BeneficiarySummary> list(
             @Parameter(description = "Words of the name", example = "helene") @QueryParam("name") @Size(max = 200) String name,
@@ -184,14 +182,14 @@ public class BeneficiaryResource {
             @Parameter(example = "POLE_EMPLOI") @QueryParam("orientationSource") String orientationSource,
             @Parameter(description = "Entry on or after", example = "2016-01-01") @QueryParam("enteredFrom") String enteredFrom,
             @Parameter(description = "Entry on or before", example = "2016-12-31") @QueryParam("enteredTo") String enteredTo,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @Valid @BeanParam PageRequest paging) {
         BeneficiarySearch.ListedState listed = QueryValues.enumOf(BeneficiarySearch.ListedState.class, state, "state");
         BeneficiarySearch search = new BeneficiarySearch(name, null, QueryValues.uuidOf(structureId, "structureId"),
                 QueryValues.uuidOf(referentCounsellorId, "referentCounsellorId"),
                 QueryValues.enumOf(StatusAtEntry.class, statusAtEntry, "statusAtEntry"), listed,
                 QueryValues.enumOf(OrientationSource.class, orientationSource, "orientationSource"),
-                QueryValues.dateOf(enteredFrom, "enteredFrom"), QueryValues.dateOf(enteredTo, "enteredTo"), page, size);
+                QueryValues.dateOf(enteredFrom, "enteredFrom"), QueryValues.dateOf(enteredTo, "enteredTo"),
+                paging.page(), paging.size());
         return search(search);
     }
 
@@ -208,7 +206,6 @@ public class BeneficiaryResource {
             schema = @Schema(implementation = BeneficiarySummary.class),
             examples = @ExampleObject(name = "found", value = SUMMARY_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "bad-nir-key", value = BAD_NIR)))
     public Page<BeneficiarySummary> searchByBody(@Valid @NotNull BeneficiarySearch search) {
         return search(search);
@@ -225,7 +222,6 @@ public class BeneficiaryResource {
                     @ExampleObject(name = "active", value = BENEFICIARY),
                     @ExampleObject(name = "erased", summary = "Tombstone after erasure", value = TOMBSTONE)}))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     public Response get(@PathParam("id") UUID id) {
         return detail(registry.read(id), Response.Status.OK);
@@ -242,10 +238,8 @@ public class BeneficiaryResource {
             schema = @Schema(implementation = BeneficiaryIdentity.class),
             examples = @ExampleObject(name = "identity", value = IDENTITY)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     @APIResponse(responseCode = "410", description = "Erased: no identity left to show", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = IDENTITY_GONE)))
     public BeneficiaryIdentity identity(@PathParam("id") UUID id) {
         return BeneficiaryIdentity.of(registry.identity(id));
@@ -269,23 +263,18 @@ public class BeneficiaryResource {
             content = @Content(schema = @Schema(implementation = BeneficiaryResponse.class),
                     examples = @ExampleObject(name = "changed", value = BENEFICIARY)))
     @APIResponse(responseCode = "400", description = "Invalid field(s), each named", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+            examples = {
                     @ExampleObject(name = "bad-nir-key", value = BAD_NIR),
                     @ExampleObject(name = "bad-enum", value = BAD_ENUM)}))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "NIR already registered, or concurrent change", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "nir-taken", value = NIR_TAKEN)))
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "if-match-missing", value = IF_MATCH_MISSING)))
     public Response change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
@@ -304,13 +293,10 @@ public class BeneficiaryResource {
     @Parameter(name = RequestHeaders.IF_MATCH, in = ParameterIn.HEADER, required = false, example = "\"3\"")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     @APIResponse(responseCode = "410", description = "Already erased", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale", value = STALE)))
     public Response erase(@PathParam("id") UUID id, @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         registry.erase(id, IfMatch.parse(ifMatch));
@@ -331,19 +317,14 @@ public class BeneficiaryResource {
             content = @Content(schema = @Schema(implementation = BeneficiaryResponse.class),
                     examples = @ExampleObject(name = "assigned", value = BENEFICIARY)))
     @APIResponse(responseCode = "400", description = "Not a counsellor of the structure, or inactive", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "other-structure-counsellor", value = BAD_REFERENT)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The person has exited", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "exited", value = EXITED_NO_REFERENT)))
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale", value = STALE)))
     public Response assignReferent(@PathParam("id") UUID id, @Valid @NotNull ReferentRequest request,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
@@ -366,19 +347,14 @@ public class BeneficiaryResource {
             content = @Content(schema = @Schema(implementation = BeneficiaryResponse.class),
                     examples = @ExampleObject(name = "exited", value = BENEFICIARY_EXITED)))
     @APIResponse(responseCode = "400", description = "Exit before entry, future date, unknown reason", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "exit-before-entry", value = BAD_EXIT_DATE)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already exited", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "already-exited", value = ALREADY_EXITED)))
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale", value = STALE)))
     public Response exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch,
@@ -401,7 +377,6 @@ public class BeneficiaryResource {
             schema = @Schema(implementation = AccessLogEntryResponse.class),
             examples = @ExampleObject(name = "log", value = ACCESS_LOG)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     public Page<AccessLogEntryResponse> accessLog(@PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -422,10 +397,8 @@ public class BeneficiaryResource {
             examples = @ExampleObject(name = "accompaniment-read", value = RECORD_READ)))
     @APIResponse(responseCode = "204", description = "Traced")
     @APIResponse(responseCode = "400", description = "Missing or malformed service, kind or record id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "free-text-kind", value = BAD_RECORD_READ)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     public void recordRead(@PathParam("id") UUID id, @Valid @NotNull RecordReadRequest request) {
         registry.recordReadElsewhere(id, request.record());

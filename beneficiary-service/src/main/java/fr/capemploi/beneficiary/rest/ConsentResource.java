@@ -19,7 +19,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.WITHDRAWAL;
 import fr.capemploi.beneficiary.domain.Consent;
 import fr.capemploi.beneficiary.service.ConsentRegister;
 import fr.capemploi.beneficiary.service.IdempotentRequests;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -72,7 +71,6 @@ public class ConsentResource {
                     maxItems = 1000),
             examples = @ExampleObject(name = "one-withdrawn", value = CONSENT_LIST)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     public List<ConsentResponse> list(@PathParam("id") UUID id) {
         return consents.of(id).stream().map(ConsentResponse::of).toList();
@@ -92,13 +90,10 @@ public class ConsentResource {
             schema = @Schema(implementation = ConsentResponse.class),
             examples = @ExampleObject(name = "recorded", value = CONSENT)))
     @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "A consent of that scope is in force", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "in-force", value = CONSENT_IN_FORCE)))
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
     public RestResponse<ConsentResponse> give(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
@@ -122,16 +117,12 @@ public class ConsentResource {
             schema = @Schema(implementation = ConsentResponse.class),
             examples = @ExampleObject(name = "withdrawn", value = CONSENT_WITHDRAWN)))
     @APIResponse(responseCode = "400", description = "Withdrawn before given", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "before-given", value = BAD_WITHDRAWAL)))
     @APIResponse(responseCode = "404", description = "Unknown beneficiary or consent", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-consent", value = CONSENT_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "already-withdrawn", value = CONSENT_ALREADY_WITHDRAWN)))
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "erased", value = GONE)))
     public ConsentResponse withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId,
             @Valid @NotNull WithdrawalRequest request) {

@@ -1,5 +1,8 @@
 package fr.capemploi.beneficiary.rest;
 
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_ACTIVE_UNTIL;
 import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR;
 import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_DEACTIVATED;
@@ -17,15 +20,11 @@ import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.service.BeneficiaryRegistry;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.beneficiary.service.IfMatch;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -80,7 +79,6 @@ public class CounsellorResource {
             content = @Content(schema = @Schema(implementation = CounsellorResponse.class),
                     examples = @ExampleObject(name = "active", value = COUNSELLOR)))
     @APIResponse(responseCode = "404", description = "Unknown counsellor, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-counsellor", value = COUNSELLOR_NOT_FOUND)))
     public Response get(@PathParam("id") UUID id) {
         Counsellor counsellor = directory.get(id);
@@ -103,13 +101,10 @@ public class CounsellorResource {
             content = @Content(schema = @Schema(implementation = CounsellorResponse.class),
                     examples = @ExampleObject(name = "deactivated", value = COUNSELLOR_DEACTIVATED)))
     @APIResponse(responseCode = "400", description = "Invalid change", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "end-before-start", value = BAD_ACTIVE_UNTIL)))
     @APIResponse(responseCode = "404", description = "Unknown counsellor", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-counsellor", value = COUNSELLOR_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "stale", value = COUNSELLOR_STALE)))
     public Response change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
@@ -131,12 +126,10 @@ public class CounsellorResource {
             schema = @Schema(implementation = BeneficiarySummary.class),
             examples = @ExampleObject(name = "portfolio", value = SUMMARY_PAGE)))
     @APIResponse(responseCode = "404", description = "Unknown counsellor, or of another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-counsellor", value = COUNSELLOR_NOT_FOUND)))
     public Page<BeneficiarySummary> portfolio(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var found = registry.portfolio(id, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        var found = registry.portfolio(id, paging.page(), paging.size());
         return found.map(BeneficiarySummary::of);
     }
 

@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
@@ -13,16 +15,12 @@ import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.beneficiary.service.IdempotentRequests;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -80,7 +78,6 @@ public class StructureCounsellorResource {
             content = @Content(schema = @Schema(implementation = CounsellorResponse.class),
                     examples = @ExampleObject(name = "registered", value = COUNSELLOR)))
     @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-structure", value = STRUCTURE_NOT_FOUND)))
     public RestResponse<CounsellorResponse> register(@PathParam("id") UUID id, @Valid @NotNull CounsellorRequest request,
             @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
@@ -100,13 +97,11 @@ public class StructureCounsellorResource {
             schema = @Schema(implementation = CounsellorResponse.class),
             examples = @ExampleObject(name = "one-counsellor", value = COUNSELLOR_PAGE)))
     @APIResponse(responseCode = "404", description = "Unknown structure, or another structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-structure", value = STRUCTURE_NOT_FOUND)))
     public Page<CounsellorResponse> list(@PathParam("id") UUID id,
             @Parameter(description = "true: active today; false: not active today; absent: all", example = "true")
             @QueryParam("active") String active,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @Valid @BeanParam PageRequest paging) {
         CounsellorRepository.Activity activity;
         if (active == null) {
             activity = CounsellorRepository.Activity.ALL;
@@ -116,7 +111,7 @@ public class StructureCounsellorResource {
         } else {
             throw new InvalidFieldException("active", "must be true or false");
         }
-        Page<Counsellor> found = directory.ofStructure(id, activity, page, size);
+        Page<Counsellor> found = directory.ofStructure(id, activity, paging.page(), paging.size());
         return found.map(this::view);
     }
 

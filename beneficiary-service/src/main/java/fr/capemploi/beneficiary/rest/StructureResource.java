@@ -1,4 +1,6 @@
 package fr.capemploi.beneficiary.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
@@ -9,16 +11,12 @@ import fr.capemploi.beneficiary.domain.Region;
 import fr.capemploi.beneficiary.domain.Structure;
 import fr.capemploi.beneficiary.service.StructureDirectory;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -62,14 +60,13 @@ public class StructureResource {
             value = "{\"id\":\"6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01\",\"code\":\"075\",\"name\":\"Cap emploi Paris\","
                     + "\"region\":\"11\",\"regionName\":\"Île-de-France\",\"department\":\"75\","
                     + "\"registeredOn\":\"2016-01-04\"}")))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad-region",
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(examples = @ExampleObject(name = "bad-region",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"region: is not an INSEE region code\","
                     + "\"instance\":\"/api/v1/structures\",\"violations\":[{\"field\":\"region\","
                     + "\"message\":\"is not an INSEE region code\"}]}")))
     @APIResponse(responseCode = "409", description = "Code already registered", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
+            examples = @ExampleObject(
             name = "duplicate", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/conflict\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"A structure with code 075 is already registered\"}")))
     public RestResponse<StructureResponse> register(@Valid @NotNull StructureRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
@@ -87,15 +84,13 @@ public class StructureResource {
             schema = @Schema(implementation = StructureResponse.class),
             examples = @ExampleObject(name = "one-structure", value = ApiExamples.STRUCTURE_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "page-too-large", value = "{\"type\":\"https://cepcpf.capemploi.fr/"
                     + "problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"size: must "
                     + "be less than or equal to 200\",\"instance\":\"/api/v1/structures\",\"violations\":[{\"field\":"
                     + "\"size\",\"message\":\"must be less than or equal to 200\"}]}")))
     public Page<StructureResponse> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Page<Structure> found = directory.list(page, size);
+            @Valid @BeanParam PageRequest paging) {
+        Page<Structure> found = directory.list(paging.page(), paging.size());
         return found.map(StructureResponse::of);
     }
 
@@ -107,7 +102,6 @@ public class StructureResource {
             schema = @Schema(implementation = StructureResponse.class),
             examples = @ExampleObject(name = "paris", value = ApiExamples.STRUCTURE)))
     @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-structure", value = ApiExamples.STRUCTURE_NOT_FOUND)))
     public StructureResponse get(@PathParam("id") UUID id) {
         return StructureResponse.of(directory.get(id));

@@ -8,14 +8,12 @@ import fr.capemploi.events.cep.InterviewHeld.InterviewMode;
 import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,70 +28,51 @@ import java.util.UUID;
  * synthesis and the closure. Once closed it accepts nothing more.
  */
 @Entity
-@Table(name = "accompaniment")
 public class Accompaniment {
 
 
     @Id
     private UUID id;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "beneficiary_id", nullable = false)
     private UUID beneficiaryId;
 
-    @Column(name = "diagnostic_id", nullable = false)
     private UUID diagnosticId;
 
-    @Column(name = "referent_counsellor_id", nullable = false)
     private UUID referentCounsellorId;
 
-    @Column(nullable = false)
     private int level;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "cap_emploi_service", nullable = false)
     private CapEmploiService capEmploiService;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "work_axis", nullable = false)
     private WorkAxis workAxis;
 
-    @Column(name = "start_date", nullable = false)
     private LocalDate startDate;
 
-    @Column(name = "cep_informed_on")
     private LocalDate cepInformedOn;
 
-    @Column(name = "cep_informed_by")
     private UUID cepInformedBy;
 
-    @Column(name = "synthesis_revision", nullable = false)
     private int synthesisRevision;
 
-    @Column(name = "synthesis_issued_on")
     private LocalDate synthesisIssuedOn;
 
-    @Column(name = "synthesis_counsellor_id")
     private UUID synthesisCounsellorId;
 
-    @Column(name = "synthesis_project")
     private String synthesisProject;
 
-    @Column(name = "synthesis_strategy")
     private String synthesisStrategy;
 
-    @Column(name = "closed_on")
     private LocalDate closedOn;
 
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
 
     @OneToMany(mappedBy = "accompaniment", cascade = CascadeType.ALL, orphanRemoval = true)

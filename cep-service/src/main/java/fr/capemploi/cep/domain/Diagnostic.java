@@ -2,13 +2,11 @@ package fr.capemploi.cep.domain;
 
 import fr.capemploi.events.cep.DiagnosticRecorded.Barrier;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,36 +14,27 @@ import java.util.UUID;
 
 /** The entry diagnostic: the work axis decided with the person and the barriers found. */
 @Entity
-@Table(name = "diagnostic")
 public class Diagnostic {
 
     @Id
     private UUID id;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "beneficiary_id", nullable = false)
     private UUID beneficiaryId;
 
-    @Column(name = "counsellor_id")
     private UUID counsellorId;
 
-    @Column(name = "diagnosed_on", nullable = false)
     private LocalDate diagnosedOn;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "work_axis", nullable = false)
     private WorkAxis workAxis;
 
     @Convert(converter = BarrierListConverter.class)
-    @Column(nullable = false)
     private List<Barrier> barriers;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
 
     protected Diagnostic() {

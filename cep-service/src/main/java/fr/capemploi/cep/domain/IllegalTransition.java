@@ -1,20 +1,15 @@
 package fr.capemploi.cep.domain;
 
+import fr.capemploi.platform.domain.RuleViolation;
+
 /**
  * The request is well formed but the record's state forbids it: acting on a closed accompaniment, closing it twice,
- * a third PMSMP in a chain, a level that does not exist... Answered 409, naming the field when one is at fault.
+ * a third PMSMP in a chain, a level that does not exist... Answered 409 (not a rule violation's 400: the same request
+ * was fine before the state changed), naming the attribute when one is at fault, none when the state alone forbids it.
  */
-public class IllegalTransition extends RuntimeException {
+public class IllegalTransition extends RuleViolation {
 
-    private final String field;
-
-    public IllegalTransition(String field, String detail) {
-        super(detail);
-        this.field = field;
-    }
-
-    /** The request field at fault, or null when the state alone forbids the operation. */
-    public String field() {
-        return field;
+    public IllegalTransition(String attribute, String detail) {
+        super(attribute, detail);
     }
 }

@@ -1,10 +1,7 @@
 package fr.capemploi.cep.domain;
 
 import fr.capemploi.platform.directory.BeneficiaryEntry;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,26 +11,10 @@ import java.util.UUID;
  * referent. Nothing personal: names and identity stay in the beneficiary service.
  */
 @Entity
-@Table(name = "known_beneficiary")
-public class KnownBeneficiary implements BeneficiaryEntry {
+public class KnownBeneficiary extends BeneficiaryEntry {
 
-    @Id
-    @Column(name = "beneficiary_id")
-    private UUID beneficiaryId;
-
-    @Column(name = "structure_id", nullable = false)
-    private UUID structureId;
-
-    @Column(name = "referent_counsellor_id")
     private UUID referentCounsellorId;
 
-    @Column(name = "entry_date")
-    private LocalDate entryDate;
-
-    @Column(name = "erased_on")
-    private LocalDate erasedOn;
-
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected KnownBeneficiary() {
@@ -41,14 +22,14 @@ public class KnownBeneficiary implements BeneficiaryEntry {
 
     public KnownBeneficiary(UUID beneficiaryId, UUID structureId, UUID referentCounsellorId, LocalDate entryDate,
             Instant updatedAt) {
-        this.beneficiaryId = beneficiaryId;
-        registered(structureId, referentCounsellorId, entryDate, updatedAt);
+        super(beneficiaryId, structureId, entryDate);
+        this.referentCounsellorId = referentCounsellorId;
+        this.updatedAt = updatedAt;
     }
 
     public void registered(UUID structureId, UUID referentCounsellorId, LocalDate entryDate, Instant at) {
-        this.structureId = structureId;
+        registered(structureId, entryDate);
         this.referentCounsellorId = referentCounsellorId;
-        this.entryDate = entryDate;
         this.updatedAt = at;
     }
 
@@ -58,15 +39,9 @@ public class KnownBeneficiary implements BeneficiaryEntry {
     }
 
     public void erased(LocalDate on, Instant at) {
-        this.erasedOn = on;
+        erased(on);
         this.updatedAt = at;
     }
 
-    public UUID beneficiaryId() { return beneficiaryId; }
-    @Override
-    public UUID structureId() { return structureId; }
     public UUID referentCounsellorId() { return referentCounsellorId; }
-    public LocalDate entryDate() { return entryDate; }
-    @Override
-    public LocalDate erasedOn() { return erasedOn; }
 }

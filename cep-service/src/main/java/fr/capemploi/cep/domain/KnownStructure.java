@@ -1,24 +1,18 @@
 package fr.capemploi.cep.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.util.UUID;
 
 /** A Cap emploi structure of the directory, as announced on {@code beneficiary.events}: its name goes on documents. */
 @Entity
-@Table(name = "known_structure")
 public class KnownStructure {
 
     @Id
-    @Column(name = "structure_id")
     private UUID structureId;
 
-    @Column(nullable = false)
     private String code;
 
-    @Column(nullable = false)
     private String name;
 
     private String region;

@@ -4,12 +4,10 @@ import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
 import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
 import fr.capemploi.platform.domain.RuleViolation;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,44 +17,33 @@ import java.util.UUID;
  * personal data at all. When the person is routed to another CEP operator, a fiche de liaison may go with them.
  */
 @Entity
-@Table(name = "level1_contact")
 public class Level1Contact {
 
     @Id
     private UUID id;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "counsellor_id")
     private UUID counsellorId;
 
-    @Column(name = "beneficiary_id")
     private UUID beneficiaryId;
 
-    @Column(name = "contact_date", nullable = false)
     private LocalDate contactDate;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private ContactChannel channel;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private Level1Request request;
 
     /** The CEP operator the person was routed to, if any. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "routed_to")
     private CepOperator routedTo;
 
-    @Column(name = "liaison_sheet_issued", nullable = false)
     private boolean liaisonSheetIssued;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
 
     protected Level1Contact() {

@@ -1,38 +1,29 @@
 package fr.capemploi.cep.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A move between CEP levels 2 and 3 within one accompaniment. */
 @Entity
-@Table(name = "level_change")
 public class LevelChange {
 
     @Id
     private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "accompaniment_id")
     private Accompaniment accompaniment;
 
-    @Column(name = "from_level", nullable = false)
     private int fromLevel;
 
-    @Column(name = "to_level", nullable = false)
     private int toLevel;
 
-    @Column(name = "changed_on", nullable = false)
     private LocalDate changedOn;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected LevelChange() {

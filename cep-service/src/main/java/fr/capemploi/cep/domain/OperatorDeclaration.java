@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,90 +18,69 @@ import java.util.UUID;
  * kept, so what was declared at any time can be shown again.
  */
 @Entity
-@Table(name = "operator_declaration")
 public class OperatorDeclaration {
 
     @Id
     private UUID id;
 
-    @Column(name = "declaration_id", nullable = false)
     private UUID declarationId;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(nullable = false)
     private String period;
 
-    @Column(name = "period_start", nullable = false)
     private LocalDate periodStart;
 
-    @Column(name = "period_end", nullable = false)
     private LocalDate periodEnd;
 
-    @Column(nullable = false)
     private int version;
 
-    @Column(name = "level1_only_fte", nullable = false)
+    @Column(name = "level1_only_fte")
     private BigDecimal level1OnlyCounsellorFte;
 
-    @Column(name = "levels23_only_fte", nullable = false)
+    @Column(name = "levels23_only_fte")
     private BigDecimal levels2And3OnlyCounsellorFte;
 
-    @Column(name = "all_levels_fte", nullable = false)
+    @Column(name = "all_levels_fte")
     private BigDecimal allLevelsCounsellorFte;
 
-    @Column(name = "support_fte", nullable = false)
     private BigDecimal supportFte;
 
-    @Column(name = "professionalisation_engaged", nullable = false)
+    @Column(name = "professionalisation_engaged")
     private boolean professionalisationActionsEngaged;
 
     @Convert(converter = ProfessionalisationActionListConverter.class)
-    @Column(name = "professionalisation_actions", nullable = false)
     private List<ProfessionalisationAction> professionalisationActions;
 
-    @Column(name = "systematic_training", nullable = false)
+    @Column(name = "systematic_training")
     private boolean systematicTrainingForNewCounsellors;
 
-    @Column(name = "cep_training_days")
     private BigDecimal cepTrainingDays;
 
-    @Column(name = "counsellors_trained")
     private Integer counsellorsTrained;
 
-    @Column(name = "mutualised_offer_used")
     private Boolean mutualisedOfferUsed;
 
     @Convert(converter = MutualisedOfferNatureListConverter.class)
-    @Column(name = "mutualised_offer_natures", nullable = false)
     private List<MutualisedOfferNature> mutualisedOfferNatures;
 
-    @Column(name = "level1_delivered")
     private Boolean level1Delivered;
 
-    @Column(name = "trainings_fit_needs")
     private Boolean trainingsFitNeeds;
 
-    @Column(name = "cpf_rules_mastered")
     private Boolean cpfRulesMastered;
 
-    @Column(name = "new_funders_used")
     private Boolean newFundersUsed;
 
-    @Column(name = "spro_tools_developed")
     private Boolean sproToolsDeveloped;
 
-    @Column(name = "cep_kit_used_internally")
     private Boolean cepKitUsedInternally;
 
     /** Free text for the structure's own readers; never published. */
     private String comment;
 
-    @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
-    @Column(name = "submitted_by", nullable = false)
     private String submittedBy;
 
     protected OperatorDeclaration() {

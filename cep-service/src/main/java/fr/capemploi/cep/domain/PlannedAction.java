@@ -4,13 +4,11 @@ import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.events.cep.ActionPlanned.AlternanceContract;
 import fr.capemploi.events.cep.ActionPlanned.PmsmpPurpose;
 import fr.capemploi.platform.domain.RuleViolation;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,55 +24,40 @@ public class PlannedAction {
     private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "accompaniment_id")
     private Accompaniment accompaniment;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private ActionKind kind;
 
     private String label;
 
-    @Column(name = "counsellor_id", nullable = false)
     private UUID counsellorId;
 
-    @Column(name = "planned_on", nullable = false)
     private LocalDate plannedOn;
 
-    @Column(name = "start_date")
     private LocalDate startDate;
 
-    @Column(name = "end_date")
     private LocalDate endDate;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "pmsmp_purpose")
     private PmsmpPurpose pmsmpPurpose;
 
-    @Column(name = "host_name")
     private String hostName;
 
-    @Column(name = "host_siret")
     private String hostSiret;
 
-    @Column(name = "renewal_of")
     private UUID renewalOf;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "alternance_contract")
     private AlternanceContract alternanceContract;
 
-    @Column(name = "cpf_training_project_id")
     private UUID cpfTrainingProjectId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private ActionStatus status;
 
-    @Column(name = "status_on")
     private LocalDate statusOn;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected PlannedAction() {

@@ -1,4 +1,7 @@
 package fr.capemploi.cep.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
+import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
@@ -26,11 +29,8 @@ import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -119,19 +119,16 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(
             schema = @Schema(implementation = Full.class),
                     examples = @ExampleObject(name = "opened", value = FULL_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "level-5",
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(examples = @ExampleObject(name = "level-5",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"level: must be less than or equal to 3\",\"violations\":[{\"field\":"
                     + "\"level\",\"message\":\"must be less than or equal to 3\"}]}")))
     @APIResponse(responseCode = "404", description = "Beneficiary, diagnostic or referent counsellor unknown in the caller's structure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
+            content = @Content(examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
     @APIResponse(responseCode = "409", description = "Not a CEP service, or an accompaniment is already open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-cep", value = NOT_CEP)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+            content = @Content(examples = @ExampleObject(name = "not-cep", value = NOT_CEP)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<Full> open(@Valid @NotNull AccompanimentRequests.Open request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.require(request.beneficiaryId(), structure);
@@ -149,9 +146,9 @@ public class AccompanimentResource {
     public Page<Summary> list(
             @QueryParam("beneficiaryId") UUID beneficiaryId,
             @QueryParam("open") Boolean open,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Page<Accompaniment> found = accompaniments.list(caller.ownStructure(), beneficiaryId, open, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        Page<Accompaniment> found = accompaniments.list(caller.ownStructure(), beneficiaryId, open, paging.page(),
+                paging.size());
         return found.map(Summary::of);
     }
 
@@ -178,15 +175,13 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "200", description = "Changed; the accompaniment", content = @Content(
             schema = @Schema(implementation = Full.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = {
+            examples = {
             @ExampleObject(name = "level-4", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/illegal-transition\","
                     + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"level: the CEP has three levels; an "
                     + "accompaniment is at level 2 or 3, not 4\",\"violations\":[{\"field\":\"level\",\"message\":\"the "
                     + "CEP has three levels; an accompaniment is at level 2 or 3, not 4\"}]}"),
             @ExampleObject(name = "closed", value = Examples.CLOSED)}))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Full changeLevel(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.LevelChange request) {
         return Full.of(accompaniments.changeLevel(id, caller.ownStructure(), request.level(), request.changedOn()));
     }
@@ -203,10 +198,8 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "200", description = "Recorded; the accompaniment", content = @Content(
             schema = @Schema(implementation = Full.class)))
     @APIResponse(responseCode = "409", description = "Already informed, or closed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+            examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
         counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
@@ -228,10 +221,8 @@ public class AccompanimentResource {
             value = "{\"id\":\"a3c1e2f4-4444-4a2b-9c3d-000000000004\",\"heldOn\":\"2016-03-07\",\"durationMinutes\":60,"
                     + "\"mode\":\"ON_SITE\",\"counsellorId\":\"" + Examples.COUNSELLOR + "\",\"cepLevel\":3}")))
     @APIResponse(responseCode = "409", description = "Closed accompaniment", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+            examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<InterviewView> holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
         counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
@@ -280,24 +271,21 @@ public class AccompanimentResource {
                     + "\"cpfTrainingProjectId\":\"c6f5d1a2-8a1e-4f0b-9d55-5a1f3e9b7c10\"}")}))
     @APIResponse(responseCode = "201", description = "Planned", content = @Content(
             schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "pmsmp-too-long",
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(examples = @ExampleObject(name = "pmsmp-too-long",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"endDate: a PMSMP lasts at most one month: starting on 2016-03-14, it "
                     + "must end on 2016-04-13 at the latest\",\"violations\":[{\"field\":\"endDate\",\"message\":\"a "
                     + "PMSMP lasts at most one month: starting on 2016-03-14, it must end on 2016-04-13 at the "
                     + "latest\"}]}")))
     @APIResponse(responseCode = "409", description = "Second renewal, or closed accompaniment", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "second-renewal",
+            examples = @ExampleObject(name = "second-renewal",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/illegal-transition\",\"title\":\"Conflict\","
                     + "\"status\":409,\"detail\":\"renewalOf: a PMSMP is renewable once: "
                     + "a3c1e2f4-5555-4a2b-9c3d-000000000005 was already renewed by "
                     + "a3c1e2f4-6666-4a2b-9c3d-000000000006\",\"violations\":[{\"field\":\"renewalOf\",\"message\":\"a "
                     + "PMSMP is renewable once: a3c1e2f4-5555-4a2b-9c3d-000000000005 was already renewed by "
                     + "a3c1e2f4-6666-4a2b-9c3d-000000000006\"}]}")))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<ActionView> planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
@@ -346,11 +334,9 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(
             schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "409", description = "Already done or cancelled, or closed accompaniment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed",
+            content = @Content(examples = @ExampleObject(name = "closed",
             value = Examples.CLOSED)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public ActionView settleAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
             @Valid @NotNull AccompanimentRequests.ActionStatus request) {
         return ActionView.of(accompaniments.settleAction(id, caller.ownStructure(), actionId, request.status(),
@@ -372,10 +358,8 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "200", description = "Issued; the accompaniment", content = @Content(
             schema = @Schema(implementation = Full.class)))
     @APIResponse(responseCode = "409", description = "Closed accompaniment", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+            examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
         counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
         return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
@@ -395,13 +379,10 @@ public class AccompanimentResource {
                     + "\"outcome\":\"START_TRAINING\"}")))
     @APIResponse(responseCode = "200", description = "Closed; the accompaniment", content = @Content(
             schema = @Schema(implementation = Full.class)))
-    @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "closed-twice", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/"
+    @APIResponse(responseCode = "409", description = "Already closed", content = @Content(examples = @ExampleObject(name = "closed-twice", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/"
                     + "illegal-transition\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"the accompaniment was "
                     + "already closed on 2016-06-20\"}")))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Full close(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Close request) {
         return Full.of(accompaniments.close(id, caller.ownStructure(), request.closedOn(), request.outcome()));
     }

@@ -14,7 +14,7 @@ public class CepProblemMappers {
 
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransition e, UriInfo uri) {
-        return problem(409, "illegal-transition", "Conflict", e.getMessage(), e.field(), uri);
+        return problem(409, "illegal-transition", "Conflict", e.getMessage(), e.attribute(), uri);
     }
 
     private static Response problem(int status, String slug, String title, String detail, String field, UriInfo uri) {

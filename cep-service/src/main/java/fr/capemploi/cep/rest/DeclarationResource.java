@@ -3,7 +3,6 @@ package fr.capemploi.cep.rest;
 import fr.capemploi.cep.domain.DeclarationPeriod;
 import fr.capemploi.cep.domain.OperatorDeclaration;
 import fr.capemploi.cep.service.Declarations;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,7 +69,7 @@ public class DeclarationResource {
     @APIResponse(responseCode = "200", description = "Resubmitted: a new version replaces the previous one",
             content = @Content(schema = @Schema(implementation = DeclarationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field or period", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad-period",
+            examples = @ExampleObject(name = "bad-period",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"period: must be a year (2016) or a half-year (2016-H1, 2016-H2)\","
                     + "\"violations\":[{\"field\":\"period\",\"message\":\"must be a year (2016) or a half-year "

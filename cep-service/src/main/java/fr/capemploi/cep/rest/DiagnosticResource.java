@@ -1,4 +1,7 @@
 package fr.capemploi.cep.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
+import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
@@ -10,17 +13,13 @@ import fr.capemploi.cep.service.BeneficiaryReferences;
 import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cep.service.Diagnostics;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,19 +83,16 @@ public class DiagnosticResource {
                     + "\"cepLevel\":3,\"explanation\":\"A training project leads to the Cap emploi service "
                     + "'définition, mise en œuvre et suivi d'un projet de formation', which is CEP level 3 "
                     + "(accompagnement à la mise en œuvre)\"}}")))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown-axis",
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(examples = @ExampleObject(name = "unknown-axis",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"workAxis: must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, "
                     + "TRAINING_PROJECT, JOB_SEARCH, JOB_RETENTION\",\"violations\":[{\"field\":\"workAxis\","
                     + "\"message\":\"must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, TRAINING_PROJECT, "
                     + "JOB_SEARCH, JOB_RETENTION\"}]}")))
     @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown-beneficiary",
+            examples = @ExampleObject(name = "unknown-beneficiary",
             value = Examples.UNKNOWN_BENEFICIARY)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<DiagnosticResponse> record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {
         if (request.barriers().size() != request.barriers().stream().distinct().count()) {
             throw new InvalidFieldException("barriers", "must not repeat a barrier");
@@ -114,9 +110,8 @@ public class DiagnosticResource {
     @Operation(summary = "List the diagnostics of the caller's structure", description = "Newest first.")
     public Page<DiagnosticResponse> list(
             @QueryParam("beneficiaryId") UUID beneficiaryId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Page<Diagnostic> found = diagnostics.list(caller.ownStructure(), beneficiaryId, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        Page<Diagnostic> found = diagnostics.list(caller.ownStructure(), beneficiaryId, paging.page(), paging.size());
         return found.map(DiagnosticResponse::of);
     }
 

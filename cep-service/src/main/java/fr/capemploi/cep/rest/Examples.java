@@ -9,11 +9,6 @@ final class Examples {
     static final String DIAGNOSTIC = "a3c1e2f4-2222-4a2b-9c3d-000000000002";
     static final String ACCOMPANIMENT = "a3c1e2f4-3333-4a2b-9c3d-000000000003";
 
-    static final String UNAUTHORIZED = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unauthorized\","
-            + "\"title\":\"Unauthorized\",\"status\":401,"
-            + "\"detail\":\"The bearer token is invalid, expired or not signed by a trusted issuer\"}";
-    static final String FORBIDDEN = "{\"type\":\"https://cepcpf.capemploi.fr/problems/forbidden\",\"title\":\"Forbidden\","
-            + "\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
     static final String NOT_FOUND = "{\"type\":\"https://cepcpf.capemploi.fr/problems/not-found\",\"title\":\"Not found\","
             + "\"status\":404,\"detail\":\"Accompaniment " + ACCOMPANIMENT + " was not found\"}";
     static final String UNKNOWN_BENEFICIARY = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-reference\","

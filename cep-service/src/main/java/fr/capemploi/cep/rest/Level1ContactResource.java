@@ -1,4 +1,7 @@
 package fr.capemploi.cep.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
+import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
@@ -9,17 +12,13 @@ import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.service.BeneficiaryReferences;
 import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.cep.service.Level1Contacts;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -80,19 +79,14 @@ public class Level1ContactResource {
                     + "\",\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
                     + "\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true,"
                     + "\"liaisonSheet\":\"/api/v1/cep/liaison-sheets/a3c1e2f4-1111-4a2b-9c3d-000000000001\"}")))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "liaison-sheet-without-routing",
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(examples = @ExampleObject(name = "liaison-sheet-without-routing",
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"routedTo: a fiche de liaison goes to the CEP operator the person is "
                     + "routed to: name it\",\"violations\":[{\"field\":\"routedTo\",\"message\":\"a fiche de liaison "
                     + "goes to the CEP operator the person is routed to: name it\"}]}")))
     @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure "
-            + "(after waiting for its registration)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+            + "(after waiting for its registration)", content = @Content(examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<Level1ContactResponse> record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.require(request.beneficiaryId(), structure);
@@ -110,10 +104,9 @@ public class Level1ContactResource {
             @QueryParam("beneficiaryId") UUID beneficiaryId,
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @Valid @BeanParam PageRequest paging) {
         Page<Level1Contact> found = contacts.list(new Level1Contacts.Filter(caller.ownStructure(), beneficiaryId, from, to),
-                page, size);
+                paging.page(), paging.size());
         return found.map(Level1ContactResponse::of);
     }
 

@@ -47,7 +47,7 @@ class AccompanimentRulesTest {
     @EnumSource(value = WorkAxis.class, names = {"DISABILITY_BARRIERS", "JOB_SEARCH", "JOB_RETENTION"})
     void noAccompanimentOpensFromANonCepService(WorkAxis axis) {
         assertThatThrownBy(() -> open(axis)).isInstanceOf(IllegalTransition.class)
-                .hasMessageContaining("not CEP").extracting("field").isEqualTo("diagnosticId");
+                .hasMessageContaining("not CEP").extracting("attribute").isEqualTo("diagnosticId");
     }
 
     @ParameterizedTest(name = "level {0}")
@@ -55,7 +55,7 @@ class AccompanimentRulesTest {
     void onlyLevelsTwoAndThreeExistForAnAccompaniment(int level) {
         Accompaniment accompaniment = open(WorkAxis.PROJECT_ELABORATION);
         assertThatThrownBy(() -> accompaniment.changeLevel(level, START, NOW)).isInstanceOf(IllegalTransition.class)
-                .extracting("field").isEqualTo("level");
+                .extracting("attribute").isEqualTo("level");
     }
 
     @Test
@@ -123,10 +123,10 @@ class AccompanimentRulesTest {
 
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-05-09", "2016-06-03", first.id()), NOW))
                 .isInstanceOf(IllegalTransition.class).hasMessageContaining("already renewed")
-                .extracting("field").isEqualTo("renewalOf");
+                .extracting("attribute").isEqualTo("renewalOf");
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-05-09", "2016-06-03", renewal.id()), NOW))
                 .isInstanceOf(IllegalTransition.class).hasMessageContaining("already the renewal")
-                .extracting("field").isEqualTo("renewalOf");
+                .extracting("attribute").isEqualTo("renewalOf");
         assertThatThrownBy(() -> accompaniment.planAction(pmsmp("2016-05-09", "2016-06-03", UUID.randomUUID()), NOW))
                 .isInstanceOf(UnknownReferenceException.class).extracting("field").isEqualTo("renewalOf");
     }
@@ -156,6 +156,6 @@ class AccompanimentRulesTest {
         accompaniment.completeAction(action.id(), LocalDate.of(2016, 4, 8));
         assertThat(action.status()).isEqualTo(ActionStatus.DONE);
         assertThatThrownBy(() -> accompaniment.cancelAction(action.id(), LocalDate.of(2016, 4, 9)))
-                .isInstanceOf(IllegalTransition.class).extracting("field").isEqualTo("status");
+                .isInstanceOf(IllegalTransition.class).extracting("attribute").isEqualTo("status");
     }
 }

@@ -43,7 +43,11 @@ class OpenApiTest {
                 "'/api/v1/cep/accompaniments/{id}/synthesis'.post", "'/api/v1/cep/accompaniments/{id}/close'.post",
                 "'/api/v1/cep/accompaniments/{id}/synthesis-document'.get",
                 "'/api/v1/cep/liaison-sheets/{contactId}'.get")) {
-            assertThat(openApi.getMap("paths." + write + ".responses.'410'.content.'application/problem+json'.examples"))
+            // the writes refer to the shared response, the documents describe their own
+            String ref = openApi.getString("paths." + write + ".responses.'410'.'$ref'");
+            String erased = ref == null ? "paths." + write + ".responses.'410'"
+                    : "components.responses." + ref.substring(ref.lastIndexOf('/') + 1);
+            assertThat(openApi.getMap(erased + ".content.'application/problem+json'.examples"))
                     .as(write).containsKey("beneficiary-erased");
         }
         assertThat(openApi.getMap("paths.'/api/v1/cep/declarations/{structureId}/{period}'.put.requestBody.content."

@@ -1,44 +1,33 @@
 package fr.capemploi.cpf.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** What the structure did about one beneficiary's CPF: presented it, helped to open it, collected consent... */
 @Entity
-@Table(name = "cpf_account")
 public class CpfAccount {
 
     @Id
-    @Column(name = "beneficiary_id")
     private UUID beneficiaryId;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "presented_on")
     private LocalDate presentedOn;
 
-    @Column(name = "presented_by")
     private UUID presentedBy;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "opening_step")
     private OpeningStep openingStep;
 
-    @Column(name = "opening_on")
     private LocalDate openingOn;
 
-    @Column(name = "opening_by")
     private UUID openingBy;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected CpfAccount() {

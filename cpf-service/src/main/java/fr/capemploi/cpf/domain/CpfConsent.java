@@ -2,45 +2,36 @@ package fr.capemploi.cpf.domain;
 
 import fr.capemploi.events.cpf.CpfConsentGiven.ConsentModality;
 import fr.capemploi.platform.domain.ConsentTerm;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** The holder's express consent to mobilise the CPF, and its withdrawal: the CPF is never used without it. */
 @Entity
-@Table(name = "cpf_consent")
 public class CpfConsent {
 
     @Id
     private UUID id;
 
-    @Column(name = "beneficiary_id", nullable = false)
     private UUID beneficiaryId;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private ConsentModality modality;
 
-    @Column(name = "given_by")
     private UUID givenBy;
 
     @Embedded
     private ConsentTerm term;
 
-    @Column(name = "withdrawn_by")
     private UUID withdrawnBy;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected CpfConsent() {

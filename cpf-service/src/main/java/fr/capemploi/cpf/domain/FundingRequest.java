@@ -5,7 +5,6 @@ import fr.capemploi.events.cpf.FundingDecided.RefusalReason;
 import fr.capemploi.events.cpf.FundingRequested.Funder;
 import fr.capemploi.platform.domain.RuleViolation;
 import fr.capemploi.platform.problem.ConflictException;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +12,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +20,6 @@ import java.util.UUID;
 
 /** One line of a funding plan: what was asked of one funder, and its answer. */
 @Entity
-@Table(name = "funding_request")
 public class FundingRequest {
 
     @Id
@@ -33,36 +30,27 @@ public class FundingRequest {
     private TrainingProject project;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private Funder funder;
 
-    @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal amount;
 
-    @Column(name = "cpf_hours")
     private Integer cpfHours;
 
-    @Column(name = "requested_on", nullable = false)
     private LocalDate requestedOn;
 
     @Enumerated(EnumType.STRING)
     private Decision decision;
 
-    @Column(name = "granted_amount", precision = 12, scale = 2)
     private BigDecimal grantedAmount;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "refusal_reason")
     private RefusalReason refusalReason;
 
     /** The funder's own words, for the counsellor; free text never leaves this service. */
-    @Column(name = "decision_comment")
     private String decisionComment;
 
-    @Column(name = "answered_on")
     private LocalDate answeredOn;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected FundingRequest() {

@@ -21,7 +21,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,92 +37,68 @@ import java.util.UUID;
  * change once the project ended) hold.
  */
 @Entity
-@Table(name = "training_project")
 public class TrainingProject {
 
     @Id
     private UUID id;
 
-    @Column(name = "beneficiary_id", nullable = false)
     private UUID beneficiaryId;
 
-    @Column(name = "structure_id", nullable = false)
     private UUID structureId;
 
-    @Column(name = "accompaniment_id")
     private UUID accompanimentId;
 
-    @Column(name = "counsellor_id")
     private UUID counsellorId;
 
-    @Column
     private String title;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "certification_kind", nullable = false)
     private CertificationKind certificationKind;
 
-    @Column(name = "certification_code")
     private String certificationCode;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "eligibility_list", nullable = false)
     private EligibilityList eligibilityList;
 
-    @Column(name = "eligibility_region")
     private String eligibilityRegion;
 
-    @Column(name = "training_body_name")
     private String trainingBodyName;
 
-    @Column(name = "training_body_siret")
     private String trainingBodySiret;
 
-    @Column(name = "start_date", nullable = false)
     private LocalDate startDate;
 
-    @Column(name = "end_date", nullable = false)
     private LocalDate endDate;
 
-    @Column(nullable = false)
     private int hours;
 
-    @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal cost;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private TrainingStatus status;
 
-    @Column(name = "started_on")
     private LocalDate startedOn;
 
-    @Column(name = "completed_on")
     private LocalDate completedOn;
 
-    @Column(name = "certification_obtained")
     private Boolean certificationObtained;
 
-    @Column(name = "not_implemented_on")
     private LocalDate notImplementedOn;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "training_not_implemented_reason", joinColumns = @JoinColumn(name = "training_project_id"))
     @Enumerated(EnumType.STRING)
-    @Column(name = "reason", nullable = false)
+    @Column(name = "reason")
     private Set<Reason> notImplementedReasons = new TreeSet<>();
 
     @OneToMany(mappedBy = "project", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("requestedOn, recordedAt")
     private List<FundingRequest> fundingRequests = new ArrayList<>();
 
-    @Column(name = "created_on", nullable = false)
     private LocalDate createdOn;
 
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
 
     protected TrainingProject() {

@@ -85,10 +85,6 @@ final class ApiExamples {
     static final String NOT_FOUND = "{\"type\":\"https://cepcpf.capemploi.fr/problems/not-found\",\"title\":\"Not found\","
             + "\"status\":404,\"detail\":\"Training project " + PROJECT + " was not found\"}";
 
-    static final String ERASED = "{\"type\":\"https://cepcpf.capemploi.fr/problems/beneficiary-erased\","
-            + "\"title\":\"Beneficiary erased\",\"status\":410,\"detail\":\"Beneficiary " + BENEFICIARY
-            + " was erased on 2019-06-03; nothing can be recorded about this person any more\"}";
-
     private ApiExamples() {
     }
 }

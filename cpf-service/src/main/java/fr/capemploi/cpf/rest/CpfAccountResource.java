@@ -1,4 +1,5 @@
 package fr.capemploi.cpf.rest;
+import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,9 +98,7 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = AccountResponse.class),
             examples = @ExampleObject(name = "presented", value = ACCOUNT)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public AccountResponse present(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Presentation request) {
         return AccountResponse.of(steps.present(beneficiary(beneficiaryId), request.presentedOn(),
@@ -118,9 +117,7 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = AccountResponse.class),
             examples = @ExampleObject(name = "assisted", value = ACCOUNT)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public AccountResponse recordOpening(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Opening request) {
         return AccountResponse.of(steps.recordOpening(beneficiary(beneficiaryId), request.step(), request.on(),
@@ -140,11 +137,8 @@ public class CpfAccountResource {
             schema = @Schema(implementation = AccountResponse.ConsentResponse.class),
             examples = @ExampleObject(name = "given", value = CONSENT_RESPONSE)))
     @APIResponse(responseCode = "409", description = "A consent is already in force", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "already-given", value = CONFLICT)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     @ResponseStatus(201)
     public AccountResponse.ConsentResponse giveConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Consent request) {
@@ -168,11 +162,8 @@ public class CpfAccountResource {
             examples = @ExampleObject(name = "withdrawn", value = "{\"id\":\"" + ApiExamples.CONSENT + "\","
                     + "\"givenOn\":\"2016-05-17\",\"modality\":\"SIGNED_STANDARD_LETTER\","
                     + "\"withdrawnOn\":\"2016-09-01\"}")))
-    @APIResponse(responseCode = "409", description = "No consent in force", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "409", description = "No consent in force")
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public AccountResponse.ConsentResponse withdrawConsent(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Withdrawal request) {
         return AccountResponse.ConsentResponse.of(steps.withdrawConsent(beneficiary(beneficiaryId),
@@ -191,9 +182,7 @@ public class CpfAccountResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = AccountResponse.class),
             examples = @ExampleObject(name = "recorded", value = ACCOUNT)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public AccountResponse recordBalance(@PathParam("beneficiaryId") UUID beneficiaryId,
             @Valid @NotNull AccountRequests.Balance request) {
         return AccountResponse.of(steps.recordBalance(beneficiary(beneficiaryId), request.unit(), request.amount(),

@@ -2,10 +2,8 @@ package fr.capemploi.cpf.rest;
 
 import fr.capemploi.cpf.domain.rights.ActivityYear;
 import fr.capemploi.cpf.domain.rights.RightsCalculator;
-import fr.capemploi.cpf.domain.rights.SimulationInputException;
 import fr.capemploi.cpf.domain.rights.TrainingPurchase;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -67,7 +65,7 @@ public class RightsSimulationResource {
                     + "mi-temps, règle CPF-E-2019-BOE : 800 € ; crédité en 2020.\"}],\"balanceHours\":0,"
                     + "\"balanceEuros\":800.00,\"coPayment\":null}")))
     @APIResponse(responseCode = "400", description = "Invalid input, e.g. a year before the CPF", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
+            examples = @ExampleObject(
             name = "before-cpf", value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\","
                     + "\"title\":\"Invalid request\",\"status\":400,\"detail\":\"years[0].year: no CPF accrual rule "
                     + "covers 2014; the CPF starts with activity year 2015\",\"violations\":[{\"field\":"
@@ -90,10 +88,6 @@ public class RightsSimulationResource {
         SimulationRequest.Training training = request.training();
         TrainingPurchase purchase = training == null ? null : new TrainingPurchase(training.purchaseDate(),
                 training.cost(), training.jobSeeker(), training.employerCoFunding());
-        try {
-            return SimulationResponse.of(calculator.simulate(years, purchase));
-        } catch (SimulationInputException e) {
-            throw new InvalidFieldException(e.field(), e.getMessage());
-        }
+        return SimulationResponse.of(calculator.simulate(years, purchase));
     }
 }

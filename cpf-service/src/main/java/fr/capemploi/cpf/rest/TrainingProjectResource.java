@@ -1,4 +1,7 @@
 package fr.capemploi.cpf.rest;
+import jakarta.ws.rs.BeanParam;
+import fr.capemploi.platform.rest.PageRequest;
+import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
@@ -31,17 +34,13 @@ import fr.capemploi.events.cpf.TrainingNotImplemented.Reason;
 import fr.capemploi.events.cpf.TrainingProjectCreated.CertificationKind;
 import fr.capemploi.events.cpf.TrainingProjectCreated.EligibilityList;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -102,14 +101,10 @@ public class TrainingProjectResource {
             schema = @Schema(implementation = TrainingProjectResponse.class),
             examples = @ExampleObject(name = "secretary", value = PROJECT_RESPONSE)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "negative-cost", value = VALIDATION)))
     @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<TrainingProjectResponse> create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
         validate(request);
         UUID structure = caller.ownStructure();
@@ -131,9 +126,9 @@ public class TrainingProjectResource {
     public Page<TrainingProjectResponse> list(
             @QueryParam("beneficiaryId") UUID beneficiaryId,
             @QueryParam("status") TrainingStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Page<AssessedProject> found = projects.list(caller.ownStructure(), beneficiaryId, status, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        Page<AssessedProject> found = projects.list(caller.ownStructure(), beneficiaryId, status, paging.page(),
+                paging.size());
         return found.map(TrainingProjectResponse::of);
     }
 
@@ -145,7 +140,6 @@ public class TrainingProjectResource {
             schema = @Schema(implementation = TrainingProjectResponse.class),
             examples = @ExampleObject(name = "secretary", value = PROJECT_RESPONSE)))
     @APIResponse(responseCode = "404", description = "No such project in the caller's structure", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
     public TrainingProjectResponse get(@PathParam("id") UUID id) {
         TrainingProjects.AssessedProject found = projects.get(caller.ownStructure(), id);
@@ -171,11 +165,8 @@ public class TrainingProjectResource {
             schema = @Schema(implementation = TrainingProjectResponse.FundingLineResponse.class),
             examples = @ExampleObject(name = "requested", value = "{\"request\":" + FUNDING_REQUEST + ",\"plan\":"
                     + PLAN + "}")))
-    @APIResponse(responseCode = "409", description = "Project not planned any more, or a standing line of that funder",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "409", description = "Project not planned any more, or a standing line of that funder")
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     @ResponseStatus(201)
     public TrainingProjectResponse.FundingLineResponse requestFunding(@PathParam("id") UUID id, @Valid @NotNull TrainingProjectRequests.Funding request) {
         Requested requested = projects.requestFunding(caller.ownStructure(), id, request.funder(), request.amount(),
@@ -200,11 +191,8 @@ public class TrainingProjectResource {
             schema = @Schema(implementation = TrainingProjectResponse.FundingLineResponse.class),
             examples = @ExampleObject(name = "decided", value = "{\"request\":" + FUNDING_REQUEST + ",\"plan\":"
                     + PLAN + "}")))
-    @APIResponse(responseCode = "409", description = "Already decided", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "409", description = "Already decided")
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public TrainingProjectResponse.FundingLineResponse decide(@PathParam("id") UUID id,
             @PathParam("requestId") UUID requestId, @Valid @NotNull TrainingProjectRequests.Decided request) {
         return line(projects.decide(caller.ownStructure(), id, requestId, request.decision(), request.grantedAmount(),
@@ -225,12 +213,10 @@ public class TrainingProjectResource {
             schema = @Schema(implementation = TrainingProjectResponse.class),
             examples = @ExampleObject(name = "started", value = PROJECT_STARTED)))
     @APIResponse(responseCode = "409", description = "Not planned, or CPF consent missing", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+            examples = {
             @ExampleObject(name = "consent-missing", value = CONSENT_MISSING),
             @ExampleObject(name = "already-started", value = CONFLICT)}))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public TrainingProjectResponse start(@PathParam("id") UUID id, @Valid @NotNull TrainingProjectRequests.Start request) {
         return TrainingProjectResponse.of(projects.start(caller.ownStructure(), id, request.startedOn()));
     }
@@ -247,11 +233,8 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(
             schema = @Schema(implementation = TrainingProjectResponse.class),
             examples = @ExampleObject(name = "certified", value = PROJECT_COMPLETED)))
-    @APIResponse(responseCode = "409", description = "Not started", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "409", description = "Not started")
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public TrainingProjectResponse complete(@PathParam("id") UUID id,
             @Valid @NotNull TrainingProjectRequests.Completion request) {
         return TrainingProjectResponse.of(projects.complete(caller.ownStructure(), id, request.completedOn(),
@@ -270,11 +253,8 @@ public class TrainingProjectResource {
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(
             schema = @Schema(implementation = TrainingProjectResponse.class),
             examples = @ExampleObject(name = "no-funding", value = PROJECT_NOT_IMPLEMENTED)))
-    @APIResponse(responseCode = "409", description = "Not planned any more", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The person was erased: nothing more is recorded about them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = ApiExamples.ERASED)))
+    @APIResponse(responseCode = "409", description = "Not planned any more")
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public TrainingProjectResponse notImplemented(@PathParam("id") UUID id,
             @Valid @NotNull TrainingProjectRequests.NotImplemented request) {
         Set<Reason> reasons = new HashSet<>();

@@ -1,17 +1,68 @@
 package fr.capemploi.platform.directory;
 
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
- * A beneficiary as a service keeps it from {@code beneficiary.events}: each service has its own table with the facts
- * it needs (cep the referent, cpf the categorical facts of the CPF rules); the structure and the erasure are common.
+ * A beneficiary as a service keeps it from {@code beneficiary.events}, in its own {@code known_beneficiary} table.
+ * The person's id, structure, entry day and erasure are the same facts in every service and are kept here once; a
+ * service's subclass adds what its own rules need (cep the referent, cpf the categorical facts of the CPF rules).
  */
-public interface BeneficiaryEntry extends DirectoryEntry {
+@MappedSuperclass
+public abstract class BeneficiaryEntry implements DirectoryEntry {
+
+    @Id
+    private UUID beneficiaryId;
+
+    private UUID structureId;
+
+    private LocalDate entryDate;
+
+    private LocalDate erasedOn;
+
+    protected BeneficiaryEntry() {
+    }
+
+    protected BeneficiaryEntry(UUID beneficiaryId, UUID structureId, LocalDate entryDate) {
+        this.beneficiaryId = beneficiaryId;
+        registered(structureId, entryDate);
+    }
+
+    /** A later registration of the same person (a correction in the registry) replaces the facts kept. */
+    protected final void registered(UUID structureId, LocalDate entryDate) {
+        this.structureId = structureId;
+        this.entryDate = entryDate;
+    }
+
+    /** The day of the person's erasure; a repeated erasure keeps the first day. */
+    protected final void erased(LocalDate on) {
+        if (erasedOn == null) {
+            erasedOn = on;
+        }
+    }
+
+    public UUID beneficiaryId() {
+        return beneficiaryId;
+    }
+
+    @Override
+    public UUID structureId() {
+        return structureId;
+    }
+
+    /** The day the person entered; null for a person this service only learnt was erased. */
+    public LocalDate entryDate() {
+        return entryDate;
+    }
 
     /** The day of the person's erasure once this service has seen it; null before. */
-    LocalDate erasedOn();
+    public LocalDate erasedOn() {
+        return erasedOn;
+    }
 
-    default boolean erased() {
-        return erasedOn() != null;
+    public boolean erased() {
+        return erasedOn != null;
     }
 }

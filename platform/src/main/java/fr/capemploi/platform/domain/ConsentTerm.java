@@ -1,7 +1,6 @@
 package fr.capemploi.platform.domain;
 
 import fr.capemploi.platform.problem.ConflictException;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 
@@ -13,10 +12,8 @@ import java.time.LocalDate;
 @Embeddable
 public class ConsentTerm {
 
-    @Column(name = "given_on", nullable = false)
     private LocalDate givenOn;
 
-    @Column(name = "withdrawn_on")
     private LocalDate withdrawnOn;
 
     protected ConsentTerm() {

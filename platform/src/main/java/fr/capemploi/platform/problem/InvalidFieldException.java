@@ -1,15 +1,15 @@
 package fr.capemploi.platform.problem;
 
-/** A field that passed its own format checks but breaks a rule involving the domain (e.g. exit before entry). */
-public class InvalidFieldException extends RuntimeException {
-    private final String field;
+import fr.capemploi.platform.domain.RuleViolation;
+
+/**
+ * A request field that passed its own format checks but breaks a rule found by the rest or service layer (e.g. a
+ * query parameter out of its set). The rest layer's own words for a {@link RuleViolation}, answered alike (400 naming
+ * the field); the domain raises {@link RuleViolation} itself and never sees this class.
+ */
+public class InvalidFieldException extends RuleViolation {
 
     public InvalidFieldException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -18,7 +18,7 @@ public final class InvalidFields {
         try {
             return reading.get();
         } catch (InvalidFieldException e) {
-            violations.add(new Problem.Violation(e.field(), e.getMessage()));
+            violations.add(new Problem.Violation(e.attribute(), e.getMessage()));
         } catch (InvalidRequest e) {
             violations.addAll(e.violations());
         }

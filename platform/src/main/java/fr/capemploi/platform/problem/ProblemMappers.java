@@ -65,11 +65,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidField(InvalidFieldException e, UriInfo uri) {
-        return badRequest(uri, List.of(new Problem.Violation(e.field(), e.getMessage())));
-    }
-
-    @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         String expected;
         Class<?> target = e.getTargetType();

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * store or the registry not answering, with Retry-After); 400 where the operation reads a body or parameters, 404
  * where its path names a resource. An operation documents only the errors particular to it (a 409 with its problem
  * type, a 410, a 412...), and its own 400 or 404 when it has a telling example. Any error response left without an
- * example gets a generic one, and errors are always {@code application/problem+json}.
+ * example gets a generic one, and errors are always {@code application/problem+json}. The 410 of a write about an
+ * erased person ({@code BeneficiaryErasedException}), which cep and cpf answer alike, is shared too, but only where an
+ * operation refers to it: {@code @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -36,6 +39,9 @@ public class CommonProblemResponses implements OASFilter {
     private static final String PROBLEMS = "https://cepcpf.capemploi.fr/problems/";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String RESPONSES = "#/components/responses/";
+
+    /** The shared response an operation names for its 410 when it writes about a person who may have been erased. */
+    public static final String BENEFICIARY_ERASED = "BeneficiaryErased";
 
     private record Common(String code, String name, String description, String slug, String title, String detail,
             boolean retryAfter) {
@@ -68,6 +74,11 @@ public class CommonProblemResponses implements OASFilter {
         }
     }
 
+    private static final Common ERASED = new Common("410", BENEFICIARY_ERASED, "The person was erased: nothing more is "
+            + "recorded about them", "beneficiary-erased", "Beneficiary erased", "Beneficiary "
+            + "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11 was erased on 2019-06-03; nothing can be recorded about this person "
+            + "any more", false);
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -91,7 +102,8 @@ public class CommonProblemResponses implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        for (Common common : COMMON.values()) {
+        for (Common common : Stream.concat(COMMON.values().stream(), Stream.of(ERASED))
+                .toList()) {
             if (!used.contains(common.name())) {
                 continue;
             }
@@ -128,7 +140,11 @@ public class CommonProblemResponses implements OASFilter {
             return;
         }
         responses.getAPIResponses().forEach((code, response) -> {
-            if ((code.startsWith("4") || code.startsWith("5")) && response.getRef() == null) {
+            if (response.getRef() != null) {
+                if (response.getRef().startsWith(RESPONSES)) {
+                    used.add(response.getRef().substring(RESPONSES.length()));
+                }
+            } else if (code.startsWith("4") || code.startsWith("5")) {
                 ensureProblem(response, code, path);
             }
         });

@@ -1,16 +1,11 @@
 package fr.capemploi.cpf.domain.rights;
 
-/** A simulation input the rules cannot handle (a year before the CPF, a year given twice...), with its field. */
-public class SimulationInputException extends RuntimeException {
+import fr.capemploi.platform.domain.RuleViolation;
 
-    private final String field;
+/** A simulation input the rules cannot handle (a year before the CPF, a year given twice...), with its field. */
+public class SimulationInputException extends RuleViolation {
 
     public SimulationInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -122,7 +122,7 @@ class RightsCalculatorTest {
             assertThatThrownBy(() -> simulate(fullTime(2014), fullTime(2015)))
                     .isInstanceOf(SimulationInputException.class)
                     .hasMessageContaining("2014").hasMessageContaining("2015")
-                    .extracting(e -> ((SimulationInputException) e).field()).isEqualTo("years[0].year");
+                    .extracting(e -> ((SimulationInputException) e).attribute()).isEqualTo("years[0].year");
             Line first = creditOf(simulate(fullTime(2015)), 2015);
             assertThat(first.creditYear()).isEqualTo(2016);
             assertThat(first.creditedHours()).isEqualByComparingTo("24");
@@ -351,7 +351,7 @@ class RightsCalculatorTest {
     void aYearGivenTwiceIsRefusedNamingIt() {
         assertThatThrownBy(() -> simulate(fullTime(2019), fullTime(2020), fullTime(2019)))
                 .isInstanceOf(SimulationInputException.class)
-                .extracting(e -> ((SimulationInputException) e).field()).isEqualTo("years[2].year");
+                .extracting(e -> ((SimulationInputException) e).attribute()).isEqualTo("years[2].year");
     }
 
     @Test
