@@ -6,7 +6,7 @@ import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,21 +35,80 @@ public class IndicatorFacts {
 
     private final IndicatorCatalogue catalogue = IndicatorCatalogue.fromClasspath();
 
-    private final EntityManager entityManager;
+    private final SnapshotConnections connections;
+    private final String workMem;
 
-    public IndicatorFacts(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public IndicatorFacts(SnapshotConnections connections,
+            @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
+        this.connections = connections;
+        this.workMem = workMem;
     }
 
     /**
      * Gives the current transaction's sorts and hashes {@code workMem} (PostgreSQL's 4 MB default makes every
      * national query spill to disk), and a plan made for each query's own values: the driver reuses a statement it
      * has seen a few times, and PostgreSQL may then switch to a generic plan, blind to the scope (national or one
-     * structure) and to the period. Both revert at the end of the transaction.
+     * structure) and to the period. Both revert at the end of the transaction; the connections that share the
+     * request's snapshot start with the same settings.
      */
-    public void useWorkMem(String workMem) {
-        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS v, "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p", Map.of("workMem", workMem));
+    public void useWorkMem() {
+        connections.own().query(setUp(workMem), Map.of());
+    }
+
+    private static String setUp(String workMem) {
+        return "SELECT set_config('work_mem', '" + workMem.replace("'", "''") + "', true) AS v, "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p";
+    }
+
+    /**
+     * Every indicator of {@code indicators} for one scope and period: the shared sets worked out once on the
+     * request's transaction (its temporary tables) and the indicators that read them computed there, while the
+     * others run side by side on connections sharing the request's snapshot ({@link SnapshotConnections}).
+     */
+    public List<IndicatorValue> computeAll(Generation generation, List<Indicator> indicators, Scope scope,
+            ReportingPeriod period, Instant asOf) {
+        SnapshotConnections.Statements own = connections.own();
+        Map<String, Object> parameters = parameters(scope, period, asOf);
+        boolean current = current(own, generation, period, asOf);
+        long registered = registered(own, generation, parameters);
+        List<Indicator> onSets = new ArrayList<>();
+        List<Indicator> anywhere = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            (catalogue.sharedSets(List.of(indicator), current).isEmpty() ? anywhere : onSets).add(indicator);
+        }
+        SharedSets alone = new SharedSets(Set.of(), registered, current);
+        SharedSets[] filled = new SharedSets[1];
+        List<SnapshotConnections.Task<IndicatorValue>> first = new ArrayList<>();
+        for (Indicator indicator : onSets) {
+            first.add(statements -> {
+                if (filled[0] == null) {
+                    filled[0] = fill(statements, generation, onSets, parameters, registered, current);
+                }
+                return compute(statements, generation, indicator, scope, period, asOf, filled[0]);
+            });
+        }
+        List<IndicatorValue> values = connections.run(first, anywhere.stream()
+                .<SnapshotConnections.Task<IndicatorValue>>map(indicator -> statements -> compute(statements,
+                        generation, indicator, scope, period, asOf, alone)).toList(), setUp(workMem));
+        Map<Indicator, IndicatorValue> byIndicator = new java.util.EnumMap<>(Indicator.class);
+        values.forEach(value -> byIndicator.put(value.indicator(), value));
+        return indicators.stream().map(byIndicator::get).toList();
+    }
+
+    /**
+     * One indicator over several scopes or periods, each on its own (its sets worked out for it), side by side on
+     * connections sharing the request's snapshot: a series, a comparison of regions.
+     */
+    public List<IndicatorValue> computeEach(Generation generation, Indicator indicator, List<Scope> scopes,
+            List<ReportingPeriod> periods, Instant asOf) {
+        List<SnapshotConnections.Task<IndicatorValue>> tasks = new ArrayList<>();
+        for (Scope scope : scopes) {
+            for (ReportingPeriod period : periods) {
+                tasks.add(statements -> compute(statements, generation, indicator, scope, period, asOf,
+                        share(statements, generation, List.of(indicator), scope, period, asOf)));
+            }
+        }
+        return connections.run(List.of(), tasks, setUp(workMem));
     }
 
     /**
@@ -60,24 +119,39 @@ public class IndicatorFacts {
      */
     public SharedSets share(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
             Instant asOf) {
+        return share(connections.own(), generation, indicators, scope, period, asOf);
+    }
+
+    private SharedSets share(SnapshotConnections.Statements statements, Generation generation,
+            List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        boolean current = current(generation, period, asOf);
+        boolean current = current(statements, generation, period, asOf);
+        return fill(statements, generation, indicators, parameters, registered(statements, generation, parameters),
+                current);
+    }
+
+    private SharedSets fill(SnapshotConnections.Statements statements, Generation generation,
+            List<Indicator> indicators, Map<String, Object> parameters, long registered, boolean current) {
         Set<String> filled = new LinkedHashSet<>();
         // in dependency order: the sets filled so far feed the next ones (accompanied people from the active
         // accompaniments); the indicators the pre-aggregates answer read theirs (people per structure and line)
         for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators, current)) {
             String table = IndicatorCatalogue.table(set.name());
-            ProjectionSql.update(entityManager, "DROP TABLE IF EXISTS " + table);
-            ProjectionSql.update(entityManager, "CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
-                    + set.columns().orElseThrow() + ") ON COMMIT DROP");
-            ProjectionSql.execute(entityManager, generation.sql("INSERT INTO " + table + " "
-                    + catalogue.fill(set, filled)), parameters);
-            ProjectionSql.update(entityManager, "ANALYZE " + table);
+            statements.execute("DROP TABLE IF EXISTS " + table, Map.of());
+            statements.execute("CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
+                    + set.columns().orElseThrow() + ") ON COMMIT DROP", Map.of());
+            statements.execute(generation.sql("INSERT INTO " + table + " " + catalogue.fill(set, filled)),
+                    parameters);
+            statements.execute("ANALYZE " + table, Map.of());
             filled.add(set.name());
         }
-        long registered = ((Number) ProjectionSql.query(entityManager,
-                generation.sql(catalogue.registered()), parameters).get(0).get("n")).longValue();
         return new SharedSets(Set.copyOf(filled), registered, current);
+    }
+
+    private long registered(SnapshotConnections.Statements statements, Generation generation,
+            Map<String, Object> parameters) {
+        return ((Number) statements.query(generation.sql(catalogue.registered()), parameters).get(0).get("n"))
+                .longValue();
     }
 
     /**
@@ -85,12 +159,13 @@ public class IndicatorFacts {
      * period must be whole months and asOf must not precede the recording of anything they count. Else the exact
      * path, over the facts with their recording times.
      */
-    private boolean current(Generation generation, ReportingPeriod period, Instant asOf) {
+    private boolean current(SnapshotConnections.Statements statements, Generation generation, ReportingPeriod period,
+            Instant asOf) {
         if (period.start().getDayOfMonth() != 1
                 || !period.end().equals(period.end().withDayOfMonth(period.end().lengthOfMonth()))) {
             return false;
         }
-        Object current = ProjectionSql.query(entityManager, generation.sql(
+        Object current = statements.query(generation.sql(
                 "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current"),
@@ -108,9 +183,39 @@ public class IndicatorFacts {
     /** @param shared {@link #share} for the same scope, period and asOf, worked out once for many indicators */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf, SharedSets shared) {
+        return compute(connections.own(), generation, indicator, scope, period, asOf, shared);
+    }
+
+    /**
+     * The same over the facts whatever asOf, never the pre-aggregates: what they must equal
+     * ({@code IndicatorPathsEqualityTest}).
+     */
+    IndicatorValue computeExactly(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
+            Instant asOf, SharedSets shared) {
+        return compute(connections.own(), generation, indicator, scope, period, asOf,
+                new SharedSets(shared.tables(), shared.registered(), false));
+    }
+
+    /** Whether the pre-aggregates answer for this period and asOf. */
+    boolean aggregated(Generation generation, ReportingPeriod period, Instant asOf) {
+        return current(connections.own(), generation, period, asOf);
+    }
+
+    /** {@link #share} for the exact path, whatever asOf. */
+    SharedSets shareExactly(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
+            Instant asOf) {
+        SnapshotConnections.Statements own = connections.own();
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        boolean now = shared.current() && catalogue.entry(indicator).now().isPresent();
-        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(now
+        return fill(own, generation, indicators, parameters, registered(own, generation, parameters), false);
+    }
+
+    private IndicatorValue compute(SnapshotConnections.Statements statements, Generation generation,
+            Indicator indicator, Scope scope, ReportingPeriod period, Instant asOf, SharedSets shared) {
+        IndicatorCatalogue.Entry entry = catalogue.entry(indicator);
+        Map<String, Object> parameters = new java.util.HashMap<>(parameters(scope, period, asOf));
+        parameters.putAll(entry.parameters());
+        boolean now = shared.current() && entry.now().isPresent();
+        Map<String, Object> row = statements.query(generation.sql(now
                 ? catalogue.nowMain(indicator, shared.tables()) : catalogue.main(indicator, shared.tables())),
                 parameters).get(0);
         BigDecimal numerator = decimal(row.get("num"));
@@ -119,8 +224,7 @@ public class IndicatorFacts {
         Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator, shared.tables())
                 : catalogue.breakdown(indicator, shared.tables());
         if (breakdown.isPresent()) {
-            for (Map<String, Object> part : ProjectionSql.query(entityManager, generation.sql(breakdown.get()),
-                    parameters)) {
+            for (Map<String, Object> part : statements.query(generation.sql(breakdown.get()), parameters)) {
                 BigDecimal partNumerator = decimal(part.get("num"));
                 BigDecimal partDenominator = decimal(part.get("den"));
                 parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
@@ -139,7 +243,7 @@ public class IndicatorFacts {
                 "asOf", asOf);
     }
 
-    private static BigDecimal decimal(Object value) {
+    static BigDecimal decimal(Object value) {
         if (value == null) {
             return null;
         }

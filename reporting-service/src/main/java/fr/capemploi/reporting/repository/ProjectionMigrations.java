@@ -23,7 +23,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V1__projection_tables.sql",
             "V2__monthly_facts.sql",
             "V3__monthly_fact_changes.sql",
-            "V4__people_and_delay_aggregates.sql");
+            "V4__people_and_delay_aggregates.sql",
+            "V6__funding_projects.sql");
 
     @Override
     public LoadableResource getResource(String name) {
