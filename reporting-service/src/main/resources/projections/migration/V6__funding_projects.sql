@@ -1,4 +1,11 @@
--- Structures with new financial engineering "as of now" from monthly_fact, like the other counts by business date.
+-- Structures with new financial engineering "as of now" from monthly_fact, like the other counts by business date;
+-- and the people's counters read by structure.
+--
+-- At one structure's or one region's scope, the set members (indicators/sets/members.sql) read every structure's
+-- counters and inverted items and kept the scope's afterwards (157 ms for one structure at 100,000 people, where its
+-- own rows take 9 ms): indexes led by the structure let it read only its own.
+CREATE INDEX member_month_structure ON ${schema}.member_month (structure_id, month);
+CREATE INDEX member_item_inverted_structure ON ${schema}.member_item (structure_id, b) WHERE a > b;
 --
 -- A training project counts in the month of its first funding decision, at its structure, if any of its decisions
 -- marks new financial engineering: a fact of the project, not of one decision row, so that monthly_fact cannot take

@@ -61,9 +61,10 @@ public class IndicatorFacts {
     }
 
     /**
-     * Every indicator of {@code indicators} for one scope and period: the shared sets worked out once on the
-     * request's transaction (its temporary tables) and the indicators that read them computed there, while the
-     * others run side by side on connections sharing the request's snapshot ({@link SnapshotConnections}).
+     * Every indicator of {@code indicators} for one scope and period, the independent queries side by side on
+     * connections sharing the request's snapshot ({@link SnapshotConnections}): the indicators that read shared sets
+     * in groups, each group working out its sets once on the connection that computes it (temporary tables are a
+     * connection's own), the others one by one.
      */
     public List<IndicatorValue> computeAll(Generation generation, List<Indicator> indicators, Scope scope,
             ReportingPeriod period, Instant asOf) {
@@ -71,28 +72,58 @@ public class IndicatorFacts {
         Map<String, Object> parameters = parameters(scope, period, asOf);
         boolean current = current(own, generation, period, asOf);
         long registered = registered(own, generation, parameters);
-        List<Indicator> onSets = new ArrayList<>();
-        List<Indicator> anywhere = new ArrayList<>();
+        SharedSets none = new SharedSets(Set.of(), registered, current);
+        List<SnapshotConnections.Task<List<IndicatorValue>>> tasks = new ArrayList<>();
+        List<Indicator> alone = new ArrayList<>();
+        Map<Set<String>, List<Indicator>> bySets = new java.util.LinkedHashMap<>();
         for (Indicator indicator : indicators) {
-            (catalogue.sharedSets(List.of(indicator), current).isEmpty() ? anywhere : onSets).add(indicator);
+            Set<String> sets = new java.util.TreeSet<>(catalogue.sharedSets(List.of(indicator), current).stream()
+                    .map(IndicatorCatalogue.Part::name).toList());
+            if (sets.isEmpty()) {
+                alone.add(indicator);
+            } else {
+                bySets.computeIfAbsent(sets, k -> new ArrayList<>()).add(indicator);
+            }
         }
-        SharedSets alone = new SharedSets(Set.of(), registered, current);
-        SharedSets[] filled = new SharedSets[1];
-        List<SnapshotConnections.Task<IndicatorValue>> first = new ArrayList<>();
-        for (Indicator indicator : onSets) {
-            first.add(statements -> {
-                if (filled[0] == null) {
-                    filled[0] = fill(statements, generation, onSets, parameters, registered, current);
-                }
-                return compute(statements, generation, indicator, scope, period, asOf, filled[0]);
+        // the groups first: their sets are the longest work of the request
+        for (List<Indicator> group : groups(bySets)) {
+            tasks.add(statements -> {
+                SharedSets filled = fill(statements, generation, group, parameters, registered, current);
+                return group.stream().map(i -> compute(statements, generation, i, scope, period, asOf, filled))
+                        .toList();
             });
         }
-        List<IndicatorValue> values = connections.run(first, anywhere.stream()
-                .<SnapshotConnections.Task<IndicatorValue>>map(indicator -> statements -> compute(statements,
-                        generation, indicator, scope, period, asOf, alone)).toList(), setUp(workMem));
+        for (Indicator indicator : alone) {
+            tasks.add(statements -> List.of(compute(statements, generation, indicator, scope, period, asOf, none)));
+        }
         Map<Indicator, IndicatorValue> byIndicator = new java.util.EnumMap<>(Indicator.class);
-        values.forEach(value -> byIndicator.put(value.indicator(), value));
+        connections.run(tasks, setUp(workMem))
+                .forEach(values -> values.forEach(value -> byIndicator.put(value.indicator(), value)));
         return indicators.stream().map(byIndicator::get).toList();
+    }
+
+    /**
+     * The indicators reading shared sets in groups that share no set: each set is worked out once, on the connection
+     * of its group (a set worked out on two connections costs its whole scan twice, which two shared cores cannot
+     * hide).
+     */
+    static List<List<Indicator>> groups(Map<Set<String>, List<Indicator>> bySets) {
+        List<Set<String>> groupSets = new ArrayList<>();
+        List<List<Indicator>> groups = new ArrayList<>();
+        for (Map.Entry<Set<String>, List<Indicator>> signature : bySets.entrySet()) {
+            Set<String> sets = new java.util.TreeSet<>(signature.getKey());
+            List<Indicator> members = new ArrayList<>(signature.getValue());
+            // every group sharing a set with this one joins it
+            for (int g = groupSets.size() - 1; g >= 0; g--) {
+                if (!java.util.Collections.disjoint(groupSets.get(g), sets)) {
+                    sets.addAll(groupSets.remove(g));
+                    members.addAll(0, groups.remove(g));
+                }
+            }
+            groupSets.add(sets);
+            groups.add(members);
+        }
+        return groups;
     }
 
     /**
@@ -108,7 +139,7 @@ public class IndicatorFacts {
                         share(statements, generation, List.of(indicator), scope, period, asOf)));
             }
         }
-        return connections.run(List.of(), tasks, setUp(workMem));
+        return connections.run(tasks, setUp(workMem));
     }
 
     /**

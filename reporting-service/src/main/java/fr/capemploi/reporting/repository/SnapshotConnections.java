@@ -81,21 +81,20 @@ public class SnapshotConnections {
     }
 
     /**
-     * The results of {@code first} (on the request's transaction: it reads or fills its temporary tables) and of
-     * {@code anywhere}, in that order. {@code anywhere} starts at once on the free extra connections and is helped
-     * by the request's own connection once {@code first} is done.
+     * The results of {@code tasks}, in their order: they start at once on the free extra connections, the request's
+     * own connection taking its share.
      *
-     * @param setUp statements every transaction of the request starts with (work_mem, plan mode), bound to nothing
+     * @param setUp the statement each extra connection's transaction starts with (work_mem, plan mode)
      */
-    public <T> List<T> run(List<Task<T>> first, List<Task<T>> anywhere, String setUp) {
-        List<Slot<T>> queued = new ArrayList<>();
-        anywhere.forEach(task -> queued.add(new Slot<>(task)));
-        ConcurrentLinkedQueue<Slot<T>> queue = new ConcurrentLinkedQueue<>(queued);
+    public <T> List<T> run(List<Task<T>> tasks, String setUp) {
+        List<Slot<T>> slots = new ArrayList<>();
+        tasks.forEach(task -> slots.add(new Slot<>(task)));
+        ConcurrentLinkedQueue<Slot<T>> queue = new ConcurrentLinkedQueue<>(slots);
         List<Future<?>> helpers = new ArrayList<>();
-        if (queued.size() > 1 && extra > 0) {
+        if (slots.size() > 1 && extra > 0) {
             String snapshot = String.valueOf(own().query("SELECT pg_export_snapshot() AS s", Map.of()).get(0).get("s"));
             // one helper per free connection, never more than there are tasks to share
-            for (int i = 0; i < Math.min(extra, queued.size() - 1) && free.tryAcquire(); i++) {
+            for (int i = 0; i < Math.min(extra, slots.size() - 1) && free.tryAcquire(); i++) {
                 helpers.add(executor.submit(() -> {
                     try {
                         help(queue, snapshot, setUp);
@@ -106,12 +105,8 @@ public class SnapshotConnections {
                 }));
             }
         }
-        List<T> results = new ArrayList<>();
         try {
             Statements own = own();
-            for (Task<T> task : first) {
-                results.add(task.run(own));
-            }
             for (Slot<T> slot = queue.poll(); slot != null; slot = queue.poll()) {
                 slot.result = slot.task.run(own);
             }
@@ -119,8 +114,7 @@ public class SnapshotConnections {
             queue.clear();
             awaitAll(helpers);
         }
-        queued.forEach(slot -> results.add(slot.result));
-        return results;
+        return slots.stream().map(slot -> slot.result).toList();
     }
 
     private static final class Slot<T> {

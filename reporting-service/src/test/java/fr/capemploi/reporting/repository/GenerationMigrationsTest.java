@@ -60,7 +60,7 @@ class GenerationMigrationsTest {
                                 "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
                 assertThat(rows(statement, "SELECT version || ' ' || type FROM " + old.schema()
                         + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
-                        .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
+                        .containsExactlyElementsOf(migrationsAfterV1());
                 // the people's pre-aggregates too: accompanied from its opening's month to its closure's
                 assertThat(rows(statement, old.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
                         + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
@@ -68,6 +68,14 @@ class GenerationMigrationsTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(old, List.of()));
         }
+    }
+
+    /** V1 taken as the baseline, then every migration listed, as Flyway's history names them. */
+    private static List<String> migrationsAfterV1() {
+        List<String> expected = new ArrayList<>(List.of("1 BASELINE"));
+        ProjectionMigrations.FILES.stream().skip(1).map(file -> file.substring(1, file.indexOf("__")) + " SQL")
+                .forEach(expected::add);
+        return expected;
     }
 
     private static List<String> rows(Statement statement, String sql) throws Exception {
