@@ -109,25 +109,20 @@ CREATE TRIGGER funding_project_monthly_fact_delete AFTER DELETE ON ${schema}.fun
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
     EXECUTE FUNCTION ${schema}.funding_project_monthly_fact_change();
 
--- V2's recomputation, with the projects first and their contributions beside the fact tables'. PL/pgSQL: each
--- statement's triggers have run when the next one starts; what they noted is then obsolete (everything is recomputed
--- from the facts), whatever the fold mode of the transaction.
-CREATE OR REPLACE FUNCTION ${schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE plpgsql AS $$
+-- The recomputation of before (V2's, or whichever migration replaced it since) kept under another name, the projects
+-- recomputed first and their contributions added after it. PL/pgSQL: each statement's triggers have run when the
+-- next one starts; what they noted is then obsolete (everything is recomputed from the facts), whatever the fold
+-- mode of the transaction.
+ALTER FUNCTION ${schema}.refresh_monthly_facts() RENAME TO refresh_fact_table_contributions;
+CREATE FUNCTION ${schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM ${schema}.funding_project;
     INSERT INTO ${schema}.funding_project SELECT x.* FROM ${schema}.funding_projects(NULL) x;
     DELETE FROM ${schema}.monthly_fact_change;
-    TRUNCATE ${schema}.monthly_fact;
+    PERFORM ${schema}.refresh_fact_table_contributions();
     INSERT INTO ${schema}.monthly_fact (structure_id, month, fact, key, n, m, recorded_max)
-    SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded) FROM (
-        SELECT x.* FROM ${schema}.accompaniment a, ${schema}.accompaniment_contributions(a) x
-        UNION ALL SELECT x.* FROM ${schema}.action a, ${schema}.action_contributions(a) x
-        UNION ALL SELECT x.* FROM ${schema}.training_outcome o, ${schema}.training_outcome_contributions(o) x
-        UNION ALL SELECT x.* FROM ${schema}.training_project p, ${schema}.training_project_contributions(p) x
-        UNION ALL SELECT x.* FROM ${schema}.funding_decision f, ${schema}.funding_decision_contributions(f) x
-        UNION ALL SELECT x.* FROM ${schema}.beneficiary b, ${schema}.beneficiary_contributions(b) x
-        UNION ALL SELECT x.* FROM ${schema}.funding_project p, ${schema}.funding_project_contributions(p) x
-    ) c
+    SELECT c.structure_id, c.month, c.fact, c.key, sum(c.n), sum(c.m), max(c.recorded)
+    FROM ${schema}.funding_project p, ${schema}.funding_project_contributions(p) c
     GROUP BY c.structure_id, c.month, c.fact, c.key;
 END
 $$;
