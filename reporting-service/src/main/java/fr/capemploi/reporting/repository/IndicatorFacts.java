@@ -6,15 +6,20 @@ import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the indicator catalogue ({@link IndicatorCatalogue}, SQL resources under {@code indicators/}) over the
@@ -75,9 +80,9 @@ public class IndicatorFacts {
         SharedSets none = new SharedSets(Set.of(), registered, current);
         List<SnapshotConnections.Task<List<IndicatorValue>>> tasks = new ArrayList<>();
         List<Indicator> alone = new ArrayList<>();
-        Map<Set<String>, List<Indicator>> bySets = new java.util.LinkedHashMap<>();
+        Map<Set<String>, List<Indicator>> bySets = new LinkedHashMap<>();
         for (Indicator indicator : indicators) {
-            Set<String> sets = new java.util.TreeSet<>(catalogue.sharedSets(List.of(indicator), current).stream()
+            Set<String> sets = new TreeSet<>(catalogue.sharedSets(List.of(indicator), current).stream()
                     .map(IndicatorCatalogue.Part::name).toList());
             if (sets.isEmpty()) {
                 alone.add(indicator);
@@ -96,7 +101,7 @@ public class IndicatorFacts {
         for (Indicator indicator : alone) {
             tasks.add(statements -> List.of(compute(statements, generation, indicator, scope, period, asOf, none)));
         }
-        Map<Indicator, IndicatorValue> byIndicator = new java.util.EnumMap<>(Indicator.class);
+        Map<Indicator, IndicatorValue> byIndicator = new EnumMap<>(Indicator.class);
         connections.run(tasks, setUp(workMem))
                 .forEach(values -> values.forEach(value -> byIndicator.put(value.indicator(), value)));
         return indicators.stream().map(byIndicator::get).toList();
@@ -111,11 +116,11 @@ public class IndicatorFacts {
         List<Set<String>> groupSets = new ArrayList<>();
         List<List<Indicator>> groups = new ArrayList<>();
         for (Map.Entry<Set<String>, List<Indicator>> signature : bySets.entrySet()) {
-            Set<String> sets = new java.util.TreeSet<>(signature.getKey());
+            Set<String> sets = new TreeSet<>(signature.getKey());
             List<Indicator> members = new ArrayList<>(signature.getValue());
             // every group sharing a set with this one joins it
             for (int g = groupSets.size() - 1; g >= 0; g--) {
-                if (!java.util.Collections.disjoint(groupSets.get(g), sets)) {
+                if (!Collections.disjoint(groupSets.get(g), sets)) {
                     sets.addAll(groupSets.remove(g));
                     members.addAll(0, groups.remove(g));
                 }
@@ -243,7 +248,7 @@ public class IndicatorFacts {
     private IndicatorValue compute(SnapshotConnections.Statements statements, Generation generation,
             Indicator indicator, Scope scope, ReportingPeriod period, Instant asOf, SharedSets shared) {
         IndicatorCatalogue.Entry entry = catalogue.entry(indicator);
-        Map<String, Object> parameters = new java.util.HashMap<>(parameters(scope, period, asOf));
+        Map<String, Object> parameters = new HashMap<>(parameters(scope, period, asOf));
         parameters.putAll(entry.parameters());
         boolean now = shared.current() && entry.now().isPresent();
         Map<String, Object> row = statements.query(generation.sql(now

@@ -11,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Computes indicator values from the active generation's projections; never from the topics at request time. One
@@ -55,7 +57,7 @@ public class IndicatorQueries {
         Generation generation = generations.active();
         facts.useWorkMem();
         List<IndicatorValue> values = facts.computeEach(generation, indicator, List.of(scope), periods, asOf);
-        return java.util.stream.IntStream.range(0, periods.size())
+        return IntStream.range(0, periods.size())
                 .mapToObj(i -> new SeriesPoint(periods.get(i), values.get(i))).toList();
     }
 
@@ -77,10 +79,10 @@ public class IndicatorQueries {
         Generation generation = generations.active();
         facts.useWorkMem();
         List<String> regions = overview.regions(generation, period.end(), asOf);
-        List<Scope> scopes = new java.util.ArrayList<>(List.of(Scope.national()));
+        List<Scope> scopes = new ArrayList<>(List.of(Scope.national()));
         regions.forEach(region -> scopes.add(Scope.region(region)));
         List<IndicatorValue> values = facts.computeEach(generation, indicator, scopes, List.of(period), asOf);
-        return new RegionComparison(values.get(0), java.util.stream.IntStream.range(0, regions.size())
+        return new RegionComparison(values.get(0), IntStream.range(0, regions.size())
                 .mapToObj(i -> new RegionValue(regions.get(i), values.get(i + 1))).toList());
     }
 }
