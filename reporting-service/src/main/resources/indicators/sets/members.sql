@@ -5,11 +5,15 @@
 -- @columns: structure_id UUID, line TEXT, n BIGINT
 -- One pass over the counters up to the period's end: their number depends on structures, lines and months, not on
 -- how many people there are.
+-- The scope filtered in each branch, not over their union: PostgreSQL does not push a semi-join into a UNION ALL, and
+-- one structure or region then reads its own counters through the structure-led indexes (V6) instead of all of them.
 SELECT x.structure_id, x.line, CAST(sum(x.n) AS BIGINT) FROM (
     SELECT m.structure_id, m.line, m.starts - CASE WHEN m.month < :ps THEN m.ends ELSE 0 END AS n
-    FROM {schema}.member_month m WHERE m.month <= :pe
-    UNION ALL SELECT i.structure_id, i.line, i.w FROM {schema}.member_item i WHERE i.a > i.b AND i.b >= :ps AND i.a <= :pe
-) x WHERE x.structure_id IN (SELECT structure_id FROM scope_structures)
+    FROM {schema}.member_month m
+    WHERE m.month <= :pe AND m.structure_id IN (SELECT structure_id FROM scope_structures)
+    UNION ALL SELECT i.structure_id, i.line, i.w FROM {schema}.member_item i
+    WHERE i.a > i.b AND i.b >= :ps AND i.a <= :pe AND i.structure_id IN (SELECT structure_id FROM scope_structures)
+) x
 GROUP BY x.structure_id, x.line
 UNION ALL
 SELECT NULL, y.line, CAST(sum(y.once - y.counted) AS BIGINT) FROM (

@@ -115,12 +115,10 @@ public final class NationalReportAtScaleBench {
      * generated fact, early enough for the exact path over the facts: where the time of the whole list goes.
      */
     private static void profile(BenchStack stack, String token) throws Exception {
-        List<String> ids;
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("suite.root"),
-                "reporting-service/src/main/resources/indicators"))) {
-            ids = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".sql"))
-                    .map(f -> f.substring(0, f.length() - 4)).sorted().toList();
-        }
+        // the catalogue as the service serves it (a resource may serve a family: funding-delay.sql, two indicators)
+        List<String> ids = new ArrayList<>();
+        stack.getWithToken(SuiteService.REPORTING, "/api/v1/indicators?period=2016", token).path("indicators")
+                .forEach(indicator -> ids.add(indicator.path("id").asText()));
         System.out.printf("per indicator, 2016 national, p50 of %d runs (ms): as of now | exact path as of 2018-06-30%n",
                 PROFILE_RUNS);
         for (String id : ids) {

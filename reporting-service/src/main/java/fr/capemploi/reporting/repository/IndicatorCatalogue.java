@@ -46,10 +46,12 @@ public final class IndicatorCatalogue {
 
     /**
      * One indicator: what it reads, its own common table expressions, its main query and its breakdown; and, for
-     * those the pre-aggregates serve, the same "as of now" ({@code now}: read from {@code monthly_fact}).
+     * those the pre-aggregates serve, the same "as of now" ({@code now}: read from {@code monthly_fact}). An
+     * indicator of a family ({@code funding-delay-median} in {@code funding-delay.sql}) has its own values of the
+     * family's parameters ({@code :fraction}).
      */
     public record Entry(Indicator indicator, List<String> needs, Optional<String> with, String main,
-            Optional<String> breakdown, Optional<Now> now) {
+            Optional<String> breakdown, Optional<Now> now, Map<String, Object> parameters) {
     }
 
     /**
@@ -171,14 +173,15 @@ public final class IndicatorCatalogue {
         Map<String, Part> parts = new HashMap<>();
         Map<Indicator, Entry> entries = new EnumMap<>(Indicator.class);
         for (Indicator indicator : Indicator.values()) {
-            Sections file = Sections.of(ROOT + indicator.id() + ".sql", read(ROOT + indicator.id() + ".sql"));
+            Sections file = resource(indicator);
             Optional<Now> now = file.section("now-main").map(main -> new Now(file.nowNeeds(),
                     file.section("now-with"), main, file.section("now-breakdown")));
             if (now.isPresent() && file.section("breakdown").isPresent() != now.get().breakdown().isPresent()) {
                 throw new IllegalStateException(indicator.id() + ": a breakdown on one path only");
             }
             entries.put(indicator, new Entry(indicator, file.needs(), file.section("with"),
-                    file.section("main").orElseThrow(() -> file.missing("main")), file.section("breakdown"), now));
+                    file.section("main").orElseThrow(() -> file.missing("main")), file.section("breakdown"), now,
+                    file.parameters(indicator.id())));
         }
         Set<String> wanted = new LinkedHashSet<>();
         entries.values().forEach(e -> {
@@ -200,6 +203,26 @@ public final class IndicatorCatalogue {
         return new IndicatorCatalogue(entries, parts, scope);
     }
 
+    /**
+     * The indicator's own file, else the file of its family: the id without its last word ({@code funding-delay}
+     * for {@code funding-delay-median}), which gives that word its parameters' values.
+     */
+    private static Sections resource(Indicator indicator) {
+        String own = ROOT + indicator.id() + ".sql";
+        Optional<String> text = find(own);
+        if (text.isPresent()) {
+            return Sections.of(own, text.get());
+        }
+        int cut = indicator.id().lastIndexOf('-');
+        String family = ROOT + (cut < 0 ? indicator.id() : indicator.id().substring(0, cut)) + ".sql";
+        Sections file = Sections.of(family, find(family).orElseThrow(() -> new IllegalStateException(
+                "The indicator catalogue lacks " + own + " (nor has it a family file " + family + ")")));
+        if (file.parameters().isEmpty()) {
+            throw new IllegalStateException(family + " declares no parameter for " + indicator.id());
+        }
+        return file;
+    }
+
     private static Part readPart(String name) {
         String set = ROOT + "sets/" + name + ".sql";
         String fragment = ROOT + "fragments/" + name + ".sql";
@@ -219,13 +242,14 @@ public final class IndicatorCatalogue {
      * without its comments: the named-parameter binding would take a colon in a comment for a parameter.
      */
     private record Sections(String resource, Map<String, List<String>> sections, List<String> needs,
-            List<String> nowNeeds, Optional<String> columns) {
+            List<String> nowNeeds, Optional<String> columns, Map<String, Map<String, Object>> parameters) {
 
         static Sections of(String resource, String text) {
             Map<String, List<String>> sections = new HashMap<>();
             List<String> needs = new ArrayList<>();
             List<String> nowNeeds = new ArrayList<>();
             String columns = null;
+            Map<String, Map<String, Object>> parameters = new HashMap<>();
             String current = "body";
             for (String line : text.split("\n")) {
                 String trimmed = line.strip();
@@ -233,6 +257,14 @@ public final class IndicatorCatalogue {
                     names(trimmed, "-- @needs:").forEach(needs::add);
                 } else if (trimmed.startsWith("-- @now-needs:")) {
                     names(trimmed, "-- @now-needs:").forEach(nowNeeds::add);
+                } else if (trimmed.startsWith("-- @parameter:")) {
+                    // -- @parameter: fraction median=0.5, p90=0.9 -> per member of the family, :fraction's value
+                    String[] declaration = trimmed.substring("-- @parameter:".length()).strip().split("\\s+", 2);
+                    for (String value : declaration[1].split(",")) {
+                        String[] pair = value.strip().split("=");
+                        parameters.computeIfAbsent(pair[0].strip(), k -> new HashMap<>())
+                                .put(declaration[0], Double.valueOf(pair[1].strip()));
+                    }
                 } else if (trimmed.startsWith("-- @columns:")) {
                     columns = trimmed.substring("-- @columns:".length()).strip();
                 } else if (trimmed.matches("-- @[a-z-]+")) {
@@ -246,7 +278,20 @@ public final class IndicatorCatalogue {
                 }
             }
             return new Sections(resource, sections, List.copyOf(needs), List.copyOf(nowNeeds),
-                    Optional.ofNullable(columns));
+                    Optional.ofNullable(columns), parameters);
+        }
+
+        /** The parameters' values for one member of the family ({@code id} ends with the member's word). */
+        Map<String, Object> parameters(String id) {
+            if (parameters.isEmpty()) {
+                return Map.of();
+            }
+            String member = id.substring(id.lastIndexOf('-') + 1);
+            Map<String, Object> values = parameters.get(member);
+            if (values == null) {
+                throw new IllegalStateException(resource + " declares no parameter value for " + id);
+            }
+            return Map.copyOf(values);
         }
 
         private static java.util.stream.Stream<String> names(String declaration, String marker) {

@@ -6,15 +6,20 @@ import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the indicator catalogue ({@link IndicatorCatalogue}, SQL resources under {@code indicators/}) over the
@@ -35,21 +40,111 @@ public class IndicatorFacts {
 
     private final IndicatorCatalogue catalogue = IndicatorCatalogue.fromClasspath();
 
-    private final EntityManager entityManager;
+    private final SnapshotConnections connections;
+    private final String workMem;
 
-    public IndicatorFacts(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public IndicatorFacts(SnapshotConnections connections,
+            @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
+        this.connections = connections;
+        this.workMem = workMem;
     }
 
     /**
      * Gives the current transaction's sorts and hashes {@code workMem} (PostgreSQL's 4 MB default makes every
      * national query spill to disk), and a plan made for each query's own values: the driver reuses a statement it
      * has seen a few times, and PostgreSQL may then switch to a generic plan, blind to the scope (national or one
-     * structure) and to the period. Both revert at the end of the transaction.
+     * structure) and to the period. Both revert at the end of the transaction; the connections that share the
+     * request's snapshot start with the same settings.
      */
-    public void useWorkMem(String workMem) {
-        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS v, "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p", Map.of("workMem", workMem));
+    public void useWorkMem() {
+        connections.own().query(setUp(workMem), Map.of());
+    }
+
+    private static String setUp(String workMem) {
+        return "SELECT set_config('work_mem', '" + workMem.replace("'", "''") + "', true) AS v, "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p";
+    }
+
+    /**
+     * Every indicator of {@code indicators} for one scope and period, the independent queries side by side on
+     * connections sharing the request's snapshot ({@link SnapshotConnections}): the indicators that read shared sets
+     * in groups, each group working out its sets once on the connection that computes it (temporary tables are a
+     * connection's own), the others one by one.
+     */
+    public List<IndicatorValue> computeAll(Generation generation, List<Indicator> indicators, Scope scope,
+            ReportingPeriod period, Instant asOf) {
+        SnapshotConnections.Statements own = connections.own();
+        Map<String, Object> parameters = parameters(scope, period, asOf);
+        boolean current = current(own, generation, period, asOf);
+        long registered = registered(own, generation, parameters);
+        SharedSets none = new SharedSets(Set.of(), registered, current);
+        List<SnapshotConnections.Task<List<IndicatorValue>>> tasks = new ArrayList<>();
+        List<Indicator> alone = new ArrayList<>();
+        Map<Set<String>, List<Indicator>> bySets = new LinkedHashMap<>();
+        for (Indicator indicator : indicators) {
+            Set<String> sets = new TreeSet<>(catalogue.sharedSets(List.of(indicator), current).stream()
+                    .map(IndicatorCatalogue.Part::name).toList());
+            if (sets.isEmpty()) {
+                alone.add(indicator);
+            } else {
+                bySets.computeIfAbsent(sets, k -> new ArrayList<>()).add(indicator);
+            }
+        }
+        // the groups first: their sets are the longest work of the request
+        for (List<Indicator> group : groups(bySets)) {
+            tasks.add(statements -> {
+                SharedSets filled = fill(statements, generation, group, parameters, registered, current);
+                return group.stream().map(i -> compute(statements, generation, i, scope, period, asOf, filled))
+                        .toList();
+            });
+        }
+        for (Indicator indicator : alone) {
+            tasks.add(statements -> List.of(compute(statements, generation, indicator, scope, period, asOf, none)));
+        }
+        Map<Indicator, IndicatorValue> byIndicator = new EnumMap<>(Indicator.class);
+        connections.run(tasks, setUp(workMem))
+                .forEach(values -> values.forEach(value -> byIndicator.put(value.indicator(), value)));
+        return indicators.stream().map(byIndicator::get).toList();
+    }
+
+    /**
+     * The indicators reading shared sets in groups that share no set: each set is worked out once, on the connection
+     * of its group (a set worked out on two connections costs its whole scan twice, which two shared cores cannot
+     * hide).
+     */
+    static List<List<Indicator>> groups(Map<Set<String>, List<Indicator>> bySets) {
+        List<Set<String>> groupSets = new ArrayList<>();
+        List<List<Indicator>> groups = new ArrayList<>();
+        for (Map.Entry<Set<String>, List<Indicator>> signature : bySets.entrySet()) {
+            Set<String> sets = new TreeSet<>(signature.getKey());
+            List<Indicator> members = new ArrayList<>(signature.getValue());
+            // every group sharing a set with this one joins it
+            for (int g = groupSets.size() - 1; g >= 0; g--) {
+                if (!Collections.disjoint(groupSets.get(g), sets)) {
+                    sets.addAll(groupSets.remove(g));
+                    members.addAll(0, groups.remove(g));
+                }
+            }
+            groupSets.add(sets);
+            groups.add(members);
+        }
+        return groups;
+    }
+
+    /**
+     * One indicator over several scopes or periods, each on its own (its sets worked out for it), side by side on
+     * connections sharing the request's snapshot: a series, a comparison of regions.
+     */
+    public List<IndicatorValue> computeEach(Generation generation, Indicator indicator, List<Scope> scopes,
+            List<ReportingPeriod> periods, Instant asOf) {
+        List<SnapshotConnections.Task<IndicatorValue>> tasks = new ArrayList<>();
+        for (Scope scope : scopes) {
+            for (ReportingPeriod period : periods) {
+                tasks.add(statements -> compute(statements, generation, indicator, scope, period, asOf,
+                        share(statements, generation, List.of(indicator), scope, period, asOf)));
+            }
+        }
+        return connections.run(tasks, setUp(workMem));
     }
 
     /**
@@ -60,24 +155,39 @@ public class IndicatorFacts {
      */
     public SharedSets share(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
             Instant asOf) {
+        return share(connections.own(), generation, indicators, scope, period, asOf);
+    }
+
+    private SharedSets share(SnapshotConnections.Statements statements, Generation generation,
+            List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        boolean current = current(generation, period, asOf);
+        boolean current = current(statements, generation, period, asOf);
+        return fill(statements, generation, indicators, parameters, registered(statements, generation, parameters),
+                current);
+    }
+
+    private SharedSets fill(SnapshotConnections.Statements statements, Generation generation,
+            List<Indicator> indicators, Map<String, Object> parameters, long registered, boolean current) {
         Set<String> filled = new LinkedHashSet<>();
         // in dependency order: the sets filled so far feed the next ones (accompanied people from the active
         // accompaniments); the indicators the pre-aggregates answer read theirs (people per structure and line)
         for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators, current)) {
             String table = IndicatorCatalogue.table(set.name());
-            ProjectionSql.update(entityManager, "DROP TABLE IF EXISTS " + table);
-            ProjectionSql.update(entityManager, "CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
-                    + set.columns().orElseThrow() + ") ON COMMIT DROP");
-            ProjectionSql.execute(entityManager, generation.sql("INSERT INTO " + table + " "
-                    + catalogue.fill(set, filled)), parameters);
-            ProjectionSql.update(entityManager, "ANALYZE " + table);
+            statements.execute("DROP TABLE IF EXISTS " + table, Map.of());
+            statements.execute("CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
+                    + set.columns().orElseThrow() + ") ON COMMIT DROP", Map.of());
+            statements.execute(generation.sql("INSERT INTO " + table + " " + catalogue.fill(set, filled)),
+                    parameters);
+            statements.execute("ANALYZE " + table, Map.of());
             filled.add(set.name());
         }
-        long registered = ((Number) ProjectionSql.query(entityManager,
-                generation.sql(catalogue.registered()), parameters).get(0).get("n")).longValue();
         return new SharedSets(Set.copyOf(filled), registered, current);
+    }
+
+    private long registered(SnapshotConnections.Statements statements, Generation generation,
+            Map<String, Object> parameters) {
+        return ((Number) statements.query(generation.sql(catalogue.registered()), parameters).get(0).get("n"))
+                .longValue();
     }
 
     /**
@@ -85,12 +195,13 @@ public class IndicatorFacts {
      * period must be whole months and asOf must not precede the recording of anything they count. Else the exact
      * path, over the facts with their recording times.
      */
-    private boolean current(Generation generation, ReportingPeriod period, Instant asOf) {
+    private boolean current(SnapshotConnections.Statements statements, Generation generation, ReportingPeriod period,
+            Instant asOf) {
         if (period.start().getDayOfMonth() != 1
                 || !period.end().equals(period.end().withDayOfMonth(period.end().lengthOfMonth()))) {
             return false;
         }
-        Object current = ProjectionSql.query(entityManager, generation.sql(
+        Object current = statements.query(generation.sql(
                 "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current"),
@@ -108,9 +219,39 @@ public class IndicatorFacts {
     /** @param shared {@link #share} for the same scope, period and asOf, worked out once for many indicators */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf, SharedSets shared) {
+        return compute(connections.own(), generation, indicator, scope, period, asOf, shared);
+    }
+
+    /**
+     * The same over the facts whatever asOf, never the pre-aggregates: what they must equal
+     * ({@code IndicatorPathsEqualityTest}).
+     */
+    IndicatorValue computeExactly(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
+            Instant asOf, SharedSets shared) {
+        return compute(connections.own(), generation, indicator, scope, period, asOf,
+                new SharedSets(shared.tables(), shared.registered(), false));
+    }
+
+    /** Whether the pre-aggregates answer for this period and asOf. */
+    boolean aggregated(Generation generation, ReportingPeriod period, Instant asOf) {
+        return current(connections.own(), generation, period, asOf);
+    }
+
+    /** {@link #share} for the exact path, whatever asOf. */
+    SharedSets shareExactly(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
+            Instant asOf) {
+        SnapshotConnections.Statements own = connections.own();
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        boolean now = shared.current() && catalogue.entry(indicator).now().isPresent();
-        Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(now
+        return fill(own, generation, indicators, parameters, registered(own, generation, parameters), false);
+    }
+
+    private IndicatorValue compute(SnapshotConnections.Statements statements, Generation generation,
+            Indicator indicator, Scope scope, ReportingPeriod period, Instant asOf, SharedSets shared) {
+        IndicatorCatalogue.Entry entry = catalogue.entry(indicator);
+        Map<String, Object> parameters = new HashMap<>(parameters(scope, period, asOf));
+        parameters.putAll(entry.parameters());
+        boolean now = shared.current() && entry.now().isPresent();
+        Map<String, Object> row = statements.query(generation.sql(now
                 ? catalogue.nowMain(indicator, shared.tables()) : catalogue.main(indicator, shared.tables())),
                 parameters).get(0);
         BigDecimal numerator = decimal(row.get("num"));
@@ -119,8 +260,7 @@ public class IndicatorFacts {
         Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator, shared.tables())
                 : catalogue.breakdown(indicator, shared.tables());
         if (breakdown.isPresent()) {
-            for (Map<String, Object> part : ProjectionSql.query(entityManager, generation.sql(breakdown.get()),
-                    parameters)) {
+            for (Map<String, Object> part : statements.query(generation.sql(breakdown.get()), parameters)) {
                 BigDecimal partNumerator = decimal(part.get("num"));
                 BigDecimal partDenominator = decimal(part.get("den"));
                 parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
@@ -139,7 +279,7 @@ public class IndicatorFacts {
                 "asOf", asOf);
     }
 
-    private static BigDecimal decimal(Object value) {
+    static BigDecimal decimal(Object value) {
         if (value == null) {
             return null;
         }

@@ -24,7 +24,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V2__monthly_facts.sql",
             "V3__monthly_fact_changes.sql",
             "V4__people_and_delay_aggregates.sql",
-            "V5__people_and_delays_per_batch.sql");
+            "V5__people_and_delays_per_batch.sql",
+            "V6__funding_projects.sql");
 
     @Override
     public LoadableResource getResource(String name) {

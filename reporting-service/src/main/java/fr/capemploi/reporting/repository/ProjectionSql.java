@@ -82,35 +82,42 @@ public final class ProjectionSql {
 
     /** Runs an insert or update with named parameters ({@code :start}). */
     public static int execute(EntityManager entityManager, String sql, Map<String, ?> parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> execute(connection, sql, parameters));
+    }
+
+    /** {@link #execute(EntityManager, String, Map)} on a connection of one's own. */
+    public static int execute(Connection connection, String sql, Map<String, ?> parameters) throws SQLException {
         List<String> order = new ArrayList<>();
         String jdbcSql = positional(sql, parameters, order);
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = bound(connection, jdbcSql, order, parameters)) {
-                return statement.executeUpdate();
-            }
-        });
+        try (PreparedStatement statement = bound(connection, jdbcSql, order, parameters)) {
+            return statement.executeUpdate();
+        }
     }
 
     /** Runs a query with named parameters; each row maps column labels to values. */
     public static List<Map<String, Object>> query(EntityManager entityManager, String sql, Map<String, ?> parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> query(connection, sql, parameters));
+    }
+
+    /** {@link #query(EntityManager, String, Map)} on a connection of one's own. */
+    public static List<Map<String, Object>> query(Connection connection, String sql, Map<String, ?> parameters)
+            throws SQLException {
         List<String> order = new ArrayList<>();
         String jdbcSql = positional(sql, parameters, order);
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = bound(connection, jdbcSql, order, parameters)) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                try (ResultSet resultSet = statement.executeQuery()) {
-                    ResultSetMetaData meta = resultSet.getMetaData();
-                    while (resultSet.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int c = 1; c <= meta.getColumnCount(); c++) {
-                            row.put(meta.getColumnLabel(c), resultSet.getObject(c));
-                        }
-                        rows.add(row);
+        try (PreparedStatement statement = bound(connection, jdbcSql, order, parameters)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet resultSet = statement.executeQuery()) {
+                ResultSetMetaData meta = resultSet.getMetaData();
+                while (resultSet.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), resultSet.getObject(c));
                     }
+                    rows.add(row);
                 }
-                return rows;
             }
-        });
+            return rows;
+        }
     }
 
     /** The SQL with each {@code :name} turned into {@code ?}; {@code order} receives the names in order. */

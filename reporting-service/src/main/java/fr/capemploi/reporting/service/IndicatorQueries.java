@@ -9,12 +9,13 @@ import fr.capemploi.reporting.repository.FactsOverview;
 import fr.capemploi.reporting.repository.IndicatorFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Computes indicator values from the active generation's projections; never from the topics at request time. One
@@ -26,14 +27,11 @@ public class IndicatorQueries {
     private final IndicatorFacts facts;
     private final FactsOverview overview;
     private final ProjectionGenerations generations;
-    private final String workMem;
 
-    public IndicatorQueries(IndicatorFacts facts, FactsOverview overview, ProjectionGenerations generations,
-            @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
+    public IndicatorQueries(IndicatorFacts facts, FactsOverview overview, ProjectionGenerations generations) {
         this.facts = facts;
         this.overview = overview;
         this.generations = generations;
-        this.workMem = workMem;
     }
 
     public record SeriesPoint(ReportingPeriod period, IndicatorValue value) {
@@ -47,20 +45,20 @@ public class IndicatorQueries {
     @Transactional
     public List<IndicatorValue> of(List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Generation generation = generations.active();
-        facts.useWorkMem(workMem);
+        facts.useWorkMem();
         // the sets several indicators start from (accompaniments active in the period, levels held, level-1
-        // contacts) are worked out once for the request, not once per indicator
-        IndicatorFacts.SharedSets shared = facts.share(generation, indicators, scope, period, asOf);
-        return indicators.stream().map(i -> facts.compute(generation, i, scope, period, asOf, shared)).toList();
+        // contacts) are worked out once for the request, not once per indicator; the indicators that read none run
+        // meanwhile on other connections
+        return facts.computeAll(generation, indicators, scope, period, asOf);
     }
 
     @Transactional
     public List<SeriesPoint> series(Indicator indicator, Scope scope, List<ReportingPeriod> periods, Instant asOf) {
         Generation generation = generations.active();
-        facts.useWorkMem(workMem);
-        return periods.stream()
-                .map(p -> new SeriesPoint(p, facts.compute(generation, indicator, scope, p, asOf)))
-                .toList();
+        facts.useWorkMem();
+        List<IndicatorValue> values = facts.computeEach(generation, indicator, List.of(scope), periods, asOf);
+        return IntStream.range(0, periods.size())
+                .mapToObj(i -> new SeriesPoint(periods.get(i), values.get(i))).toList();
     }
 
     /** The latest business day a fact is dated, up to {@code today}; empty while nothing is recorded. */
@@ -79,12 +77,12 @@ public class IndicatorQueries {
     @Transactional
     public RegionComparison byRegion(Indicator indicator, ReportingPeriod period, Instant asOf) {
         Generation generation = generations.active();
-        facts.useWorkMem(workMem);
-        IndicatorValue national = facts.compute(generation, indicator, Scope.national(), period, asOf);
-        List<RegionValue> regions = overview.regions(generation, period.end(), asOf).stream()
-                .map(region -> new RegionValue(region,
-                        facts.compute(generation, indicator, Scope.region(region), period, asOf)))
-                .toList();
-        return new RegionComparison(national, regions);
+        facts.useWorkMem();
+        List<String> regions = overview.regions(generation, period.end(), asOf);
+        List<Scope> scopes = new ArrayList<>(List.of(Scope.national()));
+        regions.forEach(region -> scopes.add(Scope.region(region)));
+        List<IndicatorValue> values = facts.computeEach(generation, indicator, scopes, List.of(period), asOf);
+        return new RegionComparison(values.get(0), IntStream.range(0, regions.size())
+                .mapToObj(i -> new RegionValue(regions.get(i), values.get(i + 1))).toList());
     }
 }

@@ -70,4 +70,27 @@ class IndicatorCatalogueResourcesTest {
         assertThat(catalogue.nowMain(Indicator.FUNDING_DELAY_P90, Set.of())).contains("delay_day")
                 .doesNotContain("funding_decision");
     }
+
+    @Test
+    void theIndicatorsReadingSharedSetsGoInGroupsThatShareNoSet() {
+        java.util.Map<Set<String>, List<Indicator>> bySets = new java.util.LinkedHashMap<>();
+        for (Indicator indicator : Indicator.values()) {
+            Set<String> sets = new java.util.TreeSet<>(catalogue.sharedSets(List.of(indicator), false).stream()
+                    .map(IndicatorCatalogue.Part::name).toList());
+            if (!sets.isEmpty()) {
+                bySets.computeIfAbsent(sets, k -> new java.util.ArrayList<>()).add(indicator);
+            }
+        }
+        List<Indicator> reading = bySets.values().stream().flatMap(List::stream).toList();
+        assertThat(reading).contains(Indicator.CEP_BENEFICIARIES, Indicator.INFORMED_ABOUT_CEP,
+                Indicator.COUNSELLORS_DELIVERING_CEP, Indicator.STRUCTURES_TRACING_LEVEL1);
+        // the counsellors read the levels held and the active accompaniments: the people family is one group
+        assertThat(IndicatorFacts.groups(bySets)).hasSize(1).first().asList()
+                .containsExactlyInAnyOrderElementsOf(reading);
+        // sets apart, groups apart
+        assertThat(IndicatorFacts.groups(java.util.Map.of(Set.of("l1"), List.of(Indicator.STRUCTURES_TRACING_LEVEL1),
+                Set.of("active"), List.of(Indicator.STRUCTURES_RECORDING_CEP)))).hasSize(2);
+        assertThat(IndicatorFacts.groups(java.util.Map.of(Set.of("l1"), List.of(Indicator.STRUCTURES_TRACING_LEVEL1),
+                Set.of("held", "l1"), List.of(Indicator.CEP_BENEFICIARIES)))).hasSize(1);
+    }
 }
