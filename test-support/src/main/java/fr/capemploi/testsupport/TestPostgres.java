@@ -42,9 +42,13 @@ public final class TestPostgres {
     private static EmbeddedPostgres server() {
         if (embedded == null) {
             try {
+                // a test database is thrown away with the JVM: durability would only cost CPU (zonky's defaults
+                // already turn synchronous_commit off; without fsync, full-page images in the WAL protect nothing)
                 embedded = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
