@@ -20,9 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs the independent read queries of one request side by side: on the request's own transaction and on up to
  * {@code reporting.query.connections - 1} further connections, each in a transaction that imports the request's
- * snapshot ({@code pg_export_snapshot}), so that every figure of an answer reads the same committed state, whichever
- * connection computed it. The extra connections are shared by all requests; when none is free, the request's own
- * connection does all the work (never a wait for a connection while holding one: no deadlock on the pool).
+ * snapshot ({@code pg_export_snapshot}): they all read the state committed when the request exported it. The request's
+ * own transaction runs at read committed, as before, so each of its statements sees what is committed when it starts:
+ * an answer computed while events arrive may mix figures a few milliseconds apart (one consistent state for all would
+ * need the request's transaction in repeatable read, set before its first statement). The extra connections are
+ * shared by all requests; when none is free, the request's own connection does all the work (never a wait for a
+ * connection while holding one: no deadlock on the pool).
  */
 @ApplicationScoped
 public class SnapshotConnections {
