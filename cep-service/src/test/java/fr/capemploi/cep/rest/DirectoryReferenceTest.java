@@ -1,8 +1,12 @@
 package fr.capemploi.cep.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import fr.capemploi.testsupport.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,49 @@ class DirectoryReferenceTest {
                 + "\"counsellorId\":\"" + elsewhere.counsellor + "\"}")
                 .post("/api/v1/cep/accompaniments/" + accompaniment + "/interviews").then().statusCode(404)
                 .body("violations[0].field", equalTo("counsellorId"));
+    }
+
+    /**
+     * A counsellor found in a structure is remembered there (no look-up transaction per write), for ten minutes in
+     * these tests: the move below is seen because the directory's projection forgets the counsellor when it applies
+     * the new announcement, not because the memory expired.
+     */
+    @Test
+    void aCounsellorAnnouncedInAnotherStructureIsRefusedInTheFormerOneOnceApplied() {
+        CepFixtures elsewhere = new CepFixtures();
+        fixtures.asCounsellor().body(contact(fixtures.counsellor)).post("/api/v1/cep/level1-contacts").then()
+                .statusCode(201);
+
+        CepFixtures.counsellorOf(elsewhere.structure, fixtures.counsellor);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> fixtures.asCounsellor()
+                .body(contact(fixtures.counsellor)).post("/api/v1/cep/level1-contacts").statusCode() == 404);
+        fixtures.asCounsellor().body(contact(fixtures.counsellor)).post("/api/v1/cep/level1-contacts").then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("counsellorId"));
+        elsewhere.asCounsellor().body(contact(fixtures.counsellor)).post("/api/v1/cep/level1-contacts").then()
+                .statusCode(201).body("structureId", equalTo(elsewhere.structure.toString()));
+    }
+
+    /** The same for a person registered again in another structure (a correction in the registry). */
+    @Test
+    void aBeneficiaryRegisteredAgainInAnotherStructureIsRefusedInTheFormerOneOnceApplied() {
+        CepFixtures elsewhere = new CepFixtures();
+        UUID beneficiary = fixtures.registeredBeneficiary();
+        fixtures.asCounsellor().body(diagnostic(beneficiary)).post("/api/v1/cep/diagnostics").then().statusCode(201);
+
+        TestEvents.publish(CepFixtures.registration(beneficiary, elsewhere.structure, elsewhere.counsellor),
+                Instant.parse("2016-02-16T09:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> fixtures.asCounsellor()
+                .body(diagnostic(beneficiary)).post("/api/v1/cep/diagnostics").statusCode() == 404);
+        elsewhere.asCounsellor().body(diagnostic(beneficiary).replace(fixtures.counsellor.toString(),
+                elsewhere.counsellor.toString())).post("/api/v1/cep/diagnostics").then().statusCode(201);
+    }
+
+    private String diagnostic(UUID beneficiary) {
+        return "{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
+                + "\"workAxis\":\"JOB_SEARCH\",\"barriers\":[],\"counsellorId\":\"" + fixtures.counsellor + "\"}";
     }
 
     @Test

@@ -41,6 +41,14 @@ public interface PlatformConfig {
         /** How often the local copy is looked at while waiting. */
         @WithDefault("100ms")
         Duration arrivalPoll();
+
+        /**
+         * How long a counsellor or beneficiary found in the caller's structure is taken as known without looking again
+         * (env DIRECTORY_REMEMBER_FOR; 0s: look every time). A change this instance applies is seen at its commit; one
+         * applied by another instance of the service (it consumed that partition) within this time.
+         */
+        @WithDefault("30s")
+        Duration rememberFor();
     }
 
     /** beneficiary-service as the other services call it (URL and timeouts: quarkus.rest-client.beneficiary-service). */

@@ -14,7 +14,9 @@ import java.util.UUID;
  * repository): the one protocol every service follows for a request about a person.
  * <ol>
  * <li>{@link #require} outside any transaction, before the use case: waits for a registration not arrived yet,
- * refuses an unknown or foreign person (404 {@code unknown-reference} naming {@code beneficiaryId});</li>
+ * refuses an unknown or foreign person (404 {@code unknown-reference} naming {@code beneficiaryId}); a person found
+ * in the caller's structure is remembered there ({@link DirectoryReferences#requireRemembered}) until their entry
+ * changes ({@link BeneficiaryEntryChanges});</li>
  * <li>in the use case's transaction, {@link #requireNotErased} (or {@link #lockForWrite}, which also serialises two
  * requests about one person) before touching any of the person's records;</li>
  * <li>on a read, {@link #traceReadIfErased} once the caller's access was checked.</li>
@@ -23,6 +25,7 @@ import java.util.UUID;
 public abstract class BeneficiaryDirectory<E extends BeneficiaryEntry> {
 
     public static final String FIELD = "beneficiaryId";
+    static final String KIND = "Beneficiary";
 
     private final PanacheRepositoryBase<E, UUID> entries;
     private final DirectoryReferences references;
@@ -53,7 +56,7 @@ public abstract class BeneficiaryDirectory<E extends BeneficiaryEntry> {
      * @throws UnknownReferenceException for an id of another structure, or still unknown after the wait
      */
     public void require(UUID beneficiaryId, UUID structureId) {
-        references.require(FIELD, "Beneficiary", beneficiaryId, structureId, id -> find(id, LockModeType.NONE));
+        references.requireRemembered(FIELD, KIND, beneficiaryId, structureId, id -> find(id, LockModeType.NONE));
     }
 
     /**
@@ -63,7 +66,7 @@ public abstract class BeneficiaryDirectory<E extends BeneficiaryEntry> {
     public E lockForWrite(UUID beneficiaryId, UUID structureId) {
         E beneficiary = find(beneficiaryId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(known -> structureId.equals(known.structureId()))
-                .orElseThrow(() -> new UnknownReferenceException(FIELD, "Beneficiary", beneficiaryId));
+                .orElseThrow(() -> new UnknownReferenceException(FIELD, KIND, beneficiaryId));
         if (beneficiary.erased()) {
             throw new BeneficiaryErasedException(beneficiaryId, beneficiary.erasedOn());
         }

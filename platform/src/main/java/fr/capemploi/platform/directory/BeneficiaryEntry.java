@@ -1,5 +1,6 @@
 package fr.capemploi.platform.directory;
 
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * service's subclass adds what its own rules need (cep the referent, cpf the categorical facts of the CPF rules).
  */
 @MappedSuperclass
+@EntityListeners(BeneficiaryEntryChanges.class)
 public abstract class BeneficiaryEntry implements DirectoryEntry {
 
     @Id

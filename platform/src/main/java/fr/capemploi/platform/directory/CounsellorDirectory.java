@@ -9,10 +9,13 @@ import java.util.UUID;
 /**
  * The counsellors beneficiary-service announces, in the service's own {@code known_counsellor} table (columns
  * {@code counsellor_id} primary key, {@code structure_id}), kept by {@link CounsellorDirectoryProjection}: a request
- * may name only a counsellor of the caller's structure, as beneficiary-service checks referents.
+ * may name only a counsellor of the caller's structure, as beneficiary-service checks referents. A counsellor found in
+ * a structure is remembered there ({@link DirectoryReferences#requireRemembered}) and forgotten when announced again.
  */
 @ApplicationScoped
 public class CounsellorDirectory {
+
+    static final String KIND = "Counsellor";
 
     private final EntityManager entityManager;
     private final DirectoryReferences references;
@@ -31,7 +34,7 @@ public class CounsellorDirectory {
      * @throws fr.capemploi.platform.problem.UnknownReferenceException naming {@code field}
      */
     public void require(UUID counsellorId, UUID structureId, String field) {
-        references.require(field, "Counsellor", counsellorId, structureId, this::find);
+        references.requireRemembered(field, KIND, counsellorId, structureId, this::find);
     }
 
     /** In the caller's transaction. */
@@ -47,5 +50,6 @@ public class CounsellorDirectory {
         entityManager.createNativeQuery("INSERT INTO known_counsellor (counsellor_id, structure_id) VALUES (?1, ?2) "
                         + "ON CONFLICT (counsellor_id) DO UPDATE SET structure_id = EXCLUDED.structure_id")
                 .setParameter(1, counsellorId).setParameter(2, structureId).executeUpdate();
+        references.forget(KIND, counsellorId);
     }
 }

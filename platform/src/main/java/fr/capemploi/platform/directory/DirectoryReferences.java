@@ -1,5 +1,7 @@
 package fr.capemploi.platform.directory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.capemploi.platform.config.PlatformConfig;
 import fr.capemploi.platform.problem.UnknownReferenceException;
 import io.micrometer.core.instrument.Gauge;
@@ -7,10 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -21,37 +27,90 @@ import java.util.function.Supplier;
  * waited for, {@code cepcpf.directory.arrival-timeout} at most, before being refused; an id known in another
  * structure is refused at once. Both refusals are the same {@link UnknownReferenceException} (404
  * {@code unknown-reference} naming the field): the caller must not learn that another structure's record exists.
+ *
+ * <p>Counsellors and beneficiaries ({@link #requireRemembered}) are named by nearly every write, and their directory
+ * changes rarely against the writes that name them: once found in a structure, the entry is remembered per process
+ * ({@code cepcpf.directory.remember-for}, 20,000 entries at most), so a write is one transaction, not one more per
+ * reference. What a remembered entry may not hide:
+ * <ul>
+ * <li>a change this instance applies (a counsellor or person announced again in another structure, an erasure): the
+ * projection that writes it calls {@link #forget}, effective when its transaction ends; a look that ran meanwhile
+ * (it may have read the row as it was) is not remembered;</li>
+ * <li>a change applied by another instance of the service (the one that consumed that partition): seen within
+ * {@code remember-for};</li>
+ * <li>what the use case checks in its own transaction (a person's erasure, {@link BeneficiaryDirectory#lockForWrite}'s
+ * structure): checked there as before, never from memory.</li>
+ * </ul>
+ * Only a record found in the caller's structure is remembered: an unknown one is looked for (and waited for) every
+ * time, another structure's refused after a fresh look.
  */
 @ApplicationScoped
 public class DirectoryReferences {
 
     /** Runs one look at the service's table in a transaction of its own. */
-    @FunctionalInterface
     interface Transactions {
         <T> T inNew(Supplier<T> work);
+
+        /** Runs {@code then} once the caller's transaction has ended (at once outside one). */
+        default void afterEnd(Runnable then) {
+            then.run();
+        }
     }
+
+    /** A remembered record: what it is ("Counsellor", "Beneficiary") and its id. */
+    private record Key(String kind, UUID id) {
+    }
+
+    private static final int MAX_REMEMBERED = 20_000;
 
     private final Duration timeout;
     private final Duration poll;
     private final Transactions transactions;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** The structure each remembered record was found in. */
+    private final Cache<Key, UUID> remembered;
+    private final boolean remembering;
+    /** Counts the {@link #forget}s: a look that a forget overlapped is not remembered. */
+    private final AtomicLong forgets = new AtomicLong();
 
     @Inject
-    public DirectoryReferences(PlatformConfig config, MeterRegistry registry) {
-        this(config.directory().arrivalTimeout(), config.directory().arrivalPoll(), registry,
-                new Transactions() {
+    public DirectoryReferences(PlatformConfig config, MeterRegistry registry,
+            TransactionSynchronizationRegistry synchronizations) {
+        this(config.directory().arrivalTimeout(), config.directory().arrivalPoll(), config.directory().rememberFor(),
+                registry, new Transactions() {
                     @Override
                     public <T> T inNew(Supplier<T> work) {
                         return QuarkusTransaction.requiringNew().call(work::get);
+                    }
+
+                    @Override
+                    public void afterEnd(Runnable then) {
+                        if (synchronizations.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+                            then.run();
+                            return;
+                        }
+                        synchronizations.registerInterposedSynchronization(new Synchronization() {
+                            @Override
+                            public void beforeCompletion() {
+                            }
+
+                            @Override
+                            public void afterCompletion(int status) {
+                                then.run();
+                            }
+                        });
                     }
                 });
     }
 
     /** The rule alone, for its plain unit test: any timeout, and the looks run as they come. */
-    DirectoryReferences(Duration timeout, Duration poll, MeterRegistry registry, Transactions transactions) {
+    DirectoryReferences(Duration timeout, Duration poll, Duration rememberFor, MeterRegistry registry,
+            Transactions transactions) {
         this.timeout = timeout;
         this.poll = poll;
         this.transactions = transactions;
+        this.remembering = !rememberFor.isZero();
+        this.remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(rememberFor).build();
         Gauge.builder("cepcpf.directory.arrival.waiting", waiting, AtomicInteger::get)
                 .description("Requests waiting for the announcement of the record they name").register(registry);
     }
@@ -85,6 +144,44 @@ public class DirectoryReferences {
         if (entry.isEmpty() || !structureId.equals(entry.get().structureId()) || !condition.test(entry.get())) {
             throw new UnknownReferenceException(field, kind, id);
         }
+    }
+
+    /**
+     * As {@link #require(String, String, UUID, UUID, Function)}, for the records whose projection calls
+     * {@link #forget} when it changes one of them: found once in {@code structureId}, the record is taken as known
+     * there without a look until it is forgotten or {@code cepcpf.directory.remember-for} has passed.
+     */
+    public <E extends DirectoryEntry> void requireRemembered(String field, String kind, UUID id, UUID structureId,
+            Function<UUID, Optional<E>> lookup) {
+        if (id == null) {
+            return;
+        }
+        Key key = new Key(kind, id);
+        if (structureId.equals(remembered.getIfPresent(key))) {
+            return;
+        }
+        long forgetsBefore = forgets.get();
+        Optional<E> entry = await(id, lookup);
+        if (entry.isEmpty() || !structureId.equals(entry.get().structureId())) {
+            throw new UnknownReferenceException(field, kind, id);
+        }
+        // kept only if no forget overlapped the look, which may have read the row before that change's commit;
+        // compute holds the key while it decides, so a forget's invalidation cannot slip between check and store
+        if (remembering) {
+            remembered.asMap().compute(key, (k, kept) -> forgets.get() == forgetsBefore ? structureId : kept);
+        }
+    }
+
+    /**
+     * The record of that kind changed in this service's table: it is looked up again from the end of the current
+     * transaction (its commit makes the change visible; at once outside a transaction). Call it from the projection
+     * that writes the change, in the transaction that writes it.
+     */
+    public void forget(String kind, UUID id) {
+        transactions.afterEnd(() -> {
+            forgets.incrementAndGet();
+            remembered.invalidate(new Key(kind, id));
+        });
     }
 
     /** How many requests are waiting now: lets a test publish an announcement only once a request waits for it. */
