@@ -79,4 +79,5 @@ public class Level1Contact {
     public CepOperator routedTo() { return routedTo; }
     public boolean liaisonSheetIssued() { return liaisonSheetIssued; }
     public Instant recordedAt() { return recordedAt; }
+    public String recordedBy() { return recordedBy; }
 }

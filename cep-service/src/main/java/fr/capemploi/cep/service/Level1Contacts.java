@@ -52,8 +52,7 @@ public class Level1Contacts {
         Level1Contact saved = new Level1Contact(UUID.randomUUID(), contact.structureId(), contact.counsellorId(),
                 contact.beneficiaryId(), contact.contactDate(), contact.channel(), contact.request(), contact.routedTo(),
                 contact.liaisonSheetIssued(), clock.instant(), contact.recordedBy());
-        contacts.persist(saved);
-        outbox.record(new Level1ContactRecorded(saved.id(), saved.structureId(), saved.counsellorId(),
+        outbox.record(contacts.insert(saved), new Level1ContactRecorded(saved.id(), saved.structureId(), saved.counsellorId(),
                 saved.beneficiaryId(), saved.contactDate(), saved.channel(), saved.request(),
                 saved.liaisonSheetIssued()), BusinessDay.startOf(saved.contactDate()));
         if (saved.routedTo() != null) {
