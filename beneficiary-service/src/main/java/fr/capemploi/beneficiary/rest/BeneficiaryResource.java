@@ -124,9 +124,7 @@ public class BeneficiaryResource {
             + "the body, with its orientation source, and get the id only. With an Idempotency-Key, a retry of the same "
             + "request returns the first answer (header Idempotent-Replayed) instead of a duplicate person. Emits "
             + "BeneficiaryRegistered (categorical attributes only).")
-    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
-            description = "8 to 128 visible characters, e.g. a UUID; same key and body = same answer",
-            example = "8f14e45f-ceea-467f-a8f6-1b2c3d4e5f60")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = BeneficiaryRequest.class), examples = {
             @ExampleObject(name = "registration", summary = "A counsellor registers a person of the structure",
                     value = REGISTRATION),

@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,9 +76,7 @@ public class ConsentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Record a consent", description = "One consent in force per scope. Emits ConsentGiven.")
-    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
-            description = "8 to 128 visible characters; same key and body = same answer",
-            example = "0b7d3e2a-5c41-4f9e-a8b6-2d3e4f5a6b70")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = ConsentRequest.class),
             examples = @ExampleObject(name = "health-data", summary = "Signed consent to process the BOE recognition",
                     value = CONSENT_REQUEST)))

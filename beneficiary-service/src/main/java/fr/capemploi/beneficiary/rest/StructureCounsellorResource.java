@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -66,9 +65,7 @@ public class StructureCounsellorResource {
     @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Register a counsellor", description = "Administrators only. Emits CounsellorRegistered "
             + "(without the name). An Idempotency-Key makes a retry return the counsellor created the first time.")
-    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
-            description = "8 to 128 visible characters, e.g. a UUID; same key and body = same answer",
-            example = "8f14e45f-ceea-467f-a8f6-1b2c3d4e5f60")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = CounsellorRequest.class),
             examples = @ExampleObject(name = "new-counsellor", summary = "A counsellor joining in January 2016",
                     value = COUNSELLOR_REQUEST)))
