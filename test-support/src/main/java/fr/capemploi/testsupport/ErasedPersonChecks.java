@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
+import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +49,23 @@ public final class ErasedPersonChecks {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> "1".equals(scalar("SELECT count(*) FROM known_beneficiary WHERE beneficiary_id = ? "
                         + "AND erased_on IS NOT NULL", beneficiary)));
+    }
+
+    /**
+     * The platform's rule for an erasure whose registration never reached the service ({@code
+     * BeneficiaryEntryProjection}): a tombstone, refused as erased at once; the registration published afterwards (a
+     * replay) is applied to it without bringing the person back. Publishes the erasure, then {@code registration},
+     * and waits until the directory has applied both.
+     */
+    public void erasedBeforeItsRegistrationArrived(UUID beneficiary, UUID structure, LocalDate on,
+            BeneficiaryRegistered registration) {
+        erase(beneficiary, structure, on);
+        TestEvents.publish(registration, registration.entryDate().atTime(8, 0).toInstant(ZoneOffset.UTC));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "1".equals(scalar("SELECT count(*) FROM known_beneficiary WHERE beneficiary_id = ? "
+                        + "AND entry_date IS NOT NULL", beneficiary)));
+        assertThat(scalar("SELECT erased_on FROM known_beneficiary WHERE beneficiary_id = ?", beneficiary))
+                .as("the erasure day, kept through the late registration").isEqualTo(on.toString());
     }
 
     /** 410 beneficiary-erased problem+json, and not a row nor an outbox event more or changed. */

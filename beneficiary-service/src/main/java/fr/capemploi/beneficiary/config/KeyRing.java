@@ -1,5 +1,6 @@
 package fr.capemploi.beneficiary.config;
 
+import fr.capemploi.platform.idempotency.RequestHashKey;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @Startup
 @ApplicationScoped
-public class KeyRing {
+public class KeyRing implements RequestHashKey {
 
     private final SecretKey nirEncryption;
     private final SecretKey nirSearch;
@@ -48,6 +49,7 @@ public class KeyRing {
         return nirSearch;
     }
 
+    @Override
     public SecretKey requestHash() {
         return requestHash;
     }

@@ -49,10 +49,10 @@ import fr.capemploi.beneficiary.repository.AccessLogRepository;
 import fr.capemploi.beneficiary.repository.BeneficiaryRepository;
 import fr.capemploi.beneficiary.service.BeneficiaryRecord;
 import fr.capemploi.beneficiary.service.BeneficiaryRegistry;
-import fr.capemploi.beneficiary.service.IdempotentRequests;
 import fr.capemploi.beneficiary.service.IfMatch;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
@@ -104,15 +104,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BeneficiaryResource {
 
     private final BeneficiaryRegistry registry;
-    private final IdempotentRequests idempotency;
     private final Caller caller;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public BeneficiaryResource(BeneficiaryRegistry registry, IdempotentRequests idempotency, Caller caller,
-            ObjectMapper json, Validator validator) {
+    public BeneficiaryResource(BeneficiaryRegistry registry, Caller caller, ObjectMapper json, Validator validator) {
         this.registry = registry;
-        this.idempotency = idempotency;
         this.caller = caller;
         this.json = json;
         this.validator = validator;
@@ -121,14 +118,13 @@ public class BeneficiaryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER, Roles.PARTNER})
+    @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Register or refer a beneficiary", description = "Counsellors and managers register a person "
             + "in their own structure and get the full record back. Partners refer a person to the structure named in "
             + "the body, with its orientation source, and get the id only. With an Idempotency-Key, a retry of the same "
             + "request returns the first answer (header Idempotent-Replayed) instead of a duplicate person. Emits "
             + "BeneficiaryRegistered (categorical attributes only).")
-    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
-            description = "8 to 128 visible characters, e.g. a UUID; same key and body = same answer",
-            example = "8f14e45f-ceea-467f-a8f6-1b2c3d4e5f60")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = BeneficiaryRequest.class), examples = {
             @ExampleObject(name = "registration", summary = "A counsellor registers a person of the structure",
                     value = REGISTRATION),
@@ -149,17 +145,14 @@ public class BeneficiaryResource {
             examples = @ExampleObject(name = "nir-taken", value = NIR_TAKEN)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another body", content = @Content(
             examples = @ExampleObject(name = "key-reused", value = KEY_REUSED)))
-    public RestResponse<Object> register(@Valid @NotNull BeneficiaryRequest request,
-            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        BeneficiaryRecord registered = registry.register(
-                new BeneficiaryRegistry.Registration(request.structureId(), request.toProfile(),
-                        request.referentCounsellorId()),
-                RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries", request));
+    public RestResponse<Object> register(@Valid @NotNull BeneficiaryRequest request, @Context UriInfo uri) {
+        BeneficiaryRecord registered = registry.register(new BeneficiaryRegistry.Registration(request.structureId(),
+                request.toProfile(), request.referentCounsellorId()));
         Beneficiary beneficiary = registered.beneficiary();
         Object body = referringPartner() ? new ReferralReceipt(beneficiary.id())
                 : BeneficiaryResponse.of(beneficiary, registered.nir());
         return Created.at(Created.under(uri, beneficiary.id()), body,
-                referringPartner() ? null : beneficiary.version(), registered.replayed());
+                referringPartner() ? null : beneficiary.version());
     }
 
     @GET
@@ -336,6 +329,7 @@ public class BeneficiaryResource {
     @Path("/{id}/exit")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Record the exit", description = "Exit date not before the entry date, reason from the "
             + "list; a second exit is 409, except the retry of the same request with the same Idempotency-Key, which "
             + "answers the record as it is now (header Idempotent-Replayed). Emits BeneficiaryExited. If-Match optional.")
@@ -357,15 +351,9 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
             examples = @ExampleObject(name = "stale", value = STALE)))
     public Response exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
-            @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
-        BeneficiaryRecord exited = registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason(),
-                RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries/" + id + "/exit", request));
-        Response response = detail(exited, Response.Status.OK);
-        if (exited.replayed()) {
-            response.getHeaders().add(RequestHeaders.REPLAYED, "true");
-        }
-        return response;
+            @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
+        return detail(registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason()),
+                Response.Status.OK);
     }
 
     @GET

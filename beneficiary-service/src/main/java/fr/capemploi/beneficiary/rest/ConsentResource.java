@@ -18,14 +18,12 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.WITHDRAWAL;
 
 import fr.capemploi.beneficiary.domain.Consent;
 import fr.capemploi.beneficiary.service.ConsentRegister;
-import fr.capemploi.beneficiary.service.IdempotentRequests;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,7 +34,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,11 +52,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConsentResource {
 
     private final ConsentRegister consents;
-    private final IdempotentRequests idempotency;
 
-    public ConsentResource(ConsentRegister consents, IdempotentRequests idempotency) {
+    public ConsentResource(ConsentRegister consents) {
         this.consents = consents;
-        this.idempotency = idempotency;
     }
 
     @GET
@@ -79,10 +74,9 @@ public class ConsentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
+    @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Record a consent", description = "One consent in force per scope. Emits ConsentGiven.")
-    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
-            description = "8 to 128 visible characters; same key and body = same answer",
-            example = "0b7d3e2a-5c41-4f9e-a8b6-2d3e4f5a6b70")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = ConsentRequest.class),
             examples = @ExampleObject(name = "health-data", summary = "Signed consent to process the BOE recognition",
                     value = CONSENT_REQUEST)))
@@ -96,11 +90,9 @@ public class ConsentResource {
     @APIResponse(responseCode = "410", description = "Erased", content = @Content(
             examples = @ExampleObject(name = "erased", value = GONE)))
     public RestResponse<ConsentResponse> give(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest request,
-            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        ConsentRegister.Recorded recorded = consents.give(id, request.scope(), request.givenOn(), request.modality(),
-                RequestHeaders.attempt(idempotency, idempotencyKey, "POST /beneficiaries/" + id + "/consents", request));
-        Consent consent = recorded.consent();
-        return Created.at(Created.under(uri, consent.id()), ConsentResponse.of(consent), null, recorded.replayed());
+            @Context UriInfo uri) {
+        Consent consent = consents.give(id, request.scope(), request.givenOn(), request.modality());
+        return Created.at(uri, consent.id(), ConsentResponse.of(consent));
     }
 
     @POST

@@ -1,8 +1,6 @@
 package fr.capemploi.beneficiary.rest;
 
-import fr.capemploi.beneficiary.service.IdempotentRequests;
 import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
-import java.util.Optional;
 
 /** The conditional and idempotency headers, checked like any other input. */
 final class RequestHeaders {
@@ -12,14 +10,5 @@ final class RequestHeaders {
     static final String REPLAYED = IdempotentRequestInterceptor.REPLAYED;
 
     private RequestHeaders() {
-    }
-
-    static Optional<IdempotentRequests.Attempt> attempt(IdempotentRequests requests, String key, String operation,
-            Object body) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        IdempotentRequestInterceptor.requireWellFormed(key);
-        return Optional.of(requests.attempt(operation, key, body));
     }
 }

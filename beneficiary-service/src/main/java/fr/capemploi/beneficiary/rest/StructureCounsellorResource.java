@@ -2,6 +2,7 @@ package fr.capemploi.beneficiary.rest;
 import jakarta.ws.rs.BeanParam;
 import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
+import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.platform.rest.Created;
 
 import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR;
@@ -13,7 +14,6 @@ import fr.capemploi.beneficiary.domain.Counsellor;
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
-import fr.capemploi.beneficiary.service.IdempotentRequests;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Roles;
@@ -22,7 +22,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -54,23 +52,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StructureCounsellorResource {
 
     private final CounsellorDirectory directory;
-    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    public StructureCounsellorResource(CounsellorDirectory directory, IdempotentRequests idempotency, Clock clock) {
+    public StructureCounsellorResource(CounsellorDirectory directory, Clock clock) {
         this.directory = directory;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Register a counsellor", description = "Administrators only. Emits CounsellorRegistered "
             + "(without the name). An Idempotency-Key makes a retry return the counsellor created the first time.")
-    @Parameter(name = RequestHeaders.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
-            description = "8 to 128 visible characters, e.g. a UUID; same key and body = same answer",
-            example = "8f14e45f-ceea-467f-a8f6-1b2c3d4e5f60")
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = CounsellorRequest.class),
             examples = @ExampleObject(name = "new-counsellor", summary = "A counsellor joining in January 2016",
                     value = COUNSELLOR_REQUEST)))
@@ -80,13 +75,10 @@ public class StructureCounsellorResource {
     @APIResponse(responseCode = "404", description = "Unknown structure", content = @Content(
             examples = @ExampleObject(name = "unknown-structure", value = STRUCTURE_NOT_FOUND)))
     public RestResponse<CounsellorResponse> register(@PathParam("id") UUID id, @Valid @NotNull CounsellorRequest request,
-            @HeaderParam(RequestHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        CounsellorDirectory.Registered registered = directory.register(id, request.displayName().strip(),
-                request.activeFrom(), RequestHeaders.attempt(idempotency, idempotencyKey,
-                        "POST /structures/" + id + "/counsellors", request));
-        Counsellor counsellor = registered.counsellor();
+            @Context UriInfo uri) {
+        Counsellor counsellor = directory.register(id, request.displayName().strip(), request.activeFrom());
         return Created.at(uri.getBaseUriBuilder().path("api/v1/counsellors").path(counsellor.id().toString()).build(),
-                view(counsellor), counsellor.version(), registered.replayed());
+                view(counsellor), counsellor.version());
     }
 
     @GET

@@ -4,9 +4,5 @@ import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.Nir;
 
 /** A beneficiary as a use case hands it to the web layer: the record and its NIR, decrypted for this answer only. */
-public record BeneficiaryRecord(Beneficiary beneficiary, Nir nir, boolean replayed) {
-
-    public BeneficiaryRecord(Beneficiary beneficiary, Nir nir) {
-        this(beneficiary, nir, false);
-    }
+public record BeneficiaryRecord(Beneficiary beneficiary, Nir nir) {
 }

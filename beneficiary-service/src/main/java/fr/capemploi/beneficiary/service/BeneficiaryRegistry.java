@@ -15,6 +15,8 @@ import fr.capemploi.beneficiary.repository.BeneficiaryRepository;
 import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.repository.StructureRepository;
 import fr.capemploi.events.beneficiary.BeneficiaryExited.ExitReason;
+import fr.capemploi.platform.idempotency.KeyedRequest;
+import fr.capemploi.platform.idempotency.StoredAnswers;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ConflictException;
 import fr.capemploi.platform.problem.InvalidFieldException;
@@ -47,21 +49,23 @@ public class BeneficiaryRegistry {
     private final StructureRepository structures;
     private final NirVault vault;
     private final AccessLog accessLog;
-    private final IdempotentRequests idempotency;
+    private final KeyedRequest keyedRequest;
+    private final StoredAnswers idempotentAnswers;
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
     private final EntityManager em;
 
     public BeneficiaryRegistry(BeneficiaryRepository beneficiaries, CounsellorRepository counsellors,
-            StructureRepository structures, NirVault vault, AccessLog accessLog, IdempotentRequests idempotency,
-            Outbox outbox, Caller caller, Clock clock, EntityManager em) {
+            StructureRepository structures, NirVault vault, AccessLog accessLog, KeyedRequest keyedRequest,
+            StoredAnswers idempotentAnswers, Outbox outbox, Caller caller, Clock clock, EntityManager em) {
         this.beneficiaries = beneficiaries;
         this.counsellors = counsellors;
         this.structures = structures;
         this.vault = vault;
         this.accessLog = accessLog;
-        this.idempotency = idempotency;
+        this.keyedRequest = keyedRequest;
+        this.idempotentAnswers = idempotentAnswers;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
@@ -73,12 +77,10 @@ public class BeneficiaryRegistry {
     }
 
     @Transactional
-    public BeneficiaryRecord register(Registration registration, Optional<IdempotentRequests.Attempt> attempt) {
-        if (attempt.isPresent()) {
-            Optional<UUID> earlier = idempotency.claim(attempt.get());
-            if (earlier.isPresent()) {
-                return replay(earlier.get());
-            }
+    public BeneficiaryRecord register(Registration registration) {
+        Optional<UUID> earlier = keyedRequest.retryOf();
+        if (earlier.isPresent()) {
+            return replay(earlier.get());
         }
         UUID structureId = structureOfRegistration(registration);
         BeneficiaryProfile profile = registration.profile();
@@ -94,7 +96,7 @@ public class BeneficiaryRegistry {
         SealedNir nir = profile.nir() == null ? null : vault.seal(profile.nir(), id);
         if (nir != null && beneficiaries.nirTaken(structureId, nir.searchHash(), id)) {
             if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound()) {
-                return joinedReferral(structureId, nir, attempt);
+                return joinedReferral(structureId, nir);
             }
             throw new ConflictException("A beneficiary with this NIR is already registered in this structure");
         }
@@ -104,7 +106,7 @@ public class BeneficiaryRegistry {
         em.flush();
         accessLog.record(beneficiary, AccessAction.CREATE);
         outbox.record(RegistryEvents.registered(beneficiary), BusinessDay.startOf(profile.entryDate()));
-        attempt.ifPresent(a -> idempotency.complete(a, id));
+        keyedRequest.answers(id);
         return new BeneficiaryRecord(beneficiary, profile.nir());
     }
 
@@ -186,9 +188,8 @@ public class BeneficiaryRegistry {
     }
 
     @Transactional
-    public BeneficiaryRecord exit(UUID id, IfMatch ifMatch, LocalDate exitDate, ExitReason reason,
-            Optional<IdempotentRequests.Attempt> attempt) {
-        if (attempt.isPresent() && idempotency.claim(attempt.get()).isPresent()) {
+    public BeneficiaryRecord exit(UUID id, IfMatch ifMatch, LocalDate exitDate, ExitReason reason) {
+        if (keyedRequest.retryOf().isPresent()) {
             // the exit was recorded by the first attempt: answer the record as it is now, change nothing
             return replay(id);
         }
@@ -197,7 +198,7 @@ public class BeneficiaryRegistry {
         em.flush();
         accessLog.record(beneficiary, AccessAction.EXIT);
         outbox.record(RegistryEvents.exited(beneficiary), BusinessDay.startOf(exitDate));
-        attempt.ifPresent(a -> idempotency.complete(a, id));
+        keyedRequest.answers(id);
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
     }
 
@@ -212,7 +213,7 @@ public class BeneficiaryRegistry {
         Instant now = clock.instant();
         beneficiary.erase(today, now);
         em.flush();
-        idempotency.forgetRequestsOf(id);
+        idempotentAnswers.forgetRequestsAbout(id);
         accessLog.record(beneficiary, AccessAction.ERASE);
         outbox.record(RegistryEvents.erased(beneficiary), now);
     }
@@ -287,11 +288,10 @@ public class BeneficiaryRegistry {
      * an id) and nothing is recorded: a 409 would tell it that this person is followed by a Cap emploi, i.e. has a
      * disability status (audit finding). The referral joins the existing record; its id is all the partner gets.
      */
-    private BeneficiaryRecord joinedReferral(UUID structureId, SealedNir nir,
-            Optional<IdempotentRequests.Attempt> attempt) {
+    private BeneficiaryRecord joinedReferral(UUID structureId, SealedNir nir) {
         Beneficiary existing = beneficiaries.withNir(structureId, nir.searchHash())
                 .orElseThrow(() -> new IllegalStateException("NIR taken but no holder found"));
-        attempt.ifPresent(a -> idempotency.complete(a, existing.id()));
+        keyedRequest.answers(existing.id());
         return new BeneficiaryRecord(existing, null);
     }
 
@@ -305,10 +305,10 @@ public class BeneficiaryRegistry {
         }
         if (caller.hasRole(Roles.PARTNER) && !caller.isStructureBound() || beneficiary.erased()) {
             // the partner only ever gets the id back: nothing personal is read, nothing to log
-            return new BeneficiaryRecord(beneficiary, null, true);
+            return new BeneficiaryRecord(beneficiary, null);
         }
         accessLog.record(beneficiary, AccessAction.READ);
-        return new BeneficiaryRecord(beneficiary, nirOf(beneficiary), true);
+        return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
     }
 
     private UUID structureOfRegistration(Registration registration) {

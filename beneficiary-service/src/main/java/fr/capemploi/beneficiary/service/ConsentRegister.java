@@ -7,6 +7,7 @@ import fr.capemploi.beneficiary.messaging.RegistryEvents;
 import fr.capemploi.beneficiary.repository.ConsentRepository;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentModality;
 import fr.capemploi.events.beneficiary.ConsentGiven.ConsentScope;
+import fr.capemploi.platform.idempotency.KeyedRequest;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ConflictException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
@@ -30,23 +31,20 @@ public class ConsentRegister {
     private final BeneficiaryRegistry registry;
     private final ConsentRepository consents;
     private final AccessLog accessLog;
-    private final IdempotentRequests idempotency;
+    private final KeyedRequest keyedRequest;
     private final Outbox outbox;
     private final Clock clock;
     private final EntityManager em;
 
     public ConsentRegister(BeneficiaryRegistry registry, ConsentRepository consents, AccessLog accessLog,
-            IdempotentRequests idempotency, Outbox outbox, Clock clock, EntityManager em) {
+            KeyedRequest keyedRequest, Outbox outbox, Clock clock, EntityManager em) {
         this.registry = registry;
         this.consents = consents;
         this.accessLog = accessLog;
-        this.idempotency = idempotency;
+        this.keyedRequest = keyedRequest;
         this.outbox = outbox;
         this.clock = clock;
         this.em = em;
-    }
-
-    public record Recorded(Consent consent, boolean replayed) {
     }
 
     @Transactional
@@ -59,14 +57,11 @@ public class ConsentRegister {
     }
 
     @Transactional
-    public Recorded give(UUID beneficiaryId, ConsentScope scope, LocalDate givenOn, ConsentModality modality,
-            Optional<IdempotentRequests.Attempt> attempt) {
+    public Consent give(UUID beneficiaryId, ConsentScope scope, LocalDate givenOn, ConsentModality modality) {
         Beneficiary beneficiary = registry.lockedForChange(beneficiaryId, IfMatch.ABSENT, false);
-        if (attempt.isPresent()) {
-            Optional<UUID> earlier = idempotency.claim(attempt.get());
-            if (earlier.isPresent()) {
-                return new Recorded(consents.findByIdOptional(earlier.get()).orElseThrow(), true);
-            }
+        Optional<UUID> earlier = keyedRequest.retryOf();
+        if (earlier.isPresent()) {
+            return consents.findByIdOptional(earlier.get()).orElseThrow();
         }
         if (consents.inForce(beneficiaryId, scope)) {
             throw new ConflictException("A " + scope + " consent is already in force; withdraw it before recording a new one");
@@ -77,8 +72,8 @@ public class ConsentRegister {
         em.flush();
         accessLog.record(beneficiary, AccessAction.CONSENT_GIVEN);
         outbox.record(RegistryEvents.consentGiven(consent), BusinessDay.startOf(givenOn));
-        attempt.ifPresent(a -> idempotency.complete(a, consent.id()));
-        return new Recorded(consent, false);
+        keyedRequest.answers(consent.id());
+        return consent;
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.messaging.RegistryEvents;
 import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.repository.StructureRepository;
+import fr.capemploi.platform.idempotency.KeyedRequest;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
@@ -28,17 +29,17 @@ public class CounsellorDirectory {
 
     private final CounsellorRepository counsellors;
     private final StructureRepository structures;
-    private final IdempotentRequests idempotency;
+    private final KeyedRequest keyedRequest;
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
     private final EntityManager em;
 
     public CounsellorDirectory(CounsellorRepository counsellors, StructureRepository structures,
-            IdempotentRequests idempotency, Outbox outbox, Caller caller, Clock clock, EntityManager em) {
+            KeyedRequest keyedRequest, Outbox outbox, Caller caller, Clock clock, EntityManager em) {
         this.counsellors = counsellors;
         this.structures = structures;
-        this.idempotency = idempotency;
+        this.keyedRequest = keyedRequest;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
@@ -49,28 +50,22 @@ public class CounsellorDirectory {
     public record Details(String displayName, LocalDate activeUntil) {
     }
 
-    public record Registered(Counsellor counsellor, boolean replayed) {
-    }
-
     @Transactional
-    public Registered register(UUID structureId, String displayName, LocalDate activeFrom,
-            Optional<IdempotentRequests.Attempt> attempt) {
+    public Counsellor register(UUID structureId, String displayName, LocalDate activeFrom) {
         if (structures.findByIdOptional(structureId).isEmpty()) {
             throw new ResourceNotFoundException("Structure", structureId);
         }
-        if (attempt.isPresent()) {
-            Optional<UUID> earlier = idempotency.claim(attempt.get());
-            if (earlier.isPresent()) {
-                return new Registered(counsellors.findByIdOptional(earlier.get()).orElseThrow(), true);
-            }
+        Optional<UUID> earlier = keyedRequest.retryOf();
+        if (earlier.isPresent()) {
+            return counsellors.findByIdOptional(earlier.get()).orElseThrow();
         }
         LocalDate from = activeFrom;
         Counsellor counsellor = new Counsellor(UUID.randomUUID(), structureId, displayName, from, clock.instant());
         counsellors.persist(counsellor);
         em.flush();
         outbox.record(RegistryEvents.counsellorRegistered(counsellor), BusinessDay.startOf(from));
-        attempt.ifPresent(a -> idempotency.complete(a, counsellor.id()));
-        return new Registered(counsellor, false);
+        keyedRequest.answers(counsellor.id());
+        return counsellor;
     }
 
     @Transactional

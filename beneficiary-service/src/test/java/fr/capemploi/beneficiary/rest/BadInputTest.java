@@ -265,7 +265,7 @@ class BadInputTest extends BadInputHarness<BadInputTest.Case, Map<String, String
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : List.of("structure", "counsellor", "beneficiary", "consent", "access_log_entry",
-                    "outbox_event", "idempotent_request", "idempotent_response")) {
+                    "outbox_event", "idempotent_response")) {
                 try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rows.next();
                     counts.put(table, rows.getLong(1));

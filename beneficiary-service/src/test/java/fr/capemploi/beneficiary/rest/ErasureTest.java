@@ -151,7 +151,7 @@ class ErasureTest {
     }
 
     private long hashedRequests(UUID beneficiary) throws SQLException {
-        Map<String, Object> row = row("SELECT count(*) AS n FROM idempotent_request WHERE resource_id = ? "
+        Map<String, Object> row = row("SELECT count(*) AS n FROM idempotent_response WHERE resource_id = ? "
                 + "AND request_hash IS NOT NULL", beneficiary);
         return ((Number) row.get("n")).longValue();
     }

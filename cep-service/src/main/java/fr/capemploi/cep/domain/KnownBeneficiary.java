@@ -38,8 +38,8 @@ public class KnownBeneficiary extends BeneficiaryEntry {
         this.updatedAt = at;
     }
 
-    public void erased(LocalDate on, Instant at) {
-        erased(on);
+    /** The last time the registry's events changed this entry (its erasure included). */
+    public void changedAt(Instant at) {
         this.updatedAt = at;
     }
 

@@ -1,41 +1,37 @@
 package fr.capemploi.cep.messaging;
 
-import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.cep.domain.KnownBeneficiary;
 import fr.capemploi.cep.domain.KnownStructure;
 import fr.capemploi.cep.repository.KnownBeneficiaryRepository;
 import fr.capemploi.cep.repository.KnownStructureRepository;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
-import fr.capemploi.events.Topics;
-import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
 import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.platform.consumer.TypedProjection;
+import fr.capemploi.platform.directory.BeneficiaryEntryProjection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * Keeps the local copy of what the beneficiary service announces: which beneficiaries exist and in which structure
- * (so CEP records never point at nobody) and their current referent, and the structures' names for the documents.
- * The counsellors are the platform's {@code CounsellorDirectoryProjection}, fed from the same channel. Other event
- * types of the topic are ignored.
+ * (so CEP records never point at nobody, registrations and erasures applied as the platform's
+ * {@link BeneficiaryEntryProjection} applies them) and their current referent, and the structures' names for the
+ * documents. The counsellors are the platform's {@code CounsellorDirectoryProjection}, fed from the same channel.
+ * Other event types of the topic are ignored.
  */
 @ApplicationScoped
-public class BeneficiaryDirectoryProjection extends TypedProjection {
+public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<KnownBeneficiary> {
 
     private final KnownBeneficiaryRepository beneficiaries;
     private final KnownStructureRepository structures;
 
     public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries, KnownStructureRepository structures) {
+        super(beneficiaries);
         this.beneficiaries = beneficiaries;
         this.structures = structures;
-        on(BeneficiaryRegistered.class, (event, envelope) -> registered(envelope, event));
-        on(BeneficiaryErased.class, (event, envelope) -> erased(envelope, event));
         on(StructureRegistered.class, (event, envelope) -> structure(event));
-        on(ReferentAssigned.class, (event, envelope) -> referent(event, envelope));
+        on(ReferentAssigned.class, this::referent);
     }
 
     @Override
@@ -44,32 +40,24 @@ public class BeneficiaryDirectoryProjection extends TypedProjection {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.BENEFICIARY);
+    protected KnownBeneficiary entryOf(BeneficiaryRegistered event, EventEnvelope envelope) {
+        return new KnownBeneficiary(event.beneficiaryId(), event.structureId(), event.referentCounsellorId(),
+                event.entryDate(), envelope.recordedAt());
     }
 
-
-    private void registered(EventEnvelope envelope, BeneficiaryRegistered event) {
-        if (event.beneficiaryId() == null || event.structureId() == null) {
-            throw new MalformedEventException("BeneficiaryRegistered without beneficiaryId or structureId");
-        }
-        beneficiaries.findByIdOptional(event.beneficiaryId()).ifPresentOrElse(
-                known -> known.registered(event.structureId(), event.referentCounsellorId(), event.entryDate(),
-                        envelope.recordedAt()),
-                () -> beneficiaries.persist(new KnownBeneficiary(event.beneficiaryId(), event.structureId(),
-                        event.referentCounsellorId(), event.entryDate(), envelope.recordedAt())));
+    @Override
+    protected void registeredAgain(KnownBeneficiary known, BeneficiaryRegistered event, EventEnvelope envelope) {
+        known.registered(event.structureId(), event.referentCounsellorId(), event.entryDate(), envelope.recordedAt());
     }
 
-    private void erased(EventEnvelope envelope, BeneficiaryErased event) {
-        // a tombstone even for a registration never seen (e.g. a projection started after it), so the id stays refused
-        KnownBeneficiary known = beneficiaries.findByIdOptional(event.beneficiaryId()).orElseGet(() -> {
-            KnownBeneficiary tombstone = new KnownBeneficiary(event.beneficiaryId(), event.structureId(), null, null,
-                    envelope.recordedAt());
-            beneficiaries.persist(tombstone);
-            return tombstone;
-        });
-        known.erased(event.erasedOn() != null ? event.erasedOn()
-                : BusinessDay.of(envelope.occurredAt()), envelope.recordedAt());
+    @Override
+    protected KnownBeneficiary tombstone(UUID beneficiaryId, UUID structureId, EventEnvelope envelope) {
+        return new KnownBeneficiary(beneficiaryId, structureId, null, null, envelope.recordedAt());
+    }
+
+    @Override
+    protected void erased(KnownBeneficiary entry, EventEnvelope envelope) {
+        entry.changedAt(envelope.recordedAt());
     }
 
     private void structure(StructureRegistered event) {

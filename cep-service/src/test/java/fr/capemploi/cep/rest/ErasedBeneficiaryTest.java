@@ -96,6 +96,17 @@ class ErasedBeneficiaryTest {
                 .request(method, story.fill(path)));
     }
 
+    /** An erasure seen before the registration (platform rule, as in cpf-service): a tombstone, refused at once. */
+    @Test
+    void anErasureWhoseRegistrationWasNeverSeenLeavesATombstone() {
+        UUID unseen = UUID.randomUUID();
+        checks.erasedBeforeItsRegistrationArrived(unseen, fixtures.structure, ERASED_ON,
+                CepFixtures.registration(unseen, fixtures.structure, fixtures.counsellor));
+        checks.refused(unseen, () -> fixtures.asCounsellor().body("{\"beneficiaryId\":\"" + unseen
+                + "\",\"diagnosedOn\":\"2019-06-10\",\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[]}")
+                .post("/api/v1/cep/diagnostics"));
+    }
+
     @Test
     void noAccompanimentIsOpenedFromADiagnosticMadeBefore() {
         UUID beneficiary = fixtures.registeredBeneficiary();

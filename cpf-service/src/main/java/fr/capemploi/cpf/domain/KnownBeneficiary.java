@@ -51,10 +51,6 @@ public class KnownBeneficiary extends BeneficiaryEntry {
         this.recordedAt = recordedAt;
     }
 
-    public void erase(LocalDate on) {
-        erased(on);
-    }
-
     public StatusAtEntry statusAtEntry() { return statusAtEntry; }
     public boolean boe() { return boe; }
     public QualificationLevel qualificationLevel() { return qualificationLevel; }

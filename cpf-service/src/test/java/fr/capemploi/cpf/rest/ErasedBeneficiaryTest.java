@@ -113,6 +113,15 @@ class ErasedBeneficiaryTest {
                 story.fill(path)));
     }
 
+    /** An erasure seen before the registration (platform rule, as in cep-service): a tombstone, refused at once. */
+    @Test
+    void anErasureWhoseRegistrationWasNeverSeenLeavesATombstone() {
+        UUID unseen = UUID.randomUUID();
+        checks.erasedBeforeItsRegistrationArrived(unseen, structure, ERASED_ON, Fixtures.registration(unseen, structure));
+        checks.refused(unseen, () -> as(counsellor).body("{\"presentedOn\":\"2020-02-10\"}")
+                .put(account(unseen) + "/presentation"));
+    }
+
     @Test
     void whatWasRecordedBeforeTheErasureStaysReadableAndEachReadIsInThePersonsAccessLog() {
         Story story = erasedStory();

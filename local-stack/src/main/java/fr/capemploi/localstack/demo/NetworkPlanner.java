@@ -1083,33 +1083,32 @@ public final class NetworkPlanner {
     }
 
     private static List<String> actions(SplittableRandom r) {
-        List<String> chosen = new ArrayList<>();
         // seed: 60 structures trained by the AFPA, 53 internally, 25 by HANDI FORMATION
-        if (r.nextInt(100) < 75) {
-            chosen.add("AFPA_LEVEL3_AND_FINANCIAL_ENGINEERING");
-        }
-        if (r.nextInt(100) < 30) {
-            chosen.add("REGIONAL_AGEFIPH_FIPHFP_TRAINING");
-        }
-        if (r.nextInt(100) < 31) {
-            chosen.add("HANDI_FORMATION");
-        }
-        if (r.nextInt(100) < 66 || chosen.isEmpty()) {
-            chosen.add("INTERNAL_WITH_CEP_KIT");
-        }
-        return List.copyOf(chosen);
+        return drawn(r, new Chance("AFPA_LEVEL3_AND_FINANCIAL_ENGINEERING", 75),
+                new Chance("REGIONAL_AGEFIPH_FIPHFP_TRAINING", 30), new Chance("HANDI_FORMATION", 31),
+                new Chance("INTERNAL_WITH_CEP_KIT", 66));
     }
 
     private static List<String> natures(SplittableRandom r) {
+        return drawn(r, new Chance("SPRO", 60), new Chance("CARIF_OREF", 40),
+                new Chance("INTER_OPERATOR_CROSS_KNOWLEDGE", 25));
+    }
+
+    /** An answer of a declaration's multiple choice, taken with its chance in percent. */
+    private record Chance(String option, int percent) {
+    }
+
+    /**
+     * Each option taken with its own chance, in order; the last one also when none of the others was (a declaration
+     * names at least one). One draw per option, always, so a seed gives the same plan as before.
+     */
+    private static List<String> drawn(SplittableRandom r, Chance... chances) {
         List<String> chosen = new ArrayList<>();
-        if (r.nextInt(100) < 60) {
-            chosen.add("SPRO");
-        }
-        if (r.nextInt(100) < 40) {
-            chosen.add("CARIF_OREF");
-        }
-        if (r.nextInt(100) < 25 || chosen.isEmpty()) {
-            chosen.add("INTER_OPERATOR_CROSS_KNOWLEDGE");
+        for (int i = 0; i < chances.length; i++) {
+            boolean last = i == chances.length - 1;
+            if (r.nextInt(100) < chances[i].percent() || last && chosen.isEmpty()) {
+                chosen.add(chances[i].option());
+            }
         }
         return List.copyOf(chosen);
     }

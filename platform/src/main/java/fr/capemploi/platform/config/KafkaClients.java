@@ -1,6 +1,9 @@
 package fr.capemploi.platform.config;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +24,7 @@ public class KafkaClients {
 
     private final String bootstrapServers;
     private final String serviceName;
+    private Admin admin;
 
     public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, PlatformConfig config) {
         this.bootstrapServers = bootstrapServers;
@@ -48,7 +52,25 @@ public class KafkaClients {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    public Admin admin() {
+    /**
+     * The service's one admin client (end offsets for the feed lag, the cluster for the broker's health), built at
+     * its first use and closed when the service stops: the client is thread-safe, and one connection to the broker
+     * does for both.
+     */
+    public synchronized Admin admin() {
+        if (admin == null) {
+            admin = newAdmin();
+        }
+        return admin;
+    }
+
+    synchronized void stop(@Observes ShutdownEvent shutdown) {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private Admin newAdmin() {
         Map<String, Object> props = new HashMap<>();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-admin-" + shortId());

@@ -3,9 +3,7 @@ package fr.capemploi.platform.consumer;
 import fr.capemploi.platform.config.KafkaClients;
 import fr.capemploi.platform.config.TopicNames;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +28,6 @@ public class FeedLag {
     private final KafkaClients kafkaClients;
     private final TopicNames topicNames;
     private final long timeoutMillis;
-    private Admin admin;
 
     public FeedLag(ProjectionChannels feeds, ConsumerPositions positions, KafkaClients kafkaClients, TopicNames topicNames,
             fr.capemploi.platform.config.PlatformConfig config) {
@@ -129,7 +126,7 @@ public class FeedLag {
 
     private Map<Integer, Long> endOffsets(String topic) {
         try {
-            Admin client = admin();
+            Admin client = kafkaClients.admin();
             Map<String, TopicDescription> described = client.describeTopics(List.of(topic)).allTopicNames()
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -150,19 +147,6 @@ public class FeedLag {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = kafkaClients.admin();
-        }
-        return admin;
-    }
-
-    synchronized void stop(@Observes ShutdownEvent shutdown) {
-        if (admin != null) {
-            admin.close();
         }
     }
 }

@@ -2,12 +2,9 @@ package fr.capemploi.platform.health;
 
 import fr.capemploi.platform.config.KafkaClients;
 import fr.capemploi.platform.config.PlatformConfig;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,7 +22,6 @@ public class BrokerHealth implements HealthCheck {
 
     private final KafkaClients kafkaClients;
     private final Duration timeout;
-    private Admin admin;
 
     public BrokerHealth(KafkaClients kafkaClients, PlatformConfig config) {
         this.kafkaClients = kafkaClients;
@@ -35,7 +31,7 @@ public class BrokerHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+            int nodes = kafkaClients.admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
             return HealthCheckResponse.named("kafka").up()
                     .withData("bootstrap", kafkaClients.bootstrapServers())
@@ -44,19 +40,6 @@ public class BrokerHealth implements HealthCheck {
             return HealthCheckResponse.named("kafka").down()
                     .withData("bootstrap", kafkaClients.bootstrapServers())
                     .withData("error", e.getClass().getSimpleName()).build();
-        }
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = kafkaClients.admin();
-        }
-        return admin;
-    }
-
-    synchronized void stop(@Observes ShutdownEvent shutdown) {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.capemploi.platform.idempotency;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,4 +17,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Idempotent {
+
+    /** What a retry is answered with. */
+    @Nonbinding
+    Replay replay() default Replay.STORED_ANSWER;
+
+    enum Replay {
+        /** The first answer, kept as it was given (status, Location, body). */
+        STORED_ANSWER,
+        /**
+         * The resource the first answer was about, as it is now: only its id is kept (named by the use case with
+         * {@link KeyedRequest#answers}), and the retry runs the operation again, which finds
+         * {@link KeyedRequest#retryOf} set and renders that resource instead of changing anything. For answers that
+         * carry personal data: no copy of it sits in the table, none outlives an erasure
+         * ({@link StoredAnswers#forgetRequestsAbout}).
+         */
+        CURRENT_STATE
+    }
 }

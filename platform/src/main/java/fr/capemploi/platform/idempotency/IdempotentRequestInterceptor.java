@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -19,13 +20,15 @@ import java.lang.reflect.ParameterizedType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -50,18 +53,22 @@ public class IdempotentRequestInterceptor {
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{8,128}$");
 
     private final StoredAnswers answers;
+    private final KeyedRequest keyedRequest;
     private final HttpServerRequest request;
     private final Caller caller;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Instance<RequestHashKey> hashKey;
 
-    public IdempotentRequestInterceptor(StoredAnswers answers, HttpServerRequest request, Caller caller,
-            ObjectMapper json, Clock clock) {
+    public IdempotentRequestInterceptor(StoredAnswers answers, KeyedRequest keyedRequest, HttpServerRequest request,
+            Caller caller, ObjectMapper json, Clock clock, Instance<RequestHashKey> hashKey) {
         this.answers = answers;
+        this.keyedRequest = keyedRequest;
         this.request = request;
         this.caller = caller;
         this.json = json;
         this.clock = clock;
+        this.hashKey = hashKey;
     }
 
     @AroundInvoke
@@ -82,7 +89,7 @@ public class IdempotentRequestInterceptor {
 
         Optional<StoredAnswer> earlier = find(who, structure, operation, key);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint, method);
+            return replay(earlier.get(), fingerprint, invocation);
         }
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
@@ -94,20 +101,19 @@ public class IdempotentRequestInterceptor {
             });
         } catch (RuntimeException e) {
             if (e instanceof KeyTakenMeanwhile || e.getCause() instanceof KeyTakenMeanwhile) {
-                return replay(find(who, structure, operation, key).orElseThrow(), fingerprint, method);
+                return replay(find(who, structure, operation, key).orElseThrow(), fingerprint, invocation);
             }
             // a concurrent attempt with this key may have made this one fail (a duplicate refused with 409...):
             // the client asked for the winner's answer, not for the loser's error
             Optional<StoredAnswer> winner = find(who, structure, operation, key);
             if (winner.isPresent()) {
-                return replay(winner.get(), fingerprint, method);
+                return replay(winner.get(), fingerprint, invocation);
             }
             throw unwrap(e);
         }
     }
 
-    /** The one rule for a key, also applied by services that keep their own record of keyed requests. */
-    public static void requireWellFormed(String key) {
+    private static void requireWellFormed(String key) {
         if (!KEY.matcher(key).matches()) {
             throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 8 to 128 visible ASCII characters, e.g. a UUID");
         }
@@ -117,10 +123,19 @@ public class IdempotentRequestInterceptor {
         return QuarkusTransaction.requiringNew().call(() -> answers.find(who, structure, operation, key));
     }
 
-    private Object replay(StoredAnswer answer, String fingerprint, Method method) throws JsonProcessingException {
-        if (!answer.requestHash().equals(fingerprint)) {
+    private Object replay(StoredAnswer answer, String fingerprint, InvocationContext invocation) throws Exception {
+        // a null hash was wiped by an erasure: the key still answers the (now erased) resource
+        if (answer.requestHash() != null && !answer.requestHash().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException();
         }
+        if (answer.resourceId() != null) {
+            // the operation renders the resource as it is now; the use case sees the retry and changes nothing
+            keyedRequest.retrying(answer.resourceId());
+            Object current = QuarkusTransaction.joiningExisting().call(invocation::proceed);
+            request.response().putHeader(REPLAYED, "true");
+            return current;
+        }
+        Method method = invocation.getMethod();
         if (Response.class.isAssignableFrom(method.getReturnType())) {
             Response.ResponseBuilder replayed = Response.status(answer.status());
             if (!answer.location().isEmpty()) {
@@ -153,23 +168,45 @@ public class IdempotentRequestInterceptor {
     }
 
     private StoredAnswer answerOf(Object result, String fingerprint, Method method) throws JsonProcessingException {
+        if (replayOf(method) == Idempotent.Replay.CURRENT_STATE) {
+            UUID resource = keyedRequest.answered();
+            if (resource == null) {
+                throw new IllegalStateException(method + " replays the current state: its use case must name the "
+                        + "resource it answers about (KeyedRequest.answers)");
+            }
+            return new StoredAnswer(fingerprint, statusOf(result, method), "", "", resource);
+        }
         if (result instanceof Response response) {
             URI location = response.getLocation();
             String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : "";
             return new StoredAnswer(fingerprint, response.getStatus(), location == null ? "" : location.toString(),
-                    body);
+                    body, null);
         }
         if (result instanceof RestResponse<?> response) {
             URI location = response.getLocation();
             String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : "";
             return new StoredAnswer(fingerprint, response.getStatus(), location == null ? "" : location.toString(),
-                    body);
+                    body, null);
         }
-        return result == null ? new StoredAnswer(fingerprint, 204, "", "")
-                : new StoredAnswer(fingerprint, statusOf(method), "", json.writeValueAsString(result));
+        return result == null ? new StoredAnswer(fingerprint, 204, "", "", null)
+                : new StoredAnswer(fingerprint, statusOf(result, method), "", json.writeValueAsString(result), null);
     }
 
-    private static int statusOf(Method method) {
+    private static Idempotent.Replay replayOf(Method method) {
+        Idempotent declared = method.getAnnotation(Idempotent.class);
+        return (declared != null ? declared : method.getDeclaringClass().getAnnotation(Idempotent.class)).replay();
+    }
+
+    private static int statusOf(Object result, Method method) {
+        if (result instanceof Response response) {
+            return response.getStatus();
+        }
+        if (result instanceof RestResponse<?> response) {
+            return response.getStatus();
+        }
+        if (result == null) {
+            return 204;
+        }
         ResponseStatus declared = method.getAnnotation(ResponseStatus.class);
         return declared == null ? 200 : declared.value();
     }
@@ -184,12 +221,16 @@ public class IdempotentRequestInterceptor {
                 arguments.add(parameter);
             }
         }
+        byte[] request = json.writeValueAsString(arguments).getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(arguments).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+            if (hashKey.isResolvable()) {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey.get().requestHash());
+                return HexFormat.of().formatHex(mac.doFinal(request));
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 and SHA-256 are part of every JVM", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package fr.capemploi.platform.rest;
 
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -24,19 +23,14 @@ public final class Created {
     }
 
     /**
-     * 201 for a resource kept with a version (its {@code ETag}, for a later {@code If-Match}), by a service that
-     * keeps its own record of keyed requests: a retry answered from that record says so
-     * ({@code Idempotent-Replayed: true}), like the answers of {@code @Idempotent} operations.
+     * 201 for a resource kept with a version (its {@code ETag}, for a later {@code If-Match}).
      *
      * @param version null when the caller may not see the version (nothing to match against)
      */
-    public static <T> RestResponse<T> at(URI location, T body, Long version, boolean replayed) {
+    public static <T> RestResponse<T> at(URI location, T body, Long version) {
         RestResponse.ResponseBuilder<T> created = RestResponse.ResponseBuilder.<T>created(location).entity(body);
         if (version != null) {
             created.tag(new EntityTag(Long.toString(version)));
-        }
-        if (replayed) {
-            created.header(IdempotentRequestInterceptor.REPLAYED, "true");
         }
         return created.build();
     }

@@ -202,6 +202,51 @@ class IdempotentRequestTest {
         assertThat(created.header("Location")).endsWith("/test/widgets/idempotent/typed/" + created.path("id"));
     }
 
+    /**
+     * An operation answered by reference keeps no copy of its answer: a retry answers the resource as it is now,
+     * creates nothing, and once the resource is erased the key still answers its id, whatever the body.
+     */
+    @Test
+    void answersKeptByReferenceReplayTheResourceAsItIsNow() {
+        String name = "current-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = createAnsweredAsItIsNow(key, name).statusCode(201)
+                .header(IdempotentRequestInterceptor.REPLAYED, (String) null).extract();
+        String id = first.path("id");
+        assertThat(storedBodiesAbout(id)).containsExactly("");
+        String renamed = "renamed-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body(renamed, 0))
+                .post("/test/widgets/idempotent/" + id + "/rename").then().statusCode(200);
+
+        ExtractableResponse<Response> retry = createAnsweredAsItIsNow(key, name).statusCode(201).extract();
+        assertThat(retry.headers().getValues(IdempotentRequestInterceptor.REPLAYED)).containsExactly("true");
+        assertThat(retry.<String>path("id")).isEqualTo(id);
+        assertThat(retry.<String>path("name")).isEqualTo(renamed);
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(widgetsNamed(renamed)).as("the one widget, renamed").isEqualTo(1);
+        assertThat(widgetsNamed(name)).as("no second widget").isZero();
+        createAnsweredAsItIsNow(key, "another-" + name).statusCode(422);
+
+        given().auth().oauth2(TestTokens.admin()).delete("/test/widgets/idempotent/current/" + id)
+                .then().statusCode(204);
+        createAnsweredAsItIsNow(key, "another-" + name).statusCode(201)
+                .header(IdempotentRequestInterceptor.REPLAYED, "true").body("id", org.hamcrest.Matchers.equalTo(id))
+                .body("name", org.hamcrest.Matchers.equalTo("erased"));
+        assertThat(widgetsNamed("another-" + name)).isZero();
+    }
+
+    private io.restassured.response.ValidatableResponse createAnsweredAsItIsNow(String key, String name) {
+        return given().auth().oauth2(TestTokens.admin()).header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key)
+                .contentType(ContentType.JSON).body(body(name, 0)).post("/test/widgets/idempotent/current").then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> storedBodiesAbout(String id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT body FROM idempotent_response WHERE resource_id = CAST(?1 AS uuid)")
+                .setParameter(1, id).getResultList());
+    }
+
     private io.restassured.response.ValidatableResponse create(String token, String key, String name, int pauseMillis) {
         return given().auth().oauth2(token).header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key)
                 .contentType(ContentType.JSON).body(body(name, pauseMillis))

@@ -1,6 +1,8 @@
 package fr.capemploi.platform.testapp;
 
 import fr.capemploi.events.beneficiary.StructureRegistered;
+import fr.capemploi.platform.idempotency.KeyedRequest;
+import fr.capemploi.platform.idempotency.StoredAnswers;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +18,32 @@ public class WidgetRegistry {
 
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final KeyedRequest keyedRequest;
+    private final StoredAnswers answers;
 
-    public WidgetRegistry(EntityManager entityManager, Outbox outbox) {
+    public WidgetRegistry(EntityManager entityManager, Outbox outbox, KeyedRequest keyedRequest,
+            StoredAnswers answers) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.keyedRequest = keyedRequest;
+        this.answers = answers;
+    }
+
+    /** A creation whose retry answers the widget as it is now and creates nothing. */
+    @Transactional
+    public WidgetResource.Created createOnce(String name) {
+        UUID id = keyedRequest.retryOf().orElse(null);
+        if (id == null) {
+            id = create(name);
+            keyedRequest.answers(id);
+        }
+        return new WidgetResource.Created(id, entityManager.find(Widget.class, id).name);
+    }
+
+    @Transactional
+    public void erase(UUID id) {
+        entityManager.find(Widget.class, id).name = "erased";
+        answers.forgetRequestsAbout(id);
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -134,6 +135,28 @@ public class WidgetResource {
     @Idempotent
     public Created rename(@PathParam("id") UUID id, @Valid @NotNull WidgetRequest request) {
         return new Created(id, widgets.rename(id, request.name()));
+    }
+
+    /**
+     * A creation answered by reference: only the widget's id is kept with the key, and a retry answers the widget as
+     * it is now (as beneficiary-service answers a person, whose answer carries personal data).
+     */
+    @POST
+    @Path("/idempotent/current")
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
+    public RestResponse<Created> createAnsweredAsItIsNow(@Valid @NotNull WidgetRequest request,
+            @Context UriInfo uri) {
+        Created widget = widgets.createOnce(request.name());
+        return fr.capemploi.platform.rest.Created.at(uri, widget.id(), widget);
+    }
+
+    /** The erasure of a widget: the fingerprints of the requests about it are wiped. */
+    @DELETE
+    @Path("/idempotent/current/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public void erase(@PathParam("id") UUID id) {
+        widgets.erase(id);
     }
 
     public record Created(UUID id, String name) {
