@@ -27,6 +27,8 @@ public final class EventCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // after the Java time module: its deserialisers stay for any form but the canonical one
+            .addModule(CanonicalTimes.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // consumers must accept fields added later in the same schema version
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
