@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns events into envelopes and bytes and back. It owns its mapper rather than borrowing an application's one:
@@ -171,8 +174,24 @@ public final class EventCodec {
                 "schemaVersion", "occurredAt", "recordedAt", "source", "aggregateType", "aggregateId", "structureId",
                 "payload");
 
+        /**
+         * The deserialiser of each type read, found once: {@code DeserializationContext.readValue} looks it up on
+         * every call (introspecting the class each time for a UUID or an instant), which cost more than the tree.
+         */
+        private static final Map<Class<?>, JsonDeserializer<Object>> READERS = new ConcurrentHashMap<>();
+
         OnePass() {
             super(Typed.class);
+        }
+
+        private static <T> T read(JsonParser parser, DeserializationContext context, Class<T> type)
+                throws IOException {
+            JsonDeserializer<Object> reader = READERS.get(type);
+            if (reader == null) {
+                reader = context.findRootValueDeserializer(context.constructType(type));
+                READERS.put(type, reader);
+            }
+            return type.cast(reader.deserialize(parser, context));
         }
 
         @Override
@@ -211,16 +230,16 @@ public final class EventCodec {
                 }
                 boolean string = token == JsonToken.VALUE_STRING;
                 switch (field) {
-                    case "eventId" -> eventId = context.readValue(parser, UUID.class);
+                    case "eventId" -> eventId = read(parser, context, UUID.class);
                     case "eventType" -> eventType = string ? parser.getText() : null;
                     case "schemaVersion" -> schemaVersion = token == JsonToken.VALUE_NUMBER_INT
                             ? parser.getIntValue() : 0;
-                    case "occurredAt" -> occurredAt = context.readValue(parser, Instant.class);
-                    case "recordedAt" -> recordedAt = context.readValue(parser, Instant.class);
+                    case "occurredAt" -> occurredAt = read(parser, context, Instant.class);
+                    case "recordedAt" -> recordedAt = read(parser, context, Instant.class);
                     case "source" -> source = string ? parser.getText() : null;
                     case "aggregateType" -> aggregateType = string ? parser.getText() : null;
-                    case "aggregateId" -> aggregateId = context.readValue(parser, UUID.class);
-                    case "structureId" -> structureId = context.readValue(parser, UUID.class);
+                    case "aggregateId" -> aggregateId = read(parser, context, UUID.class);
+                    case "structureId" -> structureId = read(parser, context, UUID.class);
                     default -> {
                         // the payload: its type must be known by now, else the tree reads it
                         Class<? extends DomainEvent> type = eventType == null || token != JsonToken.START_OBJECT
@@ -228,7 +247,7 @@ public final class EventCodec {
                         if (type == null) {
                             return TO_THE_TREE;
                         }
-                        payload = context.readValue(parser, type);
+                        payload = read(parser, context, type);
                     }
                 }
                 if ((field.equals("eventType") || field.equals("source") || field.equals("aggregateType"))
