@@ -114,10 +114,15 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
 
     private void onBeneficiaryExited(BeneficiaryExited e, EventEnvelope envelope) {
         ensureBeneficiary(e.beneficiaryId(), e.structureId(), envelope);
-        sql("""
-                UPDATE {schema}.beneficiary SET exit_date = ?, exit_reason = ?, exit_recorded_at = ?
-                WHERE beneficiary_id = ?
-                """, e.exitDate(), e.reason(), envelope.recordedAt(), e.beneficiaryId());
+        // one statement for the round's exits: an UPDATE is not rewritten into multi-row, and each statement runs
+        // the beneficiary table's statement-level triggers once
+        sqlRows("""
+                UPDATE {schema}.beneficiary b SET exit_date = i.exit_date, exit_reason = i.exit_reason,
+                    exit_recorded_at = i.recorded_at
+                FROM unnest(?::uuid[], ?::date[], ?::text[], ?::timestamptz[])
+                    AS i(beneficiary_id, exit_date, exit_reason, recorded_at)
+                WHERE b.beneficiary_id = i.beneficiary_id
+                """, e.beneficiaryId(), e.exitDate(), e.reason(), envelope.recordedAt());
         portfolio(e.beneficiaryId(), envelope);
     }
 
