@@ -37,6 +37,8 @@ public final class RebuildThroughputBench {
 
     public static void main(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.12;
+        // "short": only the warm-up, none kept and all kept (a before/after pair of runs in half the time)
+        boolean singleSwitches = args.length < 2 || !args[1].equals("short");
         NetworkPlan plan = NetworkPlanner.plan(scale, DemoCommand.DEFAULT_SEED);
         try (BenchStack stack = new BenchStack("rebuild", SuiteService.REPORTING)) {
             Map<String, Integer> byType = new TreeMap<>();
@@ -69,10 +71,14 @@ public final class RebuildThroughputBench {
             rebuild(stack, cpu, read, readRate, "every pre-aggregate maintained, first");
             maintenance(stack, maintenanceOff(MONTHLY_FACT, PEOPLE_AND_DELAYS));
             double none = rebuild(stack, cpu, read, readRate, "no pre-aggregate maintained");
-            maintenance(stack, maintenanceOff(MONTHLY_FACT));
-            double withoutFacts = rebuild(stack, cpu, read, readRate, "monthly_fact maintenance off");
-            maintenance(stack, maintenanceOff(PEOPLE_AND_DELAYS));
-            double withoutPeople = rebuild(stack, cpu, read, readRate, "people/delays maintenance off");
+            double withoutFacts = Double.NaN;
+            double withoutPeople = Double.NaN;
+            if (singleSwitches) {
+                maintenance(stack, maintenanceOff(MONTHLY_FACT));
+                withoutFacts = rebuild(stack, cpu, read, readRate, "monthly_fact maintenance off");
+                maintenance(stack, maintenanceOff(PEOPLE_AND_DELAYS));
+                withoutPeople = rebuild(stack, cpu, read, readRate, "people/delays maintenance off");
+            }
             maintenance(stack, MAINTENANCE_ON);
             double all = rebuild(stack, cpu, read, readRate, "every pre-aggregate maintained");
             System.out.printf("rebuild events/s: raw read %.0f; every pre-aggregate %.0f (%.2f x), none %.0f (%.2f x), "

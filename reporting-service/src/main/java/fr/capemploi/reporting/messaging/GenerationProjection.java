@@ -8,16 +8,22 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A projection writing into the tables of one generation. Its statements are queued while a batch of events is
  * applied and sent when the batch ends as a few JDBC batches (one round trip each instead of one per statement):
  * see {@link #inRounds}. Projections only write while applying, so nothing reads a queued change before it is sent.
- * What the batch's statements noted for the pre-aggregates ({@code monthly_fact}, the people's items and counters,
- * the delays' histogram) is folded once, after its statements (migrations V3 and V5).
+ * A statement the driver cannot send as one multi-row statement (an {@code INSERT … SELECT}, a recomputation
+ * with a {@code WITH}) is queued as a row of a set-based statement instead ({@link #sqlRows}): the rows of one
+ * round go as one statement over arrays. What the batch's statements noted for the pre-aggregates
+ * ({@code monthly_fact}, the people's items and counters, the delays' histogram) is folded once, after its
+ * statements (migrations V3 and V5).
  */
 abstract class GenerationProjection extends TypedProjection {
 
@@ -25,6 +31,7 @@ abstract class GenerationProjection extends TypedProjection {
     private final EntityManager entityManager;
     private final Map<String, String> resolved = new HashMap<>();
     private final List<Queued> queued = new ArrayList<>();
+    private final Set<String> setBased = new HashSet<>();
     private final String foldPreAggregates;
     private UUID currentKey;
 
@@ -38,6 +45,18 @@ abstract class GenerationProjection extends TypedProjection {
     protected final void sql(String template, Object... parameters) {
         queued.add(new Queued(currentKey, new ProjectionSql.Statement(
                 resolved.computeIfAbsent(template, generation::sql), parameters)));
+    }
+
+    /**
+     * Queues one row of a set-based statement: a template that reads its rows from arrays, one per parameter
+     * ({@code unnest(?::uuid[], ?::timestamptz[])}), each value here being one element. The rows of one round (one
+     * per record key, see {@link #inRounds}) are sent as one statement; the template must therefore give each row
+     * the result it would have alone, which distinct keys allow (a person's statements are never in one round).
+     */
+    protected final void sqlRows(String template, Object... row) {
+        String sql = resolved.computeIfAbsent(template, generation::sql);
+        setBased.add(sql);
+        queued.add(new Queued(currentKey, new ProjectionSql.Statement(sql, row)));
     }
 
     @Override
@@ -57,7 +76,7 @@ abstract class GenerationProjection extends TypedProjection {
         }
         try {
             ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
-            ProjectionSql.updateInRuns(entityManager, inRounds(queued));
+            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains));
             ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
         } finally {
             queued.clear();
@@ -72,6 +91,14 @@ abstract class GenerationProjection extends TypedProjection {
      * different partitions: the projections never rely on it (counters are sums, versions are per key).
      */
     static List<ProjectionSql.Statement> inRounds(List<Queued> statements) {
+        return inRounds(statements, sql -> false);
+    }
+
+    /**
+     * {@link #inRounds(List)}, the rows of a set-based statement ({@code setBased}) of one round joined into one
+     * statement whose parameters are arrays (a round holds one statement per key: its rows are distinct keys').
+     */
+    static List<ProjectionSql.Statement> inRounds(List<Queued> statements, Predicate<String> setBased) {
         Map<UUID, Integer> depth = new HashMap<>();
         Map<String, Integer> templates = new HashMap<>();
         List<Placed> placed = new ArrayList<>(statements.size());
@@ -83,7 +110,44 @@ abstract class GenerationProjection extends TypedProjection {
         }
         placed.sort(Comparator.comparingInt(Placed::round).thenComparingInt(Placed::template)
                 .thenComparingInt(Placed::index));
-        return placed.stream().map(Placed::statement).toList();
+        List<ProjectionSql.Statement> sent = new ArrayList<>(placed.size());
+        int i = 0;
+        while (i < placed.size()) {
+            Placed first = placed.get(i);
+            if (!setBased.test(first.statement().sql())) {
+                sent.add(first.statement());
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < placed.size() && placed.get(end).round() == first.round()
+                    && placed.get(end).template() == first.template()) {
+                end++;
+            }
+            sent.add(asArrays(placed.subList(i, end)));
+            i = end;
+        }
+        return sent;
+    }
+
+    /**
+     * Rows as one statement: the i-th parameter becomes the text array of every row's i-th value, which the template
+     * casts to its column's type ({@code ?::uuid[]}); text keeps a null a null, and every value the projections
+     * bind has a text form PostgreSQL reads back as the same value (an instant in ISO-8601 with its Z, an enum by
+     * name).
+     */
+    private static ProjectionSql.Statement asArrays(List<Placed> rows) {
+        int width = rows.get(0).statement().parameters().length;
+        Object[] columns = new Object[width];
+        for (int p = 0; p < width; p++) {
+            String[] column = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                Object value = rows.get(r).statement().parameters()[p];
+                column[r] = value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
+            }
+            columns[p] = column;
+        }
+        return new ProjectionSql.Statement(rows.get(0).statement().sql(), columns);
     }
 
     /** A statement and the record key of the event it comes from (null: keep it in order with the other nulls). */

@@ -3,6 +3,10 @@ package fr.capemploi.reporting.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.capemploi.reporting.repository.ProjectionSql;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,31 @@ class StatementRoundsTest {
 
         assertThat(GenerationProjection.inRounds(queued).stream().map(s -> s.sql() + s.parameters()[0]).toList())
                 .containsExactly("b1", "a2", "b3");
+    }
+
+    /**
+     * A set-based statement's rows of one round (distinct keys) go as one statement, each parameter the array of the
+     * rows' values in text form; a key's next row waits for its own round, after the key's statements before it.
+     */
+    @Test
+    void theRowsOfASetBasedStatementInOneRoundGoAsOneStatementOverArrays() {
+        Instant recorded = Instant.parse("2016-05-02T10:15:30.123456Z");
+        List<GenerationProjection.Queued> queued = List.of(
+                queued(ANNE, "register", 1), row(ANNE, "portfolio", ANNE, recorded, DayOfWeek.MONDAY),
+                queued(BRUNO, "register", 3), row(BRUNO, "portfolio", BRUNO, null, LocalDate.of(2016, 5, 2)),
+                queued(ANNE, "exit", 5), row(ANNE, "portfolio", ANNE, recorded, null));
+
+        List<String> sent = GenerationProjection.inRounds(queued, "portfolio"::equals).stream()
+                .map(s -> s.sql() + Arrays.deepToString(s.parameters())).toList();
+
+        assertThat(sent).containsExactly("register[1]", "register[3]",
+                "portfolio[[" + ANNE + ", " + BRUNO + "], [2016-05-02T10:15:30.123456Z, null], [MONDAY, 2016-05-02]]",
+                "exit[5]",
+                "portfolio[[" + ANNE + "], [2016-05-02T10:15:30.123456Z], [null]]");
+    }
+
+    private static GenerationProjection.Queued row(UUID key, String sql, Object... row) {
+        return new GenerationProjection.Queued(key, new ProjectionSql.Statement(sql, row));
     }
 
     private static GenerationProjection.Queued queued(UUID key, String sql, int parameter) {
