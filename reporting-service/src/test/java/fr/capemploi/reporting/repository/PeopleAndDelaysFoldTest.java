@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The people's items, their counters and the delays' histogram (migration V5) are noted per statement and folded once
- * per batch: a batch holding several changes of one person and of a referent's caseload must leave exactly the rows a
- * recomputation gives, and exactly the rows the same changes leave when each comes alone — in its own transaction
+ * The people's items, their counters, the referents' rows per accompaniment (V7) and the delays' histogram (migration
+ * V5) are noted per statement and folded once per batch: a batch holding several changes of one person and of two
+ * referents' accompaniments must leave exactly the rows a recomputation gives, and exactly the rows the same changes leave when each comes alone — in its own transaction
  * folded at its end (a projection's record-by-record fallback), or outside any batch (a correction).
  */
 @QuarkusTest
