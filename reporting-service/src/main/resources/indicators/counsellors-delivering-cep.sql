@@ -14,14 +14,13 @@ SELECT (SELECT count(*) FROM delivering) AS num, count(*) AS den,
 FROM active_counsellors
 -- @now-needs: active-counsellors
 -- @now-with
--- a referent from the pre-aggregates (line 'referent'): at a structure of the scope, a step of its staircase
--- meeting the period
+-- a referent from the pre-aggregates (referent_item, V7): referent of an accompaniment or a level at a structure of
+-- the scope in months meeting the period
 delivering AS (
     SELECT c.* FROM active_counsellors c
     WHERE c.counsellor_id IN (SELECT counsellor_id FROM met)
-       OR EXISTS (SELECT 1 FROM {schema}.member_item i WHERE i.person = c.counsellor_id AND i.line = 'referent'
-                    AND i.a <= :pe AND i.b >= :ps AND i.structure_id IN (SELECT structure_id FROM scope_structures)
-                  GROUP BY i.structure_id HAVING sum(i.w) > 0)
+       OR EXISTS (SELECT 1 FROM {schema}.referent_item i WHERE i.referent_id = c.counsellor_id
+                    AND i.a <= :pe AND i.b >= :ps AND i.structure_id IN (SELECT structure_id FROM scope_structures))
 )
 -- @now-main
 SELECT (SELECT count(*) FROM delivering) AS num, count(*) AS den,

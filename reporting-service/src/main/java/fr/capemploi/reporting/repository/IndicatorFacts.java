@@ -6,6 +6,7 @@ import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,24 +42,37 @@ public class IndicatorFacts {
     private final IndicatorCatalogue catalogue = IndicatorCatalogue.fromClasspath();
 
     private final SnapshotConnections connections;
+    private final TransactionSynchronizationRegistry transactions;
     private final String workMem;
 
-    public IndicatorFacts(SnapshotConnections connections,
+    public IndicatorFacts(SnapshotConnections connections, TransactionSynchronizationRegistry transactions,
             @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
         this.connections = connections;
+        this.transactions = transactions;
         this.workMem = workMem;
     }
 
     /**
-     * Gives the current transaction's sorts and hashes {@code workMem} (PostgreSQL's 4 MB default makes every
-     * national query spill to disk), and a plan made for each query's own values: the driver reuses a statement it
-     * has seen a few times, and PostgreSQL may then switch to a generic plan, blind to the scope (national or one
-     * structure) and to the period. Both revert at the end of the transaction; the connections that share the
-     * request's snapshot start with the same settings.
+     * Starts the current transaction as an answer's read: at repeatable read, so that every statement of the answer
+     * reads the one state committed when its first statement ran (the connections sharing its snapshot import that
+     * same state); its sorts and hashes get {@code workMem} (PostgreSQL's 4 MB default makes every national query
+     * spill to disk), and each query a plan made for its own values: the driver reuses a statement it has seen a few
+     * times, and PostgreSQL may then switch to a generic plan, blind to the scope (national or one structure) and to
+     * the period. All of it reverts at the end of the transaction. Must come before any other statement of the
+     * transaction (PostgreSQL refuses to change the isolation afterwards); a second call in the same transaction (an
+     * answer made of several computations) does nothing.
      */
-    public void useWorkMem() {
-        connections.own().query(setUp(workMem), Map.of());
+    public void beginRead() {
+        if (transactions.getResource(READ_BEGUN) != null) {
+            return;
+        }
+        SnapshotConnections.Statements own = connections.own();
+        own.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", Map.of());
+        own.query(setUp(workMem), Map.of());
+        transactions.putResource(READ_BEGUN, Boolean.TRUE);
     }
+
+    private static final Object READ_BEGUN = IndicatorFacts.class.getName() + ".readBegun";
 
     private static String setUp(String workMem) {
         return "SELECT set_config('work_mem', '" + workMem.replace("'", "''") + "', true) AS v, "
@@ -204,6 +218,7 @@ public class IndicatorFacts {
         Object current = statements.query(generation.sql(
                 "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
+                        + "AND coalesce((SELECT max(recorded) FROM {schema}.referent_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current"),
                 Map.of("asOf", asOf)).get(0).get("current");
         return Boolean.TRUE.equals(current);

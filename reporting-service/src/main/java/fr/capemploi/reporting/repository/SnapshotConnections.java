@@ -20,12 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs the independent read queries of one request side by side: on the request's own transaction and on up to
  * {@code reporting.query.connections - 1} further connections, each in a transaction that imports the request's
- * snapshot ({@code pg_export_snapshot}): they all read the state committed when the request exported it. The request's
- * own transaction runs at read committed, as before, so each of its statements sees what is committed when it starts:
- * an answer computed while events arrive may mix figures a few milliseconds apart (one consistent state for all would
- * need the request's transaction in repeatable read, set before its first statement). The extra connections are
- * shared by all requests; when none is free, the request's own connection does all the work (never a wait for a
- * connection while holding one: no deadlock on the pool).
+ * snapshot ({@code pg_export_snapshot}): they all read the state the request's transaction reads. That transaction
+ * runs at repeatable read from its first statement ({@code IndicatorFacts.beginRead}), so the state is the one
+ * committed when the answer began, for its own statements and the extra connections' alike: events committed while it
+ * is computed show in none of its figures. The extra connections are shared by all requests; when none is free, the
+ * request's own connection does all the work (never a wait for a connection while holding one: no deadlock on the
+ * pool).
  */
 @ApplicationScoped
 public class SnapshotConnections {

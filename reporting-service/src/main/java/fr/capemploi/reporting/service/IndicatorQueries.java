@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
 
 /**
  * Computes indicator values from the active generation's projections; never from the topics at request time. One
- * read transaction per call, so every figure of a response comes from the same generation.
+ * read transaction per call, at repeatable read from its first statement ({@link IndicatorFacts#beginRead}): every
+ * figure of a response comes from the same generation and the same committed state, events arriving meanwhile
+ * showing in none of them.
  */
 @ApplicationScoped
 public class IndicatorQueries {
@@ -44,8 +46,8 @@ public class IndicatorQueries {
 
     @Transactional
     public List<IndicatorValue> of(List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
+        facts.beginRead();
         Generation generation = generations.active();
-        facts.useWorkMem();
         // the sets several indicators start from (accompaniments active in the period, levels held, level-1
         // contacts) are worked out once for the request, not once per indicator; the indicators that read none run
         // meanwhile on other connections
@@ -54,8 +56,8 @@ public class IndicatorQueries {
 
     @Transactional
     public List<SeriesPoint> series(Indicator indicator, Scope scope, List<ReportingPeriod> periods, Instant asOf) {
+        facts.beginRead();
         Generation generation = generations.active();
-        facts.useWorkMem();
         List<IndicatorValue> values = facts.computeEach(generation, indicator, List.of(scope), periods, asOf);
         return IntStream.range(0, periods.size())
                 .mapToObj(i -> new SeriesPoint(periods.get(i), values.get(i))).toList();
@@ -76,8 +78,8 @@ public class IndicatorQueries {
 
     @Transactional
     public RegionComparison byRegion(Indicator indicator, ReportingPeriod period, Instant asOf) {
+        facts.beginRead();
         Generation generation = generations.active();
-        facts.useWorkMem();
         List<String> regions = overview.regions(generation, period.end(), asOf);
         List<Scope> scopes = new ArrayList<>(List.of(Scope.national()));
         regions.forEach(region -> scopes.add(Scope.region(region)));

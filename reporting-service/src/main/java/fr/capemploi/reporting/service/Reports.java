@@ -5,6 +5,7 @@ import fr.capemploi.reporting.domain.CnefopSurvey;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -22,7 +23,11 @@ public class Reports {
         return CnefopSurvey.of(period, asOf, producedOn, queries.of(CnefopSurvey.INDICATORS, scope, period, asOf));
     }
 
-    /** The survey of {@code period} beside that of {@code compareWith}, both as recorded by {@code asOf}. */
+    /**
+     * The survey of {@code period} beside that of {@code compareWith}, both as recorded by {@code asOf}, in one read
+     * transaction: both columns from the same committed state.
+     */
+    @Transactional
     public CnefopSurvey.Comparison cnefopComparison(Scope scope, ReportingPeriod period, ReportingPeriod compareWith,
             Instant asOf, LocalDate producedOn) {
         return CnefopSurvey.Comparison.of(cnefop(scope, period, asOf, producedOn),

@@ -151,6 +151,7 @@ class IndicatorPathsEqualityTest {
             "monthly_fact", "structure_id, month, fact, key, n, m",
             "member_item", "person, line, structure_id, a, b, w, shared, recorded",
             "member_month", "line, month, structure_id, starts, ends",
+            "referent_item", "accompaniment_id, referent_id, structure_id, a, b, recorded",
             "delay_day", "month, structure_id, funder, delay_days, n",
             "funding_project", "project_id, structure_id, first_on, new_fe, recorded_max");
 

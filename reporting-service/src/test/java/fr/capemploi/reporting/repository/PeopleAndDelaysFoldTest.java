@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The people's items, their counters and the delays' histogram (migration V5) are noted per statement and folded once
- * per batch: a batch holding several changes of one person and of a referent's caseload must leave exactly the rows a
- * recomputation gives, and exactly the rows the same changes leave when each comes alone — in its own transaction
+ * The people's items, their counters, the referents' rows per accompaniment (V7) and the delays' histogram (migration
+ * V5) are noted per statement and folded once per batch: a batch holding several changes of one person and of two
+ * referents' accompaniments must leave exactly the rows a recomputation gives, and exactly the rows the same changes leave when each comes alone — in its own transaction
  * folded at its end (a projection's record-by-record fallback), or outside any batch (a correction).
  */
 @QuarkusTest
@@ -89,6 +89,8 @@ class PeopleAndDelaysFoldTest {
             + "FROM {schema}.member_item ORDER BY 1, 2, 3, 4, 5";
     private static final String COUNTERS = "SELECT line, month, structure_id, starts, ends FROM {schema}.member_month "
             + "ORDER BY 1, 2, 3";
+    private static final String REFERENTS = "SELECT accompaniment_id, referent_id, structure_id, a, b, recorded "
+            + "FROM {schema}.referent_item ORDER BY 1, 2, 3, 4, 5";
     private static final String DELAYS = "SELECT month, structure_id, funder, delay_days, n, recorded_max "
             + "FROM {schema}.delay_day ORDER BY 1, 2, 3, 4";
 
@@ -135,9 +137,11 @@ class PeopleAndDelaysFoldTest {
             }
 
             Map<String, List<List<String>>> kept = snapshot(connection, batch);
+            assertThat(kept.get(REFERENTS)).as("referents per accompaniment")
+                    .anySatisfy(row -> assertThat(row.get(1)).isEqualTo(R1.replace("'", "")))
+                    .anySatisfy(row -> assertThat(row.get(1)).isEqualTo(R2.replace("'", "")));
             assertThat(kept.get(ITEMS)).as("items").isNotEmpty()
-                    .anySatisfy(row -> assertThat(row.subList(0, 2)).containsExactly(R1.replace("'", ""), "referent"))
-                    .anySatisfy(row -> assertThat(row.subList(0, 2)).containsExactly(R2.replace("'", ""), "referent"))
+                    .noneSatisfy(row -> assertThat(row.get(1)).isEqualTo("referent"))
                     .anySatisfy(row -> assertThat(row.subList(1, 2)).containsExactly("consent-DIGITAL"))
                     .anySatisfy(row -> assertThat(row.get(6)).as("shared").isEqualTo("t"));
             assertThat(kept.get(COUNTERS)).as("counters").isNotEmpty();
@@ -157,6 +161,7 @@ class PeopleAndDelaysFoldTest {
             Map<String, List<List<String>>> recomputed = snapshot(connection, batch);
             assertThat(kept.get(ITEMS)).isEqualTo(recomputed.get(ITEMS));
             assertThat(kept.get(COUNTERS)).isEqualTo(recomputed.get(COUNTERS));
+            assertThat(kept.get(REFERENTS)).isEqualTo(recomputed.get(REFERENTS));
             assertThat(kept.get(DELAYS).stream().filter(r -> !r.get(4).equals("0")).map(r -> r.subList(0, 5)).toList())
                     .isEqualTo(recomputed.get(DELAYS).stream().map(r -> r.subList(0, 5)).toList());
         } finally {
@@ -175,7 +180,7 @@ class PeopleAndDelaysFoldTest {
     private static Map<String, List<List<String>>> snapshot(Connection connection, Generation generation)
             throws SQLException {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
-        for (String query : List.of(ITEMS, COUNTERS, DELAYS)) {
+        for (String query : List.of(ITEMS, COUNTERS, REFERENTS, DELAYS)) {
             tables.put(query, rows(connection, generation.sql(query)));
         }
         return tables;
