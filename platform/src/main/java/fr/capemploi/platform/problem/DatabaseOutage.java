@@ -77,6 +77,20 @@ public class DatabaseOutage {
         return false;
     }
 
+    /**
+     * Whether {@code failure} is PostgreSQL stopping a statement that ran past its {@code statement_timeout} (SQL state
+     * 57014, query_canceled): the request asked more than the service allows one statement, nothing is wrong with the
+     * server.
+     */
+    public static boolean isStatementTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Records a request that failed on the database; logs only the first of an outage and starts probing. */
     public void failed(Throwable failure, String path) {
         if (since.compareAndSet(null, Instant.now())) {

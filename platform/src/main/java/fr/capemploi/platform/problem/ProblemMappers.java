@@ -228,6 +228,14 @@ public class ProblemMappers {
                     "The database is unavailable; nothing was recorded. Retry in a few seconds", uri))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
+        if (DatabaseOutage.isStatementTimeout(e)) {
+            // a known limit, not a bug: no stack trace; the caller learns what to change
+            LOG.warnf("A statement ran past its time limit on %s: %s", uri == null ? "?" : uri.getPath(),
+                    DatabaseOutage.rootMessage(e));
+            return problem(503, "query-timeout", "Query took too long",
+                    "The answer took longer than this service allows one query; nothing was changed. Ask for a "
+                            + "narrower scope or a shorter period, or as of now rather than a past date", uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri == null ? "?" : uri.getPath());
         return problem(500, "internal-error", "Internal error",

@@ -33,4 +33,15 @@ class DatabaseFailureKindsTest {
         assertThat(DatabaseOutage.isTransactionConflict(noState)).isFalse();
         assertThat(DatabaseOutage.isUnavailable(lost)).isTrue();
     }
+
+    @Test
+    void aStatementStoppedAtItsTimeLimitIsATimeoutNeitherAnOutageNorAConflict() {
+        RuntimeException timeout = new IllegalStateException("read failed",
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014"));
+
+        assertThat(DatabaseOutage.isStatementTimeout(timeout)).isTrue();
+        assertThat(DatabaseOutage.isUnavailable(timeout)).isFalse();
+        assertThat(DatabaseOutage.isTransactionConflict(timeout)).isFalse();
+        assertThat(DatabaseOutage.isStatementTimeout(new RuntimeException(new SQLException("x", "57P01")))).isFalse();
+    }
 }

@@ -22,6 +22,14 @@ class ProblemDetailsTest {
     private static final String VALID = "{\"name\":\"w\",\"count\":1,\"colour\":\"RED\"}";
 
     @Test
+    void aStatementStoppedAtItsTimeLimitIs503QueryTimeoutNotAnInternalError() {
+        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/slow")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo(Problem.TYPE_BASE + "query-timeout"))
+                .body("detail", containsString("narrower scope"));
+    }
+
+    @Test
     void malformedJsonIsAProblem() {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/test/widgets")

@@ -67,6 +67,17 @@ public class WidgetResource {
         return Map.of("id", save(request.name(), UUID.randomUUID()));
     }
 
+    /** A read PostgreSQL stops at its time limit (set for this transaction only, as reporting sets its own). */
+    @GET
+    @Path("/slow")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Map<String, Object> slow() {
+        entityManager.createNativeQuery("SELECT set_config('statement_timeout', '50', true)").getSingleResult();
+        entityManager.createNativeQuery("SELECT CAST(pg_sleep(5) AS text)").getSingleResult();
+        return Map.of("slept", true);
+    }
+
     /** Writes the widget and its event, then fails: neither may survive. */
     @POST
     @Path("/failing")

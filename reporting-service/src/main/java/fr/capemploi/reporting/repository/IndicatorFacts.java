@@ -8,6 +8,7 @@ import fr.capemploi.reporting.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,12 +45,16 @@ public class IndicatorFacts {
     private final SnapshotConnections connections;
     private final TransactionSynchronizationRegistry transactions;
     private final String workMem;
+    private final Duration statementTimeout;
 
     public IndicatorFacts(SnapshotConnections connections, TransactionSynchronizationRegistry transactions,
-            @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem) {
+            @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem,
+            @ConfigProperty(name = "reporting.query.statement-timeout", defaultValue = "120s")
+            Duration statementTimeout) {
         this.connections = connections;
         this.transactions = transactions;
         this.workMem = workMem;
+        this.statementTimeout = statementTimeout;
     }
 
     /**
@@ -58,7 +63,10 @@ public class IndicatorFacts {
      * same state); its sorts and hashes get {@code workMem} (PostgreSQL's 4 MB default makes every national query
      * spill to disk), and each query a plan made for its own values: the driver reuses a statement it has seen a few
      * times, and PostgreSQL may then switch to a generic plan, blind to the scope (national or one structure) and to
-     * the period. All of it reverts at the end of the transaction. Must come before any other statement of the
+     * the period. Each statement may run {@code reporting.query.statement-timeout} at most: PostgreSQL then stops it
+     * and the caller gets 503 {@code query-timeout} (an exact past asOf at national scope over a million people can
+     * take minutes) instead of the work going on for an answer nobody will read. All of it reverts at the end of the
+     * transaction. Must come before any other statement of the
      * transaction (PostgreSQL refuses to change the isolation afterwards); a second call in the same transaction (an
      * answer made of several computations) does nothing.
      */
@@ -68,15 +76,16 @@ public class IndicatorFacts {
         }
         SnapshotConnections.Statements own = connections.own();
         own.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", Map.of());
-        own.query(setUp(workMem), Map.of());
+        own.query(setUp(), Map.of());
         transactions.putResource(READ_BEGUN, Boolean.TRUE);
     }
 
     private static final Object READ_BEGUN = IndicatorFacts.class.getName() + ".readBegun";
 
-    private static String setUp(String workMem) {
+    private String setUp() {
         return "SELECT set_config('work_mem', '" + workMem.replace("'", "''") + "', true) AS v, "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p";
+                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p, "
+                + "set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true) AS t";
     }
 
     /**
@@ -116,7 +125,7 @@ public class IndicatorFacts {
             tasks.add(statements -> List.of(compute(statements, generation, indicator, scope, period, asOf, none)));
         }
         Map<Indicator, IndicatorValue> byIndicator = new EnumMap<>(Indicator.class);
-        connections.run(tasks, setUp(workMem))
+        connections.run(tasks, setUp())
                 .forEach(values -> values.forEach(value -> byIndicator.put(value.indicator(), value)));
         return indicators.stream().map(byIndicator::get).toList();
     }
@@ -158,7 +167,7 @@ public class IndicatorFacts {
                         share(statements, generation, List.of(indicator), scope, period, asOf)));
             }
         }
-        return connections.run(tasks, setUp(workMem));
+        return connections.run(tasks, setUp());
     }
 
     /**

@@ -8,8 +8,11 @@ import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
+import fr.capemploi.reporting.repository.IndicatorFacts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +47,28 @@ class OneStatePerAnswerTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    IndicatorFacts facts;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void everyStatementOfAnAnswerRunsUnderTheQueryTimeLimitAndOnlyIt() {
+        // reporting.query.statement-timeout, 120 s by default: past it PostgreSQL stops the statement and the caller
+        // gets 503 query-timeout (platform ProblemDetailsTest) instead of the transaction manager's abort, a 500
+        String during = QuarkusTransaction.requiringNew().call(() -> {
+            facts.beginRead();
+            return String.valueOf(entityManager.createNativeQuery("SELECT current_setting('statement_timeout')")
+                    .getSingleResult());
+        });
+        String after = QuarkusTransaction.requiringNew().call(() -> String.valueOf(
+                entityManager.createNativeQuery("SELECT current_setting('statement_timeout')").getSingleResult()));
+
+        assertThat(during).isEqualTo("2min");
+        assertThat(after).as("set for the answer's transaction only").isEqualTo("0");
+    }
 
     @Test
     void factsCommittedDuringAnAnswerShowInNoneOfItsFigures() throws Exception {
