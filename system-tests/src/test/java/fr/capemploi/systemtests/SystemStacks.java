@@ -49,7 +49,7 @@ final class SystemStacks {
     /**
      * How long each component of a test stack may take to become ready. The stacks start while the services' tests
      * run beside them (CI starts the system tests as soon as the four services are packaged), so up to 16 service
-     * JVMs, five brokers and two Quarkus test boots share the cores at once; a saturated machine needs more than the
+     * JVMs, five brokers and a Quarkus test boot share the cores at once; a saturated machine needs more than the
      * operator's 3 minutes. A start that hangs still fails, and no assertion reads how long a start took.
      */
     static final Duration STARTUP = Duration.ofMinutes(8);
