@@ -119,8 +119,7 @@ public final class KafkaBroker {
                 List<String> format = new ArrayList<>(javaCommand(classpath, log4j));
                 format.addAll(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
                         "-t", clusterId.get(), "-c", properties.toString()));
-                // a JVM of seconds when idle; minutes when a CI run starts three stacks beside the services' tests
-                int exit = process.runToCompletion(format, home, Duration.ofMinutes(5));
+                int exit = process.runToCompletion(format, home, Duration.ofSeconds(60));
                 if (exit != 0) {
                     throw new StackStartException("formatting the Kafka storage failed (exit " + exit + "):"
                             + System.lineSeparator() + process.logTail(20));

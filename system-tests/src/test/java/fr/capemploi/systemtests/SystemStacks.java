@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,6 @@ final class SystemStacks {
     static final List<String> LEAN_BROKER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
-    /**
-     * How long each component of a test stack may take to become ready. The stacks start while the services' tests
-     * run beside them (CI starts the system tests as soon as the four services are packaged), so up to 16 service
-     * JVMs, five brokers and a Quarkus test boot share the cores at once; a saturated machine needs more than the
-     * operator's 3 minutes. A start that hangs still fails, and no assertion reads how long a start took.
-     */
-    static final Duration STARTUP = Duration.ofMinutes(8);
-
     /** Starts a stack in {@code target/system-tests-stack<suffix>}. */
     static LocalStack start(String suffix) throws IOException {
         LocalStack stack = builder(suffix, "stack", StackListener.NONE).build();
@@ -76,7 +67,6 @@ final class SystemStacks {
                 .dataDirectory(data)
                 .randomPorts()
                 .kafkaJvmOptions(LEAN_BROKER_JVM)
-                .startupTimeout(STARTUP)
                 .listener((component, state, detail) -> {
                     System.err.printf("[%s +%6.1fs] %-22s %-9s %s%n", tag, (System.nanoTime() - begin) / 1e9,
                             component, state.label(), detail);

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class OpenApiContract {
 
     /** The one command that rewrites the four committed documents from what the services serve. */
-    public static final String REGENERATE = "./mvnw -o -pl beneficiary-service-tests,cep-service-tests,cpf-service-tests,reporting-service-tests"
+    public static final String REGENERATE = "./mvnw -o -pl beneficiary-service,cep-service,cpf-service,reporting-service"
             + " -am verify -Dtest='OpenApiContractTest#theServedDocumentIsTheCommittedOne' -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
 
     /** Where each service commits its document, relative to the module directory tests run in. */

@@ -52,7 +52,7 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
         Path jar = Path.of(System.getProperty("user.dir")).resolve("../beneficiary-service/target/quarkus-app/"
                 + "quarkus-run.jar").normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with -am (./mvnw verify -pl cep-service-tests -am) so "
+            throw new IllegalStateException(jar + " is missing: build with -am (./mvnw verify -pl cep-service -am) so "
                     + "that the reactor packages beneficiary-service first");
         }
         port = freePort();
