@@ -119,7 +119,8 @@ public final class KafkaBroker {
                 List<String> format = new ArrayList<>(javaCommand(classpath, log4j));
                 format.addAll(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
                         "-t", clusterId.get(), "-c", properties.toString()));
-                int exit = process.runToCompletion(format, home, Duration.ofSeconds(60));
+                // a JVM of seconds when idle; it timed out at 60 s when a loaded machine started three stacks at once
+                int exit = process.runToCompletion(format, home, Duration.ofMinutes(5));
                 if (exit != 0) {
                     throw new StackStartException("formatting the Kafka storage failed (exit " + exit + "):"
                             + System.lineSeparator() + process.logTail(20));
