@@ -161,10 +161,7 @@ public class DirectoryReferences {
             return;
         }
         long forgetsBefore = forgets.get();
-        Optional<E> entry = await(id, lookup);
-        if (entry.isEmpty() || !structureId.equals(entry.get().structureId())) {
-            throw new UnknownReferenceException(field, kind, id);
-        }
+        require(field, kind, id, structureId, lookup);
         // kept only if no forget overlapped the look, which may have read the row before that change's commit;
         // compute holds the key while it decides, so a forget's invalidation cannot slip between check and store
         if (remembering) {
