@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,12 +70,7 @@ public class DatabaseOutage {
      * says nothing about the data being applied.
      */
     public static boolean isTransactionConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(failure, state -> state.startsWith("40"));
     }
 
     /**
@@ -83,8 +79,13 @@ public class DatabaseOutage {
      * server.
      */
     public static boolean isStatementTimeout(Throwable failure) {
+        return hasSqlState(failure, "57014"::equals);
+    }
+
+    /** Whether {@code failure} or one of its causes is an {@link SQLException} whose SQL state matches. */
+    private static boolean hasSqlState(Throwable failure, Predicate<String> matches) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
                 return true;
             }
         }
