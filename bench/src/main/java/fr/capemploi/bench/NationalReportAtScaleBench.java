@@ -18,6 +18,11 @@ import java.util.Map;
 public final class NationalReportAtScaleBench {
 
     private static final int RUNS = 30;
+    /**
+     * {@code BENCH_NOW_ONLY=1}: the "as of now" queries only, no exact past asOf (at 1,000,000 people the exact path
+     * takes minutes per answer, its profile an hour: not what a change of the now path needs measured).
+     */
+    private static final boolean NOW_ONLY = "1".equals(System.getenv("BENCH_NOW_ONLY"));
     private static final long BUDGET_NANOS = 120_000_000_000L;
 
     private record Query(String name, String path, String accept) {
@@ -79,7 +84,8 @@ public final class NationalReportAtScaleBench {
                             json),
                     // recording times of the generated rows run to 2018: as of mid-2017 is exact, over the facts
                     new Query("indicators 2016 national asOf 2017-06-30",
-                            "/api/v1/indicators?period=2016&asOf=2017-06-30", json));
+                            "/api/v1/indicators?period=2016&asOf=2017-06-30", json))
+                    .stream().filter(q -> !NOW_ONLY || !q.path().contains("asOf=")).toList();
             String token = stack.token("analyst");
             System.out.printf("load average before the queries: %s%n", loadAverage());
             System.out.printf("%-42s %5s %10s %10s %10s%n", "query (HTTP, analyst)", "runs", "p50 ms", "p95 ms",
@@ -123,8 +129,9 @@ public final class NationalReportAtScaleBench {
                 PROFILE_RUNS);
         for (String id : ids) {
             String path = "/api/v1/indicators/" + id + "/series?from=2016&to=2016&granularity=year";
-            System.out.printf("  %-42s %10.1f %10.1f   load %s%n", id, p50(stack, path, token),
-                    p50(stack, path + "&asOf=2018-06-30", token), loadAverage());
+            System.out.printf("  %-42s %10.1f %10s   load %s%n", id, p50(stack, path, token),
+                    NOW_ONLY ? "-" : String.format("%.1f", p50(stack, path + "&asOf=2018-06-30", token)),
+                    loadAverage());
         }
     }
 

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The people's items, their counters, the referents' rows per accompaniment (V7) and the delays' histogram (migration
- * V5) are noted per statement and folded once per batch: a batch holding several changes of one person and of two
+ * The people's items, their counters and the inverted items' sums (V8), the referents' rows per accompaniment (V7) and
+ * the delays' histogram (migration V5) with its national sums (V8) are noted per statement and folded once per batch: a batch holding several changes of one person and of two
  * referents' accompaniments must leave exactly the rows a recomputation gives, and exactly the rows the same changes leave when each comes alone — in its own transaction
  * folded at its end (a projection's record-by-record fallback), or outside any batch (a correction).
  */
@@ -62,7 +62,14 @@ class PeopleAndDelaysFoldTest {
             // P1 accompanied at a second structure too, by R2
             accompaniment(A3, P1, S2, R2, "2016-04-01"),
             level("04", A3, P1, S2, R2, 2, "2016-04-01"),
-            // corrections within the batch: P1's contact moved, the withdrawal taken back, a contact routed (nobody)
+            // P2's contacts in two months apart: a membership only a period holding both months counts (member_pair)
+            "INSERT INTO {schema}.level1_contact (contact_id, structure_id, beneficiary_id, contact_date, liaison_sheet, "
+                    + "recorded_at) VALUES ('00000000-0000-0000-0000-0000000000f3', " + S1 + ", " + P2
+                    + ", '2015-11-05', FALSE, '2015-11-05T10:00:00Z'), ('00000000-0000-0000-0000-0000000000f4', " + S1
+                    + ", " + P2 + ", '2016-01-07', FALSE, '2016-01-07T10:00:00Z')",
+            // corrections within the batch: P2's first contact a month earlier, P1's contact moved, the withdrawal taken back, a contact routed (nobody)
+            "UPDATE {schema}.level1_contact SET contact_date = '2015-10-05' WHERE contact_id = "
+                    + "'00000000-0000-0000-0000-0000000000f3'",
             "UPDATE {schema}.level1_contact SET contact_date = '2016-02-10' WHERE contact_id = "
                     + "'00000000-0000-0000-0000-0000000000f1'",
             "DELETE FROM {schema}.cpf_step WHERE event_id = '00000000-0000-0000-0000-000000000013'",
@@ -91,6 +98,10 @@ class PeopleAndDelaysFoldTest {
             + "ORDER BY 1, 2, 3";
     private static final String REFERENTS = "SELECT accompaniment_id, referent_id, structure_id, a, b, recorded "
             + "FROM {schema}.referent_item ORDER BY 1, 2, 3, 4, 5";
+    private static final String PAIRS = "SELECT structure_id, line, b, a, w FROM {schema}.member_pair "
+            + "ORDER BY 1, 2, 3, 4";
+    private static final String NATIONAL_DELAYS = "SELECT month, funder, delay_days, n FROM {schema}.delay_month "
+            + "ORDER BY 1, 2, 3";
     private static final String DELAYS = "SELECT month, structure_id, funder, delay_days, n, recorded_max "
             + "FROM {schema}.delay_day ORDER BY 1, 2, 3, 4";
 
@@ -146,6 +157,8 @@ class PeopleAndDelaysFoldTest {
                     .anySatisfy(row -> assertThat(row.get(6)).as("shared").isEqualTo("t"));
             assertThat(kept.get(COUNTERS)).as("counters").isNotEmpty();
             assertThat(kept.get(DELAYS)).as("delays").isNotEmpty();
+            assertThat(kept.get(PAIRS)).as("inverted items summed").isNotEmpty();
+            assertThat(kept.get(NATIONAL_DELAYS)).as("delays summed over the structures").isNotEmpty();
             assertThat(snapshot(connection, oneByOne)).as("changes one by one, each folded").isEqualTo(kept);
             assertThat(snapshot(connection, corrections)).as("changes outside a batch").isEqualTo(kept);
             for (Generation generation : List.of(batch, oneByOne, corrections)) {
@@ -164,6 +177,9 @@ class PeopleAndDelaysFoldTest {
             assertThat(kept.get(REFERENTS)).isEqualTo(recomputed.get(REFERENTS));
             assertThat(kept.get(DELAYS).stream().filter(r -> !r.get(4).equals("0")).map(r -> r.subList(0, 5)).toList())
                     .isEqualTo(recomputed.get(DELAYS).stream().map(r -> r.subList(0, 5)).toList());
+            assertThat(kept.get(PAIRS)).isEqualTo(recomputed.get(PAIRS));
+            assertThat(kept.get(NATIONAL_DELAYS).stream().filter(r -> !r.get(3).equals("0")).toList())
+                    .isEqualTo(recomputed.get(NATIONAL_DELAYS));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> List.of(batch, oneByOne, corrections)
                     .forEach(g -> generations.drop(g, List.of())));
@@ -180,7 +196,7 @@ class PeopleAndDelaysFoldTest {
     private static Map<String, List<List<String>>> snapshot(Connection connection, Generation generation)
             throws SQLException {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
-        for (String query : List.of(ITEMS, COUNTERS, REFERENTS, DELAYS)) {
+        for (String query : List.of(ITEMS, COUNTERS, PAIRS, REFERENTS, DELAYS, NATIONAL_DELAYS)) {
             tables.put(query, rows(connection, generation.sql(query)));
         }
         return tables;
