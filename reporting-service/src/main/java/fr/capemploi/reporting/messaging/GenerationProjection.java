@@ -33,11 +33,17 @@ abstract class GenerationProjection extends TypedProjection {
     private final List<Queued> queued = new ArrayList<>();
     private final Set<String> setBased = new HashSet<>();
     private final String foldPreAggregates;
+    private final int stagedFromRows;
     private UUID currentKey;
 
-    GenerationProjection(Generation generation, EntityManager entityManager) {
+    /**
+     * @param stagedFromRows how long a run of one insert must be to go by COPY ({@code ProjectionSql#updateInRuns}):
+     *        a rebuild's runs are hundreds of rows long, a live batch's a few
+     */
+    GenerationProjection(Generation generation, EntityManager entityManager, int stagedFromRows) {
         this.generation = generation;
         this.entityManager = entityManager;
+        this.stagedFromRows = stagedFromRows;
         this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
     }
 
@@ -76,7 +82,7 @@ abstract class GenerationProjection extends TypedProjection {
         }
         try {
             ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
-            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains));
+            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains), stagedFromRows);
             ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
         } finally {
             queued.clear();
