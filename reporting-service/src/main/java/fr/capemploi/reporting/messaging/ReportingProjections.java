@@ -25,9 +25,10 @@ public class ReportingProjections {
     }
 
     public List<EventProjection> of(Generation generation) {
-        return List.of(new StructureProjection(generation, entityManager, stagedFromRows),
-                new BeneficiaryFactsProjection(generation, entityManager, stagedFromRows),
-                new CepFactsProjection(generation, entityManager, stagedFromRows),
-                new CpfFactsProjection(generation, entityManager, stagedFromRows));
+        GenerationBatch batch = new GenerationBatch(generation, entityManager, stagedFromRows);
+        return List.of(new StructureProjection(generation, entityManager, batch),
+                new BeneficiaryFactsProjection(generation, entityManager, batch),
+                new CepFactsProjection(generation, entityManager, batch),
+                new CpfFactsProjection(generation, entityManager, batch));
     }
 }
