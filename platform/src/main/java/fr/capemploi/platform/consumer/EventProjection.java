@@ -44,4 +44,12 @@ public interface EventProjection {
      */
     default void flush() {
     }
+
+    /**
+     * Called once the projections of a transaction have all flushed, before its commit (once per projection that
+     * took part): what several projections' statements feed is done here once for all of them, e.g. folding the
+     * pre-aggregates their statements noted. A projection applied alone (a failed batch retried) completes alone.
+     */
+    default void completeBatch() {
+    }
 }

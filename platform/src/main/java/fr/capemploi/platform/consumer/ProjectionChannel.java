@@ -190,6 +190,7 @@ public final class ProjectionChannel {
                 inProjectionTransaction(() -> {
                     results.clear();
                     work.forEach((feed, list) -> results.put(feed, feed.applyInTransaction(list, this::envelope)));
+                    work.keySet().forEach(feed -> feed.projection().completeBatch());
                     return null;
                 });
                 results.forEach(ProjectionFeed::committed);
@@ -318,8 +319,7 @@ public final class ProjectionChannel {
     private void applyAlone(ProjectionFeed feed, List<ConsumerRecord<String, byte[]>> records)
             throws InterruptedException {
         try {
-            ProjectionFeed.Applied result = inProjectionTransaction(() -> feed.applyInTransaction(records,
-                    this::envelope));
+            ProjectionFeed.Applied result = inProjectionTransaction(() -> alone(feed, records));
             feed.committed(result);
             return;
         } catch (RuntimeException failure) {
@@ -330,13 +330,18 @@ public final class ProjectionChannel {
         }
     }
 
+    private ProjectionFeed.Applied alone(ProjectionFeed feed, List<ConsumerRecord<String, byte[]>> records) {
+        ProjectionFeed.Applied applied = feed.applyInTransaction(records, this::envelope);
+        feed.projection().completeBatch();
+        return applied;
+    }
+
     private void applyOne(ProjectionFeed feed, ConsumerRecord<String, byte[]> record) throws InterruptedException {
         Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         int attempts = 0;
         while (running) {
             try {
-                feed.committed(inProjectionTransaction(() -> feed.applyInTransaction(List.of(record),
-                        this::envelope)));
+                feed.committed(inProjectionTransaction(() -> alone(feed, List.of(record))));
                 return;
             } catch (MalformedEventException poison) {
                 deadLetter(feed, record, poison.getMessage());

@@ -103,6 +103,20 @@ class ProjectionFeedTest {
         assertThat(registered(region)).isEqualTo(2);
     }
 
+    /** Completion comes once the batch's events are applied, in their transaction: it sees what they wrote. */
+    @Test
+    void aBatchCompletesAfterItsEventsInTheirTransaction() {
+        String region = uniqueRegion();
+        for (int i = 0; i < 4; i++) {
+            send(registration(region));
+        }
+
+        // the batch that counted the fourth (the events may sit on several partitions, so in several batches)
+        // completed in the transaction that counted it
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(region) == 4);
+        assertThat(registered("completed " + region)).isEqualTo(4);
+    }
+
     @Test
     void statusShowsTheOffsetReachedAndNoLagOnceCaughtUp() {
         EventEnvelope event = registration(uniqueRegion());

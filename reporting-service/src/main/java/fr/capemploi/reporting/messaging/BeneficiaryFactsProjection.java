@@ -22,8 +22,8 @@ import java.util.UUID;
  */
 public class BeneficiaryFactsProjection extends GenerationProjection {
 
-    public BeneficiaryFactsProjection(Generation generation, EntityManager entityManager) {
-        super(generation, entityManager);
+    BeneficiaryFactsProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
+        super(generation, entityManager, batch);
         on(CounsellorRegistered.class, this::onCounsellorRegistered);
         on(CounsellorDeactivated.class, this::onCounsellorDeactivated);
         on(CounsellorReactivated.class, this::onCounsellorReactivated);

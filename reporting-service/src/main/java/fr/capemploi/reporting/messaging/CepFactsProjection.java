@@ -28,8 +28,8 @@ import java.util.Set;
  */
 public class CepFactsProjection extends GenerationProjection {
 
-    public CepFactsProjection(Generation generation, EntityManager entityManager) {
-        super(generation, entityManager);
+    CepFactsProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
+        super(generation, entityManager, batch);
         on(Level1ContactRecorded.class, this::onLevel1ContactRecorded);
         on(Level1ContactRouted.class, this::onLevel1ContactRouted);
         on(AccompanimentOpened.class, this::onAccompanimentOpened);

@@ -26,8 +26,8 @@ import java.util.UUID;
  */
 public class CpfFactsProjection extends GenerationProjection {
 
-    public CpfFactsProjection(Generation generation, EntityManager entityManager) {
-        super(generation, entityManager);
+    CpfFactsProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
+        super(generation, entityManager, batch);
         on(CpfPresented.class, this::onCpfPresented);
         on(CpfAccountOpeningAssisted.class, this::onCpfAccountOpeningAssisted);
         on(CpfAccountAlreadyOpen.class, this::onCpfAccountAlreadyOpen);

@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * A statement the driver cannot send as one multi-row statement (an {@code INSERT … SELECT}, a recomputation
  * with a {@code WITH}) is queued as a row of a set-based statement instead ({@link #sqlRows}): the rows of one
  * round go as one statement over arrays. What the batch's statements noted for the pre-aggregates
- * ({@code monthly_fact}, the people's items and counters, the delays' histogram) is folded once, after its
- * statements (migrations V3 and V5).
+ * ({@code monthly_fact}, the people's items and counters, the delays' histogram) is folded once per transaction,
+ * after the statements of every projection of the generation ({@link GenerationBatch}, migrations V3 and V5).
  */
 abstract class GenerationProjection extends TypedProjection {
 
@@ -32,13 +32,13 @@ abstract class GenerationProjection extends TypedProjection {
     private final Map<String, String> resolved = new HashMap<>();
     private final List<Queued> queued = new ArrayList<>();
     private final Set<String> setBased = new HashSet<>();
-    private final String foldPreAggregates;
+    private final GenerationBatch batch;
     private UUID currentKey;
 
-    GenerationProjection(Generation generation, EntityManager entityManager) {
+    GenerationProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
         this.generation = generation;
         this.entityManager = entityManager;
-        this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
+        this.batch = batch;
     }
 
     /** Queues a statement over the generation's tables ({@code {schema}} in the template). */
@@ -75,12 +75,17 @@ abstract class GenerationProjection extends TypedProjection {
             return;
         }
         try {
-            ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
-            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains));
-            ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
+            batch.noted();
+            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains), batch.stagedFromRows());
         } finally {
             queued.clear();
         }
+    }
+
+    /** Folds what the statements of every projection of the generation noted in this transaction, once. */
+    @Override
+    public final void completeBatch() {
+        batch.fold();
     }
 
     /**

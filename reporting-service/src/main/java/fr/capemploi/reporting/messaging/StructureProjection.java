@@ -10,8 +10,8 @@ import java.util.Set;
 /** Registered structures: the denominator of coverage and of every "share of structures" indicator. */
 public class StructureProjection extends GenerationProjection {
 
-    public StructureProjection(Generation generation, EntityManager entityManager) {
-        super(generation, entityManager);
+    StructureProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
+        super(generation, entityManager, batch);
         on(StructureRegistered.class, this::onStructureRegistered);
     }
 

@@ -57,12 +57,15 @@ class GoldenEventsTest {
         transaction.begin();
         try {
             Generation scratch = generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
-            for (EventProjection projection : projections.of(scratch)) {
+            List<EventProjection> all = projections.of(scratch);
+            for (EventProjection projection : all) {
                 // as the platform applies a batch: begin, apply each event, flush the queued statements
                 projection.beginBatch();
                 envelopes.forEach(projection::apply);
                 projection.flush();
             }
+            // then, once every projection has flushed, each completes the batch (the first one folds)
+            all.forEach(EventProjection::completeBatch);
             @SuppressWarnings("unchecked")
             List<String> tables = entityManager.createNativeQuery("SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = ?1").setParameter(1, scratch.schema()).getResultList();

@@ -1,0 +1,51 @@
+package fr.capemploi.reporting.messaging;
+
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.repository.ProjectionSql;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+
+/**
+ * What the projections of one generation share within a transaction of the channel: their statements note changes
+ * for the pre-aggregates ({@code monthly_fact}, the people's items and counters, the delays' histogram), folded once
+ * before the commit whatever the number of projections that noted them (migrations V3 and V5: a fold recomputes each
+ * person noted; the CEP and CPF facts of one person, noted by two projections, are recomputed once, not twice).
+ */
+final class GenerationBatch {
+
+    private final EntityManager entityManager;
+    private final String foldPreAggregates;
+    private final int stagedFromRows;
+    private boolean noted;
+
+    /**
+     * @param stagedFromRows how long a run of one insert must be to go by COPY ({@code ProjectionSql#updateInRuns}):
+     *        a rebuild's runs are hundreds of rows long, a live batch's a few
+     */
+    GenerationBatch(Generation generation, EntityManager entityManager, int stagedFromRows) {
+        this.entityManager = entityManager;
+        this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
+        this.stagedFromRows = stagedFromRows;
+    }
+
+    int stagedFromRows() {
+        return stagedFromRows;
+    }
+
+    /**
+     * A projection is about to send statements: what they note waits for {@link #fold}, in this transaction. (A flag
+     * left by an attempt that failed before its fold costs at most one fold of nothing later.)
+     */
+    void noted() {
+        ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
+        noted = true;
+    }
+
+    /** Folds what the transaction's statements noted, once; the next projection completing finds nothing to do. */
+    void fold() {
+        if (noted) {
+            noted = false;
+            ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
+        }
+    }
+}
