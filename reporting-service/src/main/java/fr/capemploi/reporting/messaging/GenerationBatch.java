@@ -15,21 +15,11 @@ final class GenerationBatch {
 
     private final EntityManager entityManager;
     private final String foldPreAggregates;
-    private final int stagedFromRows;
     private boolean noted;
 
-    /**
-     * @param stagedFromRows how long a run of one insert must be to go by COPY ({@code ProjectionSql#updateInRuns}):
-     *        a rebuild's runs are hundreds of rows long, a live batch's a few
-     */
-    GenerationBatch(Generation generation, EntityManager entityManager, int stagedFromRows) {
+    GenerationBatch(Generation generation, EntityManager entityManager) {
         this.entityManager = entityManager;
         this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
-        this.stagedFromRows = stagedFromRows;
-    }
-
-    int stagedFromRows() {
-        return stagedFromRows;
     }
 
     /**

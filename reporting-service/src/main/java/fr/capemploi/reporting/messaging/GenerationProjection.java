@@ -76,7 +76,7 @@ abstract class GenerationProjection extends TypedProjection {
         }
         try {
             batch.noted();
-            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains), batch.stagedFromRows());
+            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains));
         } finally {
             queued.clear();
         }

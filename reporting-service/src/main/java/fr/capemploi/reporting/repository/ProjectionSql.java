@@ -46,13 +46,8 @@ public final class ProjectionSql {
     public record Statement(String sql, Object[] parameters) {
     }
 
-    /**
-     * Runs statements in order; consecutive runs of the same statement go as one JDBC batch, or, from
-     * {@code stagedFromRows} rows of one {@code INSERT … VALUES} on, by {@code COPY} ({@link StagedInsert}): a few
-     * more round trips than a JDBC batch, which a live batch's runs of a few rows would feel, and far less work per
-     * row, which a rebuild's runs of hundreds or thousands do.
-     */
-    public static void updateInRuns(EntityManager entityManager, List<Statement> statements, int stagedFromRows) {
+    /** Runs statements in order; consecutive runs of the same statement go as one JDBC batch. */
+    public static void updateInRuns(EntityManager entityManager, List<Statement> statements) {
         if (statements.isEmpty()) {
             return;
         }
@@ -63,10 +58,6 @@ public final class ProjectionSql {
                 int end = i + 1;
                 while (end < statements.size() && statements.get(end).sql().equals(sql)) {
                     end++;
-                }
-                if (end - i >= stagedFromRows && staged(connection, sql, statements.subList(i, end))) {
-                    i = end;
-                    continue;
                 }
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (int s = i; s < end; s++) {
@@ -87,11 +78,6 @@ public final class ProjectionSql {
                 i = end;
             }
         });
-    }
-
-    private static boolean staged(Connection connection, String sql, List<Statement> run) throws SQLException {
-        var insert = StagedInsert.of(sql);
-        return insert.isPresent() && insert.get().send(connection, run.stream().map(Statement::parameters).toList());
     }
 
     /** Runs an insert or update with named parameters ({@code :start}). */
