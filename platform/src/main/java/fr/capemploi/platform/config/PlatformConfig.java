@@ -108,6 +108,14 @@ public interface PlatformConfig {
         @WithDefault("200ms")
         Duration pollInterval();
 
+        /**
+         * Under a steady flow of commits, the least time between two rounds that published something: the commits of
+         * that window go out in one fetch, one send and one update instead of one round each. A relay idle before a
+         * commit publishes it at once ({@code 0ms}: a round per wake-up).
+         */
+        @WithDefault("10ms")
+        Duration gather();
+
         @WithDefault("200ms")
         Duration minBackoff();
 

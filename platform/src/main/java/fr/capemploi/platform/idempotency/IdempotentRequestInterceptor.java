@@ -120,6 +120,11 @@ public class IdempotentRequestInterceptor {
     }
 
     private Optional<StoredAnswer> find(String who, String structure, String operation, String key) {
+        // one autocommit select outside a transaction; inside one (a caller of our own) still a transaction apart,
+        // so the look never sees nor waits for that caller's uncommitted writes
+        if (!QuarkusTransaction.isActive()) {
+            return answers.find(who, structure, operation, key);
+        }
         return QuarkusTransaction.requiringNew().call(() -> answers.find(who, structure, operation, key));
     }
 

@@ -1,11 +1,17 @@
 package fr.capemploi.platform.idempotency;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.agroal.api.AgroalDataSource;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,41 +22,70 @@ import java.util.UUID;
 @ApplicationScoped
 public class StoredAnswers {
 
-    private final EntityManager em;
+    private static final String FIND = "SELECT request_hash, status, location, body, resource_id FROM idempotent_response "
+            + "WHERE caller = ? AND operation = ? AND idempotency_key = ? AND structure_scope = ?";
+    private static final String KEEP = "INSERT INTO idempotent_response (caller, operation, idempotency_key, "
+            + "request_hash, status, location, body, created_at, structure_scope, resource_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-    StoredAnswers(EntityManager em) {
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+
+    StoredAnswers(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
+    /**
+     * The answer kept for the key, read by one statement on its own: outside a transaction the pool's connection is in
+     * autocommit, so the look needs no transaction of its own (a JTA transaction and a Hibernate session per keyed
+     * request cost more than the select, bench/README.md 2026-12-05 midday); inside one, the caller wants a
+     * transaction of its own ({@code QuarkusTransaction.requiringNew}) and gets the pool's enlisted connection.
+     */
     Optional<StoredAnswer> find(String caller, String structure, String operation, String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT request_hash, status, location, body, resource_id FROM idempotent_response
-                WHERE caller = ?1 AND operation = ?2 AND idempotency_key = ?3 AND structure_scope = ?4""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key).setParameter(4, structure)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new StoredAnswer((String) row[0], ((Number) row[1]).intValue(),
-                (String) row[2], (String) row[3], (UUID) row[4]));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(FIND)) {
+            select.setString(1, caller);
+            select.setString(2, operation);
+            select.setString(3, key);
+            select.setString(4, structure);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, UUID.class)));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the answer kept for an Idempotency-Key", e);
+        }
     }
 
     /**
      * Keeps the answer unless another request with the same key got there first. With a concurrent request still
-     * running, PostgreSQL makes this insert wait for it to commit or roll back, so exactly one of them wins.
+     * running, PostgreSQL makes this insert wait for it to commit or roll back, so exactly one of them wins. Written on
+     * the connection the pool has enlisted in the caller's transaction (the change's own): a plain statement, no
+     * Hibernate session opened for it.
      *
      * @return false when an earlier request holds the key
      */
     boolean keep(String caller, String structure, String operation, String key, StoredAnswer answer, Instant now) {
-        return em.createNativeQuery("""
-                INSERT INTO idempotent_response (caller, operation, idempotency_key, request_hash, status, location,
-                                                 body, created_at, structure_scope, resource_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS uuid)) ON CONFLICT DO NOTHING""")
-                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
-                .setParameter(4, answer.requestHash()).setParameter(5, answer.status())
-                .setParameter(6, answer.location()).setParameter(7, answer.body())
-                .setParameter(8, Timestamp.from(now)).setParameter(9, structure)
-                // as text: a null of no declared type would reach PostgreSQL as bytea
-                .setParameter(10, answer.resourceId() == null ? null : answer.resourceId().toString())
-                .executeUpdate() == 1;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(KEEP)) {
+            insert.setString(1, caller);
+            insert.setString(2, operation);
+            insert.setString(3, key);
+            insert.setString(4, answer.requestHash());
+            insert.setInt(5, answer.status());
+            insert.setString(6, answer.location());
+            insert.setString(7, answer.body());
+            insert.setObject(8, now.atOffset(ZoneOffset.UTC));
+            insert.setString(9, structure);
+            insert.setObject(10, answer.resourceId(), Types.OTHER);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not keep the answer of an Idempotency-Key", e);
+        }
     }
 
     /**

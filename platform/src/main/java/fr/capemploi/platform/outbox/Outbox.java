@@ -5,10 +5,13 @@ import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.EventCodec;
 import fr.capemploi.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
+import io.agroal.api.AgroalDataSource;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,14 +29,20 @@ public class Outbox {
     private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, record_key, event_type, envelope, "
             + "recorded_at) VALUES (?, ?, ?, ?, ?, ?)";
 
-    private final EntityManager entityManager;
-    private final Event<OutboxRowsCommitted> committed;
+    /** Marks a transaction that already wakes the relay at its commit. */
+    private static final Object WAKES_RELAY = new Object();
+
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final String source;
 
-    public Outbox(EntityManager entityManager, Event<OutboxRowsCommitted> committed, Clock clock, PlatformConfig config) {
-        this.entityManager = entityManager;
-        this.committed = committed;
+    public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+            Clock clock, PlatformConfig config) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.relay = relay;
         this.clock = clock;
         this.source = config.serviceName();
     }
@@ -80,21 +89,53 @@ public class Outbox {
         // one plain insert on the transaction's connection: persisting an entity with a database-generated key made
         // Hibernate flush the request's other inserts and read the key back, the largest part of a write's CPU on
         // the request thread (bench/README.md, "Write path"); the row is never read back as an entity. A companion
-        // row rides in a data-modifying WITH: one statement, one round trip, one server-side prepared plan
+        // row rides in a data-modifying WITH: one statement, one round trip, one server-side prepared plan.
+        // The connection comes from the pool, not from a Hibernate session: inside a JTA transaction the pool hands
+        // out the connection already enlisted in it (the one Hibernate uses, if the use case used it), so the row is
+        // still written by the caller's transaction; a write that touches no entity (a new level-1 contact) then
+        // opens no session, and has none to flush and close at its commit (bench/README.md, 2026-12-05 midday)
         String sql = row == null ? INSERT : "WITH companion AS (" + row.statement() + ") " + INSERT;
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                int next = row == null ? 1 : row.bind(insert);
-                insert.setObject(next, envelope.eventId());
-                insert.setString(next + 1, topic);
-                insert.setString(next + 2, event.recordKey().toString());
-                insert.setString(next + 3, envelope.eventType());
-                insert.setBytes(next + 4, envelope.bytes());
-                insert.setObject(next + 5, envelope.recordedAt().atOffset(ZoneOffset.UTC));
-                insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            int next = row == null ? 1 : row.bind(insert);
+            insert.setObject(next, envelope.eventId());
+            insert.setString(next + 1, topic);
+            insert.setString(next + 2, event.recordKey().toString());
+            insert.setString(next + 3, envelope.eventType());
+            insert.setBytes(next + 4, envelope.bytes());
+            insert.setObject(next + 5, envelope.recordedAt().atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // a PersistenceException as from a session's statement: the problem mappers and the outage check (which
+            // reads the SQL state of the causes) see what they saw before
+            throw new PersistenceException("Could not write the outbox row of " + event.getClass().getSimpleName(), e);
+        }
+        wakeRelayAtCommit();
+        return envelope.eventId();
+    }
+
+    /**
+     * The relay publishes the rows as soon as their transaction commits, without waiting for its next poll. One
+     * synchronization per transaction however many rows it writes (a transactional CDI event registered one per row,
+     * through the container's event machinery, on every write).
+     */
+    private void wakeRelayAtCommit() {
+        if (transactions.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to add to the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
             }
         });
-        committed.fire(new OutboxRowsCommitted());
-        return envelope.eventId();
     }
 }

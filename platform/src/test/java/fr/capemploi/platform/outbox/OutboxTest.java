@@ -79,6 +79,26 @@ class OutboxTest {
     }
 
     @Test
+    void eventOfATransactionThatTouchedNoEntityIsRolledBackWithIt() {
+        // the outbox writes on the pool's connection, not through a Hibernate session: the pool must hand out the
+        // connection enlisted in the transaction even when no session opened one
+        String name = "lone-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets/event-only/failing").then().statusCode(409);
+
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE convert_from(envelope, 'UTF8') LIKE '%" + name + "%'"))
+                .isZero();
+        String marker = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"marker\",\"count\":1,\"colour\":\"GREEN\"}")
+                .post("/test/widgets").then().statusCode(200).extract().path("id");
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(topic, marker).size() == 1);
+        assertThat(TopicProbe.records(topic))
+                .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(name));
+    }
+
+    @Test
     void eventsOfOneKeyKeepTheirCommitOrder() {
         UUID key = UUID.randomUUID();
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).post("/test/widgets/sequence/" + key + "/40").then().statusCode(200);

@@ -88,6 +88,20 @@ public class WidgetResource {
         throw new ConflictException("Widget " + request.name() + " cannot be created twice");
     }
 
+    /**
+     * Records an event and nothing else (no entity: no Hibernate session in the transaction), then fails: the outbox
+     * row must go with the transaction all the same.
+     */
+    @POST
+    @Path("/event-only/failing")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Map<String, Object> recordEventThenFail(@Valid @NotNull WidgetRequest request) {
+        outbox.record(new StructureRegistered(UUID.randomUUID(), "E1", request.name(), "11", "75",
+                LocalDate.of(2016, 1, 4)), Instant.now());
+        throw new ConflictException("Widget " + request.name() + " cannot be announced twice");
+    }
+
     /** Many events for one key in one call, to check that their order survives the relay. */
     @POST
     @Path("/sequence/{key}/{count}")
