@@ -26,7 +26,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V4__people_and_delay_aggregates.sql",
             "V5__people_and_delays_per_batch.sql",
             "V6__funding_projects.sql",
-            "V7__referent_items_per_accompaniment.sql");
+            "V7__referent_items_per_accompaniment.sql",
+            "V9__exact_path_indexes.sql");
 
     @Override
     public LoadableResource getResource(String name) {
