@@ -23,8 +23,9 @@ import java.util.Set;
  * <ul>
  * <li>counsellors delivering CEP: the resource finds the counsellors met through a fragment of its own
  * ({@code active-counsellors}), here within one common table expression;</li>
- * <li>structures with new financial engineering: the resource finds the projects first decided in the period
- * through the decisions of the period; here every decision is grouped by project (and a project's structure was
+ * <li>structures with new financial engineering: the resource takes the projects whose decisions were all recorded
+ * by asOf from the pre-aggregate {@code funding_project} and groups the others' decisions; here every decision is
+ * grouped by project (and a project's structure was
  * the first of an unordered aggregate: the same while a project never changes structure);</li>
  * <li>the funding delays' median and p90: one resource with the fraction as a parameter, here two literals;</li>
  * <li>CEP beneficiaries: the resource reads the sets of the levels held and the contacts each on its own, the
