@@ -1,10 +1,15 @@
 -- @needs: closed
 -- @main
-SELECT count(*) FILTER (WHERE decision_taken) AS num, count(*) AS den,
-       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM closed)) AS contributing
-FROM closed
+-- counted per structure (and per outcome) first, so that `closed` is read once and streamed (a common table
+-- expression read twice is materialised: at a million people, every closure of the period copied aside)
+SELECT CAST(coalesce(sum(x.num), 0) AS BIGINT) AS num, CAST(coalesce(sum(x.den), 0) AS BIGINT) AS den,
+       count(*) FILTER (WHERE x.structure_id IN (SELECT structure_id FROM reg)) AS contributing
+FROM (SELECT structure_id, count(*) FILTER (WHERE decision_taken) AS num, count(*) AS den FROM closed
+      GROUP BY structure_id) x
 -- @breakdown
-SELECT outcome AS key, count(*) AS num, (SELECT count(*) FROM closed) AS den FROM closed GROUP BY outcome ORDER BY 1
+-- each closure has one outcome: the closures are the sum over the outcomes
+SELECT o.key, o.num, CAST(sum(o.num) OVER () AS BIGINT) AS den
+FROM (SELECT outcome AS key, count(*) AS num FROM closed GROUP BY outcome) o ORDER BY 1
 -- @now-with
 counted AS (
     SELECT structure_id, key, n, m FROM {schema}.monthly_fact

@@ -1,10 +1,10 @@
--- A join with the distinct set of the accompanied rather than a test per person: at a million people, one hash
--- join instead of a million index probes.
+-- A join with the set of the accompanied (each person once) rather than a test per person: at a million people,
+-- one hash join instead of a million index probes.
 -- @needs: accompanied
 -- @main
 SELECT count(*) FILTER (WHERE r.beneficiary_id IS NOT NULL) AS num, count(*) AS den,
-       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM accompanied)) AS contributing
-FROM (SELECT DISTINCT beneficiary_id FROM accompanied) a
+       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM active)) AS contributing
+FROM accompanied a
 LEFT JOIN (SELECT DISTINCT i.beneficiary_id FROM {schema}.cep_information i
            WHERE i.informed_on <= :pe AND i.recorded_at <= :asOf) r ON r.beneficiary_id = a.beneficiary_id
 -- @now-needs: members

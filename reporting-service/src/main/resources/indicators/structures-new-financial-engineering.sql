@@ -1,20 +1,19 @@
 -- A project counts in the period of its first funding decision, at the structure of its earliest decision, when
 -- any of its decisions known by asOf marks new financial engineering.
--- Exact path: the projects with a decision in the period and none before it, found through the decisions of the
--- period (an index range) rather than by grouping every decision ever recorded by project.
+-- Exact path: a project whose every decision was recorded by asOf stands as it stands now, in funding_project (V6:
+-- the same first decision, structure and engineering, kept by the projections' fold); the others (a decision of
+-- theirs recorded after asOf) from their decisions known by asOf. At a million people, a third of the projects
+-- grouped from their decisions instead of every project decided in the period.
 -- @with
-firsts AS (
-    SELECT DISTINCT f.project_id FROM {schema}.funding_decision f
-    WHERE f.recorded_at <= :asOf AND f.decided_on BETWEEN :ps AND :pe
-      AND NOT EXISTS (SELECT 1 FROM {schema}.funding_decision e WHERE e.project_id = f.project_id
-                      AND e.recorded_at <= :asOf AND e.decided_on < :ps)
-),
 projects AS (
+    SELECT p.project_id, p.structure_id FROM {schema}.funding_project p
+    WHERE p.recorded_max <= :asOf AND p.new_fe AND p.first_on BETWEEN :ps AND :pe
+    UNION ALL
     SELECT f.project_id, (array_agg(f.structure_id ORDER BY f.decided_on, f.recorded_at, f.event_id))[1]
-               AS structure_id
-    FROM {schema}.funding_decision f WHERE f.recorded_at <= :asOf
-      AND f.project_id IN (SELECT project_id FROM firsts)
-    GROUP BY f.project_id HAVING bool_or(f.new_fe)
+    FROM {schema}.funding_decision f
+    WHERE f.recorded_at <= :asOf
+      AND f.project_id IN (SELECT p.project_id FROM {schema}.funding_project p WHERE p.recorded_max > :asOf)
+    GROUP BY f.project_id HAVING bool_or(f.new_fe) AND min(f.decided_on) BETWEEN :ps AND :pe
 ),
 engineered AS (SELECT * FROM projects WHERE structure_id IN (SELECT structure_id FROM scope_structures))
 -- @main

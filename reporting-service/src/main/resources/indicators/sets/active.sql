@@ -1,6 +1,6 @@
--- Accompaniments opened by the period's end and not closed before its start.
--- @columns: accompaniment_id UUID, beneficiary_id UUID, structure_id UUID, referent_id UUID
-SELECT a.accompaniment_id, a.beneficiary_id, a.structure_id, a.referent_id
+-- Accompaniments opened by the period's end and not closed before its start: whose and where (only the columns read).
+-- @columns: beneficiary_id UUID, structure_id UUID
+SELECT a.beneficiary_id, a.structure_id
 FROM {schema}.accompaniment a
 WHERE a.opened_at <= :asOf AND a.opened_on <= :pe
   AND (a.closed_at IS NULL OR a.closed_at > :asOf OR a.closed_on >= :ps)

@@ -27,7 +27,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V5__people_and_delays_per_batch.sql",
             "V6__funding_projects.sql",
             "V7__referent_items_per_accompaniment.sql",
-            "V8__people_and_delays_summed.sql");
+            "V8__people_and_delays_summed.sql",
+            "V9__exact_path_indexes.sql");
 
     @Override
     public LoadableResource getResource(String name) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The indicators as a request computes them ({@link IndicatorFacts#computeAll}: the pre-aggregates "as of now", the
  * independent queries side by side on connections sharing the request's snapshot) equal, value, breakdown and
  * coverage, the catalogue's exact path over the facts; and where that exact path is no longer the query of before,
- * it equals that query ({@link ReferenceIndicatorFacts}: only four indicators, the others' exact path being their
- * reference line for line). On the benchmark's generated network at several scales: every indicator, at national,
+ * it equals that query ({@link ReferenceIndicatorFacts}: only the indicators whose exact path was rewritten, the
+ * others' exact path being their reference line for line). On the benchmark's generated network at several scales: every indicator, at national,
  * region and structure scope, for a year, a half, a quarter and a month, as of now and as of instants in the past.
  *
  * <p>The network is written with the triggers off and its pre-aggregates computed at once, as the benchmark loads

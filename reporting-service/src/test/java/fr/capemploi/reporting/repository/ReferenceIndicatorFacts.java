@@ -19,21 +19,31 @@ import java.util.Set;
  * the indicators whose exact path in the catalogue is no longer the same query: there the equality test compares
  * two different queries. The other indicators' exact path is their reference query line for line (the resources
  * were cut from it): comparing it with itself would prove nothing, so {@code IndicatorPathsEqualityTest} holds the
- * pre-aggregates equal to the catalogue's exact path directly, and these four to the queries below.
+ * pre-aggregates equal to the catalogue's exact path directly, and these to the queries below.
  * <ul>
  * <li>counsellors delivering CEP: the resource finds the counsellors met through a fragment of its own
  * ({@code active-counsellors}), here within one common table expression;</li>
- * <li>structures with new financial engineering: the resource finds the projects first decided in the period
- * through the decisions of the period; here every decision is grouped by project (and a project's structure was
+ * <li>structures with new financial engineering: the resource takes the projects whose decisions were all recorded
+ * by asOf from the pre-aggregate {@code funding_project} and groups the others' decisions; here every decision is
+ * grouped by project (and a project's structure was
  * the first of an unordered aggregate: the same while a project never changes structure);</li>
- * <li>the funding delays' median and p90: one resource with the fraction as a parameter, here two literals.</li>
+ * <li>the funding delays' median and p90: one resource with the fraction as a parameter, here two literals;</li>
+ * <li>CEP beneficiaries: the resource reads the sets of the levels held and the contacts each on its own, the
+ * levels' window leaving out the accompaniments closed before the period; here one union of both (`people`) and the
+ * closures joined after the window;</li>
+ * <li>the CPF shares and the informed: the resources read the accompanied once each and name the withdrawal as a
+ * constant; here the distinct people are taken from the pairs of person and structure, the withdrawal from the step;</li>
+ * <li>the entries by orientation source: the resource counts per structure and per key; here the entries are
+ * counted as a whole.</li>
  * </ul>
  */
 public class ReferenceIndicatorFacts {
 
     static final Set<Indicator> REFERENCED = EnumSet.of(Indicator.COUNSELLORS_DELIVERING_CEP,
             Indicator.STRUCTURES_NEW_FINANCIAL_ENGINEERING, Indicator.FUNDING_DELAY_MEDIAN,
-            Indicator.FUNDING_DELAY_P90);
+            Indicator.FUNDING_DELAY_P90, Indicator.CEP_BENEFICIARIES, Indicator.CPF_CONSENT_COLLECTED,
+            Indicator.CPF_PRESENTED, Indicator.CPF_OPENING_ASSISTED, Indicator.INFORMED_ABOUT_CEP,
+            Indicator.ENTRIES_BY_ORIENTATION_SOURCE);
 
     private static final String SCOPE = """
             WITH scope_structures AS (
@@ -71,6 +81,47 @@ public class ReferenceIndicatorFacts {
                   AND a.structure_id IN (SELECT structure_id FROM scope_structures)
             )
             """;
+    /** The people the CEP reached: at each level 2-3 they held, and at level 1 by their contacts. */
+    private static final String PEOPLE = """
+            , l1 AS (
+                SELECT coalesce(c.beneficiary_id, c.contact_id) AS person, c.structure_id, c.counsellor_id
+                FROM {schema}.level1_contact c
+                WHERE c.recorded_at <= :asOf AND c.contact_date BETWEEN :ps AND :pe
+                  AND c.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            people AS (
+                SELECT beneficiary_id AS person, structure_id, level, service FROM held
+                UNION ALL SELECT person, structure_id, 1, NULL FROM l1
+            )
+            """;
+    /** The people of the active accompaniments, per structure. */
+    private static final String ACCOMPANIED = """
+            , accompanied AS (SELECT DISTINCT beneficiary_id, structure_id FROM active)
+            """;
+    private static final String ENTRIES = """
+            , profiles AS (
+                SELECT b.beneficiary_id, b.structure_id, b.entry_date, b.orientation_source, b.exit_date,
+                       b.exit_recorded_at
+                FROM {schema}.beneficiary b
+                WHERE b.registered_at <= :asOf AND b.profile_recorded_at <= :asOf
+                  AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+                UNION ALL
+                SELECT b.beneficiary_id, b.structure_id, v.entry_date, v.orientation_source, b.exit_date,
+                       b.exit_recorded_at
+                FROM {schema}.beneficiary b
+                JOIN LATERAL (
+                    SELECT p.entry_date, p.orientation_source FROM {schema}.beneficiary_profile p
+                    WHERE p.beneficiary_id = b.beneficiary_id AND p.recorded_at <= :asOf
+                    ORDER BY p.recorded_at DESC, p.version DESC LIMIT 1
+                ) v ON TRUE
+                WHERE b.registered_at <= :asOf AND b.profile_recorded_at > :asOf
+                  AND b.structure_id IN (SELECT structure_id FROM scope_structures)
+            ),
+            entries AS (
+                SELECT * FROM profiles b WHERE b.entry_date BETWEEN :ps AND :pe
+            )
+            """;
+
     private static final String COUNSELLORS = """
             , counsellor_periods AS (
                 SELECT DISTINCT ON (p.counsellor_id) p.counsellor_id, p.structure_id, p.active_from, p.active_until
@@ -133,8 +184,52 @@ public class ReferenceIndicatorFacts {
                     FINANCIAL_ENGINEERING + " SELECT 'projects' AS key, count(*) AS num, NULL AS den FROM engineered");
             case FUNDING_DELAY_MEDIAN -> delay(0.5);
             case FUNDING_DELAY_P90 -> delay(0.9);
+            case CEP_BENEFICIARIES -> new Definition(
+                    SETS + PEOPLE + " SELECT count(*) AS num, NULL AS den, " + contributing("people")
+                            + " AS contributing FROM (SELECT DISTINCT person FROM people) p",
+                    SETS + PEOPLE + " SELECT 'level-' || level AS key, count(*) AS num, NULL AS den "
+                            + "FROM (SELECT DISTINCT level, person FROM people) p GROUP BY level "
+                            + "UNION ALL SELECT 'service-' || service, count(*), NULL "
+                            + "FROM (SELECT DISTINCT service, person FROM people WHERE service IS NOT NULL) p "
+                            + "GROUP BY service ORDER BY 1");
+            case CPF_CONSENT_COLLECTED -> new Definition(cpfShare("CONSENT"),
+                    SETS + ACCOMPANIED + " SELECT s.modality AS key, count(DISTINCT s.beneficiary_id) AS num, "
+                            + "(SELECT count(DISTINCT beneficiary_id) FROM accompanied) AS den "
+                            + "FROM {schema}.cpf_step s "
+                            + "WHERE s.step = 'CONSENT' AND s.step_on <= :pe AND s.recorded_at <= :asOf "
+                            + "AND s.modality IS NOT NULL " + NOT_WITHDRAWN
+                            + "AND s.beneficiary_id IN (SELECT beneficiary_id FROM accompanied) "
+                            + "GROUP BY s.modality ORDER BY 1");
+            case CPF_PRESENTED -> new Definition(cpfShare("PRESENTED"), null);
+            case CPF_OPENING_ASSISTED -> new Definition(cpfShare("OPENING_ASSISTED"), null);
+            case INFORMED_ABOUT_CEP -> new Definition(SETS + ACCOMPANIED
+                    + " SELECT count(*) FILTER (WHERE r.beneficiary_id IS NOT NULL) AS num, count(*) AS den, "
+                    + contributing("accompanied") + " AS contributing "
+                    + "FROM (SELECT DISTINCT beneficiary_id FROM accompanied) a "
+                    + "LEFT JOIN (SELECT DISTINCT i.beneficiary_id FROM {schema}.cep_information i "
+                    + "WHERE i.informed_on <= :pe AND i.recorded_at <= :asOf) r ON r.beneficiary_id = a.beneficiary_id",
+                    null);
+            case ENTRIES_BY_ORIENTATION_SOURCE -> new Definition(
+                    ENTRIES + " SELECT count(*) FILTER (WHERE orientation_source = 'POLE_EMPLOI') AS num, "
+                            + "count(*) AS den, " + contributing("entries") + " AS contributing FROM entries",
+                    ENTRIES + " SELECT coalesce(orientation_source, 'UNKNOWN') AS key, count(*) AS num, "
+                            + "(SELECT count(*) FROM entries) AS den FROM entries GROUP BY 1 ORDER BY 1");
             default -> throw new IllegalArgumentException(indicator.id() + ": its exact path is its reference");
         };
+    }
+
+    /** A CPF step dated by the period's end unless withdrawn (a consent) on or before the period's start. */
+    private static final String NOT_WITHDRAWN = "AND NOT EXISTS (SELECT 1 FROM {schema}.cpf_step w "
+            + "WHERE w.beneficiary_id = s.beneficiary_id AND w.step = s.step || '_WITHDRAWN' "
+            + "AND w.step_on >= s.step_on AND w.step_on <= :ps AND w.recorded_at <= :asOf) ";
+
+    private static String cpfShare(String step) {
+        return SETS + ACCOMPANIED + " SELECT count(*) FILTER (WHERE r.beneficiary_id IS NOT NULL) AS num, count(*) AS den, "
+                + contributing("accompanied") + " AS contributing "
+                + "FROM (SELECT DISTINCT beneficiary_id FROM accompanied) a "
+                + "LEFT JOIN (SELECT DISTINCT s.beneficiary_id FROM {schema}.cpf_step s "
+                + "WHERE s.step = '" + step + "' AND s.step_on <= :pe AND s.recorded_at <= :asOf "
+                + NOT_WITHDRAWN + ") r ON r.beneficiary_id = a.beneficiary_id";
     }
 
     private static Definition delay(double fraction) {
