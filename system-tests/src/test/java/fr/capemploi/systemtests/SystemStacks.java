@@ -40,7 +40,7 @@ final class SystemStacks {
 
     /**
      * The broker JVMs of a test stack live minutes: the C1 compiler alone and the serial collector spend far less CPU
-     * starting them, which the other forks' start-ups get instead (2 cores for up to two stacks beside the other modules' tests).
+     * starting them, which the other forks' start-ups get instead (2 cores for two stacks).
      */
     static final List<String> LEAN_BROKER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
