@@ -40,11 +40,11 @@ final class ErasedPersonJourney {
     void run() {
         Story story = story("Cap emploi Hérault", "34", "76");
         // a second structure, whose figures the attempts cannot touch, for the markers below
-        UUID markerStructure = created(SuiteService.BENEFICIARY, "/api/v1/structures", "admin", null,
+        UUID markerStructure = api.created(SuiteService.BENEFICIARY, "/api/v1/structures", "admin", null,
                 Map.of("code", SuiteApi.uniqueCode(), "name", "Cap emploi Gard", "region", "76", "department", "30",
                         "registeredOn", SuiteApi.today()));
-        UUID markerCounsellor = counsellor(markerStructure);
-        UUID markerPerson = person(markerStructure, markerCounsellor, "Marc", "Bernard");
+        UUID markerCounsellor = api.counsellor(markerStructure);
+        UUID markerPerson = api.person(markerStructure, markerCounsellor, "Marc", "Bernard");
 
         JsonNode before = settled(story.structure(), figures -> value(figures, "accompaniments-opened") == 1
                 && value(figures, "pmsmp-prescribed") == 1 && value(figures, "trainings-started") == 1);
@@ -69,10 +69,10 @@ final class ErasedPersonJourney {
 
         // markers written after the attempts, in each service's outbox order (published by id): once reporting
         // counts them, an event of any attempt would have been counted too
-        created(SuiteService.CEP, "/api/v1/cep/level1-contacts", COUNSELLOR, markerStructure, Map.of(
+        api.created(SuiteService.CEP, "/api/v1/cep/level1-contacts", COUNSELLOR, markerStructure, Map.of(
                 "contactDate", "2016-03-14", "channel", "PHONE", "request", "CEP_INFORMATION",
                 "counsellorId", markerCounsellor.toString(), "routedTo", "OPACIF", "liaisonSheetIssued", true));
-        UUID markerProject = created(SuiteService.CPF, "/api/v1/cpf/training-projects", COUNSELLOR, markerStructure,
+        UUID markerProject = api.created(SuiteService.CPF, "/api/v1/cpf/training-projects", COUNSELLOR, markerStructure,
                 project(markerPerson));
         ok(api.call("POST", SuiteService.CPF, "/api/v1/cpf/training-projects/" + markerProject + "/start", COUNSELLOR,
                 markerStructure, Map.of("startedOn", "2016-09-12")));
@@ -86,41 +86,41 @@ final class ErasedPersonJourney {
     }
 
     private Story story(String name, String department, String region) {
-        UUID structure = created(SuiteService.BENEFICIARY, "/api/v1/structures", "admin", null,
+        UUID structure = api.created(SuiteService.BENEFICIARY, "/api/v1/structures", "admin", null,
                 Map.of("code", SuiteApi.uniqueCode(), "name", name, "region", region, "department", department,
                         "registeredOn", SuiteApi.today()));
-        UUID counsellor = counsellor(structure);
-        UUID person = person(structure, counsellor, "Aurélie", "Lefèvre");
+        UUID counsellor = api.counsellor(structure);
+        UUID person = api.person(structure, counsellor, "Aurélie", "Lefèvre");
         String c = counsellor.toString();
-        created(SuiteService.CEP, "/api/v1/cep/level1-contacts", COUNSELLOR, structure, Map.of("contactDate",
+        api.created(SuiteService.CEP, "/api/v1/cep/level1-contacts", COUNSELLOR, structure, Map.of("contactDate",
                 "2016-02-16", "channel", "ON_SITE", "request", "CEP_INFORMATION", "beneficiaryId", person.toString(),
                 "counsellorId", c, "routedTo", "OPACIF", "liaisonSheetIssued", true));
-        UUID diagnostic = created(SuiteService.CEP, "/api/v1/cep/diagnostics", COUNSELLOR, structure, Map.of(
+        UUID diagnostic = api.created(SuiteService.CEP, "/api/v1/cep/diagnostics", COUNSELLOR, structure, Map.of(
                 "beneficiaryId", person.toString(), "diagnosedOn", "2016-02-22", "workAxis", "PROJECT_ELABORATION",
                 "barriers", List.of("QUALIFICATION", "MOBILITY"), "counsellorId", c));
-        UUID accompaniment = created(SuiteService.CEP, "/api/v1/cep/accompaniments", COUNSELLOR, structure, Map.of(
+        UUID accompaniment = api.created(SuiteService.CEP, "/api/v1/cep/accompaniments", COUNSELLOR, structure, Map.of(
                 "beneficiaryId", person.toString(), "diagnosticId", diagnostic.toString(), "startDate", "2016-02-29"));
         String base = "/api/v1/cep/accompaniments/" + accompaniment;
         ok(api.call("POST", SuiteService.CEP, base + "/cep-information", COUNSELLOR, structure,
                 Map.of("informedOn", "2016-03-01")));
-        created(SuiteService.CEP, base + "/interviews", COUNSELLOR, structure,
+        api.created(SuiteService.CEP, base + "/interviews", COUNSELLOR, structure,
                 Map.of("heldOn", "2016-03-07", "durationMinutes", 45, "mode", "PHONE", "counsellorId", c));
-        UUID pmsmp = created(SuiteService.CEP, base + "/actions", COUNSELLOR, structure, pmsmp(c));
+        UUID pmsmp = api.created(SuiteService.CEP, base + "/actions", COUNSELLOR, structure, pmsmp(c));
 
         String account = "/api/v1/cpf/accounts/" + person;
-        ok(sent("PUT", SuiteService.CPF, account + "/presentation", COUNSELLOR, structure,
+        ok(api.sent("PUT", SuiteService.CPF, account + "/presentation", COUNSELLOR, structure,
                 Map.of("presentedOn", "2016-05-02")));
         Answer consent = api.call("POST", SuiteService.CPF, account + "/consents", COUNSELLOR, structure,
                 Map.of("givenOn", "2016-05-17", "modality", "SIGNED_STANDARD_LETTER"));
         assertEquals(201, consent.status(), consent.toString());
-        UUID planned = created(SuiteService.CPF, "/api/v1/cpf/training-projects", COUNSELLOR, structure,
+        UUID planned = api.created(SuiteService.CPF, "/api/v1/cpf/training-projects", COUNSELLOR, structure,
                 project(person));
         Answer requested = api.call("POST", SuiteService.CPF, "/api/v1/cpf/training-projects/" + planned
                 + "/funding-requests", COUNSELLOR, structure, Map.of("funder", "AGEFIPH", "amount", 2000.00,
                 "requestedOn", "2016-05-23"));
         assertEquals(201, requested.status(), requested.toString());
         UUID fundingRequest = UUID.fromString(requested.body().path("request").path("id").asText());
-        UUID started = created(SuiteService.CPF, "/api/v1/cpf/training-projects", COUNSELLOR, structure,
+        UUID started = api.created(SuiteService.CPF, "/api/v1/cpf/training-projects", COUNSELLOR, structure,
                 project(person));
         ok(api.call("POST", SuiteService.CPF, "/api/v1/cpf/training-projects/" + started + "/start", COUNSELLOR,
                 structure, Map.of("startedOn", "2016-09-12")));
@@ -218,45 +218,6 @@ final class ErasedPersonJourney {
                     assertTrue(shown.test(figures[0]), "not shown yet: " + figures[0]);
                 });
         return figures[0];
-    }
-
-    private UUID counsellor(UUID structure) {
-        return created(SuiteService.BENEFICIARY, "/api/v1/structures/" + structure + "/counsellors", "admin", null,
-                Map.of("displayName", "Claire Dupont", "activeFrom", "2015-01-05"));
-    }
-
-    private UUID person(UUID structure, UUID counsellor, String firstName, String lastName) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("lastName", lastName);
-        person.put("firstName", firstName);
-        person.put("birthDate", "1981-07-23");
-        person.put("sex", "FEMALE");
-        person.put("statusAtEntry", "JOB_SEEKER");
-        person.put("qualificationLevel", "LEVEL_3");
-        person.put("inactivityMonths", 14);
-        person.put("orientationSource", "POLE_EMPLOI");
-        person.put("entryDate", "2016-02-15");
-        person.put("referentCounsellorId", counsellor.toString());
-        return created(SuiteService.BENEFICIARY, "/api/v1/beneficiaries", COUNSELLOR, structure, person);
-    }
-
-    /**
-     * 201 and the new id. cep-service and cpf-service learn of people and counsellors from beneficiary.events: a
-     * write naming one not arrived yet is 404 (nothing recorded), so it is sent again until they have.
-     */
-    private UUID created(SuiteService service, String path, String role, UUID structure, Object body) {
-        Answer answer = sent("POST", service, path, role, structure, body);
-        assertEquals(201, answer.status(), "POST " + path + ": " + answer);
-        return answer.id();
-    }
-
-    private Answer sent(String method, SuiteService service, String path, String role, UUID structure, Object body) {
-        Answer[] answer = new Answer[1];
-        await(method + " " + path).atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).until(() -> {
-            answer[0] = api.call(method, service, path, role, structure, body);
-            return answer[0].status() != 404;
-        });
-        return answer[0];
     }
 
     private static void ok(Answer answer) {

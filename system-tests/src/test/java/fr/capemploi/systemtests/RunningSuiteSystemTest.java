@@ -2,15 +2,20 @@ package fr.capemploi.systemtests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.localstack.ComponentState;
 import fr.capemploi.localstack.EmbeddedDatabase;
 import fr.capemploi.localstack.KafkaBroker;
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.ServiceProcess;
 import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.localstack.demo.CalibrationReport;
+import fr.capemploi.localstack.demo.DemoCommand;
 import fr.capemploi.systemtests.SuiteApi.Created;
 import fr.capemploi.systemtests.SuiteApi.StructureCount;
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,10 +39,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The journeys that can share one running suite (one PostgreSQL server, one broker, four service processes): a boot
- * of the suite costs more CPU than most journeys, and CI runs on 2 cores. Every scenario measures relative to what it
- * reads first, leaves the suite running for the next one (or the {@code @BeforeEach} brings back what a scenario that
- * failed half-way left down), and so runs alone or in any order. The demo network keeps a suite of its own (it checks
- * national figures against exactly the data it sent), and so does the two-of-everything suite.
+ * of the suite costs more CPU than most journeys, and CI runs on 2 cores. The demo network, which checks national
+ * figures against exactly the data it sent, is loaded first, while the suite is still empty, by the set-up itself (its
+ * test then reads what the two loads gave); every other scenario measures relative to what it reads first, leaves the
+ * suite running for the next one (or the {@code @BeforeEach} brings back what a scenario that failed half-way left
+ * down), and so runs alone or in any order. The two-of-everything suite keeps a stack of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunningSuiteSystemTest {
@@ -45,6 +52,7 @@ class RunningSuiteSystemTest {
     private static final String DEPARTMENT = "75";
     private static final Duration PROPAGATION = Duration.ofSeconds(90);
     private static final Duration RESTART = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -53,6 +61,8 @@ class RunningSuiteSystemTest {
     private Path data;
     private LocalStack stack;
     private SuiteApi api;
+    /** The demo network's two loads into the empty suite, or what stopped them. */
+    private DemoLoads demo;
 
     @BeforeAll
     void startStack() throws IOException {
@@ -66,6 +76,7 @@ class RunningSuiteSystemTest {
         System.err.printf("[stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
                 stack.componentStartupTimes());
         api = new SuiteApi(stack);
+        demo = DemoLoads.into(stack);
     }
 
     @AfterAll
@@ -80,6 +91,49 @@ class RunningSuiteSystemTest {
             suite("restart", "postgres");
         }
         stack.ensureRunning();
+    }
+
+    /**
+     * The demo network end to end, through the code path of {@code ./suite demo}: a small scale loaded into the four
+     * service processes through their REST APIs only, while the suite was empty; the reporting service's indicators
+     * and CNEFOP rows must equal what the generator computed from the data it sent and lie within the seed's
+     * tolerances; a second run sends the same requests and adds nothing.
+     */
+    @Nested
+    class DemoNetwork {
+
+        @Test
+        void theReportedFiguresAreThoseOfTheDataSentAndReproduceTheSeedAndASecondRunAddsNothing() {
+            DemoCommand.Run first = demo.first();
+
+            assertEquals(0, first.load().failures(), "requests refused: " + first.load().firstFailures());
+            assertTrue(first.table().settled(), "the reporting service did not reach the expected figures in time");
+            assertTrue(first.eventsPublished() > 0, "the load published no event");
+            for (CalibrationReport.Row row : first.table().rows()) {
+                String what = row.calibration().label() + " (" + row.calibration().period() + ")";
+                assertEquals(0, row.expected().compareTo(row.reported()),
+                        what + ": expected " + row.expected() + " from the data sent, reported " + row.reported());
+                assertTrue(row.withinTolerance(DemoLoads.SCALE), what + ": " + row.reported()
+                        + " is not within the tolerance of " + row.target());
+            }
+            for (CalibrationReport.Coverage coverage : first.table().coverage()) {
+                assertEquals(coverage.expected(), coverage.contributing(),
+                        "declarations counted for " + coverage.period());
+                assertEquals(102, coverage.registered());
+            }
+
+            DemoCommand.Run second = demo.second();
+
+            assertEquals(0, second.load().failures(), "re-run refused: " + second.load().firstFailures());
+            assertEquals(0, second.eventsPublished(), "the second run published events");
+            assertTrue(second.load().replayed() > 0, "the second run's POSTs were not answered as replays");
+            for (int i = 0; i < first.table().rows().size(); i++) {
+                CalibrationReport.Row before = first.table().rows().get(i);
+                CalibrationReport.Row after = second.table().rows().get(i);
+                assertEquals(0, before.reported().compareTo(after.reported()),
+                        before.calibration().label() + " changed after the second run");
+            }
+        }
     }
 
     /**
@@ -121,12 +175,11 @@ class RunningSuiteSystemTest {
         @Test
         void structuresCreatedWhileReportingIsDownAreCountedExactlyOnceAfterItsRestart() {
             ServiceProcess reporting = stack.service(SuiteService.REPORTING);
-            ServiceProcess beneficiary = stack.service(SuiteService.BENEFICIARY);
             StructureCount before = settledCount();
             int n = 5;
 
+            // (beneficiary-service's own crash and restart, and what it publishes after it: CepWithTheRegistry)
             reporting.kill();
-            beneficiary.restart(RESTART);
             for (int i = 0; i < n; i++) {
                 Created created = api.createStructure(SuiteApi.uniqueCode(), "Cap emploi " + i, REGION, DEPARTMENT);
                 assertEquals(201, created.status(), created.body());
@@ -160,6 +213,43 @@ class RunningSuiteSystemTest {
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> api.projectionLag("beneficiary.events") == 0);
             return api.structuresRegistered(REGION);
+        }
+    }
+
+    /**
+     * cep-service with the real beneficiary-service (was cep-service's {@code RegistryIntegrationTest}, a second
+     * Quarkus boot of its tests with a beneficiary-service process of its own): documents named from the registry,
+     * reads traced there, nothing personal kept, erasure, and the registry down or hanging. Registers what it needs
+     * on first use.
+     */
+    @Nested
+    class CepWithTheRegistry {
+
+        private final RegistryDocumentsJourney journey = new RegistryDocumentsJourney(stack, api);
+
+        @Test
+        void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() {
+            journey.theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier();
+        }
+
+        @Test
+        void theReadIsInThePersonsAccessLogUnderTheCounsellorsName() {
+            journey.theReadIsInThePersonsAccessLogUnderTheCounsellorsName();
+        }
+
+        @Test
+        void nothingPersonalIsKeptInCepServicesTables() throws Exception {
+            journey.nothingPersonalIsKeptInCepServicesTables();
+        }
+
+        @Test
+        void anErasedPersonsDocumentsAreGone() {
+            journey.anErasedPersonsDocumentsAreGone();
+        }
+
+        @Test
+        void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws Exception {
+            journey.whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter();
         }
     }
 
@@ -241,27 +331,84 @@ class RunningSuiteSystemTest {
                     .status());
         }
 
+        /**
+         * reporting-service killed is reported with the end of its log; started again by {@code ./suite restart}
+         * while no broker answers (was reporting-service's {@code ProjectionStatusWithoutBrokerTest}, a Quarkus boot
+         * of its own), it is ready (its database and projection store are), the broker is a wellness detail, and the
+         * projection status answers from the positions stored with the projections, end offsets and lags unknown.
+         */
         @Test
-        void aServiceThatDiesIsReportedWithTheEndOfItsLog() {
+        void aServiceThatDiesIsReportedWithTheEndOfItsLogAndStartsAgainWithoutTheBroker() throws Exception {
+            // a position stored by reporting, whatever ran before
+            assertEquals(201, api.createStructure(SuiteApi.uniqueCode(), "Avant l'arrêt", REGION, DEPARTMENT)
+                    .status());
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250))
+                    .until(() -> api.projectionLag("beneficiary.events") == 0);
             int earlier = reported.size();
-            long pid = stack.service(SuiteService.CPF).pid();
+            long pid = stack.service(SuiteService.REPORTING).pid();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> cpfReport(earlier) != null);
-            String report = cpfReport(earlier);
+                    .until(() -> report("reporting-service", earlier) != null);
+            String report = report("reporting-service", earlier);
             assertTrue(report.contains("exited with code") && report.contains("last lines:"), report);
             assertTrue(report.lines().count() > 3, report);
 
-            SuiteCommand restart = suite("restart", "cpf");
-            assertEquals(0, restart.exit(), restart.err());
-            assertTrue(stack.service(SuiteService.CPF).isReady());
+            KafkaBroker broker = stack.broker().orElseThrow();
+            broker.stop();
+            try {
+                SuiteCommand restart = suite("restart", "reporting");
+                assertEquals(0, restart.exit(), restart.err());
+                assertTrue(stack.service(SuiteService.REPORTING).isReady());
+                JsonNode ready = JSON.readTree(get(SuiteService.REPORTING, "/q/health/ready", null).body());
+                assertTrue(check(ready, "projection-store") != null, ready.toString());
+                assertTrue(check(ready, "kafka") == null, ready.toString());
+                HttpResponse<String> well = get(SuiteService.REPORTING, "/q/health/well", null);
+                assertEquals(503, well.statusCode(), well.body());
+                assertEquals("DOWN", check(JSON.readTree(well.body()), "kafka").path("status").asText(), well.body());
+
+                HttpResponse<String> answer = get(SuiteService.REPORTING, "/api/v1/projections/status",
+                        stack.tokens().mint("admin"));
+                assertEquals(200, answer.statusCode(), answer.body());
+                JsonNode status = JSON.readTree(answer.body());
+                assertFalse(status.path("brokerAvailable").asBoolean(true), answer.body());
+                assertTrue(status.path("totalLag").isNull(), answer.body());
+                assertTrue(status.path("rebuildLag").isNull(), answer.body());
+                boolean stored = false;
+                for (JsonNode partition : status.path("partitions")) {
+                    assertTrue(partition.path("endOffset").isNull(), partition.toString());
+                    assertTrue(partition.path("lag").isNull(), partition.toString());
+                    stored |= partition.path("topic").asText().endsWith("beneficiary.events")
+                            && partition.path("offset").asLong() > 0;
+                }
+                assertTrue(stored, "no stored position of beneficiary.events: " + answer.body());
+            } finally {
+                broker.start();
+                broker.awaitReady(RESTART);
+            }
+            // started without a broker, it consumes once the broker is back
+            StructureCount before = api.structuresRegistered(REGION);
+            assertEquals(201, api.createStructure(SuiteApi.uniqueCode(), "Après le retour du courtier", REGION,
+                    DEPARTMENT).status());
+            await("counted by a reporting-service started without a broker").atMost(PROPAGATION)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertEquals(before.plus(1), api.structuresRegistered(REGION)));
         }
 
-        /** The first failure of cpf-service reported after the {@code earlier} first reports, or null. */
-        private String cpfReport(int earlier) {
+        /** The first failure of {@code component} reported after the {@code earlier} first reports, or null. */
+        private String report(String component, int earlier) {
             List<String> since = List.copyOf(reported);
             return since.subList(Math.min(earlier, since.size()), since.size()).stream()
-                    .filter(r -> r.startsWith("cpf-service")).findFirst().orElse(null);
+                    .filter(r -> r.startsWith(component)).findFirst().orElse(null);
+        }
+
+        /** The check named {@code name} of a health answer, or null. */
+        private JsonNode check(JsonNode health, String name) {
+            for (JsonNode check : health.path("checks")) {
+                if (name.equals(check.path("name").asText())) {
+                    return check;
+                }
+            }
+            return null;
         }
 
         private HttpResponse<String> get(SuiteService service, String path, String token) throws Exception {
@@ -278,5 +425,39 @@ class RunningSuiteSystemTest {
 
     private SuiteCommand suite(String... args) {
         return SuiteCommand.run(data, args);
+    }
+
+    /**
+     * The demo network loaded twice with the same seed, at set-up: a suite with anything else in it would report
+     * figures the generator did not compute (the demo counts every structure of the directory). A load that throws is
+     * kept and thrown again by the demo's test, so that the other journeys still run on the suite.
+     */
+    private record DemoLoads(DemoCommand.Run first, DemoCommand.Run second, RuntimeException failure) {
+
+        static final double SCALE = 0.002;
+        private static final long SEED = 7;
+
+        static DemoLoads into(LocalStack stack) {
+            Map<SuiteService, URI> services = new EnumMap<>(SuiteService.class);
+            for (ServiceProcess service : stack.services()) {
+                services.put(service.service(), service.baseUri());
+            }
+            DemoCommand.Options options = new DemoCommand.Options(SCALE, SEED, 16, Duration.ofMinutes(3));
+            try {
+                DemoCommand.Run first = DemoCommand.run(services, stack.tokens(), options, System.err, false);
+                DemoCommand.Run second = DemoCommand.run(services, stack.tokens(), options, System.err, false);
+                return new DemoLoads(first, second, null);
+            } catch (RuntimeException e) {
+                return new DemoLoads(null, null, e);
+            }
+        }
+
+        @Override
+        public DemoCommand.Run first() {
+            if (failure != null) {
+                throw failure;
+            }
+            return first;
+        }
     }
 }

@@ -22,8 +22,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * The suite seen from outside, like a partner system: the thin slice through the Java clients generated from the
@@ -32,6 +34,8 @@ import java.util.UUID;
 final class SuiteApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long cep-service and cpf-service may take to learn what beneficiary-service announced. */
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -158,6 +162,84 @@ final class SuiteApi {
         String raw = response.body();
         JsonNode json = raw == null || raw.isBlank() ? JSON.missingNode() : read(raw);
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, raw);
+    }
+
+    /** A document as it is served (PDF or JSON bytes), with the headers a client reads on a refusal. */
+    record Document(int status, String contentType, String retryAfter, byte[] body) {
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + (contentType.contains("pdf") ? "" : " " + text());
+        }
+    }
+
+    /** A GET of {@code path} accepting {@code accept}, with a token of {@code role} in {@code structureId}. */
+    Document document(SuiteService service, String path, String role, UUID structureId, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(uri(service, path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stack.tokens().mint(role, structureId))
+                .header("Accept", accept)
+                .GET()
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return new Document(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null), response.body());
+    }
+
+    /**
+     * 201 and the new id. cep-service and cpf-service learn of people and counsellors from beneficiary.events: a
+     * write naming one not arrived yet is 404 (nothing recorded), so it is sent again until they have.
+     */
+    UUID created(SuiteService service, String path, String role, UUID structure, Object body) {
+        Answer answer = sent("POST", service, path, role, structure, body);
+        if (answer.status() != 201) {
+            throw new AssertionError("POST " + path + ": " + answer);
+        }
+        return answer.id();
+    }
+
+    /** The answer once it is no longer 404 (what the service had not learned yet), within the propagation time. */
+    Answer sent(String method, SuiteService service, String path, String role, UUID structure, Object body) {
+        Answer[] answer = new Answer[1];
+        Awaitility.await(method + " " + path).atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).until(() -> {
+            answer[0] = call(method, service, path, role, structure, body);
+            return answer[0].status() != 404;
+        });
+        return answer[0];
+    }
+
+    /** A counsellor of the structure in beneficiary-service's directory, named Claire Dupont. */
+    UUID counsellor(UUID structure) {
+        return created(SuiteService.BENEFICIARY, "/api/v1/structures/" + structure + "/counsellors", "admin", null,
+                Map.of("displayName", "Claire Dupont", "activeFrom", "2015-01-05"));
+    }
+
+    /** A woman born on 23 July 1981 registered by a counsellor of the structure, {@code counsellor} her referent. */
+    UUID person(UUID structure, UUID counsellor, String firstName, String lastName) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("lastName", lastName);
+        person.put("firstName", firstName);
+        person.put("birthDate", "1981-07-23");
+        person.put("sex", "FEMALE");
+        person.put("statusAtEntry", "JOB_SEEKER");
+        person.put("qualificationLevel", "LEVEL_3");
+        person.put("inactivityMonths", 14);
+        person.put("orientationSource", "POLE_EMPLOI");
+        person.put("entryDate", "2016-02-15");
+        person.put("referentCounsellorId", counsellor.toString());
+        return created(SuiteService.BENEFICIARY, "/api/v1/beneficiaries", "counsellor", structure, person);
     }
 
     /** Every indicator of one structure for one period, as an analyst reads them. */

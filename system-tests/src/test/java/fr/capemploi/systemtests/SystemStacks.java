@@ -40,19 +40,10 @@ final class SystemStacks {
 
     /**
      * The broker JVMs of a test stack live minutes: the C1 compiler alone and the serial collector spend far less CPU
-     * starting them, which the other forks' start-ups get instead (2 cores for up to three stacks).
+     * starting them, which the other forks' start-ups get instead (2 cores for two stacks).
      */
     static final List<String> LEAN_BROKER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
-
-    /** Starts a stack in {@code target/system-tests-stack<suffix>}. */
-    static LocalStack start(String suffix) throws IOException {
-        LocalStack stack = builder(suffix, "stack", StackListener.NONE).build();
-        stack.start();
-        System.err.printf("[stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
-                stack.componentStartupTimes());
-        return stack;
-    }
 
     /**
      * A stack in {@code target/system-tests-stack<suffix>} (emptied first), on random loopback ports, with the

@@ -15,18 +15,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     private static volatile TcpProxy databaseProxy;
     private String service = "service";
     private boolean proxyDatabase;
-    private boolean brokerUnreachable;
 
     /**
      * {@code service}: names the database; {@code databaseProxy=true}: the application reaches PostgreSQL through a
-     * {@link TcpProxy} a test can cut ({@link #databaseProxy()}); {@code broker=unreachable}: the application is given
-     * a bootstrap address where no broker listens, as during a broker outage.
+     * {@link TcpProxy} a test can cut ({@link #databaseProxy()}). (A start without a broker is a system test's: the
+     * running suite restarts reporting-service while its broker is stopped.)
      */
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
         proxyDatabase = Boolean.parseBoolean(initArgs.getOrDefault("databaseProxy", "false"));
-        brokerUnreachable = "unreachable".equals(initArgs.get("broker"));
     }
 
     /** The relay between the application and its database, when started with {@code databaseProxy=true}. */
@@ -55,19 +53,10 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", database.user(),
                 "quarkus.datasource.password", database.password(),
-                "kafka.bootstrap.servers", brokerUnreachable ? "127.0.0.1:" + closedPort() : TestKafka.bootstrapServers(),
+                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "cepcpf.kafka.topic-prefix", topicPrefix,
                 "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER);
-    }
-
-    /** A loopback port nothing listens on (taken from the system, then released). */
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fiche de liaison and the dossier de synthèse are real PDF files in French: their text is read back. The names
- * come from a stub of beneficiary-service here (layout and rules); {@code RegistryIntegrationTest} runs the real one.
+ * come from a stub of beneficiary-service here (layout and rules); the system tests' {@code CepWithTheRegistry} runs
+ * the real one.
  */
 @QuarkusTest
 class DocumentTest {
