@@ -27,16 +27,11 @@ public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<K
     private final KnownStructureRepository structures;
 
     public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries, KnownStructureRepository structures) {
-        super(beneficiaries);
+        super("beneficiary-directory", beneficiaries);
         this.beneficiaries = beneficiaries;
         this.structures = structures;
         on(StructureRegistered.class, (event, envelope) -> structure(event));
         on(ReferentAssigned.class, this::referent);
-    }
-
-    @Override
-    public String name() {
-        return "beneficiary-directory";
     }
 
     @Override

@@ -8,7 +8,6 @@ import fr.capemploi.events.Topics;
 import fr.capemploi.events.cpf.TrainingProjectCreated;
 import fr.capemploi.platform.consumer.TypedProjection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * Which CPF training projects exist, from {@code cpf.events}: a TRAINING action links one, and the link must point at a
@@ -21,18 +20,9 @@ public class TrainingProjectDirectoryProjection extends TypedProjection {
     private final KnownTrainingProjectRepository projects;
 
     public TrainingProjectDirectoryProjection(KnownTrainingProjectRepository projects) {
+        super("training-project-directory", Topics.CPF);
         this.projects = projects;
         on(TrainingProjectCreated.class, this::created);
-    }
-
-    @Override
-    public String name() {
-        return "training-project-directory";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CPF);
     }
 
     private void created(TrainingProjectCreated event, EventEnvelope envelope) {

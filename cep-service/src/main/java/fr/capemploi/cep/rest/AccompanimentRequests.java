@@ -1,5 +1,6 @@
 package fr.capemploi.cep.rest;
 
+import fr.capemploi.platform.rest.ExampleIds;
 import fr.capemploi.cep.service.Accompaniments.Settlement;
 import fr.capemploi.events.cep.AccompanimentClosed.Outcome;
 import fr.capemploi.events.cep.AccompanimentLevels;
@@ -26,11 +27,11 @@ public final class AccompanimentRequests {
 
     @Schema(name = "OpenAccompanimentRequest")
     public record Open(
-            @NotNull @Schema(examples = Examples.BENEFICIARY) UUID beneficiaryId,
+            @NotNull @Schema(examples = ExampleIds.BENEFICIARY) UUID beneficiaryId,
             @NotNull @Schema(description = "The entry diagnostic of the same beneficiary; its work axis must "
                     + "correspond to a CEP service", examples = Examples.DIAGNOSTIC) UUID diagnosticId,
             @Schema(description = "Defaults to the beneficiary's referent in the registry",
-                    examples = Examples.COUNSELLOR) UUID referentCounsellorId,
+                    examples = ExampleIds.COUNSELLOR) UUID referentCounsellorId,
             @NotNull @PastOrPresent @Schema(examples = "2016-02-29") LocalDate startDate,
             @Min(AccompanimentLevels.LOWEST) @Max(AccompanimentLevels.HIGHEST)
             @Schema(description = "2 or 3; defaults to the level of the service correspondence")

@@ -1,4 +1,5 @@
 package fr.capemploi.cep.rest;
+import fr.capemploi.platform.rest.ExampleIds;
 import jakarta.ws.rs.BeanParam;
 import fr.capemploi.platform.rest.PageRequest;
 import fr.capemploi.platform.rest.CommonProblemResponses;
@@ -64,8 +65,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccompanimentResource {
 
     private static final String FULL_EXAMPLE = "{\"id\":\"" + Examples.ACCOMPANIMENT + "\",\"structureId\":\""
-            + Examples.STRUCTURE + "\",\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosticId\":\""
-            + Examples.DIAGNOSTIC + "\",\"referentCounsellorId\":\"" + Examples.COUNSELLOR + "\",\"level\":3,"
+            + ExampleIds.STRUCTURE + "\",\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"diagnosticId\":\""
+            + Examples.DIAGNOSTIC + "\",\"referentCounsellorId\":\"" + ExampleIds.COUNSELLOR + "\",\"level\":3,"
             + "\"capEmploiService\":\"TRAINING_PROJECT\",\"startDate\":\"2016-02-29\",\"status\":\"OPEN\","
             + "\"serviceCorrespondence\":{\"workAxis\":\"TRAINING_PROJECT\",\"capEmploiService\":\"TRAINING_PROJECT\","
             + "\"cep\":true,\"cepLevel\":3,\"explanation\":\"A training project leads to the Cap emploi service "
@@ -110,11 +111,11 @@ public class AccompanimentResource {
                     + "person. Emits AccompanimentOpened.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccompanimentRequests.Open.class), examples = {
             @ExampleObject(name = "from-diagnostic", summary = "Level from the service correspondence",
-                    value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosticId\":\""
+                    value = "{\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"diagnosticId\":\""
                             + Examples.DIAGNOSTIC + "\",\"startDate\":\"2016-02-29\"}"),
             @ExampleObject(name = "chosen-level", summary = "Entering at level 2 with a chosen referent",
-                    value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosticId\":\""
-                            + Examples.DIAGNOSTIC + "\",\"referentCounsellorId\":\"" + Examples.COUNSELLOR
+                    value = "{\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"diagnosticId\":\""
+                            + Examples.DIAGNOSTIC + "\",\"referentCounsellorId\":\"" + ExampleIds.COUNSELLOR
                             + "\",\"startDate\":\"2016-02-29\",\"level\":2}")}))
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(
             schema = @Schema(implementation = Full.class),
@@ -202,9 +203,8 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Full giveCepInformation(@PathParam("id") UUID id,
             @Valid @NotNull AccompanimentRequests.CepInformation request) {
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
-        return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(),
-                caller.actingCounsellor(request.counsellorId())));
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
+        return Full.of(accompaniments.giveCepInformation(id, caller.ownStructure(), request.informedOn(), counsellor));
     }
 
     @POST
@@ -219,15 +219,15 @@ public class AccompanimentResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             schema = @Schema(implementation = InterviewView.class), examples = @ExampleObject(name = "recorded",
             value = "{\"id\":\"a3c1e2f4-4444-4a2b-9c3d-000000000004\",\"heldOn\":\"2016-03-07\",\"durationMinutes\":60,"
-                    + "\"mode\":\"ON_SITE\",\"counsellorId\":\"" + Examples.COUNSELLOR + "\",\"cepLevel\":3}")))
+                    + "\"mode\":\"ON_SITE\",\"counsellorId\":\"" + ExampleIds.COUNSELLOR + "\",\"cepLevel\":3}")))
     @APIResponse(responseCode = "409", description = "Closed accompaniment", content = @Content(
             examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<InterviewView> holdInterview(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewInterview request,
             @Context UriInfo uri) {
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
         Interview interview = accompaniments.holdInterview(id, caller.ownStructure(), request.heldOn(),
-                request.durationMinutes(), request.mode(), caller.actingCounsellor(request.counsellorId()));
+                request.durationMinutes(), request.mode(), counsellor);
         return Created.at(uri, interview.id(), InterviewView.of(interview));
     }
 
@@ -289,7 +289,7 @@ public class AccompanimentResource {
     public RestResponse<ActionView> planAction(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.NewAction request,
             @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
         if (request.kind() == ActionKind.TRAINING && request.cpfTrainingProjectId() != null) {
             // only a TRAINING action may link a project (another kind with one is refused by the plan's rules)
             projects.require(request.cpfTrainingProjectId(), structure,
@@ -298,7 +298,7 @@ public class AccompanimentResource {
         PlannedAction action = accompaniments.planAction(id, caller.ownStructure(), new ActionSpec(request.kind(),
                 blankToNull(request.label()), request.plannedOn(), request.startDate(), request.endDate(),
                 request.pmsmpPurpose(), blankToNull(request.hostName()), request.hostSiret(), request.renewalOf(),
-                request.alternanceContract(), request.cpfTrainingProjectId(), caller.actingCounsellor(request.counsellorId())));
+                request.alternanceContract(), request.cpfTrainingProjectId(), counsellor));
         return Created.at(uri, action.id(), ActionView.of(action));
     }
 
@@ -361,9 +361,9 @@ public class AccompanimentResource {
             examples = @ExampleObject(name = "closed", value = Examples.CLOSED)))
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Full issueSynthesis(@PathParam("id") UUID id, @Valid @NotNull AccompanimentRequests.Synthesis request) {
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), caller.ownStructure(), "counsellorId");
-        return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(),
-                caller.actingCounsellor(request.counsellorId()), request.project().strip(), blankToNull(request.strategy())));
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
+        return Full.of(accompaniments.issueSynthesis(id, caller.ownStructure(), request.issuedOn(), counsellor,
+                request.project().strip(), blankToNull(request.strategy())));
     }
 
     @POST
@@ -409,10 +409,7 @@ public class AccompanimentResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response synthesisDocument(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         SynthesisDossier dossier = documents.synthesisDossier(id, caller.ownStructure());
-        if (!DocumentFormats.wantsPdf(headers)) {
-            return DocumentFormats.json(dossier);
-        }
-        return DocumentFormats.pdf(PdfDocuments.synthesisDossier(dossier, DocumentFormats.today(clock)),
+        return DocumentFormats.answer(headers, dossier, PdfDocuments::synthesisDossier, clock,
                 "dossier-de-synthese-" + id + ".pdf");
     }
 

@@ -1,5 +1,6 @@
 package fr.capemploi.cep.rest;
 
+import fr.capemploi.platform.rest.ExampleIds;
 import jakarta.validation.constraints.Size;
 
 import fr.capemploi.events.cep.DiagnosticRecorded.Barrier;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "DiagnosticRequest", description = "The entry diagnostic of a registered beneficiary")
 public record DiagnosticRequest(
-        @NotNull @Schema(examples = Examples.BENEFICIARY) UUID beneficiaryId,
+        @NotNull @Schema(examples = ExampleIds.BENEFICIARY) UUID beneficiaryId,
         @NotNull @PastOrPresent @Schema(examples = "2016-02-22") LocalDate diagnosedOn,
         @NotNull @Schema(description = "The work axis decided with the person; it decides the service correspondence",
                 examples = "TRAINING_PROJECT") WorkAxis workAxis,

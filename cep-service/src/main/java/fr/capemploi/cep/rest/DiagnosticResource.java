@@ -1,4 +1,5 @@
 package fr.capemploi.cep.rest;
+import fr.capemploi.platform.rest.ExampleIds;
 import jakarta.ws.rs.BeanParam;
 import fr.capemploi.platform.rest.PageRequest;
 import fr.capemploi.platform.rest.CommonProblemResponses;
@@ -66,17 +67,17 @@ public class DiagnosticResource {
                     + "Emits DiagnosticRecorded.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DiagnosticRequest.class), examples = {
             @ExampleObject(name = "training-project", summary = "Training project: CEP level 3",
-                    value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
+                    value = "{\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
                             + "\"workAxis\":\"TRAINING_PROJECT\",\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],"
-                            + "\"counsellorId\":\"" + Examples.COUNSELLOR + "\"}"),
+                            + "\"counsellorId\":\"" + ExampleIds.COUNSELLOR + "\"}"),
             @ExampleObject(name = "disability-barriers", summary = "Disability-related barriers: not CEP",
-                    value = "{\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
+                    value = "{\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"diagnosedOn\":\"2016-02-22\","
                             + "\"workAxis\":\"DISABILITY_BARRIERS\",\"barriers\":[\"HEALTH\"]}")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             schema = @Schema(implementation = DiagnosticResponse.class),
                     examples = @ExampleObject(name = "training-project",
-            value = "{\"id\":\"" + Examples.DIAGNOSTIC + "\",\"structureId\":\"" + Examples.STRUCTURE + "\","
-                    + "\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"counsellorId\":\"" + Examples.COUNSELLOR
+            value = "{\"id\":\"" + Examples.DIAGNOSTIC + "\",\"structureId\":\"" + ExampleIds.STRUCTURE + "\","
+                    + "\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"counsellorId\":\"" + ExampleIds.COUNSELLOR
                     + "\",\"diagnosedOn\":\"2016-02-22\",\"workAxis\":\"TRAINING_PROJECT\","
                     + "\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],\"serviceCorrespondence\":{"
                     + "\"workAxis\":\"TRAINING_PROJECT\",\"capEmploiService\":\"TRAINING_PROJECT\",\"cep\":true,"
@@ -99,9 +100,9 @@ public class DiagnosticResource {
         }
         UUID structure = caller.ownStructure();
         beneficiaries.require(request.beneficiaryId(), structure);
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
         Diagnostic diagnostic = diagnostics.record(new Diagnostics.NewDiagnostic(structure, request.beneficiaryId(),
-                caller.actingCounsellor(request.counsellorId()), request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
+                counsellor, request.diagnosedOn(), request.workAxis(), request.barriers(), caller.name()));
         return Created.at(uri, diagnostic.id(), DiagnosticResponse.of(diagnostic));
     }
 
@@ -120,8 +121,7 @@ public class DiagnosticResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a diagnostic and its service correspondence")
     public DiagnosticResponse get(@PathParam("id") UUID id) {
-        Diagnostic diagnostic = diagnostics.get(id);
-        caller.checkAccess(diagnostic.structureId(), "Diagnostic", id);
+        Diagnostic diagnostic = diagnostics.get(caller.ownStructure(), id);
         beneficiaries.traceReadIfErased(diagnostic.beneficiaryId(), "diagnostic", id);
         return DiagnosticResponse.of(diagnostic);
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.BiFunction;
 
 /** The documents come as PDF (the default: they are meant to be printed or sent) or as JSON on request. */
 final class DocumentFormats {
@@ -16,8 +17,21 @@ final class DocumentFormats {
     private DocumentFormats() {
     }
 
+    /**
+     * The document as the client asked for it: as data, or as the PDF rendered with the business day of the request
+     * (the date printed on it).
+     */
+    static <D> Response answer(HttpHeaders headers, D document, BiFunction<D, LocalDate, byte[]> pdf, Clock clock,
+            String fileName) {
+        if (!wantsPdf(headers)) {
+            return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(pdf.apply(document, BusinessDay.today(clock)), PDF_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
     /** The client's first acceptable type decides; a wildcard means PDF. */
-    static boolean wantsPdf(HttpHeaders headers) {
+    private static boolean wantsPdf(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isWildcardSubtype() || type.isWildcardType()) {
                 return true;
@@ -30,18 +44,5 @@ final class DocumentFormats {
             }
         }
         return true;
-    }
-
-    static Response pdf(byte[] content, String fileName) {
-        return Response.ok(content, PDF_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    static Response json(Object document) {
-        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    static LocalDate today(Clock clock) {
-        return BusinessDay.today(clock);
     }
 }

@@ -1,11 +1,12 @@
 package fr.capemploi.cep.rest;
 
+import static fr.capemploi.platform.rest.ExampleIds.COUNSELLOR;
+import static fr.capemploi.platform.rest.ExampleIds.STRUCTURE;
+import static fr.capemploi.platform.rest.ExampleIds.BENEFICIARY;
+
 /** Named OpenAPI examples shared by several operations. */
 final class Examples {
 
-    static final String BENEFICIARY = "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11";
-    static final String STRUCTURE = "6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01";
-    static final String COUNSELLOR = "5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21";
     static final String DIAGNOSTIC = "a3c1e2f4-2222-4a2b-9c3d-000000000002";
     static final String ACCOMPANIMENT = "a3c1e2f4-3333-4a2b-9c3d-000000000003";
 

@@ -1,4 +1,5 @@
 package fr.capemploi.cep.rest;
+import fr.capemploi.platform.rest.ExampleIds;
 import jakarta.ws.rs.BeanParam;
 import fr.capemploi.platform.rest.PageRequest;
 import fr.capemploi.platform.rest.CommonProblemResponses;
@@ -70,12 +71,12 @@ public class Level1ContactResource {
                             + "\"liaisonSheetIssued\":false}"),
             @ExampleObject(name = "routed-with-liaison-sheet", summary = "Registered person routed to an OPACIF",
                     value = "{\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
-                            + "\"beneficiaryId\":\"" + Examples.BENEFICIARY + "\",\"counsellorId\":\""
-                            + Examples.COUNSELLOR + "\",\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true}")}))
+                            + "\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY + "\",\"counsellorId\":\""
+                            + ExampleIds.COUNSELLOR + "\",\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true}")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             schema = @Schema(implementation = Level1ContactResponse.class), examples = @ExampleObject(name = "routed",
-            value = "{\"id\":\"a3c1e2f4-1111-4a2b-9c3d-000000000001\",\"structureId\":\"" + Examples.STRUCTURE + "\","
-                    + "\"counsellorId\":\"" + Examples.COUNSELLOR + "\",\"beneficiaryId\":\"" + Examples.BENEFICIARY
+            value = "{\"id\":\"a3c1e2f4-1111-4a2b-9c3d-000000000001\",\"structureId\":\"" + ExampleIds.STRUCTURE + "\","
+                    + "\"counsellorId\":\"" + ExampleIds.COUNSELLOR + "\",\"beneficiaryId\":\"" + ExampleIds.BENEFICIARY
                     + "\",\"contactDate\":\"2016-03-14\",\"channel\":\"ON_SITE\",\"request\":\"CEP_INFORMATION\","
                     + "\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true,"
                     + "\"liaisonSheet\":\"/api/v1/cep/liaison-sheets/a3c1e2f4-1111-4a2b-9c3d-000000000001\"}")))
@@ -90,9 +91,9 @@ public class Level1ContactResource {
     public RestResponse<Level1ContactResponse> record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
         beneficiaries.require(request.beneficiaryId(), structure);
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
-        Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure,
-                caller.actingCounsellor(request.counsellorId()), request.beneficiaryId(), request.contactDate(), request.channel(),
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
+        Level1Contact contact = contacts.record(new Level1Contacts.NewContact(structure, counsellor,
+                request.beneficiaryId(), request.contactDate(), request.channel(),
                 request.request(), request.routedTo(), request.liaisonSheetIssued(), caller.name()));
         return Created.at(uri, contact.id(), Level1ContactResponse.of(contact));
     }
@@ -115,8 +116,7 @@ public class Level1ContactResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a level-1 contact of the caller's structure")
     public Level1ContactResponse get(@PathParam("id") UUID id) {
-        Level1Contact contact = contacts.get(id);
-        caller.checkAccess(contact.structureId(), "Level-1 contact", id);
+        Level1Contact contact = contacts.get(caller.ownStructure(), id);
         // an anonymous contact names nobody: nothing to trace
         beneficiaries.traceReadIfErased(contact.beneficiaryId(), "level1-contact", id);
         return Level1ContactResponse.of(contact);

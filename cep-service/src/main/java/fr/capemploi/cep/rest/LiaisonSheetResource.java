@@ -1,5 +1,6 @@
 package fr.capemploi.cep.rest;
 
+import fr.capemploi.platform.rest.ExampleIds;
 import fr.capemploi.cep.service.Documents;
 import fr.capemploi.cep.service.LiaisonSheet;
 import fr.capemploi.platform.problem.Problem;
@@ -54,9 +55,9 @@ public class LiaisonSheetResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiaisonSheet.class),
                     examples = @ExampleObject(name = "routed-to-opacif", value = "{\"contactId\":"
                             + "\"a3c1e2f4-1111-4a2b-9c3d-000000000001\",\"contactDate\":\"2016-03-14\",\"structure\":{"
-                            + "\"id\":\"" + Examples.STRUCTURE + "\",\"code\":\"075\",\"name\":\"Cap emploi Paris\","
+                            + "\"id\":\"" + ExampleIds.STRUCTURE + "\",\"code\":\"075\",\"name\":\"Cap emploi Paris\","
                             + "\"regionName\":\"Île-de-France\",\"department\":\"75\"},"
-                            + "\"counsellor\":{\"id\":\"" + Examples.COUNSELLOR + "\",\"displayName\":"
+                            + "\"counsellor\":{\"id\":\"" + ExampleIds.COUNSELLOR + "\",\"displayName\":"
                             + "\"Claire Dupont\"},"
                             + "\"beneficiaryId\":null,\"anonymous\":true,\"channel\":\"PHONE\",\"channelLabel\":"
                             + "\"Téléphone\",\"request\":\"CEP_INFORMATION\",\"requestLabel\":\"Information sur le "
@@ -67,10 +68,7 @@ public class LiaisonSheetResource {
             name = "beneficiary-erased", value = Examples.ERASED)))
     public Response liaisonSheet(@PathParam("contactId") UUID contactId, @Context HttpHeaders headers) {
         LiaisonSheet sheet = documents.liaisonSheet(contactId, caller.ownStructure());
-        if (!DocumentFormats.wantsPdf(headers)) {
-            return DocumentFormats.json(sheet);
-        }
-        return DocumentFormats.pdf(PdfDocuments.liaisonSheet(sheet, DocumentFormats.today(clock)),
+        return DocumentFormats.answer(headers, sheet, PdfDocuments::liaisonSheet, clock,
                 "fiche-de-liaison-" + contactId + ".pdf");
     }
 }

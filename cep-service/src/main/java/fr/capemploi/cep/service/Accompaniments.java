@@ -25,7 +25,7 @@ import fr.capemploi.events.cep.InterviewHeld.InterviewMode;
 import fr.capemploi.events.cep.SynthesisIssued;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.rest.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -215,9 +215,8 @@ public class Accompaniments {
     }
 
     private Accompaniment find(UUID id, UUID structureId, LockModeType lock) {
-        return accompaniments.findByIdOptional(id, lock)
-                .filter(a -> a.structureId().equals(structureId))
-                .orElseThrow(() -> new ResourceNotFoundException("Accompaniment", id));
+        return StructureRecords.requireIn(structureId, accompaniments.findByIdOptional(id, lock),
+                Accompaniment::structureId, "Accompaniment", id);
     }
 
     private static Accompaniment loaded(Accompaniment accompaniment) {

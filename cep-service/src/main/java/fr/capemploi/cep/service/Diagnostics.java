@@ -8,7 +8,7 @@ import fr.capemploi.events.cep.DiagnosticRecorded;
 import fr.capemploi.events.cep.DiagnosticRecorded.Barrier;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import fr.capemploi.platform.outbox.Outbox;
-import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.rest.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +55,11 @@ public class Diagnostics {
         return diagnostic;
     }
 
+    /** Another structure's diagnostic is answered as missing. */
     @Transactional
-    public Diagnostic get(UUID id) {
-        return diagnostics.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Diagnostic", id));
+    public Diagnostic get(UUID structureId, UUID id) {
+        return StructureRecords.requireIn(structureId, diagnostics.findByIdOptional(id), Diagnostic::structureId,
+                "Diagnostic", id);
     }
 
     @Transactional

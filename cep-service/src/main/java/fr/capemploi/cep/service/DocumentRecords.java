@@ -9,6 +9,7 @@ import fr.capemploi.cep.domain.PlannedAction;
 import fr.capemploi.cep.repository.AccompanimentRepository;
 import fr.capemploi.cep.repository.DiagnosticRepository;
 import fr.capemploi.cep.repository.Level1ContactRepository;
+import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,9 +39,8 @@ public class DocumentRecords {
 
     @Transactional
     public LiaisonSheet liaisonSheet(UUID contactId, UUID structureId) {
-        Level1Contact contact = contacts.findByIdOptional(contactId)
-                .filter(c -> c.structureId().equals(structureId))
-                .orElseThrow(() -> new ResourceNotFoundException("Level-1 contact", contactId));
+        Level1Contact contact = StructureRecords.requireIn(structureId, contacts.findByIdOptional(contactId),
+                Level1Contact::structureId, "Level-1 contact", contactId);
         if (contact.beneficiaryId() != null) {
             // a document is made for the person: an erased one gets none, though the contact itself stays readable
             beneficiaries.requireNotErased(contact.beneficiaryId());
@@ -57,9 +57,9 @@ public class DocumentRecords {
 
     @Transactional
     public SynthesisDossier synthesisDossier(UUID accompanimentId, UUID structureId) {
-        Accompaniment accompaniment = accompaniments.findByIdOptional(accompanimentId)
-                .filter(a -> a.structureId().equals(structureId))
-                .orElseThrow(() -> new ResourceNotFoundException("Accompaniment", accompanimentId));
+        Accompaniment accompaniment = StructureRecords.requireIn(structureId,
+                accompaniments.findByIdOptional(accompanimentId), Accompaniment::structureId, "Accompaniment",
+                accompanimentId);
         beneficiaries.requireNotErased(accompaniment.beneficiaryId());
         if (accompaniment.synthesisIssuedOn() == null) {
             throw new ResourceNotFoundException("Dossier de synthèse (not issued yet) of accompaniment", accompanimentId);

@@ -9,7 +9,7 @@ import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
 import fr.capemploi.events.cep.Level1ContactRouted;
 import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
 import fr.capemploi.platform.outbox.Outbox;
-import fr.capemploi.platform.problem.ResourceNotFoundException;
+import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.rest.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -63,9 +63,11 @@ public class Level1Contacts {
         return saved;
     }
 
+    /** Another structure's contact is answered as missing. */
     @Transactional
-    public Level1Contact get(UUID id) {
-        return contacts.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Level-1 contact", id));
+    public Level1Contact get(UUID structureId, UUID id) {
+        return StructureRecords.requireIn(structureId, contacts.findByIdOptional(id), Level1Contact::structureId,
+                "Level-1 contact", id);
     }
 
     public record Filter(UUID structureId, UUID beneficiaryId, LocalDate from, LocalDate to) {

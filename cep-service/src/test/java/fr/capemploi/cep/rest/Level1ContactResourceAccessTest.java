@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -18,6 +19,7 @@ import fr.capemploi.cep.service.Level1Contacts;
 import fr.capemploi.events.cep.Level1ContactRecorded.ContactChannel;
 import fr.capemploi.events.cep.Level1ContactRecorded.Level1Request;
 import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.InjectMock;
@@ -128,12 +130,13 @@ class Level1ContactResourceAccessTest {
     @EnumSource(Caller.class)
     void readingIsForTheContactsOwnStructure(Caller caller) {
         Level1Contact own = contactOf(structure);
-        when(contacts.get(own.id())).thenReturn(own);
+        when(contacts.get(structure, own.id())).thenReturn(own);
 
         var response = as(caller).get(PATH + "/" + own.id()).then();
 
         if (refusal(caller) != 0) {
             response.statusCode(refusal(caller)).contentType("application/problem+json");
+            verifyNoInteractions(contacts);
             return;
         }
         response.statusCode(200).body("id", equalTo(own.id().toString()));
@@ -141,13 +144,16 @@ class Level1ContactResourceAccessTest {
 
     @Test
     void anotherStructuresContactDoesNotExistForTheCaller() {
+        // the use case looks in the structure it is handed, and another structure's contact is not there
         Level1Contact elsewhere = contactOf(UUID.randomUUID());
-        when(contacts.get(elsewhere.id())).thenReturn(elsewhere);
+        when(contacts.get(any(), eq(elsewhere.id())))
+                .thenThrow(new ResourceNotFoundException("Level-1 contact", elsewhere.id()));
 
         for (Caller caller : List.of(Caller.COUNSELLOR, Caller.MANAGER)) {
             as(caller).get(PATH + "/" + elsewhere.id()).then().statusCode(404)
                     .contentType("application/problem+json").body("status", equalTo(404));
         }
+        verify(contacts, times(2)).get(structure, elsewhere.id());
     }
 
     @Test

@@ -22,13 +22,8 @@ public class BeneficiaryProjection extends BeneficiaryEntryProjection<KnownBenef
     private final TrainingProjectRepository projects;
 
     public BeneficiaryProjection(KnownBeneficiaryRepository beneficiaries, TrainingProjectRepository projects) {
-        super(beneficiaries);
+        super("beneficiaries", beneficiaries);
         this.projects = projects;
-    }
-
-    @Override
-    public String name() {
-        return "beneficiaries";
     }
 
     @Override

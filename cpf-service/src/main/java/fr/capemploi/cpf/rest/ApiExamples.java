@@ -1,11 +1,12 @@
 package fr.capemploi.cpf.rest;
 
+import static fr.capemploi.platform.rest.ExampleIds.COUNSELLOR;
+import static fr.capemploi.platform.rest.ExampleIds.STRUCTURE;
+import static fr.capemploi.platform.rest.ExampleIds.BENEFICIARY;
+
 /** JSON examples of the OpenAPI document, kept in one place so that they stay consistent with each other. */
 final class ApiExamples {
 
-    static final String BENEFICIARY = "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11";
-    static final String STRUCTURE = "6a1d3f0e-6c1b-4b59-9a51-1d1f6f4f2a01";
-    static final String COUNSELLOR = "5b2f0a9d-3e1c-4f6a-9c8b-2d4e6f8a0b21";
     static final String PROJECT = "7e3a9c51-2d4f-4b6a-9e8d-1f2a3b4c5d6e";
     static final String REQUEST = "0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
     static final String CONSENT = "c0f5e1a2-3b4c-4d5e-8f60-718293a4b5c6";

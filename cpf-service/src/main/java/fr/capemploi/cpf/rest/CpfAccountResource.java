@@ -194,9 +194,7 @@ public class CpfAccountResource {
      * of the path (whose 404 comes first).
      */
     private UUID counsellor(UUID counsellorId) {
-        UUID acting = caller.actingCounsellor(counsellorId);
-        counsellors.require(acting, caller.ownStructure(), "counsellorId");
-        return acting;
+        return counsellors.requireActing(caller, counsellorId);
     }
 
     private Reference beneficiary(UUID beneficiaryId) {

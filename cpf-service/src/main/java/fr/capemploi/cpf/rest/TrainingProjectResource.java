@@ -109,9 +109,9 @@ public class TrainingProjectResource {
         validate(request);
         UUID structure = caller.ownStructure();
         Reference beneficiary = references.requireForWrite(request.beneficiaryId(), structure);
-        counsellors.require(caller.actingCounsellor(request.counsellorId()), structure, "counsellorId");
+        UUID counsellor = counsellors.requireActing(caller, request.counsellorId());
         AssessedProject created = projects.create(beneficiary, new TrainingProject.Definition(request.beneficiaryId(),
-                structure, request.accompanimentId(), caller.actingCounsellor(request.counsellorId()), request.title().strip(),
+                structure, request.accompanimentId(), counsellor, request.title().strip(),
                 request.certification().kind(), request.certification().code(), request.eligibilityList(),
                 request.eligibilityRegion(), request.trainingBody().name().strip(), request.trainingBody().siret(),
                 request.startDate(), request.endDate(), request.hours(), request.cost()), caller.name());

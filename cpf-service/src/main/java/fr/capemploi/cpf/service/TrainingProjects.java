@@ -20,6 +20,7 @@ import fr.capemploi.events.cpf.TrainingNotImplemented.Reason;
 import fr.capemploi.events.cpf.TrainingProjectCreated;
 import fr.capemploi.events.cpf.TrainingStarted;
 import fr.capemploi.platform.outbox.Outbox;
+import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.rest.Page;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -162,8 +163,7 @@ public class TrainingProjects {
     private TrainingProject find(UUID structureId, UUID id, boolean lock) {
         Optional<TrainingProject> project = lock ? projects.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 : projects.findByIdOptional(id);
-        return project.filter(p -> p.structureId().equals(structureId))
-                .orElseThrow(() -> new ResourceNotFoundException("Training project", id));
+        return StructureRecords.requireIn(structureId, project, TrainingProject::structureId, "Training project", id);
     }
 
     private AssessedProject assess(TrainingProject project) {

@@ -8,6 +8,7 @@ import fr.capemploi.events.EventType;
 import fr.capemploi.events.MalformedEventException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -18,6 +19,34 @@ import java.util.function.BiConsumer;
 public abstract class TypedProjection implements EventProjection {
 
     private final Map<String, Map<Integer, Handler<?>>> handlers = new HashMap<>();
+    private final String name;
+    private final Set<String> topics;
+
+    /**
+     * A projection says what it is once, where it declares its methods: its name and topics are fixed for its life.
+     *
+     * @param name   stable: the consumer group, and the key of its processed-event and offset rows; never rename it
+     * @param topics the logical topics ({@code fr.capemploi.events.Topics}) it reads
+     */
+    protected TypedProjection(String name, String... topics) {
+        this.name = name;
+        this.topics = Set.of(topics);
+    }
+
+    /** The container's client proxy of a subclass needs one; it delegates every call to the real bean. */
+    protected TypedProjection() {
+        this(null);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Set<String> topics() {
+        return topics;
+    }
 
     /** Declares the method for one event type and version (an upcaster is a method that reads an older version). */
     protected final <E extends DomainEvent> void on(Class<E> type, BiConsumer<E, EventEnvelope> handler) {

@@ -8,7 +8,6 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.platform.consumer.TypedProjection;
 import fr.capemploi.platform.time.BusinessDay;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +25,9 @@ public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> ext
 
     private final PanacheRepositoryBase<E, UUID> entries;
 
-    protected BeneficiaryEntryProjection(PanacheRepositoryBase<E, UUID> entries) {
+    /** @param name the projection's stable name ({@link TypedProjection#TypedProjection(String, String...)}) */
+    protected BeneficiaryEntryProjection(String name, PanacheRepositoryBase<E, UUID> entries) {
+        super(name, Topics.BENEFICIARY);
         this.entries = entries;
         on(BeneficiaryRegistered.class, this::registered);
         on(BeneficiaryErased.class, this::erased);
@@ -34,12 +35,7 @@ public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> ext
 
     /** The container's client proxy of a subclass needs one; it delegates every call to the real bean. */
     protected BeneficiaryEntryProjection() {
-        this(null);
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.BENEFICIARY);
+        this(null, null);
     }
 
     /** The entry of a person registered for the first time here. */

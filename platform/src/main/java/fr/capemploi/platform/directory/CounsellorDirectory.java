@@ -1,5 +1,6 @@
 package fr.capemploi.platform.directory;
 
+import fr.capemploi.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -35,6 +36,17 @@ public class CounsellorDirectory {
      */
     public void require(UUID counsellorId, UUID structureId, String field) {
         references.requireRemembered(field, KIND, counsellorId, structureId, this::find);
+    }
+
+    /**
+     * The counsellor a write is credited to ({@link Caller#actingCounsellor}: the one the request names in its
+     * {@code counsellorId}, else the caller's own), required of the caller's structure like {@link #require}; null when
+     * neither names one. Call outside any transaction: it may wait.
+     */
+    public UUID requireActing(Caller caller, UUID named) {
+        UUID acting = caller.actingCounsellor(named);
+        require(acting, caller.ownStructure(), "counsellorId");
+        return acting;
     }
 
     /** In the caller's transaction. */

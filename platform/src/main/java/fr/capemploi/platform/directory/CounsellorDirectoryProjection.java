@@ -6,7 +6,6 @@ import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.platform.consumer.TypedProjection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * Which counsellors exist and in which structure, from {@code beneficiary.events}, into {@link CounsellorDirectory}.
@@ -19,18 +18,9 @@ public class CounsellorDirectoryProjection extends TypedProjection {
     private final CounsellorDirectory directory;
 
     public CounsellorDirectoryProjection(CounsellorDirectory directory) {
+        super("counsellor-directory", Topics.BENEFICIARY);
         this.directory = directory;
         on(CounsellorRegistered.class, this::registered);
-    }
-
-    @Override
-    public String name() {
-        return "counsellor-directory";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.BENEFICIARY);
     }
 
     private void registered(CounsellorRegistered event, EventEnvelope envelope) {

@@ -76,7 +76,7 @@ public class CommonProblemResponses implements OASFilter {
 
     private static final Common ERASED = new Common("410", BENEFICIARY_ERASED, "The person was erased: nothing more is "
             + "recorded about them", "beneficiary-erased", "Beneficiary erased", "Beneficiary "
-            + "0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11 was erased on 2019-06-03; nothing can be recorded about this person "
+            + ExampleIds.BENEFICIARY + " was erased on 2019-06-03; nothing can be recorded about this person "
             + "any more", false);
 
     @Override

@@ -22,18 +22,9 @@ public class WidgetProjection extends TypedProjection {
     private final Set<String> regionsOfTheBatch = new HashSet<>();
 
     public WidgetProjection(EntityManager entityManager) {
+        super("widgets", Topics.BENEFICIARY);
         this.entityManager = entityManager;
         on(StructureRegistered.class, this::registered);
-    }
-
-    @Override
-    public String name() {
-        return "widgets";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.BENEFICIARY);
     }
 
     @Override

@@ -12,7 +12,6 @@ import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
 import fr.capemploi.reporting.domain.Generation;
 import jakarta.persistence.EntityManager;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,7 +22,7 @@ import java.util.UUID;
 public class BeneficiaryFactsProjection extends GenerationProjection {
 
     BeneficiaryFactsProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
-        super(generation, entityManager, batch);
+        super("beneficiary-facts", Topics.BENEFICIARY, generation, entityManager, batch);
         on(CounsellorRegistered.class, this::onCounsellorRegistered);
         on(CounsellorDeactivated.class, this::onCounsellorDeactivated);
         on(CounsellorReactivated.class, this::onCounsellorReactivated);
@@ -32,16 +31,6 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
         on(ReferentAssigned.class, this::onReferentAssigned);
         on(BeneficiaryExited.class, this::onBeneficiaryExited);
         on(BeneficiaryErased.class, this::onBeneficiaryErased);
-    }
-
-    @Override
-    public String name() {
-        return "beneficiary-facts";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.BENEFICIARY);
     }
 
     private void onCounsellorRegistered(CounsellorRegistered e, EventEnvelope envelope) {

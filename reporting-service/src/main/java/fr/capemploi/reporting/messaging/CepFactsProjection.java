@@ -19,7 +19,6 @@ import fr.capemploi.reporting.domain.Generation;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Level-1 contacts, accompaniments and their levels, CEP information, interviews, action-plan items and operator
@@ -29,7 +28,7 @@ import java.util.Set;
 public class CepFactsProjection extends GenerationProjection {
 
     CepFactsProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
-        super(generation, entityManager, batch);
+        super("cep-facts", Topics.CEP, generation, entityManager, batch);
         on(Level1ContactRecorded.class, this::onLevel1ContactRecorded);
         on(Level1ContactRouted.class, this::onLevel1ContactRouted);
         on(AccompanimentOpened.class, this::onAccompanimentOpened);
@@ -41,16 +40,6 @@ public class CepFactsProjection extends GenerationProjection {
         on(ActionCompleted.class, this::onActionCompleted);
         on(ActionCancelled.class, this::onActionCancelled);
         on(OperatorDeclarationSubmitted.class, (e, envelope) -> declaration(envelope, e));
-    }
-
-    @Override
-    public String name() {
-        return "cep-facts";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CEP);
     }
 
     private void onLevel1ContactRecorded(Level1ContactRecorded e, EventEnvelope envelope) {

@@ -17,7 +17,6 @@ import fr.capemploi.events.cpf.TrainingStarted;
 import fr.capemploi.reporting.domain.Generation;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,7 +26,7 @@ import java.util.UUID;
 public class CpfFactsProjection extends GenerationProjection {
 
     CpfFactsProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
-        super(generation, entityManager, batch);
+        super("cpf-facts", Topics.CPF, generation, entityManager, batch);
         on(CpfPresented.class, this::onCpfPresented);
         on(CpfAccountOpeningAssisted.class, this::onCpfAccountOpeningAssisted);
         on(CpfAccountAlreadyOpen.class, this::onCpfAccountAlreadyOpen);
@@ -38,16 +37,6 @@ public class CpfFactsProjection extends GenerationProjection {
         on(TrainingCompleted.class, this::onTrainingCompleted);
         on(TrainingNotImplemented.class, this::onTrainingNotImplemented);
         on(FundingDecided.class, this::onFundingDecided);
-    }
-
-    @Override
-    public String name() {
-        return "cpf-facts";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CPF);
     }
 
     private void onCpfPresented(CpfPresented e, EventEnvelope envelope) {

@@ -35,7 +35,9 @@ abstract class GenerationProjection extends TypedProjection {
     private final GenerationBatch batch;
     private UUID currentKey;
 
-    GenerationProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
+    GenerationProjection(String name, String topic, Generation generation, EntityManager entityManager,
+            GenerationBatch batch) {
+        super(name, topic);
         this.generation = generation;
         this.entityManager = entityManager;
         this.batch = batch;

@@ -5,24 +5,13 @@ import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.reporting.domain.Generation;
 import jakarta.persistence.EntityManager;
-import java.util.Set;
 
 /** Registered structures: the denominator of coverage and of every "share of structures" indicator. */
 public class StructureProjection extends GenerationProjection {
 
     StructureProjection(Generation generation, EntityManager entityManager, GenerationBatch batch) {
-        super(generation, entityManager, batch);
+        super("structures", Topics.BENEFICIARY, generation, entityManager, batch);
         on(StructureRegistered.class, this::onStructureRegistered);
-    }
-
-    @Override
-    public String name() {
-        return "structures";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.BENEFICIARY);
     }
 
     private void onStructureRegistered(StructureRegistered event, EventEnvelope envelope) {
