@@ -5,7 +5,12 @@ import fr.capemploi.localstack.demo.DemoCommand;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's load ({@code ./suite demo}) against a stack of its own: its rate, and the CPU each demo request costs
@@ -14,6 +19,25 @@ import java.util.Map;
  * ({@code WritePath}): what a demo request costs beyond a plain write.
  */
 public final class DemoLoadBench {
+
+    /** CPU per process and requests per service at one instant. */
+    private record Window(Map<String, Long> cpu, Map<SuiteService, Long> requests) {
+
+        String since(Window before) {
+            long total = 0;
+            StringJoiner own = new StringJoiner(", ", "; CPU per own request: ", "");
+            for (SuiteService service : requests.keySet()) {
+                long sent = requests.get(service) - before.requests.getOrDefault(service, 0L);
+                total += sent;
+                long ticks = cpu.getOrDefault(service.moduleName(), 0L)
+                        - before.cpu.getOrDefault(service.moduleName(), 0L);
+                own.add(String.format(Locale.ROOT, "%s %,d requests %.2f ms", service.moduleName(), sent,
+                        sent == 0 ? 0 : ticks * 10.0 / sent));
+            }
+            return String.format(Locale.ROOT, "%,d requests (%.0f/s); ", total, total / 60.0)
+                    + ProcessCpu.perOperation("demo request", before.cpu, cpu, total) + own;
+        }
+    }
 
     public static void main(String[] args) {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.02;
@@ -27,8 +51,31 @@ public final class DemoLoadBench {
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
             String loadBefore = BenchStack.load();
             var start = cpu.snapshot();
-            DemoCommand.Run run = DemoCommand.run(services, stack.tokens(), options, new PrintStream(System.out, true),
-                    false);
+            // the figures of each minute too: the whole run holds the services' warm-up and the final catch-up
+            ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "demo-bench-minutes");
+                thread.setDaemon(true);
+                return thread;
+            });
+            DemoCommand.Run run;
+            Window[] first = new Window[1];
+            fr.capemploi.localstack.demo.DemoLoad[] loaded = new fr.capemploi.localstack.demo.DemoLoad[1];
+            try {
+                run = DemoCommand.run(services, stack.tokens(), options, new PrintStream(System.out, true), false,
+                        load -> {
+                            loaded[0] = load;
+                            first[0] = new Window(start, load.requestsSent());
+                            Window[] last = {first[0]};
+                            every.scheduleAtFixedRate(() -> {
+                                Window now = new Window(cpu.snapshot(), load.requestsSent());
+                                System.out.println("  last minute: " + now.since(last[0]) + " (" + BenchStack.load()
+                                        + ")");
+                                last[0] = now;
+                            }, 60, 60, TimeUnit.SECONDS);
+                        });
+            } finally {
+                every.shutdownNow();
+            }
             var end = cpu.snapshot();
             long requests = run.load().requests();
             System.out.printf("Demo scale %s, %d in flight: %,d requests in %.1f s = %.0f requests/s (%,d retried, "
@@ -37,7 +84,8 @@ public final class DemoLoadBench {
                     run.load().requestsPerSecond(), run.load().retried(), run.load().failures(),
                     run.untilApplied().toMillis() / 1000.0, run.succeeded() ? "all ✓" : "NOT all ✓", loadBefore,
                     BenchStack.load());
-            System.out.println("  " + ProcessCpu.perOperation("demo request", start, end, requests));
+            System.out.println("  whole run: " + new Window(end, loaded[0].requestsSent()).since(first[0])
+                    .replaceFirst("\\([^)]*/s\\); ", ""));
             System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
             if (!run.succeeded()) {
                 System.exit(1);

@@ -62,11 +62,19 @@ final class DemoHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final AtomicLong sent = new AtomicLong();
+    /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
+    private final java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> sentByPort =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
 
     long sent() {
         return sent.get();
+    }
+
+    long sentTo(int port) {
+        var count = sentByPort.get(port);
+        return count == null ? 0 : count.sum();
     }
 
     long replayed() {
@@ -118,6 +126,7 @@ final class DemoHttp {
             HttpResponse<String> response;
             try {
                 sent.incrementAndGet();
+                sentByPort.computeIfAbsent(uri.getPort(), p -> new java.util.concurrent.atomic.LongAdder()).increment();
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 last = e.toString();

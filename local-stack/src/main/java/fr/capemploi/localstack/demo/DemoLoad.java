@@ -229,6 +229,13 @@ public final class DemoLoad {
         }
     }
 
+    /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
+    public Map<SuiteService, Long> requestsSent() {
+        Map<SuiteService, Long> sent = new java.util.EnumMap<>(SuiteService.class);
+        target.services().forEach((service, uri) -> sent.put(service, http.sentTo(uri.getPort())));
+        return sent;
+    }
+
     /** The directory this network does not own: reported figures count them too. */
     public long foreignStructures() {
         long count = 0;
