@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * {@code ./suite demo [--scale S] [--seed N] [--concurrency C]}: plans the national demo network, loads it into the
@@ -97,7 +98,7 @@ public final class DemoCommand {
 
     /** As {@link #run(Map, TokenMinter, Options, PrintStream, boolean)}; {@code watch} gets the load as it starts. */
     public static Run run(Map<SuiteService, URI> services, TokenMinter tokens, Options options, PrintStream out,
-            boolean redraw, java.util.function.Consumer<DemoLoad> watch) {
+            boolean redraw, Consumer<DemoLoad> watch) {
         Target target = new Target(services, tokens);
         long planning = System.nanoTime();
         NetworkPlan plan = NetworkPlanner.plan(options.scale(), options.seed());

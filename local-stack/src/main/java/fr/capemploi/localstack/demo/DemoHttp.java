@@ -17,10 +17,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The demo's HTTP side: JSON bodies, bearer tokens, an {@code Idempotency-Key} on every POST, and retries with
@@ -63,8 +66,7 @@ final class DemoHttp {
             .build();
     private final AtomicLong sent = new AtomicLong();
     /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
-    private final java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> sentByPort =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> sentByPort = new ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
 
@@ -126,7 +128,7 @@ final class DemoHttp {
             HttpResponse<String> response;
             try {
                 sent.incrementAndGet();
-                sentByPort.computeIfAbsent(uri.getPort(), p -> new java.util.concurrent.atomic.LongAdder()).increment();
+                sentByPort.computeIfAbsent(uri.getPort(), p -> new LongAdder()).increment();
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 last = e.toString();

@@ -25,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,9 +127,9 @@ public final class DemoLoad {
      * People go in windows: the entries at beneficiary-service of one window are sent while the previous window's
      * follow-ups (cep, cpf, exit) run. cep- and cpf-service learn of a person from {@code beneficiary.events}; a
      * request sent right after the registration, as a person's steps in a row did, found them unknown yet and waited
-     * in the service (a look at its table every 100 ms, 5 s at most, then a 404 the loader retried): most of the
-     * demo's in-flight requests sat there. A window later the announcement has long arrived. Each person's steps keep
-     * their order: a person's follow-ups start once their entry is answered.
+     * in the service (a look at its table every 100 ms, 5 s at most, then a 404 the loader retried), holding one of
+     * the loader's threads. A window later the announcement has long arrived. Each person's steps keep their order: a
+     * person's follow-ups start once their entry is answered.
      */
     private void people(ExecutorService pool) {
         List<PersonPlan> people = plan.people();
@@ -231,7 +232,7 @@ public final class DemoLoad {
 
     /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
     public Map<SuiteService, Long> requestsSent() {
-        Map<SuiteService, Long> sent = new java.util.EnumMap<>(SuiteService.class);
+        Map<SuiteService, Long> sent = new EnumMap<>(SuiteService.class);
         target.services().forEach((service, uri) -> sent.put(service, http.sentTo(uri.getPort())));
         return sent;
     }
