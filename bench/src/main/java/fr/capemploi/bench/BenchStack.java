@@ -98,6 +98,10 @@ final class BenchStack implements AutoCloseable {
                 stack.database().user(), stack.database().password());
     }
 
+    fr.capemploi.localstack.TokenMinter tokens() {
+        return stack.tokens();
+    }
+
     String token(String role) {
         return stack.tokens().mint(role);
     }

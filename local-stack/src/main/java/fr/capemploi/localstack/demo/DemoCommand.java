@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * {@code ./suite demo [--scale S] [--seed N] [--concurrency C]}: plans the national demo network, loads it into the
@@ -91,6 +92,13 @@ public final class DemoCommand {
     /** Plans, loads, waits for reporting and prints the table. */
     public static Run run(Map<SuiteService, URI> services, TokenMinter tokens, Options options, PrintStream out,
             boolean redraw) {
+        return run(services, tokens, options, out, redraw, load -> {
+        });
+    }
+
+    /** As {@link #run(Map, TokenMinter, Options, PrintStream, boolean)}; {@code watch} gets the load as it starts. */
+    public static Run run(Map<SuiteService, URI> services, TokenMinter tokens, Options options, PrintStream out,
+            boolean redraw, Consumer<DemoLoad> watch) {
         Target target = new Target(services, tokens);
         long planning = System.nanoTime();
         NetworkPlan plan = NetworkPlanner.plan(options.scale(), options.seed());
@@ -103,6 +111,7 @@ public final class DemoCommand {
         long eventsBefore = report.publishedEvents();
         DemoLoad load = new DemoLoad(target, plan, options.concurrency(), out);
         long started = System.nanoTime();
+        watch.accept(load);
         Outcome outcome = load.load(redraw);
         out.printf(Locale.ROOT, "Loaded in %s: %,d HTTP requests (%.0f requests/s, %d in flight at most), %,d "
                         + "answered as replays of an earlier run, %,d retried, %d failed.%n",

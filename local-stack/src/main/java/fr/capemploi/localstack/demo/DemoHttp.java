@@ -17,10 +17,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The demo's HTTP side: JSON bodies, bearer tokens, an {@code Idempotency-Key} on every POST, and retries with
@@ -31,10 +34,18 @@ final class DemoHttp {
 
     private static final int ATTEMPTS = 8;
 
-    /** An answer: status, JSON body (null when empty or not JSON) and whether it replayed an earlier request. */
-    record Answer(int status, JsonStructure json, String text, boolean replayed) {
+    /**
+     * An answer: status, body and whether it replayed an earlier request. The body is parsed when read: most of the
+     * demo's answers are only checked for their status.
+     */
+    record Answer(int status, String text, boolean replayed) {
+        /** The JSON body, or null when empty or not JSON. */
+        JsonStructure json() {
+            return parse(text);
+        }
+
         JsonObject object() {
-            return json instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+            return json() instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         }
 
         UUID id() {
@@ -54,11 +65,18 @@ final class DemoHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final AtomicLong sent = new AtomicLong();
+    /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
+    private final Map<Integer, LongAdder> sentByPort = new ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
 
     long sent() {
         return sent.get();
+    }
+
+    long sentTo(int port) {
+        var count = sentByPort.get(port);
+        return count == null ? 0 : count.sum();
     }
 
     long replayed() {
@@ -110,6 +128,7 @@ final class DemoHttp {
             HttpResponse<String> response;
             try {
                 sent.incrementAndGet();
+                sentByPort.computeIfAbsent(uri.getPort(), p -> new LongAdder()).increment();
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 last = e.toString();
@@ -133,7 +152,7 @@ final class DemoHttp {
                 throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": " + abbreviate(text)
                         + (body == null ? "" : " (sent " + abbreviate(body.toString()) + ")"));
             }
-            return new Answer(status, parse(text), text, replay);
+            return new Answer(status, text, replay);
         }
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
     }

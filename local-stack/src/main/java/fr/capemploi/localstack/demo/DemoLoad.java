@@ -25,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,9 @@ public final class DemoLoad {
 
     private static final Set<Integer> CREATED = Set.of(200, 201);
     private static final Set<Integer> DONE_OR_ALREADY = Set.of(200, 201, 204, 409);
+    /** People per window (see {@link #people}): a window's requests take seconds, the announcements milliseconds. */
+    private static final int PEOPLE_WINDOW_MIN = 500;
+    private static final int PEOPLE_WINDOW_PER_THREAD = 25;
 
     /** Where the suite answers and how to sign its tokens. */
     public record Target(Map<SuiteService, URI> services, TokenMinter tokens) {
@@ -102,7 +106,7 @@ public final class DemoLoad {
             List<Integer> contacts = java.util.stream.IntStream.range(0, plan.anonymousContacts().size()).boxed()
                     .toList();
             runAll(pool, contacts, i -> contact(plan.anonymousContacts().get(i), null, "contact-" + i));
-            runAll(pool, plan.people(), this::person);
+            people(pool);
         } finally {
             pool.shutdownNow();
             progress.stop();
@@ -114,14 +118,53 @@ public final class DemoLoad {
     private <T> void runAll(ExecutorService pool, List<T> items, Consumer<T> step) {
         List<Future<?>> futures = new ArrayList<>(items.size());
         for (T item : items) {
-            futures.add(pool.submit(() -> {
-                try {
-                    step.accept(item);
-                } catch (RuntimeException e) {
-                    failed(e);
-                }
-            }));
+            futures.add(submit(pool, () -> step.accept(item)));
         }
+        awaitAll(futures);
+    }
+
+    /**
+     * People go in windows: the entries at beneficiary-service of one window are sent while the previous window's
+     * follow-ups (cep, cpf, exit) run. cep- and cpf-service learn of a person from {@code beneficiary.events}; a
+     * request sent right after the registration, as a person's steps in a row did, found them unknown yet and waited
+     * in the service (a look at its table every 100 ms, 5 s at most, then a 404 the loader retried), holding one of
+     * the loader's threads. A window later the announcement has long arrived. Each person's steps keep their order: a
+     * person's follow-ups start once their entry is answered.
+     */
+    private void people(ExecutorService pool) {
+        List<PersonPlan> people = plan.people();
+        UUID[] ids = new UUID[people.size()];
+        int window = Math.max(PEOPLE_WINDOW_MIN, PEOPLE_WINDOW_PER_THREAD * concurrency);
+        for (int from = 0; from < people.size() + window; from += window) {
+            int entering = Math.min(people.size(), from + window);
+            int following = from - window;
+            List<Future<?>> current = new ArrayList<>(2 * window);
+            // interleaved, so that beneficiary-service and cep/cpf-service are busy at once, not in turn
+            for (int i = 0; i < window; i++) {
+                int enter = from + i;
+                int follow = following + i;
+                if (follow >= 0 && follow < people.size() && ids[follow] != null) {
+                    current.add(submit(pool, () -> follow(people.get(follow), ids[follow])));
+                }
+                if (enter < entering) {
+                    current.add(submit(pool, () -> ids[enter] = enter(people.get(enter))));
+                }
+            }
+            awaitAll(current);
+        }
+    }
+
+    private Future<?> submit(ExecutorService pool, Runnable step) {
+        return pool.submit(() -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        });
+    }
+
+    private void awaitAll(List<Future<?>> futures) {
         for (Future<?> future : futures) {
             try {
                 future.get();
@@ -185,6 +228,13 @@ public final class DemoLoad {
             structureIds[s.index()] = id;
             progress.step();
         }
+    }
+
+    /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
+    public Map<SuiteService, Long> requestsSent() {
+        Map<SuiteService, Long> sent = new EnumMap<>(SuiteService.class);
+        target.services().forEach((service, uri) -> sent.put(service, http.sentTo(uri.getPort())));
+        return sent;
     }
 
     /** The directory this network does not own: reported figures count them too. */
@@ -287,7 +337,8 @@ public final class DemoLoad {
 
     // -------------------------------------------------------------------------------------------- people
 
-    private void person(PersonPlan p) {
+    /** A person's entry at beneficiary-service (registration or referral, and the referent): their id. */
+    private UUID enter(PersonPlan p) {
         String token = counsellor(p.structure());
         UUID structure = structureIds[p.structure()];
         UUID referent = p.referent() >= 0 ? counsellorIds[p.referent()] : null;
@@ -314,6 +365,12 @@ public final class DemoLoad {
                     key(p.key() + "/registration"), CREATED).id();
             progress.step();
         }
+        return id;
+    }
+
+    /** The rest of a person's steps, in order: cep- and cpf-service, then the exit at beneficiary-service. */
+    private void follow(PersonPlan p, UUID id) {
+        String token = counsellor(p.structure());
         if (p.level1Contact() != null) {
             contact(p.level1Contact(), id, p.key() + "/contact");
         }

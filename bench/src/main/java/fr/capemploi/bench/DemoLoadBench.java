@@ -1,0 +1,95 @@
+package fr.capemploi.bench;
+
+import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.localstack.demo.DemoCommand;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo's load ({@code ./suite demo}) against a stack of its own: its rate, and the CPU each demo request costs
+ * each process of the suite (the services, PostgreSQL, the broker, the loader itself, in this JVM), from the
+ * first request until the reporting service has applied every event. The figure to compare with the bare write path
+ * ({@code WritePath}): what a demo request costs beyond a plain write.
+ */
+public final class DemoLoadBench {
+
+    /** CPU per process and requests per service at one instant. */
+    private record Window(Map<String, Long> cpu, Map<SuiteService, Long> requests) {
+
+        String since(Window before) {
+            long total = 0;
+            StringJoiner own = new StringJoiner(", ", "; CPU per own request: ", "");
+            for (SuiteService service : requests.keySet()) {
+                long sent = requests.get(service) - before.requests.getOrDefault(service, 0L);
+                total += sent;
+                long ticks = cpu.getOrDefault(service.moduleName(), 0L)
+                        - before.cpu.getOrDefault(service.moduleName(), 0L);
+                own.add(String.format(Locale.ROOT, "%s %,d requests %.2f ms", service.moduleName(), sent,
+                        sent == 0 ? 0 : ticks * 10.0 / sent));
+            }
+            return String.format(Locale.ROOT, "%,d requests (%.0f/s); ", total, total / 60.0)
+                    + ProcessCpu.perOperation("demo request", before.cpu, cpu, total) + own;
+        }
+    }
+
+    public static void main(String[] args) {
+        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.02;
+        Integer concurrency = args.length > 1 ? Integer.valueOf(args[1]) : null;
+        try (BenchStack stack = new BenchStack("demo", SuiteService.values())) {
+            Map<SuiteService, URI> services = new EnumMap<>(SuiteService.class);
+            for (SuiteService service : SuiteService.values()) {
+                services.put(service, URI.create(stack.baseUri(service)));
+            }
+            DemoCommand.Options options = DemoCommand.Options.of(scale, null, concurrency, null);
+            ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
+            String loadBefore = BenchStack.load();
+            var start = cpu.snapshot();
+            // the figures of each minute too: the whole run holds the services' warm-up and the final catch-up
+            ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "demo-bench-minutes");
+                thread.setDaemon(true);
+                return thread;
+            });
+            DemoCommand.Run run;
+            Window[] first = new Window[1];
+            fr.capemploi.localstack.demo.DemoLoad[] loaded = new fr.capemploi.localstack.demo.DemoLoad[1];
+            try {
+                run = DemoCommand.run(services, stack.tokens(), options, new PrintStream(System.out, true), false,
+                        load -> {
+                            loaded[0] = load;
+                            first[0] = new Window(start, load.requestsSent());
+                            Window[] last = {first[0]};
+                            every.scheduleAtFixedRate(() -> {
+                                Window now = new Window(cpu.snapshot(), load.requestsSent());
+                                System.out.println("  last minute: " + now.since(last[0]) + " (" + BenchStack.load()
+                                        + ")");
+                                last[0] = now;
+                            }, 60, 60, TimeUnit.SECONDS);
+                        });
+            } finally {
+                every.shutdownNow();
+            }
+            var end = cpu.snapshot();
+            long requests = run.load().requests();
+            System.out.printf("Demo scale %s, %d in flight: %,d requests in %.1f s = %.0f requests/s (%,d retried, "
+                            + "%d failed), every event applied after %.1f s; calibration %s (%s before, %s after)%n",
+                    scale, options.concurrency(), requests, run.load().duration().toMillis() / 1000.0,
+                    run.load().requestsPerSecond(), run.load().retried(), run.load().failures(),
+                    run.untilApplied().toMillis() / 1000.0, run.succeeded() ? "all ✓" : "NOT all ✓", loadBefore,
+                    BenchStack.load());
+            System.out.println("  whole run: " + new Window(end, loaded[0].requestsSent()).since(first[0])
+                    .replaceFirst("\\([^)]*/s\\); ", ""));
+            System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
+            if (!run.succeeded()) {
+                System.exit(1);
+            }
+        }
+    }
+}
