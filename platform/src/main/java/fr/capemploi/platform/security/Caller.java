@@ -4,7 +4,6 @@ import fr.capemploi.platform.problem.ResourceNotFoundException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonString;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,10 +19,12 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final TokenClaims claims;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
+    public Caller(SecurityIdentity identity, JsonWebToken token, TokenClaims claims) {
         this.identity = identity;
         this.token = token;
+        this.claims = claims;
     }
 
     public boolean hasRole(String role) {
@@ -78,11 +79,7 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        Object claim = token == null ? null : token.getClaim(name);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        return Optional.of(claim instanceof JsonString json ? json.getString() : claim.toString());
+        return token == null ? Optional.empty() : claims.of(token, name);
     }
 
     /**
