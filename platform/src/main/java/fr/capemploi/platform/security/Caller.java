@@ -4,6 +4,8 @@ import fr.capemploi.platform.problem.ResourceNotFoundException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,6 +22,8 @@ public class Caller {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final TokenClaims claims;
+    /** This request's reads: each one went through the request-scoped token's proxy (bench/README.md). */
+    private final Map<String, Optional<String>> read = new HashMap<>(4);
 
     public Caller(SecurityIdentity identity, JsonWebToken token, TokenClaims claims) {
         this.identity = identity;
@@ -79,7 +83,7 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        return token == null ? Optional.empty() : claims.of(token, name);
+        return read.computeIfAbsent(name, claim -> token == null ? Optional.empty() : claims.of(token, claim));
     }
 
     /**
