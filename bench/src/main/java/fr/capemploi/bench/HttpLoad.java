@@ -15,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closed-loop HTTP load: C connections, each sending its next request as soon as the previous answer arrived, for
- * a given time. One Vert.x event loop drives them all, which keeps the client's CPU small beside the service's on a
- * machine where both share two cores.
+ * HTTP load from one Vert.x event loop, which keeps the client's CPU small beside the service's on a machine where
+ * both share two cores (the JDK's HttpClient cost 1.3–1.5 ms of CPU per request). Closed loop ({@link #run}): C
+ * connections, each sending its next request as soon as the previous answer arrived, for a given time. Open loop
+ * ({@link #atRate}): requests sent on a fixed schedule whatever the answers, over at most C connections (a request
+ * finding them all busy waits in the client's queue, and that wait is part of its latency).
  */
 final class HttpLoad implements AutoCloseable {
 
@@ -41,6 +43,91 @@ final class HttpLoad implements AutoCloseable {
         vertx.runOnContext(ignored -> new Loop(connections, System.nanoTime() + duration.toNanos(), expectedStatus,
                 result).start());
         return result.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Sends {@code rate} requests a second for {@code duration}, on schedule: a slow answer does not slow the rate
+     * down. Returns once every request was answered or failed (a request not answered within 30 s fails).
+     */
+    OpenLoop atRate(int rate, Duration duration, int expectedStatus) throws Exception {
+        CompletableFuture<OpenLoop> result = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> new Schedule(rate, rate * duration.toSeconds(), expectedStatus, result).start());
+        return result.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+    }
+
+    /**
+     * What an open-loop run gave: answers of the expected status, failures (another status, a time-out), the most
+     * requests ever waiting for their answer at once, and that figure at each second of the run — bounded and flat
+     * when the service keeps up, growing when it does not.
+     */
+    record OpenLoop(WritePathBench.Phase answered, long failed, int maxInFlight, int[] inFlightEachSecond) {
+    }
+
+    /** The open loop's schedule: on the one event loop, like {@link Loop}. */
+    private final class Schedule {
+        private final long total;
+        private final long intervalNanos;
+        private final int expectedStatus;
+        private final CompletableFuture<OpenLoop> result;
+        private final long start = System.nanoTime();
+        private final int[] inFlightEachSecond;
+        private long[] latencies = new long[1 << 16];
+        private int count;
+        private long sent;
+        private long done;
+        private long failed;
+        private int maxInFlight;
+
+        Schedule(int rate, long total, int expectedStatus, CompletableFuture<OpenLoop> result) {
+            this.total = total;
+            this.intervalNanos = 1_000_000_000L / rate;
+            this.expectedStatus = expectedStatus;
+            this.result = result;
+            this.inFlightEachSecond = new int[(int) Math.max(1, total / rate)];
+        }
+
+        void start() {
+            vertx.setPeriodic(1, timer -> {
+                long due = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
+                while (sent < due) {
+                    send();
+                }
+                int second = (int) ((System.nanoTime() - start) / 1_000_000_000L);
+                if (second < inFlightEachSecond.length) {
+                    inFlightEachSecond[second] = Math.max(inFlightEachSecond[second], (int) (sent - done));
+                }
+                if (sent == total) {
+                    vertx.cancelTimer(timer);
+                }
+            });
+        }
+
+        private void send() {
+            sent++;
+            maxInFlight = Math.max(maxInFlight, (int) (sent - done));
+            long at = System.nanoTime();
+            client.request(request)
+                    .compose(call -> call.send(body))
+                    .compose(response -> response.body().map(ignored -> response.statusCode()))
+                    .onComplete(answer -> {
+                        done++;
+                        if (answer.succeeded() && answer.result() == expectedStatus) {
+                            if (count == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, count * 2);
+                            }
+                            latencies[count++] = System.nanoTime() - at;
+                        } else {
+                            failed++;
+                        }
+                        if (done == total) {
+                            double elapsed = (System.nanoTime() - start) / 1e9;
+                            long[] sorted = Arrays.copyOf(latencies, count);
+                            Arrays.sort(sorted);
+                            result.complete(new OpenLoop(new WritePathBench.Phase(count, failed, count / elapsed,
+                                    sorted), failed, maxInFlight, inFlightEachSecond));
+                        }
+                    });
+        }
     }
 
     /** Everything below runs on the one event loop: no synchronisation needed. */

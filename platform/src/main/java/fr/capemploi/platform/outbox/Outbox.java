@@ -10,7 +10,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionRequiredException;
+import jakarta.transaction.TransactionalException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,7 +55,6 @@ public class Outbox {
      * @param occurredAt business time of the fact (the day of the contact, of the decision...)
      * @return the event's id
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(DomainEvent event, Instant occurredAt) {
         return write(null, event, occurredAt);
     }
@@ -78,12 +78,17 @@ public class Outbox {
      *
      * @return the event's id
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(CompanionRow row, DomainEvent event, Instant occurredAt) {
         return write(row, event, occurredAt);
     }
 
     private UUID write(CompanionRow row, DomainEvent event, Instant occurredAt) {
+        // what @Transactional(MANDATORY) checked, without a second transactional interceptor around every write (its
+        // proxy, its look-ups of the transaction and of the method's annotations): the caller's own is enough
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            throw new TransactionalException("An event is recorded in the transaction of the change it describes",
+                    new TransactionRequiredException());
+        }
         EventCodec.Encoded envelope = EventCodec.encode(event, occurredAt, source, clock);
         String topic = EventCatalog.metadata(event.getClass()).topic();
         // one plain insert on the transaction's connection: persisting an entity with a database-generated key made

@@ -4,7 +4,8 @@ import fr.capemploi.platform.problem.ResourceNotFoundException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonString;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,10 +21,14 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final TokenClaims claims;
+    /** This request's reads: each one went through the request-scoped token's proxy (bench/README.md). */
+    private final Map<String, Optional<String>> read = new HashMap<>(4);
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
+    public Caller(SecurityIdentity identity, JsonWebToken token, TokenClaims claims) {
         this.identity = identity;
         this.token = token;
+        this.claims = claims;
     }
 
     public boolean hasRole(String role) {
@@ -78,11 +83,7 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        Object claim = token == null ? null : token.getClaim(name);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        return Optional.of(claim instanceof JsonString json ? json.getString() : claim.toString());
+        return read.computeIfAbsent(name, claim -> token == null ? Optional.empty() : claims.of(token, claim));
     }
 
     /**
