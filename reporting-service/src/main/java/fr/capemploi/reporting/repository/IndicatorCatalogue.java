@@ -29,8 +29,8 @@ public final class IndicatorCatalogue {
 
     /**
      * A shared set or a fragment: common table expressions over the scope, with what they read in turn;
-     * {@code exactAsOf}: a set declared ({@code -- @exact-as-of}) to give what the facts would as of any asOf after the
-     * period, not only as of now.
+     * {@code exactAsOf}: a set or fragment declared ({@code -- @exact-as-of}) to give what the facts would as of any
+     * asOf after the period, not only as of now (the set {@code members}, the fragment {@code facts}).
      */
     public record Part(String name, List<String> needs, String sql, Optional<String> columns, boolean exactAsOf) {
 
@@ -143,8 +143,8 @@ public final class IndicatorCatalogue {
     /**
      * Whether the indicator's "as of now" queries answer: when every pre-aggregate is current ({@code current}), or,
      * for a past asOf the pre-aggregates can serve ({@code pastReady}: whole months, asOf after the period, few
-     * facts recorded late), when what those queries read are sets declared {@code -- @exact-as-of} and nothing else
-     * of the pre-aggregates (the monthly counts, the delays, the referents are as of now only).
+     * facts recorded late), when what those queries read are sets or fragments declared {@code -- @exact-as-of} and
+     * nothing else of the pre-aggregates (the delays, the referents are as of now only).
      */
     public boolean answersNow(Indicator indicator, boolean current, boolean pastReady) {
         Optional<Now> now = entry(indicator).now();
@@ -263,9 +263,6 @@ public final class IndicatorCatalogue {
         Optional<String> columns = file.columns();
         if (shared && columns.isEmpty()) {
             throw file.missing("columns");
-        }
-        if (file.exactAsOf() && !shared) {
-            throw new IllegalStateException(resource + ": only a shared set may be declared exact as of a past asOf");
         }
         return new Part(name, file.needs(), file.body(), shared ? columns : Optional.empty(), file.exactAsOf());
     }

@@ -305,6 +305,12 @@ public class IndicatorFacts {
                 && pastReady(own, generation, period, asOf, parameters(scope, period, asOf));
     }
 
+    /** Whether {@code indicator} is answered by the pre-aggregates declared exact as of this past asOf. */
+    boolean pastAggregated(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
+            Instant asOf) {
+        return pastAggregated(generation, scope, period, asOf) && catalogue.answersNow(indicator, false, true);
+    }
+
     /** {@link #share} for the exact path, whatever asOf. */
     SharedSets shareExactly(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
             Instant asOf) {
