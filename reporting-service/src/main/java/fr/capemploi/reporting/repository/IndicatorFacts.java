@@ -324,6 +324,8 @@ public class IndicatorFacts {
         IndicatorCatalogue.Entry entry = catalogue.entry(indicator);
         Map<String, Object> parameters = new HashMap<>(parameters(scope, period, asOf));
         parameters.putAll(entry.parameters());
+        // the fragment `facts` takes back the rows recorded after asOf only when some may be (a past asOf)
+        parameters.put("late", !shared.current());
         boolean now = catalogue.answersNow(indicator, shared.current(), shared.pastReady());
         Map<String, Object> row = statements.query(generation.sql(now
                 ? catalogue.nowMain(indicator, shared.tables()) : catalogue.main(indicator, shared.tables())),
