@@ -11,11 +11,11 @@ SELECT CAST(coalesce(sum(x.n), 0) AS BIGINT) AS num, NULL AS den,
 FROM (SELECT structure_id, count(*) AS n FROM acts GROUP BY structure_id) x
 -- @breakdown
 SELECT alternance_contract AS key, count(*) AS num, NULL AS den FROM acts WHERE alternance_contract IS NOT NULL GROUP BY alternance_contract ORDER BY 1
+-- @now-needs: facts
 -- @now-with
 counted AS (
-    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
-    WHERE fact = 'alternance-prescribed' AND month BETWEEN :ps AND :pe AND n > 0
-      AND structure_id IN (SELECT structure_id FROM scope_structures)
+    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
+    WHERE fact = 'alternance-prescribed' GROUP BY structure_id, month, key HAVING sum(n) > 0
 )
 -- @now-main
 SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,

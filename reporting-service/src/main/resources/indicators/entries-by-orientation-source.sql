@@ -34,11 +34,11 @@ FROM (SELECT structure_id, count(*) FILTER (WHERE orientation_source = 'POLE_EMP
 SELECT k.key, k.num, CAST(sum(k.num) OVER () AS BIGINT) AS den
 FROM (SELECT coalesce(orientation_source, 'UNKNOWN') AS key, count(*) AS num FROM entries GROUP BY 1) k
 ORDER BY 1
+-- @now-needs: facts
 -- @now-with
 counted AS (
-    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
-    WHERE fact = 'entry' AND month BETWEEN :ps AND :pe AND n > 0
-      AND structure_id IN (SELECT structure_id FROM scope_structures)
+    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
+    WHERE fact = 'entry' GROUP BY structure_id, month, key HAVING sum(n) > 0
 )
 -- @now-main
 SELECT CAST(coalesce(sum(m), 0) AS BIGINT) AS num, CAST(coalesce(sum(n), 0) AS BIGINT) AS den,

@@ -9,11 +9,11 @@ FROM (SELECT structure_id, count(*) AS n FROM decisions GROUP BY structure_id) x
 SELECT decision AS key, count(*) AS num, NULL AS den FROM decisions GROUP BY decision
 UNION ALL SELECT 'funder-' || funder, count(*), NULL FROM decisions GROUP BY funder
 ORDER BY 1
+-- @now-needs: facts
 -- @now-with
 counted AS (
-    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
-    WHERE fact = 'decision' AND month BETWEEN :ps AND :pe AND n > 0
-      AND structure_id IN (SELECT structure_id FROM scope_structures)
+    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
+    WHERE fact = 'decision' GROUP BY structure_id, month, key HAVING sum(n) > 0
 )
 -- @now-main
 SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
@@ -21,8 +21,9 @@ SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
 FROM counted
 -- @now-breakdown
 SELECT key, CAST(sum(n) AS BIGINT) AS num, NULL AS den FROM counted GROUP BY key
-UNION ALL SELECT 'funder-' || key, CAST(sum(n) AS BIGINT), NULL FROM {schema}.monthly_fact
-WHERE fact = 'decision-funder' AND month BETWEEN :ps AND :pe AND n > 0
-  AND structure_id IN (SELECT structure_id FROM scope_structures)
-GROUP BY key
+UNION ALL SELECT 'funder-' || f.key, CAST(sum(f.n) AS BIGINT), NULL FROM (
+    SELECT key, sum(n) AS n FROM facts WHERE fact = 'decision-funder'
+    GROUP BY structure_id, month, key HAVING sum(n) > 0
+) f
+GROUP BY f.key
 ORDER BY 1

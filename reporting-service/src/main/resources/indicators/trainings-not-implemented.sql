@@ -5,18 +5,19 @@ SELECT count(*) AS num, NULL AS den,
 FROM outcomes
 -- @breakdown
 SELECT reason AS key, count(*) AS num, NULL AS den FROM outcomes, unnest(reasons) AS reason GROUP BY reason ORDER BY 1
+-- @now-needs: facts
 -- @now-with
 counted AS (
-    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
-    WHERE fact = 'not-implemented' AND month BETWEEN :ps AND :pe AND n > 0
-      AND structure_id IN (SELECT structure_id FROM scope_structures)
+    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
+    WHERE fact = 'not-implemented' GROUP BY structure_id, month, key HAVING sum(n) > 0
 )
 -- @now-main
 SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
        (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
 FROM counted
 -- @now-breakdown
-SELECT key, CAST(sum(n) AS BIGINT) AS num, NULL AS den FROM {schema}.monthly_fact
-WHERE fact = 'not-implemented-reason' AND month BETWEEN :ps AND :pe AND n > 0
-  AND structure_id IN (SELECT structure_id FROM scope_structures)
-GROUP BY key ORDER BY 1
+SELECT r.key, CAST(sum(r.n) AS BIGINT) AS num, NULL AS den FROM (
+    SELECT key, sum(n) AS n FROM facts WHERE fact = 'not-implemented-reason'
+    GROUP BY structure_id, month, key HAVING sum(n) > 0
+) r
+GROUP BY r.key ORDER BY 1

@@ -11,11 +11,11 @@ SELECT CAST(coalesce(sum(x.n), 0) AS BIGINT) AS num, NULL AS den,
 FROM (SELECT structure_id, count(*) AS n FROM started GROUP BY structure_id) x
 -- @breakdown
 SELECT 'cpf-funded' AS key, count(*) FILTER (WHERE cpf_funded) AS num, NULL AS den FROM started
+-- @now-needs: facts
 -- @now-with
 counted AS (
-    SELECT structure_id, key, n, m FROM {schema}.monthly_fact
-    WHERE fact = 'started' AND month BETWEEN :ps AND :pe AND n > 0
-      AND structure_id IN (SELECT structure_id FROM scope_structures)
+    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
+    WHERE fact = 'started' GROUP BY structure_id, month, key HAVING sum(n) > 0
 )
 -- @now-main
 SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,

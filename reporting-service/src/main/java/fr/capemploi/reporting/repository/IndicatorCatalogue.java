@@ -27,8 +27,12 @@ public final class IndicatorCatalogue {
 
     public static final String ROOT = "indicators/";
 
-    /** A shared set or a fragment: common table expressions over the scope, with what they read in turn. */
-    public record Part(String name, List<String> needs, String sql, Optional<String> columns) {
+    /**
+     * A shared set or a fragment: common table expressions over the scope, with what they read in turn;
+     * {@code exactAsOf}: a set or fragment declared ({@code -- @exact-as-of}) to give what the facts would as of any
+     * asOf after the period, not only as of now (the set {@code members}, the fragment {@code facts}).
+     */
+    public record Part(String name, List<String> needs, String sql, Optional<String> columns, boolean exactAsOf) {
 
         public boolean shared() {
             return columns.isPresent();
@@ -120,12 +124,38 @@ public final class IndicatorCatalogue {
      * {@code now}: those the pre-aggregates answer read what their "as of now" queries need instead.
      */
     public List<Part> sharedSets(Collection<Indicator> indicators, boolean now) {
+        return sharedSets(indicators, now, now);
+    }
+
+    /**
+     * The same for an asOf that may lie in the past: an indicator reads what its "as of now" queries need when
+     * {@link #answersNow} says so.
+     */
+    public List<Part> sharedSets(Collection<Indicator> indicators, boolean current, boolean pastReady) {
         LinkedHashSet<String> needs = new LinkedHashSet<>();
         for (Indicator indicator : indicators) {
             Entry entry = entry(indicator);
-            needs.addAll(now && entry.now().isPresent() ? entry.now().get().needs() : entry.needs());
+            needs.addAll(answersNow(indicator, current, pastReady) ? entry.now().get().needs() : entry.needs());
         }
         return closure(List.copyOf(needs)).stream().filter(Part::shared).toList();
+    }
+
+    /**
+     * Whether the indicator's "as of now" queries answer: when every pre-aggregate is current ({@code current}), or,
+     * for a past asOf the pre-aggregates can serve ({@code pastReady}: whole months, asOf after the period, few
+     * facts recorded late), when what those queries read are sets or fragments declared {@code -- @exact-as-of} and
+     * nothing else of the pre-aggregates (the delays, the referents are as of now only).
+     */
+    public boolean answersNow(Indicator indicator, boolean current, boolean pastReady) {
+        Optional<Now> now = entry(indicator).now();
+        if (now.isEmpty()) {
+            return false;
+        }
+        if (current) {
+            return true;
+        }
+        return pastReady && !now.get().needs().isEmpty()
+                && now.get().needs().stream().map(this::part).allMatch(Part::exactAsOf);
     }
 
     /** WITH, the scope, then {@code needs} and what they read, then {@code own}; {@code filled}: sets in tables. */
@@ -199,7 +229,7 @@ public final class IndicatorCatalogue {
             queue.addAll(part.needs());
         }
         Part scope = new Part("scope", List.of(), Sections.of(ROOT + "fragments/scope.sql",
-                read(ROOT + "fragments/scope.sql")).body(), Optional.empty());
+                read(ROOT + "fragments/scope.sql")).body(), Optional.empty(), false);
         return new IndicatorCatalogue(entries, parts, scope);
     }
 
@@ -234,7 +264,7 @@ public final class IndicatorCatalogue {
         if (shared && columns.isEmpty()) {
             throw file.missing("columns");
         }
-        return new Part(name, file.needs(), file.body(), shared ? columns : Optional.empty());
+        return new Part(name, file.needs(), file.body(), shared ? columns : Optional.empty(), file.exactAsOf());
     }
 
     /**
@@ -242,7 +272,8 @@ public final class IndicatorCatalogue {
      * without its comments: the named-parameter binding would take a colon in a comment for a parameter.
      */
     private record Sections(String resource, Map<String, List<String>> sections, List<String> needs,
-            List<String> nowNeeds, Optional<String> columns, Map<String, Map<String, Object>> parameters) {
+            List<String> nowNeeds, Optional<String> columns, Map<String, Map<String, Object>> parameters,
+            boolean exactAsOf) {
 
         static Sections of(String resource, String text) {
             Map<String, List<String>> sections = new HashMap<>();
@@ -251,9 +282,12 @@ public final class IndicatorCatalogue {
             String columns = null;
             Map<String, Map<String, Object>> parameters = new HashMap<>();
             String current = "body";
+            boolean exactAsOf = false;
             for (String line : text.split("\n")) {
                 String trimmed = line.strip();
-                if (trimmed.startsWith("-- @needs:")) {
+                if (trimmed.equals("-- @exact-as-of")) {
+                    exactAsOf = true;
+                } else if (trimmed.startsWith("-- @needs:")) {
                     names(trimmed, "-- @needs:").forEach(needs::add);
                 } else if (trimmed.startsWith("-- @now-needs:")) {
                     names(trimmed, "-- @now-needs:").forEach(nowNeeds::add);
@@ -278,7 +312,7 @@ public final class IndicatorCatalogue {
                 }
             }
             return new Sections(resource, sections, List.copyOf(needs), List.copyOf(nowNeeds),
-                    Optional.ofNullable(columns), parameters);
+                    Optional.ofNullable(columns), parameters, exactAsOf);
         }
 
         /** The parameters' values for one member of the family ({@code id} ends with the member's word). */

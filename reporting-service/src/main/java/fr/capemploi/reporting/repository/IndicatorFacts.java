@@ -35,9 +35,11 @@ public class IndicatorFacts {
     /**
      * What {@link #share} worked out for one scope and period in the current transaction: the shared sets now read
      * from temporary tables, the structures registered by the period's end (the coverage denominator), and whether
-     * the pre-aggregates answer exactly ({@code current}: whole months, nothing they count recorded after asOf).
+     * the pre-aggregates answer exactly ({@code current}: whole months, nothing they count recorded after asOf), or
+     * those declared exact as of a past asOf do ({@code pastReady}: whole months, asOf after the period's end, few
+     * people with facts recorded after asOf).
      */
-    public record SharedSets(Set<String> tables, long registered, boolean current) {
+    public record SharedSets(Set<String> tables, long registered, boolean current, boolean pastReady) {
     }
 
     private final IndicatorCatalogue catalogue = IndicatorCatalogue.fromClasspath();
@@ -46,15 +48,24 @@ public class IndicatorFacts {
     private final TransactionSynchronizationRegistry transactions;
     private final String workMem;
     private final Duration statementTimeout;
+    private final long latePeopleLimit;
 
+    /**
+     * @param latePeopleLimit above this many people with facts recorded after a past asOf that can move them in the
+     *        period (fragment {@code late-people}), the people's pre-aggregates are not used for that asOf: each of
+     *        them is worked out again from the facts by index, which past some tens of thousands costs more than
+     *        the exact path's scans of the whole period
+     */
     public IndicatorFacts(SnapshotConnections connections, TransactionSynchronizationRegistry transactions,
             @ConfigProperty(name = "reporting.query.work-mem", defaultValue = "64MB") String workMem,
             @ConfigProperty(name = "reporting.query.statement-timeout", defaultValue = "120s")
-            Duration statementTimeout) {
+            Duration statementTimeout,
+            @ConfigProperty(name = "reporting.query.late-people-limit", defaultValue = "20000") long latePeopleLimit) {
         this.connections = connections;
         this.transactions = transactions;
         this.workMem = workMem;
         this.statementTimeout = statementTimeout;
+        this.latePeopleLimit = latePeopleLimit;
     }
 
     /**
@@ -99,13 +110,14 @@ public class IndicatorFacts {
         SnapshotConnections.Statements own = connections.own();
         Map<String, Object> parameters = parameters(scope, period, asOf);
         boolean current = current(own, generation, period, asOf);
+        boolean pastReady = !current && pastReady(own, generation, period, asOf, parameters);
         long registered = registered(own, generation, parameters);
-        SharedSets none = new SharedSets(Set.of(), registered, current);
+        SharedSets none = new SharedSets(Set.of(), registered, current, pastReady);
         List<SnapshotConnections.Task<List<IndicatorValue>>> tasks = new ArrayList<>();
         List<Indicator> alone = new ArrayList<>();
         Map<Set<String>, List<Indicator>> bySets = new LinkedHashMap<>();
         for (Indicator indicator : indicators) {
-            Set<String> sets = new TreeSet<>(catalogue.sharedSets(List.of(indicator), current).stream()
+            Set<String> sets = new TreeSet<>(catalogue.sharedSets(List.of(indicator), current, pastReady).stream()
                     .map(IndicatorCatalogue.Part::name).toList());
             if (sets.isEmpty()) {
                 alone.add(indicator);
@@ -116,7 +128,8 @@ public class IndicatorFacts {
         // the groups first: their sets are the longest work of the request
         for (List<Indicator> group : groups(bySets)) {
             tasks.add(statements -> {
-                SharedSets filled = fill(statements, generation, group, parameters, registered, current);
+                SharedSets filled = fill(statements, generation, group, parameters, registered, current,
+                        pastReady);
                 return group.stream().map(i -> compute(statements, generation, i, scope, period, asOf, filled))
                         .toList();
             });
@@ -185,16 +198,18 @@ public class IndicatorFacts {
             List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
         boolean current = current(statements, generation, period, asOf);
+        boolean pastReady = !current && pastReady(statements, generation, period, asOf, parameters);
         return fill(statements, generation, indicators, parameters, registered(statements, generation, parameters),
-                current);
+                current, pastReady);
     }
 
     private SharedSets fill(SnapshotConnections.Statements statements, Generation generation,
-            List<Indicator> indicators, Map<String, Object> parameters, long registered, boolean current) {
+            List<Indicator> indicators, Map<String, Object> parameters, long registered, boolean current,
+            boolean pastReady) {
         Set<String> filled = new LinkedHashSet<>();
         // in dependency order: the sets filled so far feed the next ones (accompanied people from the active
         // accompaniments); the indicators the pre-aggregates answer read theirs (people per structure and line)
-        for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators, current)) {
+        for (IndicatorCatalogue.Part set : catalogue.sharedSets(indicators, current, pastReady)) {
             String table = IndicatorCatalogue.table(set.name());
             statements.execute("DROP TABLE IF EXISTS " + table, Map.of());
             statements.execute("CREATE TEMPORARY TABLE indicator_" + set.name() + " ("
@@ -204,7 +219,7 @@ public class IndicatorFacts {
             statements.execute("ANALYZE " + table, Map.of());
             filled.add(set.name());
         }
-        return new SharedSets(Set.copyOf(filled), registered, current);
+        return new SharedSets(Set.copyOf(filled), registered, current, pastReady);
     }
 
     private long registered(SnapshotConnections.Statements statements, Generation generation,
@@ -220,8 +235,7 @@ public class IndicatorFacts {
      */
     private boolean current(SnapshotConnections.Statements statements, Generation generation, ReportingPeriod period,
             Instant asOf) {
-        if (period.start().getDayOfMonth() != 1
-                || !period.end().equals(period.end().withDayOfMonth(period.end().lengthOfMonth()))) {
+        if (!wholeMonths(period)) {
             return false;
         }
         Object current = statements.query(generation.sql(
@@ -232,6 +246,29 @@ public class IndicatorFacts {
                 Map.of("asOf", asOf)).get(0).get("current");
         return Boolean.TRUE.equals(current);
     }
+
+    private static boolean wholeMonths(ReportingPeriod period) {
+        return period.start().getDayOfMonth() == 1
+                && period.end().equals(period.end().withDayOfMonth(period.end().lengthOfMonth()));
+    }
+
+    /**
+     * Whether the sets declared exact as of a past asOf ({@code members}) answer for this one: they count whole
+     * months; and, a matter of cost, not of result, asOf lies after the period's last day (within the period every
+     * person met in its remaining days has facts recorded after asOf) and the people to work out again from their
+     * facts (fragment {@code late-people}) are at most {@code reporting.query.late-people-limit}.
+     */
+    private boolean pastReady(SnapshotConnections.Statements statements, Generation generation,
+            ReportingPeriod period, Instant asOf, Map<String, Object> parameters) {
+        if (!wholeMonths(period) || asOf.isBefore(period.end().plusDays(1).atStartOfDay(PARIS).toInstant())) {
+            return false;
+        }
+        Object late = statements.query(generation.sql(catalogue.with(List.of("late-people"), Optional.empty(),
+                Set.of()) + "SELECT count(*) AS n FROM late_people"), parameters).get(0).get("n");
+        return ((Number) late).longValue() <= latePeopleLimit;
+    }
+
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     /** One indicator on its own: works out the sets it needs, then computes it. */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
@@ -253,7 +290,7 @@ public class IndicatorFacts {
     IndicatorValue computeExactly(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf, SharedSets shared) {
         return compute(connections.own(), generation, indicator, scope, period, asOf,
-                new SharedSets(shared.tables(), shared.registered(), false));
+                new SharedSets(shared.tables(), shared.registered(), false, false));
     }
 
     /** Whether the pre-aggregates answer for this period and asOf. */
@@ -261,12 +298,25 @@ public class IndicatorFacts {
         return current(connections.own(), generation, period, asOf);
     }
 
+    /** Whether the sets declared exact as of a past asOf answer for this scope, period and asOf. */
+    boolean pastAggregated(Generation generation, Scope scope, ReportingPeriod period, Instant asOf) {
+        SnapshotConnections.Statements own = connections.own();
+        return !current(own, generation, period, asOf)
+                && pastReady(own, generation, period, asOf, parameters(scope, period, asOf));
+    }
+
+    /** Whether {@code indicator} is answered by the pre-aggregates declared exact as of this past asOf. */
+    boolean pastAggregated(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
+            Instant asOf) {
+        return pastAggregated(generation, scope, period, asOf) && catalogue.answersNow(indicator, false, true);
+    }
+
     /** {@link #share} for the exact path, whatever asOf. */
     SharedSets shareExactly(Generation generation, List<Indicator> indicators, Scope scope, ReportingPeriod period,
             Instant asOf) {
         SnapshotConnections.Statements own = connections.own();
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        return fill(own, generation, indicators, parameters, registered(own, generation, parameters), false);
+        return fill(own, generation, indicators, parameters, registered(own, generation, parameters), false, false);
     }
 
     private IndicatorValue compute(SnapshotConnections.Statements statements, Generation generation,
@@ -274,7 +324,9 @@ public class IndicatorFacts {
         IndicatorCatalogue.Entry entry = catalogue.entry(indicator);
         Map<String, Object> parameters = new HashMap<>(parameters(scope, period, asOf));
         parameters.putAll(entry.parameters());
-        boolean now = shared.current() && entry.now().isPresent();
+        // the fragment `facts` takes back the rows recorded after asOf only when some may be (a past asOf)
+        parameters.put("late", !shared.current());
+        boolean now = catalogue.answersNow(indicator, shared.current(), shared.pastReady());
         Map<String, Object> row = statements.query(generation.sql(now
                 ? catalogue.nowMain(indicator, shared.tables()) : catalogue.main(indicator, shared.tables())),
                 parameters).get(0);

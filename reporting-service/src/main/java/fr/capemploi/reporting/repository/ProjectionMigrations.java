@@ -28,7 +28,9 @@ final class ProjectionMigrations implements ResourceProvider {
             "V6__funding_projects.sql",
             "V7__referent_items_per_accompaniment.sql",
             "V8__people_and_delays_summed.sql",
-            "V9__exact_path_indexes.sql");
+            "V9__exact_path_indexes.sql",
+            "V10__late_facts_by_recording_lag.sql",
+            "V11__late_counts_by_recording_lag.sql");
 
     @Override
     public LoadableResource getResource(String name) {

@@ -44,6 +44,36 @@ class IndicatorCatalogueResourcesTest {
     }
 
     @Test
+    void aPastAsOfReadsThePreAggregatesOnlyThroughSetsDeclaredExactAsOfThen() {
+        assertThat(catalogue.part("members").exactAsOf()).isTrue();
+        // the distinct-people family reads only `members`: its "as of now" queries answer a past asOf too
+        assertThat(catalogue.answersNow(Indicator.CEP_BENEFICIARIES, false, true)).isTrue();
+        assertThat(catalogue.sharedSets(List.of(Indicator.CEP_BENEFICIARIES, Indicator.INFORMED_ABOUT_CEP), false,
+                true)).extracting(IndicatorCatalogue.Part::name).containsExactly("members");
+        // the counts by business date read the fragment `facts`, monthly_fact less the rows recorded after asOf
+        assertThat(catalogue.part("facts").exactAsOf()).isTrue();
+        assertThat(catalogue.part("facts").shared()).isFalse();
+        for (Indicator byDate : List.of(Indicator.ACCOMPANIMENTS_OPENED, Indicator.ACCOMPANIMENTS_CLOSED,
+                Indicator.CEP_DECISION_TAKEN, Indicator.ENTRIES_BY_ORIENTATION_SOURCE, Indicator.EXITS_BY_REASON,
+                Indicator.FUNDING_DECISIONS, Indicator.PMSMP_PRESCRIBED, Indicator.PMSMP_DONE,
+                Indicator.ALTERNANCE_PRESCRIBED, Indicator.ALTERNANCE_DONE, Indicator.TRAININGS_STARTED,
+                Indicator.TRAININGS_NOT_IMPLEMENTED, Indicator.STRUCTURES_TRAINING_NOT_IMPLEMENTED)) {
+            assertThat(catalogue.answersNow(byDate, false, true)).as(byDate.id()).isTrue();
+            assertThat(catalogue.nowMain(byDate, Set.of())).as(byDate.id()).contains("FROM facts")
+                    .contains("_contributions(");
+        }
+        // no set to work out for them: they stay alone, side by side
+        assertThat(catalogue.sharedSets(List.of(Indicator.ACCOMPANIMENTS_OPENED), false, true)).isEmpty();
+        // the engineered projects (V6), the delays and the referents are as of now only
+        assertThat(catalogue.answersNow(Indicator.STRUCTURES_NEW_FINANCIAL_ENGINEERING, false, true)).isFalse();
+        assertThat(catalogue.answersNow(Indicator.FUNDING_DELAY_MEDIAN, false, true)).isFalse();
+        assertThat(catalogue.answersNow(Indicator.COUNSELLORS_DELIVERING_CEP, false, true)).isFalse();
+        // when the past is not ready (asOf within the period, too many late people), the exact path
+        assertThat(catalogue.answersNow(Indicator.CEP_BENEFICIARIES, false, false)).isFalse();
+        assertThat(catalogue.answersNow(Indicator.ACCOMPANIMENTS_OPENED, true, false)).isTrue();
+    }
+
+    @Test
     void aQueryReadsAFilledSetFromItsTableAndWorksOutTheOthersInPlace() {
         String filled = catalogue.main(Indicator.CEP_BENEFICIARIES, Set.of("held", "l1"));
         assertThat(filled).startsWith("WITH scope_structures AS (")
@@ -62,11 +92,15 @@ class IndicatorCatalogueResourcesTest {
                 .contains(Indicator.ACCOMPANIMENTS_OPENED, Indicator.FUNDING_DECISIONS, Indicator.EXITS_BY_REASON,
                         Indicator.CEP_BENEFICIARIES, Indicator.FUNDING_DELAY_MEDIAN, Indicator.CPF_CONSENT_COLLECTED,
                         Indicator.COUNSELLORS_DELIVERING_CEP);
+        // the accompaniments themselves only through the late rows' recording lag (fragment `facts`), never those
+        // of the whole period
         assertThat(catalogue.nowMain(Indicator.ACCOMPANIMENTS_OPENED, Set.of())).contains("monthly_fact")
-                .doesNotContain("accompaniment a");
+                .contains("a.opened_at > :asOf").doesNotContain("a.opened_at <= :asOf");
         assertThat(catalogue.nowMain(Indicator.CEP_BENEFICIARIES, Set.of("members")))
                 .contains("members AS NOT MATERIALIZED (SELECT * FROM pg_temp.indicator_members)")
-                .doesNotContain("accompaniment_level");
+                // neither the levels' window nor the sets of the facts (the late people's fragment, which `members`
+                // read when it was filled, stays in the text unread: PostgreSQL evaluates no unreferenced WITH query)
+                .doesNotContain("\nlevels AS (").doesNotContain("\nheld AS (").doesNotContain("\nl1 AS (");
         assertThat(catalogue.nowMain(Indicator.FUNDING_DELAY_P90, Set.of())).contains("delay_day")
                 .doesNotContain("funding_decision");
     }

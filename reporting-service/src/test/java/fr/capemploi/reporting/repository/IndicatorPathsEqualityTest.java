@@ -32,6 +32,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * others' exact path being their reference line for line). On the benchmark's generated network at several scales: every indicator, at national,
  * region and structure scope, for a year, a half, a quarter and a month, as of now and as of instants in the past.
  *
+ * <p>A past asOf after a period of whole months is answered for the distinct-people family by their pre-aggregates
+ * ({@code members}, declared {@code -- @exact-as-of}) less the people with facts recorded after asOf, counted again
+ * from their facts, and for the counts by business date by {@code monthly_fact} less the rows recorded after asOf
+ * (fragment {@code facts}): those comparisons hold that path equal to the exact one too.
+ *
  * <p>The network is written with the triggers off and its pre-aggregates computed at once, as the benchmark loads
  * it; then corrections go through the triggers, as the projections write: dates moved from one month or year to
  * another, closures and exits taken back, facts removed and added. The pre-aggregates kept by the triggers must
@@ -83,6 +88,10 @@ class IndicatorPathsEqualityTest {
                     + "(SELECT action_id FROM {schema}.action ORDER BY action_id LIMIT 50)",
             "DELETE FROM {schema}.action WHERE action_id IN (SELECT action_id FROM {schema}.action "
                     + "ORDER BY action_id DESC LIMIT 25)",
+            // actions done recorded well over a year late: monthly_fact counts them now, a past asOf must not
+            "UPDATE {schema}.action SET done_at = done_at + interval '500 days' WHERE action_id IN "
+                    + "(SELECT action_id FROM {schema}.action WHERE done_on IS NOT NULL "
+                    + "ORDER BY md5(action_id::text) LIMIT 40)",
             // outcomes decided again with other reasons, trainings started later, decisions removed
             "UPDATE {schema}.training_outcome SET decided_on = decided_on + 92, reasons = ARRAY['FUNDING', 'HEALTH'], "
                     + "recorded_at = recorded_at + interval '92 days' WHERE project_id IN "
@@ -154,6 +163,13 @@ class IndicatorPathsEqualityTest {
                     + "FROM {schema}.accompaniment WHERE accompaniment_id IN "
                     + "(SELECT md5('second' || accompaniment_id)::uuid FROM {schema}.accompaniment)");
 
+    /** The counts by business date: monthly_fact less the rows recorded after asOf (fragment {@code facts}). */
+    private static final List<Indicator> BY_DATE = List.of(Indicator.ACCOMPANIMENTS_OPENED,
+            Indicator.ACCOMPANIMENTS_CLOSED, Indicator.CEP_DECISION_TAKEN, Indicator.ENTRIES_BY_ORIENTATION_SOURCE,
+            Indicator.EXITS_BY_REASON, Indicator.FUNDING_DECISIONS, Indicator.PMSMP_PRESCRIBED, Indicator.PMSMP_DONE,
+            Indicator.ALTERNANCE_PRESCRIBED, Indicator.ALTERNANCE_DONE, Indicator.TRAININGS_STARTED,
+            Indicator.TRAININGS_NOT_IMPLEMENTED, Indicator.STRUCTURES_TRAINING_NOT_IMPLEMENTED);
+
     /** The pre-aggregates the triggers keep, and what of each row a recomputation must give again. */
     private static final Map<String, String> AGGREGATES = Map.of(
             "monthly_fact", "structure_id, month, fact, key, n, m",
@@ -205,6 +221,16 @@ class IndicatorPathsEqualityTest {
                     assertThat(network.scalar(scratch.sql("SELECT count(*) FROM {schema}." + table)))
                             .as("%s holds rows", table).isNotEqualTo("0");
                 }
+                // the corrections recorded facts of the periods compared long after them, which monthly_fact counts
+                // now and a past asOf must not (exits recorded 400 days on, outcomes decided again 92 days on)
+                assertThat(network.scalar(scratch.sql("SELECT (SELECT count(*) FROM {schema}.beneficiary "
+                        + "WHERE exit_date BETWEEN '2015-01-01' AND '2016-12-31' "
+                        + "AND exit_recorded_at > '2017-03-15T12:00:00Z') + (SELECT count(*) FROM "
+                        + "{schema}.training_outcome WHERE decided_on <= '2016-12-31' "
+                        + "AND recorded_at > '2017-03-15T12:00:00Z') + (SELECT count(*) FROM {schema}.action "
+                        + "WHERE done_on <= '2016-12-31' AND done_at > '2017-03-15T12:00:00Z')")))
+                        .as("late facts of the periods compared")
+                        .isNotEqualTo("0");
                 // the corrections reached the cases the people's pre-aggregates handle apart
                 assertThat(network.scalar(scratch.sql("SELECT count(*) FROM {schema}.member_item WHERE shared")))
                         .as("people counted at two structures").isNotEqualTo("0");
@@ -252,10 +278,12 @@ class IndicatorPathsEqualityTest {
         List<Indicator> all = Arrays.asList(Indicator.values());
         List<Indicator> referenced = List.copyOf(ReferenceIndicatorFacts.REFERENCED);
         List<String> compared = new ArrayList<>();
+        List<String> pastAggregated = new ArrayList<>();
+        List<String> pastByDate = new ArrayList<>();
         for (Scope scope : scopes) {
             for (ReportingPeriod period : periods) {
                 for (Instant asOf : instants) {
-                    boolean[] aggregated = new boolean[1];
+                    boolean[] aggregated = new boolean[3];
                     List<List<IndicatorValue>> all3 = QuarkusTransaction.requiringNew().call(() -> {
                         List<IndicatorValue> references = referenced.stream()
                                 .map(i -> reference.compute(generation, i, scope, period, asOf)).toList();
@@ -263,6 +291,9 @@ class IndicatorPathsEqualityTest {
                         List<IndicatorValue> exact = all.stream()
                                 .map(i -> facts.computeExactly(generation, i, scope, period, asOf, sets)).toList();
                         aggregated[0] = facts.aggregated(generation, period, asOf);
+                        aggregated[1] = facts.pastAggregated(generation, scope, period, asOf);
+                        aggregated[2] = BY_DATE.stream()
+                                .allMatch(i -> facts.pastAggregated(generation, i, scope, period, asOf));
                         return List.of(references, exact, facts.computeAll(generation, all, scope, period, asOf));
                     });
                     for (int i = 0; i < all.size(); i++) {
@@ -275,11 +306,23 @@ class IndicatorPathsEqualityTest {
                     }
                     // now, the pre-aggregates answer; in the past, the facts with their recording times
                     assertThat(aggregated[0]).as("pre-aggregates as of %s", asOf).isEqualTo(asOf == instants.get(0));
+                    if (aggregated[1]) {
+                        pastAggregated.add(scope + " " + period.label() + " " + asOf);
+                    }
+                    if (aggregated[2]) {
+                        pastByDate.add(scope + " " + period.label() + " " + asOf);
+                    }
                     compared.add(scope + " " + period.label() + " " + asOf);
                 }
             }
         }
         assertThat(compared).hasSize(scopes.size() * periods.size() * instants.size());
+        // a past asOf after the period (2015-Q2, 2016-03 as of 2016-07-01; every period but 2017 as of 2017-03-15)
+        // was answered by the people's pre-aggregates, the people with facts recorded later worked out again
+        assertThat(pastAggregated).as("past asOf answered by the people's pre-aggregates").hasSize(3 * 6);
+        // and the counts by business date by monthly_fact less the rows recorded after asOf, in the same cases
+        assertThat(pastByDate).as("past asOf answered by the counts by date of monthly_fact")
+                .containsExactlyElementsOf(pastAggregated);
         // the network has facts in every period compared: the equality is not one of empty answers
         assertThat(QuarkusTransaction.requiringNew().call(() -> facts.compute(generation,
                 Indicator.ACCOMPANIMENTS_OPENED, Scope.national(), ReportingPeriod.parse("2016"), Instant.now())
