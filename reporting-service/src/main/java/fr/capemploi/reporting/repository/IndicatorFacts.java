@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.repository;
 
+import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.IndicatorValue;
@@ -260,15 +261,13 @@ public class IndicatorFacts {
      */
     private boolean pastReady(SnapshotConnections.Statements statements, Generation generation,
             ReportingPeriod period, Instant asOf, Map<String, Object> parameters) {
-        if (!wholeMonths(period) || asOf.isBefore(period.end().plusDays(1).atStartOfDay(PARIS).toInstant())) {
+        if (!wholeMonths(period) || asOf.isBefore(BusinessDay.startOf(period.end().plusDays(1)))) {
             return false;
         }
         Object late = statements.query(generation.sql(catalogue.with(List.of("late-people"), Optional.empty(),
                 Set.of()) + "SELECT count(*) AS n FROM late_people"), parameters).get(0).get("n");
         return ((Number) late).longValue() <= latePeopleLimit;
     }
-
-    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     /** One indicator on its own: works out the sets it needs, then computes it. */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
