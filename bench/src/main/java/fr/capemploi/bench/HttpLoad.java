@@ -1,5 +1,7 @@
 package fr.capemploi.bench;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -67,21 +69,18 @@ final class HttpLoad implements AutoCloseable {
     private final class Schedule {
         private final long total;
         private final long intervalNanos;
-        private final int expectedStatus;
         private final CompletableFuture<OpenLoop> result;
         private final long start = System.nanoTime();
+        private final Answers answers;
         private final int[] inFlightEachSecond;
-        private long[] latencies = new long[1 << 16];
-        private int count;
         private long sent;
         private long done;
-        private long failed;
         private int maxInFlight;
 
         Schedule(int rate, long total, int expectedStatus, CompletableFuture<OpenLoop> result) {
             this.total = total;
             this.intervalNanos = 1_000_000_000L / rate;
-            this.expectedStatus = expectedStatus;
+            this.answers = new Answers(expectedStatus, start);
             this.result = result;
             this.inFlightEachSecond = new int[(int) Math.max(1, total / rate)];
         }
@@ -106,27 +105,14 @@ final class HttpLoad implements AutoCloseable {
             sent++;
             maxInFlight = Math.max(maxInFlight, (int) (sent - done));
             long at = System.nanoTime();
-            client.request(request)
-                    .compose(call -> call.send(body))
-                    .compose(response -> response.body().map(ignored -> response.statusCode()))
-                    .onComplete(answer -> {
-                        done++;
-                        if (answer.succeeded() && answer.result() == expectedStatus) {
-                            if (count == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, count * 2);
-                            }
-                            latencies[count++] = System.nanoTime() - at;
-                        } else {
-                            failed++;
-                        }
-                        if (done == total) {
-                            double elapsed = (System.nanoTime() - start) / 1e9;
-                            long[] sorted = Arrays.copyOf(latencies, count);
-                            Arrays.sort(sorted);
-                            result.complete(new OpenLoop(new WritePathBench.Phase(count, failed, count / elapsed,
-                                    sorted), failed, maxInFlight, inFlightEachSecond));
-                        }
-                    });
+            exchange().onComplete(answer -> {
+                done++;
+                answers.note(at, answer);
+                if (done == total) {
+                    WritePathBench.Phase answered = answers.phase();
+                    result.complete(new OpenLoop(answered, answered.errors(), maxInFlight, inFlightEachSecond));
+                }
+            });
         }
     }
 
@@ -134,18 +120,14 @@ final class HttpLoad implements AutoCloseable {
     private final class Loop {
         private final int connections;
         private final long deadline;
-        private final int expectedStatus;
+        private final Answers answers;
         private final CompletableFuture<WritePathBench.Phase> result;
-        private final long start = System.nanoTime();
-        private long[] latencies = new long[1 << 16];
-        private int count;
-        private long errors;
         private int running;
 
         Loop(int connections, long deadline, int expectedStatus, CompletableFuture<WritePathBench.Phase> result) {
             this.connections = connections;
             this.deadline = deadline;
-            this.expectedStatus = expectedStatus;
+            this.answers = new Answers(expectedStatus, System.nanoTime());
             this.result = result;
         }
 
@@ -159,28 +141,54 @@ final class HttpLoad implements AutoCloseable {
         private void next() {
             if (System.nanoTime() >= deadline) {
                 if (--running == 0) {
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    long[] sorted = Arrays.copyOf(latencies, count);
-                    Arrays.sort(sorted);
-                    result.complete(new WritePathBench.Phase(count, errors, count / elapsed, sorted));
+                    result.complete(answers.phase());
                 }
                 return;
             }
             long sent = System.nanoTime();
-            client.request(request)
-                    .compose(call -> call.send(body))
-                    .compose(response -> response.body().map(ignored -> response.statusCode()))
-                    .onComplete(answer -> {
-                        if (answer.succeeded() && answer.result() == expectedStatus) {
-                            if (count == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, count * 2);
-                            }
-                            latencies[count++] = System.nanoTime() - sent;
-                        } else {
-                            errors++;
-                        }
-                        next();
-                    });
+            exchange().onComplete(answer -> {
+                answers.note(sent, answer);
+                next();
+            });
+        }
+    }
+
+    /** One request, and the status of its answer once its body is read (the connection is then free again). */
+    private Future<Integer> exchange() {
+        return client.request(request)
+                .compose(call -> call.send(body))
+                .compose(response -> response.body().map(ignored -> response.statusCode()));
+    }
+
+    /** The latencies of the answers of the expected status since a start; any other status or a failure is an error. */
+    private static final class Answers {
+        private final int expectedStatus;
+        private final long start;
+        private long[] latencies = new long[1 << 16];
+        private int count;
+        private long errors;
+
+        Answers(int expectedStatus, long start) {
+            this.expectedStatus = expectedStatus;
+            this.start = start;
+        }
+
+        void note(long sentAt, AsyncResult<Integer> answer) {
+            if (answer.succeeded() && answer.result() == expectedStatus) {
+                if (count == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, count * 2);
+                }
+                latencies[count++] = System.nanoTime() - sentAt;
+            } else {
+                errors++;
+            }
+        }
+
+        WritePathBench.Phase phase() {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long[] sorted = Arrays.copyOf(latencies, count);
+            Arrays.sort(sorted);
+            return new WritePathBench.Phase(count, errors, count / elapsed, sorted);
         }
     }
 
