@@ -21,14 +21,16 @@ import java.time.LocalDate;
  * Reads the instants and days our producers write ({@code 2016-05-02T10:15:30.123456Z}, {@code 2016-05-02}) without
  * {@code DateTimeFormatter}, whose general parsing was a tenth of a rebuild's CPU in the reporting service (two
  * instants per envelope, days in most payloads). Anything else — another form, an invalid date, a format set on
- * the property — goes to the Java time module's own deserialisers, so every value reads as it always did.
+ * the property — goes to the Java time module's own deserialisers, so every value reads as it always did. Public for the
+ * services' request bodies (platform {@code rest/BodyTimes}): the same forms, the same fall-back.
  */
-final class CanonicalTimes {
+public final class CanonicalTimes {
 
     private CanonicalTimes() {
     }
 
-    static SimpleModule module() {
+    /** To register after the Java time module, whose deserialisers it keeps for every other form. */
+    public static SimpleModule module() {
         SimpleModule module = new SimpleModule("canonical-times");
         module.addDeserializer(Instant.class, new Canonical<>(Instant.class, InstantDeserializer.INSTANT,
                 CanonicalTimes::instant));

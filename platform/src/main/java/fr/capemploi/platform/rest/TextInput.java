@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.problem.NulCharacterException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -30,7 +31,12 @@ public class TextInput implements ObjectMapperCustomizer {
 
     /** Query and path parameters, checked before any resource method runs. */
     @ServerRequestFilter
-    public void refuseNulInParameters(ContainerRequestContext request) {
+    public void refuseNulInParameters(ContainerRequestContext request, HttpServerRequest http) {
+        // a NUL reaches a parameter only from the query or as %00 in the path: without either, the decoded maps (built
+        // for this check on every request otherwise) have nothing to show
+        if (http.query() == null && http.path().indexOf("%00") < 0 && http.path().indexOf('\u0000') < 0) {
+            return;
+        }
         check(request.getUriInfo().getQueryParameters());
         check(request.getUriInfo().getPathParameters());
     }

@@ -20,15 +20,30 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
     private final TokenClaims claims;
     /** This request's reads: each one went through the request-scoped token's proxy (bench/README.md). */
     private final Map<String, Optional<String>> read = new HashMap<>(4);
+    /** The token is the identity's principal: read from it once, rather than through a request-scoped producer. */
+    private JsonWebToken token;
+    private boolean tokenRead;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token, TokenClaims claims) {
+    public Caller(SecurityIdentity identity, TokenClaims claims) {
         this.identity = identity;
-        this.token = token;
         this.claims = claims;
+    }
+
+    /**
+     * The bearer token of this request, null without one. What the injectable {@code JsonWebToken} gives, without its
+     * bean made per request (its producer reads the same principal): a token only ever reaches a request as the
+     * identity's principal.
+     */
+    private JsonWebToken token() {
+        if (!tokenRead) {
+            token = identity.isAnonymous() ? null
+                    : identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+            tokenRead = true;
+        }
+        return token;
     }
 
     public boolean hasRole(String role) {
@@ -47,6 +62,7 @@ public class Caller {
         if (identity.isAnonymous()) {
             return "anonymous";
         }
+        JsonWebToken token = token();
         String subject = token == null ? null : token.getSubject();
         return subject == null || subject.equals(name()) ? name() : name() + " sub=" + subject;
     }
@@ -83,7 +99,7 @@ public class Caller {
     }
 
     private Optional<String> claim(String name) {
-        return read.computeIfAbsent(name, claim -> token == null ? Optional.empty() : claims.of(token, claim));
+        return read.computeIfAbsent(name, claim -> token() == null ? Optional.empty() : claims.of(token(), claim));
     }
 
     /**
