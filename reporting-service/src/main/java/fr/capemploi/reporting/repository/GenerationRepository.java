@@ -18,6 +18,8 @@ import org.flywaydb.core.Flyway;
 @ApplicationScoped
 public class GenerationRepository {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GenerationRepository.class);
+
     private final EntityManager entityManager;
     private final DataSource dataSource;
 
@@ -171,11 +173,17 @@ public class GenerationRepository {
             entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table
                     + " ENABLE TRIGGER USER").executeUpdate();
         }
+        long locked = System.nanoTime();
         ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.refresh_monthly_facts()"), Map.of());
+        long monthly = System.nanoTime();
         ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.refresh_people_and_delays()"), Map.of());
+        long people = System.nanoTime();
         for (String index : queryIndexes(generation)) {
             entityManager.createNativeQuery(index).executeUpdate();
         }
+        LOG.infof("%s: monthly_fact filled in %.2f s, people and delays in %.2f s, query indexes built in %.2f s",
+                generation.schema(), (monthly - locked) / 1e9, (people - monthly) / 1e9,
+                (System.nanoTime() - people) / 1e9);
         entityManager.createNativeQuery("UPDATE projection_generation SET upkeep = 'KEPT', upkeep_restored_from = now(), "
                 + "upkeep_restored_at = clock_timestamp() WHERE generation = ?1").setParameter(1, generation.number())
                 .executeUpdate();
