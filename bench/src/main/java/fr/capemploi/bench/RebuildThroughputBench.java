@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -31,9 +30,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * services publish (structures, counsellors, declarations, people with their contacts, accompaniments, level
  * changes, interviews, actions, CPF steps, training projects, funding decisions, exits), then in the same run:
  * a bare consumer reading the same topics, a rebuild from offset 0 (a warm-up), then rebuilds with all of the
- * pre-aggregates' upkeep, with none of it (and with {@code monthly_fact}'s or the people's and delays' switched off),
+ * pre-aggregates' upkeep, with none of it (and with {@code monthly_fact}'s or the people's and delays' left out),
  * each twice in a mirrored order, so that what each costs the ingestion rate is a printed figure that the slowing of
- * successive generations on one server does not charge to the variant that happens to come last.
+ * successive generations on one server does not charge to the variant that happens to come last. A rebuild applies
+ * its facts with the upkeep deferred and fills the pre-aggregates from them once caught up (the finalisation, timed
+ * apart): "all" is the service as it runs, its time up to the switch; "none" leaves the filling out (the
+ * generation's refresh functions made empty right after the rebuild starts). Last, the live channel's upkeep: two
+ * more networks of the same scale published while the live projection follows, the first with the active
+ * generation's pre-aggregate triggers off, the second with them on, and the CPU each event cost.
  */
 public final class RebuildThroughputBench {
 
@@ -74,24 +78,24 @@ public final class RebuildThroughputBench {
             // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
             // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
             // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
-            rebuild(stack, cpu, read, readRate, "warm-up, every pre-aggregate maintained");
-            Variant all = new Variant("every pre-aggregate maintained", MAINTENANCE_ON);
-            Variant none = new Variant("no pre-aggregate maintained", maintenanceOff(MONTHLY_FACT, PEOPLE_AND_DELAYS));
+            rebuild(stack, cpu, read, readRate, new Variant("warm-up, every pre-aggregate maintained", List.of()));
+            Variant all = new Variant("every pre-aggregate maintained", List.of());
+            Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
             List<Variant> variants = singleSwitches
-                    ? List.of(all, none, new Variant("without monthly_fact", maintenanceOff(MONTHLY_FACT)),
-                            new Variant("without people/delays", maintenanceOff(PEOPLE_AND_DELAYS)))
+                    ? List.of(all, none, new Variant("without monthly_fact", List.of(MONTHLY_FACT)),
+                            new Variant("without people/delays", List.of(PEOPLE_AND_DELAYS)))
                     : List.of(all, none);
             List<Variant> order = new ArrayList<>(variants);
             List<Variant> mirrored = new ArrayList<>(variants);
             Collections.reverse(mirrored);
             order.addAll(mirrored);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
+            Map<String, List<Double>> finalisations = new LinkedHashMap<>();
             for (Variant variant : order) {
-                maintenance(stack, variant.sql());
-                rates.computeIfAbsent(variant.label(), l -> new ArrayList<>())
-                        .add(rebuild(stack, cpu, read, readRate, variant.label()));
+                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, variant);
+                rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
+                finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
             }
-            maintenance(stack, MAINTENANCE_ON);
             List<Double> allRuns = rates.get(all.label());
             List<Double> noneRuns = rates.get(none.label());
             double allRate = mean(allRuns);
@@ -101,6 +105,9 @@ public final class RebuildThroughputBench {
             rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
                     mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
             System.out.println(summary);
+            System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
+                    finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
+                            .toList());
             System.out.printf("cost of the pre-aggregates' upkeep (goal <= 20 %%): together %.1f %% on the means;"
                     + " pair by pair (each \"all\" against the \"none\" next to it) %.1f %% and %.1f %% (%s)%n",
                     100 * (1 - allRate / noneRate), 100 * (1 - allRuns.get(0) / noneRuns.get(0)),
@@ -111,10 +118,56 @@ public final class RebuildThroughputBench {
                 System.out.printf("alone, on the means: monthly_fact %.1f %%, people/delays %.1f %% slower%n",
                         100 * (1 - allRate / withoutFacts), 100 * (1 - allRate / withoutPeople));
             }
+            // the live channel: the same scale of events, applied as they come, the upkeep off then on
+            live(stack, cpu, scale, DemoCommand.DEFAULT_SEED + 1, false);
+            live(stack, cpu, scale, DemoCommand.DEFAULT_SEED + 2, true);
         }
     }
 
-    private record Variant(String label, String sql) {
+    /** A rebuild's variant: the generation's refresh functions it leaves out (made empty before they run). */
+    private record Variant(String label, List<String> leftOut) {
+    }
+
+    private record Rebuilt(double rate, double finalisation) {
+    }
+
+    /**
+     * Publishes another network of the same scale while the live projection follows, the active generation's
+     * pre-aggregate triggers on or off (its pre-aggregates are then stale: only the cost is looked at), and prints
+     * the time it took to catch up after the load and the CPU each event cost, from the load's start.
+     */
+    private static void live(BenchStack stack, ProcessCpu cpu, double scale, long seed, boolean upkeep)
+            throws Exception {
+        String admin = stack.token("admin");
+        int active = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
+                .get("activeGeneration").asInt();
+        String schema = "reporting_g" + active;
+        try (Connection reporting = stack.connect(SuiteService.REPORTING);
+                Statement statement = reporting.createStatement()) {
+            statement.execute("""
+                    DO $$ DECLARE t record; BEGIN
+                        FOR t IN SELECT DISTINCT c.relname FROM pg_trigger tr JOIN pg_class c ON c.oid = tr.tgrelid
+                            WHERE c.relnamespace = '%s'::regnamespace AND NOT tr.tgisinternal LOOP
+                            EXECUTE format('ALTER TABLE %s.%%I %s TRIGGER USER', t.relname);
+                        END LOOP;
+                    END $$""".formatted(schema, schema, upkeep ? "ENABLE" : "DISABLE"));
+        }
+        NetworkPlan plan = NetworkPlanner.plan(scale, seed);
+        var before = cpu.snapshot();
+        long start = System.nanoTime();
+        int[] events = {0};
+        DemoNetworkEvents.publish(plan, event -> {
+            events[0]++;
+            stack.publish(event, Instant.now());
+        });
+        stack.flush();
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        long caughtUp = System.nanoTime();
+        stack.awaitReportingLagZero(Duration.ofMinutes(60));
+        System.out.printf("live, pre-aggregates' upkeep %s (seed %d): %d events published in %.1f s, caught up %.1f s"
+                + " after (%s)%n", upkeep ? "on" : "off", seed, events[0], loadSeconds,
+                (System.nanoTime() - caughtUp) / 1e9, BenchStack.load());
+        System.out.println("  " + ProcessCpu.perOperation("event", before, cpu.snapshot(), events[0]));
     }
 
     private static double mean(List<Double> values) {
@@ -122,48 +175,16 @@ public final class RebuildThroughputBench {
     }
 
     /**
-     * The triggers of V3 (monthly_fact) and of V5 (people's items, delays' histogram), by name. V6's triggers on
-     * {@code funding_decision} keep {@code funding_project}, which exists only to feed monthly_fact: they are part of
-     * its upkeep.
+     * What a variant leaves out: the generation's refresh of {@code monthly_fact} (with {@code funding_project}, which
+     * only feeds it) or of the people's and delays' pre-aggregates, made empty in the new generation right after the
+     * rebuild starts, seconds before its finalisation calls them. The triggers are off while any rebuild applies its
+     * facts, and turned on at its finalisation: no event comes after it in this benchmark.
      */
-    private static final List<String> MONTHLY_FACT = List.of("%monthly_fact%", "funding_decision_projects%");
-    private static final List<String> PEOPLE_AND_DELAYS = List.of("%people_and_delays%");
+    private static final String MONTHLY_FACT = "refresh_monthly_facts";
+    private static final String PEOPLE_AND_DELAYS = "refresh_people_and_delays";
 
-    /**
-     * Disables the named pre-aggregates' triggers of every generation created from now on, as its migration creates
-     * them, so that the rebuild's first batch already runs without them (an event trigger of this database only: the
-     * benchmark's stack is thrown away after the run). What is folded stays empty: the fold costs a few empty reads.
-     */
-    @SafeVarargs
-    private static String maintenanceOff(List<String>... triggerNames) {
-        return MAINTENANCE_ON + ";\n" + """
-                CREATE OR REPLACE FUNCTION bench_pre_aggregates_off() RETURNS event_trigger LANGUAGE plpgsql AS $$
-                DECLARE t record;
-                BEGIN
-                    FOR t IN SELECT tr.tgname, c.relname, n.nspname FROM pg_event_trigger_ddl_commands() d
-                        JOIN pg_trigger tr ON tr.oid = d.objid JOIN pg_class c ON c.oid = tr.tgrelid
-                        JOIN pg_namespace n ON n.oid = c.relnamespace
-                        WHERE d.object_type = 'trigger' AND tr.tgname LIKE ANY (ARRAY['%s'])
-                    LOOP
-                        EXECUTE format('ALTER TABLE %%I.%%I DISABLE TRIGGER %%I', t.nspname, t.relname, t.tgname);
-                    END LOOP;
-                END $$;
-                CREATE EVENT TRIGGER bench_pre_aggregates_off ON ddl_command_end WHEN TAG IN ('CREATE TRIGGER')
-                    EXECUTE FUNCTION bench_pre_aggregates_off();
-                """.formatted(String.join("', '", Stream.of(triggerNames).flatMap(List::stream).toList()));
-    }
-
-    private static final String MAINTENANCE_ON = "DROP EVENT TRIGGER IF EXISTS bench_pre_aggregates_off";
-
-    private static void maintenance(BenchStack stack, String sql) throws java.sql.SQLException {
-        try (Connection reporting = stack.connect(SuiteService.REPORTING);
-                Statement statement = reporting.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static double rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, String label)
-            throws InterruptedException {
+    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, Variant variant)
+            throws Exception {
         String admin = stack.token("admin");
         int activeBefore = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
@@ -171,6 +192,16 @@ public final class RebuildThroughputBench {
         long rebuildStart = System.nanoTime();
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
                 .get("generation").asInt();
+        String schema = "reporting_g" + building;
+        if (!variant.leftOut().isEmpty()) {
+            try (Connection reporting = stack.connect(SuiteService.REPORTING);
+                    Statement statement = reporting.createStatement()) {
+                for (String function : variant.leftOut()) {
+                    statement.execute("CREATE OR REPLACE FUNCTION " + schema + "." + function
+                            + "() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN END $$");
+                }
+            }
+        }
         while (stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt() != building) {
             // each look costs the service a token check, the positions and the topics' end offsets, charged to
@@ -178,12 +209,25 @@ public final class RebuildThroughputBench {
             Thread.sleep(250);
         }
         double seconds = (System.nanoTime() - rebuildStart) / 1e9;
+        var after = cpu.snapshot();
         double rate = read / seconds;
+        double finalisation;
+        String filled;
+        try (Connection reporting = stack.connect(SuiteService.REPORTING);
+                Statement statement = reporting.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SELECT EXTRACT(EPOCH FROM upkeep_restored_at - "
+                        + "upkeep_restored_from), (SELECT count(*) FROM " + schema + ".monthly_fact), (SELECT count(*) "
+                        + "FROM " + schema + ".member_item) FROM projection_generation WHERE generation = " + building)) {
+            rs.next();
+            finalisation = rs.getDouble(1);
+            filled = "monthly_fact " + rs.getLong(2) + " rows, member_item " + rs.getLong(3);
+        }
         System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate"
-                + " (%s, %s UTC)%n", activeBefore, building, label, read, seconds, rate, rate / readRate,
-                BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
-        System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, cpu.snapshot(), read));
-        return rate;
+                + " (%s, %s UTC); finalisation %.2f s (%s)%n", activeBefore, building, variant.label(), read, seconds,
+                rate, rate / readRate, BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation,
+                filled);
+        System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, after, read));
+        return new Rebuilt(rate, finalisation);
     }
 
     private static long readAll(String bootstrap) {

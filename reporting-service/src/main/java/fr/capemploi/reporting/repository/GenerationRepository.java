@@ -18,6 +18,8 @@ import org.flywaydb.core.Flyway;
 @ApplicationScoped
 public class GenerationRepository {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GenerationRepository.class);
+
     private final EntityManager entityManager;
     private final DataSource dataSource;
 
@@ -94,11 +96,132 @@ public class GenerationRepository {
         Generation generation = Generation.numbered(number, state);
         // Flyway commits each migration itself: outside the caller's transaction, on a connection of its own
         QuarkusTransaction.suspendingExisting().run(() -> migrate(generation));
-        entityManager.createNativeQuery("INSERT INTO projection_generation (generation, schema_name, state, activated_at) "
-                + "VALUES (?1, ?2, ?3, CASE WHEN ?3 = 'ACTIVE' THEN now() END)")
+        boolean deferred = state == Generation.State.BUILDING;
+        if (deferred) {
+            deferUpkeep(generation);
+        }
+        entityManager.createNativeQuery("INSERT INTO projection_generation (generation, schema_name, state, activated_at, "
+                + "upkeep) VALUES (?1, ?2, ?3, CASE WHEN ?3 = 'ACTIVE' THEN now() END, ?4)")
                 .setParameter(1, number).setParameter(2, generation.schema()).setParameter(3, state.name())
+                .setParameter(4, deferred ? "DEFERRED" : "KEPT")
                 .executeUpdate();
         return generation;
+    }
+
+    /**
+     * A generation being rebuilt applies its facts as a bulk load does: without the pre-aggregates' triggers (every
+     * user trigger of a generation keeps a pre-aggregate, and its migration's {@code refresh_*} functions recompute
+     * it from the facts) and without the indexes only the queries read ({@link ProjectionMigrations#QUERY_INDEXES}).
+     * Kept per batch, they cost a rebuild a fifth of its rate, and the indexes as much again; filled and built once
+     * from the facts when the rebuild has caught up ({@link #restoreUpkeep}), they cost a fraction of that. In the
+     * creator's transaction, with the generation's row: the state and the triggers' go together.
+     */
+    private void deferUpkeep(Generation generation) {
+        for (String table : tablesWithTriggers(generation, false)) {
+            entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table
+                    + " DISABLE TRIGGER USER").executeUpdate();
+        }
+        for (String index : queryIndexNames()) {
+            entityManager.createNativeQuery("DROP INDEX IF EXISTS " + generation.schema() + "." + index)
+                    .executeUpdate();
+        }
+    }
+
+    /** Whether the generation was created to be fed without its pre-aggregates' upkeep and has not had it back. */
+    public boolean upkeepDeferred(Generation generation) {
+        Number deferred = (Number) entityManager.createNativeQuery("SELECT count(*) FROM projection_generation "
+                + "WHERE generation = ?1 AND upkeep = 'DEFERRED'").setParameter(1, generation.number())
+                .getSingleResult();
+        return deferred.intValue() > 0;
+    }
+
+    /** How long a rebuild's restoring of the upkeep took ({@link #restoreUpkeep}), once done. */
+    public Optional<java.time.Duration> upkeepRestoration(Generation generation) {
+        Object seconds = entityManager.createNativeQuery("SELECT EXTRACT(EPOCH FROM upkeep_restored_at - "
+                + "upkeep_restored_from) FROM projection_generation WHERE generation = ?1")
+                .setParameter(1, generation.number()).getSingleResult();
+        return Optional.ofNullable((Number) seconds)
+                .map(s -> java.time.Duration.ofNanos((long) (s.doubleValue() * 1e9)));
+    }
+
+    /**
+     * Gives a generation fed with its upkeep deferred its pre-aggregates and query indexes, in the caller's
+     * transaction: the generation's tables locked, then their triggers on, every pre-aggregate filled from the facts
+     * by the generation's own {@code refresh_monthly_facts()} and {@code refresh_people_and_delays()} (one definition
+     * of what counts, the same as its triggers'), the indexes built, the state recorded. A batch of another instance
+     * (its share of the partitions) that wrote before the locks were granted has committed and is counted by the
+     * refresh; one that comes after waits for the commit and runs with the triggers on, its changes folded as the
+     * live channel's are. Idempotent: nothing happens when the upkeep is already kept (another instance restored it,
+     * or the generation was created before upkeep could be deferred). @return whether this call restored it
+     */
+    public boolean restoreUpkeep(Generation generation) {
+        lock();
+        @SuppressWarnings("unchecked")
+        List<String> state = entityManager.createNativeQuery("SELECT upkeep FROM projection_generation "
+                + "WHERE generation = ?1 FOR UPDATE").setParameter(1, generation.number()).getResultList();
+        if (!state.equals(List.of("DEFERRED"))) {
+            return false;
+        }
+        List<String> tables = tablesWithTriggers(generation, true);
+        if (!tables.isEmpty()) {
+            // all of them at once, in one order: a batch waits for the whole set or is waited for
+            entityManager.createNativeQuery("LOCK TABLE " + String.join(", ", tables.stream()
+                    .map(t -> generation.schema() + "." + t).toList()) + " IN SHARE ROW EXCLUSIVE MODE")
+                    .executeUpdate();
+        }
+        for (String table : tables) {
+            entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table
+                    + " ENABLE TRIGGER USER").executeUpdate();
+        }
+        long locked = System.nanoTime();
+        ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.refresh_monthly_facts()"), Map.of());
+        long monthly = System.nanoTime();
+        ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.refresh_people_and_delays()"), Map.of());
+        long people = System.nanoTime();
+        for (String index : queryIndexes(generation)) {
+            entityManager.createNativeQuery(index).executeUpdate();
+        }
+        LOG.infof("%s: monthly_fact filled in %.2f s, people and delays in %.2f s, query indexes built in %.2f s",
+                generation.schema(), (monthly - locked) / 1e9, (people - monthly) / 1e9,
+                (System.nanoTime() - people) / 1e9);
+        entityManager.createNativeQuery("UPDATE projection_generation SET upkeep = 'KEPT', upkeep_restored_from = now(), "
+                + "upkeep_restored_at = clock_timestamp() WHERE generation = ?1").setParameter(1, generation.number())
+                .executeUpdate();
+        return true;
+    }
+
+    /** The generation's tables with user triggers (all of them, or only those whose triggers are off), by name. */
+    private List<String> tablesWithTriggers(Generation generation, boolean disabledOnly) {
+        @SuppressWarnings("unchecked")
+        List<String> tables = entityManager.createNativeQuery("""
+                SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ?1 AND NOT t.tgisinternal AND (NOT ?2 OR t.tgenabled = 'D')
+                ORDER BY c.relname""").setParameter(1, generation.schema()).setParameter(2, disabledOnly)
+                .getResultList();
+        return tables;
+    }
+
+    /** The {@code CREATE INDEX} statements of the migrations that add indexes only queries read, for a generation. */
+    private static List<String> queryIndexes(Generation generation) {
+        List<String> statements = new java.util.ArrayList<>();
+        for (String file : ProjectionMigrations.QUERY_INDEXES) {
+            String sql = generation.sql(resource(ProjectionMigrations.LOCATION + file).replace("${schema}", "{schema}"))
+                    .replaceAll("(?m)^\\s*--.*$", "");
+            for (String statement : sql.split(";")) {
+                java.util.regex.Matcher matcher = java.util.regex.Pattern
+                        .compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)").matcher(statement);
+                if (matcher.matches()) {
+                    statements.add("CREATE INDEX IF NOT EXISTS " + matcher.group(1).strip());
+                }
+            }
+        }
+        return statements;
+    }
+
+    private static List<String> queryIndexNames() {
+        return queryIndexes(Generation.numbered(0, Generation.State.BUILDING)).stream()
+                .map(s -> s.substring("CREATE INDEX IF NOT EXISTS ".length()).split(" ")[0]).toList();
     }
 
     /**

@@ -214,14 +214,20 @@ public class ProjectionGenerations {
                     && rebuilding().filter(n -> n == building.number()).isPresent()) {
                 try {
                     if (lag.known(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
-                        switchTo(building);
-                        return;
+                        if (upkeepDeferred(building)) {
+                            // caught up without the pre-aggregates: give them back, then catch up again (what came
+                            // meanwhile, with the triggers on) before switching
+                            restoreUpkeep(building);
+                        } else {
+                            switchTo(building);
+                            return;
+                        }
                     }
                     warned = false;
                 } catch (RuntimeException e) {
                     // once per broker outage, not every 250 ms
                     if (!warned) {
-                        LOG.warnf("Cannot measure the rebuild's progress yet: %s", e.getMessage());
+                        LOG.warnf("Cannot measure or finish the rebuild yet: %s", e.getMessage());
                         warned = true;
                     }
                 }
@@ -235,6 +241,26 @@ public class ProjectionGenerations {
         }, "projection-rebuild-" + building.number());
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    private boolean upkeepDeferred(Generation building) {
+        return QuarkusTransaction.requiringNew().call(() -> generations.upkeepDeferred(building));
+    }
+
+    /**
+     * Turns the rebuilt generation's pre-aggregates on and fills them from its facts, in one transaction
+     * ({@link GenerationRepository#restoreUpkeep}). This instance's replay channel waits meanwhile: its batches would
+     * only queue behind the transaction's table locks. A failure (the database away, a deadlock with another
+     * instance's batch) rolls everything back; the watcher tries again at its next look.
+     */
+    private void restoreUpkeep(Generation building) {
+        long start = System.nanoTime();
+        boolean restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
+                .call(() -> generations.restoreUpkeep(building)));
+        if (restored) {
+            LOG.infof("Pre-aggregates of %s filled from its facts and kept from now on, query indexes built: %.1f s",
+                    building.schema(), (System.nanoTime() - start) / 1e9);
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * then equal a recomputation from scratch.
  */
 @QuarkusTest
-class IndicatorPathsEqualityTest {
+public class IndicatorPathsEqualityTest {
 
     @Inject
     GenerationRepository generations;
@@ -170,8 +170,11 @@ class IndicatorPathsEqualityTest {
             Indicator.ALTERNANCE_PRESCRIBED, Indicator.ALTERNANCE_DONE, Indicator.TRAININGS_STARTED,
             Indicator.TRAININGS_NOT_IMPLEMENTED, Indicator.STRUCTURES_TRAINING_NOT_IMPLEMENTED);
 
-    /** The pre-aggregates the triggers keep, and what of each row a recomputation must give again. */
-    private static final Map<String, String> AGGREGATES = Map.of(
+    /**
+     * The pre-aggregates the triggers keep, and what of each row a recomputation must give again (also a rebuild's,
+     * filled by a recomputation: {@code ProjectionRebuildTest}).
+     */
+    public static final Map<String, String> AGGREGATES = Map.of(
             "monthly_fact", "structure_id, month, fact, key, n, m",
             "member_item", "person, line, structure_id, a, b, w, shared, recorded",
             "member_month", "line, month, structure_id, starts, ends",
@@ -254,7 +257,8 @@ class IndicatorPathsEqualityTest {
         }
     }
 
-    private static String nonZero(String table) {
+    /** The rows of a pre-aggregate that count: a counter back to zero stays where triggers kept it. */
+    public static String nonZero(String table) {
         return switch (table) {
             case "monthly_fact" -> "(n <> 0 OR m <> 0)";
             case "member_month" -> "(starts <> 0 OR ends <> 0)";

@@ -7,22 +7,37 @@ import static org.awaitility.Awaitility.await;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.messaging.ReportingScenario;
+import fr.capemploi.reporting.repository.GenerationRepository;
+import fr.capemploi.reporting.repository.IndicatorPathsEqualityTest;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** A rebuild from offset 0 yields exactly the live projections, while the live ones keep answering. */
+/**
+ * A rebuild from offset 0 yields exactly the live projections, while the live ones keep answering: the same facts row
+ * for row, the same indicators, and pre-aggregates that count what the live ones count. The rebuild applies its facts
+ * with the pre-aggregates' upkeep deferred and fills them once caught up: they equal a recomputation from the facts,
+ * whether events came during that filling, or the generation was handed to this instance by another one (or by this
+ * one before a restart: its state is in the generations table and in its triggers, not in memory).
+ */
 @QuarkusTest
 class ProjectionRebuildTest {
 
@@ -33,7 +48,7 @@ class ProjectionRebuildTest {
     EntityManager entityManager;
 
     @Test
-    void rebuildEqualsLiveAndSwitchesWithoutInterruption() {
+    void rebuildEqualsLiveAndSwitchesWithoutInterruption() throws Exception {
         // every kind of fact, out of order and with duplicates, so that every table has rows to compare
         new ReportingScenario("26").publish();
         for (int i = 0; i < 12; i++) {
@@ -48,6 +63,7 @@ class ProjectionRebuildTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
         Generation before = generations.active();
         long valueBefore = structuresRegistered();
+        Map<String, Object> indicatorsBefore = indicators();
 
         int rebuilding = given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/projections/rebuild")
                 .then().statusCode(202).extract().path("generation");
@@ -74,8 +90,9 @@ class ProjectionRebuildTest {
                 "level1_contact", "accompaniment", "accompaniment_level", "cep_information", "interview", "action",
                 "declaration", "cpf_step", "training_project", "training_outcome", "funding_decision");
         assertThat(live.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
-        assertThat(snapshot(after)).isEqualTo(live);
+        assertRebuiltEqualsLive(before, after);
         assertThat(structuresRegistered()).isEqualTo(valueBefore);
+        assertThat(indicators()).isEqualTo(indicatorsBefore);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status").then().statusCode(200)
                 .body("activeGeneration", org.hamcrest.Matchers.equalTo(rebuilding))
                 .body("lastRebuild.switchedAt", org.hamcrest.Matchers.notNullValue());
@@ -98,6 +115,155 @@ class ProjectionRebuildTest {
 
     @Inject
     RetiredGenerations retiredGenerations;
+
+    @Inject
+    GenerationRepository repository;
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * A generation created elsewhere (another instance, or this one before a restart) is fed here with its upkeep
+     * deferred; while its pre-aggregates are being filled (held here on one of the tables the filling locks, which
+     * the rebuild's batches never write), new events arrive: they are applied after the filling with the triggers on,
+     * each counted once, and the pre-aggregates still equal a recomputation.
+     */
+    @Test
+    void eventsArrivingWhileThePreAggregatesAreFilledCountOnce() throws Exception {
+        new ReportingScenario("27").publish();
+        Generation before = generations.active();
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            repository.lock();
+            return repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+        });
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            // funding_project is written by the triggers only: off while the rebuild applies its facts
+            statement.execute(building.sql("LOCK TABLE {schema}.funding_project IN ROW EXCLUSIVE MODE"));
+            assertThat(text(statement, "SELECT upkeep FROM projection_generation WHERE generation = "
+                    + building.number())).isEqualTo("DEFERRED");
+            assertThat(text(statement, building.sql("SELECT count(*) FROM pg_trigger t JOIN pg_class c ON "
+                    + "c.oid = t.tgrelid WHERE c.relnamespace = '{schema}'::regnamespace AND t.tgenabled <> 'D' "
+                    + "AND NOT t.tgisinternal"))).as("triggers on while the rebuild applies its facts").isEqualTo("0");
+            await("the rebuild caught up and fills its pre-aggregates").atMost(Duration.ofSeconds(60))
+                    .until(() -> waitingOn(building.sql("{schema}.funding_project")));
+            new ReportingScenario("28").publish();
+            connection.commit();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        assertRebuiltEqualsLive(before, building);
+    }
+
+    /**
+     * A rebuild whose upkeep was restored before this instance fed the rest (an instance stopped after the
+     * filling and before the switch; equally a generation created by a version that did not defer the upkeep) is fed
+     * with the triggers on and switched to as it stands: the same figures, the pre-aggregates a recomputation's.
+     */
+    @Test
+    void aRebuildWhoseUpkeepIsAlreadyKeptIsFedAndSwitchedAsItStands() throws Exception {
+        new ReportingScenario("29").publish();
+        Generation before = generations.active();
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            repository.lock();
+            Generation created = repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+            assertThat(repository.restoreUpkeep(created)).isTrue();
+            assertThat(repository.restoreUpkeep(created)).as("once").isFalse();
+            return created;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        assertRebuiltEqualsLive(before, building);
+    }
+
+    /**
+     * The facts row for row; the pre-aggregates counting the same (a counter the live triggers took back to zero
+     * stays there, a recomputation writes none; a row's latest recording among what it ever counted, likewise),
+     * equal to their recomputation from the facts; the upkeep on and the query indexes built.
+     */
+    private void assertRebuiltEqualsLive(Generation live, Generation rebuilt) throws Exception {
+        Map<String, List<String>> liveRows = snapshot(live);
+        Map<String, List<String>> rebuiltRows = snapshot(rebuilt);
+        IndicatorPathsEqualityTest.AGGREGATES.keySet().forEach(table -> {
+            liveRows.remove(table);
+            rebuiltRows.remove(table);
+        });
+        assertThat(rebuiltRows).isEqualTo(liveRows);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            assertThat(counted(statement, rebuilt)).isEqualTo(counted(statement, live));
+            Map<String, List<String>> kept = aggregates(statement, rebuilt);
+            assertThat(kept.values()).as("pre-aggregates filled").anySatisfy(rows -> assertThat(rows).isNotEmpty());
+            statement.execute(rebuilt.sql("SELECT {schema}.refresh_monthly_facts()"));
+            statement.execute(rebuilt.sql("SELECT {schema}.refresh_people_and_delays()"));
+            assertThat(kept).as("the rebuilt pre-aggregates against their recomputation")
+                    .isEqualTo(aggregates(statement, rebuilt));
+            connection.rollback();
+            assertThat(text(statement, "SELECT upkeep || ' ' || (upkeep_restored_at IS NOT NULL) FROM "
+                    + "projection_generation WHERE generation = " + rebuilt.number())).isEqualTo("KEPT true");
+            assertThat(text(statement, rebuilt.sql("SELECT count(*) FROM pg_trigger t JOIN pg_class c ON "
+                    + "c.oid = t.tgrelid WHERE c.relnamespace = '{schema}'::regnamespace AND t.tgenabled = 'D'")))
+                    .as("triggers off").isEqualTo("0");
+            String indexes = "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = '%s'";
+            assertThat(text(statement, indexes.formatted(rebuilt.schema())))
+                    .isEqualTo(text(statement, indexes.formatted(live.schema())));
+            connection.rollback();
+        }
+    }
+
+    /** What each pre-aggregate counts (its rows that count, the columns a recomputation gives again). */
+    private static Map<String, List<String>> counted(Statement statement, Generation generation) throws Exception {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Map.Entry<String, String> table : new TreeMap<>(IndicatorPathsEqualityTest.AGGREGATES).entrySet()) {
+            rows.put(table.getKey(), texts(statement, generation.sql("SELECT CAST(ROW(" + table.getValue()
+                    + ") AS TEXT) FROM {schema}." + table.getKey() + " WHERE "
+                    + IndicatorPathsEqualityTest.nonZero(table.getKey()) + " ORDER BY 1")));
+        }
+        return rows;
+    }
+
+    /** Every row of each pre-aggregate, whole. */
+    private static Map<String, List<String>> aggregates(Statement statement, Generation generation) throws Exception {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String table : new TreeMap<>(IndicatorPathsEqualityTest.AGGREGATES).keySet()) {
+            rows.put(table, texts(statement, generation.sql("SELECT CAST(t AS TEXT) FROM {schema}." + table
+                    + " t ORDER BY 1")));
+        }
+        return rows;
+    }
+
+    private static List<String> texts(Statement statement, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static String text(Statement statement, String sql) throws Exception {
+        List<String> rows = texts(statement, sql);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Whether a transaction waits for a lock on the table. */
+    private boolean waitingOn(String table) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            return !"0".equals(text(statement, "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = "
+                    + "to_regclass('" + table + "')"));
+        }
+    }
+
+    /** Every indicator of the live generation, national, for the scenarios' years. */
+    private static Map<String, Object> indicators() {
+        Map<String, Object> answers = new TreeMap<>();
+        for (String period : List.of("2015", "2016", "2016-H1", "2016-Q4", "2017")) {
+            answers.put(period, given().auth().oauth2(TestTokens.analyst()).queryParam("period", period)
+                    .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath().get("indicators"));
+        }
+        return answers;
+    }
 
     @Transactional
     void ageRetirement(int generation, Duration by) {
