@@ -3,10 +3,12 @@ package fr.capemploi.platform.outbox;
 import fr.capemploi.events.CloudEventHeaders;
 import fr.capemploi.platform.config.Backoff;
 import fr.capemploi.platform.config.KafkaClients;
+import fr.capemploi.platform.config.LatencyBuckets;
 import fr.capemploi.platform.config.PlatformConfig;
 import fr.capemploi.platform.config.TopicNames;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,7 +24,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -56,6 +60,7 @@ public class OutboxRelay {
     private final Timer publishLag;
     private final Counter published;
     private final Counter failures;
+    private final DistributionSummary rounds;
 
     private volatile boolean running;
     private Thread worker;
@@ -73,7 +78,10 @@ public class OutboxRelay {
                 .baseUnit("seconds").description("Age of the oldest unpublished outbox row").register(registry);
         this.publishLag = Timer.builder("outbox.publish.lag")
                 .description("From the commit of an event to its acknowledgement by the broker")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.95, 0.99).serviceLevelObjectives(LatencyBuckets.bounds())
+                .register(registry);
+        this.rounds = DistributionSummary.builder("outbox.relay.batch.rows")
+                .description("Rows published per round of the relay").register(registry);
         this.published = Counter.builder("outbox.published").register(registry);
         this.failures = Counter.builder("outbox.publish.failures").register(registry);
     }
@@ -249,7 +257,6 @@ public class OutboxRelay {
             try {
                 futures.get(i).get();
                 acknowledged.add(rows.get(i).id());
-                published.increment();
                 publishLag.record(Duration.between(rows.get(i).recordedAt(), now));
             } catch (ExecutionException e) {
                 if (error == null) {
@@ -257,6 +264,8 @@ public class OutboxRelay {
                 }
             }
         }
+        published.increment(acknowledged.size());
+        rounds.record(acknowledged.size());
         return error;
     }
 
@@ -274,7 +283,8 @@ public class OutboxRelay {
 
     private void recordFailure(Connection connection, List<PendingRow> rows, List<Long> acknowledged, String error)
             throws SQLException {
-        List<Long> failed = rows.stream().map(PendingRow::id).filter(id -> !acknowledged.contains(id)).toList();
+        Set<Long> done = new HashSet<>(acknowledged);
+        List<Long> failed = rows.stream().map(PendingRow::id).filter(id -> !done.contains(id)).toList();
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
             update.setString(1, error);
