@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class MetricsWindow {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)})?\\s+(\\S+)",
+            Pattern.MULTILINE);
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
     private final String before;
@@ -44,7 +45,7 @@ final class MetricsWindow {
         double total = 0;
         Matcher m = SAMPLE.matcher(page);
         while (m.find()) {
-            if (m.group(1).equals(name) && m.group(2).contains(labels)) {
+            if (m.group(1).equals(name) && labels(m).contains(labels)) {
                 total += Double.parseDouble(m.group(3));
             }
         }
@@ -55,16 +56,20 @@ final class MetricsWindow {
         Map<Double, Double> buckets = new TreeMap<>();
         Matcher m = SAMPLE.matcher(page);
         while (m.find()) {
-            if (!m.group(1).equals(name + "_bucket") || !m.group(2).contains(labels)) {
+            if (!m.group(1).equals(name + "_bucket") || !labels(m).contains(labels)) {
                 continue;
             }
-            Matcher le = LE.matcher(m.group(2));
+            Matcher le = LE.matcher(labels(m));
             if (le.find()) {
                 double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
                 buckets.merge(bound, Double.parseDouble(m.group(3)), Double::sum);
             }
         }
         return buckets;
+    }
+
+    private static String labels(Matcher sample) {
+        return sample.group(2) == null ? "" : sample.group(2);
     }
 
     /** Cumulative counts per upper bound (seconds, or records for a summary), of the window. */
