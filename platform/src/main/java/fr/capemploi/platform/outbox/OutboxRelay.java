@@ -173,11 +173,11 @@ public class OutboxRelay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (!acquireLeadership(connection)) {
+                List<PendingRow> rows = loadPendingAsLeader(connection);
+                if (rows == null) {
                     connection.rollback();
                     return 0;
                 }
-                List<PendingRow> rows = loadPending(connection);
                 if (rows.isEmpty()) {
                     connection.commit();
                     pending.set(0);
@@ -210,26 +210,34 @@ public class OutboxRelay {
         }
     }
 
-    private boolean acquireLeadership(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private List<PendingRow> loadPending(Connection connection) throws SQLException {
+    /**
+     * Takes the leadership lock and reads the pending rows in one statement (they were two round trips, each waiting
+     * for a backend on a loaded machine, in every round of the relay).
+     *
+     * @return the pending rows in commit order, or null when another instance holds the lock
+     */
+    private List<PendingRow> loadPendingAsLeader(Connection connection) throws SQLException {
         List<PendingRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, topic, record_key, envelope, recorded_at FROM outbox_event "
-                        + "WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
-            select.setInt(1, settings.batchSize());
+        try (PreparedStatement select = connection.prepareStatement("""
+                WITH leader AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(?) AS held)
+                SELECT leader.held, o.id, o.topic, o.record_key, o.envelope, o.recorded_at
+                FROM leader LEFT JOIN LATERAL (
+                    SELECT id, topic, record_key, envelope, recorded_at FROM outbox_event
+                    WHERE leader.held AND published_at IS NULL ORDER BY id LIMIT ?) o ON true
+                ORDER BY o.id
+                """)) {
+            select.setLong(1, RELAY_LOCK);
+            select.setInt(2, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getTimestamp(5).toInstant()));
+                    if (!rs.getBoolean(1)) {
+                        return null;
+                    }
+                    long id = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        rows.add(new PendingRow(id, rs.getString(3), rs.getString(4), rs.getBytes(5),
+                                rs.getTimestamp(6).toInstant()));
+                    }
                 }
             }
         }
