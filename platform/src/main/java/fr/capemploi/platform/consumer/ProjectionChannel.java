@@ -66,6 +66,8 @@ public final class ProjectionChannel {
 
     private volatile List<ProjectionFeed> feeds = List.of();
     private volatile boolean running = true;
+    /** Only touched on the polling thread: the partitions were paused by this channel for want of feeds. */
+    private boolean pausedWhileIdle;
 
     ProjectionChannel(String channel, String groupId, Set<String> topics, KafkaClientService kafkaClients,
             DeadLetters deadLetters, ConsumerPositions positions, DatabaseOutage database,
@@ -104,7 +106,13 @@ public final class ProjectionChannel {
         try {
             feeds = List.copyOf(next);
             pendingSeeks.clear();
-            onPollingThread(c -> place(c, c.assignment())).await().atMost(Duration.ofSeconds(30));
+            onPollingThread(c -> {
+                place(c, c.assignment());
+                if (!feeds.isEmpty() && pausedWhileIdle) {
+                    pausedWhileIdle = false;
+                    c.resume(c.assignment());
+                }
+            }).await().atMost(Duration.ofSeconds(30));
         } finally {
             applying.unlock();
         }
@@ -150,6 +158,16 @@ public final class ProjectionChannel {
             return;
         }
         List<ProjectionFeed> current = feeds;
+        if (current.isEmpty()) {
+            // a channel that feeds nothing (reporting's replay channel between rebuilds) fetched and read every new
+            // event only to pass it over: as much work as the live channel's reading, on every event
+            // (bench/README.md, "Event to indicator"). Paused at the end of its topics until serve() gives it feeds.
+            List<TopicPartition> assigned = partitions.stream().filter(consumer.assignment()::contains).toList();
+            consumer.seekToEnd(assigned);
+            consumer.pause(assigned);
+            pausedWhileIdle = true;
+            return;
+        }
         try {
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             QuarkusTransaction.requiringNew().run(() -> current.forEach(feed -> feed.loadPositions(beginnings, true)));
