@@ -177,6 +177,50 @@ class EventContractTest {
                 .isInstanceOf(MalformedEventException.class);
     }
 
+    /**
+     * The relay reads the attributes as the encoder writes them and stops before the payload; any other form goes
+     * through the binding. Either way the headers are those of the envelope, for every type.
+     */
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void cloudEventHeadersReadFromTheRowsBytesAreTheEnvelopes(Class<? extends DomainEvent> type) throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2016-05-02T10:15:30.123456Z"), ZoneOffset.UTC);
+        for (Instant occurredAt : List.of(Instant.parse("2016-05-02T08:00:00Z"), Instant.parse("2016-05-02T08:00:00.120Z"),
+                Instant.parse("2016-05-02T23:59:59.999999Z"))) {
+            EventCodec.Encoded encoded = EventCodec.encode(SAMPLES.get(type), occurredAt, "cep-service", clock);
+            EventEnvelope envelope = EventCodec.fromBytes(encoded.bytes());
+            assertThat(CloudEventHeaders.leading(encoded.bytes())).as("read without binding").isNotNull();
+            assertSameHeaders(CloudEventHeaders.of(encoded.bytes()), CloudEventHeaders.of(envelope));
+
+            // the payload first, a time with an offset, an unknown field: the binding's way, the same headers
+            ObjectNode reordered = EventCodec.mapper().createObjectNode();
+            reordered.set("payload", envelope.payload());
+            reordered.put("futureAttribute", "x");
+            ObjectNode tree = (ObjectNode) EventCodec.mapper().readTree(encoded.bytes());
+            tree.remove("payload");
+            reordered.setAll(tree);
+            reordered.put("occurredAt", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .format(envelope.occurredAt().atOffset(ZoneOffset.ofHours(2))));
+            assertThat(CloudEventHeaders.leading(EventCodec.mapper().writeValueAsBytes(reordered))).isNull();
+            assertSameHeaders(CloudEventHeaders.of(EventCodec.mapper().writeValueAsBytes(reordered)),
+                    CloudEventHeaders.of(envelope));
+        }
+    }
+
+    @Test
+    void cloudEventHeadersOfBytesThatAreNoEnvelopeFail() {
+        for (String notAnEnvelope : List.of("[]", "{\"eventId\":\"not-a-uuid\"}", "{\"eventId\":", "")) {
+            assertThatThrownBy(() -> CloudEventHeaders.of(notAnEnvelope.getBytes(StandardCharsets.UTF_8)))
+                    .as(notAnEnvelope).isInstanceOf(MalformedEventException.class);
+        }
+    }
+
+    private static void assertSameHeaders(Map<String, byte[]> actual, Map<String, byte[]> expected) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, value) -> assertThat(new String(actual.get(name), StandardCharsets.UTF_8)).as(name)
+                .isEqualTo(new String(value, StandardCharsets.UTF_8)));
+    }
+
     @Test
     void recordKeyIsTheBeneficiaryWhenThereIsOne() {
         Level1ContactRecorded anonymous = (Level1ContactRecorded) SAMPLES.get(Level1ContactRecorded.class);

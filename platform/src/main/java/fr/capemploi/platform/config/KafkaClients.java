@@ -24,11 +24,13 @@ public class KafkaClients {
 
     private final String bootstrapServers;
     private final String serviceName;
+    private final String compression;
     private Admin admin;
 
     public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, PlatformConfig config) {
         this.bootstrapServers = bootstrapServers;
         this.serviceName = config.serviceName();
+        this.compression = config.outbox().compression();
     }
 
     public String bootstrapServers() {
@@ -44,7 +46,7 @@ public class KafkaClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);

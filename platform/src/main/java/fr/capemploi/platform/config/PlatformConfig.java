@@ -116,6 +116,13 @@ public interface PlatformConfig {
         @WithDefault("10ms")
         Duration gather();
 
+        /**
+         * The producers' {@code compression.type} (relay and dead letters): what the topics store, since they keep the
+         * producer's compression, and what the relay, the broker and every consumer spend CPU on per batch.
+         */
+        @WithDefault("lz4")
+        String compression();
+
         @WithDefault("200ms")
         Duration minBackoff();
 

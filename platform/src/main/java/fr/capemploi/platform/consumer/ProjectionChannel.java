@@ -8,6 +8,8 @@ import fr.capemploi.platform.config.Backoff;
 import fr.capemploi.platform.config.PlatformConfig;
 import fr.capemploi.platform.problem.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +32,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +58,7 @@ public final class ProjectionChannel {
     private final DatabaseOutage database;
     private final PlatformConfig.Consumer settings;
     private final Counter deadLettered;
+    private final Arrivals arrivals;
     private final ReentrantLock applying = new ReentrantLock();
     private final Map<TopicPartition, PendingSeek> pendingSeeks = new ConcurrentHashMap<>();
     /** The envelopes of the batch being delivered, read once (only touched while {@link #applying} is held). */
@@ -61,10 +66,12 @@ public final class ProjectionChannel {
 
     private volatile List<ProjectionFeed> feeds = List.of();
     private volatile boolean running = true;
+    /** Only touched on the polling thread: the partitions were paused by this channel for want of feeds. */
+    private boolean pausedWhileIdle;
 
     ProjectionChannel(String channel, String groupId, Set<String> topics, KafkaClientService kafkaClients,
             DeadLetters deadLetters, ConsumerPositions positions, DatabaseOutage database,
-            PlatformConfig.Consumer settings, Counter deadLettered) {
+            PlatformConfig.Consumer settings, Counter deadLettered, Arrivals arrivals) {
         this.channel = channel;
         this.groupId = groupId;
         this.topics = topics;
@@ -74,6 +81,7 @@ public final class ProjectionChannel {
         this.database = database;
         this.settings = settings;
         this.deadLettered = deadLettered;
+        this.arrivals = arrivals;
     }
 
     public String channel() {
@@ -98,7 +106,13 @@ public final class ProjectionChannel {
         try {
             feeds = List.copyOf(next);
             pendingSeeks.clear();
-            onPollingThread(c -> place(c, c.assignment())).await().atMost(Duration.ofSeconds(30));
+            onPollingThread(c -> {
+                place(c, c.assignment());
+                if (!feeds.isEmpty() && pausedWhileIdle) {
+                    pausedWhileIdle = false;
+                    c.resume(c.assignment());
+                }
+            }).await().atMost(Duration.ofSeconds(30));
         } finally {
             applying.unlock();
         }
@@ -144,6 +158,16 @@ public final class ProjectionChannel {
             return;
         }
         List<ProjectionFeed> current = feeds;
+        if (current.isEmpty()) {
+            // a channel that feeds nothing (reporting's replay channel between rebuilds) fetched and read every new
+            // event only to pass it over: as much work as the live channel's reading, on every event
+            // (bench/README.md, "Event to indicator"). Paused at the end of its topics until serve() gives it feeds.
+            List<TopicPartition> assigned = partitions.stream().filter(consumer.assignment()::contains).toList();
+            consumer.seekToEnd(assigned);
+            consumer.pause(assigned);
+            pausedWhileIdle = true;
+            return;
+        }
         try {
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             QuarkusTransaction.requiringNew().run(() -> current.forEach(feed -> feed.loadPositions(beginnings, true)));
@@ -179,6 +203,7 @@ public final class ProjectionChannel {
 
     /** Applies one polled batch to every projection of the channel. Never throws while the service runs. */
     public void deliver(ConsumerRecords<String, byte[]> records) {
+        arrivals.note(records);
         applying.lock();
         try {
             Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = selectWaitingForTheDatabase(records);
@@ -407,5 +432,23 @@ public final class ProjectionChannel {
     }
 
     private record PendingSeek(long offset, long requestedAt) {
+    }
+
+    /**
+     * How batches arrive: their sizes, and how long each record waited between its producer's send (the relay's, for
+     * our topics) and the start of its batch's apply — fetch, the library's queue, the previous batch. With the relay's
+     * and the projections' timers it tells where an event waits on its way to a projection (bench/README.md).
+     */
+    record Arrivals(DistributionSummary batchRecords, Timer deliveryWait) {
+
+        void note(ConsumerRecords<String, byte[]> records) {
+            batchRecords.record(records.count());
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (record.timestampType() == TimestampType.CREATE_TIME && record.timestamp() > 0) {
+                    deliveryWait.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
     }
 }

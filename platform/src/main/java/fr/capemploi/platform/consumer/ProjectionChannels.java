@@ -3,8 +3,11 @@ package fr.capemploi.platform.consumer;
 import fr.capemploi.platform.config.PlatformConfig;
 import fr.capemploi.platform.config.TopicNames;
 import fr.capemploi.platform.problem.DatabaseOutage;
+import fr.capemploi.platform.config.LatencyBuckets;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +73,12 @@ public class ProjectionChannels {
         Counter deadLettered = Counter.builder("projection.events.dead.lettered").tag("channel", channel)
                 .register(registry);
         ProjectionChannel opened = new ProjectionChannel(channel, groupId, Set.copyOf(topics), kafkaClients,
-                deadLetters, positions, database, config.consumer(), deadLettered);
+                deadLetters, positions, database, config.consumer(), deadLettered, new ProjectionChannel.Arrivals(
+                        DistributionSummary.builder("projection.channel.batch.records").tag("channel", channel)
+                                .description("Records per polled batch handed to the channel").register(registry),
+                        Timer.builder("projection.channel.delivery.wait").tag("channel", channel)
+                                .description("From a record's send by its producer to the start of its batch's apply")
+                                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry)));
         opened.open(feeds);
         if (byChannel.putIfAbsent(channel, opened) != null) {
             throw new IllegalStateException("Channel " + channel + " opened twice");

@@ -1,6 +1,7 @@
 package fr.capemploi.platform.consumer;
 
 import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.platform.config.LatencyBuckets;
 import fr.capemploi.platform.config.TopicNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +47,8 @@ public final class ProjectionFeed {
         this.physicalTopics = Set.copyOf(projection.topics().stream().map(topicNames::physical).toList());
         this.applyLatency = Timer.builder("projection.event.latency")
                 .description("From the recording of an event in its service to the commit that shows it to queries")
-                .tag("projection", consumerName).publishPercentiles(0.5, 0.95, 0.99).register(registry);
+                .tag("projection", consumerName).publishPercentiles(0.5, 0.95, 0.99)
+                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry);
         this.applied = Counter.builder("projection.events.applied").tag("projection", consumerName).register(registry);
         this.duplicates = Counter.builder("projection.events.duplicates").tag("projection", consumerName)
                 .register(registry);
