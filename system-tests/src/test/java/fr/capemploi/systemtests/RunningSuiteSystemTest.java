@@ -421,7 +421,8 @@ class RunningSuiteSystemTest {
     /**
      * {@code ./suite backup} of the running suite while a partner writes, more writes, then {@code ./suite restore}:
      * every service stopped and started again, the write services' rows as of the backup, and reporting still counting
-     * every acknowledged structure once although the restored outboxes publish their pending rows again. (Was
+     * every acknowledged structure once although the restored outboxes publish their pending rows again, and a rebuild
+     * from the topics giving the same figures. (Was
      * {@code HighAvailabilitySystemTest}'s scenario: there the restore stopped and started eight service JVMs, here
      * four, through the same {@code ServiceProcess.stop}/{@code start}; what two instances add — the relays taking
      * turns, the partitions split — is proven there without a restore.) The writer is
@@ -454,11 +455,13 @@ class RunningSuiteSystemTest {
             awaitCounted(before.plus(acknowledged.size()));
             long registryBeforeRestore = registryTotal();
             List<Long> pidsBefore = stack.services().stream().map(ServiceProcess::pid).toList();
+            // a service that crashed before the restore comes back with the others
+            stack.service(SuiteService.CPF).kill();
 
             SuiteCommand restored = suite("restore", backup.toString());
             assertEquals(0, restored.exit(), restored.err());
             assertTrue(restored.out().contains("restored"), restored.out());
-            // every service was stopped and runs again, as a new process
+            // every service, the crashed one included, runs again as a new process
             for (ServiceProcess service : stack.services()) {
                 assertTrue(service.isReady(), service.name());
                 assertFalse(pidsBefore.contains(service.pid()), service.name() + " was not started again");
@@ -482,6 +485,20 @@ class RunningSuiteSystemTest {
                 writer.pause();
                 acknowledged.addAll(writer.acknowledged());
             }
+            awaitCounted(before.plus(acknowledged.size()));
+
+            // the topics, republished rows included, rebuild the same figures
+            SuiteApi.Answer started = api.call("POST", SuiteService.REPORTING, "/api/v1/admin/projections/rebuild",
+                    "admin", null, null);
+            assertEquals(202, started.status(), started.toString());
+            int rebuilt = started.body().path("generation").asInt();
+            await("reporting switched to generation " + rebuilt).atMost(PROPAGATION)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        JsonNode status = api.call("GET", SuiteService.REPORTING, "/api/v1/projections/status",
+                                "analyst", null, null).body();
+                        return status.path("activeGeneration").asInt() == rebuilt
+                                && status.path("lastRebuild").path("switchedAt").isTextual();
+                    });
             awaitCounted(before.plus(acknowledged.size()));
         }
 
