@@ -39,6 +39,13 @@ final class SystemStacks {
             "CEPCPF_CONSUMER_HEARTBEAT_INTERVAL_MS", "2000");
 
     /**
+     * Twelve JVMs starting at once on 2 cores can keep a service's first database connection waiting longer than the
+     * pool's 5 s, and Flyway then fails the start (seen at load 50: a whole run lost). Flyway's own retries wait for it,
+     * at start-up only: a request during a database outage still gets its 503 after the pool's wait.
+     */
+    static final Map<String, String> START_UNDER_LOAD = Map.of("QUARKUS_FLYWAY_CONNECT_RETRIES", "5");
+
+    /**
      * The broker JVMs of a test stack live minutes: the C1 compiler alone and the serial collector spend far less CPU
      * starting them, which the other forks' start-ups get instead (2 cores for two stacks).
      */
@@ -64,6 +71,7 @@ final class SystemStacks {
                     also.stateChanged(component, state, detail);
                 });
         FAULT_TIMINGS.forEach(builder::serviceEnvironment);
+        START_UNDER_LOAD.forEach(builder::serviceEnvironment);
         return builder;
     }
 
