@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ final class SystemStacks {
                 .dataDirectory(data)
                 .randomPorts()
                 .kafkaJvmOptions(LEAN_BROKER_JVM)
+                // 70 s on an idle machine; a shared one at load 100 took more than the default 3 min to start twelve
+                // JVMs, and the whole run was lost
+                .startupTimeout(Duration.ofMinutes(5))
                 .listener((component, state, detail) -> {
                     System.err.printf("[%s +%6.1fs] %-22s %-9s %s%n", tag, (System.nanoTime() - begin) / 1e9,
                             component, state.label(), detail);
