@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,13 @@ final class SystemStacks {
             "CEPCPF_CONSUMER_HEARTBEAT_INTERVAL_MS", "2000");
 
     /**
+     * Twelve JVMs starting at once on 2 cores can keep a service's first database connection waiting longer than the
+     * pool's 5 s, and Flyway then fails the start (seen at load 50: a whole run lost). Flyway's own retries wait for it,
+     * at start-up only: a request during a database outage still gets its 503 after the pool's wait.
+     */
+    static final Map<String, String> START_UNDER_LOAD = Map.of("QUARKUS_FLYWAY_CONNECT_RETRIES", "5");
+
+    /**
      * The broker JVMs of a test stack live minutes: the C1 compiler alone and the serial collector spend far less CPU
      * starting them, which the other forks' start-ups get instead (2 cores for two stacks).
      */
@@ -58,12 +66,16 @@ final class SystemStacks {
                 .dataDirectory(data)
                 .randomPorts()
                 .kafkaJvmOptions(LEAN_BROKER_JVM)
+                // 70 s on an idle machine; a shared one at load 100 took more than the default 3 min to start twelve
+                // JVMs, and the whole run was lost
+                .startupTimeout(Duration.ofMinutes(5))
                 .listener((component, state, detail) -> {
                     System.err.printf("[%s +%6.1fs] %-22s %-9s %s%n", tag, (System.nanoTime() - begin) / 1e9,
                             component, state.label(), detail);
                     also.stateChanged(component, state, detail);
                 });
         FAULT_TIMINGS.forEach(builder::serviceEnvironment);
+        START_UNDER_LOAD.forEach(builder::serviceEnvironment);
         return builder;
     }
 

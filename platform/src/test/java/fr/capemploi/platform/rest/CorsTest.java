@@ -5,18 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import fr.capemploi.platform.config.OperatorSettings;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-/** The platform's CORS allow-list: CORS_ORIGINS names the browser origins let in; here one is configured. */
+/**
+ * The platform's CORS allow-list: CORS_ORIGINS names the browser origins let in; the platform tests configure one
+ * (application.properties). That none is let in without it is proven on the packaged services as they ship, by the
+ * system tests ({@code RunningSuiteSystemTest.AsShipped}).
+ */
 @QuarkusTest
-@TestProfile(OperatorSettings.class)
 class CorsTest {
 
-    static final String FRONT_END = OperatorSettings.FRONT_END;
+    static final String FRONT_END = "https://parcours.capemploi-75.fr";
 
     @Test
     void aPreflightFromTheAllowedOriginGetsTheCorsHeaders() {
