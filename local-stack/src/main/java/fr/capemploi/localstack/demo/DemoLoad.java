@@ -109,6 +109,7 @@ public final class DemoLoad {
             people(pool);
         } finally {
             pool.shutdownNow();
+            http.closeConnections();
             progress.stop();
         }
         return new Outcome(http.sent(), http.replayed(), http.retried(), failures.get(),
