@@ -86,6 +86,17 @@ final class DatabaseActivity {
                             query.length() > 160 ? query.substring(0, 160) + "…" : query));
                 }
             }
+            // the consumers' bookkeeping: one position upsert per polled batch, so its calls count the batches
+            try (ResultSet rows = statement.executeQuery("SELECT d.datname, sum(s.calls), sum(s.total_exec_time) "
+                    + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                    + "WHERE s.query LIKE 'INSERT INTO consumer_offset%' GROUP BY d.datname ORDER BY 1")) {
+                StringBuilder batches = new StringBuilder("    consumers' batches (position upserts) per demo request:");
+                while (rows.next()) {
+                    batches.append(String.format(Locale.ROOT, " %s %.3f (%.3f ms)", rows.getString(1),
+                            rows.getLong(2) / (double) Math.max(1, requests), rows.getDouble(3) / Math.max(1, requests)));
+                }
+                lines.add(batches.toString());
+            }
             return String.format(Locale.ROOT, "  statements' execution time, %.3f ms per demo request in all:%n",
                     total[0] / Math.max(1, requests)) + String.join(System.lineSeparator(), lines);
         } catch (SQLException e) {
