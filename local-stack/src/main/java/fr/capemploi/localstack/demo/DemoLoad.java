@@ -231,6 +231,11 @@ public final class DemoLoad {
         }
     }
 
+    /** Closes the loader's connections (a later call opens new ones). */
+    void closeConnections() {
+        http.closeConnections();
+    }
+
     /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
     public Map<SuiteService, Long> requestsSent() {
         Map<SuiteService, Long> sent = new EnumMap<>(SuiteService.class);
