@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * {@code HttpClient} cost the loader about 1 ms of CPU per request (its selector thread, completable futures and
  * hand-offs between threads for every exchange), taken from the two cores the services need: here a request is one
  * write and its answer one or two reads on the caller's thread. It speaks the little the demo needs of HTTP/1.1 to
- * the suite's own services: a body of known length or chunked, and {@code Connection: close} honoured.
+ * the suite's own services: a body of known length or chunked, and {@code Connection: close} honoured. Apache
+ * HttpClient 5 classic, measured against it ({@code HttpClientCost} in the test sources, README "Load"), cost 2–3×
+ * its CPU per request.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
