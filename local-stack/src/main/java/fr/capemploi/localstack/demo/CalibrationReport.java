@@ -53,7 +53,8 @@ public final class CalibrationReport {
 
     private final Target target;
     private final NetworkPlan plan;
-    private final DemoHttp http = new DemoHttp();
+    /** The report asks one question at a time. */
+    private final DemoHttp http = new DemoHttp(1);
     private final Map<String, Map<String, Expected>> expected = new HashMap<>();
 
     public CalibrationReport(Target target, NetworkPlan plan) {
