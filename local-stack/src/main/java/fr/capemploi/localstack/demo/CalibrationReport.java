@@ -53,8 +53,7 @@ public final class CalibrationReport {
 
     private final Target target;
     private final NetworkPlan plan;
-    /** The report asks one question at a time. */
-    private final DemoHttp http = new DemoHttp(1);
+    private final DemoHttp http = new DemoHttp();
     private final Map<String, Map<String, Expected>> expected = new HashMap<>();
 
     public CalibrationReport(Target target, NetworkPlan plan) {

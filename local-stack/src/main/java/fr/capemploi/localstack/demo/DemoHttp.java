@@ -6,37 +6,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,8 +32,6 @@ import java.util.concurrent.atomic.LongAdder;
 final class DemoHttp {
 
     private static final int ATTEMPTS = 8;
-    /** beneficiary, cep, cpf and reporting. */
-    private static final int SERVICES = 4;
 
     /**
      * An answer: status, body and whether it replayed an earlier request. The body is parsed when read: most of the
@@ -82,53 +59,26 @@ final class DemoHttp {
         }
     }
 
-    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
-    private static final Timeout READ_TIMEOUT = Timeout.ofSeconds(60);
-    /** A connection idle longer is checked before reuse: a service may have closed it meanwhile. */
-    private static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(1);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     /**
-     * Blocking exchanges on the caller's thread over kept-alive connections, one per loader thread and service at
-     * most: the JDK's {@code HttpClient} cost the loader several times the CPU per request (its selector thread and
-     * hand-offs, README "Load").
+     * Each loader thread keeps one connection per service: a blocking exchange on the caller's thread, no hand-off
+     * (see {@link KeepAliveConnection}); the pool's size bounds the connections.
      */
-    private final PoolingHttpClientConnectionManager pool;
-    private final CloseableHttpClient client;
+    private final ThreadLocal<Map<String, KeepAliveConnection>> connections = ThreadLocal.withInitial(HashMap::new);
+    /** Every connection opened, whichever thread holds it, so that the end of a load closes them all. */
+    private final Set<KeepAliveConnection> opened = ConcurrentHashMap.newKeySet();
     private final AtomicLong sent = new AtomicLong();
     /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
     private final Map<Integer, LongAdder> sentByPort = new ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
 
-    /** {@code threads}: how many callers send at once, each holding one connection to a service at a time. */
-    DemoHttp(int threads) {
-        pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(threads)
-                .setMaxConnTotal(threads * SERVICES)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(CONNECT_TIMEOUT)
-                        .setSocketTimeout(READ_TIMEOUT)
-                        .setValidateAfterInactivity(CHECK_AFTER_IDLE)
-                        .build())
-                .build();
-        client = HttpClients.custom()
-                .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(READ_TIMEOUT).build())
-                .setRetryStrategy(new ResendOnStaleConnection())
-                // the services neither compress, redirect nor set cookies: the interceptors would only cost CPU
-                .disableContentCompression()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .build();
-    }
-
-    /**
-     * Closes every connection (all idle once the callers are done; a thread that sends again opens a new one): the
-     * system tests run the demo in their own JVM, which outlives the command.
-     */
+    /** Closes every connection (a thread that sends again opens a new one). */
     void closeConnections() {
-        pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        opened.forEach(KeepAliveConnection::close);
+        opened.clear();
     }
 
     long sent() {
@@ -170,6 +120,9 @@ final class DemoHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);
         headers.put("Accept", "application/json");
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
         if (key != null) {
             headers.put("Idempotency-Key", key);
         }
@@ -180,7 +133,7 @@ final class DemoHttp {
                 retried.incrementAndGet();
                 pause(attempt);
             }
-            Received response;
+            KeepAliveConnection.Response response;
             try {
                 sent.incrementAndGet();
                 sentByPort.computeIfAbsent(uri.getPort(), p -> new LongAdder()).increment();
@@ -195,7 +148,7 @@ final class DemoHttp {
                 last = status + " " + abbreviate(answer);
                 continue;
             }
-            boolean replay = "true".equalsIgnoreCase(response.replayed());
+            boolean replay = "true".equalsIgnoreCase(response.header("Idempotent-Replayed"));
             if (replay) {
                 replayed.incrementAndGet();
             }
@@ -208,42 +161,30 @@ final class DemoHttp {
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
     }
 
-    /** What the demo reads of an answer. */
-    private record Received(int status, String body, String replayed) {
-    }
-
-    /** One exchange; the whole answer is read, which gives the connection back to the pool. */
-    private Received send(String method, URI uri, Map<String, String> headers, String body) throws IOException {
-        ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri);
-        headers.forEach(request::addHeader);
-        if (body != null) {
-            request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        }
-        return client.execute(request.build(), response -> {
-            Header replay = response.getFirstHeader("Idempotent-Replayed");
-            String text = response.getEntity() == null ? ""
-                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            return new Received(response.getCode(), text, replay == null ? null : replay.getValue());
-        });
-    }
-
     /**
-     * The library's resend, once and at once, of a request that met a kept connection the service closed meanwhile
-     * (nothing was answered), for every method: each POST carries its Idempotency-Key, PUT and PATCH set a state.
-     * Not counted as a retry. Statuses (429, 5xx) are left to {@link #exchange}'s back-off, which counts them; time-outs
-     * and refused connections too (the library's list).
+     * On this thread's connection to the service. A kept connection the service has closed meanwhile (idle time-out)
+     * fails before anything was answered: the request goes once more on a new connection, not counted as a retry.
      */
-    private static final class ResendOnStaleConnection extends DefaultHttpRequestRetryStrategy {
-        ResendOnStaleConnection() {
-            super(1, TimeValue.ZERO_MILLISECONDS, List.of(InterruptedIOException.class, UnknownHostException.class,
-                    ConnectException.class, ConnectionClosedException.class, NoRouteToHostException.class,
-                    SSLException.class), List.of());
+    private KeepAliveConnection.Response send(String method, URI uri, Map<String, String> headers, String body)
+            throws IOException {
+        String authority = uri.getHost() + ":" + uri.getPort();
+        Map<String, KeepAliveConnection> mine = connections.get();
+        KeepAliveConnection kept = mine.get(authority);
+        if (kept != null && kept.isOpen()) {
+            try {
+                return kept.exchange(method, uri, headers, body);
+            } catch (java.io.EOFException | java.net.SocketException stale) {
+                // closed by the other side between two requests
+            }
         }
-
-        @Override
-        protected boolean handleAsIdempotent(HttpRequest request) {
-            return true;
+        KeepAliveConnection fresh = new KeepAliveConnection(uri.getHost(), uri.getPort(), CONNECT_TIMEOUT,
+                READ_TIMEOUT);
+        opened.add(fresh);
+        if (kept != null) {
+            opened.remove(kept);
         }
+        mine.put(authority, fresh);
+        return fresh.exchange(method, uri, headers, body);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class DemoLoad {
     private final NetworkPlan plan;
     private final int concurrency;
     private final PrintStream out;
-    private final DemoHttp http;
+    private final DemoHttp http = new DemoHttp();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final UUID[] structureIds;
     private final UUID[] counsellorIds;
@@ -84,7 +84,6 @@ public final class DemoLoad {
         this.target = target;
         this.plan = plan;
         this.concurrency = concurrency;
-        this.http = new DemoHttp(concurrency);
         this.out = out;
         this.structureIds = new UUID[plan.structures().size()];
         this.counsellorIds = new UUID[plan.counsellors().size()];
