@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * hand-offs between threads for every exchange), taken from the two cores the services need: here a request is one
  * write and its answer one or two reads on the caller's thread. It speaks the little the demo needs of HTTP/1.1 to
  * the suite's own services: a body of known length or chunked, and {@code Connection: close} honoured. Apache
- * HttpClient 5 classic, measured against it ({@code HttpClientCost} in the test sources, README "Load"), cost 2–3×
- * its CPU per request.
+ * HttpClient 5 classic, measured against it ({@code HttpClientCost} in the test sources, README "Load"), cost 1.3–1.5×
+ * its CPU per request once warm.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
