@@ -98,6 +98,12 @@ final class BenchStack implements AutoCloseable {
                 stack.database().user(), stack.database().password());
     }
 
+    /** The server's maintenance database, for statistics that span the services' databases. */
+    java.sql.Connection connectToServer() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(stack.database().jdbcUrl("postgres"), stack.database().user(),
+                stack.database().password());
+    }
+
     fr.capemploi.localstack.TokenMinter tokens() {
         return stack.tokens();
     }

@@ -49,6 +49,8 @@ public final class DemoLoadBench {
             }
             DemoCommand.Options options = DemoCommand.Options.of(scale, null, concurrency, null);
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
+            DatabaseActivity database = new DatabaseActivity(stack);
+            var databaseBefore = database.snapshot(true);
             String loadBefore = BenchStack.load();
             var start = cpu.snapshot();
             // the figures of each minute too: the whole run holds the services' warm-up and the final catch-up
@@ -87,6 +89,8 @@ public final class DemoLoadBench {
             System.out.println("  whole run: " + new Window(end, loaded[0].requestsSent()).since(first[0])
                     .replaceFirst("\\([^)]*/s\\); ", ""));
             System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
+            System.out.println(DatabaseActivity.perRequest(databaseBefore, database.snapshot(false), requests));
+            System.out.println(database.topStatements(requests, 40));
             if (!run.succeeded()) {
                 System.exit(1);
             }

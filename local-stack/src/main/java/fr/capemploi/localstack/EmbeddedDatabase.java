@@ -56,6 +56,8 @@ public final class EmbeddedDatabase implements DatabaseServer {
                 Files.createDirectories(binariesDirectory);
                 builder.setOverrideWorkingDirectory(binariesDirectory.toFile());
             }
+            // extra server settings for a profile (e.g. shared_preload_libraries=pg_stat_statements), never needed
+            extraSettings().forEach(builder::setServerConfig);
             postgres = builder
                     .setPgBinaryResolver(EmbeddedDatabase::binaries)
                     .setDataDirectory(dataDirectory)
@@ -74,6 +76,21 @@ public final class EmbeddedDatabase implements DatabaseServer {
             throw new StackStartException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
                     + System.lineSeparator() + ChildProcess.tail(logFile, 20), e);
         }
+    }
+
+    /** {@code SUITE_PG_SETTINGS}: {@code name=value} pairs separated by spaces, added to the server's settings. */
+    private static java.util.Map<String, String> extraSettings() {
+        String given = System.getenv("SUITE_PG_SETTINGS");
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (given != null) {
+            for (String pair : given.trim().split("\\s+")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    settings.put(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+        }
+        return settings;
     }
 
     /**

@@ -11,12 +11,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,15 +59,27 @@ final class DemoHttp {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Each loader thread keeps one connection per service: a blocking exchange on the caller's thread, no hand-off
+     * (see {@link KeepAliveConnection}); the pool's size bounds the connections.
+     */
+    private final ThreadLocal<Map<String, KeepAliveConnection>> connections = ThreadLocal.withInitial(HashMap::new);
+    /** Every connection opened, whichever thread holds it, so that the end of a load closes them all. */
+    private final Set<KeepAliveConnection> opened = ConcurrentHashMap.newKeySet();
     private final AtomicLong sent = new AtomicLong();
     /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
     private final Map<Integer, LongAdder> sentByPort = new ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+
+    /** Closes every connection (a thread that sends again opens a new one). */
+    void closeConnections() {
+        opened.forEach(KeepAliveConnection::close);
+        opened.clear();
+    }
 
     long sent() {
         return sent.get();
@@ -106,55 +117,74 @@ final class DemoHttp {
 
     private Answer exchange(String method, URI uri, String token, JsonObject body, String key,
             Set<Integer> accepted) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + token);
+        headers.put("Accept", "application/json");
         if (body != null) {
-            builder.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (key != null) {
-            builder.header("Idempotency-Key", key);
+            headers.put("Idempotency-Key", key);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest request = builder.method(method, publisher).build();
+        String text = body == null ? null : body.toString();
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
                 retried.incrementAndGet();
                 pause(attempt);
             }
-            HttpResponse<String> response;
+            KeepAliveConnection.Response response;
             try {
                 sent.incrementAndGet();
                 sentByPort.computeIfAbsent(uri.getPort(), p -> new LongAdder()).increment();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = send(method, uri, headers, text);
             } catch (IOException e) {
                 last = e.toString();
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DemoFailure(method + " " + uri.getPath() + " interrupted");
             }
-            int status = response.statusCode();
-            String text = response.body();
-            if (status >= 500 || status == 429 || notArrivedYet(status, text)) {
-                last = status + " " + abbreviate(text);
+            int status = response.status();
+            String answer = response.body();
+            if (status >= 500 || status == 429 || notArrivedYet(status, answer)) {
+                last = status + " " + abbreviate(answer);
                 continue;
             }
-            boolean replay = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
-                    .orElse(false);
+            boolean replay = "true".equalsIgnoreCase(response.header("Idempotent-Replayed"));
             if (replay) {
                 replayed.incrementAndGet();
             }
             if (!accepted.contains(status)) {
-                throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": " + abbreviate(text)
-                        + (body == null ? "" : " (sent " + abbreviate(body.toString()) + ")"));
+                throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": " + abbreviate(answer)
+                        + (body == null ? "" : " (sent " + abbreviate(text) + ")"));
             }
-            return new Answer(status, text, replay);
+            return new Answer(status, answer, replay);
         }
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
+    }
+
+    /**
+     * On this thread's connection to the service. A kept connection the service has closed meanwhile (idle time-out)
+     * fails before anything was answered: the request goes once more on a new connection, not counted as a retry.
+     */
+    private KeepAliveConnection.Response send(String method, URI uri, Map<String, String> headers, String body)
+            throws IOException {
+        String authority = uri.getHost() + ":" + uri.getPort();
+        Map<String, KeepAliveConnection> mine = connections.get();
+        KeepAliveConnection kept = mine.get(authority);
+        if (kept != null && kept.isOpen()) {
+            try {
+                return kept.exchange(method, uri, headers, body);
+            } catch (java.io.EOFException | java.net.SocketException stale) {
+                // closed by the other side between two requests
+            }
+        }
+        KeepAliveConnection fresh = new KeepAliveConnection(uri.getHost(), uri.getPort(), CONNECT_TIMEOUT,
+                READ_TIMEOUT);
+        opened.add(fresh);
+        if (kept != null) {
+            opened.remove(kept);
+        }
+        mine.put(authority, fresh);
+        return fresh.exchange(method, uri, headers, body);
     }
 
     /**
