@@ -120,11 +120,6 @@ public final class CalibrationReport {
         }
     }
 
-    /** Closes the report's connection to the reporting service (a later read opens a new one). */
-    void closeConnections() {
-        http.closeConnections();
-    }
-
     /** The table as the service answers now. */
     public Result read(boolean settled) {
         Map<String, Map<String, BigDecimal>> reported = new HashMap<>();

@@ -133,9 +133,6 @@ public final class DemoCommand {
                 untilApplied.toMillis() == 0 ? 0 : events * 1000.0 / untilApplied.toMillis());
         CalibrationReport.print(table, out);
         out.flush();
-        // the system tests run the demo inside their own JVM: no connection outlives the command
-        load.closeConnections();
-        report.closeConnections();
         return new Run(plan, outcome, events, untilApplied, table);
     }
 }

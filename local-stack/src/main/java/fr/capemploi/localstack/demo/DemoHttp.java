@@ -11,11 +11,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -59,27 +60,15 @@ final class DemoHttp {
         }
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
-    /**
-     * Each loader thread keeps one connection per service: a blocking exchange on the caller's thread, no hand-off
-     * (see {@link KeepAliveConnection}); the pool's size bounds the connections.
-     */
-    private final ThreadLocal<Map<String, KeepAliveConnection>> connections = ThreadLocal.withInitial(HashMap::new);
-    /** Every connection opened, whichever thread holds it, so that the end of a load closes them all. */
-    private final Set<KeepAliveConnection> opened = ConcurrentHashMap.newKeySet();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicLong sent = new AtomicLong();
     /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
     private final Map<Integer, LongAdder> sentByPort = new ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
-
-    /** Closes every connection (a thread that sends again opens a new one). */
-    void closeConnections() {
-        opened.forEach(KeepAliveConnection::close);
-        opened.clear();
-    }
 
     long sent() {
         return sent.get();
@@ -117,74 +106,55 @@ final class DemoHttp {
 
     private Answer exchange(String method, URI uri, String token, JsonObject body, String key,
             Set<Integer> accepted) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + token);
-        headers.put("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
         if (body != null) {
-            headers.put("Content-Type", "application/json");
+            builder.header("Content-Type", "application/json");
         }
         if (key != null) {
-            headers.put("Idempotency-Key", key);
+            builder.header("Idempotency-Key", key);
         }
-        String text = body == null ? null : body.toString();
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString());
+        HttpRequest request = builder.method(method, publisher).build();
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
                 retried.incrementAndGet();
                 pause(attempt);
             }
-            KeepAliveConnection.Response response;
+            HttpResponse<String> response;
             try {
                 sent.incrementAndGet();
                 sentByPort.computeIfAbsent(uri.getPort(), p -> new LongAdder()).increment();
-                response = send(method, uri, headers, text);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 last = e.toString();
                 continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoFailure(method + " " + uri.getPath() + " interrupted");
             }
-            int status = response.status();
-            String answer = response.body();
-            if (status >= 500 || status == 429 || notArrivedYet(status, answer)) {
-                last = status + " " + abbreviate(answer);
+            int status = response.statusCode();
+            String text = response.body();
+            if (status >= 500 || status == 429 || notArrivedYet(status, text)) {
+                last = status + " " + abbreviate(text);
                 continue;
             }
-            boolean replay = "true".equalsIgnoreCase(response.header("Idempotent-Replayed"));
+            boolean replay = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+                    .orElse(false);
             if (replay) {
                 replayed.incrementAndGet();
             }
             if (!accepted.contains(status)) {
-                throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": " + abbreviate(answer)
-                        + (body == null ? "" : " (sent " + abbreviate(text) + ")"));
+                throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": " + abbreviate(text)
+                        + (body == null ? "" : " (sent " + abbreviate(body.toString()) + ")"));
             }
-            return new Answer(status, answer, replay);
+            return new Answer(status, text, replay);
         }
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
-    }
-
-    /**
-     * On this thread's connection to the service. A kept connection the service has closed meanwhile (idle time-out)
-     * fails before anything was answered: the request goes once more on a new connection, not counted as a retry.
-     */
-    private KeepAliveConnection.Response send(String method, URI uri, Map<String, String> headers, String body)
-            throws IOException {
-        String authority = uri.getHost() + ":" + uri.getPort();
-        Map<String, KeepAliveConnection> mine = connections.get();
-        KeepAliveConnection kept = mine.get(authority);
-        if (kept != null && kept.isOpen()) {
-            try {
-                return kept.exchange(method, uri, headers, body);
-            } catch (java.io.EOFException | java.net.SocketException stale) {
-                // closed by the other side between two requests
-            }
-        }
-        KeepAliveConnection fresh = new KeepAliveConnection(uri.getHost(), uri.getPort(), CONNECT_TIMEOUT,
-                READ_TIMEOUT);
-        opened.add(fresh);
-        if (kept != null) {
-            opened.remove(kept);
-        }
-        mine.put(authority, fresh);
-        return fresh.exchange(method, uri, headers, body);
     }
 
     /**

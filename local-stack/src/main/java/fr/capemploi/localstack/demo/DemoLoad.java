@@ -109,7 +109,6 @@ public final class DemoLoad {
             people(pool);
         } finally {
             pool.shutdownNow();
-            http.closeConnections();
             progress.stop();
         }
         return new Outcome(http.sent(), http.replayed(), http.retried(), failures.get(),
@@ -229,11 +228,6 @@ public final class DemoLoad {
             structureIds[s.index()] = id;
             progress.step();
         }
-    }
-
-    /** Closes the loader's connections (a later call opens new ones). */
-    void closeConnections() {
-        http.closeConnections();
     }
 
     /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
