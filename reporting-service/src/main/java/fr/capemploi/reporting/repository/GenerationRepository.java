@@ -8,17 +8,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
 
 /** The generations table and the DDL of a generation's schema. */
 @ApplicationScoped
 public class GenerationRepository {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GenerationRepository.class);
+    private static final Logger LOG = Logger.getLogger(GenerationRepository.class);
+    private static final Pattern CREATE_INDEX = Pattern.compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)");
 
     private final EntityManager entityManager;
     private final DataSource dataSource;
@@ -50,7 +56,7 @@ public class GenerationRepository {
     }
 
     /** Retired generations whose tables still exist and that were retired before {@code cutoff}. */
-    public List<Generation> retiredBefore(java.time.Instant cutoff) {
+    public List<Generation> retiredBefore(Instant cutoff) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT g.generation, g.schema_name FROM projection_generation g
@@ -135,15 +141,6 @@ public class GenerationRepository {
         return deferred.intValue() > 0;
     }
 
-    /** How long a rebuild's restoring of the upkeep took ({@link #restoreUpkeep}), once done. */
-    public Optional<java.time.Duration> upkeepRestoration(Generation generation) {
-        Object seconds = entityManager.createNativeQuery("SELECT EXTRACT(EPOCH FROM upkeep_restored_at - "
-                + "upkeep_restored_from) FROM projection_generation WHERE generation = ?1")
-                .setParameter(1, generation.number()).getSingleResult();
-        return Optional.ofNullable((Number) seconds)
-                .map(s -> java.time.Duration.ofNanos((long) (s.doubleValue() * 1e9)));
-    }
-
     /**
      * Gives a generation fed with its upkeep deferred its pre-aggregates and query indexes, in the caller's
      * transaction: the generation's tables locked, then their triggers on, every pre-aggregate filled from the facts
@@ -204,16 +201,21 @@ public class GenerationRepository {
 
     /** The {@code CREATE INDEX} statements of the migrations that add indexes only queries read, for a generation. */
     private static List<String> queryIndexes(Generation generation) {
-        List<String> statements = new java.util.ArrayList<>();
+        List<String> statements = new ArrayList<>();
         for (String file : ProjectionMigrations.QUERY_INDEXES) {
-            String sql = generation.sql(resource(ProjectionMigrations.LOCATION + file).replace("${schema}", "{schema}"))
-                    .replaceAll("(?m)^\\s*--.*$", "");
-            for (String statement : sql.split(";")) {
-                java.util.regex.Matcher matcher = java.util.regex.Pattern
-                        .compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)").matcher(statement);
-                if (matcher.matches()) {
-                    statements.add("CREATE INDEX IF NOT EXISTS " + matcher.group(1).strip());
-                }
+            statements.addAll(indexesOf(generation.sql(
+                    resource(ProjectionMigrations.LOCATION + file).replace("${schema}", "{schema}"))));
+        }
+        return statements;
+    }
+
+    /** Every {@code CREATE INDEX} of a script, as {@code CREATE INDEX IF NOT EXISTS}: built again, it changes nothing. */
+    private static List<String> indexesOf(String ddl) {
+        List<String> statements = new ArrayList<>();
+        for (String statement : ddl.replaceAll("(?m)^\\s*--.*$", "").split(";")) {
+            Matcher matcher = CREATE_INDEX.matcher(statement);
+            if (matcher.matches()) {
+                statements.add("CREATE INDEX IF NOT EXISTS " + matcher.group(1).strip());
             }
         }
         return statements;
@@ -261,9 +263,9 @@ public class GenerationRepository {
      * version of the service, which must be rebuilt before it can answer with the new projections.
      */
     public List<String> missingTables(Generation generation) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("CREATE TABLE \\{schema}\\.([a-z0-9_]+)")
+        Matcher matcher = Pattern.compile("CREATE TABLE \\{schema}\\.([a-z0-9_]+)")
                 .matcher(template());
-        List<String> declared = new java.util.ArrayList<>();
+        List<String> declared = new ArrayList<>();
         while (matcher.find()) {
             declared.add(matcher.group(1));
         }
@@ -284,10 +286,10 @@ public class GenerationRepository {
             return missing;
         }
         String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
-        java.util.regex.Pattern target = java.util.regex.Pattern.compile(
+        Pattern target = Pattern.compile(
                 "(?s)^\\s*CREATE (?:TABLE|INDEX [a-z0-9_]+ ON) " + generation.schema() + "\\.([a-z0-9_]+)\\b.*");
         for (String statement : ddl.split(";")) {
-            java.util.regex.Matcher matcher = target.matcher(statement);
+            Matcher matcher = target.matcher(statement);
             if (matcher.matches() && missing.contains(matcher.group(1))) {
                 entityManager.createNativeQuery(statement).executeUpdate();
             }
@@ -300,13 +302,8 @@ public class GenerationRepository {
      * service). Built while the service starts, so a large generation delays the start-up once.
      */
     public void addMissingIndexes(Generation generation) {
-        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
-        java.util.regex.Pattern index = java.util.regex.Pattern.compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)");
-        for (String statement : ddl.split(";")) {
-            java.util.regex.Matcher matcher = index.matcher(statement);
-            if (matcher.matches()) {
-                entityManager.createNativeQuery("CREATE INDEX IF NOT EXISTS " + matcher.group(1)).executeUpdate();
-            }
+        for (String index : indexesOf(generation.sql(template()))) {
+            entityManager.createNativeQuery(index).executeUpdate();
         }
     }
 
