@@ -322,6 +322,9 @@ public final class IndicatorCatalogue {
             return template == null ? own : template.under(own);
         }
 
+        /** A word of a template left without a value; {@code {schema}} is the query's. */
+        private static final Pattern UNBOUND_WORD = Pattern.compile("\\{(?!schema\\})[a-z-]+\\}");
+
         /**
          * {@code -- @as: counted-by-date rows=exits, fact=exit}: the sections of {@code templates/counted-by-date.sql}
          * with each {@code {rows}} and {@code {fact}} replaced by its word ({@code {schema}} is left to the query).
@@ -336,8 +339,7 @@ public final class IndicatorCatalogue {
                     text = text.replace("{" + pair[0].strip() + "}", pair[1].strip());
                 }
             }
-            Matcher unbound = Pattern.compile("\\{(?!schema\\})[a-z-]+\\}")
-                    .matcher(text);
+            Matcher unbound = UNBOUND_WORD.matcher(text);
             if (unbound.find()) {
                 throw new IllegalStateException(resource + " gives " + name + " no word for " + unbound.group());
             }
@@ -353,8 +355,7 @@ public final class IndicatorCatalogue {
         }
 
         private static List<String> union(List<String> first, List<String> then) {
-            return List.copyOf(new LinkedHashSet<>(Stream.concat(first.stream(), then.stream())
-                    .toList()));
+            return List.copyOf(new LinkedHashSet<>(Stream.concat(first.stream(), then.stream()).toList()));
         }
 
         /** The parameters' values for one member of the family ({@code id} ends with the member's word). */
