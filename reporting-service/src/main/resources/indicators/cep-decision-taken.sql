@@ -1,3 +1,4 @@
+-- @as: counted-facts fact=closed
 -- @needs: closed
 -- @main
 -- counted per structure (and per outcome) first, so that `closed` is read once and streamed (a common table
@@ -10,12 +11,6 @@ FROM (SELECT structure_id, count(*) FILTER (WHERE decision_taken) AS num, count(
 -- each closure has one outcome: the closures are the sum over the outcomes
 SELECT o.key, o.num, CAST(sum(o.num) OVER () AS BIGINT) AS den
 FROM (SELECT outcome AS key, count(*) AS num FROM closed GROUP BY outcome) o ORDER BY 1
--- @now-needs: facts
--- @now-with
-counted AS (
-    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
-    WHERE fact = 'closed' GROUP BY structure_id, month, key HAVING sum(n) > 0
-)
 -- @now-main
 SELECT CAST(coalesce(sum(m), 0) AS BIGINT) AS num, CAST(coalesce(sum(n), 0) AS BIGINT) AS den,
        (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing

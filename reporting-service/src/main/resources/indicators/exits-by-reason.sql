@@ -1,25 +1,10 @@
+-- @as: counted-by-date rows=exits, fact=exit
 -- @with
 exits AS (
     SELECT * FROM {schema}.beneficiary b WHERE b.exit_recorded_at <= :asOf
       AND b.exit_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
 )
--- @main
--- counted per structure first, so that `exits` is read once and streamed (a common table expression read twice is
--- materialised: at a million people, every row of the period copied aside before being counted)
-SELECT CAST(coalesce(sum(x.n), 0) AS BIGINT) AS num, NULL AS den,
-       count(*) FILTER (WHERE x.structure_id IN (SELECT structure_id FROM reg)) AS contributing
-FROM (SELECT structure_id, count(*) AS n FROM exits GROUP BY structure_id) x
 -- @breakdown
 SELECT exit_reason AS key, count(*) AS num, NULL AS den FROM exits GROUP BY exit_reason ORDER BY 1
--- @now-needs: facts
--- @now-with
-counted AS (
-    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
-    WHERE fact = 'exit' GROUP BY structure_id, month, key HAVING sum(n) > 0
-)
--- @now-main
-SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
-       (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing
-FROM counted
 -- @now-breakdown
 SELECT key, CAST(sum(n) AS BIGINT) AS num, NULL AS den FROM counted GROUP BY key ORDER BY 1

@@ -1,3 +1,4 @@
+-- @as: counted-facts fact=not-implemented
 -- @needs: outcomes
 -- @main
 SELECT count(*) AS num, NULL AS den,
@@ -5,12 +6,6 @@ SELECT count(*) AS num, NULL AS den,
 FROM outcomes
 -- @breakdown
 SELECT reason AS key, count(*) AS num, NULL AS den FROM outcomes, unnest(reasons) AS reason GROUP BY reason ORDER BY 1
--- @now-needs: facts
--- @now-with
-counted AS (
-    SELECT structure_id, key, CAST(sum(n) AS BIGINT) AS n, CAST(sum(m) AS BIGINT) AS m FROM facts
-    WHERE fact = 'not-implemented' GROUP BY structure_id, month, key HAVING sum(n) > 0
-)
 -- @now-main
 SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS num, NULL AS den,
        (SELECT count(*) FROM reg WHERE structure_id IN (SELECT structure_id FROM counted)) AS contributing

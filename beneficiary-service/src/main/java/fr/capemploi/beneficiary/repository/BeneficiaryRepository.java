@@ -4,16 +4,14 @@ import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.BeneficiaryState;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import fr.capemploi.platform.repository.Conditions;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,48 +42,23 @@ public class BeneficiaryRepository implements PanacheRepositoryBase<Beneficiary,
      * order, so that paging through a list neither skips nor repeats anyone.
      */
     public Slice search(Criteria criteria, int page, int size) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        where.add("state <> :erased");
-        params.put("erased", BeneficiaryState.ERASED);
-        if (criteria.structureId() != null) {
-            where.add("structureId = :structure");
-            params.put("structure", criteria.structureId());
-        }
-        if (criteria.referentCounsellorId() != null) {
-            where.add("referentCounsellorId = :referent");
-            params.put("referent", criteria.referentCounsellorId());
-        }
-        if (criteria.statusAtEntry() != null) {
-            where.add("statusAtEntry = :status");
-            params.put("status", criteria.statusAtEntry());
-        }
-        if (criteria.state() != null) {
-            where.add("state = :state");
-            params.put("state", criteria.state());
-        }
-        if (criteria.orientationSource() != null) {
-            where.add("orientationSource = :source");
-            params.put("source", criteria.orientationSource());
-        }
-        if (criteria.enteredFrom() != null) {
-            where.add("entryDate >= :from");
-            params.put("from", criteria.enteredFrom());
-        }
-        if (criteria.enteredTo() != null) {
-            where.add("entryDate <= :to");
-            params.put("to", criteria.enteredTo());
-        }
+        Conditions conditions = new Conditions()
+                .and("state <> :erased", "erased", BeneficiaryState.ERASED)
+                .andIfGiven("structureId = :structure", "structure", criteria.structureId())
+                .andIfGiven("referentCounsellorId = :referent", "referent", criteria.referentCounsellorId())
+                .andIfGiven("statusAtEntry = :status", "status", criteria.statusAtEntry())
+                .andIfGiven("state = :state", "state", criteria.state())
+                .andIfGiven("orientationSource = :source", "source", criteria.orientationSource())
+                .andIfGiven("entryDate >= :from", "from", criteria.enteredFrom())
+                .andIfGiven("entryDate <= :to", "to", criteria.enteredTo());
         List<String> words = criteria.nameWords() == null ? List.of() : criteria.nameWords();
         for (int i = 0; i < words.size(); i++) {
-            where.add("searchKey like :word" + i + " escape '\\'");
-            params.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+            conditions.and("searchKey like :word" + i + " escape '\\'", "word" + i,
+                    "%" + escapeLike(words.get(i)) + "%");
         }
-        if (criteria.nirHash() != null) {
-            where.add("nirHash = :nir");
-            params.put("nir", criteria.nirHash());
-        }
-        var found = find(String.join(" and ", where), Sort.by("lastNameKey").and("firstNameKey").and("id"), params);
+        conditions.andIfGiven("nirHash = :nir", "nir", criteria.nirHash());
+        var found = find(conditions.query(), Sort.by("lastNameKey").and("firstNameKey").and("id"),
+                conditions.parameters());
         return new Slice(found.page(Page.of(page, size)).list(), found.count());
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -17,36 +18,27 @@ final class QueryValues {
     }
 
     static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
-        }
+        return read(value, field, v -> Enum.valueOf(type, v), "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     static LocalDate dateOf(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date (YYYY-MM-DD)");
-        }
+        return read(value, field, LocalDate::parse, "must be a date (YYYY-MM-DD)");
     }
 
     static UUID uuidOf(String value, String field) {
+        return read(value, field, UUID::fromString, "must be a UUID");
+    }
+
+    /** A parameter left out or blank is no filter; one that does not read is a 400 naming it. */
+    private static <T> T read(String value, String field, Function<String, T> parser, String message) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, "must be a UUID");
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidFieldException(field, message);
         }
     }
 }

@@ -27,14 +27,13 @@ import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.rest.Page;
-import io.quarkus.panache.common.Parameters;
+import fr.capemploi.platform.repository.Conditions;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -101,17 +100,13 @@ public class Accompaniments {
 
     @Transactional
     public Page<Accompaniment> list(UUID structureId, UUID beneficiaryId, Boolean open, int page, int size) {
-        List<String> where = new ArrayList<>(List.of("structureId = :structure"));
-        Parameters parameters = Parameters.with("structure", structureId);
-        if (beneficiaryId != null) {
-            where.add("beneficiaryId = :beneficiary");
-            parameters.and("beneficiary", beneficiaryId);
-        }
+        Conditions conditions = new Conditions().and("structureId = :structure", "structure", structureId)
+                .andIfGiven("beneficiaryId = :beneficiary", "beneficiary", beneficiaryId);
         if (open != null) {
-            where.add(open ? "closedOn is null" : "closedOn is not null");
+            conditions.and(open ? "closedOn is null" : "closedOn is not null");
         }
-        var query = accompaniments.find(String.join(" and ", where), Sort.descending("startDate").and("recordedAt",
-                Sort.Direction.Descending), parameters);
+        var query = accompaniments.find(conditions.query(), Sort.descending("startDate").and("recordedAt",
+                Sort.Direction.Descending), conditions.parameters());
         List<Accompaniment> items = query.page(page, size).list();
         return new Page<>(items, query.count(), page, size);
     }

@@ -11,14 +11,12 @@ import fr.capemploi.events.cep.Level1ContactRouted.CepOperator;
 import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.domain.StructureRecords;
 import fr.capemploi.platform.rest.Page;
-import io.quarkus.panache.common.Parameters;
+import fr.capemploi.platform.repository.Conditions;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** Records CEP level-1 contacts and publishes them for the indicators. */
@@ -75,26 +73,13 @@ public class Level1Contacts {
 
     @Transactional
     public Page<Level1Contact> list(Filter filter, int page, int size) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (filter.structureId() != null) {
-            where.add("structureId = :structure");
-            parameters.and("structure", filter.structureId());
-        }
-        if (filter.beneficiaryId() != null) {
-            where.add("beneficiaryId = :beneficiary");
-            parameters.and("beneficiary", filter.beneficiaryId());
-        }
-        if (filter.from() != null) {
-            where.add("contactDate >= :from");
-            parameters.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("contactDate <= :to");
-            parameters.and("to", filter.to());
-        }
-        var query = contacts.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                Sort.descending("contactDate").and("recordedAt", Sort.Direction.Descending), parameters);
+        Conditions conditions = new Conditions()
+                .andIfGiven("structureId = :structure", "structure", filter.structureId())
+                .andIfGiven("beneficiaryId = :beneficiary", "beneficiary", filter.beneficiaryId())
+                .andIfGiven("contactDate >= :from", "from", filter.from())
+                .andIfGiven("contactDate <= :to", "to", filter.to());
+        var query = contacts.find(conditions.query(),
+                Sort.descending("contactDate").and("recordedAt", Sort.Direction.Descending), conditions.parameters());
         return new Page<>(query.page(page, size).list(), query.count(), page, size);
     }
 }

@@ -98,6 +98,11 @@ class AccompanimentResourceTest {
                 .body("interviews", hasSize(2)).body("actions", hasSize(3)).body("closure.closedOn", equalTo("2016-06-20"));
         fixtures.asCounsellor().queryParam("beneficiaryId", beneficiary.toString()).get("/api/v1/cep/accompaniments")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].status", equalTo("CLOSED"));
+        // the filters given are all applied: the person's closed accompaniment is not among the open ones
+        fixtures.asCounsellor().queryParam("beneficiaryId", beneficiary.toString()).queryParam("open", false)
+                .get("/api/v1/cep/accompaniments").then().statusCode(200).body("total", equalTo(1));
+        fixtures.asCounsellor().queryParam("beneficiaryId", beneficiary.toString()).queryParam("open", true)
+                .get("/api/v1/cep/accompaniments").then().statusCode(200).body("total", equalTo(0));
 
         TopicProbe.awaitEvents(cepTopic(), e -> e.aggregateId().toString().equals(id)
                 && e.eventType().equals("AccompanimentClosed"));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,17 @@ import org.junit.jupiter.api.Test;
 class ProblemDetailsTest {
 
     private static final String VALID = "{\"name\":\"w\",\"count\":1,\"colour\":\"RED\"}";
+
+    /** A widget posted by an administrator, refused as a bad request answered with a problem. */
+    private static ValidatableResponse refused(String body) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body).post("/test/widgets")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** A valid widget posted with {@code token}. */
+    private static ValidatableResponse postedWith(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(VALID).post("/test/widgets").then();
+    }
 
     @Test
     void aStatementStoppedAtItsTimeLimitIs503QueryTimeoutNotAnInternalError() {
@@ -31,50 +44,34 @@ class ProblemDetailsTest {
 
     @Test
     void malformedJsonIsAProblem() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"name\": ")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
+        refused("{\"name\": ")
                 .body("status", equalTo(400)).body("title", equalTo("Malformed JSON"));
     }
 
     @Test
     void wrongTypeNamesTheField() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\",\"count\":\"many\",\"colour\":\"RED\"}")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
+        refused("{\"name\":\"w\",\"count\":\"many\",\"colour\":\"RED\"}")
                 .body("violations.field", hasItem("count"));
     }
 
     @Test
     void unknownEnumValueNamesTheFieldAndTheAllowedValues() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"BLUE\"}")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
+        refused("{\"name\":\"w\",\"count\":1,\"colour\":\"BLUE\"}")
                 .body("violations[0].field", equalTo("colour"))
                 .body("violations[0].message", containsString("RED, GREEN"));
     }
 
     @Test
     void missingFieldsAreEachNamed() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"parts\":[{\"label\":\"\"}]}")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItem("name"))
-                .body("violations.field", hasItem("count"))
-                .body("violations.field", hasItem("colour"))
-                .body("violations.field", hasItem("parts[0].label"));
+        refused("{\"parts\":[{\"label\":\"\"}]}")
+                .body("violations.field", hasItems("name", "count", "colour", "parts[0].label"));
     }
 
     /** Jackson stops at the first value it cannot bind: every other bad field must still be named in the answer. */
     @Test
     void everyInvalidFieldIsNamedInOneAnswer() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"count\":\"many\",\"colour\":\"BLUE\",\"day\":\"31/12/2016\",\"colr\":{\"a\":[1]},"
-                        + "\"parts\":[{\"label\":\"\",\"x\":1},{\"label\":{\"x\":1}}]}")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
+        refused("{\"count\":\"many\",\"colour\":\"BLUE\",\"day\":\"31/12/2016\",\"colr\":{\"a\":[1]},"
+                + "\"parts\":[{\"label\":\"\",\"x\":1},{\"label\":{\"x\":1}}]}")
                 .body("detail", equalTo("8 fields are invalid"))
                 .body("violations.field", contains("colour", "colr", "count", "day", "name", "parts[0].label",
                         "parts[0].x", "parts[1].label"))
@@ -88,28 +85,20 @@ class ProblemDetailsTest {
     /** A value bound, then refused by validation, and another not bound at all: both in the same answer. */
     @Test
     void bindingAndValidationViolationsShareOneAnswer() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\",\"count\":-1,\"colour\":\"PURPLE\"}")
-                .post("/test/widgets")
-                .then().statusCode(400)
+        refused("{\"name\":\"w\",\"count\":-1,\"colour\":\"PURPLE\"}")
                 .body("violations.field", contains("colour", "count"));
     }
 
     @Test
     void unknownFieldIsRejected() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"colr\":1}")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
+        refused("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"colr\":1}")
                 .body("violations[0].field", equalTo("colr"));
     }
 
     @Test
     void badDateNamesTheField() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"day\":\"31/12/2016\"}")
-                .post("/test/widgets")
-                .then().statusCode(400).body("violations[0].field", equalTo("day"));
+        refused("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"day\":\"31/12/2016\"}")
+                .body("violations[0].field", equalTo("day"));
     }
 
     @Test
@@ -135,23 +124,19 @@ class ProblemDetailsTest {
 
     @Test
     void expiredTokenIs401() {
-        given().auth().oauth2(TestTokens.expired("admin", null)).contentType(ContentType.JSON).body(VALID)
-                .post("/test/widgets")
-                .then().statusCode(401).contentType("application/problem+json");
+        postedWith(TestTokens.expired("admin", null)).statusCode(401).contentType("application/problem+json");
     }
 
     @Test
     void tokenSignedByAnotherKeyIs401() {
-        given().auth().oauth2(TestTokens.signedByAnotherKey("admin", null)).contentType(ContentType.JSON).body(VALID)
-                .post("/test/widgets")
-                .then().statusCode(401).contentType("application/problem+json");
+        postedWith(TestTokens.signedByAnotherKey("admin", null)).statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void wrongRoleIs403() {
-        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body(VALID)
-                .post("/test/widgets")
-                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        postedWith(TestTokens.analyst()).statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
     }
 
     @Test
@@ -205,25 +190,18 @@ class ProblemDetailsTest {
 
     @Test
     void singleViolationIsSpelledOutInDetail() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets")
-                .then().statusCode(400).body("violations", hasSize(1)).body("detail", startsWith("name: "));
+        refused("{\"name\":\"\",\"count\":1,\"colour\":\"RED\"}")
+                .body("violations", hasSize(1)).body("detail", startsWith("name: "));
     }
 
     /** Audit finding: a NUL character in free text reached PostgreSQL and answered 500. */
     @Test
     void nulCharacterInTextIsABadRequestNamingTheField() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\\u0000x\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets")
-                .then().statusCode(400).contentType("application/problem+json")
+        refused("{\"name\":\"w\\u0000x\",\"count\":1,\"colour\":\"RED\"}")
                 .body("violations[0].field", equalTo("name"))
                 .body("violations[0].message", containsString("NUL"));
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"parts\":[{\"label\":\"a\\u0000\"}]}")
-                .post("/test/widgets")
-                .then().statusCode(400).body("violations[0].field", equalTo("parts[0].label"));
+        refused("{\"name\":\"w\",\"count\":1,\"colour\":\"RED\",\"parts\":[{\"label\":\"a\\u0000\"}]}")
+                .body("violations[0].field", equalTo("parts[0].label"));
     }
 
     /** Answers may hold personal data: never cached, never sniffed; errors too. */

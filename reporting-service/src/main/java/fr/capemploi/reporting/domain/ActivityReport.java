@@ -56,51 +56,48 @@ public record ActivityReport(String period,
         sections.add(new Section("exits", "Sorties par motif", exitLines));
 
         List<Line> cep = new ArrayList<>();
-        cep.add(new Line("cep-beneficiaries", "Bénéficiaires du CEP (personnes distinctes)",
-                v.get(Indicator.CEP_BENEFICIARIES).value()));
-        parts(v.get(Indicator.CEP_BENEFICIARIES), "cep-beneficiaries", "", cep);
-        cep.add(new Line("accompaniments-opened", "Accompagnements CEP ouverts",
-                v.get(Indicator.ACCOMPANIMENTS_OPENED).value()));
-        cep.add(new Line("accompaniments-closed", "Accompagnements CEP clôturés",
-                v.get(Indicator.ACCOMPANIMENTS_CLOSED).value()));
+        line(v.get(Indicator.CEP_BENEFICIARIES), "Bénéficiaires du CEP (personnes distinctes)", "", cep);
+        line(v.get(Indicator.ACCOMPANIMENTS_OPENED), "Accompagnements CEP ouverts", null, cep);
+        line(v.get(Indicator.ACCOMPANIMENTS_CLOSED), "Accompagnements CEP clôturés", null, cep);
         cep.add(new Line("cep-decision-taken", "CEP clôturés avec décision prise",
                 v.get(Indicator.CEP_DECISION_TAKEN).numerator()));
         sections.add(new Section("cep", "CEP par niveau", cep));
 
         List<Line> pmsmp = new ArrayList<>();
-        pmsmp.add(new Line("pmsmp-prescribed", "PMSMP prescrites", v.get(Indicator.PMSMP_PRESCRIBED).value()));
-        parts(v.get(Indicator.PMSMP_PRESCRIBED), "pmsmp-prescribed", "Prescrites pour : ", pmsmp);
-        pmsmp.add(new Line("pmsmp-done", "PMSMP réalisées", v.get(Indicator.PMSMP_DONE).value()));
+        line(v.get(Indicator.PMSMP_PRESCRIBED), "PMSMP prescrites", "Prescrites pour : ", pmsmp);
+        line(v.get(Indicator.PMSMP_DONE), "PMSMP réalisées", null, pmsmp);
         sections.add(new Section("pmsmp", "Périodes de mise en situation en milieu professionnel", pmsmp));
 
         List<Line> alternance = new ArrayList<>();
-        alternance.add(new Line("alternance-prescribed", "Contrats en alternance prescrits",
-                v.get(Indicator.ALTERNANCE_PRESCRIBED).value()));
-        alternance.add(new Line("alternance-done", "Contrats en alternance réalisés",
-                v.get(Indicator.ALTERNANCE_DONE).value()));
-        parts(v.get(Indicator.ALTERNANCE_DONE), "alternance-done", "Réalisés : ", alternance);
+        line(v.get(Indicator.ALTERNANCE_PRESCRIBED), "Contrats en alternance prescrits", null, alternance);
+        line(v.get(Indicator.ALTERNANCE_DONE), "Contrats en alternance réalisés", "Réalisés : ", alternance);
         sections.add(new Section("alternance", "Alternance", alternance));
 
         List<Line> trainings = new ArrayList<>();
-        trainings.add(new Line("trainings-started", "Formations entrées", v.get(Indicator.TRAININGS_STARTED).value()));
-        parts(v.get(Indicator.TRAININGS_STARTED), "trainings-started", "", trainings);
-        trainings.add(new Line("trainings-not-implemented", "Formations non mises en œuvre",
-                v.get(Indicator.TRAININGS_NOT_IMPLEMENTED).value()));
-        parts(v.get(Indicator.TRAININGS_NOT_IMPLEMENTED), "trainings-not-implemented", "Motif : ", trainings);
+        line(v.get(Indicator.TRAININGS_STARTED), "Formations entrées", "", trainings);
+        line(v.get(Indicator.TRAININGS_NOT_IMPLEMENTED), "Formations non mises en œuvre", "Motif : ", trainings);
         sections.add(new Section("trainings", "Formations", trainings));
 
         List<Line> funding = new ArrayList<>();
-        funding.add(new Line("funding-decisions", "Décisions de financement", v.get(Indicator.FUNDING_DECISIONS).value()));
-        parts(v.get(Indicator.FUNDING_DECISIONS), "funding-decisions", "Décisions : ", funding);
-        funding.add(new Line("funding-delay-median", "Délai médian de réponse (jours)",
-                v.get(Indicator.FUNDING_DELAY_MEDIAN).value()));
-        parts(v.get(Indicator.FUNDING_DELAY_MEDIAN), "funding-delay-median", "Délai médian (jours) : ", funding);
-        funding.add(new Line("funding-delay-p90", "Délai de réponse, 9e décile (jours)",
-                v.get(Indicator.FUNDING_DELAY_P90).value()));
-        parts(v.get(Indicator.FUNDING_DELAY_P90), "funding-delay-p90", "Délai 9e décile (jours) : ", funding);
+        line(v.get(Indicator.FUNDING_DECISIONS), "Décisions de financement", "Décisions : ", funding);
+        line(v.get(Indicator.FUNDING_DELAY_MEDIAN), "Délai médian de réponse (jours)", "Délai médian (jours) : ",
+                funding);
+        line(v.get(Indicator.FUNDING_DELAY_P90), "Délai de réponse, 9e décile (jours)", "Délai 9e décile (jours) : ",
+                funding);
         sections.add(new Section("funding", "Décisions et délais de financement", funding));
 
         return new ActivityReport(period.label(), asOf, List.copyOf(sections));
+    }
+
+    /**
+     * The indicator's line, keyed by its id, with its value; then, when {@code partLabel} is given, a line per key of
+     * its breakdown, labelled {@code partLabel} and the key in French.
+     */
+    private static void line(IndicatorValue value, String label, String partLabel, List<Line> lines) {
+        lines.add(new Line(value.indicator().id(), label, value.value()));
+        if (partLabel != null) {
+            parts(value, value.indicator().id(), partLabel, lines);
+        }
     }
 
     /** Breakdown lines carry counts (the numerator), whatever the unit of the indicator, except statistics. */

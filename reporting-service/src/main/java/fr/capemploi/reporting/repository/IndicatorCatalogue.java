@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The indicator catalogue as data (resources under {@code indicators/}, described in their README): one SQL file
@@ -283,9 +286,12 @@ public final class IndicatorCatalogue {
             Map<String, Map<String, Object>> parameters = new HashMap<>();
             String current = "body";
             boolean exactAsOf = false;
+            Sections template = null;
             for (String line : text.split("\n")) {
                 String trimmed = line.strip();
-                if (trimmed.equals("-- @exact-as-of")) {
+                if (trimmed.startsWith("-- @as:")) {
+                    template = template(resource, trimmed.substring("-- @as:".length()).strip());
+                } else if (trimmed.equals("-- @exact-as-of")) {
                     exactAsOf = true;
                 } else if (trimmed.startsWith("-- @needs:")) {
                     names(trimmed, "-- @needs:").forEach(needs::add);
@@ -311,8 +317,45 @@ public final class IndicatorCatalogue {
                     sections.computeIfAbsent(current, k -> new ArrayList<>()).add(stripTrailingComment(line));
                 }
             }
-            return new Sections(resource, sections, List.copyOf(needs), List.copyOf(nowNeeds),
+            Sections own = new Sections(resource, sections, List.copyOf(needs), List.copyOf(nowNeeds),
                     Optional.ofNullable(columns), parameters, exactAsOf);
+            return template == null ? own : template.under(own);
+        }
+
+        /** A word of a template left without a value; {@code {schema}} is the query's. */
+        private static final Pattern UNBOUND_WORD = Pattern.compile("\\{(?!schema\\})[a-z-]+\\}");
+
+        /**
+         * {@code -- @as: counted-by-date rows=exits, fact=exit}: the sections of {@code templates/counted-by-date.sql}
+         * with each {@code {rows}} and {@code {fact}} replaced by its word ({@code {schema}} is left to the query).
+         */
+        private static Sections template(String resource, String declaration) {
+            String[] nameAndWords = declaration.split("\\s+", 2);
+            String name = ROOT + "templates/" + nameAndWords[0] + ".sql";
+            String text = read(name);
+            if (nameAndWords.length > 1) {
+                for (String word : nameAndWords[1].split(",")) {
+                    String[] pair = word.strip().split("=", 2);
+                    text = text.replace("{" + pair[0].strip() + "}", pair[1].strip());
+                }
+            }
+            Matcher unbound = UNBOUND_WORD.matcher(text);
+            if (unbound.find()) {
+                throw new IllegalStateException(resource + " gives " + name + " no word for " + unbound.group());
+            }
+            return of(name, text);
+        }
+
+        /** The template's sections with those the file writes itself in their place, and what both read. */
+        private Sections under(Sections own) {
+            Map<String, List<String>> merged = new HashMap<>(sections);
+            merged.putAll(own.sections);
+            return new Sections(own.resource, merged, union(needs, own.needs), union(nowNeeds, own.nowNeeds),
+                    own.columns.or(() -> columns), own.parameters, own.exactAsOf || exactAsOf);
+        }
+
+        private static List<String> union(List<String> first, List<String> then) {
+            return List.copyOf(new LinkedHashSet<>(Stream.concat(first.stream(), then.stream()).toList()));
         }
 
         /** The parameters' values for one member of the family ({@code id} ends with the member's word). */
@@ -328,7 +371,7 @@ public final class IndicatorCatalogue {
             return Map.copyOf(values);
         }
 
-        private static java.util.stream.Stream<String> names(String declaration, String marker) {
+        private static Stream<String> names(String declaration, String marker) {
             return Arrays.stream(declaration.substring(marker.length()).split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty());
         }

@@ -329,27 +329,35 @@ public class IndicatorFacts {
         Map<String, Object> row = statements.query(generation.sql(now
                 ? catalogue.nowMain(indicator, shared.tables()) : catalogue.main(indicator, shared.tables())),
                 parameters).get(0);
+        Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator, shared.tables())
+                : catalogue.breakdown(indicator, shared.tables());
+        List<Map<String, Object>> parts = breakdown.isPresent()
+                ? statements.query(generation.sql(breakdown.get()), parameters) : List.of();
+        return value(indicator, row, parts, shared.registered());
+    }
+
+    /**
+     * The value from the rows the queries answer: the main query's {@code num}, {@code den} and {@code contributing},
+     * the breakdown's {@code key}, {@code num} and {@code den}; {@code registered}: the coverage's denominator.
+     */
+    static IndicatorValue value(Indicator indicator, Map<String, Object> row, List<Map<String, Object>> breakdown,
+            long registered) {
         BigDecimal numerator = decimal(row.get("num"));
         BigDecimal denominator = decimal(row.get("den"));
         List<IndicatorValue.Part> parts = new ArrayList<>();
-        Optional<String> breakdown = now ? catalogue.nowBreakdown(indicator, shared.tables())
-                : catalogue.breakdown(indicator, shared.tables());
-        if (breakdown.isPresent()) {
-            for (Map<String, Object> part : statements.query(generation.sql(breakdown.get()), parameters)) {
-                BigDecimal partNumerator = decimal(part.get("num"));
-                BigDecimal partDenominator = decimal(part.get("den"));
-                parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
-                        IndicatorValue.valueOf(indicator.unit(), partNumerator, partDenominator), partNumerator,
-                        partDenominator));
-            }
+        for (Map<String, Object> part : breakdown) {
+            BigDecimal partNumerator = decimal(part.get("num"));
+            BigDecimal partDenominator = decimal(part.get("den"));
+            parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
+                    IndicatorValue.valueOf(indicator.unit(), partNumerator, partDenominator), partNumerator,
+                    partDenominator));
         }
         return new IndicatorValue(indicator, IndicatorValue.valueOf(indicator.unit(), numerator, denominator),
                 numerator, denominator,
-                new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(), shared.registered()),
-                parts);
+                new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(), registered), parts);
     }
 
-    private static Map<String, Object> parameters(Scope scope, ReportingPeriod period, Instant asOf) {
+    static Map<String, Object> parameters(Scope scope, ReportingPeriod period, Instant asOf) {
         return Map.of("kind", scope.kind().name(), "scopeId", scope.id(), "ps", period.start(), "pe", period.end(),
                 "asOf", asOf);
     }

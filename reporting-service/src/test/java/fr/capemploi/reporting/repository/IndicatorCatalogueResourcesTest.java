@@ -74,6 +74,29 @@ class IndicatorCatalogueResourcesTest {
     }
 
     @Test
+    void aFileBuiltOnATemplateReadsAsTheTemplateWithItsWordsAndItsOwnSections() {
+        // actions.sql, built in turn on counted-by-date.sql and counted-facts.sql, with the words of pmsmp-done
+        IndicatorCatalogue.Entry done = catalogue.entry(Indicator.PMSMP_DONE);
+        assertThat(done.with().orElseThrow()).contains("a.kind = 'PMSMP' AND a.done_at <= :asOf")
+                .contains("a.done_on BETWEEN :ps AND :pe").doesNotContain("{kind}").doesNotContain("{date}");
+        assertThat(done.main()).contains("count(*) AS n FROM acts GROUP BY structure_id");
+        assertThat(done.breakdown().orElseThrow()).contains("SELECT pmsmp_purpose AS key");
+        assertThat(done.now().orElseThrow().needs()).containsExactly("facts");
+        assertThat(done.now().orElseThrow().with().orElseThrow()).contains("WHERE fact = 'pmsmp-done'");
+        assertThat(catalogue.entry(Indicator.ALTERNANCE_PRESCRIBED).with().orElseThrow())
+                .contains("a.kind = 'ALTERNANCE' AND a.planned_at <= :asOf");
+        // a section the file writes itself replaces the template's; what either declares it reads is read
+        IndicatorCatalogue.Entry consent = catalogue.entry(Indicator.CPF_CONSENT_COLLECTED);
+        assertThat(consent.needs()).containsExactly("accompanied");
+        assertThat(consent.main()).contains("s.step = 'CONSENT'").contains("w.step = 'CONSENT_WITHDRAWN'");
+        assertThat(consent.breakdown().orElseThrow()).contains("x.modality AS key");
+        assertThat(catalogue.entry(Indicator.CPF_PRESENTED).breakdown()).isEmpty();
+        IndicatorCatalogue.Entry notImplemented = catalogue.entry(Indicator.TRAININGS_NOT_IMPLEMENTED);
+        assertThat(notImplemented.main()).startsWith("SELECT count(*) AS num");
+        assertThat(notImplemented.now().orElseThrow().with().orElseThrow()).contains("fact = 'not-implemented'");
+    }
+
+    @Test
     void aQueryReadsAFilledSetFromItsTableAndWorksOutTheOthersInPlace() {
         String filled = catalogue.main(Indicator.CEP_BENEFICIARIES, Set.of("held", "l1"));
         assertThat(filled).startsWith("WITH scope_structures AS (")

@@ -6,9 +6,7 @@ import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -250,32 +248,15 @@ public class ReferenceIndicatorFacts {
     /** One of {@link #REFERENCED} as the queries of before computed it. */
     public IndicatorValue compute(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
             Instant asOf) {
-        Map<String, Object> parameters = Map.of("kind", scope.kind().name(), "scopeId", scope.id(), "ps",
-                period.start(), "pe", period.end(), "asOf", asOf);
+        Map<String, Object> parameters = IndicatorFacts.parameters(scope, period, asOf);
         Definition definition = definition(indicator);
         long registered = ((Number) ProjectionSql.query(entityManager,
                 generation.sql(SCOPE + " SELECT count(*) AS n FROM reg"), parameters).get(0).get("n")).longValue();
         Map<String, Object> row = ProjectionSql.query(entityManager, generation.sql(SCOPE + definition.main()),
                 parameters).get(0);
-        BigDecimal numerator = decimal(row.get("num"));
-        BigDecimal denominator = decimal(row.get("den"));
-        List<IndicatorValue.Part> parts = new ArrayList<>();
-        if (definition.breakdown() != null) {
-            for (Map<String, Object> part : ProjectionSql.query(entityManager,
-                    generation.sql(SCOPE + definition.breakdown()), parameters)) {
-                BigDecimal partNumerator = decimal(part.get("num"));
-                BigDecimal partDenominator = decimal(part.get("den"));
-                parts.add(new IndicatorValue.Part(String.valueOf(part.get("key")),
-                        IndicatorValue.valueOf(indicator.unit(), partNumerator, partDenominator), partNumerator,
-                        partDenominator));
-            }
-        }
-        return new IndicatorValue(indicator, IndicatorValue.valueOf(indicator.unit(), numerator, denominator),
-                numerator, denominator, new IndicatorValue.Coverage(((Number) row.get("contributing")).longValue(),
-                        registered), parts);
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return IndicatorFacts.decimal(value);
+        List<Map<String, Object>> parts = definition.breakdown() == null ? List.of()
+                : ProjectionSql.query(entityManager, generation.sql(SCOPE + definition.breakdown()), parameters);
+        // the rows read into a value as the service reads them: what differs is only the queries
+        return IndicatorFacts.value(indicator, row, parts, registered);
     }
 }
