@@ -78,7 +78,10 @@ public final class RebuildThroughputBench {
             // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
             // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
             // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
-            rebuild(stack, cpu, read, readRate, new Variant("warm-up, every pre-aggregate maintained", List.of()));
+            Rebuilt warmUp = rebuild(stack, cpu, read, readRate, Double.NaN,
+                    new Variant("warm-up, every pre-aggregate maintained", List.of()));
+            // the other part a rebuild is made of: PostgreSQL writing the same rows without the service
+            double floorRate = postgresFloor(stack, cpu, read, warmUp);
             Variant all = new Variant("every pre-aggregate maintained", List.of());
             Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
             List<Variant> variants = singleSwitches
@@ -92,7 +95,7 @@ public final class RebuildThroughputBench {
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, List<Double>> finalisations = new LinkedHashMap<>();
             for (Variant variant : order) {
-                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, variant);
+                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, floorRate, variant);
                 rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
                 finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
             }
@@ -105,6 +108,7 @@ public final class RebuildThroughputBench {
             rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
                     mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
             System.out.println(summary);
+            System.out.println(partsSummary(readRate, floorRate, allRate, noneRate));
             System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
                     finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
                             .toList());
@@ -128,7 +132,11 @@ public final class RebuildThroughputBench {
     private record Variant(String label, List<String> leftOut) {
     }
 
-    private record Rebuilt(double rate, double finalisation) {
+    /**
+     * A rebuild's rate and finalisation, and what the floor needs of it: its generation, and the indexes its tables
+     * had while it applied (the query indexes are built only at the finalisation).
+     */
+    private record Rebuilt(double rate, double finalisation, int generation, List<String> indexesWhileApplying) {
     }
 
     /**
@@ -183,8 +191,8 @@ public final class RebuildThroughputBench {
     private static final String MONTHLY_FACT = "refresh_monthly_facts";
     private static final String PEOPLE_AND_DELAYS = "refresh_people_and_delays";
 
-    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, Variant variant)
-            throws Exception {
+    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, double floorRate,
+            Variant variant) throws Exception {
         String admin = stack.token("admin");
         int activeBefore = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
@@ -193,6 +201,7 @@ public final class RebuildThroughputBench {
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
                 .get("generation").asInt();
         String schema = "reporting_g" + building;
+        List<String> indexes = PostgresFloor.indexes(stack, schema);
         if (!variant.leftOut().isEmpty()) {
             try (Connection reporting = stack.connect(SuiteService.REPORTING);
                     Statement statement = reporting.createStatement()) {
@@ -222,13 +231,45 @@ public final class RebuildThroughputBench {
             finalisation = rs.getDouble(1);
             filled = "monthly_fact " + rs.getLong(2) + " rows, member_item " + rs.getLong(3);
         }
-        System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate"
-                + " (%s, %s UTC); finalisation %.2f s (%s)%n", activeBefore, building, variant.label(), read, seconds,
-                rate, rate / readRate, BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation,
-                filled);
+        System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate,"
+                + " %.2f x the PostgreSQL floor (%s, %s UTC); finalisation %.2f s (%s)%n", activeBefore, building,
+                variant.label(), read, seconds, rate, rate / readRate, rate / floorRate, BenchStack.load(),
+                LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation, filled);
         System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, after, read));
-        return new Rebuilt(rate, finalisation);
+        return new Rebuilt(rate, finalisation, building, indexes);
     }
+
+    /**
+     * The floor PostgreSQL sets: the rows the warm-up rebuild wrote (its generation's fact tables, its processed-event
+     * log, its positions) written again by COPY over plain JDBC, in transactions of the rebuild's batch, into empty
+     * copies of those tables with the indexes they had while the rebuild applied. @return events per second
+     */
+    private static double postgresFloor(BenchStack stack, ProcessCpu cpu, long read, Rebuilt source) throws Exception {
+        PostgresFloor floor = PostgresFloor.of(stack, source.generation(), source.indexesWhileApplying());
+        var before = cpu.snapshot();
+        double seconds = floor.write(REPLAY_BATCH, read);
+        var after = cpu.snapshot();
+        double rate = read / seconds;
+        System.out.printf("PostgreSQL floor (COPY by plain JDBC, batches of %d events, synchronous_commit off): %s"
+                + " in %.2f s = %.0f events/s (%s, %s UTC)%n", REPLAY_BATCH, floor.rows(), seconds, rate,
+                BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
+        System.out.println("  " + ProcessCpu.perOperation("event", before, after, read));
+        return rate;
+    }
+
+    /** The rebuild's rates against each part it is made of, and against the slower of the two. */
+    private static String partsSummary(double readRate, double floorRate, double allRate, double noneRate) {
+        double slower = Math.min(readRate, floorRate);
+        return ("the parts: raw read %.0f events/s, PostgreSQL floor %.0f events/s (the slower: %s); rebuild, all kept"
+                + " %.2f x the read, %.2f x the floor, %.2f x the slower; none kept %.2f x, %.2f x, %.2f x;"
+                + " 0.5 x the read is %s the floor").formatted(readRate, floorRate,
+                floorRate < readRate ? "PostgreSQL" : "the read", allRate / readRate, allRate / floorRate,
+                allRate / slower, noneRate / readRate, noneRate / floorRate, noneRate / slower,
+                readRate / 2 <= floorRate ? "within" : "beyond");
+    }
+
+    /** Records per batch of the replay channel ({@code REPORTING_REPLAY_BATCH}'s default in reporting-service). */
+    private static final int REPLAY_BATCH = 5000;
 
     private static long readAll(String bootstrap) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
