@@ -111,10 +111,7 @@ public final class ProjectionFeed {
      */
     Applied applyInTransaction(List<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
-        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            envelopes.add(decoder.apply(record));
-        }
+        List<EventEnvelope> envelopes = records.stream().map(decoder).toList();
         projection.beginBatch();
         List<EventEnvelope> handled = envelopes.stream().filter(e -> projection.handles(e.eventType())).toList();
         Set<UUID> fresh = positions.markProcessed(consumerName, handled.stream().map(EventEnvelope::eventId).toList());
@@ -144,10 +141,7 @@ public final class ProjectionFeed {
      */
     Prepared prepare(List<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
-        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            envelopes.add(decoder.apply(record));
-        }
+        List<EventEnvelope> envelopes = records.stream().map(decoder).toList();
         projection.beginBatch();
         Set<UUID> seen = new HashSet<>();
         List<UUID> applied = new ArrayList<>();
