@@ -41,7 +41,8 @@ final class BenchStack implements AutoCloseable {
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         stack = LocalStack.builder()
                 .repositoryRoot(root)
-                .dataDirectory(root.resolve("bench/target/stack-" + name))
+                // -Dbench.stack-suffix (e.g. in JAVA_TOOL_OPTIONS): two runs of one benchmark side by side, each its own stack
+                .dataDirectory(root.resolve("bench/target/stack-" + name + System.getProperty("bench.stack-suffix", "")))
                 .randomPorts()
                 .services(services)
                 .serviceJvmOptions(serviceJvmOptions())

@@ -72,13 +72,19 @@ public final class RebuildThroughputBench {
             double readRate = read / ((System.nanoTime() - readStart) / 1e9);
             System.out.printf("raw read of %s: %d records = %.0f events/s (%s)%n", TOPICS, read, readRate,
                     BenchStack.load());
-            System.out.println("  " + ProcessCpu.perOperation("event", readCpu, cpu.snapshot(), read));
+            var readCpuAfter = cpu.snapshot();
+            System.out.println("  " + ProcessCpu.perOperation("event", readCpu, readCpuAfter, read));
+            Part rawRead = new Part(readRate, millisPerEvent(readCpu, readCpuAfter, read));
 
             // the first rebuild also warms the service, the page cache and the database's caches up. Each
             // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
             // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
             // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
-            rebuild(stack, cpu, read, readRate, new Variant("warm-up, every pre-aggregate maintained", List.of()));
+            Rebuilt warmUp = rebuild(stack, cpu, read, readRate, Double.NaN,
+                    new Variant("warm-up, every pre-aggregate maintained", List.of()));
+            // the other part a rebuild is made of: PostgreSQL writing the same rows without the service
+            Part floor = postgresFloor(stack, cpu, read, warmUp);
+            double floorRate = floor.rate();
             Variant all = new Variant("every pre-aggregate maintained", List.of());
             Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
             List<Variant> variants = singleSwitches
@@ -91,10 +97,12 @@ public final class RebuildThroughputBench {
             order.addAll(mirrored);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, List<Double>> finalisations = new LinkedHashMap<>();
+            Map<String, List<Double>> cpuPerEvent = new LinkedHashMap<>();
             for (Variant variant : order) {
-                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, variant);
+                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, floorRate, variant);
                 rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
                 finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
+                cpuPerEvent.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.cpuPerEvent());
             }
             List<Double> allRuns = rates.get(all.label());
             List<Double> noneRuns = rates.get(none.label());
@@ -105,6 +113,8 @@ public final class RebuildThroughputBench {
             rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
                     mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
             System.out.println(summary);
+            System.out.println(partsSummary(rawRead, floor, new Part(allRate, mean(cpuPerEvent.get(all.label()))),
+                    new Part(noneRate, mean(cpuPerEvent.get(none.label())))));
             System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
                     finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
                             .toList());
@@ -128,7 +138,32 @@ public final class RebuildThroughputBench {
     private record Variant(String label, List<String> leftOut) {
     }
 
-    private record Rebuilt(double rate, double finalisation) {
+    /**
+     * A rebuild's rate and finalisation, and what the floor needs of it: its generation, and the indexes its tables
+     * had while it applied (the query indexes are built only at the finalisation).
+     */
+    private record Rebuilt(double rate, double finalisation, int generation, List<String> indexesWhileApplying,
+            double cpuPerEvent) {
+    }
+
+    /** A part of the run: its events per second, and the CPU each event cost every process of the stack, in ms. */
+    private record Part(double rate, double cpuPerEvent) {
+
+        /** The rate two cores would allow at that cost, were they the part's alone. */
+        double twoCores() {
+            return 2000 / cpuPerEvent;
+        }
+    }
+
+    /** Milliseconds of CPU per event, every process of the stack and the client together (ticks of 10 ms). */
+    private static double millisPerEvent(Map<String, Long> before, Map<String, Long> after, long events) {
+        return millisPerEvent(before, after, events, after.keySet());
+    }
+
+    private static double millisPerEvent(Map<String, Long> before, Map<String, Long> after, long events,
+            java.util.Collection<String> components) {
+        long ticks = components.stream().mapToLong(c -> after.getOrDefault(c, 0L) - before.getOrDefault(c, 0L)).sum();
+        return ticks * 10.0 / events;
     }
 
     /**
@@ -183,8 +218,8 @@ public final class RebuildThroughputBench {
     private static final String MONTHLY_FACT = "refresh_monthly_facts";
     private static final String PEOPLE_AND_DELAYS = "refresh_people_and_delays";
 
-    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, Variant variant)
-            throws Exception {
+    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, double floorRate,
+            Variant variant) throws Exception {
         String admin = stack.token("admin");
         int activeBefore = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
@@ -193,6 +228,7 @@ public final class RebuildThroughputBench {
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
                 .get("generation").asInt();
         String schema = "reporting_g" + building;
+        List<String> indexes = PostgresFloor.indexes(stack, schema);
         if (!variant.leftOut().isEmpty()) {
             try (Connection reporting = stack.connect(SuiteService.REPORTING);
                     Statement statement = reporting.createStatement()) {
@@ -222,13 +258,60 @@ public final class RebuildThroughputBench {
             finalisation = rs.getDouble(1);
             filled = "monthly_fact " + rs.getLong(2) + " rows, member_item " + rs.getLong(3);
         }
-        System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate"
-                + " (%s, %s UTC); finalisation %.2f s (%s)%n", activeBefore, building, variant.label(), read, seconds,
-                rate, rate / readRate, BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation,
-                filled);
+        System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate,"
+                + " %.2f x the PostgreSQL floor (%s, %s UTC); finalisation %.2f s (%s)%n", activeBefore, building,
+                variant.label(), read, seconds, rate, rate / readRate, rate / floorRate, BenchStack.load(),
+                LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation, filled);
         System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, after, read));
-        return new Rebuilt(rate, finalisation);
+        return new Rebuilt(rate, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
     }
+
+    /**
+     * The floor PostgreSQL sets: the rows the warm-up rebuild wrote (its generation's fact tables, its processed-event
+     * log, its positions) written again by COPY over plain JDBC, in transactions of the rebuild's batch, into empty
+     * copies of those tables with the indexes they had while the rebuild applied. @return events per second
+     */
+    private static Part postgresFloor(BenchStack stack, ProcessCpu cpu, long read, Rebuilt source) throws Exception {
+        PostgresFloor floor = PostgresFloor.of(stack, source.generation(), source.indexesWhileApplying());
+        var before = cpu.snapshot();
+        double seconds = floor.write(REPLAY_BATCH, read);
+        var after = cpu.snapshot();
+        double rate = read / seconds;
+        System.out.printf("PostgreSQL floor (COPY by plain JDBC, batches of %d events, synchronous_commit off): %s"
+                + " in %.2f s = %.0f events/s (%s, %s UTC)%n", REPLAY_BATCH, floor.rows(), seconds, rate,
+                BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
+        System.out.println("  " + ProcessCpu.perOperation("event", before, after, read));
+        // two decimals hide it: the floor's CPU is a few thousandths of a millisecond per event
+        System.out.printf("  CPU per event, three decimals: PostgreSQL %.3f ms, benchmark client %.3f ms%n",
+                millisPerEvent(before, after, read, List.of("PostgreSQL")),
+                millisPerEvent(before, after, read, List.of("benchmark client")));
+        return new Part(rate, millisPerEvent(before, after, read));
+    }
+
+    /**
+     * The rebuild against each part it is made of, and against the slower of the two: by the rates of this run, and by
+     * the CPU each event cost (what two cores would allow each at that cost, a figure the machine's load moves less).
+     */
+    private static String partsSummary(Part read, Part floor, Part all, Part none) {
+        double slower = Math.min(read.rate(), floor.rate());
+        double slowerTwoCores = Math.min(read.twoCores(), floor.twoCores());
+        return ("the parts, by rate: raw read %.0f events/s, PostgreSQL floor %.0f events/s (the slower: %s); rebuild,"
+                + " all kept %.2f x the read, %.2f x the floor, %.2f x the slower; none kept %.2f x, %.2f x, %.2f x%n"
+                + "the parts, by CPU per event (every process): read %.3f ms, floor %.3f ms, rebuild all kept %.3f ms,"
+                + " none kept %.3f ms; two cores at that cost allow: read %.0f/s, floor %.0f/s, rebuild all kept"
+                + " %.0f/s (%.2f x the read's, %.2f x the slower's), none kept %.0f/s (%.2f x, %.2f x); 0.5 x the read"
+                + " is %s what PostgreSQL allows (floor / read at two cores: %.2f)").formatted(read.rate(),
+                floor.rate(), floor.rate() < read.rate() ? "PostgreSQL" : "the read", all.rate() / read.rate(),
+                all.rate() / floor.rate(), all.rate() / slower, none.rate() / read.rate(), none.rate() / floor.rate(),
+                none.rate() / slower, read.cpuPerEvent(), floor.cpuPerEvent(), all.cpuPerEvent(), none.cpuPerEvent(),
+                read.twoCores(), floor.twoCores(), all.twoCores(), all.twoCores() / read.twoCores(),
+                all.twoCores() / slowerTwoCores, none.twoCores(), none.twoCores() / read.twoCores(),
+                none.twoCores() / slowerTwoCores, read.twoCores() / 2 <= floor.twoCores() ? "within" : "beyond",
+                floor.twoCores() / read.twoCores());
+    }
+
+    /** Records per batch of the replay channel ({@code REPORTING_REPLAY_BATCH}'s default in reporting-service). */
+    private static final int REPLAY_BATCH = 5000;
 
     private static long readAll(String bootstrap) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -46,6 +46,24 @@ public interface EventProjection {
     }
 
     /**
+     * Whether {@link #apply} only queues what it writes, nothing reaching the database before {@link #flush} (nor
+     * read from it): a pipelined channel then applies the events of the next batch while the previous batch's
+     * statements are sent and committed by another thread ({@link ProjectionChannels#openPipelined}).
+     */
+    default boolean queuesUntilFlush() {
+        return false;
+    }
+
+    /**
+     * For a projection that {@link #queuesUntilFlush}: what {@link #flush} would send, taken out of the projection
+     * now, to be sent later by another thread, in the batch's transaction, before {@link #completeBatch}; the
+     * projection is free to apply the next batch meanwhile.
+     */
+    default Runnable detachFlush() {
+        throw new UnsupportedOperationException(name() + " writes while it applies");
+    }
+
+    /**
      * Called once the projections of a transaction have all flushed, before its commit (once per projection that
      * took part): what several projections' statements feed is done here once for all of them, e.g. folding the
      * pre-aggregates their statements noted. A projection applied alone (a failed batch retried) completes alone.

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -41,6 +45,8 @@ import org.jboss.logging.Logger;
  * at the lowest position its projections committed; a projection passes over the records it already applied.
  * If a batch fails, each projection retries its share alone, then record by record to isolate a poison record,
  * which goes to the dead-letter topic; while the database is away the feed waits instead of dead-lettering.
+ * A pipelined channel ({@link ProjectionChannels#openPipelined}) applies a batch's events (its projections queue
+ * their statements) while the previous batch is sent and committed on a thread of its own, see {@link #deliver}.
  */
 public final class ProjectionChannel {
 
@@ -59,10 +65,16 @@ public final class ProjectionChannel {
     private final PlatformConfig.Consumer settings;
     private final Counter deadLettered;
     private final Arrivals arrivals;
+    private final Counter retriedAfterFailure;
     private final ReentrantLock applying = new ReentrantLock();
     private final Map<TopicPartition, PendingSeek> pendingSeeks = new ConcurrentHashMap<>();
     /** The envelopes of the batch being delivered, read once (only touched while {@link #applying} is held). */
     private final Map<ConsumerRecord<String, byte[]>, EventEnvelope> decoded = new IdentityHashMap<>();
+
+    /** The thread that sends and commits the prepared batches of a pipelined channel; null: one stage. */
+    private final ExecutorService applier;
+    /** The batch being sent and committed by {@link #applier} (only touched while {@link #applying} is held). */
+    private InFlight inFlight;
 
     private volatile List<ProjectionFeed> feeds = List.of();
     private volatile boolean running = true;
@@ -71,7 +83,8 @@ public final class ProjectionChannel {
 
     ProjectionChannel(String channel, String groupId, Set<String> topics, KafkaClientService kafkaClients,
             DeadLetters deadLetters, ConsumerPositions positions, DatabaseOutage database,
-            PlatformConfig.Consumer settings, Counter deadLettered, Arrivals arrivals) {
+            PlatformConfig.Consumer settings, Counter deadLettered, Counter retriedAfterFailure, Arrivals arrivals,
+            boolean pipelined) {
         this.channel = channel;
         this.groupId = groupId;
         this.topics = topics;
@@ -82,6 +95,12 @@ public final class ProjectionChannel {
         this.settings = settings;
         this.deadLettered = deadLettered;
         this.arrivals = arrivals;
+        this.retriedAfterFailure = retriedAfterFailure;
+        this.applier = pipelined ? Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, channel + "-apply");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     public String channel() {
@@ -104,6 +123,7 @@ public final class ProjectionChannel {
         readable(next);
         applying.lock();
         try {
+            settleUninterruptibly();
             feeds = List.copyOf(next);
             pendingSeeks.clear();
             onPollingThread(c -> {
@@ -125,6 +145,7 @@ public final class ProjectionChannel {
     public <T> T whileHeld(Supplier<T> action) {
         applying.lock();
         try {
+            settleUninterruptibly();
             return action.get();
         } finally {
             applying.unlock();
@@ -150,6 +171,9 @@ public final class ProjectionChannel {
 
     void stop() {
         running = false;
+        if (applier != null) {
+            applier.shutdown();
+        }
     }
 
     /** On the polling thread, when partitions are assigned: seek to the positions stored with the projections. */
@@ -201,30 +225,26 @@ public final class ProjectionChannel {
         }
     }
 
-    /** Applies one polled batch to every projection of the channel. Never throws while the service runs. */
+    /**
+     * Applies one polled batch to every projection of the channel. Never throws while the service runs.
+     * <p>
+     * Pipelined, the batch is selected from the positions the batch in flight will leave, its events applied by the
+     * projections (statements queued, not sent), then the batch in flight is waited for, and this one handed to the
+     * applying thread, which sends its statements with its processed-event log and positions in one transaction:
+     * the next poll is read and applied while it commits, on the other core. A batch in flight that failed is applied
+     * again here as any failed batch (projection by projection, then record by record, dead letters, back-off);
+     * the batch prepared meanwhile is handed over only if the positions ended where it was selected from, otherwise
+     * it is applied here from the positions as they are.
+     */
     public void deliver(ConsumerRecords<String, byte[]> records) {
         arrivals.note(records);
         applying.lock();
         try {
-            Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = selectWaitingForTheDatabase(records);
-            if (work.isEmpty()) {
-                return;
-            }
-            try {
-                Map<ProjectionFeed, ProjectionFeed.Applied> results = new HashMap<>();
-                inProjectionTransaction(() -> {
-                    results.clear();
-                    work.forEach((feed, list) -> results.put(feed, feed.applyInTransaction(list, this::envelope)));
-                    work.keySet().forEach(feed -> feed.projection().completeBatch());
-                    return null;
-                });
-                results.forEach(ProjectionFeed::committed);
-            } catch (RuntimeException batchFailure) {
-                LOG.debugf(batchFailure, "Batch of %d failed on channel %s; applying projection by projection",
-                        records.count(), channel);
-                for (Map.Entry<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> entry : work.entrySet()) {
-                    applyAlone(entry.getKey(), entry.getValue());
-                }
+            if (applier != null && feeds.stream().allMatch(feed -> feed.projection().queuesUntilFlush())) {
+                deliverPipelined(records);
+            } else {
+                settle();
+                applyNow(records);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,6 +255,146 @@ public final class ProjectionChannel {
         } finally {
             decoded.clear();
             applying.unlock();
+        }
+    }
+
+    private void deliverPipelined(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = selectWaitingForTheDatabase(records,
+                inFlight == null ? Map.of() : inFlight.leaves());
+        List<ProjectionFeed.Prepared> prepared = null;
+        if (!work.isEmpty()) {
+            try {
+                prepared = prepare(work);
+            } catch (RuntimeException failure) {
+                // e.g. a record that is not an envelope: applied below as without pipelining, which isolates it
+                LOG.debugf(failure, "Channel %s could not prepare a batch of %d records", channel, records.count());
+            }
+        }
+        InFlight previous = inFlight;
+        settle();
+        if (work.isEmpty()) {
+            return;
+        }
+        if (prepared != null && (previous == null || previous.leftAsPlanned())) {
+            inFlight = submit(work, prepared);
+            return;
+        }
+        decoded.clear();
+        applyNow(records);
+    }
+
+    /** The batch's events applied by each projection, outside any transaction, each record read once. */
+    private List<ProjectionFeed.Prepared> prepare(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work) {
+        Map<ConsumerRecord<String, byte[]>, EventEnvelope> envelopes = new IdentityHashMap<>();
+        List<ProjectionFeed.Prepared> prepared = new ArrayList<>(work.size());
+        work.forEach((feed, list) -> prepared.add(feed.prepare(list,
+                record -> envelopes.computeIfAbsent(record, r -> EnvelopeReadAhead.envelope(r.value())))));
+        return prepared;
+    }
+
+    /** Hands a prepared batch to the applying thread: one transaction for every projection's share, as applyNow. */
+    private InFlight submit(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work,
+            List<ProjectionFeed.Prepared> prepared) {
+        Future<?> outcome = applier.submit(() -> {
+            List<ProjectionFeed.Applied> results;
+            try {
+                results = inProjectionTransaction(() -> {
+                    List<ProjectionFeed.Applied> applied = new ArrayList<>(prepared.size());
+                    prepared.forEach(share -> applied.add(share.applyInTransaction()));
+                    prepared.forEach(share -> share.feed().projection().completeBatch());
+                    return applied;
+                });
+            } catch (RuntimeException failure) {
+                // applied again by the worker at its next batch (settle); the records are sent again so that there
+                // is one even when nothing new is published
+                rewind(work.values().stream().flatMap(List::stream)
+                        .map(r -> new TopicPartition(r.topic(), r.partition())).distinct().toList());
+                throw failure;
+            }
+            for (int i = 0; i < prepared.size(); i++) {
+                prepared.get(i).feed().committed(results.get(i));
+            }
+        });
+        return new InFlight(work, prepared, outcome);
+    }
+
+    /**
+     * Waits for the batch in flight; if it failed, applies it again here, as a failed batch is (projection by
+     * projection, then record by record: nothing of it was committed).
+     */
+    private void settle() throws InterruptedException {
+        InFlight previous = inFlight;
+        if (previous == null) {
+            return;
+        }
+        inFlight = null;
+        try {
+            previous.outcome().get();
+        } catch (ExecutionException failed) {
+            LOG.debugf(failed.getCause(), "Batch in flight failed on channel %s; applying projection by projection",
+                    channel);
+            retriedAfterFailure.increment();
+            try {
+                for (Map.Entry<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> entry : previous.work()
+                        .entrySet()) {
+                    applyAlone(entry.getKey(), entry.getValue());
+                }
+            } finally {
+                decoded.clear();
+            }
+        }
+    }
+
+    /** {@link #settle} where the caller cannot be interrupted: the interruption is kept for the thread's owner. */
+    private void settleUninterruptibly() {
+        try {
+            settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The batch sent and committed by the applying thread while the next one is prepared. */
+    private record InFlight(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work,
+            List<ProjectionFeed.Prepared> prepared, Future<?> outcome) {
+
+        /** Per projection and partition, the position the batch leaves once committed. */
+        Map<ProjectionFeed, Map<TopicPartition, ConsumerPositions.Advance>> leaves() {
+            Map<ProjectionFeed, Map<TopicPartition, ConsumerPositions.Advance>> leaves = new IdentityHashMap<>();
+            prepared.forEach(share -> leaves.put(share.feed(), share.advances()));
+            return leaves;
+        }
+
+        /** Whether each projection's positions are now where the batch was to leave them. */
+        boolean leftAsPlanned() {
+            return prepared.stream().allMatch(share -> share.advances().entrySet().stream()
+                    .allMatch(e -> Long.valueOf(e.getValue().nextOffset()).equals(share.feed().nextOffset(e.getKey()))));
+        }
+    }
+
+    /** One stage: the batch applied in one transaction for all the projections, then the fallbacks if it fails. */
+    private void applyNow(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = selectWaitingForTheDatabase(records,
+                Map.of());
+        if (work.isEmpty()) {
+            return;
+        }
+        try {
+            Map<ProjectionFeed, ProjectionFeed.Applied> results = new HashMap<>();
+            inProjectionTransaction(() -> {
+                results.clear();
+                work.forEach((feed, list) -> results.put(feed, feed.applyInTransaction(list, this::envelope)));
+                work.keySet().forEach(feed -> feed.projection().completeBatch());
+                return null;
+            });
+            results.forEach(ProjectionFeed::committed);
+        } catch (RuntimeException batchFailure) {
+            LOG.debugf(batchFailure, "Batch of %d failed on channel %s; applying projection by projection",
+                    records.count(), channel);
+            retriedAfterFailure.increment();
+            for (Map.Entry<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> entry : work.entrySet()) {
+                applyAlone(entry.getKey(), entry.getValue());
+            }
         }
     }
 
@@ -249,12 +409,14 @@ public final class ProjectionChannel {
         return decoded.computeIfAbsent(record, r -> EnvelopeReadAhead.envelope(r.value()));
     }
 
+    /** {@link #select}, the positions read with back-off while the database is away. */
     private Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> selectWaitingForTheDatabase(
-            ConsumerRecords<String, byte[]> records) throws InterruptedException {
+            ConsumerRecords<String, byte[]> records,
+            Map<ProjectionFeed, Map<TopicPartition, ConsumerPositions.Advance>> ahead) throws InterruptedException {
         Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         while (running) {
             try {
-                return select(records);
+                return select(records, ahead);
             } catch (RuntimeException e) {
                 long delay = backoff.nextDelayMillis();
                 LOG.warnf("Channel %s could not read its positions (%s); retrying in %d ms", channel, rootMessage(e),
@@ -268,8 +430,10 @@ public final class ProjectionChannel {
     /**
      * Keeps, per projection, the records at or after its position, in order. A record beyond the position (records
      * fetched before the consumer was placed elsewhere) is left out and the consumer is sent back to the position.
+     * {@code ahead}: the positions a batch in flight leaves, where they are beyond the committed ones.
      */
-    private Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> select(ConsumerRecords<String, byte[]> records) {
+    private Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> select(ConsumerRecords<String, byte[]> records,
+            Map<ProjectionFeed, Map<TopicPartition, ConsumerPositions.Advance>> ahead) {
         loadMissingPositions(records.partitions());
         Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work = new LinkedHashMap<>();
         for (TopicPartition partition : records.partitions()) {
@@ -280,6 +444,10 @@ public final class ProjectionChannel {
                 Long expected = feed.nextOffset(partition);
                 if (expected == null) {
                     continue;
+                }
+                ConsumerPositions.Advance inFlight = ahead.getOrDefault(feed, Map.of()).get(partition);
+                if (inFlight != null && inFlight.nextOffset() > expected) {
+                    expected = inFlight.nextOffset();
                 }
                 long position = expected;
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {

@@ -66,6 +66,22 @@ public class ProjectionChannels {
      * a projection reads: an unread topic would otherwise only show as figures that never move.
      */
     public ProjectionChannel open(String channel, List<ProjectionFeed> feeds) {
+        return open(channel, feeds, false);
+    }
+
+    /**
+     * {@link #open}, the channel applying in two stages: a batch's events are applied by the projections (their
+     * statements queued) on the channel's worker while the previous batch is sent and committed on a thread of the
+     * channel's own, so that the service's work and the database's overlap (a rebuild used one core of two). Only for
+     * projections that {@link EventProjection#queuesUntilFlush}; a channel serving any other applies in one stage.
+     * Positions, processed-event log, dead letters and back-off are as in one stage (see
+     * {@link ProjectionChannel#deliver}).
+     */
+    public ProjectionChannel openPipelined(String channel, List<ProjectionFeed> feeds) {
+        return open(channel, feeds, true);
+    }
+
+    private ProjectionChannel open(String channel, List<ProjectionFeed> feeds, boolean pipelined) {
         String prefix = "mp.messaging.incoming." + channel + ".";
         String groupId = rawConfig.getValue(prefix + "group.id", String.class);
         List<String> topics = List.of(rawConfig.getOptionalValue(prefix + "topics", String.class)
@@ -73,12 +89,15 @@ public class ProjectionChannels {
         Counter deadLettered = Counter.builder("projection.events.dead.lettered").tag("channel", channel)
                 .register(registry);
         ProjectionChannel opened = new ProjectionChannel(channel, groupId, Set.copyOf(topics), kafkaClients,
-                deadLetters, positions, database, config.consumer(), deadLettered, new ProjectionChannel.Arrivals(
+                deadLetters, positions, database, config.consumer(), deadLettered,
+                Counter.builder("projection.channel.batches.retried").tag("channel", channel)
+                        .description("Batches applied again after their transaction failed").register(registry),
+                new ProjectionChannel.Arrivals(
                         DistributionSummary.builder("projection.channel.batch.records").tag("channel", channel)
                                 .description("Records per polled batch handed to the channel").register(registry),
                         Timer.builder("projection.channel.delivery.wait").tag("channel", channel)
                                 .description("From a record's send by its producer to the start of its batch's apply")
-                                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry)));
+                                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry)), pipelined);
         opened.open(feeds);
         if (byChannel.putIfAbsent(channel, opened) != null) {
             throw new IllegalStateException("Channel " + channel + " opened twice");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +111,7 @@ public final class ProjectionFeed {
      */
     Applied applyInTransaction(List<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
-        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            envelopes.add(decoder.apply(record));
-        }
+        List<EventEnvelope> envelopes = records.stream().map(decoder).toList();
         projection.beginBatch();
         List<EventEnvelope> handled = envelopes.stream().filter(e -> projection.handles(e.eventType())).toList();
         Set<UUID> fresh = positions.markProcessed(consumerName, handled.stream().map(EventEnvelope::eventId).toList());
@@ -129,6 +127,93 @@ public final class ProjectionFeed {
             }
         }
         projection.flush();
+        Map<TopicPartition, ConsumerPositions.Advance> advances = advances(records, envelopes);
+        positions.advance(consumerName, advances.values());
+        return new Applied(advances, recorded, skipped);
+    }
+
+    /**
+     * Applies records as {@link #applyInTransaction} does, but outside any transaction and assuming none of them was
+     * processed before (a rebuild from offset 0, a live channel past its positions): the projection only queues its
+     * statements ({@link EventProjection#queuesUntilFlush}), which are taken out of it, so that it can prepare the
+     * next batch while this one is sent. {@link Prepared#applyInTransaction} checks the assumption against the
+     * processed-event log and refuses the batch if it does not hold.
+     */
+    Prepared prepare(List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
+        List<EventEnvelope> envelopes = records.stream().map(decoder).toList();
+        projection.beginBatch();
+        Set<UUID> seen = new HashSet<>();
+        List<UUID> applied = new ArrayList<>();
+        List<Instant> recorded = new ArrayList<>();
+        int skipped = 0;
+        for (EventEnvelope envelope : envelopes) {
+            if (!projection.handles(envelope.eventType())) {
+                continue;
+            }
+            // the same event twice in one batch is applied once
+            if (seen.add(envelope.eventId())) {
+                projection.apply(envelope);
+                applied.add(envelope.eventId());
+                recorded.add(envelope.recordedAt());
+            } else {
+                skipped++;
+            }
+        }
+        Runnable statements = projection.detachFlush();
+        return new Prepared(this, applied, statements, new Applied(advances(records, envelopes), recorded, skipped));
+    }
+
+    /** A batch applied ahead of its transaction: what it sends, and what it records, in that transaction. */
+    static final class Prepared {
+
+        private final ProjectionFeed feed;
+        private final List<UUID> eventIds;
+        private final Runnable statements;
+        private final Applied applied;
+
+        private Prepared(ProjectionFeed feed, List<UUID> eventIds, Runnable statements, Applied applied) {
+            this.feed = feed;
+            this.eventIds = eventIds;
+            this.statements = statements;
+            this.applied = applied;
+        }
+
+        ProjectionFeed feed() {
+            return feed;
+        }
+
+        /** The positions this batch leaves its partitions at, once committed. */
+        Map<TopicPartition, ConsumerPositions.Advance> advances() {
+            return applied.advances();
+        }
+
+        /**
+         * In the caller's transaction: the processed-event log, the statements, the positions. An event already in
+         * the log (a duplicate publish across batches, a redelivery) means the statements apply it again: the
+         * batch is refused, to be applied again as it would have been without preparation.
+         */
+        Applied applyInTransaction() {
+            Set<UUID> fresh = feed.positions.markProcessed(feed.consumerName, eventIds);
+            if (fresh.size() != eventIds.size()) {
+                throw new AlreadyProcessed(feed.consumerName, eventIds.size() - fresh.size());
+            }
+            statements.run();
+            feed.positions.advance(feed.consumerName, applied.advances().values());
+            return applied;
+        }
+    }
+
+    /** A prepared batch held events this consumer had already processed: it is applied again the usual way. */
+    static final class AlreadyProcessed extends RuntimeException {
+        AlreadyProcessed(String consumer, int events) {
+            super(events + " events of the batch were already processed by " + consumer, null, false, false);
+        }
+    }
+
+    /** Where a batch leaves each partition: past its last record, with that record's recording time. */
+    private Map<TopicPartition, ConsumerPositions.Advance> advances(List<ConsumerRecord<String, byte[]>> records,
+            List<EventEnvelope> envelopes) {
         Map<TopicPartition, ConsumerPositions.Advance> advances = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -136,8 +221,7 @@ public final class ProjectionFeed {
             advances.put(partition, new ConsumerPositions.Advance(topicNames.logical(record.topic()),
                     record.partition(), record.offset() + 1, envelopes.get(i).recordedAt()));
         }
-        positions.advance(consumerName, advances.values());
-        return new Applied(advances, recorded, skipped);
+        return advances;
     }
 
     /** Moves past a record sent to the dead-letter topic, noting why, in the caller's transaction. */

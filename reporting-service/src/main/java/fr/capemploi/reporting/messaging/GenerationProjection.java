@@ -30,7 +30,7 @@ abstract class GenerationProjection extends TypedProjection {
     private final Generation generation;
     private final EntityManager entityManager;
     private final Map<String, String> resolved = new HashMap<>();
-    private final List<Queued> queued = new ArrayList<>();
+    private List<Queued> queued = new ArrayList<>();
     private final Set<String> setBased = new HashSet<>();
     private final GenerationBatch batch;
     private UUID currentKey;
@@ -82,6 +82,30 @@ abstract class GenerationProjection extends TypedProjection {
         } finally {
             queued.clear();
         }
+    }
+
+    /** Nothing is sent before {@link #flush}: the replay channel applies the next batch while this one is sent. */
+    @Override
+    public final boolean queuesUntilFlush() {
+        return true;
+    }
+
+    /**
+     * The batch's statements in rounds, worked out now (on the thread that applied the events), sent later by the
+     * channel's applying thread in the batch's transaction; the projection starts a new queue for the next batch.
+     */
+    @Override
+    public final Runnable detachFlush() {
+        if (queued.isEmpty()) {
+            return () -> {
+            };
+        }
+        List<ProjectionSql.Statement> statements = inRounds(queued, setBased::contains);
+        queued = new ArrayList<>();
+        return () -> {
+            batch.noted();
+            ProjectionSql.updateInRuns(entityManager, statements);
+        };
     }
 
     /** Folds what the statements of every projection of the generation noted in this transaction, once. */

@@ -11,6 +11,8 @@ import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.repository.IndicatorPathsEqualityTest;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -174,6 +176,63 @@ class ProjectionRebuildTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
         await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
         assertRebuiltEqualsLive(before, building);
+    }
+
+    /**
+     * The replay channel is pipelined: a batch is sent and committed by its own thread while the worker applies the
+     * next one (tests' rebuilds go in batches of 20 records, so there is always a next one). A batch whose transaction
+     * fails there — once, at the database, by a trigger this test adds to the rebuilding generation — is applied again
+     * after the one prepared meanwhile waited for it: no event is lost, none applied or logged twice, the rebuild
+     * equals the live generation row for row.
+     */
+    @Test
+    void aBatchFailingWhileTheNextIsPreparedIsAppliedAgainNothingLostNothingTwice() throws Exception {
+        new ReportingScenario("30").publish();
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        Generation before = generations.active();
+        double retriedBefore = replayBatchesRetried();
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            repository.lock();
+            Generation created = repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+            // a sequence is not rolled back with the failed transaction: the trigger fails the first one only
+            entityManager.createNativeQuery(created.sql("""
+                    CREATE SEQUENCE {schema}.injected_failures;
+                    CREATE FUNCTION {schema}.fail_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                        IF nextval('{schema}.injected_failures') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF;
+                        RETURN NULL;
+                    END $$;
+                    CREATE TRIGGER injected_failure AFTER INSERT ON {schema}.interview
+                        FOR EACH STATEMENT EXECUTE FUNCTION {schema}.fail_once()""")).executeUpdate();
+            return created;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(building.sql("DROP TRIGGER injected_failure ON {schema}.interview"));
+            assertThat(Long.parseLong(text(statement, building.sql("SELECT last_value FROM {schema}.injected_failures"))))
+                    .as("the failure happened, and the batch passed after it").isGreaterThan(1);
+            for (String projection : List.of("structures", "beneficiary-facts", "cep-facts", "cpf-facts")) {
+                String events = "SELECT count(*) || ' ' || count(DISTINCT event_id) FROM processed_event WHERE consumer = "
+                        + "'reporting-service." + projection + "%s'";
+                assertThat(text(statement, events.formatted(building.consumerSuffix()))).as(projection)
+                        .isEqualTo(text(statement, events.formatted(before.consumerSuffix())));
+                String deadLetters = "SELECT count(*) FROM dead_lettered_event WHERE consumer = 'reporting-service."
+                        + projection + "%s'";
+                assertThat(text(statement, deadLetters.formatted(building.consumerSuffix()))).as(projection)
+                        .isEqualTo(text(statement, deadLetters.formatted(before.consumerSuffix())));
+            }
+        }
+        assertThat(replayBatchesRetried()).as("the failed batch was applied again").isGreaterThan(retriedBefore);
+        assertRebuiltEqualsLive(before, building);
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    private double replayBatchesRetried() {
+        Counter counter = registry.find("projection.channel.batches.retried").tag("channel", "projections-replay")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /**
