@@ -75,6 +75,8 @@ public class Outbox {
 
     /**
      * As {@link #record(DomainEvent, Instant)}, with {@code row} written by the same statement: both rows or neither.
+     * Called outside any transaction, the statement is the whole write and commits on its own (a write that is one
+     * new row and its event needs no more); inside one, it is part of it.
      *
      * @return the event's id
      */
@@ -84,8 +86,14 @@ public class Outbox {
 
     private UUID write(CompanionRow row, DomainEvent event, Instant occurredAt) {
         // what @Transactional(MANDATORY) checked, without a second transactional interceptor around every write (its
-        // proxy, its look-ups of the transaction and of the method's annotations): the caller's own is enough
-        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+        // proxy, its look-ups of the transaction and of the method's annotations): the caller's own is enough.
+        // A companion row is the exception: the change and its event are one statement, which PostgreSQL runs
+        // atomically in a transaction of its own when the connection is in autocommit (a pool connection outside a
+        // JTA transaction): both rows or neither, as under @Transactional, at the same isolation (read committed),
+        // without the transaction manager's begin, enlistment, synchronizations and commit, and without the COMMIT's
+        // own round trip (bench/README.md, "Write path", 2026-12-05 evening)
+        boolean joined = transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        if (!joined && row == null) {
             throw new TransactionalException("An event is recorded in the transaction of the change it describes",
                     new TransactionRequiredException());
         }
@@ -115,7 +123,12 @@ public class Outbox {
             // reads the SQL state of the causes) see what they saw before
             throw new PersistenceException("Could not write the outbox row of " + event.getClass().getSimpleName(), e);
         }
-        wakeRelayAtCommit();
+        if (joined) {
+            wakeRelayAtCommit();
+        } else {
+            // the statement has committed
+            relay.wake();
+        }
         return envelope.eventId();
     }
 

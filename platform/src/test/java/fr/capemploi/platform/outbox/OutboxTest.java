@@ -81,6 +81,50 @@ class OutboxTest {
         assertNothingWasPublishedFor(name);
     }
 
+    @Test
+    void oneStatementWriteOutsideATransactionCommitsTheRowAndItsEventAndIsPublished() {
+        // a companion row and its event are one statement: outside any transaction it commits on its own
+        UUID id = UUID.randomUUID();
+        String name = "one-statement-" + id;
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets/one-statement/" + id).then().statusCode(200);
+
+        assertThat(count("SELECT count(*) FROM widget WHERE id = '" + id + "' AND name = '" + name + "'")).isEqualTo(1);
+        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(topic, id.toString()).size() == 1);
+        assertThat(EventCodec.fromBytes(recordsFor(topic, id.toString()).get(0).value()).payload().get("name").asText())
+                .isEqualTo(name);
+    }
+
+    @Test
+    void oneStatementWriteThatFailsLeavesNeitherRowNorEvent() {
+        UUID id = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"first-" + id + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets/one-statement/" + id).then().statusCode(200);
+        // the same widget id again: the companion's insert fails, so the event's row in the same statement is not kept
+        String name = "second-" + id;
+        int status = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets/one-statement/" + id).then().extract().statusCode();
+
+        assertThat(status).isGreaterThanOrEqualTo(400);
+        assertThat(count("SELECT count(*) FROM widget WHERE name = '" + name + "'")).isZero();
+        assertNothingWasPublishedFor(name);
+    }
+
+    @Test
+    void eventAloneOutsideATransactionIsRefused() {
+        String name = "untransacted-" + UUID.randomUUID();
+        int status = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
+                .post("/test/widgets/event-only/outside-transaction").then().extract().statusCode();
+
+        assertThat(status).isEqualTo(500);
+        assertNothingWasPublishedFor(name);
+    }
+
     /** No outbox row names it, and a later event proves the relay has run past where its event would have been. */
     private void assertNothingWasPublishedFor(String name) {
         assertThat(count("SELECT count(*) FROM outbox_event WHERE convert_from(envelope, 'UTF8') LIKE '%" + name + "%'"))

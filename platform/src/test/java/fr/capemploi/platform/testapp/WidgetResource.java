@@ -209,6 +209,41 @@ public class WidgetResource {
         throw new IllegalStateException("secret detail in fr.capemploi.internal.Thing");
     }
 
+    /**
+     * A widget and its event written as one statement outside any transaction, as cep-service writes an anonymous
+     * level-1 contact: the statement commits on its own. {@code id} names the widget (an existing one makes the
+     * statement fail).
+     */
+    @POST
+    @Path("/one-statement/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> createInOneStatement(@PathParam("id") UUID id, @Valid @NotNull WidgetRequest request) {
+        outbox.record(new Outbox.CompanionRow() {
+            @Override
+            public String statement() {
+                return "INSERT INTO widget (id, name) VALUES (?, ?)";
+            }
+
+            @Override
+            public int bind(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+                insert.setObject(1, id);
+                insert.setString(2, request.name());
+                return 3;
+            }
+        }, new StructureRegistered(id, "W1", request.name(), "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
+        return Map.of("id", id);
+    }
+
+    /** An event alone, outside any transaction: refused, it could outlive a change rolled back. */
+    @POST
+    @Path("/event-only/outside-transaction")
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> recordEventOutsideATransaction(@Valid @NotNull WidgetRequest request) {
+        outbox.record(new StructureRegistered(UUID.randomUUID(), "E1", request.name(), "11", "75",
+                LocalDate.of(2016, 1, 4)), Instant.now());
+        return Map.of("recorded", true);
+    }
+
     private UUID save(String name, UUID id) {
         Widget widget = new Widget();
         widget.id = id;
