@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,9 +36,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * successive generations on one server does not charge to the variant that happens to come last. A rebuild applies
  * its facts with the upkeep deferred and fills the pre-aggregates from them once caught up (the finalisation, timed
  * apart): "all" is the service as it runs, its time up to the switch; "none" leaves the filling out (the
- * generation's refresh functions made empty right after the rebuild starts). Last, the live channel's upkeep: two
- * more networks of the same scale published while the live projection follows, the first with the active
- * generation's pre-aggregate triggers off, the second with them on, and the CPU each event cost.
+ * generation's refresh functions made empty right after the rebuild starts). Last, the live channel's upkeep: four
+ * more networks of the same scale published while the live projection follows, the active generation's
+ * pre-aggregate triggers off or on in a mirrored order (off, on, on, off), the rate and the CPU each
+ * event cost, and the live upkeep in % as the rebuild's is given.
  */
 public final class RebuildThroughputBench {
 
@@ -118,9 +120,15 @@ public final class RebuildThroughputBench {
                 System.out.printf("alone, on the means: monthly_fact %.1f %%, people/delays %.1f %% slower%n",
                         100 * (1 - allRate / withoutFacts), 100 * (1 - allRate / withoutPeople));
             }
-            // the live channel: the same scale of events, applied as they come, the upkeep off then on
-            live(stack, cpu, scale, DemoCommand.DEFAULT_SEED + 1, false);
-            live(stack, cpu, scale, DemoCommand.DEFAULT_SEED + 2, true);
+            // the live channel: the same scale of events, applied as they come, with the upkeep off and on in a
+            // mirrored order (off, on, on, off): each network lands on a larger database than the one before, and the
+            // order then charges that growth to neither variant
+            List<Live> lives = new ArrayList<>();
+            long seed = DemoCommand.DEFAULT_SEED;
+            for (boolean upkeep : List.of(false, true, true, false)) {
+                lives.add(live(stack, cpu, scale, ++seed, upkeep));
+            }
+            liveSummary(lives);
         }
     }
 
@@ -131,17 +139,34 @@ public final class RebuildThroughputBench {
     private record Rebuilt(double rate, double finalisation) {
     }
 
+    /** One live network: its events, the seconds from the load's start to the catch-up, the CPU per event. */
+    private record Live(boolean upkeep, int events, double seconds, Map<String, Double> cpuPerEvent) {
+
+        double rate() {
+            return events / seconds;
+        }
+
+        /** What ingesting an event cost: every process but the benchmark's own client, which publishes. */
+        double ingestionCpu() {
+            return cpuPerEvent.entrySet().stream().filter(e -> !e.getKey().equals(ProcessCpu.CLIENT))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+    }
+
     /**
      * Publishes another network of the same scale while the live projection follows, the active generation's
      * pre-aggregate triggers on or off (its pre-aggregates are then stale: only the cost is looked at), and prints
-     * the time it took to catch up after the load and the CPU each event cost, from the load's start.
+     * the time it took to catch up after the load and the CPU each event cost, from the load's start. With
+     * {@code track_functions} on in the server ({@code SUITE_PG_SETTINGS}), the time of the generation's functions
+     * per event too.
      */
-    private static void live(BenchStack stack, ProcessCpu cpu, double scale, long seed, boolean upkeep)
+    private static Live live(BenchStack stack, ProcessCpu cpu, double scale, long seed, boolean upkeep)
             throws Exception {
         String admin = stack.token("admin");
         int active = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
         String schema = "reporting_g" + active;
+        Map<String, double[]> functionsBefore;
         try (Connection reporting = stack.connect(SuiteService.REPORTING);
                 Statement statement = reporting.createStatement()) {
             statement.execute("""
@@ -151,7 +176,10 @@ public final class RebuildThroughputBench {
                             EXECUTE format('ALTER TABLE %s.%%I %s TRIGGER USER', t.relname);
                         END LOOP;
                     END $$""".formatted(schema, schema, upkeep ? "ENABLE" : "DISABLE"));
+            functionsBefore = functionTimes(statement, schema);
         }
+        DatabaseActivity database = new DatabaseActivity(stack);
+        database.snapshot(true);
         NetworkPlan plan = NetworkPlanner.plan(scale, seed);
         var before = cpu.snapshot();
         long start = System.nanoTime();
@@ -164,10 +192,92 @@ public final class RebuildThroughputBench {
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long caughtUp = System.nanoTime();
         stack.awaitReportingLagZero(Duration.ofMinutes(60));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var after = cpu.snapshot();
         System.out.printf("live, pre-aggregates' upkeep %s (seed %d): %d events published in %.1f s, caught up %.1f s"
-                + " after (%s)%n", upkeep ? "on" : "off", seed, events[0], loadSeconds,
-                (System.nanoTime() - caughtUp) / 1e9, BenchStack.load());
-        System.out.println("  " + ProcessCpu.perOperation("event", before, cpu.snapshot(), events[0]));
+                + " after: %.0f events/s from the load's start to the catch-up (%s, %s UTC)%n", upkeep ? "on" : "off",
+                seed, events[0], loadSeconds, (System.nanoTime() - caughtUp) / 1e9, events[0] / seconds,
+                BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
+        System.out.println("  " + ProcessCpu.perOperation("event", before, after, events[0]));
+        if (!functionsBefore.isEmpty()) {
+            // a backend sends its function statistics at most every few seconds once idle: wait for the last ones
+            Thread.sleep(11_000);
+            try (Connection reporting = stack.connect(SuiteService.REPORTING);
+                    Statement statement = reporting.createStatement()) {
+                Map<String, double[]> functionsAfter = functionTimes(statement, schema);
+                StringJoiner line = new StringJoiner(", ", "  functions, ms per event (self, calls per event): ", "");
+                functionsAfter.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), new double[] {
+                                e.getValue()[0] - functionsBefore.getOrDefault(e.getKey(), new double[3])[0],
+                                e.getValue()[1] - functionsBefore.getOrDefault(e.getKey(), new double[3])[1],
+                                e.getValue()[2] - functionsBefore.getOrDefault(e.getKey(), new double[3])[2]}))
+                        .filter(e -> e.getValue()[0] > 0)
+                        .sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]))
+                        .forEach(e -> line.add("%s %.4f (%.4f, %.3f)".formatted(e.getKey(),
+                                e.getValue()[1] / events[0], e.getValue()[2] / events[0], e.getValue()[0] / events[0])));
+                System.out.println(line);
+            }
+        }
+        if (upkeep) {
+            System.out.println(database.topStatements(events[0], "event", 25));
+        }
+        return new Live(upkeep, events[0], seconds, ProcessCpu.millisPerOperation(before, after, events[0]));
+    }
+
+    /** Per function of the schema: calls, total and self milliseconds, when the server tracks them. */
+    private static Map<String, double[]> functionTimes(Statement statement, String schema) throws Exception {
+        Map<String, double[]> times = new TreeMap<>();
+        try (java.sql.ResultSet tracked = statement.executeQuery("SHOW track_functions")) {
+            tracked.next();
+            if (tracked.getString(1).equals("none")) {
+                return times;
+            }
+        }
+        try (java.sql.ResultSet rows = statement.executeQuery("SELECT funcname, calls, total_time, self_time "
+                + "FROM pg_stat_user_functions WHERE schemaname = '" + schema + "'")) {
+            while (rows.next()) {
+                times.put(rows.getString(1), new double[] {rows.getLong(2), rows.getDouble(3), rows.getDouble(4)});
+            }
+        }
+        return times;
+    }
+
+    /**
+     * The live upkeep as the rebuild's is judged: the ingestion rate (events over the seconds from the load's start
+     * to the catch-up) with the upkeep on against off, on the means of the two runs of each and pair by pair (each
+     * "on" against the "off" next to it); and the same by the CPU an event cost the ingestion (every process but the
+     * benchmark's client), which moves less with the machine's load than a rate.
+     */
+    private static void liveSummary(List<Live> lives) {
+        List<Live> off = lives.stream().filter(l -> !l.upkeep()).toList();
+        List<Live> on = lives.stream().filter(Live::upkeep).toList();
+        double offRate = mean(off.stream().map(Live::rate).toList());
+        double onRate = mean(on.stream().map(Live::rate).toList());
+        double offCpu = mean(off.stream().map(Live::ingestionCpu).toList());
+        double onCpu = mean(on.stream().map(Live::ingestionCpu).toList());
+        System.out.printf("live ingestion, events/s from the load's start to the catch-up (mean of two runs): upkeep"
+                + " off %.0f (runs %.0f, %.0f), on %.0f (runs %.0f, %.0f)%n", offRate, off.get(0).rate(),
+                off.get(1).rate(), onRate, on.get(0).rate(), on.get(1).rate());
+        System.out.printf("cost of the live upkeep (goal <= 20 %%): rate %.1f %% lower on the means, pair by pair"
+                + " %.1f %% and %.1f %%; CPU per event of the ingestion %.3f ms off, %.3f ms on: %.1f %% more on the"
+                + " means (%.1f %% fewer events per CPU second), pair by pair %.1f %% and %.1f %% more (%s)%n",
+                100 * (1 - onRate / offRate), 100 * (1 - on.get(0).rate() / off.get(0).rate()),
+                100 * (1 - on.get(1).rate() / off.get(1).rate()), offCpu, onCpu, 100 * (onCpu / offCpu - 1),
+                100 * (1 - offCpu / onCpu), 100 * (on.get(0).ingestionCpu() / off.get(0).ingestionCpu() - 1),
+                100 * (on.get(1).ingestionCpu() / off.get(1).ingestionCpu() - 1), BenchStack.load());
+        Map<String, Double> offMeans = meanPerProcess(off);
+        Map<String, Double> onMeans = meanPerProcess(on);
+        StringJoiner line = new StringJoiner(", ", "  CPU per event, means, off -> on: ", "");
+        onMeans.forEach((process, ms) -> line.add("%s %.3f -> %.3f ms".formatted(process,
+                offMeans.getOrDefault(process, 0.0), ms)));
+        System.out.println(line);
+    }
+
+    private static Map<String, Double> meanPerProcess(List<Live> runs) {
+        Map<String, Double> means = new TreeMap<>();
+        runs.forEach(run -> run.cpuPerEvent().forEach((process, ms) -> means.merge(process, ms / runs.size(),
+                Double::sum)));
+        return means;
     }
 
     private static double mean(List<Double> values) {
