@@ -44,11 +44,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class RebuildThroughputBench {
 
     private static final List<String> TOPICS = List.of(Topics.BENEFICIARY, Topics.CEP, Topics.CPF);
+    private static final String LIVE_CHANNEL = "channel=\"projections\"";
 
     public static void main(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.12;
         // "short": only the warm-up, none kept and all kept (a before/after pair of runs in half the time)
-        boolean singleSwitches = args.length < 2 || !args[1].equals("short");
+        boolean singleSwitches = args.length < 2 || !args[1].equals("short") && !args[1].equals("live");
+        // "live": no raw read and no rebuild, only the live channel's networks (a before/after pair in minutes)
+        boolean liveOnly = args.length >= 2 && args[1].equals("live");
         NetworkPlan plan = NetworkPlanner.plan(scale, DemoCommand.DEFAULT_SEED);
         try (BenchStack stack = new BenchStack("rebuild", SuiteService.REPORTING)) {
             Map<String, Integer> byType = new TreeMap<>();
@@ -68,57 +71,59 @@ public final class RebuildThroughputBench {
                     (System.nanoTime() - liveStart) / 1e9, BenchStack.load());
 
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
-            var readCpu = cpu.snapshot();
-            long readStart = System.nanoTime();
-            long read = readAll(stack.kafkaBootstrap());
-            double readRate = read / ((System.nanoTime() - readStart) / 1e9);
-            System.out.printf("raw read of %s: %d records = %.0f events/s (%s)%n", TOPICS, read, readRate,
-                    BenchStack.load());
-            System.out.println("  " + ProcessCpu.perOperation("event", readCpu, cpu.snapshot(), read));
+            if (!liveOnly) {
+                var readCpu = cpu.snapshot();
+                long readStart = System.nanoTime();
+                long read = readAll(stack.kafkaBootstrap());
+                double readRate = read / ((System.nanoTime() - readStart) / 1e9);
+                System.out.printf("raw read of %s: %d records = %.0f events/s (%s)%n", TOPICS, read, readRate,
+                        BenchStack.load());
+                System.out.println("  " + ProcessCpu.perOperation("event", readCpu, cpu.snapshot(), read));
 
-            // the first rebuild also warms the service, the page cache and the database's caches up. Each
-            // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
-            // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
-            // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
-            rebuild(stack, cpu, read, readRate, new Variant("warm-up, every pre-aggregate maintained", List.of()));
-            Variant all = new Variant("every pre-aggregate maintained", List.of());
-            Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
-            List<Variant> variants = singleSwitches
-                    ? List.of(all, none, new Variant("without monthly_fact", List.of(MONTHLY_FACT)),
-                            new Variant("without people/delays", List.of(PEOPLE_AND_DELAYS)))
-                    : List.of(all, none);
-            List<Variant> order = new ArrayList<>(variants);
-            List<Variant> mirrored = new ArrayList<>(variants);
-            Collections.reverse(mirrored);
-            order.addAll(mirrored);
-            Map<String, List<Double>> rates = new LinkedHashMap<>();
-            Map<String, List<Double>> finalisations = new LinkedHashMap<>();
-            for (Variant variant : order) {
-                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, variant);
-                rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
-                finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
-            }
-            List<Double> allRuns = rates.get(all.label());
-            List<Double> noneRuns = rates.get(none.label());
-            double allRate = mean(allRuns);
-            double noneRate = mean(noneRuns);
-            StringBuilder summary = new StringBuilder("rebuild events/s (mean of two runs): raw read %.0f"
-                    .formatted(readRate));
-            rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
-                    mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
-            System.out.println(summary);
-            System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
-                    finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
-                            .toList());
-            System.out.printf("cost of the pre-aggregates' upkeep (goal <= 20 %%): together %.1f %% on the means;"
-                    + " pair by pair (each \"all\" against the \"none\" next to it) %.1f %% and %.1f %% (%s)%n",
-                    100 * (1 - allRate / noneRate), 100 * (1 - allRuns.get(0) / noneRuns.get(0)),
-                    100 * (1 - allRuns.get(1) / noneRuns.get(1)), BenchStack.load());
-            if (singleSwitches) {
-                double withoutFacts = mean(rates.get("without monthly_fact"));
-                double withoutPeople = mean(rates.get("without people/delays"));
-                System.out.printf("alone, on the means: monthly_fact %.1f %%, people/delays %.1f %% slower%n",
-                        100 * (1 - allRate / withoutFacts), 100 * (1 - allRate / withoutPeople));
+                // the first rebuild also warms the service, the page cache and the database's caches up. Each
+                // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
+                // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
+                // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
+                rebuild(stack, cpu, read, readRate, new Variant("warm-up, every pre-aggregate maintained", List.of()));
+                Variant all = new Variant("every pre-aggregate maintained", List.of());
+                Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
+                List<Variant> variants = singleSwitches
+                        ? List.of(all, none, new Variant("without monthly_fact", List.of(MONTHLY_FACT)),
+                                new Variant("without people/delays", List.of(PEOPLE_AND_DELAYS)))
+                        : List.of(all, none);
+                List<Variant> order = new ArrayList<>(variants);
+                List<Variant> mirrored = new ArrayList<>(variants);
+                Collections.reverse(mirrored);
+                order.addAll(mirrored);
+                Map<String, List<Double>> rates = new LinkedHashMap<>();
+                Map<String, List<Double>> finalisations = new LinkedHashMap<>();
+                for (Variant variant : order) {
+                    Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, variant);
+                    rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
+                    finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
+                }
+                List<Double> allRuns = rates.get(all.label());
+                List<Double> noneRuns = rates.get(none.label());
+                double allRate = mean(allRuns);
+                double noneRate = mean(noneRuns);
+                StringBuilder summary = new StringBuilder("rebuild events/s (mean of two runs): raw read %.0f"
+                        .formatted(readRate));
+                rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
+                        mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
+                System.out.println(summary);
+                System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
+                        finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
+                                .toList());
+                System.out.printf("cost of the pre-aggregates' upkeep (goal <= 20 %%): together %.1f %% on the means;"
+                        + " pair by pair (each \"all\" against the \"none\" next to it) %.1f %% and %.1f %% (%s)%n",
+                        100 * (1 - allRate / noneRate), 100 * (1 - allRuns.get(0) / noneRuns.get(0)),
+                        100 * (1 - allRuns.get(1) / noneRuns.get(1)), BenchStack.load());
+                if (singleSwitches) {
+                    double withoutFacts = mean(rates.get("without monthly_fact"));
+                    double withoutPeople = mean(rates.get("without people/delays"));
+                    System.out.printf("alone, on the means: monthly_fact %.1f %%, people/delays %.1f %% slower%n",
+                            100 * (1 - allRate / withoutFacts), 100 * (1 - allRate / withoutPeople));
+                }
             }
             // the live channel: the same scale of events, applied as they come, with the upkeep off and on in a
             // mirrored order (off, on, on, off): each network lands on a larger database than the one before, and the
@@ -181,6 +186,7 @@ public final class RebuildThroughputBench {
         DatabaseActivity database = new DatabaseActivity(stack);
         database.snapshot(true);
         NetworkPlan plan = NetworkPlanner.plan(scale, seed);
+        String metricsBefore = stack.metrics(SuiteService.REPORTING);
         var before = cpu.snapshot();
         long start = System.nanoTime();
         int[] events = {0};
@@ -191,7 +197,10 @@ public final class RebuildThroughputBench {
         stack.flush();
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long caughtUp = System.nanoTime();
-        stack.awaitReportingLagZero(Duration.ofMinutes(60));
+        // a look every 500 ms rather than 100: the looks would otherwise cost the service and the broker more the
+        // longer a variant takes to catch up (the CPU per event compared), for at most half a second of error on
+        // catch-ups of tens of seconds
+        stack.awaitReportingLagZero(Duration.ofMinutes(60), Duration.ofMillis(500));
         double seconds = (System.nanoTime() - start) / 1e9;
         var after = cpu.snapshot();
         System.out.printf("live, pre-aggregates' upkeep %s (seed %d): %d events published in %.1f s, caught up %.1f s"
@@ -199,6 +208,11 @@ public final class RebuildThroughputBench {
                 seed, events[0], loadSeconds, (System.nanoTime() - caughtUp) / 1e9, events[0] / seconds,
                 BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
         System.out.println("  " + ProcessCpu.perOperation("event", before, after, events[0]));
+        // the per-batch part of the upkeep weighs by the batches: how large the live channel's were
+        MetricsWindow channel = new MetricsWindow(metricsBefore, stack.metrics(SuiteService.REPORTING));
+        double batches = channel.increase("projection_channel_batch_records_count", LIVE_CHANNEL);
+        System.out.printf("  live channel: %.0f batches, %.1f records a batch%n", batches,
+                channel.increase("projection_channel_batch_records_sum", LIVE_CHANNEL) / Math.max(1, batches));
         if (!functionsBefore.isEmpty()) {
             // a backend sends its function statistics at most every few seconds once idle: wait for the last ones
             Thread.sleep(11_000);
