@@ -11,11 +11,7 @@ profiles AS (
     SELECT b.beneficiary_id, b.structure_id, v.entry_date, v.orientation_source, b.exit_date,
            b.exit_recorded_at
     FROM {schema}.beneficiary b
-    JOIN LATERAL (
-        SELECT p.entry_date, p.orientation_source FROM {schema}.beneficiary_profile p
-        WHERE p.beneficiary_id = b.beneficiary_id AND p.recorded_at <= :asOf
-        ORDER BY p.recorded_at DESC, p.version DESC LIMIT 1
-    ) v ON TRUE
+    JOIN LATERAL {schema}.profile_as_of(b.beneficiary_id, CAST(:asOf AS TIMESTAMPTZ)) v ON TRUE
     WHERE b.registered_at <= :asOf AND b.profile_recorded_at > :asOf
       AND b.structure_id IN (SELECT structure_id FROM scope_structures)
 ),

@@ -96,11 +96,7 @@ facts AS NOT MATERIALIZED (
     SELECT b.structure_id, CAST(date_trunc('month', v.entry_date) AS DATE), 'entry', v.orientation_source, 1,
            CASE WHEN v.orientation_source = 'POLE_EMPLOI' THEN 1 ELSE 0 END
     FROM {schema}.beneficiary b
-    JOIN LATERAL (
-        SELECT p.entry_date, p.orientation_source FROM {schema}.beneficiary_profile p
-        WHERE p.beneficiary_id = b.beneficiary_id AND p.recorded_at <= :asOf
-        ORDER BY p.recorded_at DESC, p.version DESC LIMIT 1
-    ) v ON TRUE
+    JOIN LATERAL {schema}.profile_as_of(b.beneficiary_id, CAST(:asOf AS TIMESTAMPTZ)) v ON TRUE
     WHERE CAST(:late AS BOOLEAN) AND b.profile_recorded_at > b.registered_at AND b.profile_recorded_at > :asOf AND b.registered_at <= :asOf
       AND v.entry_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM scope_structures)
 )

@@ -65,6 +65,11 @@ final class DatabaseActivity {
 
     /** The statements that took the server's time since the reset, the costliest first (when tracked). */
     String topStatements(long requests, int limit) {
+        return topStatements(requests, "demo request", limit);
+    }
+
+    /** The statements that took the server's time since the reset, per {@code unit} (when tracked). */
+    String topStatements(long requests, String unit, int limit) {
         List<String> lines = new ArrayList<>();
         try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement()) {
             if (!statementsTracked(statement)) {
@@ -80,25 +85,25 @@ final class DatabaseActivity {
                     + "JOIN pg_database d ON d.oid = s.dbid ORDER BY s.total_exec_time DESC LIMIT " + limit)) {
                 while (rows.next()) {
                     String query = rows.getString(5);
-                    lines.add(String.format(Locale.ROOT, "    %-11s %5.1f %% %7.3f ms/req %6.2f calls/req  %s",
+                    lines.add(String.format(Locale.ROOT, "    %-11s %5.1f %% %7.4f ms/%s %6.3f calls/%s  %s",
                             rows.getString(1), 100 * rows.getDouble(3) / Math.max(1e-9, total[0]),
-                            rows.getDouble(3) / Math.max(1, requests), rows.getLong(2) / (double) Math.max(1, requests),
-                            query.length() > 160 ? query.substring(0, 160) + "…" : query));
+                            rows.getDouble(3) / Math.max(1, requests), unit, rows.getLong(2) / (double) Math.max(1, requests),
+                            unit, query.length() > 160 ? query.substring(0, 160) + "…" : query));
                 }
             }
             // the consumers' bookkeeping: one position upsert per polled batch, so its calls count the batches
             try (ResultSet rows = statement.executeQuery("SELECT d.datname, sum(s.calls), sum(s.total_exec_time) "
                     + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
                     + "WHERE s.query LIKE 'INSERT INTO consumer_offset%' GROUP BY d.datname ORDER BY 1")) {
-                StringBuilder batches = new StringBuilder("    consumers' batches (position upserts) per demo request:");
+                StringBuilder batches = new StringBuilder("    consumers' batches (position upserts) per " + unit + ":");
                 while (rows.next()) {
                     batches.append(String.format(Locale.ROOT, " %s %.3f (%.3f ms)", rows.getString(1),
                             rows.getLong(2) / (double) Math.max(1, requests), rows.getDouble(3) / Math.max(1, requests)));
                 }
                 lines.add(batches.toString());
             }
-            return String.format(Locale.ROOT, "  statements' execution time, %.3f ms per demo request in all:%n",
-                    total[0] / Math.max(1, requests)) + String.join(System.lineSeparator(), lines);
+            return String.format(Locale.ROOT, "  statements' execution time, %.3f ms per %s in all:%n",
+                    total[0] / Math.max(1, requests), unit) + String.join(System.lineSeparator(), lines);
         } catch (SQLException e) {
             return "  (statement profile unavailable: " + e.getMessage() + ")";
         }

@@ -3,10 +3,8 @@ package fr.capemploi.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -78,7 +76,7 @@ final class ProcessCpu {
 
     private String component(long pid, long self, Map<Long, Long> parents, Map<Long, String> commandLines) {
         if (pid == self) {
-            return "benchmark client";
+            return CLIENT;
         }
         // a PostgreSQL backend is a child of the postmaster, which names the stack's data directory
         for (long p = pid; p > 1 && commandLines.containsKey(p); p = parents.getOrDefault(p, 1L)) {
@@ -108,19 +106,23 @@ final class ProcessCpu {
         return "service";
     }
 
+    /** The component {@link #snapshot} names the benchmark's own process. */
+    static final String CLIENT = "benchmark client";
+
+    /** Milliseconds of CPU per operation per component between two snapshots. */
+    static Map<String, Double> millisPerOperation(Map<String, Long> before, Map<String, Long> after, long operations) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        after.forEach((name, ticks) -> millis.put(name,
+                (ticks - before.getOrDefault(name, 0L)) * MILLIS_PER_TICK / Math.max(1, operations)));
+        return millis;
+    }
+
     /** Milliseconds of CPU per operation per component between two snapshots, and their sum. */
     static String perOperation(String operation, Map<String, Long> before, Map<String, Long> after, long operations) {
-        Map<String, Double> millis = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(after.keySet());
-        double total = 0;
-        for (String name : names) {
-            double used = (after.get(name) - before.getOrDefault(name, 0L)) * MILLIS_PER_TICK / Math.max(1, operations);
-            millis.put(name, used);
-            total += used;
-        }
+        Map<String, Double> millis = millisPerOperation(before, after, operations);
         StringJoiner line = new StringJoiner(", ", "CPU per " + operation + ": ", "");
         millis.forEach((name, used) -> line.add(String.format("%s %.2f ms", name, used)));
-        line.add(String.format("total %.2f ms", total));
+        line.add(String.format("total %.2f ms", millis.values().stream().mapToDouble(Double::doubleValue).sum()));
         return line.toString();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,18 +36,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * successive generations on one server does not charge to the variant that happens to come last. A rebuild applies
  * its facts with the upkeep deferred and fills the pre-aggregates from them once caught up (the finalisation, timed
  * apart): "all" is the service as it runs, its time up to the switch; "none" leaves the filling out (the
- * generation's refresh functions made empty right after the rebuild starts). Last, the live channel's upkeep: two
- * more networks of the same scale published while the live projection follows, the first with the active
- * generation's pre-aggregate triggers off, the second with them on, and the CPU each event cost.
+ * generation's refresh functions made empty right after the rebuild starts). Last, the live channel's upkeep: four
+ * more networks of the same scale published while the live projection follows, the active generation's
+ * pre-aggregate triggers off or on in a mirrored order (off, on, on, off), the rate and the CPU each
+ * event cost, and the live upkeep in % as the rebuild's is given.
  */
 public final class RebuildThroughputBench {
 
     private static final List<String> TOPICS = List.of(Topics.BENEFICIARY, Topics.CEP, Topics.CPF);
+    private static final String LIVE_CHANNEL = "channel=\"projections\"";
 
     public static void main(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.12;
         // "short": only the warm-up, none kept and all kept (a before/after pair of runs in half the time)
-        boolean singleSwitches = args.length < 2 || !args[1].equals("short");
+        boolean singleSwitches = args.length < 2 || !args[1].equals("short") && !args[1].equals("live");
+        // "live": no raw read and no rebuild, only the live channel's networks (a before/after pair in minutes)
+        boolean liveOnly = args.length >= 2 && args[1].equals("live");
         NetworkPlan plan = NetworkPlanner.plan(scale, DemoCommand.DEFAULT_SEED);
         try (BenchStack stack = new BenchStack("rebuild", SuiteService.REPORTING)) {
             Map<String, Integer> byType = new TreeMap<>();
@@ -66,71 +71,79 @@ public final class RebuildThroughputBench {
                     (System.nanoTime() - liveStart) / 1e9, BenchStack.load());
 
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
-            var readCpu = cpu.snapshot();
-            long readStart = System.nanoTime();
-            long read = readAll(stack.kafkaBootstrap());
-            double readRate = read / ((System.nanoTime() - readStart) / 1e9);
-            System.out.printf("raw read of %s: %d records = %.0f events/s (%s)%n", TOPICS, read, readRate,
-                    BenchStack.load());
-            var readCpuAfter = cpu.snapshot();
-            System.out.println("  " + ProcessCpu.perOperation("event", readCpu, readCpuAfter, read));
-            Part rawRead = new Part(readRate, millisPerEvent(readCpu, readCpuAfter, read));
+            if (!liveOnly) {
+                var readCpu = cpu.snapshot();
+                long readStart = System.nanoTime();
+                long read = readAll(stack.kafkaBootstrap());
+                double readRate = read / ((System.nanoTime() - readStart) / 1e9);
+                System.out.printf("raw read of %s: %d records = %.0f events/s (%s)%n", TOPICS, read, readRate,
+                        BenchStack.load());
+                var readCpuAfter = cpu.snapshot();
+                System.out.println("  " + ProcessCpu.perOperation("event", readCpu, readCpuAfter, read));
+                Part rawRead = new Part(readRate, millisPerEvent(readCpu, readCpuAfter, read));
 
-            // the first rebuild also warms the service, the page cache and the database's caches up. Each
-            // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
-            // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
-            // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
-            Rebuilt warmUp = rebuild(stack, cpu, read, readRate, Double.NaN,
-                    new Variant("warm-up, every pre-aggregate maintained", List.of()));
-            // the other part a rebuild is made of: PostgreSQL writing the same rows without the service
-            Part floor = postgresFloor(stack, cpu, read, warmUp);
-            double floorRate = floor.rate();
-            Variant all = new Variant("every pre-aggregate maintained", List.of());
-            Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
-            List<Variant> variants = singleSwitches
-                    ? List.of(all, none, new Variant("without monthly_fact", List.of(MONTHLY_FACT)),
-                            new Variant("without people/delays", List.of(PEOPLE_AND_DELAYS)))
-                    : List.of(all, none);
-            List<Variant> order = new ArrayList<>(variants);
-            List<Variant> mirrored = new ArrayList<>(variants);
-            Collections.reverse(mirrored);
-            order.addAll(mirrored);
-            Map<String, List<Double>> rates = new LinkedHashMap<>();
-            Map<String, List<Double>> finalisations = new LinkedHashMap<>();
-            Map<String, List<Double>> cpuPerEvent = new LinkedHashMap<>();
-            for (Variant variant : order) {
-                Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, floorRate, variant);
-                rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
-                finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
-                cpuPerEvent.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.cpuPerEvent());
+                // the first rebuild also warms the service, the page cache and the database's caches up. Each
+                // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
+                // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
+                // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
+                Rebuilt warmUp = rebuild(stack, cpu, read, readRate, Double.NaN,
+                        new Variant("warm-up, every pre-aggregate maintained", List.of()));
+                // the other part a rebuild is made of: PostgreSQL writing the same rows without the service
+                Part floor = postgresFloor(stack, cpu, read, warmUp);
+                double floorRate = floor.rate();
+                Variant all = new Variant("every pre-aggregate maintained", List.of());
+                Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
+                List<Variant> variants = singleSwitches
+                        ? List.of(all, none, new Variant("without monthly_fact", List.of(MONTHLY_FACT)),
+                                new Variant("without people/delays", List.of(PEOPLE_AND_DELAYS)))
+                        : List.of(all, none);
+                List<Variant> order = new ArrayList<>(variants);
+                List<Variant> mirrored = new ArrayList<>(variants);
+                Collections.reverse(mirrored);
+                order.addAll(mirrored);
+                Map<String, List<Double>> rates = new LinkedHashMap<>();
+                Map<String, List<Double>> finalisations = new LinkedHashMap<>();
+                Map<String, List<Double>> cpuPerEvent = new LinkedHashMap<>();
+                for (Variant variant : order) {
+                    Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, floorRate, variant);
+                    rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
+                    finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
+                    cpuPerEvent.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.cpuPerEvent());
+                }
+                List<Double> allRuns = rates.get(all.label());
+                List<Double> noneRuns = rates.get(none.label());
+                double allRate = mean(allRuns);
+                double noneRate = mean(noneRuns);
+                StringBuilder summary = new StringBuilder("rebuild events/s (mean of two runs): raw read %.0f"
+                        .formatted(readRate));
+                rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
+                        mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
+                System.out.println(summary);
+                System.out.println(partsSummary(rawRead, floor, new Part(allRate, mean(cpuPerEvent.get(all.label()))),
+                        new Part(noneRate, mean(cpuPerEvent.get(none.label())))));
+                System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
+                        finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
+                                .toList());
+                System.out.printf("cost of the pre-aggregates' upkeep (goal <= 20 %%): together %.1f %% on the means;"
+                        + " pair by pair (each \"all\" against the \"none\" next to it) %.1f %% and %.1f %% (%s)%n",
+                        100 * (1 - allRate / noneRate), 100 * (1 - allRuns.get(0) / noneRuns.get(0)),
+                        100 * (1 - allRuns.get(1) / noneRuns.get(1)), BenchStack.load());
+                if (singleSwitches) {
+                    double withoutFacts = mean(rates.get("without monthly_fact"));
+                    double withoutPeople = mean(rates.get("without people/delays"));
+                    System.out.printf("alone, on the means: monthly_fact %.1f %%, people/delays %.1f %% slower%n",
+                            100 * (1 - allRate / withoutFacts), 100 * (1 - allRate / withoutPeople));
+                }
             }
-            List<Double> allRuns = rates.get(all.label());
-            List<Double> noneRuns = rates.get(none.label());
-            double allRate = mean(allRuns);
-            double noneRate = mean(noneRuns);
-            StringBuilder summary = new StringBuilder("rebuild events/s (mean of two runs): raw read %.0f"
-                    .formatted(readRate));
-            rates.forEach((label, runs) -> summary.append("; %s %.0f = %.2f x (runs %s)".formatted(label,
-                    mean(runs), mean(runs) / readRate, runs.stream().map(r -> "%.0f".formatted(r)).toList())));
-            System.out.println(summary);
-            System.out.println(partsSummary(rawRead, floor, new Part(allRate, mean(cpuPerEvent.get(all.label()))),
-                    new Part(noneRate, mean(cpuPerEvent.get(none.label())))));
-            System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
-                    finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
-                            .toList());
-            System.out.printf("cost of the pre-aggregates' upkeep (goal <= 20 %%): together %.1f %% on the means;"
-                    + " pair by pair (each \"all\" against the \"none\" next to it) %.1f %% and %.1f %% (%s)%n",
-                    100 * (1 - allRate / noneRate), 100 * (1 - allRuns.get(0) / noneRuns.get(0)),
-                    100 * (1 - allRuns.get(1) / noneRuns.get(1)), BenchStack.load());
-            if (singleSwitches) {
-                double withoutFacts = mean(rates.get("without monthly_fact"));
-                double withoutPeople = mean(rates.get("without people/delays"));
-                System.out.printf("alone, on the means: monthly_fact %.1f %%, people/delays %.1f %% slower%n",
-                        100 * (1 - allRate / withoutFacts), 100 * (1 - allRate / withoutPeople));
+            // the live channel: the same scale of events, applied as they come, with the upkeep off and on in a
+            // mirrored order (off, on, on, off): each network lands on a larger database than the one before, and the
+            // order then charges that growth to neither variant
+            List<Live> lives = new ArrayList<>();
+            long seed = DemoCommand.DEFAULT_SEED;
+            for (boolean upkeep : List.of(false, true, true, false)) {
+                lives.add(live(stack, cpu, scale, ++seed, upkeep));
             }
-            // the live channel: the same scale of events, applied as they come, the upkeep off then on
-            live(stack, cpu, scale, DemoCommand.DEFAULT_SEED + 1, false);
-            live(stack, cpu, scale, DemoCommand.DEFAULT_SEED + 2, true);
+            liveSummary(lives);
         }
     }
 
@@ -166,17 +179,34 @@ public final class RebuildThroughputBench {
         return ticks * 10.0 / events;
     }
 
+    /** One live network: its events, the seconds from the load's start to the catch-up, the CPU per event. */
+    private record Live(boolean upkeep, int events, double seconds, Map<String, Double> cpuPerEvent) {
+
+        double rate() {
+            return events / seconds;
+        }
+
+        /** What ingesting an event cost: every process but the benchmark's own client, which publishes. */
+        double ingestionCpu() {
+            return cpuPerEvent.entrySet().stream().filter(e -> !e.getKey().equals(ProcessCpu.CLIENT))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+    }
+
     /**
      * Publishes another network of the same scale while the live projection follows, the active generation's
      * pre-aggregate triggers on or off (its pre-aggregates are then stale: only the cost is looked at), and prints
-     * the time it took to catch up after the load and the CPU each event cost, from the load's start.
+     * the time it took to catch up after the load and the CPU each event cost, from the load's start. With
+     * {@code track_functions} on in the server ({@code SUITE_PG_SETTINGS}), the time of the generation's functions
+     * per event too.
      */
-    private static void live(BenchStack stack, ProcessCpu cpu, double scale, long seed, boolean upkeep)
+    private static Live live(BenchStack stack, ProcessCpu cpu, double scale, long seed, boolean upkeep)
             throws Exception {
         String admin = stack.token("admin");
         int active = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
         String schema = "reporting_g" + active;
+        Map<String, double[]> functionsBefore;
         try (Connection reporting = stack.connect(SuiteService.REPORTING);
                 Statement statement = reporting.createStatement()) {
             statement.execute("""
@@ -186,8 +216,12 @@ public final class RebuildThroughputBench {
                             EXECUTE format('ALTER TABLE %s.%%I %s TRIGGER USER', t.relname);
                         END LOOP;
                     END $$""".formatted(schema, schema, upkeep ? "ENABLE" : "DISABLE"));
+            functionsBefore = functionTimes(statement, schema);
         }
+        DatabaseActivity database = new DatabaseActivity(stack);
+        database.snapshot(true);
         NetworkPlan plan = NetworkPlanner.plan(scale, seed);
+        String metricsBefore = stack.metrics(SuiteService.REPORTING);
         var before = cpu.snapshot();
         long start = System.nanoTime();
         int[] events = {0};
@@ -198,11 +232,101 @@ public final class RebuildThroughputBench {
         stack.flush();
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long caughtUp = System.nanoTime();
-        stack.awaitReportingLagZero(Duration.ofMinutes(60));
+        // a look every 500 ms rather than 100: the looks would otherwise cost the service and the broker more the
+        // longer a variant takes to catch up (the CPU per event compared), for at most half a second of error on
+        // catch-ups of tens of seconds
+        stack.awaitReportingLagZero(Duration.ofMinutes(60), Duration.ofMillis(500));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var after = cpu.snapshot();
         System.out.printf("live, pre-aggregates' upkeep %s (seed %d): %d events published in %.1f s, caught up %.1f s"
-                + " after (%s)%n", upkeep ? "on" : "off", seed, events[0], loadSeconds,
-                (System.nanoTime() - caughtUp) / 1e9, BenchStack.load());
-        System.out.println("  " + ProcessCpu.perOperation("event", before, cpu.snapshot(), events[0]));
+                + " after: %.0f events/s from the load's start to the catch-up (%s, %s UTC)%n", upkeep ? "on" : "off",
+                seed, events[0], loadSeconds, (System.nanoTime() - caughtUp) / 1e9, events[0] / seconds,
+                BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
+        System.out.println("  " + ProcessCpu.perOperation("event", before, after, events[0]));
+        // the per-batch part of the upkeep weighs by the batches: how large the live channel's were
+        MetricsWindow channel = new MetricsWindow(metricsBefore, stack.metrics(SuiteService.REPORTING));
+        double batches = channel.increase("projection_channel_batch_records_count", LIVE_CHANNEL);
+        System.out.printf("  live channel: %.0f batches, %.1f records a batch%n", batches,
+                channel.increase("projection_channel_batch_records_sum", LIVE_CHANNEL) / Math.max(1, batches));
+        if (!functionsBefore.isEmpty()) {
+            // a backend sends its function statistics at most every few seconds once idle: wait for the last ones
+            Thread.sleep(11_000);
+            try (Connection reporting = stack.connect(SuiteService.REPORTING);
+                    Statement statement = reporting.createStatement()) {
+                Map<String, double[]> functionsAfter = functionTimes(statement, schema);
+                StringJoiner line = new StringJoiner(", ", "  functions, ms per event (self, calls per event): ", "");
+                functionsAfter.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), new double[] {
+                                e.getValue()[0] - functionsBefore.getOrDefault(e.getKey(), new double[3])[0],
+                                e.getValue()[1] - functionsBefore.getOrDefault(e.getKey(), new double[3])[1],
+                                e.getValue()[2] - functionsBefore.getOrDefault(e.getKey(), new double[3])[2]}))
+                        .filter(e -> e.getValue()[0] > 0)
+                        .sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]))
+                        .forEach(e -> line.add("%s %.4f (%.4f, %.3f)".formatted(e.getKey(),
+                                e.getValue()[1] / events[0], e.getValue()[2] / events[0], e.getValue()[0] / events[0])));
+                System.out.println(line);
+            }
+        }
+        if (upkeep) {
+            System.out.println(database.topStatements(events[0], "event", 25));
+        }
+        return new Live(upkeep, events[0], seconds, ProcessCpu.millisPerOperation(before, after, events[0]));
+    }
+
+    /** Per function of the schema: calls, total and self milliseconds, when the server tracks them. */
+    private static Map<String, double[]> functionTimes(Statement statement, String schema) throws Exception {
+        Map<String, double[]> times = new TreeMap<>();
+        try (java.sql.ResultSet tracked = statement.executeQuery("SHOW track_functions")) {
+            tracked.next();
+            if (tracked.getString(1).equals("none")) {
+                return times;
+            }
+        }
+        try (java.sql.ResultSet rows = statement.executeQuery("SELECT funcname, calls, total_time, self_time "
+                + "FROM pg_stat_user_functions WHERE schemaname = '" + schema + "'")) {
+            while (rows.next()) {
+                times.put(rows.getString(1), new double[] {rows.getLong(2), rows.getDouble(3), rows.getDouble(4)});
+            }
+        }
+        return times;
+    }
+
+    /**
+     * The live upkeep as the rebuild's is judged: the ingestion rate (events over the seconds from the load's start
+     * to the catch-up) with the upkeep on against off, on the means of the two runs of each and pair by pair (each
+     * "on" against the "off" next to it); and the same by the CPU an event cost the ingestion (every process but the
+     * benchmark's client), which moves less with the machine's load than a rate.
+     */
+    private static void liveSummary(List<Live> lives) {
+        List<Live> off = lives.stream().filter(l -> !l.upkeep()).toList();
+        List<Live> on = lives.stream().filter(Live::upkeep).toList();
+        double offRate = mean(off.stream().map(Live::rate).toList());
+        double onRate = mean(on.stream().map(Live::rate).toList());
+        double offCpu = mean(off.stream().map(Live::ingestionCpu).toList());
+        double onCpu = mean(on.stream().map(Live::ingestionCpu).toList());
+        System.out.printf("live ingestion, events/s from the load's start to the catch-up (mean of two runs): upkeep"
+                + " off %.0f (runs %.0f, %.0f), on %.0f (runs %.0f, %.0f)%n", offRate, off.get(0).rate(),
+                off.get(1).rate(), onRate, on.get(0).rate(), on.get(1).rate());
+        System.out.printf("cost of the live upkeep (goal <= 20 %%): rate %.1f %% lower on the means, pair by pair"
+                + " %.1f %% and %.1f %%; CPU per event of the ingestion %.3f ms off, %.3f ms on: %.1f %% more on the"
+                + " means (%.1f %% fewer events per CPU second), pair by pair %.1f %% and %.1f %% more (%s)%n",
+                100 * (1 - onRate / offRate), 100 * (1 - on.get(0).rate() / off.get(0).rate()),
+                100 * (1 - on.get(1).rate() / off.get(1).rate()), offCpu, onCpu, 100 * (onCpu / offCpu - 1),
+                100 * (1 - offCpu / onCpu), 100 * (on.get(0).ingestionCpu() / off.get(0).ingestionCpu() - 1),
+                100 * (on.get(1).ingestionCpu() / off.get(1).ingestionCpu() - 1), BenchStack.load());
+        Map<String, Double> offMeans = meanPerProcess(off);
+        Map<String, Double> onMeans = meanPerProcess(on);
+        StringJoiner line = new StringJoiner(", ", "  CPU per event, means, off -> on: ", "");
+        onMeans.forEach((process, ms) -> line.add("%s %.3f -> %.3f ms".formatted(process,
+                offMeans.getOrDefault(process, 0.0), ms)));
+        System.out.println(line);
+    }
+
+    private static Map<String, Double> meanPerProcess(List<Live> runs) {
+        Map<String, Double> means = new TreeMap<>();
+        runs.forEach(run -> run.cpuPerEvent().forEach((process, ms) -> means.merge(process, ms / runs.size(),
+                Double::sum)));
+        return means;
     }
 
     private static double mean(List<Double> values) {

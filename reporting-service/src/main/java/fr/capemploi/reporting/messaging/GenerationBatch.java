@@ -3,6 +3,7 @@ package fr.capemploi.reporting.messaging;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.ProjectionSql;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 
 /**
@@ -13,21 +14,31 @@ import java.util.Map;
  */
 final class GenerationBatch {
 
+    /** Marks a transaction whose statements already wait for the fold: the setting is the transaction's. */
+    private static final Object FOLD_DEFERRED = new Object();
+
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
     private final String foldPreAggregates;
     private boolean noted;
 
-    GenerationBatch(Generation generation, EntityManager entityManager) {
+    GenerationBatch(Generation generation, EntityManager entityManager,
+            TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
     }
 
     /**
-     * A projection is about to send statements: what they note waits for {@link #fold}, in this transaction. (A flag
-     * left by an attempt that failed before its fold costs at most one fold of nothing later.)
+     * A projection is about to send statements: what they note waits for {@link #fold}, in this transaction. The
+     * setting goes once per transaction, not once per projection flushing (a round trip each, for every live batch).
+     * (A flag left by an attempt that failed before its fold costs at most one fold of nothing later.)
      */
     void noted() {
-        ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
+        if (transactions.getResource(FOLD_DEFERRED) == null) {
+            ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
+            transactions.putResource(FOLD_DEFERRED, Boolean.TRUE);
+        }
         noted = true;
     }
 

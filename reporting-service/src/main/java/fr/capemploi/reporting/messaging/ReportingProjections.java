@@ -4,6 +4,7 @@ import fr.capemploi.platform.consumer.EventProjection;
 import fr.capemploi.reporting.domain.Generation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /** Every projection of the reporting service, bound to the tables of one generation. */
@@ -11,13 +12,15 @@ import java.util.List;
 public class ReportingProjections {
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public ReportingProjections(EntityManager entityManager) {
+    public ReportingProjections(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
     public List<EventProjection> of(Generation generation) {
-        GenerationBatch batch = new GenerationBatch(generation, entityManager);
+        GenerationBatch batch = new GenerationBatch(generation, entityManager, transactions);
         return List.of(new StructureProjection(generation, entityManager, batch),
                 new BeneficiaryFactsProjection(generation, entityManager, batch),
                 new CepFactsProjection(generation, entityManager, batch),

@@ -30,7 +30,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V8__people_and_delays_summed.sql",
             "V9__exact_path_indexes.sql",
             "V10__late_facts_by_recording_lag.sql",
-            "V11__late_counts_by_recording_lag.sql");
+            "V11__late_counts_by_recording_lag.sql",
+            "V12__folds_planned_once.sql");
 
     /**
      * The migrations that only add indexes the indicator queries read (the exact path "as of" a past date), never the
