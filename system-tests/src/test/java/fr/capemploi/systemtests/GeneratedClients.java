@@ -17,9 +17,11 @@ final class GeneratedClients {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalStack stack;
+    private final SuiteTokens tokens;
 
-    GeneratedClients(LocalStack stack) {
+    GeneratedClients(LocalStack stack, SuiteTokens tokens) {
         this.stack = stack;
+        this.tokens = tokens;
     }
 
     StructuresApi structures(String role) {
@@ -47,7 +49,7 @@ final class GeneratedClients {
     }
 
     private String bearer(String role) {
-        return "Bearer " + stack.tokens().mint(role);
+        return "Bearer " + tokens.of(role);
     }
 
     private String base(SuiteService service) {

@@ -74,6 +74,7 @@ class HighAvailabilitySystemTest {
 
     private Path data;
     private LocalStack stack;
+    private SuiteTokens tokens;
     private Admin admin;
     /** Structures counted before this class wrote anything, and every structure it had acknowledged since. */
     private long countedAtStart;
@@ -85,6 +86,7 @@ class HighAvailabilitySystemTest {
         // 2 cores for 8 service JVMs, 3 brokers and PostgreSQL: the services' default small heaps, lean brokers
         stack = SystemStacks.builder("-ha", "ha-stack", StackListener.NONE).brokers(3).instances(2).build();
         stack.start();
+        tokens = new SuiteTokens(stack.tokens());
         System.err.printf("[ha-stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
                 stack.componentStartupTimes());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
@@ -323,7 +325,7 @@ class HighAvailabilitySystemTest {
 
     private JsonNode get(URI base, String path, String role) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + stack.tokens().mint(role)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + tokens.of(role)).header("Accept", "application/json")
                 .GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + base + path + " answered " + response.statusCode() + ": "

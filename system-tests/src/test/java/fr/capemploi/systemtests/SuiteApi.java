@@ -45,11 +45,13 @@ final class SuiteApi {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
+    private final SuiteTokens tokens;
     private final GeneratedClients clients;
 
     SuiteApi(LocalStack stack) {
         this.stack = stack;
-        this.clients = new GeneratedClients(stack);
+        this.tokens = new SuiteTokens(stack.tokens());
+        this.clients = new GeneratedClients(stack, tokens);
     }
 
     record Created(int status, UUID id, String body) {
@@ -151,7 +153,7 @@ final class SuiteApi {
     Answer call(String method, SuiteService service, String path, String role, UUID structureId, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + stack.tokens().mint(role, structureId))
+                .header("Authorization", "Bearer " + tokens.of(role, structureId))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(write(body)));
@@ -181,7 +183,7 @@ final class SuiteApi {
     Document document(SuiteService service, String path, String role, UUID structureId, String accept) {
         HttpRequest request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + stack.tokens().mint(role, structureId))
+                .header("Authorization", "Bearer " + tokens.of(role, structureId))
                 .header("Accept", accept)
                 .GET()
                 .build();
@@ -251,7 +253,7 @@ final class SuiteApi {
     private JsonNode getAsAnalyst(SuiteService service, String path) {
         HttpRequest request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + stack.tokens().mint("analyst"))
+                .header("Authorization", "Bearer " + tokens.of("analyst"))
                 .header("Accept", "application/json")
                 .GET()
                 .build();

@@ -13,13 +13,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Bearer tokens as the platform's identity provider would issue them. The signing key pair is generated once per
  * JVM; the services under test trust its public key through {@link #publicKeyFile()}. A second, untrusted key pair
  * signs the forged tokens of the authorization tests.
+ *
+ * <p>A token of the same kind (role, structure, counsellor, key, expired or not) is signed once and handed out again
+ * for {@link #REUSE} (an identity provider's client keeps its token too): an RS256 signature costs 8-10 ms of CPU in
+ * the test JVMs, which run on the C1 compiler alone and so without the JIT's BigInteger intrinsics, and a module's
+ * tests asked for thousands (a third of a test JVM's Java samples). Within {@code REUSE} a token has at least 50
+ * minutes left and is at most 10 minutes old, far inside the services' limits (12 hours). Tokens whose instants a
+ * test chooses ({@link #custom}) are always signed afresh.
  */
 public final class TestTokens {
 
@@ -29,7 +40,22 @@ public final class TestTokens {
     private static final KeyPair UNTRUSTED = generate();
     private static Path publicKeyFile;
 
+    /** How long a signed token is handed out again. */
+    static final Duration REUSE = Duration.ofMinutes(10);
+
+    private record Signed(String token, Instant signedAt) {
+    }
+
+    private static final Map<List<Object>, Signed> SIGNED = new ConcurrentHashMap<>();
+
     private TestTokens() {
+    }
+
+    /** The token of this {@code kind} signed less than {@link #REUSE} ago, or a new one. */
+    private static String reused(List<Object> kind, Supplier<String> sign) {
+        Instant now = Instant.now();
+        return SIGNED.compute(kind, (k, signed) -> signed != null && signed.signedAt().plus(REUSE).isAfter(now)
+                ? signed : new Signed(sign.get(), now)).token();
     }
 
     public static String admin() {
@@ -50,8 +76,9 @@ public final class TestTokens {
 
     /** A counsellor's token that also says which counsellor it is (the {@code counsellor_id} claim). */
     public static String counsellor(UUID structureId, UUID counsellorId) {
-        return claims("counsellor", structureId, Instant.now().plus(Duration.ofHours(1)))
-                .claim("counsellor_id", counsellorId.toString()).sign(TRUSTED.getPrivate());
+        return reused(List.of("counsellor", String.valueOf(structureId), counsellorId), () -> claims("counsellor",
+                structureId, Instant.now().plus(Duration.ofHours(1)))
+                .claim("counsellor_id", counsellorId.toString()).sign(TRUSTED.getPrivate()));
     }
 
     public static String manager(UUID structureId) {
@@ -59,7 +86,8 @@ public final class TestTokens {
     }
 
     public static String forRole(String role, UUID structureId) {
-        return claims(role, structureId, Instant.now().plus(Duration.ofHours(1))).sign(TRUSTED.getPrivate());
+        return reused(List.of(role, String.valueOf(structureId)),
+                () -> claims(role, structureId, Instant.now().plus(Duration.ofHours(1))).sign(TRUSTED.getPrivate()));
     }
 
     /**
@@ -82,19 +110,24 @@ public final class TestTokens {
 
     /** A token valid for an hour with several roles, e.g. counsellor + analyst. */
     public static String withRoles(UUID structureId, String... roles) {
-        Instant now = Instant.now();
-        return custom(String.join("+", roles) + "-" + (structureId == null ? "national" : structureId)
-                + "@test.cepcpf.fr", null, structureId, now, now.plus(Duration.ofHours(1)), roles);
+        return reused(List.of("roles", String.valueOf(structureId), List.of(roles)), () -> {
+            Instant now = Instant.now();
+            return custom(String.join("+", roles) + "-" + (structureId == null ? "national" : structureId)
+                    + "@test.cepcpf.fr", null, structureId, now, now.plus(Duration.ofHours(1)), roles);
+        });
     }
 
     public static String expired(String role, UUID structureId) {
-        JwtClaimsBuilder claims = claims(role, structureId, Instant.now().minus(Duration.ofHours(1)));
-        claims.issuedAt(Instant.now().minus(Duration.ofHours(2)));
-        return claims.sign(TRUSTED.getPrivate());
+        return reused(List.of("expired", role, String.valueOf(structureId)), () -> {
+            JwtClaimsBuilder claims = claims(role, structureId, Instant.now().minus(Duration.ofHours(1)));
+            claims.issuedAt(Instant.now().minus(Duration.ofHours(2)));
+            return claims.sign(TRUSTED.getPrivate());
+        });
     }
 
     public static String signedByAnotherKey(String role, UUID structureId) {
-        return claims(role, structureId, Instant.now().plus(Duration.ofHours(1))).sign(UNTRUSTED.getPrivate());
+        return reused(List.of("untrusted", role, String.valueOf(structureId)),
+                () -> claims(role, structureId, Instant.now().plus(Duration.ofHours(1))).sign(UNTRUSTED.getPrivate()));
     }
 
     /** PEM file of the trusted public key, for {@code mp.jwt.verify.publickey.location}. */
