@@ -11,6 +11,8 @@ import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import org.jboss.logmanager.LogContext;
 
 /**
  * The demo's load ({@code ./suite demo}) against a stack of its own: its rate, and the CPU each demo request costs
@@ -40,6 +42,11 @@ public final class DemoLoadBench {
     }
 
     public static void main(String[] args) {
+        // Quarkus' log manager (on this JVM's classpath through test-support) answers the JDK's System.Logger as
+        // loggable at every level: the loader's HttpClient then formatted each of its debug messages (16 % of the
+        // loader's samples). ./suite demo's JVM has no such manager (java.util.logging, INFO): measure the loader as
+        // users run it.
+        LogContext.getLogContext().getLogger("jdk.internal.httpclient.debug").setLevel(Level.OFF);
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.02;
         Integer concurrency = args.length > 1 ? Integer.valueOf(args[1]) : null;
         try (BenchStack stack = new BenchStack("demo", SuiteService.values())) {

@@ -11,6 +11,8 @@ import fr.capemploi.events.beneficiary.ReferentAssigned;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.platform.directory.BeneficiaryEntryProjection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,12 +25,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<KnownBeneficiary> {
 
-    private final KnownBeneficiaryRepository beneficiaries;
     private final KnownStructureRepository structures;
 
     public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries, KnownStructureRepository structures) {
         super("beneficiary-directory", beneficiaries);
-        this.beneficiaries = beneficiaries;
         this.structures = structures;
         on(StructureRegistered.class, (event, envelope) -> structure(event));
         on(ReferentAssigned.class, this::referent);
@@ -68,7 +68,12 @@ public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<K
             throw new MalformedEventException("ReferentAssigned without beneficiaryId or counsellorId");
         }
         // keyed like the registration, so it comes after it; a person never registered here is not ours to track
-        beneficiaries.findByIdOptional(event.beneficiaryId())
+        entry(event.beneficiaryId())
                 .ifPresent(known -> known.referentAssigned(event.counsellorId(), envelope.recordedAt()));
+    }
+
+    @Override
+    protected Collection<UUID> alsoAbout(List<EventEnvelope> events) {
+        return eventsOf(ReferentAssigned.class, events).stream().map(ReferentAssigned::beneficiaryId).toList();
     }
 }

@@ -1,6 +1,7 @@
 package fr.capemploi.platform.consumer;
 
 import fr.capemploi.events.EventEnvelope;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +37,15 @@ public interface EventProjection {
      * here, so a projection that queues statements forgets what it queued for the failed attempt.
      */
     default void beginBatch() {
+    }
+
+    /**
+     * Called with the events of a batch it is about to apply (those it handles and has not applied before, in order),
+     * in their transaction, before the first {@link #apply}: a projection that reads its rows by key reads them all
+     * here in one statement rather than one look-up per event. {@link #apply} must still work for an event it was
+     * not prepared with.
+     */
+    default void prepare(List<EventEnvelope> events) {
     }
 
     /**

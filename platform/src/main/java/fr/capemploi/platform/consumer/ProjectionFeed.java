@@ -115,17 +115,20 @@ public final class ProjectionFeed {
         projection.beginBatch();
         List<EventEnvelope> handled = envelopes.stream().filter(e -> projection.handles(e.eventType())).toList();
         Set<UUID> fresh = positions.markProcessed(consumerName, handled.stream().map(EventEnvelope::eventId).toList());
-        List<Instant> recorded = new ArrayList<>(handled.size());
-        int skipped = 0;
+        List<EventEnvelope> toApply = new ArrayList<>(fresh.size());
         for (EventEnvelope envelope : handled) {
             // remove(): the same event twice in one batch is applied once
             if (fresh.remove(envelope.eventId())) {
-                projection.apply(envelope);
-                recorded.add(envelope.recordedAt());
-            } else {
-                skipped++;
+                toApply.add(envelope);
             }
         }
+        projection.prepare(toApply);
+        List<Instant> recorded = new ArrayList<>(toApply.size());
+        for (EventEnvelope envelope : toApply) {
+            projection.apply(envelope);
+            recorded.add(envelope.recordedAt());
+        }
+        int skipped = handled.size() - toApply.size();
         projection.flush();
         Map<TopicPartition, ConsumerPositions.Advance> advances = advances(records, envelopes);
         positions.advance(consumerName, advances.values());

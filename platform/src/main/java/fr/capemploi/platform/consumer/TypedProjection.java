@@ -6,7 +6,9 @@ import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.EventType;
 import fr.capemploi.events.MalformedEventException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -75,6 +77,27 @@ public abstract class TypedProjection implements EventProjection {
                     + " is not known to projection " + name() + " (it reads versions " + versions.keySet() + ")");
         }
         handler.handle(envelope, this);
+    }
+
+    /**
+     * The events of one type (in a version whose method reads that type) among a batch, e.g. to read in
+     * {@link #prepare} the rows they will touch; an event that cannot be read is left to {@link #apply}, which
+     * refuses it.
+     */
+    protected final <E extends DomainEvent> List<E> eventsOf(Class<E> type, List<EventEnvelope> batch) {
+        List<E> events = new ArrayList<>();
+        for (EventEnvelope envelope : batch) {
+            Map<Integer, Handler<?>> versions = handlers.get(envelope.eventType());
+            Handler<?> handler = versions == null ? null : versions.get(envelope.schemaVersion());
+            if (handler != null && handler.type() == type) {
+                try {
+                    events.add(EventCodec.payload(envelope, type));
+                } catch (RuntimeException unreadable) {
+                    // apply() meets it again and refuses it with its reason (dead-letter topic)
+                }
+            }
+        }
+        return events;
     }
 
     /**

@@ -8,6 +8,11 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.platform.consumer.TypedProjection;
 import fr.capemploi.platform.time.BusinessDay;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,12 +28,14 @@ import java.util.UUID;
  */
 public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> extends TypedProjection {
 
-    private final PanacheRepositoryBase<E, UUID> entries;
+    /** The people a batch touches, read at once (only touched on the channel's consumer thread, in its transaction). */
+    private final BatchOfEntries<E> entries;
 
     /** @param name the projection's stable name ({@link TypedProjection#TypedProjection(String, String...)}) */
     protected BeneficiaryEntryProjection(String name, PanacheRepositoryBase<E, UUID> entries) {
         super(name, Topics.BENEFICIARY);
-        this.entries = entries;
+        this.entries = entries == null ? null
+                : new BatchOfEntries<>(entries, "beneficiaryId", BeneficiaryEntry::beneficiaryId);
         on(BeneficiaryRegistered.class, this::registered);
         on(BeneficiaryErased.class, this::erased);
     }
@@ -36,6 +43,31 @@ public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> ext
     /** The container's client proxy of a subclass needs one; it delegates every call to the real bean. */
     protected BeneficiaryEntryProjection() {
         this(null, null);
+    }
+
+    @Override
+    public final void beginBatch() {
+        entries.begin();
+    }
+
+    /** The entries of every person the batch names, in one statement. */
+    @Override
+    public final void prepare(List<EventEnvelope> events) {
+        Set<UUID> people = new HashSet<>();
+        eventsOf(BeneficiaryRegistered.class, events).forEach(e -> people.add(e.beneficiaryId()));
+        eventsOf(BeneficiaryErased.class, events).forEach(e -> people.add(e.beneficiaryId()));
+        people.addAll(alsoAbout(events));
+        entries.read(people);
+    }
+
+    /** The people the subclass's own events of the batch name, whose entries it will look up ({@link #entry}). */
+    protected Collection<UUID> alsoAbout(List<EventEnvelope> events) {
+        return List.of();
+    }
+
+    /** A person's entry, as the batch read it or changed it. */
+    protected final Optional<E> entry(UUID beneficiaryId) {
+        return entries.find(beneficiaryId);
     }
 
     /** The entry of a person registered for the first time here. */
@@ -55,7 +87,7 @@ public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> ext
         if (event.beneficiaryId() == null || event.structureId() == null) {
             throw new MalformedEventException("BeneficiaryRegistered without beneficiaryId or structureId");
         }
-        entries.findByIdOptional(event.beneficiaryId()).ifPresentOrElse(
+        entries.find(event.beneficiaryId()).ifPresentOrElse(
                 known -> registeredAgain(known, event, envelope),
                 () -> entries.persist(entryOf(event, envelope)));
     }
@@ -64,13 +96,11 @@ public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> ext
         if (event.beneficiaryId() == null) {
             throw new MalformedEventException("BeneficiaryErased without beneficiaryId");
         }
-        E entry = entries.findByIdOptional(event.beneficiaryId()).orElseGet(() -> {
+        E entry = entries.find(event.beneficiaryId()).orElseGet(() -> {
             if (event.structureId() == null) {
                 throw new MalformedEventException("BeneficiaryErased of an unknown person without structureId");
             }
-            E tombstone = tombstone(event.beneficiaryId(), event.structureId(), envelope);
-            entries.persist(tombstone);
-            return tombstone;
+            return entries.persist(tombstone(event.beneficiaryId(), event.structureId(), envelope));
         });
         entry.erased(event.erasedOn() != null ? event.erasedOn() : BusinessDay.of(envelope.occurredAt()));
         erased(entry, envelope);
