@@ -240,6 +240,12 @@ class RunningSuiteSystemTest {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                         api.createStructure(SuiteApi.uniqueCode(), "Après " + component, REGION, DEPARTMENT)
                                 .status() == 201);
+                // and every service is ready again: a pool's connections to the stopped server are found broken
+                // one by one (the readiness check may meet one first), not all at the first write elsewhere
+                for (SuiteService service : SuiteService.values()) {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                            get(service, "/q/health/ready", null).statusCode() == 200);
+                }
             }
             // the running consumers went on after the broker's restart
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
