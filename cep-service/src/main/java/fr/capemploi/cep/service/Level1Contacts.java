@@ -51,14 +51,14 @@ public class Level1Contacts {
             // the network's most frequent write, an anonymous contact, is one row and its event: one statement, atomic
             // on its own, so no JTA transaction is begun for it (it joins the caller's when there is one: an
             // Idempotency-Key's answer is kept in it); bench/README.md, "Write path", 2026-12-05 evening
-            outbox.record(contacts.insert(saved), recorded(saved), BusinessDay.startOf(saved.contactDate()));
+            insertWithItsEvent(saved);
             return saved;
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             if (saved.beneficiaryId() != null) {
                 beneficiaries.lockForWrite(saved.beneficiaryId(), saved.structureId());
             }
-            outbox.record(contacts.insert(saved), recorded(saved), BusinessDay.startOf(saved.contactDate()));
+            insertWithItsEvent(saved);
             if (saved.routedTo() != null) {
                 outbox.record(new Level1ContactRouted(saved.id(), saved.structureId(), saved.beneficiaryId(),
                         saved.contactDate(), saved.routedTo(), saved.liaisonSheetIssued()),
@@ -68,9 +68,11 @@ public class Level1Contacts {
         });
     }
 
-    private static Level1ContactRecorded recorded(Level1Contact saved) {
-        return new Level1ContactRecorded(saved.id(), saved.structureId(), saved.counsellorId(), saved.beneficiaryId(),
-                saved.contactDate(), saved.channel(), saved.request(), saved.liaisonSheetIssued());
+    /** The contact's row and its {@link Level1ContactRecorded}, one statement (in or out of a transaction). */
+    private void insertWithItsEvent(Level1Contact saved) {
+        outbox.record(contacts.insert(saved), new Level1ContactRecorded(saved.id(), saved.structureId(),
+                saved.counsellorId(), saved.beneficiaryId(), saved.contactDate(), saved.channel(), saved.request(),
+                saved.liaisonSheetIssued()), BusinessDay.startOf(saved.contactDate()));
     }
 
     /** Another structure's contact is answered as missing. */
