@@ -6,8 +6,6 @@ import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Accompaniment;
 import fr.capemploi.cep.domain.ActionSpec;
@@ -62,6 +60,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Accompaniments", description = "CEP levels 2 and 3: level changes, CEP information, interviews, action "
         + "plan, synthesis and closure. Counsellors and managers of the accompaniment's structure only; another "
         + "structure's accompaniment is answered 404. A closed accompaniment accepts no change (409).")
+@RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
 public class AccompanimentResource {
 
     private static final String FULL_EXAMPLE = "{\"id\":\"" + Examples.ACCOMPANIMENT + "\",\"structureId\":\""
@@ -102,8 +101,6 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Open a CEP accompaniment from an entry diagnostic",
             description = "The service correspondence of the diagnostic's work axis decides: project elaboration → "
                     + "level 2, training project → level 3; disability-related barriers, job search and job retention "
@@ -124,9 +121,7 @@ public class AccompanimentResource {
             value = "{\"type\":\"https://cepcpf.capemploi.fr/problems/validation\",\"title\":\"Invalid request\","
                     + "\"status\":400,\"detail\":\"level: must be less than or equal to 3\",\"violations\":[{\"field\":"
                     + "\"level\",\"message\":\"must be less than or equal to 3\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary, diagnostic or referent counsellor unknown in the caller's structure",
-            content = @Content(examples = @ExampleObject(name = "unknown-beneficiary",
-            value = Examples.UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "404", ref = CommonProblemResponses.UNKNOWN_REFERENCE)
     @APIResponse(responseCode = "409", description = "Not a CEP service, or an accompaniment is already open",
             content = @Content(examples = @ExampleObject(name = "not-cep", value = NOT_CEP)))
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
@@ -141,7 +136,6 @@ public class AccompanimentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the accompaniments of the caller's structure",
             description = "Filter by beneficiary and by status (open=true/false). Newest first.")
     public Page<Summary> list(
@@ -155,7 +149,6 @@ public class AccompanimentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read an accompaniment with its sub-resources and its service correspondence")
     @APIResponse(responseCode = "200", description = "The accompaniment", content = @Content(
             schema = @Schema(implementation = Full.class),
@@ -166,9 +159,7 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/level")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Change the CEP level (2 ↔ 3)", description = "Level 1 or 4 and beyond, the current level, or "
             + "a closed accompaniment: 409. Emits AccompanimentLevelChanged.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccompanimentRequests.LevelChange.class),
@@ -189,9 +180,7 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/cep-information")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the person was informed about the CEP (indicator 5)",
             description = "Once per accompaniment (409 the second time). Emits CepInformationGiven.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccompanimentRequests.CepInformation.class),
@@ -209,9 +198,7 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/interviews")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record an interview", description = "Emits InterviewHeld with the level of that day.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccompanimentRequests.NewInterview.class),
             examples = @ExampleObject(name = "on-site-hour", value = "{\"heldOn\":\"2016-03-07\",\"durationMinutes\":60,"
@@ -233,7 +220,6 @@ public class AccompanimentResource {
 
     @GET
     @Path("/{id}/interviews")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the interviews of an accompaniment", description = "Oldest first.")
     @APIResponse(responseCode = "200", description = "The interviews", content = @Content(schema = @Schema(
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
@@ -245,9 +231,7 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/actions")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Add an item to the action plan",
             description = "PMSMP: purpose and dates required, at most one calendar month (starting 10 March, it ends "
                     + "on 9 April at the latest: 400 naming endDate), renewable once: a renewal names the PMSMP it "
@@ -304,7 +288,6 @@ public class AccompanimentResource {
 
     @GET
     @Path("/{id}/actions")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the action plan of an accompaniment", description = "In planning order.")
     @APIResponse(responseCode = "200", description = "The action plan", content = @Content(schema = @Schema(
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
@@ -316,7 +299,6 @@ public class AccompanimentResource {
 
     @GET
     @Path("/{id}/actions/{actionId}")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read an action-plan item")
     public ActionView action(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
         traced(accompaniments.get(id, caller.ownStructure()));
@@ -325,7 +307,6 @@ public class AccompanimentResource {
 
     @PATCH
     @Path("/{id}/actions/{actionId}")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Mark an action done or cancelled", description = "Only a PLANNED action changes (409 "
             + "otherwise). Emits ActionCompleted or ActionCancelled.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AccompanimentRequests.ActionStatus.class),
@@ -345,9 +326,7 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/synthesis")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Issue (or re-issue) the dossier de synthèse",
             description = "Records the project and the strategy given to the person; download the document at "
                     + "GET /synthesis-document. Emits SynthesisIssued with its revision.")
@@ -368,9 +347,7 @@ public class AccompanimentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/close")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Close the accompaniment with the person's decision",
             description = "A CEP succeeds when the person took a decision: decisionTaken is true for every outcome "
                     + "but NONE_OR_ABANDON. Closing twice is 409. Emits AccompanimentClosed.")
@@ -390,7 +367,6 @@ public class AccompanimentResource {
     @GET
     @Path("/{id}/synthesis-document")
     @Produces({DocumentFormats.PDF, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Tag(name = "Documents")
     @Operation(summary = "Download the dossier de synthèse",
             description = "Accept: application/pdf (default) gives the French PDF given to the person: structure, "

@@ -6,8 +6,6 @@ import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Diagnostic;
 import fr.capemploi.cep.service.BeneficiaryReferences;
@@ -43,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Diagnostics", description = "Entry diagnostic: work axis, barriers and service correspondence")
+@RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
 public class DiagnosticResource {
 
     private final Diagnostics diagnostics;
@@ -60,8 +59,6 @@ public class DiagnosticResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the entry diagnostic of a beneficiary of the caller's structure",
             description = "Counsellors and managers. The answer carries the service correspondence of the work axis. "
                     + "Emits DiagnosticRecorded.")
@@ -90,9 +87,7 @@ public class DiagnosticResource {
                     + "TRAINING_PROJECT, JOB_SEARCH, JOB_RETENTION\",\"violations\":[{\"field\":\"workAxis\","
                     + "\"message\":\"must be one of DISABILITY_BARRIERS, PROJECT_ELABORATION, TRAINING_PROJECT, "
                     + "JOB_SEARCH, JOB_RETENTION\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
-            examples = @ExampleObject(name = "unknown-beneficiary",
-            value = Examples.UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "404", ref = CommonProblemResponses.UNKNOWN_REFERENCE)
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<DiagnosticResponse> record(@Valid @NotNull DiagnosticRequest request, @Context UriInfo uri) {
         if (request.barriers().size() != request.barriers().stream().distinct().count()) {
@@ -107,7 +102,6 @@ public class DiagnosticResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the diagnostics of the caller's structure", description = "Newest first.")
     public Page<DiagnosticResponse> list(
             @QueryParam("beneficiaryId") UUID beneficiaryId,
@@ -118,7 +112,6 @@ public class DiagnosticResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a diagnostic and its service correspondence")
     public DiagnosticResponse get(@PathParam("id") UUID id) {
         Diagnostic diagnostic = diagnostics.get(caller.ownStructure(), id);

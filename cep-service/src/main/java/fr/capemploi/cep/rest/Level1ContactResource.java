@@ -6,8 +6,6 @@ import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.cep.domain.Level1Contact;
 import fr.capemploi.cep.service.BeneficiaryReferences;
@@ -43,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Level-1 contacts", description = "CEP level 1: accueil individualisé, routing and fiche de liaison")
+@RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
 public class Level1ContactResource {
 
     private final Level1Contacts contacts;
@@ -60,8 +59,6 @@ public class Level1ContactResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record a level-1 contact in the caller's structure",
             description = "Counsellors and managers. Emits Level1ContactRecorded, and Level1ContactRouted when the "
                     + "person was routed to another CEP operator.")
@@ -85,8 +82,7 @@ public class Level1ContactResource {
                     + "\"status\":400,\"detail\":\"routedTo: a fiche de liaison goes to the CEP operator the person is "
                     + "routed to: name it\",\"violations\":[{\"field\":\"routedTo\",\"message\":\"a fiche de liaison "
                     + "goes to the CEP operator the person is routed to: name it\"}]}")))
-    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure "
-            + "(after waiting for its registration)", content = @Content(examples = @ExampleObject(name = "unknown-beneficiary", value = Examples.UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "404", ref = CommonProblemResponses.UNKNOWN_REFERENCE)
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<Level1ContactResponse> record(@Valid @NotNull Level1ContactRequest request, @Context UriInfo uri) {
         UUID structure = caller.ownStructure();
@@ -99,7 +95,6 @@ public class Level1ContactResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the level-1 contacts of the caller's structure", description = "Newest first.")
     public Page<Level1ContactResponse> list(
             @QueryParam("beneficiaryId") UUID beneficiaryId,
@@ -113,7 +108,6 @@ public class Level1ContactResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a level-1 contact of the caller's structure")
     public Level1ContactResponse get(@PathParam("id") UUID id) {
         Level1Contact contact = contacts.get(caller.ownStructure(), id);

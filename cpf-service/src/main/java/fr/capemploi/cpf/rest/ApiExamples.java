@@ -69,12 +69,6 @@ final class ApiExamples {
             + "\"message\":\"must be greater than or equal to 0.00\"},{\"field\":\"endDate\","
             + "\"message\":\"must not be before startDate\"}]}";
 
-    static final String UNKNOWN_BENEFICIARY = "{\"type\":\"https://cepcpf.capemploi.fr/problems/unknown-reference\","
-            + "\"title\":\"Unknown reference\",\"status\":404,\"detail\":\"beneficiaryId: Beneficiary " + BENEFICIARY
-            + " is not known in your structure\",\"instance\":\"/api/v1/cpf/training-projects\","
-            + "\"violations\":[{\"field\":\"beneficiaryId\",\"message\":\"Beneficiary " + BENEFICIARY
-            + " is not known in your structure\"}]}";
-
     static final String CONFLICT = "{\"type\":\"https://cepcpf.capemploi.fr/problems/conflict\",\"title\":\"Conflict\","
             + "\"status\":409,\"detail\":\"A consent to mobilise the CPF is already in force since 2016-05-17\"}";
 

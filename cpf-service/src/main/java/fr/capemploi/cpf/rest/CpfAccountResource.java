@@ -2,13 +2,10 @@ package fr.capemploi.cpf.rest;
 import fr.capemploi.platform.rest.CommonProblemResponses;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.cpf.rest.ApiExamples.ACCOUNT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONFLICT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_RESPONSE;
-import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY;
 
 import fr.capemploi.cpf.service.BeneficiaryReferences;
 import fr.capemploi.platform.directory.CounsellorDirectory;
@@ -53,9 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "\"status\":400,\"detail\":\"presentedOn: must be a date (YYYY-MM-DD), got \\\"tomorrow\\\"\","
                 + "\"violations\":[{\"field\":\"presentedOn\",\"message\":\"must be a date (YYYY-MM-DD), got "
                 + "\\\"tomorrow\\\"\"}]}")))
-@APIResponse(responseCode = "404", description = "Beneficiary not of the caller's structure, or unknown",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-        examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY)))
+@APIResponse(responseCode = "404", ref = CommonProblemResponses.UNKNOWN_REFERENCE)
+@RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
 public class CpfAccountResource {
 
     private final CpfSteps steps;
@@ -72,7 +68,6 @@ public class CpfAccountResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "The CPF steps recorded for a beneficiary of the caller's structure",
             description = "A known beneficiary with no step yet is answered with empty steps. Reads do not wait for "
                     + "a registration.")
@@ -89,7 +84,6 @@ public class CpfAccountResource {
 
     @PUT
     @Path("/presentation")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the CPF was presented to the beneficiary",
             description = "Emits CpfPresented. The earliest date is kept: a later presentation changes nothing and "
                     + "publishes nothing.")
@@ -107,7 +101,6 @@ public class CpfAccountResource {
 
     @PUT
     @Path("/opening-assistance")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the opening of the CPF account: assisted by the counsellor, or found already open",
             description = "Emits CpfAccountOpeningAssisted or CpfAccountAlreadyOpen. The same step again keeps its "
                     + "earliest date; the other step replaces it (a correction).")
@@ -126,9 +119,7 @@ public class CpfAccountResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/consents")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the beneficiary's express consent to mobilise the CPF",
             description = "Emits CpfConsentGiven. One consent is in force at a time: 409 while one is.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "signed-letter",
@@ -149,9 +140,7 @@ public class CpfAccountResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/consents/withdrawal")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the withdrawal of the consent in force",
             description = "Emits CpfConsentWithdrawn. 409 when no consent is in force; the withdrawal date must not "
                     + "be before the consent's date.")
@@ -172,7 +161,6 @@ public class CpfAccountResource {
 
     @PUT
     @Path("/balance")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record the CPF balance read with the beneficiary, as at a date",
             description = "Emits CpfBalanceRecorded. HOURS for a date before 1 January 2019, EUROS from then on. "
                     + "Readings are kept as a history; the latest date is the account's balance.")

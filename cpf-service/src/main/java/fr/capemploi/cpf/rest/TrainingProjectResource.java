@@ -6,8 +6,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.cpf.rest.ApiExamples.CONFLICT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_MISSING;
@@ -19,7 +17,6 @@ import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_NOT_IMPLEMENTED;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_REQUEST;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_RESPONSE;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_STARTED;
-import static fr.capemploi.cpf.rest.ApiExamples.UNKNOWN_BENEFICIARY;
 import static fr.capemploi.cpf.rest.ApiExamples.VALIDATION;
 
 import fr.capemploi.cpf.domain.TrainingProject;
@@ -70,6 +67,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Training projects", description = "Training projects, funding plans, risk warnings and outcomes")
+@RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
 public class TrainingProjectResource {
 
     private static final String RNCP_CODE = "^RNCP[0-9]{1,6}$";
@@ -90,8 +88,6 @@ public class TrainingProjectResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Create a training project for a beneficiary of the caller's structure",
             description = "Emits TrainingProjectCreated (without title nor training body: free text stays here). "
                     + "A beneficiary just created in the registry is waited for a few seconds; then 404 "
@@ -102,8 +98,7 @@ public class TrainingProjectResource {
             examples = @ExampleObject(name = "secretary", value = PROJECT_RESPONSE)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(
             examples = @ExampleObject(name = "negative-cost", value = VALIDATION)))
-    @APIResponse(responseCode = "404", description = "Beneficiary or counsellor unknown in the caller's structure", content = @Content(
-            examples = @ExampleObject(name = "unknown-beneficiary", value = UNKNOWN_BENEFICIARY)))
+    @APIResponse(responseCode = "404", ref = CommonProblemResponses.UNKNOWN_REFERENCE)
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public RestResponse<TrainingProjectResponse> create(@Valid @NotNull TrainingProjectRequests.Create request, @Context UriInfo uri) {
         validate(request);
@@ -119,7 +114,6 @@ public class TrainingProjectResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "List the training projects of the caller's structure, newest first")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(
             name = "one-project", value = "{\"items\":[" + PROJECT_RESPONSE + "],\"total\":1,\"page\":0,\"size\":20}")))
@@ -134,7 +128,6 @@ public class TrainingProjectResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Read a training project with its funding plan, derived figures and risk warnings")
     @APIResponse(responseCode = "200", description = "The project", content = @Content(
             schema = @Schema(implementation = TrainingProjectResponse.class),
@@ -150,9 +143,7 @@ public class TrainingProjectResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/funding-requests")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Add a funding request (a line of the plan) to a planned project",
             description = "Emits FundingRequested. One standing line per funder (409 otherwise); the amount must not "
                     + "exceed the cost; cpfHours only on a CPF line. Answers the line and the plan re-assessed.")
@@ -176,9 +167,7 @@ public class TrainingProjectResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/funding-requests/{requestId}/decision")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record a funder's answer to a request, or its withdrawal",
             description = "Emits FundingDecided with the response delay and whether the plan now combines the CPF "
                     + "with another funder. A decision is final (409 when repeated).")
@@ -202,9 +191,7 @@ public class TrainingProjectResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/start")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the training started",
             description = "Emits TrainingStarted. When a standing CPF line funds it, the beneficiary's consent to "
                     + "mobilise the CPF must be in force on the start date: 409 cpf-consent-missing otherwise.")
@@ -223,9 +210,7 @@ public class TrainingProjectResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/complete")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that the training was completed", description = "Emits TrainingCompleted. Only a "
             + "started training completes, not before its start.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "certified",
@@ -243,9 +228,7 @@ public class TrainingProjectResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
     @Path("/{id}/not-implemented")
-    @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Operation(summary = "Record that a planned training will not take place, with its reasons",
             description = "Emits TrainingNotImplemented (indicator 8). Only a planned project; reasons are distinct.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "no-funding", value = "{\"decidedOn\":"

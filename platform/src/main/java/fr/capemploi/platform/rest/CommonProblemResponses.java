@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * example gets a generic one, and errors are always {@code application/problem+json}. The 410 of a write about an
  * erased person ({@code BeneficiaryErasedException}), which cep and cpf answer alike, is shared too, but only where an
  * operation refers to it: {@code @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)}.
+ * So is the 404 of a request naming a record its caller may not refer to ({@code UnknownReferenceException}: a
+ * beneficiary or counsellor of another structure, or still unknown after the wait for its registration):
+ * {@code @APIResponse(responseCode = "404", ref = CommonProblemResponses.UNKNOWN_REFERENCE)}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -42,9 +45,17 @@ public class CommonProblemResponses implements OASFilter {
 
     /** The shared response an operation names for its 410 when it writes about a person who may have been erased. */
     public static final String BENEFICIARY_ERASED = "BeneficiaryErased";
+    /** The shared response an operation names for its 404 when its request names records of the caller's structure. */
+    public static final String UNKNOWN_REFERENCE = "UnknownReference";
 
+    /** {@code field}: the one violation the example names, when the problem names the field at fault. */
     private record Common(String code, String name, String description, String slug, String title, String detail,
-            boolean retryAfter) {
+            boolean retryAfter, String field) {
+
+        Common(String code, String name, String description, String slug, String title, String detail,
+                boolean retryAfter) {
+            this(code, name, description, slug, title, detail, retryAfter, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +90,12 @@ public class CommonProblemResponses implements OASFilter {
             + ExampleIds.BENEFICIARY + " was erased on 2019-06-03; nothing can be recorded about this person "
             + "any more", false);
 
+    private static final Common UNKNOWN = new Common("404", UNKNOWN_REFERENCE, "A record the request names (a "
+            + "beneficiary, a counsellor, a diagnostic...) is not known in the caller's structure; a beneficiary just "
+            + "registered is waited for a few seconds first. `violations` names the field", "unknown-reference",
+            "Unknown reference", "Beneficiary " + ExampleIds.BENEFICIARY + " is not known in your structure", false,
+            "beneficiaryId");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -102,7 +119,7 @@ public class CommonProblemResponses implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        for (Common common : Stream.concat(COMMON.values().stream(), Stream.of(ERASED))
+        for (Common common : Stream.concat(COMMON.values().stream(), Stream.of(ERASED, UNKNOWN))
                 .toList()) {
             if (!used.contains(common.name())) {
                 continue;
@@ -201,8 +218,14 @@ public class CommonProblemResponses implements OASFilter {
     private static String exampleText(Common common, String path) {
         String violations = common.code().equals("400")
                 ? ",\"violations\":[{\"field\":\"size\",\"message\":\"must be less than or equal to 200\"}]" : "";
+        String detail = common.detail();
+        if (common.field() != null) {
+            // a problem naming its field says so in its detail and in its one violation
+            violations = ",\"violations\":[{\"field\":\"" + common.field() + "\",\"message\":\"" + detail + "\"}]";
+            detail = common.field() + ": " + detail;
+        }
         return "{\"type\":\"" + PROBLEMS + common.slug() + "\",\"title\":\"" + common.title() + "\",\"status\":"
-                + common.code() + ",\"detail\":\"" + common.detail() + "\",\"instance\":\"" + path + "\""
+                + common.code() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + path + "\""
                 + violations + "}";
     }
 }
