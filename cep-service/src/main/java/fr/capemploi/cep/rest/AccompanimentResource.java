@@ -22,7 +22,6 @@ import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.events.cep.ActionPlanned.ActionKind;
 import fr.capemploi.cep.service.Documents;
 import fr.capemploi.cep.service.SynthesisDossier;
-import fr.capemploi.platform.problem.Problem;
 import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
@@ -380,9 +379,7 @@ public class AccompanimentResource {
             @Content(mediaType = DocumentFormats.PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                     .enums.SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SynthesisDossier.class))})
-    @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Response synthesisDocument(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         SynthesisDossier dossier = documents.synthesisDossier(id, caller.ownStructure());
         return DocumentFormats.answer(headers, dossier, PdfDocuments::synthesisDossier, clock,

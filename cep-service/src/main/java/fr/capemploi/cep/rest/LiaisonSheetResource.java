@@ -3,7 +3,7 @@ package fr.capemploi.cep.rest;
 import fr.capemploi.platform.rest.ExampleIds;
 import fr.capemploi.cep.service.Documents;
 import fr.capemploi.cep.service.LiaisonSheet;
-import fr.capemploi.platform.problem.Problem;
+import fr.capemploi.platform.rest.CommonProblemResponses;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,9 +63,7 @@ public class LiaisonSheetResource {
                             + "\"Téléphone\",\"request\":\"CEP_INFORMATION\",\"requestLabel\":\"Information sur le "
                             + "conseil en évolution professionnelle (CEP)\",\"routedTo\":\"OPACIF\",\"routedToLabel\":"
                             + "\"OPACIF (Fongecif)\"}"))})
-    @APIResponse(responseCode = "410", description = "The person's data was erased: the documents made for them are gone",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(
-            name = "beneficiary-erased", value = Examples.ERASED)))
+    @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public Response liaisonSheet(@PathParam("contactId") UUID contactId, @Context HttpHeaders headers) {
         LiaisonSheet sheet = documents.liaisonSheet(contactId, caller.ownStructure());
         return DocumentFormats.answer(headers, sheet, PdfDocuments::liaisonSheet, clock,

@@ -23,6 +23,10 @@ import java.util.UUID;
  */
 final class CepFixtures {
 
+    /** The network's most frequent write: an anonymous phone call, not routed, credited to nobody. */
+    static final String ANONYMOUS_CALL = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
+            + "\"request\":\"CPF_INFORMATION\",\"liaisonSheetIssued\":false}";
+
     final UUID structure = UUID.randomUUID();
     final UUID counsellor = UUID.randomUUID();
 

@@ -46,8 +46,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class Level1ContactResourceAccessTest {
 
     private static final String PATH = "/api/v1/cep/level1-contacts";
-    private static final String BODY = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
-            + "\"request\":\"CPF_INFORMATION\",\"liaisonSheetIssued\":false}";
 
     @InjectMock
     Level1Contacts contacts;
@@ -97,7 +95,7 @@ class Level1ContactResourceAccessTest {
         Level1Contact recorded = contactOf(structure);
         when(contacts.record(any())).thenReturn(recorded);
 
-        var response = as(caller).body(BODY).post(PATH).then();
+        var response = as(caller).body(CepFixtures.ANONYMOUS_CALL).post(PATH).then();
 
         if (refusal(caller) != 0) {
             response.statusCode(refusal(caller)).contentType("application/problem+json")
@@ -160,7 +158,7 @@ class Level1ContactResourceAccessTest {
     void aRuleTheUseCaseRefusesIsA400NamingTheField() {
         when(contacts.record(any())).thenThrow(new InvalidFieldException("contactDate", "before the structure opened"));
 
-        as(Caller.COUNSELLOR).body(BODY).post(PATH).then().statusCode(400).contentType("application/problem+json")
+        as(Caller.COUNSELLOR).body(CepFixtures.ANONYMOUS_CALL).post(PATH).then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("contactDate"));
     }
 }

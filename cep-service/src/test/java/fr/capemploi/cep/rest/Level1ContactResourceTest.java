@@ -20,14 +20,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class Level1ContactResourceTest {
 
-    private static final String ANONYMOUS_CALL = "{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
-            + "\"request\":\"CPF_INFORMATION\",\"liaisonSheetIssued\":false}";
 
     @Test
     void aCounsellorRecordsAnAnonymousContactOfItsStructureAndItIsPublished() {
         UUID structure = UUID.randomUUID();
         String id = given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON)
-                .body(ANONYMOUS_CALL).post("/api/v1/cep/level1-contacts")
+                .body(CepFixtures.ANONYMOUS_CALL).post("/api/v1/cep/level1-contacts")
                 .then().statusCode(201).body("structureId", equalTo(structure.toString()))
                 .body("channel", equalTo("PHONE")).extract().path("id");
 
@@ -80,7 +78,7 @@ class Level1ContactResourceTest {
     void anAnonymousContactCarriesNoPersonalDataAtAll() {
         UUID structure = UUID.randomUUID();
         given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON)
-                .body(ANONYMOUS_CALL.replace("{", "{\"lastName\":\"Martin\","))
+                .body(CepFixtures.ANONYMOUS_CALL.replace("{", "{\"lastName\":\"Martin\","))
                 .post("/api/v1/cep/level1-contacts").then().statusCode(400).body("violations.field", hasItem("lastName"));
     }
 
@@ -88,7 +86,7 @@ class Level1ContactResourceTest {
     void aLiaisonSheetNamesTheOperatorThePersonIsRoutedTo() {
         UUID structure = UUID.randomUUID();
         given().auth().oauth2(TestTokens.counsellor(structure)).contentType(ContentType.JSON)
-                .body(ANONYMOUS_CALL.replace("false", "true")).post("/api/v1/cep/level1-contacts")
+                .body(CepFixtures.ANONYMOUS_CALL.replace("false", "true")).post("/api/v1/cep/level1-contacts")
                 .then().statusCode(400).body("violations.field", hasItem("routedTo"));
         given().auth().oauth2(TestTokens.counsellor(structure)).get("/api/v1/cep/level1-contacts")
                 .then().statusCode(200).body("total", equalTo(0));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ class OpenApiTest {
                     // every write is about a person, so every write may meet their erasure
                     assertThat(examples(sharedOrOwn(openApi, responses.get("410")))).as("%s %s erased example",
                             method, path).hasSize(1);
+                }
+                if (method.equals("post") && !path.startsWith("/api/v1/cpf/rights/")) {
+                    // an @Idempotent POST documents the header it honours without its method naming it
+                    assertThat(operation.get("parameters")).as("%s %s parameters", method, path)
+                            .asInstanceOf(InstanceOfAssertFactories.LIST)
+                            .contains(Map.of("$ref", "#/components/parameters/Idempotency-Key"));
                 }
             });
         }
