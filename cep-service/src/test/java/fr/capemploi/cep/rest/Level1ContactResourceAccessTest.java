@@ -158,7 +158,8 @@ class Level1ContactResourceAccessTest {
     void aRuleTheUseCaseRefusesIsA400NamingTheField() {
         when(contacts.record(any())).thenThrow(new InvalidFieldException("contactDate", "before the structure opened"));
 
-        as(Caller.COUNSELLOR).body(CepFixtures.ANONYMOUS_CALL).post(PATH).then().statusCode(400).contentType("application/problem+json")
+        as(Caller.COUNSELLOR).body(CepFixtures.ANONYMOUS_CALL).post(PATH).then().statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("contactDate"));
     }
 }
