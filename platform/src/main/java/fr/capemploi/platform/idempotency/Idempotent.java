@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * Marks a POST resource method that honours the {@code Idempotency-Key} request header: a retry of the same request
  * (same caller, same operation, same key, same path and body) gets the first answer back, marked
  * {@code Idempotent-Replayed: true}, and changes nothing; the same key with another request is refused with 422.
- * Without the header the method behaves as before.
+ * Without the header the method behaves as before. The method's OpenAPI operation documents the header by itself
+ * ({@link IdempotencyKeyParameter}): the resource does not name the parameter.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
