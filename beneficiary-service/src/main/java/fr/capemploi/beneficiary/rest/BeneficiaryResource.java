@@ -3,6 +3,7 @@ import jakarta.ws.rs.BeanParam;
 import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
+import fr.capemploi.platform.rest.Versioned;
 
 import static fr.capemploi.beneficiary.rest.ApiExamples.ACCESS_LOG;
 import static fr.capemploi.beneficiary.rest.ApiExamples.ALREADY_EXITED;
@@ -75,7 +76,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -213,8 +213,8 @@ public class BeneficiaryResource {
                     @ExampleObject(name = "active", value = BENEFICIARY),
                     @ExampleObject(name = "erased", summary = "Tombstone after erasure", value = TOMBSTONE)}))
     @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
-    public Response get(@PathParam("id") UUID id) {
-        return detail(registry.read(id), Response.Status.OK);
+    public RestResponse<BeneficiaryResponse> get(@PathParam("id") UUID id) {
+        return detail(registry.read(id));
     }
 
     @GET
@@ -262,11 +262,11 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(
             examples = @ExampleObject(name = "if-match-missing", value = IF_MATCH_MISSING)))
-    public Response change(@PathParam("id") UUID id, JsonNode patch,
+    public RestResponse<BeneficiaryResponse> change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         BeneficiaryRecord changed = registry.change(id, IfMatch.parse(ifMatch), current -> MergePatch.apply(json,
                 validator, BeneficiaryChanges.of(current), patch, BeneficiaryChanges.class).toProfile());
-        return detail(changed, Response.Status.OK);
+        return detail(changed);
     }
 
     @DELETE
@@ -307,10 +307,9 @@ public class BeneficiaryResource {
             examples = @ExampleObject(name = "exited", value = EXITED_NO_REFERENT)))
     @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
     @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
-    public Response assignReferent(@PathParam("id") UUID id, @Valid @NotNull ReferentRequest request,
+    public RestResponse<BeneficiaryResponse> assignReferent(@PathParam("id") UUID id, @Valid @NotNull ReferentRequest request,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        return detail(registry.assignReferent(id, IfMatch.parse(ifMatch), request.counsellorId(), request.assignedOn()),
-                Response.Status.OK);
+        return detail(registry.assignReferent(id, IfMatch.parse(ifMatch), request.counsellorId(), request.assignedOn()));
     }
 
     @POST
@@ -335,10 +334,9 @@ public class BeneficiaryResource {
             examples = @ExampleObject(name = "already-exited", value = ALREADY_EXITED)))
     @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
     @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
-    public Response exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
+    public RestResponse<BeneficiaryResponse> exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        return detail(registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason()),
-                Response.Status.OK);
+        return detail(registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason()));
     }
 
     @GET
@@ -390,16 +388,11 @@ public class BeneficiaryResource {
         return found.map(BeneficiarySummary::of);
     }
 
-    private Response detail(BeneficiaryRecord record, Response.Status status) {
-        return Response.status(status).entity(BeneficiaryResponse.of(record.beneficiary(), record.nir()))
-                .tag(etag(record.beneficiary())).build();
+    private static RestResponse<BeneficiaryResponse> detail(BeneficiaryRecord record) {
+        return Versioned.ok(BeneficiaryResponse.of(record.beneficiary(), record.nir()), record.beneficiary().version());
     }
 
     private boolean referringPartner() {
         return caller.hasRole(Roles.PARTNER) && !caller.isStructureBound();
-    }
-
-    static EntityTag etag(Beneficiary beneficiary) {
-        return new EntityTag(Long.toString(beneficiary.version()));
     }
 }
