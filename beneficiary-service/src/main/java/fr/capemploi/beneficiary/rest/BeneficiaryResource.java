@@ -39,7 +39,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.SUMMARY_PAGE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.TOMBSTONE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.BeneficiaryState;
 import fr.capemploi.beneficiary.domain.Nir;
@@ -58,7 +57,6 @@ import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -103,14 +101,12 @@ public class BeneficiaryResource {
 
     private final BeneficiaryRegistry registry;
     private final Caller caller;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    public BeneficiaryResource(BeneficiaryRegistry registry, Caller caller, ObjectMapper json, Validator validator) {
+    public BeneficiaryResource(BeneficiaryRegistry registry, Caller caller, MergePatch mergePatch) {
         this.registry = registry;
         this.caller = caller;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -264,8 +260,8 @@ public class BeneficiaryResource {
             examples = @ExampleObject(name = "if-match-missing", value = IF_MATCH_MISSING)))
     public RestResponse<BeneficiaryResponse> change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        BeneficiaryRecord changed = registry.change(id, IfMatch.parse(ifMatch), current -> MergePatch.apply(json,
-                validator, BeneficiaryChanges.of(current), patch, BeneficiaryChanges.class).toProfile());
+        BeneficiaryRecord changed = registry.change(id, IfMatch.parse(ifMatch), current -> mergePatch.apply(
+                BeneficiaryChanges.of(current), patch, BeneficiaryChanges.class).toProfile());
         return detail(changed);
     }
 

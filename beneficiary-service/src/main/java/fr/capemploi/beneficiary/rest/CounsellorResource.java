@@ -14,7 +14,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_STALE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.SUMMARY_PAGE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Counsellor;
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.service.BeneficiaryRegistry;
@@ -24,7 +23,6 @@ import fr.capemploi.platform.rest.Page;
 import fr.capemploi.platform.rest.Versioned;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -59,16 +57,14 @@ public class CounsellorResource {
 
     private final CounsellorDirectory directory;
     private final BeneficiaryRegistry registry;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
     private final Clock clock;
 
-    public CounsellorResource(CounsellorDirectory directory, BeneficiaryRegistry registry, ObjectMapper json,
-            Validator validator, Clock clock) {
+    public CounsellorResource(CounsellorDirectory directory, BeneficiaryRegistry registry, MergePatch mergePatch,
+            Clock clock) {
         this.directory = directory;
         this.registry = registry;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
         this.clock = clock;
     }
 
@@ -110,7 +106,7 @@ public class CounsellorResource {
     public RestResponse<CounsellorResponse> change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         Counsellor counsellor = directory.change(id, IfMatch.parse(ifMatch), current -> {
-            CounsellorChanges merged = MergePatch.apply(json, validator,
+            CounsellorChanges merged = mergePatch.apply(
                     new CounsellorChanges(current.displayName(), current.activeUntil()), patch, CounsellorChanges.class);
             return new CounsellorDirectory.Details(merged.displayName().strip(), merged.activeUntil());
         });
