@@ -19,77 +19,23 @@ facts AS NOT MATERIALIZED (
     SELECT f.structure_id, f.month, f.fact, f.key, f.n, f.m FROM {schema}.monthly_fact f
     WHERE f.month BETWEEN :ps AND :pe AND f.structure_id IN (SELECT structure_id FROM scope_structures)
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.accompaniment a, {schema}.accompaniment_contributions(a) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(a.opened_at AT TIME ZONE 'UTC' AS DATE) - a.opened_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND a.opened_at > :asOf AND a.opened_on BETWEEN :ps AND :pe
-      AND x.fact = 'opened' AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=accompaniment, recorded=r.opened_at, dated=r.opened_on, facts=x.fact = 'opened'
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.accompaniment a, {schema}.accompaniment_contributions(a) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(a.closed_at AT TIME ZONE 'UTC' AS DATE) - a.closed_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND a.closed_at > :asOf AND a.closed_on BETWEEN :ps AND :pe
-      AND x.fact = 'closed' AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=accompaniment, recorded=r.closed_at, dated=r.closed_on, facts=x.fact = 'closed'
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.action a, {schema}.action_contributions(a) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(a.planned_at AT TIME ZONE 'UTC' AS DATE) - a.planned_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND a.planned_at > :asOf AND a.planned_on BETWEEN :ps AND :pe
-      AND x.fact LIKE '%-prescribed' AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=action, recorded=r.planned_at, dated=r.planned_on, facts=x.fact LIKE '%-prescribed'
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.action a, {schema}.action_contributions(a) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(a.done_at AT TIME ZONE 'UTC' AS DATE) - a.done_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND a.done_at > :asOf AND a.done_on BETWEEN :ps AND :pe
-      AND x.fact LIKE '%-done' AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=action, recorded=r.done_at, dated=r.done_on, facts=x.fact LIKE '%-done'
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.training_outcome o, {schema}.training_outcome_contributions(o) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(o.recorded_at AT TIME ZONE 'UTC' AS DATE) - o.decided_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND o.recorded_at > :asOf AND o.decided_on BETWEEN :ps AND :pe
-      AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=training_outcome, recorded=r.recorded_at, dated=r.decided_on, facts=TRUE
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.training_project p, {schema}.training_project_contributions(p) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(p.started_at AT TIME ZONE 'UTC' AS DATE) - p.started_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND p.started_at > :asOf AND p.started_on BETWEEN :ps AND :pe
-      AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=training_project, recorded=r.started_at, dated=r.started_on, facts=TRUE
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.funding_decision f, {schema}.funding_decision_contributions(f) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(f.recorded_at AT TIME ZONE 'UTC' AS DATE) - f.decided_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND f.recorded_at > :asOf AND f.decided_on BETWEEN :ps AND :pe
-      AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=funding_decision, recorded=r.recorded_at, dated=r.decided_on, facts=TRUE
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.beneficiary b, {schema}.beneficiary_contributions(b) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(b.exit_recorded_at AT TIME ZONE 'UTC' AS DATE) - b.exit_date
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND b.exit_recorded_at > :asOf AND b.exit_date BETWEEN :ps AND :pe
-      AND x.fact = 'exit' AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=beneficiary, recorded=r.exit_recorded_at, dated=r.exit_date, facts=x.fact = 'exit'
     UNION ALL
-    SELECT x.structure_id, x.month, x.fact, x.key, -x.n, -x.m
-    FROM {schema}.beneficiary b, {schema}.beneficiary_contributions(b) x
-    WHERE CAST(:late AS BOOLEAN) AND CAST(greatest(b.registered_at, b.profile_recorded_at) AT TIME ZONE 'UTC' AS DATE) - b.entry_date
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND greatest(b.registered_at, b.profile_recorded_at) > :asOf AND b.entry_date BETWEEN :ps AND :pe
-      AND x.fact = 'entry' AND x.recorded > :asOf AND x.month BETWEEN :ps AND :pe
-      AND x.structure_id IN (SELECT structure_id FROM scope_structures)
+    -- @insert: late-contributions table=beneficiary, recorded=greatest(r.registered_at, r.profile_recorded_at), dated=r.entry_date, facts=x.fact = 'entry'
     UNION ALL
     -- registered by asOf, profile changed after: the entry with the profile recorded last by asOf (the exact path's
     -- rule, entries-by-orientation-source.sql), found among the people whose profile changed after registration (V11)

@@ -9,35 +9,20 @@
 -- day, in UTC): a fact dated by the period's end and recorded after asOf lags at least the days from the period's
 -- end to asOf's day, which at a past asOf well after the period is a handful of rows, not every fact of the period.
 late_people AS (
-    SELECT coalesce(c.beneficiary_id, c.contact_id) AS person FROM {schema}.level1_contact c
-    WHERE CAST(c.recorded_at AT TIME ZONE 'UTC' AS DATE) - c.contact_date
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND c.recorded_at > :asOf AND c.contact_date BETWEEN :ps AND :pe
+    -- @insert: late-people-by person=coalesce(r.beneficiary_id, r.contact_id) AS person, table=level1_contact, recorded=r.recorded_at, dated=r.contact_date, within=BETWEEN :ps AND :pe
     UNION
-    SELECT a.beneficiary_id FROM {schema}.accompaniment a
-    WHERE CAST(a.opened_at AT TIME ZONE 'UTC' AS DATE) - a.opened_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND a.opened_at > :asOf AND a.opened_on <= :pe
+    -- @insert: late-people-by person=r.beneficiary_id, table=accompaniment, recorded=r.opened_at, dated=r.opened_on, within=<= :pe
     UNION
     SELECT a.beneficiary_id FROM {schema}.accompaniment a
     WHERE CAST(a.closed_at AT TIME ZONE 'UTC' AS DATE) - a.closed_on
               > CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:ps AS DATE)
       AND a.closed_at > :asOf AND a.closed_on < :ps
     UNION
-    SELECT l.beneficiary_id FROM {schema}.accompaniment_level l
-    WHERE CAST(l.recorded_at AT TIME ZONE 'UTC' AS DATE) - l.from_date
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND l.recorded_at > :asOf AND l.from_date <= :pe
+    -- @insert: late-people-by person=r.beneficiary_id, table=accompaniment_level, recorded=r.recorded_at, dated=r.from_date, within=<= :pe
     UNION
-    SELECT i.beneficiary_id FROM {schema}.cep_information i
-    WHERE CAST(i.recorded_at AT TIME ZONE 'UTC' AS DATE) - i.informed_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND i.recorded_at > :asOf AND i.informed_on <= :pe
+    -- @insert: late-people-by person=r.beneficiary_id, table=cep_information, recorded=r.recorded_at, dated=r.informed_on, within=<= :pe
     UNION
-    SELECT s.beneficiary_id FROM {schema}.cpf_step s
-    WHERE CAST(s.recorded_at AT TIME ZONE 'UTC' AS DATE) - s.step_on
-              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) - CAST(:pe AS DATE)
-      AND s.recorded_at > :asOf AND s.step_on <= :pe
+    -- @insert: late-people-by person=r.beneficiary_id, table=cpf_step, recorded=r.recorded_at, dated=r.step_on, within=<= :pe
 ),
 -- What they count now: their items meeting the period, as the set `members` sums them. Here and below each person
 -- is looked up by index (an array, not a semi-join: the planner, blind to how few the late people are, would scan

@@ -10,6 +10,12 @@ final class ApiExamples {
 
     static final String CONSENT_ID = "3d7a9b2c-1e4f-4a6b-8c9d-0e1f2a3b4c71";
     private static final String PROBLEMS = "https://cepcpf.capemploi.fr/problems/";
+    // the opening of each kind of problem the examples show, up to its detail
+    private static final String INVALID = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\",\"status\":400,";
+    private static final String NOT_FOUND = "{\"type\":\"" + PROBLEMS + "not-found\",\"title\":\"Not found\",\"status\":404,";
+    private static final String CONFLICT = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,";
+    private static final String ERASED = "{\"type\":\"" + PROBLEMS + "erased\",\"title\":\"Erased\",\"status\":410,";
+    private static final String PRECONDITION_FAILED = "{\"type\":\"" + PROBLEMS + "precondition-failed\",\"title\":\"Precondition failed\",\"status\":412,";
 
     // ---- structures and counsellors
     static final String STRUCTURE = "{\"id\":\"" + ExampleIds.STRUCTURE + "\",\"code\":\"075\",\"name\":\"Cap emploi Paris\","
@@ -96,86 +102,81 @@ final class ApiExamples {
             + "\"7d1c2a4e-5b6f-4c3d-9e8f-0a1b2c3d4e5f\"}";
 
     // ---- errors
-    static String problem(String slug, String title, int status, String detail, String instance) {
-        return "{\"type\":\"" + PROBLEMS + slug + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\",\"instance\":\"" + instance + "\"}";
-    }
-
-    static final String BAD_NIR = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\",\"status\":400,"
+    static final String BAD_NIR = INVALID
             + "\"detail\":\"nir: has a control key that does not match the number\",\"instance\":\"/api/v1/beneficiaries\","
             + "\"violations\":[{\"field\":\"nir\",\"message\":\"has a control key that does not match the number\"}]}";
-    static final String BAD_BIRTH_DATE = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"2 fields are invalid\",\"instance\":\"/api/v1/beneficiaries\",\"violations\":["
+    static final String BAD_BIRTH_DATE = INVALID
+            + "\"detail\":\"2 fields are invalid\",\"instance\":\"/api/v1/beneficiaries\",\"violations\":["
             + "{\"field\":\"birthDate\",\"message\":\"must be a past date\"},"
             + "{\"field\":\"orientationSource\",\"message\":\"must not be null\"}]}";
-    static final String BAD_EXIT_DATE = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"exitDate: must not be before the entry date 2016-02-15\",\"instance\":\"/api/v1/"
+    static final String BAD_EXIT_DATE = INVALID
+            + "\"detail\":\"exitDate: must not be before the entry date 2016-02-15\",\"instance\":\"/api/v1/"
             + "beneficiaries/" + ExampleIds.BENEFICIARY + "/exit\",\"violations\":[{\"field\":\"exitDate\","
             + "\"message\":\"must not be before the entry date 2016-02-15\"}]}";
-    static final String BAD_ENUM = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\",\"status\":400,"
+    static final String BAD_ENUM = INVALID
             + "\"detail\":\"statusAtEntry: must be one of JOB_SEEKER, PRIVATE_EMPLOYEE, PUBLIC_SERVANT, OTHER\","
             + "\"instance\":\"/api/v1/beneficiaries\",\"violations\":[{\"field\":\"statusAtEntry\","
             + "\"message\":\"must be one of JOB_SEEKER, PRIVATE_EMPLOYEE, PUBLIC_SERVANT, OTHER\"}]}";
-    static final String BAD_REFERENT = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"counsellorId: is not a counsellor of the beneficiary's structure\","
+    static final String BAD_REFERENT = INVALID
+            + "\"detail\":\"counsellorId: is not a counsellor of the beneficiary's structure\","
             + "\"instance\":\"/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/referent\",\"violations\":[{\"field\":"
             + "\"counsellorId\",\"message\":\"is not a counsellor of the beneficiary's structure\"}]}";
-    static final String BAD_PAGE_SIZE = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"size: must be less than or equal to 200\",\"instance\":\"/api/v1/beneficiaries\","
+    static final String BAD_PAGE_SIZE = INVALID
+            + "\"detail\":\"size: must be less than or equal to 200\",\"instance\":\"/api/v1/beneficiaries\","
             + "\"violations\":[{\"field\":\"size\",\"message\":\"must be less than or equal to 200\"}]}";
-    static final String BAD_RECORD_READ = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"kind: must match \\\"[a-z][a-z0-9-]{0,39}\\\"\",\"instance\":\"/api/v1/beneficiaries/"
+    static final String BAD_RECORD_READ = INVALID
+            + "\"detail\":\"kind: must match \\\"[a-z][a-z0-9-]{0,39}\\\"\",\"instance\":\"/api/v1/beneficiaries/"
             + ExampleIds.BENEFICIARY + "/access-log\",\"violations\":[{\"field\":\"kind\",\"message\":"
             + "\"must match \\\"[a-z][a-z0-9-]{0,39}\\\"\"}]}";
-    static final String BAD_ACTIVE_UNTIL = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"activeUntil: must not be before activeFrom 2016-01-04\",\"instance\":"
+    static final String BAD_ACTIVE_UNTIL = INVALID
+            + "\"detail\":\"activeUntil: must not be before activeFrom 2016-01-04\",\"instance\":"
             + "\"/api/v1/counsellors/" + ExampleIds.COUNSELLOR + "\",\"violations\":[{\"field\":\"activeUntil\","
             + "\"message\":\"must not be before activeFrom 2016-01-04\"}]}";
-    static final String BAD_WITHDRAWAL = "{\"type\":\"" + PROBLEMS + "validation\",\"title\":\"Invalid request\","
-            + "\"status\":400,\"detail\":\"withdrawnOn: must not be before the day the consent was given, 2016-02-15\","
+    static final String BAD_WITHDRAWAL = INVALID
+            + "\"detail\":\"withdrawnOn: must not be before the day the consent was given, 2016-02-15\","
             + "\"instance\":\"/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/consents/" + CONSENT_ID + "/withdrawal\","
             + "\"violations\":[{\"field\":\"withdrawnOn\",\"message\":\"must not be before the day the consent was "
             + "given, 2016-02-15\"}]}";
-    static final String BENEFICIARY_NOT_FOUND = "{\"type\":\"" + PROBLEMS + "not-found\",\"title\":\"Not found\",\"status\":404,"
+    static final String BENEFICIARY_NOT_FOUND = NOT_FOUND
             + "\"detail\":\"" + "Beneficiary " + ExampleIds.BENEFICIARY + " was not found"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "\"}";
-    static final String COUNSELLOR_NOT_FOUND = "{\"type\":\"" + PROBLEMS + "not-found\",\"title\":\"Not found\",\"status\":404,"
+    static final String COUNSELLOR_NOT_FOUND = NOT_FOUND
             + "\"detail\":\"" + "Counsellor " + ExampleIds.COUNSELLOR + " was not found"
             + "\",\"instance\":\"" + "/api/v1/counsellors/" + ExampleIds.COUNSELLOR + "\"}";
-    static final String STRUCTURE_NOT_FOUND = "{\"type\":\"" + PROBLEMS + "not-found\",\"title\":\"Not found\",\"status\":404,"
+    static final String STRUCTURE_NOT_FOUND = NOT_FOUND
             + "\"detail\":\"" + "Structure " + ExampleIds.STRUCTURE + " was not found"
             + "\",\"instance\":\"" + "/api/v1/structures/" + ExampleIds.STRUCTURE + "\"}";
-    static final String CONSENT_NOT_FOUND = "{\"type\":\"" + PROBLEMS + "not-found\",\"title\":\"Not found\",\"status\":404,"
+    static final String CONSENT_NOT_FOUND = NOT_FOUND
             + "\"detail\":\"" + "Consent " + CONSENT_ID + " was not found"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/consents/"
                     + CONSENT_ID + "/withdrawal" + "\"}";
-    static final String NIR_TAKEN = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,"
+    static final String NIR_TAKEN = CONFLICT
             + "\"detail\":\"" + "A beneficiary with this NIR is already registered in this structure"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries" + "\"}";
-    static final String ALREADY_EXITED = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,"
+    static final String ALREADY_EXITED = CONFLICT
             + "\"detail\":\"" + "Beneficiary " + ExampleIds.BENEFICIARY + " already exited on 2017-04-28"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/exit" + "\"}";
-    static final String EXITED_NO_REFERENT = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,"
+    static final String EXITED_NO_REFERENT = CONFLICT
             + "\"detail\":\"" + "Beneficiary " + ExampleIds.BENEFICIARY + " exited on 2017-04-28: an exited person is in no portfolio"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/referent" + "\"}";
-    static final String CONSENT_IN_FORCE = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,"
+    static final String CONSENT_IN_FORCE = CONFLICT
             + "\"detail\":\"" + "A HEALTH_DATA_PROCESSING consent is already in force; withdraw it before recording a new one"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/consents" + "\"}";
-    static final String CONSENT_ALREADY_WITHDRAWN = "{\"type\":\"" + PROBLEMS + "conflict\",\"title\":\"Conflict\",\"status\":409,"
+    static final String CONSENT_ALREADY_WITHDRAWN = CONFLICT
             + "\"detail\":\"" + "Consent " + CONSENT_ID + " was already withdrawn on 2018-11-05"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/consents/" + CONSENT_ID + "/withdrawal" + "\"}";
     static final String IDENTITY = "{\"id\":\"" + ExampleIds.BENEFICIARY + "\",\"structureId\":\"" + ExampleIds.STRUCTURE
             + "\",\"sex\":\"FEMALE\",\"lastName\":\"Martin\",\"firstName\":\"Hélène\",\"birthDate\":\"1974-02-11\"}";
-    static final String IDENTITY_GONE = "{\"type\":\"" + PROBLEMS + "erased\",\"title\":\"Erased\",\"status\":410,"
+    static final String IDENTITY_GONE = ERASED
             + "\"detail\":\"Beneficiary " + ExampleIds.BENEFICIARY + " was erased; there is no identity left to show\","
             + "\"instance\":\"/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "/identity\"}";
-    static final String GONE = "{\"type\":\"" + PROBLEMS + "erased\",\"title\":\"Erased\",\"status\":410,"
+    static final String GONE = ERASED
             + "\"detail\":\"" + "Beneficiary " + ExampleIds.BENEFICIARY + " was erased; its record can no longer be changed"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "\"}";
-    static final String STALE = "{\"type\":\"" + PROBLEMS + "precondition-failed\",\"title\":\"Precondition failed\",\"status\":412,"
+    static final String STALE = PRECONDITION_FAILED
             + "\"detail\":\"" + "The beneficiary changed since you read it (current ETag \\\"4\\\"); read it again and reapply your change"
             + "\",\"instance\":\"" + "/api/v1/beneficiaries/" + ExampleIds.BENEFICIARY + "\"}";
-    static final String COUNSELLOR_STALE = "{\"type\":\"" + PROBLEMS + "precondition-failed\",\"title\":\"Precondition failed\",\"status\":412,"
+    static final String COUNSELLOR_STALE = PRECONDITION_FAILED
             + "\"detail\":\"" + "The counsellor changed since you read it (current ETag \\\"2\\\"); read it again and reapply your change"
             + "\",\"instance\":\"" + "/api/v1/counsellors/" + ExampleIds.COUNSELLOR + "\"}";
     static final String IF_MATCH_MISSING = "{\"type\":\"" + PROBLEMS + "precondition-required\",\"title\":\"Precondition required\",\"status\":428,"

@@ -3,6 +3,7 @@ import jakarta.ws.rs.BeanParam;
 import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
+import fr.capemploi.platform.rest.Versioned;
 
 import static fr.capemploi.beneficiary.rest.ApiExamples.ACCESS_LOG;
 import static fr.capemploi.beneficiary.rest.ApiExamples.ALREADY_EXITED;
@@ -15,7 +16,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_RECORD_READ;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_REFERENT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_EXITED;
-import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_NOT_FOUND;
 import static fr.capemploi.beneficiary.rest.ApiExamples.EXIT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.EXITED_NO_REFERENT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.GONE;
@@ -35,12 +35,10 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.REFERRAL;
 import static fr.capemploi.beneficiary.rest.ApiExamples.REGISTRATION;
 import static fr.capemploi.beneficiary.rest.ApiExamples.SEARCH_BY_NAME;
 import static fr.capemploi.beneficiary.rest.ApiExamples.SEARCH_BY_NIR;
-import static fr.capemploi.beneficiary.rest.ApiExamples.STALE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.SUMMARY_PAGE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.TOMBSTONE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.domain.BeneficiaryState;
 import fr.capemploi.beneficiary.domain.Nir;
@@ -59,7 +57,6 @@ import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -77,7 +74,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -105,14 +101,12 @@ public class BeneficiaryResource {
 
     private final BeneficiaryRegistry registry;
     private final Caller caller;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    public BeneficiaryResource(BeneficiaryRegistry registry, Caller caller, ObjectMapper json, Validator validator) {
+    public BeneficiaryResource(BeneficiaryRegistry registry, Caller caller, MergePatch mergePatch) {
         this.registry = registry;
         this.caller = caller;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -214,10 +208,9 @@ public class BeneficiaryResource {
             content = @Content(schema = @Schema(implementation = BeneficiaryResponse.class), examples = {
                     @ExampleObject(name = "active", value = BENEFICIARY),
                     @ExampleObject(name = "erased", summary = "Tombstone after erasure", value = TOMBSTONE)}))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
-    public Response get(@PathParam("id") UUID id) {
-        return detail(registry.read(id), Response.Status.OK);
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
+    public RestResponse<BeneficiaryResponse> get(@PathParam("id") UUID id) {
+        return detail(registry.read(id));
     }
 
     @GET
@@ -230,8 +223,7 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "200", description = "The identity", content = @Content(
             schema = @Schema(implementation = BeneficiaryIdentity.class),
             examples = @ExampleObject(name = "identity", value = IDENTITY)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     @APIResponse(responseCode = "410", description = "Erased: no identity left to show", content = @Content(
             examples = @ExampleObject(name = "erased", value = IDENTITY_GONE)))
     public BeneficiaryIdentity identity(@PathParam("id") UUID id) {
@@ -259,21 +251,18 @@ public class BeneficiaryResource {
             examples = {
                     @ExampleObject(name = "bad-nir-key", value = BAD_NIR),
                     @ExampleObject(name = "bad-enum", value = BAD_ENUM)}))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "NIR already registered, or concurrent change", content = @Content(
             examples = @ExampleObject(name = "nir-taken", value = NIR_TAKEN)))
-    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            examples = @ExampleObject(name = "erased", value = GONE)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            examples = @ExampleObject(name = "stale", value = STALE)))
+    @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
+    @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(
             examples = @ExampleObject(name = "if-match-missing", value = IF_MATCH_MISSING)))
-    public Response change(@PathParam("id") UUID id, JsonNode patch,
+    public RestResponse<BeneficiaryResponse> change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        BeneficiaryRecord changed = registry.change(id, IfMatch.parse(ifMatch), current -> MergePatch.apply(json,
-                validator, BeneficiaryChanges.of(current), patch, BeneficiaryChanges.class).toProfile());
-        return detail(changed, Response.Status.OK);
+        BeneficiaryRecord changed = registry.change(id, IfMatch.parse(ifMatch), current -> mergePatch.apply(
+                BeneficiaryChanges.of(current), patch, BeneficiaryChanges.class).toProfile());
+        return detail(changed);
     }
 
     @DELETE
@@ -285,12 +274,10 @@ public class BeneficiaryResource {
             + "consents and the access log. Emits BeneficiaryErased. If-Match optional.")
     @Parameter(name = RequestHeaders.IF_MATCH, in = ParameterIn.HEADER, required = false, example = "\"3\"")
     @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     @APIResponse(responseCode = "410", description = "Already erased", content = @Content(
             examples = @ExampleObject(name = "erased", value = GONE)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            examples = @ExampleObject(name = "stale", value = STALE)))
+    @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
     public Response erase(@PathParam("id") UUID id, @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         registry.erase(id, IfMatch.parse(ifMatch));
         return Response.noContent().build();
@@ -311,18 +298,14 @@ public class BeneficiaryResource {
                     examples = @ExampleObject(name = "assigned", value = BENEFICIARY)))
     @APIResponse(responseCode = "400", description = "Not a counsellor of the structure, or inactive", content = @Content(
             examples = @ExampleObject(name = "other-structure-counsellor", value = BAD_REFERENT)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The person has exited", content = @Content(
             examples = @ExampleObject(name = "exited", value = EXITED_NO_REFERENT)))
-    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            examples = @ExampleObject(name = "erased", value = GONE)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            examples = @ExampleObject(name = "stale", value = STALE)))
-    public Response assignReferent(@PathParam("id") UUID id, @Valid @NotNull ReferentRequest request,
+    @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
+    @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
+    public RestResponse<BeneficiaryResponse> assignReferent(@PathParam("id") UUID id, @Valid @NotNull ReferentRequest request,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        return detail(registry.assignReferent(id, IfMatch.parse(ifMatch), request.counsellorId(), request.assignedOn()),
-                Response.Status.OK);
+        return detail(registry.assignReferent(id, IfMatch.parse(ifMatch), request.counsellorId(), request.assignedOn()));
     }
 
     @POST
@@ -342,18 +325,14 @@ public class BeneficiaryResource {
                     examples = @ExampleObject(name = "exited", value = BENEFICIARY_EXITED)))
     @APIResponse(responseCode = "400", description = "Exit before entry, future date, unknown reason", content = @Content(
             examples = @ExampleObject(name = "exit-before-entry", value = BAD_EXIT_DATE)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already exited", content = @Content(
             examples = @ExampleObject(name = "already-exited", value = ALREADY_EXITED)))
-    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            examples = @ExampleObject(name = "erased", value = GONE)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(
-            examples = @ExampleObject(name = "stale", value = STALE)))
-    public Response exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
+    @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
+    @APIResponse(responseCode = "412", ref = RegistryResponses.BENEFICIARY_STALE)
+    public RestResponse<BeneficiaryResponse> exit(@PathParam("id") UUID id, @Valid @NotNull ExitRequest request,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
-        return detail(registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason()),
-                Response.Status.OK);
+        return detail(registry.exit(id, IfMatch.parse(ifMatch), request.exitDate(), request.reason()));
     }
 
     @GET
@@ -364,8 +343,7 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "200", description = "A page of access-log entries", content = @Content(
             schema = @Schema(implementation = AccessLogEntryResponse.class),
             examples = @ExampleObject(name = "log", value = ACCESS_LOG)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     public Page<AccessLogEntryResponse> accessLog(@PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -386,8 +364,7 @@ public class BeneficiaryResource {
     @APIResponse(responseCode = "204", description = "Traced")
     @APIResponse(responseCode = "400", description = "Missing or malformed service, kind or record id", content = @Content(
             examples = @ExampleObject(name = "free-text-kind", value = BAD_RECORD_READ)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     public void recordRead(@PathParam("id") UUID id, @Valid @NotNull RecordReadRequest request) {
         registry.recordReadElsewhere(id, request.record());
     }
@@ -407,16 +384,11 @@ public class BeneficiaryResource {
         return found.map(BeneficiarySummary::of);
     }
 
-    private Response detail(BeneficiaryRecord record, Response.Status status) {
-        return Response.status(status).entity(BeneficiaryResponse.of(record.beneficiary(), record.nir()))
-                .tag(etag(record.beneficiary())).build();
+    private static RestResponse<BeneficiaryResponse> detail(BeneficiaryRecord record) {
+        return Versioned.ok(BeneficiaryResponse.of(record.beneficiary(), record.nir()), record.beneficiary().version());
     }
 
     private boolean referringPartner() {
         return caller.hasRole(Roles.PARTNER) && !caller.isStructureBound();
-    }
-
-    static EntityTag etag(Beneficiary beneficiary) {
-        return new EntityTag(Long.toString(beneficiary.version()));
     }
 }

@@ -2,10 +2,8 @@ package fr.capemploi.beneficiary.rest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.beneficiary.rest.ApiExamples.BAD_WITHDRAWAL;
-import static fr.capemploi.beneficiary.rest.ApiExamples.BENEFICIARY_NOT_FOUND;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_ALREADY_WITHDRAWN;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_IN_FORCE;
@@ -13,7 +11,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_LIST;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_NOT_FOUND;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_REQUEST;
 import static fr.capemploi.beneficiary.rest.ApiExamples.CONSENT_WITHDRAWN;
-import static fr.capemploi.beneficiary.rest.ApiExamples.GONE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.WITHDRAWAL;
 
 import fr.capemploi.beneficiary.domain.Consent;
@@ -65,8 +62,7 @@ public class ConsentResource {
             schema = @Schema(implementation = ConsentResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                     maxItems = 1000),
             examples = @ExampleObject(name = "one-withdrawn", value = CONSENT_LIST)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     public List<ConsentResponse> list(@PathParam("id") UUID id) {
         return consents.of(id).stream().map(ConsentResponse::of).toList();
     }
@@ -83,12 +79,10 @@ public class ConsentResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             schema = @Schema(implementation = ConsentResponse.class),
             examples = @ExampleObject(name = "recorded", value = CONSENT)))
-    @APIResponse(responseCode = "404", description = "Unknown, or of another structure", content = @Content(
-            examples = @ExampleObject(name = "unknown", value = BENEFICIARY_NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = RegistryResponses.BENEFICIARY_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "A consent of that scope is in force", content = @Content(
             examples = @ExampleObject(name = "in-force", value = CONSENT_IN_FORCE)))
-    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            examples = @ExampleObject(name = "erased", value = GONE)))
+    @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
     public RestResponse<ConsentResponse> give(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest request,
             @Context UriInfo uri) {
         Consent consent = consents.give(id, request.scope(), request.givenOn(), request.modality());
@@ -97,7 +91,7 @@ public class ConsentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @Path("/{consentId}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
@@ -114,8 +108,7 @@ public class ConsentResource {
             examples = @ExampleObject(name = "unknown-consent", value = CONSENT_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(
             examples = @ExampleObject(name = "already-withdrawn", value = CONSENT_ALREADY_WITHDRAWN)))
-    @APIResponse(responseCode = "410", description = "Erased", content = @Content(
-            examples = @ExampleObject(name = "erased", value = GONE)))
+    @APIResponse(responseCode = "410", ref = RegistryResponses.BENEFICIARY_GONE)
     public ConsentResponse withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId,
             @Valid @NotNull WithdrawalRequest request) {
         return ConsentResponse.of(consents.withdraw(id, consentId, request.withdrawnOn(), request.modality()));

@@ -14,16 +14,15 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_STALE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.SUMMARY_PAGE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Counsellor;
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.service.BeneficiaryRegistry;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.beneficiary.service.IfMatch;
 import fr.capemploi.platform.rest.Page;
+import fr.capemploi.platform.rest.Versioned;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,9 +32,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -58,16 +57,14 @@ public class CounsellorResource {
 
     private final CounsellorDirectory directory;
     private final BeneficiaryRegistry registry;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
     private final Clock clock;
 
-    public CounsellorResource(CounsellorDirectory directory, BeneficiaryRegistry registry, ObjectMapper json,
-            Validator validator, Clock clock) {
+    public CounsellorResource(CounsellorDirectory directory, BeneficiaryRegistry registry, MergePatch mergePatch,
+            Clock clock) {
         this.directory = directory;
         this.registry = registry;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
         this.clock = clock;
     }
 
@@ -80,9 +77,9 @@ public class CounsellorResource {
                     examples = @ExampleObject(name = "active", value = COUNSELLOR)))
     @APIResponse(responseCode = "404", description = "Unknown counsellor, or of another structure", content = @Content(
             examples = @ExampleObject(name = "unknown-counsellor", value = COUNSELLOR_NOT_FOUND)))
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<CounsellorResponse> get(@PathParam("id") UUID id) {
         Counsellor counsellor = directory.get(id);
-        return Response.ok(view(counsellor)).tag(etag(counsellor)).build();
+        return Versioned.ok(view(counsellor), counsellor.version());
     }
 
     @PATCH
@@ -106,14 +103,14 @@ public class CounsellorResource {
             examples = @ExampleObject(name = "unknown-counsellor", value = COUNSELLOR_NOT_FOUND)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(
             examples = @ExampleObject(name = "stale", value = COUNSELLOR_STALE)))
-    public Response change(@PathParam("id") UUID id, JsonNode patch,
+    public RestResponse<CounsellorResponse> change(@PathParam("id") UUID id, JsonNode patch,
             @HeaderParam(RequestHeaders.IF_MATCH) String ifMatch) {
         Counsellor counsellor = directory.change(id, IfMatch.parse(ifMatch), current -> {
-            CounsellorChanges merged = MergePatch.apply(json, validator,
+            CounsellorChanges merged = mergePatch.apply(
                     new CounsellorChanges(current.displayName(), current.activeUntil()), patch, CounsellorChanges.class);
             return new CounsellorDirectory.Details(merged.displayName().strip(), merged.activeUntil());
         });
-        return Response.ok(view(counsellor)).tag(etag(counsellor)).build();
+        return Versioned.ok(view(counsellor), counsellor.version());
     }
 
     @GET
@@ -135,9 +132,5 @@ public class CounsellorResource {
 
     private CounsellorResponse view(Counsellor counsellor) {
         return CounsellorResponse.of(counsellor, BusinessDay.today(clock));
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(Counsellor counsellor) {
-        return new jakarta.ws.rs.core.EntityTag(Long.toString(counsellor.version()));
     }
 }

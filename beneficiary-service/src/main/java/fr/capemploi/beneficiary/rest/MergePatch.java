@@ -3,6 +3,7 @@ package fr.capemploi.beneficiary.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
@@ -15,16 +16,23 @@ import java.util.Set;
 /**
  * JSON Merge Patch (RFC 7396): a member replaces the current value, {@code null} removes it, an object merges into
  * the current object. The merged document is then read and validated like a full request, so a patch can never
- * produce a record that a creation would refuse.
+ * produce a record that a creation would refuse. The mapper and the validator it merges and checks with are its own
+ * (injected here once), not passed along by each resource that patches.
  */
-final class MergePatch {
+@ApplicationScoped
+public class MergePatch {
 
     static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private MergePatch() {
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public MergePatch(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
     }
 
-    static <T> T apply(ObjectMapper json, Validator validator, T current, JsonNode patch, Class<T> type) {
+    public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
             throw new InvalidFieldException("body", "must be a JSON object of the fields to change");
         }

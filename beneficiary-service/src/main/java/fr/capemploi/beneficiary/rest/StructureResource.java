@@ -5,7 +5,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.beneficiary.domain.Region;
 import fr.capemploi.beneficiary.domain.Structure;
@@ -48,7 +47,7 @@ public class StructureResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = IdempotentRequestInterceptor.IDEMPOTENCY_KEY)
+    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a structure", description = "Administrators only. Emits StructureRegistered.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StructureRequest.class), examples = @ExampleObject(

@@ -114,25 +114,31 @@ public class CommonProblemResponses implements OASFilter {
     }
 
     private void declare(OpenAPI openAPI, Set<String> used) {
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
         for (Common common : Stream.concat(COMMON.values().stream(), Stream.of(ERASED, UNKNOWN))
                 .toList()) {
             if (!used.contains(common.name())) {
                 continue;
             }
-            APIResponse response = OASFactory.createAPIResponse().description(common.description());
-            MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
-            media.addExample(common.slug(), OASFactory.createExample().value(example(common, "/api/v1/...")));
-            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
+            APIResponse response = problemResponse(common.description(), common.slug(),
+                    exampleText(common, "/api/v1/..."));
             if (common.retryAfter()) {
                 response.addHeader("Retry-After", retryAfter());
             }
-            components.addResponse(common.name(), response);
+            declare(openAPI, common.name(), response);
         }
+    }
+
+    /**
+     * A shared response declared under {@code components.responses}, here and by a service's own filter for the errors
+     * its operations share ({@code RegistryResponses} of beneficiary-service, which runs after this one).
+     */
+    public static void declare(OpenAPI openAPI, String name, APIResponse response) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        components.addResponse(name, response);
     }
 
     private void complete(Operation operation, String path, Set<String> used) {
@@ -200,16 +206,28 @@ public class CommonProblemResponses implements OASFilter {
         }
     }
 
+    /** A problem+json response with one named example, as every shared response is written. */
+    public static APIResponse problemResponse(String description, String exampleName, String exampleJson) {
+        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
+        media.addExample(exampleName, OASFactory.createExample().value(object(exampleJson)));
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
+    }
+
     private static Header retryAfter() {
         return OASFactory.createHeader().description("Seconds to wait before trying again")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
                         .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(86400)));
     }
 
-    /** The example as a JSON object (a string value would be published as a string, not as the problem it shows). */
     private static Object example(Common common, String path) {
+        return object(exampleText(common, path));
+    }
+
+    /** The example as a JSON object (a string value would be published as a string, not as the problem it shows). */
+    private static Object object(String json) {
         try {
-            return JSON.readValue(exampleText(common, path), Map.class);
+            return JSON.readValue(json, Map.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package fr.capemploi.platform.rest;
 
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -36,7 +35,7 @@ public final class Created {
     public static <T> RestResponse<T> at(URI location, T body, Long version) {
         RestResponse.ResponseBuilder<T> created = RestResponse.ResponseBuilder.<T>created(location).entity(body);
         if (version != null) {
-            created.tag(new EntityTag(Long.toString(version)));
+            created.tag(Versioned.etag(version));
         }
         return created.build();
     }

@@ -291,6 +291,15 @@ public final class IndicatorCatalogue {
                 String trimmed = line.strip();
                 if (trimmed.startsWith("-- @as:")) {
                     template = template(resource, trimmed.substring("-- @as:".length()).strip());
+                } else if (trimmed.startsWith("-- @insert:")) {
+                    // a piece written alike several times in this section: the template's SQL in its place
+                    List<String> lines = sections.computeIfAbsent(current, k -> new ArrayList<>());
+                    for (String inserted : worded(resource, trimmed.substring("-- @insert:".length()).strip())
+                            .split("\n")) {
+                        if (!inserted.strip().startsWith("--") && !inserted.isBlank()) {
+                            lines.add(stripTrailingComment(inserted));
+                        }
+                    }
                 } else if (trimmed.equals("-- @exact-as-of")) {
                     exactAsOf = true;
                 } else if (trimmed.startsWith("-- @needs:")) {
@@ -325,16 +334,24 @@ public final class IndicatorCatalogue {
         /** A word of a template left without a value; {@code {schema}} is the query's. */
         private static final Pattern UNBOUND_WORD = Pattern.compile("\\{(?!schema\\})[a-z-]+\\}");
 
+        /** Where a template's words part: a comma before the next {@code word=} (a word may hold commas). */
+        private static final Pattern NEXT_WORD = Pattern.compile(",\\s*(?=[a-z-]+=)");
+
         /**
          * {@code -- @as: counted-by-date rows=exits, fact=exit}: the sections of {@code templates/counted-by-date.sql}
          * with each {@code {rows}} and {@code {fact}} replaced by its word ({@code {schema}} is left to the query).
          */
         private static Sections template(String resource, String declaration) {
+            return of(ROOT + "templates/" + declaration.split("\\s+", 2)[0] + ".sql", worded(resource, declaration));
+        }
+
+        /** The text of the template a declaration names, each of its words replaced by the declaration's value. */
+        private static String worded(String resource, String declaration) {
             String[] nameAndWords = declaration.split("\\s+", 2);
             String name = ROOT + "templates/" + nameAndWords[0] + ".sql";
             String text = read(name);
             if (nameAndWords.length > 1) {
-                for (String word : nameAndWords[1].split(",")) {
+                for (String word : NEXT_WORD.split(nameAndWords[1])) {
                     String[] pair = word.strip().split("=", 2);
                     text = text.replace("{" + pair[0].strip() + "}", pair[1].strip());
                 }
@@ -343,7 +360,7 @@ public final class IndicatorCatalogue {
             if (unbound.find()) {
                 throw new IllegalStateException(resource + " gives " + name + " no word for " + unbound.group());
             }
-            return of(name, text);
+            return text;
         }
 
         /** The template's sections with those the file writes itself in their place, and what both read. */

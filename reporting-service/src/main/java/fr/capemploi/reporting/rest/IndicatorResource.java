@@ -34,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IndicatorResource {
 
     private static final int MAX_SERIES_POINTS = 120;
+    /** The 404 of an operation on one indicator. */
+    private static final String UNKNOWN = "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Indicator nope was not "
+            + "found\"}";
 
     private final IndicatorQueries queries;
     private final ReportingRequest request;
@@ -69,16 +72,11 @@ public class IndicatorResource {
             @QueryParam("scopeId") String scopeId,
             @Parameter(description = "2016, 2016-H1, 2016-Q3 or 2016-03; default: the current year")
             @QueryParam("period") String period,
-            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
-                    + "default: now. The response echoes the instant used (`asOf`)")
+            @Parameter(description = ReportingRequest.AS_OF)
             @QueryParam("asOf") String asOf) {
-        InvalidFields invalid = new InvalidFields();
-        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
-        ReportingPeriod reportingPeriod = invalid.read(() -> request.period(period, "period"));
-        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
-        invalid.throwIfAny();
-        return IndicatorsResponse.of(resolved, reportingPeriod, asOfInstant,
-                queries.all(resolved, reportingPeriod, asOfInstant));
+        ReportingRequest.Question asked = request.question(scope, scopeId, period, asOf);
+        return IndicatorsResponse.of(asked.scope(), asked.period(), asked.asOf(),
+                queries.all(asked.scope(), asked.period(), asked.asOf()));
     }
 
     @Schema(name = "IndicatorSeries")
@@ -106,16 +104,14 @@ public class IndicatorResource {
                      "granularity":"month","points":[{"period":"2016-01","start":"2016-01-01","end":"2016-01-31",
                      "value":912,"numerator":912,"denominator":null,"coverage":{"contributing":88,"registered":102}}]}""")))
     @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown",
-            value = "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Indicator nope was not found\"}")))
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown", value = UNKNOWN)))
     public SeriesResponse series(@PathParam("id") String id,
             @Parameter(description = "first period, e.g. 2016-01") @QueryParam("from") String from,
             @Parameter(description = "last period, e.g. 2016-12") @QueryParam("to") String to,
             @Parameter(description = "month (default), quarter, half-year or year") @QueryParam("granularity")
             String granularity,
             @QueryParam("scope") String scope, @QueryParam("scopeId") String scopeId,
-            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
-                    + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf") String asOf) {
+            @Parameter(description = ReportingRequest.AS_OF) @QueryParam("asOf") String asOf) {
         Indicator indicator = Indicator.byId(id).orElseThrow(() -> new ResourceNotFoundException("Indicator", id));
         InvalidFields invalid = new InvalidFields();
         Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
@@ -210,8 +206,7 @@ public class IndicatorResource {
                      "denominator":100,"coverage":{"contributing":98,"registered":102}},"regions":[{"region":"84",
                      "value":93.8,"numerator":15,"denominator":16,"coverage":{"contributing":12,"registered":12}}]}""")))
     @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(
-            mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown",
-            value = "{\"status\":404,\"title\":\"Not found\",\"detail\":\"Indicator nope was not found\"}")))
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown", value = UNKNOWN)))
     public RegionComparisonResponse regions(@PathParam("id") String id,
             @Parameter(description = "2016, 2016-H1, 2016-Q3 or 2016-03; default: the current year")
             @QueryParam("period") String period,

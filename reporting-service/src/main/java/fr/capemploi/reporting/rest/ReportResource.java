@@ -2,7 +2,6 @@ package fr.capemploi.reporting.rest;
 
 
 import fr.capemploi.platform.problem.InvalidFieldException;
-import fr.capemploi.platform.problem.InvalidFields;
 import fr.capemploi.platform.security.Roles;
 import fr.capemploi.reporting.domain.ActivityReport;
 import fr.capemploi.reporting.domain.CnefopSurvey;
@@ -93,17 +92,15 @@ public class ReportResource {
     public Response cnefop(@PathParam("period") String period,
             @Parameter(description = "national (default), region or structure") @QueryParam("scope") String scope,
             @QueryParam("scopeId") String scopeId,
-            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
-                    + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf")
+            @Parameter(description = ReportingRequest.AS_OF) @QueryParam("asOf")
             String asOf,
             @Parameter(description = "another year (2015) or half-year (2016-H1): adds its column beside the period's",
                     example = "2015") @QueryParam("compareWith") String compareWith,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        InvalidFields invalid = new InvalidFields();
-        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
-        ReportingPeriod surveyPeriod = invalid.read(() -> request.surveyPeriod(period));
-        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
-        invalid.throwIfAny();
+        ReportingRequest.Question asked = request.surveyQuestion(scope, scopeId, period, asOf);
+        Scope resolved = asked.scope();
+        ReportingPeriod surveyPeriod = asked.period();
+        Instant asOfInstant = asked.asOf();
         // an empty value is what a form sends for "no comparison"
         if (compareWith != null && !compareWith.isBlank()) {
             return comparison(resolved, surveyPeriod, comparedPeriod(compareWith, surveyPeriod), asOfInstant, accept);
@@ -161,18 +158,13 @@ public class ReportResource {
                     professionnel","lines":[{"key":"pmsmp-prescribed","label":"PMSMP prescrites","value":2951}]}]}""")))
     public Response activity(@PathParam("period") String period, @QueryParam("scope") String scope,
             @QueryParam("scopeId") String scopeId,
-            @Parameter(description = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been recorded by then; "
-                    + "default: now. The response echoes the instant used (`asOf`)") @QueryParam("asOf") String asOf,
+            @Parameter(description = ReportingRequest.AS_OF) @QueryParam("asOf") String asOf,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        InvalidFields invalid = new InvalidFields();
-        Scope resolved = invalid.read(() -> request.scope(scope, scopeId));
-        ReportingPeriod reportingPeriod = invalid.read(() -> request.period(period, "period"));
-        Instant asOfInstant = invalid.read(() -> request.asOf(asOf));
-        invalid.throwIfAny();
-        ActivityReport report = reports.activity(resolved, reportingPeriod, asOfInstant);
+        ReportingRequest.Question asked = request.question(scope, scopeId, period, asOf);
+        ActivityReport report = reports.activity(asked.scope(), asked.period(), asked.asOf());
         if (wants(accept, SpreadsheetFiles.CSV)) {
             return download(SpreadsheetFiles.csv(report), SpreadsheetFiles.CSV + "; charset=UTF-8",
-                    "rapport-activite-" + reportingPeriod.label() + ".csv");
+                    "rapport-activite-" + asked.period().label() + ".csv");
         }
         return Response.ok(ActivityReportResponse.of(report), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -2,6 +2,7 @@ package fr.capemploi.reporting.rest;
 
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.platform.problem.InvalidFieldException;
+import fr.capemploi.platform.problem.InvalidFields;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Reads the query parameters shared by indicators and reports, and applies who may see which scope: analysts and
@@ -29,6 +31,33 @@ public class ReportingRequest {
     public ReportingRequest(Caller caller, Clock clock) {
         this.caller = caller;
         this.clock = clock;
+    }
+
+    /** The {@code asOf} parameter as every operation documents it. */
+    static final String AS_OF = "ISO instant, or ISO date meaning the end of that day in Europe/Paris: what had been "
+            + "recorded by then; default: now. The response echoes the instant used (`asOf`)";
+
+    /** What a caller asks the figures of: a scope, a period, and the instant they are read as recorded by. */
+    public record Question(Scope scope, ReportingPeriod period, Instant asOf) {
+    }
+
+    /** The scope, the period (parameter {@code period}) and asOf of a request, every invalid one named at once. */
+    public Question question(String scope, String scopeId, String period, String asOf) {
+        return question(scope, scopeId, () -> period(period, "period"), asOf);
+    }
+
+    /** The same with a period the CNEFOP survey takes: a year or a half-year. */
+    public Question surveyQuestion(String scope, String scopeId, String period, String asOf) {
+        return question(scope, scopeId, () -> surveyPeriod(period), asOf);
+    }
+
+    private Question question(String scope, String scopeId, Supplier<ReportingPeriod> period, String asOf) {
+        InvalidFields invalid = new InvalidFields();
+        Scope resolved = invalid.read(() -> scope(scope, scopeId));
+        ReportingPeriod reportingPeriod = invalid.read(period);
+        Instant asOfInstant = invalid.read(() -> asOf(asOf));
+        invalid.throwIfAny();
+        return new Question(resolved, reportingPeriod, asOfInstant);
     }
 
     public Scope scope(String scope, String scopeId) {

@@ -97,6 +97,27 @@ class IndicatorCatalogueResourcesTest {
     }
 
     @Test
+    void aPieceWrittenAlikeSeveralTimesIsInsertedFromItsTemplateWithItsWords() {
+        // facts.sql: nine branches taking back the rows recorded after asOf, each templates/late-contributions.sql
+        String facts = catalogue.part("facts").sql();
+        assertThat(facts.split("_contributions\\(r\\) x", -1)).hasSize(10);
+        assertThat(facts).doesNotContain("@insert").doesNotContain("{table}").doesNotContain("{facts}")
+                .contains("FROM {schema}.action r, {schema}.action_contributions(r) x")
+                .contains("AND x.fact LIKE '%-prescribed' AND x.recorded > :asOf")
+                // a word may hold commas: the next word starts at a comma before "name="
+                .contains("CAST(greatest(r.registered_at, r.profile_recorded_at) AT TIME ZONE 'UTC' AS DATE) - "
+                        + "r.entry_date\n              >= CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE)")
+                .endsWith("AND v.entry_date BETWEEN :ps AND :pe AND b.structure_id IN (SELECT structure_id FROM "
+                        + "scope_structures)\n)");
+        // late-people.sql: five of its six branches from templates/late-people-by.sql, the closures written apart
+        String late = catalogue.part("late-people").sql();
+        assertThat(late).startsWith("late_people AS (\n    SELECT coalesce(r.beneficiary_id, r.contact_id) AS person "
+                + "FROM {schema}.level1_contact r\n").contains("AND r.step_on <= :pe\n),")
+                .contains("AND a.closed_at > :asOf AND a.closed_on < :ps");
+        assertThat(late.split("> :asOf AND r\\.", -1)).hasSize(6);
+    }
+
+    @Test
     void aQueryReadsAFilledSetFromItsTableAndWorksOutTheOthersInPlace() {
         String filled = catalogue.main(Indicator.CEP_BENEFICIARIES, Set.of("held", "l1"));
         assertThat(filled).startsWith("WITH scope_structures AS (")
@@ -118,7 +139,8 @@ class IndicatorCatalogueResourcesTest {
         // the accompaniments themselves only through the late rows' recording lag (fragment `facts`), never those
         // of the whole period
         assertThat(catalogue.nowMain(Indicator.ACCOMPANIMENTS_OPENED, Set.of())).contains("monthly_fact")
-                .contains("a.opened_at > :asOf").doesNotContain("a.opened_at <= :asOf");
+                .contains("r.opened_at > :asOf").doesNotContain("a.opened_at <= :asOf")
+                .doesNotContain("r.opened_at <= :asOf");
         assertThat(catalogue.nowMain(Indicator.CEP_BENEFICIARIES, Set.of("members")))
                 .contains("members AS NOT MATERIALIZED (SELECT * FROM pg_temp.indicator_members)")
                 // neither the levels' window nor the sets of the facts (the late people's fragment, which `members`
