@@ -118,7 +118,6 @@ public class BeneficiaryResource {
             + "the body, with its orientation source, and get the id only. With an Idempotency-Key, a retry of the same "
             + "request returns the first answer (header Idempotent-Replayed) instead of a duplicate person. Emits "
             + "BeneficiaryRegistered (categorical attributes only).")
-    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = BeneficiaryRequest.class), examples = {
             @ExampleObject(name = "registration", summary = "A counsellor registers a person of the structure",
                     value = REGISTRATION),
@@ -317,7 +316,6 @@ public class BeneficiaryResource {
             + "list; a second exit is 409, except the retry of the same request with the same Idempotency-Key, which "
             + "answers the record as it is now (header Idempotent-Replayed). Emits BeneficiaryExited. If-Match optional.")
     @Parameter(name = RequestHeaders.IF_MATCH, in = ParameterIn.HEADER, required = false, example = "\"3\"")
-    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = ExitRequest.class),
             examples = @ExampleObject(name = "sustainable-job", value = EXIT)))
     @APIResponse(responseCode = "200", description = "Exited", headers = @Header(name = "ETag"),

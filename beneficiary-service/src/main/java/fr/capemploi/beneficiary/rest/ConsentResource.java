@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,7 +71,6 @@ public class ConsentResource {
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})
     @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Record a consent", description = "One consent in force per scope. Emits ConsentGiven.")
-    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = ConsentRequest.class),
             examples = @ExampleObject(name = "health-data", summary = "Signed consent to process the BOE recognition",
                     value = CONSENT_REQUEST)))
@@ -91,7 +89,6 @@ public class ConsentResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @Path("/{consentId}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNSELLOR, Roles.MANAGER})

@@ -5,7 +5,6 @@ import fr.capemploi.platform.idempotency.IdempotentRequestInterceptor;
 /** The conditional and idempotency headers, checked like any other input. */
 final class RequestHeaders {
 
-    static final String IDEMPOTENCY_KEY = IdempotentRequestInterceptor.IDEMPOTENCY_KEY;
     static final String IF_MATCH = "If-Match";
     static final String REPLAYED = IdempotentRequestInterceptor.REPLAYED;
 

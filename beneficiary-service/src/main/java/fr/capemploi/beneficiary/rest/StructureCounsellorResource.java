@@ -65,7 +65,6 @@ public class StructureCounsellorResource {
     @Idempotent(replay = Idempotent.Replay.CURRENT_STATE)
     @Operation(summary = "Register a counsellor", description = "Administrators only. Emits CounsellorRegistered "
             + "(without the name). An Idempotency-Key makes a retry return the counsellor created the first time.")
-    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RequestBody(content = @Content(schema = @Schema(implementation = CounsellorRequest.class),
             examples = @ExampleObject(name = "new-counsellor", summary = "A counsellor joining in January 2016",
                     value = COUNSELLOR_REQUEST)))

@@ -4,7 +4,6 @@ import fr.capemploi.platform.rest.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import fr.capemploi.platform.rest.Created;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.capemploi.platform.idempotency.Idempotent;
 import fr.capemploi.beneficiary.domain.Region;
 import fr.capemploi.beneficiary.domain.Structure;
@@ -47,7 +46,6 @@ public class StructureResource {
 
     @POST
     @Idempotent
-    @Parameter(ref = RequestHeaders.IDEMPOTENCY_KEY)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a structure", description = "Administrators only. Emits StructureRegistered.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StructureRequest.class), examples = @ExampleObject(
