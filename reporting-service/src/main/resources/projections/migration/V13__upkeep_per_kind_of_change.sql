@@ -11,11 +11,11 @@
 --   'steps'       cpf-*, consent-*: CPF steps, during an accompaniment;
 --   'accompanied' accompanied: the accompaniment alone.
 -- An accompaniment feeds all four ('all'). A staircase is per person, line and structure, and an item's sharing per
--- person and line, so the items of a person's lines of one group are a function of that group's facts alone: the
+-- person and line, so the items of a person's lines of one group are a function of the facts feeding it alone: the
 -- notes now say which group a change can move (people_change.lines), and the fold recomputes and reads only those
 -- lines of each person noted — the same items as a whole recomputation, fewer rows read and compared. A CPF step the
--- items never read (ALREADY_OPEN) notes nobody, and a person without an accompaniment reads no CEP information nor
--- CPF step (those lines count only during one).
+-- items never read (ALREADY_OPEN) notes nobody, and a person's steps are read with their withdrawals in one look-up
+-- (V4 looked up the withdrawals again for each step).
 --
 -- monthly_fact: an UPDATE noted each row's old contribution taken back and its new one added, even when the update
 -- left them equal; the beneficiary's row is updated by most of the person's events (a referent, the portfolio), so
@@ -28,6 +28,11 @@
 -- fold_monthly_facts()): PL/pgSQL now, planned once per connection, with the same statements.
 ALTER TABLE ${schema}.people_change ADD COLUMN lines TEXT NOT NULL DEFAULT 'all';
 
+-- The counters are updated by nearly every batch, a few hundred of them each time; room on their pages lets an
+-- update stay on its page without new index entries (nothing indexed changes), as 57 % of them already did on pages
+-- freed by pruning. For the pages written from now on.
+ALTER TABLE ${schema}.member_month SET (fillfactor = 70);
+
 -- The group of lines an item's line belongs to (see the top of this file).
 CREATE FUNCTION ${schema}.line_group(line TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN line = 'accompanied' THEN 'accompanied'
@@ -36,17 +41,19 @@ CREATE FUNCTION ${schema}.line_group(line TEXT) RETURNS TEXT LANGUAGE sql IMMUTA
                 ELSE 'held' END
 $$;
 
--- V7's quadrants, each person's only for the groups of lines asked (groups[i] for ids[i]; 'all': every line).
-CREATE FUNCTION ${schema}.member_quadrants(ids UUID[], groups TEXT[])
+-- V7's quadrants, for each group of lines only the people asked for it. One array per group, each person's look-ups
+-- as V7's (a semi-join on the array's people): the same plans for a batch's few people and for everyone at once.
+CREATE FUNCTION ${schema}.member_quadrants(held_ids UUID[], informed_ids UUID[], steps_ids UUID[],
+                                           accompanied_ids UUID[])
 RETURNS TABLE (person UUID, line TEXT, structure_id UUID, a DATE, b DATE, recorded TIMESTAMPTZ)
 LANGUAGE sql STABLE AS $$
-    WITH who AS (SELECT DISTINCT x.id, x.grp FROM unnest(ids, groups) AS x (id, grp)),
-    active AS (
+    WITH active AS (
         SELECT x.beneficiary_id AS person, x.structure_id, x.opened_on AS a,
                CASE WHEN x.closed_at IS NULL THEN 'infinity'::DATE ELSE x.closed_on END AS b,
                greatest(x.opened_at, x.closed_at) AS recorded
         FROM ${schema}.accompaniment x
-        WHERE x.beneficiary_id IN (SELECT id FROM who WHERE grp IN ('all', 'accompanied', 'informed', 'steps'))
+        WHERE x.beneficiary_id IN (SELECT unnest(informed_ids) UNION SELECT unnest(steps_ids)
+                                   UNION SELECT unnest(accompanied_ids))
           AND x.opened_at IS NOT NULL AND x.opened_on IS NOT NULL
           AND (x.closed_at IS NULL OR x.closed_on IS NOT NULL)
     ),
@@ -58,7 +65,7 @@ LANGUAGE sql STABLE AS $$
                max(l.recorded_at) OVER (PARTITION BY l.accompaniment_id) AS recorded_at
         FROM ${schema}.accompaniment_level l
         WHERE l.accompaniment_id IN (SELECT y.accompaniment_id FROM ${schema}.accompaniment_level y
-                                     WHERE y.beneficiary_id IN (SELECT id FROM who WHERE grp IN ('all', 'held')))
+                                     WHERE y.beneficiary_id IN (SELECT unnest(held_ids)))
     ),
     held AS (
         SELECT lv.person, lv.structure_id, lv.level, lv.service, lv.from_date AS a,
@@ -68,33 +75,44 @@ LANGUAGE sql STABLE AS $$
                greatest(lv.recorded_at, c.closed_at) AS recorded
         FROM levels lv LEFT JOIN ${schema}.accompaniment c ON c.accompaniment_id = lv.accompaniment_id
         WHERE (lv.next_from IS NULL OR lv.next_from > lv.from_date)
-          AND lv.person IN (SELECT id FROM who WHERE grp IN ('all', 'held'))
+          AND lv.person IN (SELECT unnest(held_ids))
     ),
     l1 AS (
         SELECT coalesce(c.beneficiary_id, c.contact_id) AS person, c.structure_id, c.contact_date AS a,
                c.contact_date AS b, c.recorded_at AS recorded
         FROM ${schema}.level1_contact c
-        WHERE coalesce(c.beneficiary_id, c.contact_id) IN (SELECT id FROM who WHERE grp IN ('all', 'held'))
+        WHERE coalesce(c.beneficiary_id, c.contact_id) IN (SELECT unnest(held_ids))
     ),
-    -- CEP information and CPF steps count only during an accompaniment: nothing to read for a person without one
     informed AS (
         SELECT i.beneficiary_id AS person, min(i.informed_on) AS since, max(i.recorded_at) AS recorded
         FROM ${schema}.cep_information i
-        WHERE i.beneficiary_id IN (SELECT id FROM who WHERE grp IN ('all', 'informed'))
-          AND i.beneficiary_id IN (SELECT x.person FROM active x)
+        WHERE i.beneficiary_id IN (SELECT unnest(informed_ids))
         GROUP BY i.beneficiary_id
     ),
-    -- a step counts from its date to the day before its first withdrawal on or after it
-    steps AS (
-        SELECT s.beneficiary_id AS person, s.step, s.modality, s.step_on AS a,
-               coalesce(w.on_day - 1, 'infinity'::DATE) AS b, greatest(s.recorded_at, w.at) AS recorded
+    -- the steps the items read and their withdrawals, in one look-up per person
+    cpf AS (
+        SELECT s.beneficiary_id AS person, s.step, s.modality, s.step_on, s.recorded_at,
+               s.step LIKE '%\_WITHDRAWN' AS withdrawn
         FROM ${schema}.cpf_step s
-        LEFT JOIN LATERAL (SELECT min(x.step_on) AS on_day, max(x.recorded_at) AS at FROM ${schema}.cpf_step x
-                           WHERE x.beneficiary_id = s.beneficiary_id AND x.step = s.step || '_WITHDRAWN'
-                             AND x.step_on >= s.step_on) w ON TRUE
-        WHERE s.beneficiary_id IN (SELECT id FROM who WHERE grp IN ('all', 'steps'))
-          AND s.beneficiary_id IN (SELECT x.person FROM active x)
-          AND s.step IN ('PRESENTED', 'OPENING_ASSISTED', 'CONSENT')
+        WHERE s.beneficiary_id IN (SELECT unnest(steps_ids))
+          AND s.step IN ('PRESENTED', 'OPENING_ASSISTED', 'CONSENT', 'PRESENTED_WITHDRAWN',
+                         'OPENING_ASSISTED_WITHDRAWN', 'CONSENT_WITHDRAWN')
+    ),
+    -- a step counts from its date to the day before its first withdrawal on or after it (V4's rule): per person and
+    -- step, in descending dates, the withdrawals from the step's date on are the rows up to the step and its peers
+    -- (a sort, whatever the number of people, instead of a look-up per step)
+    steps AS (
+        SELECT w.person, w.step, w.modality, w.step_on AS a, coalesce(w.on_day - 1, 'infinity'::DATE) AS b,
+               greatest(w.recorded_at, w.at) AS recorded
+        FROM (SELECT c.*,
+                     min(c.step_on) FILTER (WHERE c.withdrawn) OVER later AS on_day,
+                     max(c.recorded_at) FILTER (WHERE c.withdrawn) OVER later AS at
+              FROM cpf c
+              WINDOW later AS (PARTITION BY c.person,
+                                            CASE WHEN c.withdrawn THEN left(c.step, -length('_WITHDRAWN'))
+                                                 ELSE c.step END
+                               ORDER BY c.step_on DESC)) w
+        WHERE NOT w.withdrawn
     )
     SELECT person, 'all', structure_id, a, b, recorded FROM held
     UNION ALL SELECT person, 'level-' || level, structure_id, a, b, recorded FROM held
@@ -103,7 +121,7 @@ LANGUAGE sql STABLE AS $$
     UNION ALL SELECT person, 'level-1', structure_id, a, b, recorded FROM l1
     UNION ALL SELECT person, 'l1', structure_id, a, b, recorded FROM l1
     UNION ALL SELECT person, 'accompanied', structure_id, a, b, recorded FROM active
-    WHERE person IN (SELECT id FROM who WHERE grp IN ('all', 'accompanied'))
+    WHERE person IN (SELECT unnest(accompanied_ids))
     -- the numerators: accompanied in P and informed (a step taken, not withdrawn) for P
     UNION ALL SELECT x.person, 'informed', x.structure_id, greatest(x.a, i.since), x.b, greatest(x.recorded, i.recorded)
     FROM active x JOIN informed i ON i.person = x.person
@@ -119,18 +137,19 @@ $$;
 CREATE OR REPLACE FUNCTION ${schema}.member_quadrants(ids UUID[])
 RETURNS TABLE (person UUID, line TEXT, structure_id UUID, a DATE, b DATE, recorded TIMESTAMPTZ)
 LANGUAGE sql STABLE AS $$
-    SELECT q.* FROM ${schema}.member_quadrants(ids, array_fill('all'::TEXT, ARRAY[cardinality(ids)])) q
+    SELECT q.* FROM ${schema}.member_quadrants(ids, ids, ids, ids) q
 $$;
 
 -- V4's staircase over the lines asked of each person (V4's rules, unchanged).
-CREATE FUNCTION ${schema}.member_staircase(ids UUID[], groups TEXT[])
+CREATE FUNCTION ${schema}.member_staircase(held_ids UUID[], informed_ids UUID[], steps_ids UUID[],
+                                           accompanied_ids UUID[])
 RETURNS TABLE (person UUID, line TEXT, structure_id UUID, a DATE, b DATE, w INTEGER, shared BOOLEAN,
                recorded TIMESTAMPTZ)
 LANGUAGE sql STABLE AS $$
     WITH months AS (
         SELECT q.person, q.line, q.structure_id, CAST(date_trunc('month', q.a) AS DATE) AS a,
                CASE WHEN q.b = 'infinity' THEN q.b ELSE CAST(date_trunc('month', q.b) AS DATE) END AS b, q.recorded
-        FROM ${schema}.member_quadrants(ids, groups) q
+        FROM ${schema}.member_quadrants(held_ids, informed_ids, steps_ids, accompanied_ids) q
     ),
     widest AS (
         SELECT m.person, m.line, m.structure_id, m.a, max(m.b) AS b, max(m.recorded) AS recorded
@@ -154,7 +173,7 @@ CREATE OR REPLACE FUNCTION ${schema}.member_staircase(ids UUID[])
 RETURNS TABLE (person UUID, line TEXT, structure_id UUID, a DATE, b DATE, w INTEGER, shared BOOLEAN,
                recorded TIMESTAMPTZ)
 LANGUAGE sql STABLE AS $$
-    SELECT s.* FROM ${schema}.member_staircase(ids, array_fill('all'::TEXT, ARRAY[cardinality(ids)])) s
+    SELECT s.* FROM ${schema}.member_staircase(ids, ids, ids, ids) s
 $$;
 
 -- V8's fold; the people's items recomputed and read for the groups of lines noted only.
@@ -162,6 +181,10 @@ CREATE OR REPLACE FUNCTION ${schema}.fold_people() RETURNS VOID LANGUAGE plpgsql
 DECLARE
     ids UUID[];
     groups TEXT[];
+    held_ids UUID[];
+    informed_ids UUID[];
+    steps_ids UUID[];
+    accompanied_ids UUID[];
     accompaniments UUID[];
     before ${schema}.member_item[];
     after ${schema}.member_item[];
@@ -201,13 +224,20 @@ BEGIN
     IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
+    -- variables, not subqueries, as arguments: member_staircase() is then inlined into a plan made once
+    SELECT coalesce(array_agg(p.person) FILTER (WHERE p.lines IN ('all', 'held')), '{}'),
+           coalesce(array_agg(p.person) FILTER (WHERE p.lines IN ('all', 'informed')), '{}'),
+           coalesce(array_agg(p.person) FILTER (WHERE p.lines IN ('all', 'steps')), '{}'),
+           coalesce(array_agg(p.person) FILTER (WHERE p.lines IN ('all', 'accompanied')), '{}')
+    INTO held_ids, informed_ids, steps_ids, accompanied_ids
+    FROM unnest(ids, groups) AS p (person, lines);
     -- a person's groups asked are distinct, or 'all' alone: each item read once
     SELECT coalesce(array_agg(m), '{}') INTO before
     FROM unnest(ids, groups) AS p (person, lines) JOIN ${schema}.member_item m ON m.person = p.person
     WHERE p.lines = 'all' OR p.lines = ${schema}.line_group(m.line);
     SELECT coalesce(array_agg(ROW(s.person, s.line, s.structure_id, s.a, s.b, s.w, s.shared, s.recorded)
                               ::${schema}.member_item), '{}') INTO after
-    FROM ${schema}.member_staircase(ids, groups) s;
+    FROM ${schema}.member_staircase(held_ids, informed_ids, steps_ids, accompanied_ids) s;
     SELECT coalesce(array_agg(ROW(x.person, x.line, x.structure_id, x.a, x.b, x.w, x.shared, x.recorded)
                               ::${schema}.member_item), '{}') INTO gone
     FROM (SELECT * FROM unnest(before) EXCEPT SELECT * FROM unnest(after)) x;
