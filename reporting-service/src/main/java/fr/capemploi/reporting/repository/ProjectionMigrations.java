@@ -31,7 +31,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V9__exact_path_indexes.sql",
             "V10__late_facts_by_recording_lag.sql",
             "V11__late_counts_by_recording_lag.sql",
-            "V12__folds_planned_once.sql");
+            "V12__folds_planned_once.sql",
+            "V13__upkeep_per_kind_of_change.sql");
 
     /**
      * The migrations that only add indexes the indicator queries read (the exact path "as of" a past date), never the

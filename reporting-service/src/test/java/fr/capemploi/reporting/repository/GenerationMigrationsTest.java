@@ -61,7 +61,7 @@ class GenerationMigrationsTest {
                 assertThat(rows(statement, "SELECT version || ' ' || type FROM " + old.schema()
                         + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
                         .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL",
-                                "9 SQL", "10 SQL", "11 SQL", "12 SQL");
+                                "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL");
                 // the people's pre-aggregates too: accompanied from its opening's month to its closure's
                 assertThat(rows(statement, old.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
                         + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
