@@ -81,32 +81,6 @@ final class ChildProcess {
         }
     }
 
-    /** Runs a short-lived command to completion (e.g. formatting storage), logging to the same file. */
-    int runToCompletion(List<String> command, Path workingDirectory, Duration timeout) {
-        try {
-            Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, "=== " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " running: "
-                            + printable(command) + System.lineSeparator(),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process tool = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
-            if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                tool.destroyForcibly();
-                throw new StackStartException(name + ": " + command.get(command.size() - 1) + " timed out");
-            }
-            return tool.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackStartException("interrupted", e);
-        }
-    }
-
     /** The command for the log, with a long classpath shortened: the full one is in the jar's resource. */
     private static String printable(List<String> command) {
         return command.stream()

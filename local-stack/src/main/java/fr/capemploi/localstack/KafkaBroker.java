@@ -115,19 +115,14 @@ public final class KafkaBroker {
             Path log4j = home.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J2, StandardCharsets.UTF_8);
 
+            // KafkaNode formats the storage on the node's first start (then the cluster id is asked for), and runs the
+            // broker in the same JVM; a failed format ends the process, which awaitReady reports with its log
+            List<String> command = new ArrayList<>(javaCommand(classpath + java.io.File.pathSeparator
+                    + ownCodeLocation(), log4j));
+            command.addAll(List.of(KafkaNode.class.getName(), properties.toString()));
             if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
-                List<String> format = new ArrayList<>(javaCommand(classpath, log4j));
-                format.addAll(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "-t", clusterId.get(), "-c", properties.toString()));
-                // a JVM of seconds when idle; it timed out at 60 s when a loaded machine started three stacks at once
-                int exit = process.runToCompletion(format, home, Duration.ofMinutes(5));
-                if (exit != 0) {
-                    throw new StackStartException("formatting the Kafka storage failed (exit " + exit + "):"
-                            + System.lineSeparator() + process.logTail(20));
-                }
+                command.add(clusterId.get());
             }
-            List<String> command = new ArrayList<>(javaCommand(classpath, log4j));
-            command.addAll(List.of("kafka.Kafka", properties.toString()));
             process.spawn(command, Map.of(), home);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Kafka broker in " + home, e);
@@ -236,6 +231,15 @@ public final class KafkaBroker {
     /** Copies that must have a record before it is acknowledged to a producer with acks=all. */
     public int minInSyncReplicas() {
         return Math.max(1, replicationFactor() - 1);
+    }
+
+    /** Where this class was loaded from (local-stack's jar or classes folder): KafkaNode is there. */
+    private static String ownCodeLocation() {
+        try {
+            return Path.of(KafkaNode.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate local-stack's classes", e);
+        }
     }
 
     static String classpath() {

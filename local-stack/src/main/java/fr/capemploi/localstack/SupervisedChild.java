@@ -74,11 +74,6 @@ final class SupervisedChild {
         process.start(command, environment, workingDirectory).onExit().thenAccept(this::exited);
     }
 
-    /** A short-lived command of the same component (e.g. formatting storage), logged to its file. */
-    int runToCompletion(List<String> command, Path workingDirectory, Duration timeout) {
-        return process.runToCompletion(command, workingDirectory, timeout);
-    }
-
     void ready(String detail) {
         listener.stateChanged(name(), ComponentState.READY, detail);
     }

@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,21 +308,27 @@ class RunningSuiteSystemTest {
                 assertTrue(restart.out().contains("reporting restarted in"), restart.out());
                 assertNotEquals(pid, stack.service(SuiteService.REPORTING).pid());
                 assertTrue(stack.service(SuiteService.REPORTING).isReady());
+                // the wellness check and the two status reads each wait for the absent broker (a timeout of 3-5 s):
+                // sent at once, they cost one wait instead of three, and each answer is checked as before
+                CompletableFuture<HttpResponse<String>> wellAnswer = send(SuiteService.REPORTING, "/q/health/well",
+                        null);
+                CompletableFuture<HttpResponse<String>> analystAnswer = send(SuiteService.REPORTING,
+                        "/api/v1/projections/status", stack.tokens().mint("analyst"));
+                CompletableFuture<HttpResponse<String>> adminAnswer = send(SuiteService.REPORTING,
+                        "/api/v1/projections/status", stack.tokens().mint("admin"));
                 HttpResponse<String> readyAnswer = get(SuiteService.REPORTING, "/q/health/ready", null);
                 assertEquals(200, readyAnswer.statusCode(), "reporting ready without broker: " + readyAnswer.body());
                 JsonNode ready = JSON.readTree(readyAnswer.body());
                 assertTrue(check(ready, "projection-store") != null, ready.toString());
                 assertTrue(check(ready, "kafka") == null, ready.toString());
-                HttpResponse<String> well = get(SuiteService.REPORTING, "/q/health/well", null);
+                HttpResponse<String> well = wellAnswer.join();
                 assertEquals(503, well.statusCode(), well.body());
                 assertEquals("DOWN", check(JSON.readTree(well.body()), "kafka").path("status").asText(), well.body());
 
-                HttpResponse<String> forAnalyst = get(SuiteService.REPORTING, "/api/v1/projections/status",
-                        stack.tokens().mint("analyst"));
+                HttpResponse<String> forAnalyst = analystAnswer.join();
                 assertEquals(200, forAnalyst.statusCode(), forAnalyst.body());
                 assertTrue(forAnalyst.body().contains("\"brokerAvailable\":false"), forAnalyst.body());
-                HttpResponse<String> answer = get(SuiteService.REPORTING, "/api/v1/projections/status",
-                        stack.tokens().mint("admin"));
+                HttpResponse<String> answer = adminAnswer.join();
                 assertEquals(200, answer.statusCode(), answer.body());
                 JsonNode status = JSON.readTree(answer.body());
                 assertFalse(status.path("brokerAvailable").asBoolean(true), answer.body());
@@ -372,7 +379,11 @@ class RunningSuiteSystemTest {
             return null;
         }
 
-        private HttpResponse<String> get(SuiteService service, String path, String token) throws Exception {
+        private HttpResponse<String> get(SuiteService service, String path, String token) {
+            return send(service, path, token).join();
+        }
+
+        private CompletableFuture<HttpResponse<String>> send(SuiteService service, String path, String token) {
             // health answers on the management interface, the API on its own port
             URI base = path.startsWith("/q/health") ? stack.managementUri(service) : stack.baseUri(service);
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
@@ -380,7 +391,7 @@ class RunningSuiteSystemTest {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
