@@ -3,6 +3,8 @@ package fr.capemploi.cep.rest;
 import fr.capemploi.cep.domain.DeclarationPeriod;
 import fr.capemploi.cep.domain.OperatorDeclaration;
 import fr.capemploi.cep.service.Declarations;
+import fr.capemploi.platform.rest.Created;
+import fr.capemploi.platform.rest.Versioned;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/cep/declarations/{structureId}/{period}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,7 +75,7 @@ public class DeclarationResource {
                     + "\"status\":400,\"detail\":\"period: must be a year (2016) or a half-year (2016-H1, 2016-H2)\","
                     + "\"violations\":[{\"field\":\"period\",\"message\":\"must be a year (2016) or a half-year "
                     + "(2016-H1, 2016-H2)\"}]}")))
-    public Response submit(
+    public RestResponse<DeclarationResponse> submit(
             @PathParam("structureId") UUID structureId,
             @PathParam("period") @Parameter(description = "A year (2016) or a half-year (2016-H1, 2016-H2)",
                     example = "2016-H1") String period,
@@ -84,10 +85,9 @@ public class DeclarationResource {
         OperatorDeclaration declaration = declarations.submit(structureId, declared, request.figures(),
                 request.comment() == null || request.comment().isBlank() ? null : request.comment().strip(),
                 caller.name());
-        Response.ResponseBuilder response = declaration.version() == 1
-                ? Response.created(uri.getAbsolutePath()) : Response.ok();
-        return response.tag(new EntityTag(Integer.toString(declaration.version())))
-                .entity(DeclarationResponse.of(declaration)).build();
+        DeclarationResponse body = DeclarationResponse.of(declaration);
+        return declaration.version() == 1 ? Created.at(uri.getAbsolutePath(), body, (long) declaration.version())
+                : Versioned.ok(body, declaration.version());
     }
 
     @GET
@@ -96,10 +96,9 @@ public class DeclarationResource {
             description = "The structure's manager, analysts and administrators.")
     @APIResponse(responseCode = "200", description = "The latest version", content = @Content(
             schema = @Schema(implementation = DeclarationResponse.class)))
-    public Response get(@PathParam("structureId") UUID structureId, @PathParam("period") String period) {
+    public RestResponse<DeclarationResponse> get(@PathParam("structureId") UUID structureId, @PathParam("period") String period) {
         caller.checkAccess(structureId, "Structure", structureId);
         OperatorDeclaration declaration = declarations.latest(structureId, declarations.period(period));
-        return Response.ok(DeclarationResponse.of(declaration))
-                .tag(new EntityTag(Integer.toString(declaration.version()))).build();
+        return Versioned.ok(DeclarationResponse.of(declaration), declaration.version());
     }
 }
