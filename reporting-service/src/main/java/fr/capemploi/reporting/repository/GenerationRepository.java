@@ -25,6 +25,8 @@ public class GenerationRepository {
 
     private static final Logger LOG = Logger.getLogger(GenerationRepository.class);
     private static final Pattern CREATE_INDEX = Pattern.compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)");
+    private static final Pattern QUERY_INDEXES =
+            Pattern.compile("(?ms)^-- @query-indexes$(.*?)^-- @end-query-indexes$");
 
     private final EntityManager entityManager;
     private final DataSource dataSource;
@@ -117,7 +119,8 @@ public class GenerationRepository {
     /**
      * A generation being rebuilt applies its facts as a bulk load does: without the pre-aggregates' triggers (every
      * user trigger of a generation keeps a pre-aggregate, and its migration's {@code refresh_*} functions recompute
-     * it from the facts) and without the indexes only the queries read ({@link ProjectionMigrations#QUERY_INDEXES}).
+     * it from the facts) and without the indexes only the queries read (those between the {@code @query-indexes}
+     * marks of the projection migrations).
      * Kept per batch, they cost a rebuild a fifth of its rate, and the indexes as much again; filled and built once
      * from the facts when the rebuild has caught up ({@link #restoreUpkeep}), they cost a fraction of that. In the
      * creator's transaction, with the generation's row: the state and the triggers' go together.
@@ -199,12 +202,17 @@ public class GenerationRepository {
         return tables;
     }
 
-    /** The {@code CREATE INDEX} statements of the migrations that add indexes only queries read, for a generation. */
+    /**
+     * The {@code CREATE INDEX} statements of the projection migrations that only the indicator queries read (between
+     * their {@code -- @query-indexes} and {@code -- @end-query-indexes} lines), for a generation.
+     */
     private static List<String> queryIndexes(Generation generation) {
         List<String> statements = new ArrayList<>();
-        for (String file : ProjectionMigrations.QUERY_INDEXES) {
-            statements.addAll(indexesOf(generation.sql(
-                    resource(ProjectionMigrations.LOCATION + file).replace("${schema}", "{schema}"))));
+        for (String file : ProjectionMigrations.FILES) {
+            Matcher section = QUERY_INDEXES.matcher(resource(ProjectionMigrations.LOCATION + file));
+            while (section.find()) {
+                statements.addAll(indexesOf(generation.sql(section.group(1).replace("${schema}", "{schema}"))));
+            }
         }
         return statements;
     }
@@ -221,7 +229,7 @@ public class GenerationRepository {
         return statements;
     }
 
-    private static List<String> queryIndexNames() {
+    static List<String> queryIndexNames() {
         return queryIndexes(Generation.numbered(0, Generation.State.BUILDING)).stream()
                 .map(s -> s.substring("CREATE INDEX IF NOT EXISTS ".length()).split(" ")[0]).toList();
     }
@@ -259,128 +267,70 @@ public class GenerationRepository {
     }
 
     /**
-     * Tables the current DDL template declares but the generation's schema lacks: a generation built by an older
-     * version of the service, which must be rebuilt before it can answer with the new projections.
+     * Whether the generation can be brought to the last of {@link ProjectionMigrations}: a new one (no table, no
+     * history), or one whose history reaches the baseline (created from it, or migrated to V13 by the migrations it
+     * replaced). A generation whose history stops below the baseline, or built before its tables were Flyway
+     * migrations (tables, no history), cannot: the migrations that would bring it there are gone, and it is rebuilt
+     * instead ({@code ProjectionGenerations}). Reads in the caller's transaction.
      */
-    public List<String> missingTables(Generation generation) {
-        Matcher matcher = Pattern.compile("CREATE TABLE \\{schema}\\.([a-z0-9_]+)")
-                .matcher(template());
-        List<String> declared = new ArrayList<>();
-        while (matcher.find()) {
-            declared.add(matcher.group(1));
-        }
-        @SuppressWarnings("unchecked")
-        List<String> existing = entityManager.createNativeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?1")
-                .setParameter(1, generation.schema()).getResultList();
-        return declared.stream().filter(table -> !existing.contains(table)).toList();
-    }
-
-    /**
-     * Creates the tables (and their indexes) the template declares but the generation lacks. Their projections are
-     * new consumers with no stored offset, so they read their topics from offset 0 and catch up by themselves.
-     */
-    public List<String> addMissingTables(Generation generation) {
-        List<String> missing = missingTables(generation);
-        if (missing.isEmpty()) {
-            return missing;
-        }
-        String ddl = generation.sql(template()).replaceAll("(?m)^\\s*--.*$", "");
-        Pattern target = Pattern.compile(
-                "(?s)^\\s*CREATE (?:TABLE|INDEX [a-z0-9_]+ ON) " + generation.schema() + "\\.([a-z0-9_]+)\\b.*");
-        for (String statement : ddl.split(";")) {
-            Matcher matcher = target.matcher(statement);
-            if (matcher.matches() && missing.contains(matcher.group(1))) {
-                entityManager.createNativeQuery(statement).executeUpdate();
+    public boolean migratable(Generation generation) {
+        Object history = entityManager.createNativeQuery("SELECT CAST(to_regclass(?1) AS TEXT)")
+                .setParameter(1, historySchema(generation) + ".projection_schema_history").getSingleResult();
+        if (history != null) {
+            Number reached = (Number) entityManager.createNativeQuery("SELECT count(*) FROM " + history
+                    + " WHERE success AND version IS NOT NULL"
+                    + " AND CAST(string_to_array(version, '.') AS INTEGER[]) >= CAST(?1 AS INTEGER[])")
+                    .setParameter(1, "{" + ProjectionMigrations.BASELINE_VERSION + "}").getSingleResult();
+            if (reached.intValue() > 0) {
+                return true;
             }
         }
-        return missing;
+        Number tables = (Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = ?1")
+                .setParameter(1, generation.schema()).getSingleResult();
+        return tables.intValue() == 0;
     }
 
-    /**
-     * Creates the indexes the template declares but the generation lacks (an index added by a newer version of the
-     * service). Built while the service starts, so a large generation delays the start-up once.
-     */
-    public void addMissingIndexes(Generation generation) {
-        for (String index : indexesOf(generation.sql(template()))) {
-            entityManager.createNativeQuery(index).executeUpdate();
-        }
-    }
-
-    /**
-     * Upgrades in place a generation built before the profile and counsellor-period versions (its new tables were
-     * just added by {@link #addMissingTables}). @return whether it needed it
-     */
-    public boolean upgradeToVersionedProfiles(Generation generation) {
-        Number columns = (Number) entityManager.createNativeQuery("""
-                SELECT count(*) FROM information_schema.columns
-                WHERE table_schema = ?1 AND table_name = 'beneficiary' AND column_name = 'profile_recorded_at'
-                """).setParameter(1, generation.schema()).getSingleResult();
-        if (columns.intValue() > 0) {
-            return false;
-        }
-        String script = generation.sql(resource("projections/upgrade-profile-versions.sql"))
-                .replaceAll("(?m)^\\s*--.*$", "");
-        for (String statement : script.split(";")) {
-            if (!statement.isBlank()) {
-                entityManager.createNativeQuery(statement).executeUpdate();
-            }
-        }
-        return true;
+    /** Records a generation that will never be switched to; its tables go with the next rebuild's clean-up. */
+    public void abandon(Generation generation) {
+        entityManager.createNativeQuery("UPDATE projection_generation SET state = 'ABANDONED' WHERE generation = ?1")
+                .setParameter(1, generation.number()).executeUpdate();
     }
 
     /**
      * Brings the generation's schema to the last of {@link ProjectionMigrations}, creating it when it does not
-     * exist. Flyway's history of it lives beside it, in a schema of its own ({@link #historySchema}): the
-     * generation's schema holds its projections and nothing else (a rebuild equals the live generation table by
-     * table). A generation built before its tables were migrated by Flyway (tables, no history) is taken as being
-     * at version 1, the tables it had, completed by {@link #addMissingTables}. Must run outside a transaction that
-     * holds locks on the generation's tables: Flyway has a connection of its own.
+     * exist: a new generation gets the baseline, then the migrations after it; a generation migrated to V13 by the
+     * migrations the baseline replaced keeps its history (those files are gone: applied but missing is accepted)
+     * and gets the migrations after it. Flyway's history of it lives beside it, in a schema of its own
+     * ({@link #historySchema}): the generation's schema holds its projections and nothing else (a rebuild equals the
+     * live generation table by table). Refuses a generation that is not {@link #migratable}. Must run outside a
+     * transaction that holds locks on the generation's tables: Flyway has a connection of its own.
      */
     public void migrate(Generation generation) {
-        Flyway flyway = Flyway.configure()
+        migrate(generation, new ProjectionMigrations());
+    }
+
+    void migrate(Generation generation, ProjectionMigrations migrations) {
+        if (!QuarkusTransaction.requiringNew().call(() -> migratable(generation))) {
+            throw new IllegalStateException(generation.schema() + " was built before the projection schema's "
+                    + "baseline (V" + ProjectionMigrations.BASELINE_VERSION + ") and cannot be migrated: rebuild it");
+        }
+        Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(historySchema(generation), generation.schema())
                 .defaultSchema(historySchema(generation))
                 .createSchemas(true)
                 .table("projection_schema_history")
                 .locations("classpath:" + ProjectionMigrations.LOCATION)
-                .resourceProvider(new ProjectionMigrations())
+                .resourceProvider(migrations)
                 .placeholders(Map.of("schema", generation.schema()))
-                .baselineVersion("1")
-                .load();
-        // Flyway judges a schema new by its default schema, here the history's: a generation with tables and no
-        // history is said to be at V1 explicitly
-        if (builtBeforeFlyway(generation)) {
-            flyway.baseline();
-        }
-        flyway.migrate();
-    }
-
-    private boolean builtBeforeFlyway(Generation generation) {
-        try (java.sql.Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement statement = connection.prepareStatement("""
-                     SELECT to_regclass(? || '.structure') IS NOT NULL
-                        AND to_regclass(? || '_history.projection_schema_history') IS NULL""")) {
-            statement.setString(1, generation.schema());
-            statement.setString(2, generation.schema());
-            try (java.sql.ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read the tables of " + generation.schema(), e);
-        }
+                .ignoreMigrationPatterns("*:missing")
+                .load()
+                .migrate();
     }
 
     private static String historySchema(Generation generation) {
         return generation.schema() + "_history";
-    }
-
-    /** The tables of version 1 with the placeholder the generations' {@code sql} replaces. */
-    private static String template() {
-        return resource(ProjectionMigrations.LOCATION + ProjectionMigrations.FILES.get(0))
-                .replace("${schema}", "{schema}");
     }
 
     private static String resource(String name) {

@@ -13,47 +13,38 @@ import org.flywaydb.core.api.resource.LoadableResource;
 /**
  * The migrations of a generation's schema, handed to Flyway by name: the Quarkus extension resolves at build time
  * only the locations of the service's own database, so a second set of migrations cannot be found by scanning.
- * A new migration of the projections is a file under {@code projections/migration/} and a line here.
+ * {@code B13} is the whole schema as a baseline migration, applied to a new generation only; a new migration of the
+ * projections is a file {@code V14__…}, {@code V15__…} under {@code projections/migration/} and a line here.
  */
 final class ProjectionMigrations implements ResourceProvider {
 
     static final String LOCATION = "projections/migration/";
 
-    static final List<String> FILES = List.of(
-            "V1__projection_tables.sql",
-            "V2__monthly_facts.sql",
-            "V3__monthly_fact_changes.sql",
-            "V4__people_and_delay_aggregates.sql",
-            "V5__people_and_delays_per_batch.sql",
-            "V6__funding_projects.sql",
-            "V7__referent_items_per_accompaniment.sql",
-            "V8__people_and_delays_summed.sql",
-            "V9__exact_path_indexes.sql",
-            "V10__late_facts_by_recording_lag.sql",
-            "V11__late_counts_by_recording_lag.sql",
-            "V12__folds_planned_once.sql",
-            "V13__upkeep_per_kind_of_change.sql");
+    /** The baseline's version: a generation whose history stops below it cannot be migrated (it is rebuilt). */
+    static final String BASELINE_VERSION = "13";
 
-    /**
-     * The migrations that only add indexes the indicator queries read (the exact path "as of" a past date), never the
-     * projections' statements nor the pre-aggregates' folds: a generation being rebuilt is fed without them and
-     * builds them once caught up ({@code GenerationRepository.restoreUpkeep}). The thirteen recording-lag indexes of
-     * V10 and V11 alone cost ingestion 15 % of its rate (bench/README.md). A migration of this list holds
-     * {@code CREATE INDEX} statements only; a later one dropping or replacing one of them must say {@code IF EXISTS}.
-     */
-    static final List<String> QUERY_INDEXES = List.of(
-            "V9__exact_path_indexes.sql",
-            "V10__late_facts_by_recording_lag.sql",
-            "V11__late_counts_by_recording_lag.sql");
+    static final List<String> FILES = List.of(
+            "B13__projection_schema.sql");
+
+    private final List<String> files;
+
+    ProjectionMigrations() {
+        this(FILES);
+    }
+
+    /** Other files of {@link #LOCATION} (a test's later migration). */
+    ProjectionMigrations(List<String> files) {
+        this.files = files;
+    }
 
     @Override
     public LoadableResource getResource(String name) {
-        return FILES.contains(name) ? new Migration(name) : null;
+        return files.contains(name) ? new Migration(name) : null;
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-        return FILES.stream().filter(f -> f.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(f::endsWith))
+        return files.stream().filter(f -> f.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(f::endsWith))
                 .<LoadableResource>map(Migration::new).toList();
     }
 

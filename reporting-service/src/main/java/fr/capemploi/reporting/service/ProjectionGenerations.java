@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -62,40 +63,56 @@ public class ProjectionGenerations {
     public record Rebuild(int generation, Instant startedAt, Instant switchedAt) {
     }
 
+    /**
+     * Migrates the live generations and feeds them. A generation built before the projection schema's baseline (its
+     * history stops below V13, or it has none) cannot be migrated any more: the active one keeps answering from what
+     * it holds, unfed (this version's statements do not fit its tables), while a rebuild from offset 0 builds its
+     * successor, which the usual switch makes active once caught up; a generation being rebuilt is abandoned and the
+     * rebuild starts again.
+     */
     void start(@Observes StartupEvent startup) {
-        // an in-place upgrade of a large generation (backfills, new indexes) takes longer than a request may
+        List<Generation> stale = new ArrayList<>();
         List<Generation> live = QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS).call(() -> {
-            // two instances starting together must not both create the first generation or upgrade the same one
+            // two instances starting together must not both create the first generation or abandon the same one
             generations.lock();
             if (generations.active().isEmpty()) {
                 generations.create(generations.lastNumber() + 1, Generation.State.ACTIVE);
             }
-            // a generation built by an older version of this service gets the tables of the new projections
             for (Generation generation : generations.live()) {
-                List<String> added = generations.addMissingTables(generation);
-                if (!added.isEmpty()) {
-                    LOG.infof("Added %s to %s; their projections read from offset 0", added, generation.schema());
+                if (!generations.migratable(generation)) {
+                    stale.add(generation);
+                    if (generation.state() == Generation.State.BUILDING) {
+                        generations.abandon(generation);
+                    }
                 }
-                if (generations.upgradeToVersionedProfiles(generation)) {
-                    LOG.infof("Upgraded %s to versioned profiles and counsellor periods", generation.schema());
-                }
-                generations.addMissingIndexes(generation);
             }
             return generations.live();
         });
-        // the migrations added since a generation was built (pre-aggregates filled from its facts), each in
-        // Flyway's own transaction: after the one above, whose upgrades hold locks on the same tables
+        // the migrations added since a generation was built, each in Flyway's own transaction
         for (Generation generation : live) {
-            generations.migrate(generation);
+            if (!stale.contains(generation)) {
+                generations.migrate(generation);
+            }
         }
         running = true;
         for (Generation generation : live) {
             if (generation.state() == Generation.State.ACTIVE) {
                 active = generation;
-                this.live.serve(feeds(generation));
+                if (stale.contains(generation)) {
+                    LOG.warnf("%s was built before the projection schema's baseline and cannot be migrated: it answers "
+                            + "unfed until its rebuild catches up", generation.schema());
+                } else {
+                    this.live.serve(feeds(generation));
+                }
             }
         }
-        live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst().ifPresent(this::feedRebuild);
+        Optional<Generation> building = live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst();
+        if (building.isPresent()) {
+            feedRebuild(building.get());
+        } else if (!stale.isEmpty()) {
+            LOG.infof("Rebuilding in place of %s, built before the projection schema's baseline", stale);
+            rebuild();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -1,28 +1,33 @@
 package fr.capemploi.reporting.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.capemploi.reporting.domain.Generation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A generation built before its tables were Flyway migrations (the tables of V1, facts in them, no history) gets
- * the later migrations when the service starts: taken as being at V1, then migrated, its pre-aggregates filled
- * from the facts it already holds.
+ * The projection schema is one baseline migration (B13) and the migrations after it. A new generation gets the
+ * baseline, then the later ones; a generation migrated to V13 by the thirteen migrations the baseline replaced keeps
+ * its history and gets the later ones on top; a generation whose history stops below the baseline, or from before
+ * Flyway, is refused (the service rebuilds it: {@code StaleGenerationAtStartTest}). The later migration is a test
+ * one, {@code V999}, beside {@link ProjectionMigrations#FILES}.
  */
 @QuarkusTest
 class GenerationMigrationsTest {
+
+    private static final List<String> WITH_A_LATER_MIGRATION = Stream.concat(ProjectionMigrations.FILES.stream(),
+            Stream.of("V999__a_later_migration.sql")).toList();
 
     @Inject
     GenerationRepository generations;
@@ -31,46 +36,143 @@ class GenerationMigrationsTest {
     DataSource dataSource;
 
     @Test
-    void aGenerationFromBeforeFlywayIsTakenAsV1ThenMigratedWithItsFacts() throws Exception {
-        int number = QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            // far from the numbers other tests create: a scratch generation rolled back leaves its migrated schema
-            return generations.lastNumber() + 1000;
-        });
-        Generation old = Generation.numbered(number, Generation.State.ABANDONED);
-        try {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(true);
-                // as the service of before created a generation: its schema and the tables of V1, nothing else
-                statement.execute("CREATE SCHEMA " + old.schema());
-                statement.execute(v1().replace("${schema}", old.schema()));
-                statement.execute(old.sql("""
-                        INSERT INTO {schema}.accompaniment (accompaniment_id, beneficiary_id, structure_id, level,
-                            opened_on, opened_at, closed_on, outcome, decision_taken, closed_at, recorded_at)
-                        VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 2, DATE '2016-03-10',
-                            TIMESTAMPTZ '2016-03-10 09:00+01', DATE '2016-09-30', 'START_TRAINING', TRUE,
-                            TIMESTAMPTZ '2016-10-01 09:00+02', TIMESTAMPTZ '2016-03-10 09:00+01')
-                        """));
+    void aNewGenerationGetsTheBaselineThenTheLaterMigrationsAndItsTriggersKeepThePreAggregates() throws Exception {
+        Generation generation = scratch(1000);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            assertThat(migratable(generation)).as("no table, no history").isTrue();
 
-                generations.migrate(old);
-                generations.migrate(old);
+            generations.migrate(generation, new ProjectionMigrations(WITH_A_LATER_MIGRATION));
+            generations.migrate(generation, new ProjectionMigrations(WITH_A_LATER_MIGRATION));
 
-                assertThat(rows(statement, old.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' || m "
-                        + "FROM {schema}.monthly_fact ORDER BY 1"))).containsExactly(
-                                "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
-                assertThat(rows(statement, "SELECT version || ' ' || type FROM " + old.schema()
-                        + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
-                        .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL",
-                                "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL");
-                // the people's pre-aggregates too: accompanied from its opening's month to its closure's
-                assertThat(rows(statement, old.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
-                        + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
-            }
+            List<String> history = history(statement, generation);
+            assertThat(history.get(0)).isEqualTo("13 SQL_BASELINE");
+            assertThat(history).endsWith("999 SQL").doesNotHaveDuplicates();
+            assertThat(text(statement, generation.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' "
+                    + "AND indexname = 'structure_code'"))).isEqualTo("1");
+            accompanimentOpenedAndClosed(statement, generation);
+            // the statement folded at its end: counts by business date and the person's items
+            assertThat(rows(statement, generation.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' "
+                    + "|| m FROM {schema}.monthly_fact ORDER BY 1"))).containsExactly(
+                            "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
+            assertThat(rows(statement, generation.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
+                    + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> generations.drop(old, List.of()));
+            QuarkusTransaction.requiringNew().run(() -> generations.drop(generation, List.of()));
         }
     }
 
+    @Test
+    void aGenerationAtV13KeepsItsHistoryAndItsFactsAndGetsTheMigrationsAfterTheBaseline() throws Exception {
+        Generation generation = scratch(2000);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            // as V1..V13 left it: the same schema (the baseline's equality with them was proven on their catalogues,
+            // reporting-service README), its history the thirteen migrations, facts in it
+            generations.migrate(generation);
+            String table = generation.schema() + "_history.projection_schema_history";
+            statement.execute("DELETE FROM " + table + " WHERE version IS NOT NULL");
+            for (int version = 1; version <= 13; version++) {
+                statement.execute("INSERT INTO " + table + " (installed_rank, version, description, type, script, "
+                        + "checksum, installed_by, execution_time, success) VALUES (" + (version + 1) + ", '"
+                        + version + "', 'as applied', 'SQL', 'V" + version + "__as_applied.sql', " + version
+                        + ", current_user, 1, TRUE)");
+            }
+            accompanimentOpenedAndClosed(statement, generation);
+            assertThat(migratable(generation)).isTrue();
+
+            generations.migrate(generation, new ProjectionMigrations(WITH_A_LATER_MIGRATION));
+
+            List<String> history = history(statement, generation);
+            assertThat(history.subList(0, 13)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL",
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL");
+            assertThat(history).endsWith("999 SQL").doesNotContain("13 SQL_BASELINE");
+            assertThat(text(statement, generation.sql("SELECT count(*) FROM information_schema.columns "
+                    + "WHERE table_schema = '{schema}' AND column_name = 'later_note'"))).isEqualTo("1");
+            assertThat(rows(statement, generation.sql("SELECT fact || ' ' || n FROM {schema}.monthly_fact ORDER BY 1")))
+                    .containsExactly("closed 1", "opened 1");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> generations.drop(generation, List.of()));
+        }
+    }
+
+    @Test
+    void aGenerationBelowTheBaselineOrFromBeforeFlywayIsRefusedAndLeftAsItIs() throws Exception {
+        Generation beforeFlyway = scratch(3000);
+        Generation atV5 = scratch(3001);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            // tables, no history: as the service created a generation before Flyway migrated them
+            statement.execute(beforeFlyway.sql("CREATE SCHEMA {schema}"));
+            statement.execute(beforeFlyway.sql("CREATE TABLE {schema}.structure (structure_id UUID PRIMARY KEY)"));
+            // a history stopping at V5
+            statement.execute(atV5.sql("CREATE SCHEMA {schema}"));
+            statement.execute(atV5.sql("CREATE TABLE {schema}.structure (structure_id UUID PRIMARY KEY)"));
+            statement.execute(atV5.sql("CREATE SCHEMA {schema}_history"));
+            statement.execute(atV5.sql("CREATE TABLE {schema}_history.projection_schema_history (installed_rank INT, "
+                    + "version TEXT, success BOOLEAN)"));
+            statement.execute(atV5.sql("INSERT INTO {schema}_history.projection_schema_history "
+                    + "SELECT v, CAST(v AS TEXT), TRUE FROM generate_series(1, 5) v"));
+
+            for (Generation stale : List.of(beforeFlyway, atV5)) {
+                assertThat(migratable(stale)).as(stale.schema()).isFalse();
+                assertThatThrownBy(() -> generations.migrate(stale)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("rebuild it");
+                assertThat(text(statement, stale.sql("SELECT string_agg(table_name, ' ') FROM "
+                        + "information_schema.tables WHERE table_schema = '{schema}'"))).isEqualTo("structure");
+            }
+            assertThat(text(statement, beforeFlyway.sql("SELECT count(*) FROM information_schema.schemata "
+                    + "WHERE schema_name = '{schema}_history'"))).as("no history made for it").isEqualTo("0");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                generations.drop(beforeFlyway, List.of());
+                generations.drop(atV5, List.of());
+            });
+        }
+    }
+
+    @Test
+    void theIndexesARebuildDefersAreThoseBetweenTheQueryIndexMarks() {
+        assertThat(GenerationRepository.queryIndexNames()).containsExactlyInAnyOrder("cpf_step_step",
+                "accompaniment_referent", "accompaniment_level_referent", "level1_contact_lag",
+                "accompaniment_opened_lag", "accompaniment_closed_lag", "accompaniment_level_lag", "cep_information_lag",
+                "cpf_step_lag", "action_planned_lag", "action_done_lag", "training_outcome_lag",
+                "training_project_started_lag", "funding_decision_lag", "beneficiary_exit_lag", "beneficiary_entry_lag",
+                "beneficiary_profile_changed");
+    }
+
+    /** A generation number far from those other tests create, never recorded in the generations table. */
+    private Generation scratch(int offset) {
+        int number = QuarkusTransaction.requiringNew().call(() -> {
+            generations.lock();
+            return generations.lastNumber() + offset;
+        });
+        return Generation.numbered(number, Generation.State.ABANDONED);
+    }
+
+    private boolean migratable(Generation generation) {
+        return QuarkusTransaction.requiringNew().call(() -> generations.migratable(generation));
+    }
+
+    private static void accompanimentOpenedAndClosed(Statement statement, Generation generation) throws Exception {
+        statement.execute(generation.sql("""
+                INSERT INTO {schema}.accompaniment (accompaniment_id, beneficiary_id, structure_id, level,
+                    opened_on, opened_at, closed_on, outcome, decision_taken, closed_at, recorded_at)
+                VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 2, DATE '2016-03-10',
+                    TIMESTAMPTZ '2016-03-10 09:00+01', DATE '2016-09-30', 'START_TRAINING', TRUE,
+                    TIMESTAMPTZ '2016-10-01 09:00+02', TIMESTAMPTZ '2016-03-10 09:00+01')
+                """));
+    }
+
+    private static List<String> history(Statement statement, Generation generation) throws Exception {
+        return rows(statement, "SELECT version || ' ' || type FROM " + generation.schema()
+                + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
+    }
+
+    private static String text(Statement statement, String sql) throws Exception {
+        List<String> rows = rows(statement, sql);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
 
     private static List<String> rows(Statement statement, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
@@ -80,12 +182,5 @@ class GenerationMigrationsTest {
             }
         }
         return rows;
-    }
-
-    private static String v1() throws Exception {
-        try (InputStream in = GenerationMigrationsTest.class.getClassLoader()
-                .getResourceAsStream("projections/migration/V1__projection_tables.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
