@@ -110,7 +110,8 @@ public class ProjectionGenerations {
         if (building.isPresent()) {
             feedRebuild(building.get());
         } else if (!stale.isEmpty()) {
-            LOG.infof("Rebuilding in place of %s, built before the projection schema's baseline", stale);
+            LOG.infof("Rebuilding in place of %s, built before the projection schema's baseline",
+                    stale.stream().map(Generation::schema).toList());
             rebuild();
         }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The projection schema is one baseline migration (B13) and the migrations after it. A new generation gets the
  * baseline, then the later ones; a generation migrated to V13 by the thirteen migrations the baseline replaced keeps
  * its history and gets the later ones on top; a generation whose history stops below the baseline, or from before
- * Flyway, is refused (the service rebuilds it: {@code StaleGenerationAtStartTest}). The later migration is a test
+ * Flyway, is refused (the service rebuilds it: {@code StaleGenerationsAtStartTest}). The later migration is a test
  * one, {@code V999}, beside {@link ProjectionMigrations#FILES}.
  */
 @QuarkusTest
