@@ -2,14 +2,8 @@
 -- generations were built before the projection schema's baseline, as it is found when the new version starts.
 -- The active generation, from before Flyway: its tables, no history.
 CREATE SCHEMA reporting_g1;
-CREATE TABLE reporting_g1.structure (
-    structure_id  UUID PRIMARY KEY,
-    code          TEXT        NOT NULL,
-    region        TEXT        NOT NULL,
-    department    TEXT        NOT NULL,
-    registered_on DATE        NOT NULL,
-    recorded_at   TIMESTAMPTZ NOT NULL
-);
+-- (one of them is enough to tell it apart from a new generation; readiness reads this one)
+CREATE TABLE reporting_g1.structure (structure_id UUID PRIMARY KEY);
 INSERT INTO projection_generation (generation, schema_name, state, activated_at) VALUES (1, 'reporting_g1', 'ACTIVE', now());
 -- A rebuild in progress, its history stopped at V5.
 CREATE SCHEMA reporting_g2;
