@@ -133,7 +133,9 @@ class GenerationMigrationsTest {
 
     @Test
     void theIndexesARebuildDefersAreThoseBetweenTheQueryIndexMarks() {
-        assertThat(GenerationRepository.queryIndexNames()).containsExactlyInAnyOrder("cpf_step_step",
+        // B13's; a later migration may mark more
+        assertThat(GenerationRepository.queryIndexNames()).doesNotHaveDuplicates()
+                .doesNotContain("structure_region", "member_item_recorded").contains("cpf_step_step",
                 "accompaniment_referent", "accompaniment_level_referent", "level1_contact_lag",
                 "accompaniment_opened_lag", "accompaniment_closed_lag", "accompaniment_level_lag", "cep_information_lag",
                 "cpf_step_lag", "action_planned_lag", "action_done_lag", "training_outcome_lag",
