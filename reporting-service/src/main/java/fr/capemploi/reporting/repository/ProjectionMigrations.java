@@ -20,11 +20,13 @@ final class ProjectionMigrations implements ResourceProvider {
 
     static final String LOCATION = "projections/migration/";
 
+    private static final String BASELINE = "B13__projection_schema.sql";
+
     /** The baseline's version: a generation whose history stops below it cannot be migrated (it is rebuilt). */
-    static final String BASELINE_VERSION = "13";
+    static final String BASELINE_VERSION = BASELINE.substring(1, BASELINE.indexOf("__"));
 
     static final List<String> FILES = List.of(
-            "B13__projection_schema.sql");
+            BASELINE);
 
     private final List<String> files;
 
