@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -55,15 +53,15 @@ class GenerationMigrationsTest {
                 generations.migrate(old);
                 generations.migrate(old);
 
-                assertThat(rows(statement, old.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' || m "
+                assertThat(QueryRows.texts(statement, old.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' || m "
                         + "FROM {schema}.monthly_fact ORDER BY 1"))).containsExactly(
                                 "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
-                assertThat(rows(statement, "SELECT version || ' ' || type FROM " + old.schema()
+                assertThat(QueryRows.texts(statement, "SELECT version || ' ' || type FROM " + old.schema()
                         + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
                         .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL",
                                 "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL");
                 // the people's pre-aggregates too: accompanied from its opening's month to its closure's
-                assertThat(rows(statement, old.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
+                assertThat(QueryRows.texts(statement, old.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
                         + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
             }
         } finally {
@@ -72,15 +70,6 @@ class GenerationMigrationsTest {
     }
 
 
-    private static List<String> rows(Statement statement, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 
     private static String v1() throws Exception {
         try (InputStream in = GenerationMigrationsTest.class.getClassLoader()
