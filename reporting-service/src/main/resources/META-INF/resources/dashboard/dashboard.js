@@ -88,6 +88,21 @@
     container.removeAttribute("aria-busy");
   }
 
+  /**
+   * Every panel loads alike: a loading line (and aria-busy) in its output while call() answers, then render(answer);
+   * a failure, of the call or of the rendering, replaces the output with its message.
+   */
+  async function loadInto(output, loadingText, call, render) {
+    busy(output, loadingText);
+    try {
+      render(await call());
+    } catch (error) {
+      showError(output, error);
+    } finally {
+      done(output);
+    }
+  }
+
   function timing(ms) {
     return node("p", { class: "timing", text: "Réponse en " + Fr.duration(ms) });
   }
@@ -334,11 +349,10 @@
 
   async function loadCatalogue() {
     const output = $("catalogue-groups");
-    busy(output, "Chargement des indicateurs…");
     $("catalogue-context").textContent = describeSelection();
-    try {
-      $("catalogue-timing").textContent = "";
-      const timed = await Api.timed("indicators", {}, Object.assign({ period: selection.period }, scopeQuery()));
+    $("catalogue-timing").textContent = "";
+    await loadInto(output, "Chargement des indicateurs…",
+      () => Api.timed("indicators", {}, Object.assign({ period: selection.period }, scopeQuery())), timed => {
       const answer = timed.body;
       $("catalogue-timing").textContent = "Réponse en " + Fr.duration(timed.ms);
       catalogue = answer.indicators;
@@ -350,11 +364,7 @@
       say("Indicateurs affichés : " + describeSelection() + ".");
       loadSeries();
       loadRegions();
-    } catch (error) {
-      showError(output, error);
-    } finally {
-      done(output);
-    }
+    });
   }
 
   function renderCatalogue(indicators) {
@@ -484,19 +494,13 @@
       $("series-to").focus();
       return;
     }
-    busy(output, "Chargement de l'évolution…");
-    try {
-      const timed = await Api.timed("series", { id: $("series-indicator").value },
-        Object.assign({ from, to, granularity }, scopeQuery()));
+    await loadInto(output, "Chargement de l'évolution…", () => Api.timed("series",
+      { id: $("series-indicator").value }, Object.assign({ from, to, granularity }, scopeQuery())), timed => {
       const series = timed.body;
       renderSeries(series);
       output.appendChild(timing(timed.ms));
       say("Évolution affichée : " + series.label + ".");
-    } catch (error) {
-      showError(output, error);
-    } finally {
-      done(output);
-    }
+    });
   }
 
   function renderSeries(series) {
@@ -536,18 +540,12 @@
       output.replaceChildren();
       return;
     }
-    busy(output, "Chargement de la comparaison des régions…");
-    try {
-      const timed = await Api.timed("regions", { id: $("regions-indicator").value },
-        { period: selection.period, asOf: selection.asOf });
+    await loadInto(output, "Chargement de la comparaison des régions…", () => Api.timed("regions",
+      { id: $("regions-indicator").value }, { period: selection.period, asOf: selection.asOf }), timed => {
       renderRegions(timed.body);
       output.appendChild(timing(timed.ms));
       say("Comparaison des régions affichée : " + timed.body.label + ".");
-    } catch (error) {
-      showError(output, error);
-    } finally {
-      done(output);
-    }
+    });
   }
 
   function renderRegions(answer) {
@@ -612,9 +610,7 @@
     fillCompareOptions(period);
     $("cnefop-note").textContent = (period === selection.period ? "" : "L'enquête porte sur une année ou un "
       + "semestre : " + Terms.period(period) + ". ") + Terms.scope(selection.scope, selection.scopeId) + ".";
-    busy(output, "Chargement de l'enquête…");
-    try {
-      const timed = await Api.timed("cnefop", { period }, cnefopQuery());
+    await loadInto(output, "Chargement de l'enquête…", () => Api.timed("cnefop", { period }, cnefopQuery()), timed => {
       const survey = timed.body;
       if (survey.columns) {
         const titles = survey.columns.map(c => c.columnTitle);
@@ -627,11 +623,7 @@
           { numeric: false, className: "survey" }));
       }
       output.appendChild(timing(timed.ms));
-    } catch (error) {
-      showError(output, error);
-    } finally {
-      done(output);
-    }
+    });
   }
 
   async function loadActivity() {
@@ -639,18 +631,13 @@
     $("activity-note").textContent = Terms.scope(selection.scope, selection.scopeId) + ", "
       + Terms.period(selection.period) + (selection.kind === "quarter" ? "." : " (le rapport est d'ordinaire "
       + "trimestriel : choisissez un trimestre pour le rapport habituel).");
-    busy(output, "Chargement du rapport d'activité…");
-    try {
-      const timed = await Api.timed("activity", { period: selection.period }, scopeQuery());
+    await loadInto(output, "Chargement du rapport d'activité…",
+      () => Api.timed("activity", { period: selection.period }, scopeQuery()), timed => {
       const report = timed.body;
       output.replaceChildren(...report.sections.map(section => table(section.title, ["Libellé", "Valeur"],
         section.lines.map(line => [line.label, Fr.plain(line.value)]), { numeric: true, className: "activity" })),
         timing(timed.ms));
-    } catch (error) {
-      showError(output, error);
-    } finally {
-      done(output);
-    }
+    });
   }
 
   /** query: a function giving the query parameters when clicked (the scope's by default). */

@@ -15,7 +15,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.SUMMARY_PAGE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.capemploi.beneficiary.domain.Counsellor;
-import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.service.BeneficiaryRegistry;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.beneficiary.service.IfMatch;
@@ -79,7 +78,7 @@ public class CounsellorResource {
             examples = @ExampleObject(name = "unknown-counsellor", value = COUNSELLOR_NOT_FOUND)))
     public RestResponse<CounsellorResponse> get(@PathParam("id") UUID id) {
         Counsellor counsellor = directory.get(id);
-        return Versioned.ok(view(counsellor), counsellor.version());
+        return Versioned.ok(CounsellorResponse.of(counsellor, clock), counsellor.version());
     }
 
     @PATCH
@@ -110,7 +109,7 @@ public class CounsellorResource {
                     new CounsellorChanges(current.displayName(), current.activeUntil()), patch, CounsellorChanges.class);
             return new CounsellorDirectory.Details(merged.displayName().strip(), merged.activeUntil());
         });
-        return Versioned.ok(view(counsellor), counsellor.version());
+        return Versioned.ok(CounsellorResponse.of(counsellor, clock), counsellor.version());
     }
 
     @GET
@@ -128,9 +127,5 @@ public class CounsellorResource {
             @Valid @BeanParam PageRequest paging) {
         var found = registry.portfolio(id, paging.page(), paging.size());
         return found.map(BeneficiarySummary::of);
-    }
-
-    private CounsellorResponse view(Counsellor counsellor) {
-        return CounsellorResponse.of(counsellor, BusinessDay.today(clock));
     }
 }

@@ -1,6 +1,8 @@
 package fr.capemploi.beneficiary.rest;
 
 import fr.capemploi.beneficiary.domain.Counsellor;
+import fr.capemploi.platform.time.BusinessDay;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,8 +17,10 @@ public record CounsellorResponse(
         @Schema(description = "Active today") boolean active,
         long version) {
 
-    static CounsellorResponse of(Counsellor counsellor, LocalDate today) {
+    /** {@code active} on the business day of the request. */
+    static CounsellorResponse of(Counsellor counsellor, Clock clock) {
         return new CounsellorResponse(counsellor.id(), counsellor.structureId(), counsellor.displayName(),
-                counsellor.activeFrom(), counsellor.activeUntil(), counsellor.activeOn(today), counsellor.version());
+                counsellor.activeFrom(), counsellor.activeUntil(), counsellor.activeOn(BusinessDay.today(clock)),
+                counsellor.version());
     }
 }

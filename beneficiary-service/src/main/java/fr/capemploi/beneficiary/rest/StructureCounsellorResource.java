@@ -11,7 +11,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.COUNSELLOR_REQUEST;
 import static fr.capemploi.beneficiary.rest.ApiExamples.STRUCTURE_NOT_FOUND;
 
 import fr.capemploi.beneficiary.domain.Counsellor;
-import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.beneficiary.repository.CounsellorRepository;
 import fr.capemploi.beneficiary.service.CounsellorDirectory;
 import fr.capemploi.platform.problem.InvalidFieldException;
@@ -77,7 +76,7 @@ public class StructureCounsellorResource {
             @Context UriInfo uri) {
         Counsellor counsellor = directory.register(id, request.displayName().strip(), request.activeFrom());
         return Created.at(uri.getBaseUriBuilder().path("api/v1/counsellors").path(counsellor.id().toString()).build(),
-                view(counsellor), counsellor.version());
+                CounsellorResponse.of(counsellor, clock), counsellor.version());
     }
 
     @GET
@@ -103,10 +102,6 @@ public class StructureCounsellorResource {
             throw new InvalidFieldException("active", "must be true or false");
         }
         Page<Counsellor> found = directory.ofStructure(id, activity, paging.page(), paging.size());
-        return found.map(this::view);
-    }
-
-    private CounsellorResponse view(Counsellor counsellor) {
-        return CounsellorResponse.of(counsellor, BusinessDay.today(clock));
+        return found.map(counsellor -> CounsellorResponse.of(counsellor, clock));
     }
 }

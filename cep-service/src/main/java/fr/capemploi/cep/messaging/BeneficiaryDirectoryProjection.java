@@ -1,14 +1,11 @@
 package fr.capemploi.cep.messaging;
 
 import fr.capemploi.cep.domain.KnownBeneficiary;
-import fr.capemploi.cep.domain.KnownStructure;
 import fr.capemploi.cep.repository.KnownBeneficiaryRepository;
-import fr.capemploi.cep.repository.KnownStructureRepository;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.MalformedEventException;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
-import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.platform.directory.BeneficiaryEntryProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -18,19 +15,16 @@ import java.util.UUID;
 /**
  * Keeps the local copy of what the beneficiary service announces: which beneficiaries exist and in which structure
  * (so CEP records never point at nobody, registrations and erasures applied as the platform's
- * {@link BeneficiaryEntryProjection} applies them) and their current referent, and the structures' names for the
- * documents. The counsellors are the platform's {@code CounsellorDirectoryProjection}, fed from the same channel.
- * Other event types of the topic are ignored.
+ * {@link BeneficiaryEntryProjection} applies them) and their current referent. The counsellors are the platform's
+ * {@code CounsellorDirectoryProjection}, fed from the same channel. Structures are not kept: a document names its
+ * structure as the registry does at the time of the request ({@code RegistryReader}). Other event types of the topic
+ * are ignored.
  */
 @ApplicationScoped
 public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<KnownBeneficiary> {
 
-    private final KnownStructureRepository structures;
-
-    public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries, KnownStructureRepository structures) {
+    public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries) {
         super("beneficiary-directory", beneficiaries);
-        this.structures = structures;
-        on(StructureRegistered.class, (event, envelope) -> structure(event));
         on(ReferentAssigned.class, this::referent);
     }
 
@@ -53,13 +47,6 @@ public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<K
     @Override
     protected void erased(KnownBeneficiary entry, EventEnvelope envelope) {
         entry.changedAt(envelope.recordedAt());
-    }
-
-    private void structure(StructureRegistered event) {
-        if (structures.findByIdOptional(event.structureId()).isEmpty()) {
-            structures.persist(new KnownStructure(event.structureId(), event.code(), event.name(), event.region(),
-                    event.department()));
-        }
     }
 
     /** The referent a new accompaniment defaults to follows the registry's portfolio. */

@@ -153,7 +153,7 @@ public class AccompanimentResource {
             schema = @Schema(implementation = Full.class),
                     examples = @ExampleObject(name = "open", value = FULL_EXAMPLE)))
     public Full get(@PathParam("id") UUID id) {
-        return Full.of(traced(accompaniments.get(id, caller.ownStructure())));
+        return Full.of(read(id));
     }
 
     @POST
@@ -225,7 +225,7 @@ public class AccompanimentResource {
                     implementation = InterviewView.class,
             maxItems = 1000)))
     public List<InterviewView> interviews(@PathParam("id") UUID id) {
-        return traced(accompaniments.get(id, caller.ownStructure())).interviews().stream().map(InterviewView::of).toList();
+        return read(id).interviews().stream().map(InterviewView::of).toList();
     }
 
     @POST
@@ -293,14 +293,14 @@ public class AccompanimentResource {
                     implementation = ActionView.class,
             maxItems = 1000)))
     public List<ActionView> actions(@PathParam("id") UUID id) {
-        return traced(accompaniments.get(id, caller.ownStructure())).actions().stream().map(ActionView::of).toList();
+        return read(id).actions().stream().map(ActionView::of).toList();
     }
 
     @GET
     @Path("/{id}/actions/{actionId}")
     @Operation(summary = "Read an action-plan item")
     public ActionView action(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
-        traced(accompaniments.get(id, caller.ownStructure()));
+        read(id);
         return ActionView.of(accompaniments.action(id, caller.ownStructure(), actionId));
     }
 
@@ -390,9 +390,13 @@ public class AccompanimentResource {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** An erased person's accompaniment is still served to the structure's staff; the read goes to their access log. */
-    private Accompaniment traced(Accompaniment accompaniment) {
-        beneficiaries.traceReadIfErased(accompaniment.beneficiaryId(), "accompaniment", accompaniment.id());
+    /**
+     * The accompaniment of the caller's structure as its staff reads it: an erased person's accompaniment is still
+     * served, and the read goes to their access log.
+     */
+    private Accompaniment read(UUID id) {
+        Accompaniment accompaniment = accompaniments.get(id, caller.ownStructure());
+        beneficiaries.traceReadIfErased(accompaniment.beneficiaryId(), "accompaniment", id);
         return accompaniment;
     }
 }

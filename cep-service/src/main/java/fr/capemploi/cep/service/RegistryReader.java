@@ -1,14 +1,15 @@
 package fr.capemploi.cep.service;
 
-import fr.capemploi.cep.config.CepConfig;
-import fr.capemploi.platform.problem.BeneficiaryErasedException;
 import fr.capemploi.cep.rest.client.BeneficiaryRegistryClient;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
+import fr.capemploi.platform.config.PlatformConfig;
+import fr.capemploi.platform.problem.BeneficiaryErasedException;
 import fr.capemploi.platform.problem.RegistryUnavailable;
 import fr.capemploi.platform.problem.ResourceNotFoundException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,12 +29,12 @@ public class RegistryReader {
 
     private final BeneficiaryRegistryClient registry;
     private final JsonWebToken token;
-    private final CepConfig config;
+    private final Duration retryAfter;
 
-    public RegistryReader(@RestClient BeneficiaryRegistryClient registry, JsonWebToken token, CepConfig config) {
+    public RegistryReader(@RestClient BeneficiaryRegistryClient registry, JsonWebToken token, PlatformConfig platform) {
         this.registry = registry;
         this.token = token;
-        this.config = config;
+        this.retryAfter = platform.registry().retryAfter();
     }
 
     /** The person's civility, names and birth date; 410 when the registry says they were erased. */
@@ -102,6 +103,6 @@ public class RegistryReader {
                     e.toString());
         }
         throw new RegistryUnavailable("beneficiary-service, which holds the names this document shows, is not "
-                + "answering; try again in a moment", config.registry().retryAfter(), failure);
+                + "answering; try again in a moment", retryAfter, failure);
     }
 }

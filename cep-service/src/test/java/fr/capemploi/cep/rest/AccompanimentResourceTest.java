@@ -199,8 +199,7 @@ class AccompanimentResourceTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("violations.field", hasItem("diagnosticId"))
                 .body("detail", containsString("not CEP"));
-        fixtures.asCounsellor().queryParam("beneficiaryId", beneficiary.toString()).get("/api/v1/cep/accompaniments")
-                .then().statusCode(200).body("total", equalTo(0));
+        fixtures.assertNothingListedFor(beneficiary, "/api/v1/cep/accompaniments");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.capemploi.cep.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.CounsellorRegistered;
@@ -63,6 +64,12 @@ final class CepFixtures {
 
     RequestSpecification asCounsellor() {
         return given().auth().oauth2(counsellorToken()).contentType(ContentType.JSON);
+    }
+
+    /** Nothing about the person is listed at that path for this structure: what a refused write leaves. */
+    void assertNothingListedFor(UUID beneficiary, String path) {
+        asCounsellor().queryParam("beneficiaryId", beneficiary.toString()).get(path).then().statusCode(200)
+                .body("total", equalTo(0));
     }
 
     UUID registeredBeneficiary() {

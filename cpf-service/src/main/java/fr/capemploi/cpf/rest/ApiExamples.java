@@ -30,6 +30,9 @@ final class ApiExamples {
             + "\"grantedAmount\":3000.00,\"refusalReason\":null,\"comment\":null,\"answeredOn\":\"2016-07-04\","
             + "\"responseDelayDays\":42}";
 
+    /** A funding line as a request or a decision answers it: the line, and the project's plan re-assessed. */
+    static final String FUNDING_LINE = "{\"request\":" + FUNDING_REQUEST + ",\"plan\":" + PLAN + "}";
+
     private static final String PROJECT_FACTS = "{\"id\":\"" + PROJECT + "\",\"beneficiaryId\":\"" + BENEFICIARY
             + "\",\"structureId\":\"" + STRUCTURE + "\",\"accompanimentId\":null,\"counsellorId\":\"" + COUNSELLOR
             + "\",\"title\":\"Titre professionnel Secrétaire assistant\",\"certification\":{\"kind\":\"RNCP\","

@@ -9,9 +9,8 @@ import fr.capemploi.platform.rest.Created;
 import fr.capemploi.platform.idempotency.Idempotent;
 import static fr.capemploi.cpf.rest.ApiExamples.CONFLICT;
 import static fr.capemploi.cpf.rest.ApiExamples.CONSENT_MISSING;
-import static fr.capemploi.cpf.rest.ApiExamples.FUNDING_REQUEST;
+import static fr.capemploi.cpf.rest.ApiExamples.FUNDING_LINE;
 import static fr.capemploi.cpf.rest.ApiExamples.NOT_FOUND;
-import static fr.capemploi.cpf.rest.ApiExamples.PLAN;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_COMPLETED;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_NOT_IMPLEMENTED;
 import static fr.capemploi.cpf.rest.ApiExamples.PROJECT_REQUEST;
@@ -154,8 +153,7 @@ public class TrainingProjectResource {
                     + "\"requestedOn\":\"2016-05-23\"}")}))
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(
             schema = @Schema(implementation = TrainingProjectResponse.FundingLineResponse.class),
-            examples = @ExampleObject(name = "requested", value = "{\"request\":" + FUNDING_REQUEST + ",\"plan\":"
-                    + PLAN + "}")))
+            examples = @ExampleObject(name = "requested", value = FUNDING_LINE)))
     @APIResponse(responseCode = "409", description = "Project not planned any more, or a standing line of that funder")
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     @ResponseStatus(201)
@@ -178,8 +176,7 @@ public class TrainingProjectResource {
                     + "\"answeredOn\":\"2016-07-04\"}")}))
     @APIResponse(responseCode = "200", description = "Decided", content = @Content(
             schema = @Schema(implementation = TrainingProjectResponse.FundingLineResponse.class),
-            examples = @ExampleObject(name = "decided", value = "{\"request\":" + FUNDING_REQUEST + ",\"plan\":"
-                    + PLAN + "}")))
+            examples = @ExampleObject(name = "decided", value = FUNDING_LINE)))
     @APIResponse(responseCode = "409", description = "Already decided")
     @APIResponse(responseCode = "410", ref = CommonProblemResponses.BENEFICIARY_ERASED)
     public TrainingProjectResponse.FundingLineResponse decide(@PathParam("id") UUID id,

@@ -30,6 +30,17 @@ public record NetworkPlan(double scale, long seed, List<StructurePlan> structure
         return count;
     }
 
+    /** One request per step that happened: a step that did not is null (its date, its answer or its plan). */
+    private static int happened(Object... steps) {
+        int count = 0;
+        for (Object step : steps) {
+            if (step != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public record StructurePlan(int index, String code, String name, String region, String department,
             LocalDate registeredOn, double weight) {
     }
@@ -83,19 +94,8 @@ public record NetworkPlan(double scale, long seed, List<StructurePlan> structure
         }
 
         int requestCount() {
-            int count = 1;
-            if (partnerReferral && referent >= 0) {
-                count++;
-            }
-            if (exitDate != null) {
-                count++;
-            }
-            if (level1Contact != null) {
-                count++;
-            }
-            if (diagnostic != null) {
-                count++;
-            }
+            // the registration, then the referent a partner's referral gets afterwards
+            int count = 1 + (partnerReferral && referent >= 0 ? 1 : 0) + happened(exitDate, level1Contact, diagnostic);
             if (accompaniment != null) {
                 count += accompaniment.requestCount();
             }
@@ -117,8 +117,7 @@ public record NetworkPlan(double scale, long seed, List<StructurePlan> structure
             LocalDate closedOn, String outcome) {
 
         int requestCount() {
-            int count = 1 + interviews.size() + (levelChangeOn != null ? 1 : 0) + (informedOn != null ? 1 : 0)
-                    + (synthesisOn != null ? 1 : 0) + (closedOn != null ? 1 : 0);
+            int count = 1 + interviews.size() + happened(levelChangeOn, informedOn, synthesisOn, closedOn);
             for (ActionPlan action : actions) {
                 count += action.settlement() == null ? 1 : 2;
             }
@@ -147,7 +146,7 @@ public record NetworkPlan(double scale, long seed, List<StructurePlan> structure
             String consentModality) {
 
         int requestCount() {
-            return (presentedOn != null ? 1 : 0) + (openingStep != null ? 1 : 0) + (consentOn != null ? 1 : 0);
+            return happened(presentedOn, openingStep, consentOn);
         }
     }
 
@@ -160,17 +159,7 @@ public record NetworkPlan(double scale, long seed, List<StructurePlan> structure
             LocalDate completedOn, LocalDate notImplementedOn, List<String> notImplementedReasons) {
 
         int requestCount() {
-            int count = 1 + funding.size() * 2;
-            if (startedOn != null) {
-                count++;
-            }
-            if (completedOn != null) {
-                count++;
-            }
-            if (notImplementedOn != null) {
-                count++;
-            }
-            return count;
+            return 1 + funding.size() * 2 + happened(startedOn, completedOn, notImplementedOn);
         }
     }
 

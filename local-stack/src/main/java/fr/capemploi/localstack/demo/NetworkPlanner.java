@@ -969,9 +969,7 @@ public final class NetworkPlanner {
     // ---------------------------------------------------------------------------------------- declarations
 
     private List<DeclarationPlan> declarations2016(BitSet level1) {
-        int n = SeedFigures.STRUCTURES;
-        List<Integer> declaring = shuffled(n, random("declaring-2016")).subList(0, SeedFigures.DECLARING_2016)
-                .stream().sorted().collect(Collectors.toList());
+        List<Integer> declaring = declaring("2016", SeedFigures.DECLARING_2016);
         int d = declaring.size();
         BigDecimal[][] fte = splitFte(declaring, SeedFigures.FTE_2016, random("fte-2016"));
         SplittableRandom r = random("declarations-2016");
@@ -990,7 +988,7 @@ public final class NetworkPlanner {
         // at least one CEP training = an action engaged or training days: the structures without actions that
         // still trained are chosen so that the share is exact
         int atLeastOne = Quotas.share(SeedFigures.AT_LEAST_ONE_TRAINING, d);
-        int engagedCount = count(engaged);
+        int engagedCount = Quotas.countSet(engaged);
         List<Integer> notEngaged = IntStream.range(0, d).filter(i -> !engaged[i]).boxed().collect(Collectors.toList());
         int trainedWithoutActions = Math.max(0, atLeastOne - engagedCount);
         Set<Integer> dayAnswers = new HashSet<>(notEngaged.subList(0, trainedWithoutActions));
@@ -1033,9 +1031,7 @@ public final class NetworkPlanner {
     }
 
     private List<DeclarationPlan> declarations2015() {
-        int n = SeedFigures.STRUCTURES;
-        List<Integer> declaring = shuffled(n, random("declaring-2015")).subList(0, SeedFigures.DECLARING_2015)
-                .stream().sorted().collect(Collectors.toList());
+        List<Integer> declaring = declaring("2015", SeedFigures.DECLARING_2015);
         int d = declaring.size();
         BigDecimal[][] fte = splitFte(declaring, SeedFigures.FTE_2015, random("fte-2015"));
         SplittableRandom r = random("declarations-2015");
@@ -1059,6 +1055,12 @@ public final class NetworkPlanner {
             fixed.add(Boolean.TRUE.equals(plan.mutualisedOfferUsed()) ? withNatures(plan, List.of("SPRO")) : plan);
         }
         return fixed;
+    }
+
+    /** The structures declaring for a period: a seeded draw of that many, in index order. */
+    private List<Integer> declaring(String period, int count) {
+        return shuffled(SeedFigures.STRUCTURES, random("declaring-" + period)).subList(0, count).stream().sorted()
+                .collect(Collectors.toList());
     }
 
     private static DeclarationPlan withNatures(DeclarationPlan p, List<String> natures) {
@@ -1139,16 +1141,6 @@ public final class NetworkPlanner {
             flags[order.get(k)] = true;
         }
         return flags;
-    }
-
-    private static int count(boolean[] flags) {
-        int count = 0;
-        for (boolean flag : flags) {
-            if (flag) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static BitSet firstOf(List<Integer> order, int count) {

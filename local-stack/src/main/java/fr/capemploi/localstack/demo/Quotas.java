@@ -69,7 +69,7 @@ public final class Quotas {
                     continue;
                 }
                 double ideal = weightOpen > 0 ? left * Math.max(0, weights[i]) / weightOpen
-                        : (double) left / countOpen(open);
+                        : (double) left / countSet(open);
                 add[i] = Math.min((long) Math.floor(ideal), maximum[i] - parts[i]);
                 remainder[i] = ideal - Math.floor(ideal);
                 placed += add[i];
@@ -89,7 +89,7 @@ public final class Quotas {
                 open[i] = parts[i] < maximum[i];
             }
             left = rest;
-            if (left > 0 && countOpen(open) == 0) {
+            if (left > 0 && countSet(open) == 0) {
                 throw new IllegalStateException("no part can take the remaining " + left);
             }
         }
@@ -105,10 +105,11 @@ public final class Quotas {
         return apportion(total, weights, min, max);
     }
 
-    private static int countOpen(boolean[] open) {
+    /** How many of the flags are set. */
+    static int countSet(boolean[] flags) {
         int count = 0;
-        for (boolean o : open) {
-            if (o) {
+        for (boolean flag : flags) {
+            if (flag) {
                 count++;
             }
         }

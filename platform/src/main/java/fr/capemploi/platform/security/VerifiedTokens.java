@@ -5,16 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Optional;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -32,7 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
+public class VerifiedTokens extends DefaultJWTParser {
 
     /** The longest a verification is reused: bounds how long a token keeps passing if its signing key is replaced. */
     static final Duration MAX_REUSE = Duration.ofSeconds(60);
@@ -40,13 +36,16 @@ public class VerifiedTokens implements JWTParser {
     /** A front end holds one token per signed-in person: this covers every counsellor of the network at once. */
     private static final int MAX_TOKENS = 20_000;
 
-    private final DefaultJWTParser verifier;
     private final Optional<Long> maxTokenAgeSeconds;
     private final Cache<String, JsonWebToken> verified;
 
-    public VerifiedTokens(DefaultJWTParser verifier,
+    /**
+     * Everything but {@link #parse(String)} is not on the request path: the library's parser, inherited unchanged,
+     * verifies with the same configuration ({@code mp.jwt.verify.*}) as the parser this one replaces.
+     */
+    public VerifiedTokens(JWTAuthContextInfo authContextInfo,
             @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxTokenAgeSeconds) {
-        this.verifier = verifier;
+        super(authContextInfo);
         this.maxTokenAgeSeconds = maxTokenAgeSeconds;
         this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new UntilTokenEnds()).build();
     }
@@ -57,7 +56,7 @@ public class VerifiedTokens implements JWTParser {
         if (known != null) {
             return known;
         }
-        JsonWebToken token = verifier.parse(bearerToken);
+        JsonWebToken token = super.parse(bearerToken);
         verified.put(bearerToken, token);
         return token;
     }
@@ -90,47 +89,5 @@ public class VerifiedTokens implements JWTParser {
         public long expireAfterRead(String key, JsonWebToken token, long currentTime, long currentDuration) {
             return currentDuration;
         }
-    }
-
-    // Everything else is not on the request path: handed to the library's parser unchanged.
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }

@@ -69,13 +69,7 @@ class IdempotentRequestTest {
 
     @Test
     void keysBelongToTheirCaller() {
-        String key = UUID.randomUUID().toString();
-        String name = "callers-" + UUID.randomUUID();
-        create(TestTokens.admin(), key, name, 0).statusCode(201);
-        ExtractableResponse<Response> other = create(TestTokens.counsellor(UUID.randomUUID()), key, name, 0)
-                .statusCode(201).extract();
-        assertThat(other.header(IdempotentRequestInterceptor.REPLAYED)).isNull();
-        assertThat(widgetsNamed(name)).isEqualTo(2);
+        bothCreate(TestTokens.admin(), TestTokens.counsellor(UUID.randomUUID()));
     }
 
     /**
@@ -84,30 +78,17 @@ class IdempotentRequestTest {
      */
     @Test
     void sameUpnInAnotherStructureIsNeverAnsweredWithTheFirstAnswer() {
-        String key = UUID.randomUUID().toString();
-        String name = "shared-upn-" + UUID.randomUUID();
         java.time.Instant now = java.time.Instant.now();
-        String inA = TestTokens.custom("counsellor@suite.local", "counsellor@suite.local", UUID.randomUUID(), now,
-                now.plusSeconds(600), "counsellor");
-        String inB = TestTokens.custom("counsellor@suite.local", "counsellor@suite.local", UUID.randomUUID(), now,
-                now.plusSeconds(600), "counsellor");
-        String first = create(inA, key, name, 0).statusCode(201).extract().path("id");
-        ExtractableResponse<Response> second = create(inB, key, name, 0).statusCode(201).extract();
-        assertThat(second.header(IdempotentRequestInterceptor.REPLAYED)).isNull();
-        assertThat(second.<String>path("id")).isNotEqualTo(first);
-        assertThat(widgetsNamed(name)).isEqualTo(2);
+        String upn = "counsellor@suite.local";
+        bothCreate(TestTokens.custom(upn, upn, UUID.randomUUID(), now, now.plusSeconds(600), "counsellor"),
+                TestTokens.custom(upn, upn, UUID.randomUUID(), now, now.plusSeconds(600), "counsellor"));
     }
 
     @Test
     void sameUpnWithAnotherSubjectIsAnotherCaller() {
-        String key = UUID.randomUUID().toString();
-        String name = "shared-sub-" + UUID.randomUUID();
         java.time.Instant now = java.time.Instant.now();
-        create(TestTokens.custom("ops@suite.local", "alice", null, now, now.plusSeconds(600), "admin"), key, name, 0)
-                .statusCode(201);
-        create(TestTokens.custom("ops@suite.local", "bob", null, now, now.plusSeconds(600), "admin"), key, name, 0)
-                .statusCode(201).header(IdempotentRequestInterceptor.REPLAYED, (String) null);
-        assertThat(widgetsNamed(name)).isEqualTo(2);
+        bothCreate(TestTokens.custom("ops@suite.local", "alice", null, now, now.plusSeconds(600), "admin"),
+                TestTokens.custom("ops@suite.local", "bob", null, now, now.plusSeconds(600), "admin"));
     }
 
     @Test
@@ -245,6 +226,20 @@ class IdempotentRequestTest {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("SELECT body FROM idempotent_response WHERE resource_id = CAST(?1 AS uuid)")
                 .setParameter(1, id).getResultList());
+    }
+
+    /**
+     * Two callers send the same key and body: each is another caller's request, so the second gets its own record,
+     * never the first one's answer.
+     */
+    private void bothCreate(String firstCaller, String secondCaller) {
+        String key = UUID.randomUUID().toString();
+        String name = "two-callers-" + UUID.randomUUID();
+        String first = create(firstCaller, key, name, 0).statusCode(201).extract().path("id");
+        ExtractableResponse<Response> second = create(secondCaller, key, name, 0).statusCode(201).extract();
+        assertThat(second.header(IdempotentRequestInterceptor.REPLAYED)).isNull();
+        assertThat(second.<String>path("id")).isNotEqualTo(first);
+        assertThat(widgetsNamed(name)).isEqualTo(2);
     }
 
     private io.restassured.response.ValidatableResponse create(String token, String key, String name, int pauseMillis) {

@@ -13,6 +13,7 @@ import fr.capemploi.testsupport.TestTokens;
 import fr.capemploi.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,7 @@ class OutboxTest {
     @Test
     void committedChangeIsPublishedWithItsEnvelopeHeadersAndKey() {
         String name = "widget-" + UUID.randomUUID();
-        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets").then().statusCode(200).extract().path("id");
+        String id = posted("/test/widgets", name).statusCode(200).extract().path("id");
 
         String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
         await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(topic, id).size() == 1);
@@ -61,9 +60,7 @@ class OutboxTest {
     @Test
     void rolledBackChangeLeavesNeitherRowNorEvent() {
         String name = "doomed-" + UUID.randomUUID();
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets/failing").then().statusCode(409);
+        posted("/test/widgets/failing", name).statusCode(409);
 
         assertThat(count("SELECT count(*) FROM widget WHERE name = '" + name + "'")).isZero();
         assertNothingWasPublishedFor(name);
@@ -74,9 +71,7 @@ class OutboxTest {
         // the outbox writes on the pool's connection, not through a Hibernate session: the pool must hand out the
         // connection enlisted in the transaction even when no session opened one
         String name = "lone-" + UUID.randomUUID();
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets/event-only/failing").then().statusCode(409);
+        posted("/test/widgets/event-only/failing", name).statusCode(409);
 
         assertNothingWasPublishedFor(name);
     }
@@ -86,9 +81,7 @@ class OutboxTest {
         // a companion row and its event are one statement: outside any transaction it commits on its own
         UUID id = UUID.randomUUID();
         String name = "one-statement-" + id;
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets/one-statement/" + id).then().statusCode(200);
+        posted("/test/widgets/one-statement/" + id, name).statusCode(200);
 
         assertThat(count("SELECT count(*) FROM widget WHERE id = '" + id + "' AND name = '" + name + "'")).isEqualTo(1);
         String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
@@ -100,14 +93,10 @@ class OutboxTest {
     @Test
     void oneStatementWriteThatFailsLeavesNeitherRowNorEvent() {
         UUID id = UUID.randomUUID();
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"first-" + id + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets/one-statement/" + id).then().statusCode(200);
+        posted("/test/widgets/one-statement/" + id, "first-" + id).statusCode(200);
         // the same widget id again: the companion's insert fails, so the event's row in the same statement is not kept
         String name = "second-" + id;
-        int status = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets/one-statement/" + id).then().extract().statusCode();
+        int status = posted("/test/widgets/one-statement/" + id, name).extract().statusCode();
 
         assertThat(status).isGreaterThanOrEqualTo(400);
         assertThat(count("SELECT count(*) FROM widget WHERE name = '" + name + "'")).isZero();
@@ -117,12 +106,16 @@ class OutboxTest {
     @Test
     void eventAloneOutsideATransactionIsRefused() {
         String name = "untransacted-" + UUID.randomUUID();
-        int status = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}")
-                .post("/test/widgets/event-only/outside-transaction").then().extract().statusCode();
+        int status = posted("/test/widgets/event-only/outside-transaction", name).extract().statusCode();
 
         assertThat(status).isEqualTo(500);
         assertNothingWasPublishedFor(name);
+    }
+
+    /** A red widget of that name, posted by an administrator to one of the test application's write paths. */
+    private static ValidatableResponse posted(String path, String name) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"count\":1,\"colour\":\"RED\"}").post(path).then();
     }
 
     /** No outbox row names it, and a later event proves the relay has run past where its event would have been. */

@@ -30,6 +30,11 @@ class ProblemDetailsTest {
     }
 
     /** A valid widget posted with {@code token}. */
+    /** Answered with the status, as a problem whose body repeats it. */
+    private static ValidatableResponse problem(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+    }
+
     private static ValidatableResponse postedWith(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(VALID).post("/test/widgets").then();
     }
@@ -110,9 +115,8 @@ class ProblemDetailsTest {
 
     @Test
     void wrongMediaTypeIs415() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.TEXT).body(VALID)
-                .post("/test/widgets")
-                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+        problem(given().auth().oauth2(TestTokens.admin()).contentType(ContentType.TEXT).body(VALID)
+                .post("/test/widgets").then(), 415);
     }
 
     @Test
@@ -135,8 +139,7 @@ class ProblemDetailsTest {
 
     @Test
     void wrongRoleIs403() {
-        postedWith(TestTokens.analyst()).statusCode(403).contentType("application/problem+json")
-                .body("status", equalTo(403));
+        problem(postedWith(TestTokens.analyst()), 403);
     }
 
     @Test
@@ -166,9 +169,8 @@ class ProblemDetailsTest {
 
     @Test
     void conflictIs409() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(VALID)
-                .post("/test/widgets/failing")
-                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+        problem(given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(VALID)
+                .post("/test/widgets/failing").then(), 409);
     }
 
     @Test
@@ -217,15 +219,13 @@ class ProblemDetailsTest {
     @Test
     void oversizedBodyIsAProblem() {
         String big = "x".repeat(70_000);
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\":\"" + big + "\",\"count\":1,\"colour\":\"RED\"}").post("/test/widgets")
-                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+        problem(given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + big + "\",\"count\":1,\"colour\":\"RED\"}").post("/test/widgets").then(), 413)
                 .header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
     void overlongUriIsAProblem() {
-        given().auth().oauth2(TestTokens.admin()).get("/test/widgets/missing/" + "a".repeat(9000))
-                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+        problem(given().auth().oauth2(TestTokens.admin()).get("/test/widgets/missing/" + "a".repeat(9000)).then(), 414);
     }
 }

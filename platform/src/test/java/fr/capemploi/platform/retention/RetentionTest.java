@@ -1,13 +1,14 @@
 package fr.capemploi.platform.retention;
 
+import static fr.capemploi.platform.testapp.WidgetFeed.registration;
+import static fr.capemploi.platform.testapp.WidgetFeed.send;
+import static fr.capemploi.platform.testapp.WidgetFeed.uniqueRegion;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
-import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.platform.testapp.WidgetFeed;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,12 +16,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,35 +34,35 @@ class RetentionTest {
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
 
-    private static final String CONSUMER = "platform-test.widgets";
-
     @Inject
     Retention retention;
 
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    WidgetFeed feed;
+
     @Test
     void aRedeliveryInsideTheWindowIsStillRecognisedAndRowsPastItArePruned() throws Exception {
-        String region = "R" + UUID.randomUUID().toString().substring(0, 6);
+        String region = uniqueRegion();
         EventEnvelope event = registration(region);
         EventEnvelope old = registration(region);
         send(event);
         send(old);
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed(event.eventId()) && processed(old.eventId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.processed(event.eventId()) && feed.processed(old.eventId()));
 
         age("processed_event", "processed_at", "event_id = '" + event.eventId() + "'", Duration.ofDays(29));
         age("processed_event", "processed_at", "event_id = '" + old.eventId() + "'", Duration.ofDays(31));
         retention.prune();
-        assertThat(processed(event.eventId())).as("29 days old: inside the window").isTrue();
-        assertThat(processed(old.eventId())).as("31 days old: pruned").isFalse();
+        assertThat(feed.processed(event.eventId())).as("29 days old: inside the window").isTrue();
+        assertThat(feed.processed(old.eventId())).as("31 days old: pruned").isFalse();
 
         // the same event published again (a relay that died before marking it sent) is recognised and not applied
         send(event);
         EventEnvelope marker = registration(region);
         send(marker);
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker.eventId()));
-        assertThat(registered(region)).isEqualTo(3);
+        assertThat(feed.registeredOnceApplied(region, marker)).isEqualTo(3);
     }
 
     @Test
@@ -98,15 +95,6 @@ class RetentionTest {
                 .body(org.hamcrest.Matchers.containsString("retention_pruned_total{table=\"processed_event\"}"));
     }
 
-    private static EventEnvelope registration(String region) {
-        return EventCodec.envelope(new StructureRegistered(UUID.randomUUID(), "T1", "test", region, "75",
-                LocalDate.of(2016, 1, 4)), Instant.now(), "another-service", Clock.systemUTC());
-    }
-
-    private static void send(EventEnvelope envelope) {
-        TestEvents.publish(EventCodec.payload(envelope), envelope);
-    }
-
     @Transactional
     void age(String table, String column, String where, Duration by) {
         entityManager.createNativeQuery("UPDATE " + table + " SET " + column + " = " + column + " - make_interval(secs => "
@@ -123,16 +111,5 @@ class RetentionTest {
     long count(String table, String where) {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table + " WHERE " + where)
                 .getSingleResult()).longValue();
-    }
-
-    boolean processed(UUID eventId) {
-        return count("processed_event", "consumer = '" + CONSUMER + "' AND event_id = '" + eventId + "'") == 1;
-    }
-
-    @Transactional
-    long registered(String region) {
-        List<?> rows = entityManager.createNativeQuery("SELECT registered FROM widget_count WHERE region = ?1")
-                .setParameter(1, region).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 }

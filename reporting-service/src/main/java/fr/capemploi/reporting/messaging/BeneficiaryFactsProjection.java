@@ -12,6 +12,7 @@ import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.ReferentAssigned;
 import fr.capemploi.reporting.domain.Generation;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -34,21 +35,11 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
     }
 
     private void onCounsellorRegistered(CounsellorRegistered e, EventEnvelope envelope) {
-        sql("""
-                INSERT INTO {schema}.counsellor (counsellor_id, structure_id, active_from, recorded_at)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (counsellor_id) DO UPDATE SET active_from = excluded.active_from
-                """, e.counsellorId(), e.structureId(), e.activeFrom(), envelope.recordedAt());
-        counsellorPeriod(e.counsellorId(), envelope);
+        counsellorBound(e.counsellorId(), e.structureId(), e.activeFrom(), null, envelope);
     }
 
     private void onCounsellorDeactivated(CounsellorDeactivated e, EventEnvelope envelope) {
-        sql("""
-                INSERT INTO {schema}.counsellor (counsellor_id, structure_id, active_until, recorded_at)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (counsellor_id) DO UPDATE SET active_until = excluded.active_until
-                """, e.counsellorId(), e.structureId(), e.activeUntil(), envelope.recordedAt());
-        counsellorPeriod(e.counsellorId(), envelope);
+        counsellorBound(e.counsellorId(), e.structureId(), null, e.activeUntil(), envelope);
     }
 
     private void onCounsellorReactivated(CounsellorReactivated e, EventEnvelope envelope) {
@@ -137,6 +128,23 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
     }
 
     /** Keeps the counsellor's active period as it stands after each of their events, with its recording time. */
+    /**
+     * A registration brings the start of a counsellor's activity, a deactivation its end (the latest correction
+     * holds): the bound an event brings replaces the stored one, the other is kept, in whichever order they come.
+     */
+    private void counsellorBound(UUID counsellorId, UUID structureId, LocalDate activeFrom, LocalDate activeUntil,
+            EventEnvelope envelope) {
+        sql("""
+                INSERT INTO {schema}.counsellor AS t (counsellor_id, structure_id, active_from, active_until,
+                    recorded_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (counsellor_id) DO UPDATE SET
+                    active_from = coalesce(excluded.active_from, t.active_from),
+                    active_until = coalesce(excluded.active_until, t.active_until)
+                """, counsellorId, structureId, activeFrom, activeUntil, envelope.recordedAt());
+        counsellorPeriod(counsellorId, envelope);
+    }
+
     private void counsellorPeriod(UUID counsellorId, EventEnvelope envelope) {
         sql("""
                 INSERT INTO {schema}.counsellor_period (counsellor_id, version, structure_id, active_from,

@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.service;
 
+import static fr.capemploi.reporting.repository.QueryRows.texts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,12 +20,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +134,7 @@ class ProjectionRebuildTest {
         new ReportingScenario("27").publish();
         Generation before = generations.active();
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
-            repository.lock();
-            return repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+            return createdElsewhere();
         });
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
@@ -152,8 +150,7 @@ class ProjectionRebuildTest {
             new ReportingScenario("28").publish();
             connection.commit();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        awaitSwitchedAndCaughtUp(building);
         assertRebuiltEqualsLive(before, building);
     }
 
@@ -167,14 +164,12 @@ class ProjectionRebuildTest {
         new ReportingScenario("29").publish();
         Generation before = generations.active();
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
-            repository.lock();
-            Generation created = repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+            Generation created = createdElsewhere();
             assertThat(repository.restoreUpkeep(created)).isTrue();
             assertThat(repository.restoreUpkeep(created)).as("once").isFalse();
             return created;
         });
-        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        awaitSwitchedAndCaughtUp(building);
         assertRebuiltEqualsLive(before, building);
     }
 
@@ -192,8 +187,7 @@ class ProjectionRebuildTest {
         Generation before = generations.active();
         double retriedBefore = replayBatchesRetried();
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
-            repository.lock();
-            Generation created = repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+            Generation created = createdElsewhere();
             // a sequence is not rolled back with the failed transaction: the trigger fails the first one only
             entityManager.createNativeQuery(created.sql("""
                     CREATE SEQUENCE {schema}.injected_failures;
@@ -205,8 +199,7 @@ class ProjectionRebuildTest {
                         FOR EACH STATEMENT EXECUTE FUNCTION {schema}.fail_once()""")).executeUpdate();
             return created;
         });
-        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        awaitSwitchedAndCaughtUp(building);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(building.sql("DROP TRIGGER injected_failure ON {schema}.interview"));
             assertThat(Long.parseLong(text(statement, building.sql("SELECT last_value FROM {schema}.injected_failures"))))
@@ -224,6 +217,18 @@ class ProjectionRebuildTest {
         }
         assertThat(replayBatchesRetried()).as("the failed batch was applied again").isGreaterThan(retriedBefore);
         assertRebuiltEqualsLive(before, building);
+    }
+
+    /** A generation to build, created as another instance creates one: under the lock, numbered after the last. */
+    private Generation createdElsewhere() {
+        repository.lock();
+        return repository.create(repository.lastNumber() + 1, Generation.State.BUILDING);
+    }
+
+    /** The rebuild switched to, and the generation now active has applied every event published. */
+    private void awaitSwitchedAndCaughtUp(Generation building) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
     }
 
     @Inject
@@ -290,16 +295,6 @@ class ProjectionRebuildTest {
         for (String table : new TreeMap<>(IndicatorPathsEqualityTest.AGGREGATES).keySet()) {
             rows.put(table, texts(statement, generation.sql("SELECT CAST(t AS TEXT) FROM {schema}." + table
                     + " t ORDER BY 1")));
-        }
-        return rows;
-    }
-
-    private static List<String> texts(Statement statement, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
         }
         return rows;
     }
