@@ -8,9 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -52,10 +50,10 @@ class GenerationMigrationsTest {
                     + "AND indexname = 'structure_code'"))).isEqualTo("1");
             accompanimentOpenedAndClosed(statement, generation);
             // the statement folded at its end: counts by business date and the person's items
-            assertThat(rows(statement, generation.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' "
+            assertThat(QueryRows.texts(statement, generation.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' "
                     + "|| m FROM {schema}.monthly_fact ORDER BY 1"))).containsExactly(
                             "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
-            assertThat(rows(statement, generation.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
+            assertThat(QueryRows.texts(statement, generation.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
                     + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(generation, List.of()));
@@ -89,7 +87,7 @@ class GenerationMigrationsTest {
             assertThat(history).endsWith("999 SQL").doesNotContain("13 SQL_BASELINE");
             assertThat(text(statement, generation.sql("SELECT count(*) FROM information_schema.columns "
                     + "WHERE table_schema = '{schema}' AND column_name = 'later_note'"))).isEqualTo("1");
-            assertThat(rows(statement, generation.sql("SELECT fact || ' ' || n FROM {schema}.monthly_fact ORDER BY 1")))
+            assertThat(QueryRows.texts(statement, generation.sql("SELECT fact || ' ' || n FROM {schema}.monthly_fact ORDER BY 1")))
                     .containsExactly("closed 1", "opened 1");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(generation, List.of()));
@@ -167,22 +165,12 @@ class GenerationMigrationsTest {
     }
 
     private static List<String> history(Statement statement, Generation generation) throws Exception {
-        return rows(statement, "SELECT version || ' ' || type FROM " + generation.schema()
+        return QueryRows.texts(statement, "SELECT version || ' ' || type FROM " + generation.schema()
                 + "_history.projection_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
     }
 
     private static String text(Statement statement, String sql) throws Exception {
-        List<String> rows = rows(statement, sql);
+        List<String> rows = QueryRows.texts(statement, sql);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private static List<String> rows(Statement statement, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }
