@@ -15,10 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,11 +40,10 @@ final class BenchStack implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     BenchStack(String name, SuiteService... services) {
-        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        Path root = root();
         stack = LocalStack.builder()
                 .repositoryRoot(root)
-                // -Dbench.stack-suffix (e.g. in JAVA_TOOL_OPTIONS): two runs of one benchmark side by side, each its own stack
-                .dataDirectory(root.resolve("bench/target/stack-" + name + System.getProperty("bench.stack-suffix", "")))
+                .dataDirectory(dataDirectory(name))
                 .randomPorts()
                 .services(services)
                 .serviceJvmOptions(serviceJvmOptions())
@@ -69,6 +70,27 @@ final class BenchStack implements AutoCloseable {
         String given = System.getenv("BENCH_SERVICE_JVM_OPTS");
         return given == null || given.isBlank() ? ServiceProcess.DEFAULT_JVM_OPTIONS
                 : java.util.List.of(given.trim().split("\\s+"));
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+    }
+
+    // -Dbench.stack-suffix (e.g. in JAVA_TOOL_OPTIONS): two runs of one benchmark side by side, each its own stack
+    private static Path dataDirectory(String name) {
+        return root().resolve("bench/target/stack-" + name + System.getProperty("bench.stack-suffix", ""));
+    }
+
+    /** Removes what a previous run of the stack of this name left (its database, its broker's logs), if anything. */
+    static void removeData(String name) throws IOException {
+        Path directory = dataDirectory(name);
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** Every process of the stack names this directory on its command line (see {@link ProcessCpu}). */
