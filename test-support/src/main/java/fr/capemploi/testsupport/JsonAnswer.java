@@ -13,8 +13,9 @@ import java.util.UUID;
  * A response's JSON body as Jackson reads it, for the checks and fixtures that run in loops (the authorization
  * matrices, the bad inputs, the erased person's refusals, the records a fixture creates). RestAssured's own paths
  * ({@code body("status", ...)}, {@code jsonPath().getInt(...)}, {@code extract().path(...)}) compile a Groovy script
- * for every evaluation: 6-8 ms of CPU each in the test JVMs (C1 only), about a seventh of cpf-service's test JVM in a
- * profile, where Jackson reads the same field in a few microseconds.
+ * for every evaluation: 6-13 ms of CPU each on the test JVMs' C1 ({@code GroovyShell} was a sixth of the Java samples
+ * of cpf-service's test JVM), where Jackson reads the same field in a few microseconds. One-off assertions keep
+ * RestAssured's paths.
  */
 public final class JsonAnswer {
 
