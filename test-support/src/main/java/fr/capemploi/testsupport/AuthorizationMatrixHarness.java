@@ -133,7 +133,8 @@ public abstract class AuthorizationMatrixHarness<O, T> {
                 .isEqualTo(expected);
         if (expected >= 400) {
             assertThat(response.contentType()).as("%s by %s", operation, caller).startsWith("application/problem+json");
-            assertThat(response.jsonPath().getInt("status")).as("%s by %s", operation, caller).isEqualTo(expected);
+            assertThat(JsonAnswer.of(response).path("status").asInt()).as("%s by %s", operation, caller)
+                    .isEqualTo(expected);
         }
         if (expected == 401) {
             assertThat(response.header("WWW-Authenticate")).as("%s by %s", operation, caller).startsWith("Bearer");

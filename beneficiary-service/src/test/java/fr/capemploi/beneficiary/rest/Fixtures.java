@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.beneficiary.domain.Nir;
 import fr.capemploi.events.EventEnvelope;
 import fr.capemploi.events.Topics;
+import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestTokens;
 import fr.capemploi.testsupport.TopicProbe;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,11 @@ public final class Fixtures {
     public static UUID structure() {
         // codes after the "T..." of the structure tests, so that their first page stays theirs
         String code = "Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
-        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+        Response created = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body("{\"code\":\"" + code + "\",\"name\":\"Cap emploi " + code + "\",\"region\":\"53\","
                         + "\"department\":\"35\",\"registeredOn\":\"2015-01-05\"}")
-                .post("/api/v1/structures").then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+                .post("/api/v1/structures").then().statusCode(201).extract().response();
+        return JsonAnswer.id(created, "/id");
     }
 
     public static UUID counsellor(UUID structureId) {
@@ -44,11 +46,11 @@ public final class Fixtures {
     }
 
     public static UUID counsellor(UUID structureId, String activeFrom) {
-        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+        Response created = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body("{\"displayName\":\"Conseiller " + UUID.randomUUID().toString().substring(0, 6) + "\","
                         + "\"activeFrom\":\"" + activeFrom + "\"}")
-                .post("/api/v1/structures/" + structureId + "/counsellors").then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+                .post("/api/v1/structures/" + structureId + "/counsellors").then().statusCode(201).extract().response();
+        return JsonAnswer.id(created, "/id");
     }
 
     /** A valid registration with a random NIR; tests change or remove fields of the map as they need. */
@@ -88,9 +90,9 @@ public final class Fixtures {
 
     /** Registers a person as a counsellor of the structure and returns the id. */
     public static UUID beneficiary(UUID structureId, Map<String, Object> person) {
-        String id = given().auth().oauth2(TestTokens.counsellor(structureId)).contentType(ContentType.JSON)
-                .body(json(person)).post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+        Response created = given().auth().oauth2(TestTokens.counsellor(structureId)).contentType(ContentType.JSON)
+                .body(json(person)).post("/api/v1/beneficiaries").then().statusCode(201).extract().response();
+        return JsonAnswer.id(created, "/id");
     }
 
     public static UUID beneficiary(UUID structureId) {
@@ -108,10 +110,11 @@ public final class Fixtures {
     }
 
     public static UUID consent(UUID beneficiaryId, UUID structureId, String scope) {
-        String id = given().auth().oauth2(TestTokens.counsellor(structureId)).contentType(ContentType.JSON)
+        Response created = given().auth().oauth2(TestTokens.counsellor(structureId)).contentType(ContentType.JSON)
                 .body("{\"scope\":\"" + scope + "\",\"givenOn\":\"2016-02-15\",\"modality\":\"SIGNED_FORM\"}")
-                .post("/api/v1/beneficiaries/" + beneficiaryId + "/consents").then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+                .post("/api/v1/beneficiaries/" + beneficiaryId + "/consents").then().statusCode(201).extract()
+                .response();
+        return JsonAnswer.id(created, "/id");
     }
 
     public static String json(Object value) {

@@ -10,6 +10,7 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
 import io.restassured.http.ContentType;
@@ -43,8 +44,8 @@ final class CepFixtures {
 
     /** A CPF training project of the accompaniment's person, announced as the cpf service would. */
     UUID trainingProject(String accompaniment) {
-        UUID beneficiary = UUID.fromString(asCounsellor().get("/api/v1/cep/accompaniments/" + accompaniment).then()
-                .statusCode(200).extract().path("beneficiaryId"));
+        UUID beneficiary = JsonAnswer.id(asCounsellor().get("/api/v1/cep/accompaniments/" + accompaniment).then()
+                .statusCode(200).extract().response(), "/beneficiaryId");
         UUID project = UUID.randomUUID();
         TestEvents.publish(new TrainingProjectCreated(project, beneficiary, structure, counsellor,
                 UUID.fromString(accompaniment), TrainingProjectCreated.CertificationKind.RNCP, "RNCP35851", true,
@@ -84,9 +85,10 @@ final class CepFixtures {
     }
 
     String diagnostic(UUID beneficiary, String workAxis) {
-        return asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\",\"diagnosedOn\":\"2016-02-22\","
-                + "\"workAxis\":\"" + workAxis + "\",\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],\"counsellorId\":\""
-                + counsellor + "\"}").post("/api/v1/cep/diagnostics").then().statusCode(201).extract().path("id");
+        return JsonAnswer.text(asCounsellor().body("{\"beneficiaryId\":\"" + beneficiary + "\","
+                + "\"diagnosedOn\":\"2016-02-22\",\"workAxis\":\"" + workAxis + "\","
+                + "\"barriers\":[\"QUALIFICATION\",\"MOBILITY\"],\"counsellorId\":\"" + counsellor + "\"}")
+                .post("/api/v1/cep/diagnostics").then().statusCode(201).extract().response(), "/id");
     }
 
     /** An open accompaniment of a new beneficiary, from a diagnostic on the given axis. */
@@ -97,8 +99,8 @@ final class CepFixtures {
 
     /** The accompaniment of {@code beneficiary} opened from {@code diagnostic} on 29 February 2016: its id. */
     String open(UUID beneficiary, String diagnostic) {
-        return asCounsellor().body(opening(beneficiary, diagnostic)).post("/api/v1/cep/accompaniments")
-                .then().statusCode(201).extract().path("id");
+        return JsonAnswer.text(asCounsellor().body(opening(beneficiary, diagnostic))
+                .post("/api/v1/cep/accompaniments").then().statusCode(201).extract().response(), "/id");
     }
 
     static String opening(UUID beneficiary, String diagnostic) {
@@ -111,8 +113,8 @@ final class CepFixtures {
     }
 
     String pmsmp(String accompaniment, String start, String end) {
-        return asCounsellor().body(pmsmpBody(start, end, null)).post(actions(accompaniment))
-                .then().statusCode(201).extract().path("id");
+        return JsonAnswer.text(asCounsellor().body(pmsmpBody(start, end, null)).post(actions(accompaniment))
+                .then().statusCode(201).extract().response(), "/id");
     }
 
     static String pmsmpBody(String start, String end, String renewalOf) {
@@ -129,9 +131,10 @@ final class CepFixtures {
 
     /** An anonymous level-1 contact routed with a fiche de liaison. */
     String routedContact() {
-        return asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\",\"request\":\"CEP_INFORMATION\","
-                + "\"counsellorId\":\"" + counsellor + "\",\"routedTo\":\"OPACIF\",\"liaisonSheetIssued\":true}")
-                .post("/api/v1/cep/level1-contacts").then().statusCode(201).extract().path("id");
+        return JsonAnswer.text(asCounsellor().body("{\"contactDate\":\"2016-03-14\",\"channel\":\"PHONE\","
+                + "\"request\":\"CEP_INFORMATION\",\"counsellorId\":\"" + counsellor + "\",\"routedTo\":\"OPACIF\","
+                + "\"liaisonSheetIssued\":true}")
+                .post("/api/v1/cep/level1-contacts").then().statusCode(201).extract().response(), "/id");
     }
 
     /** An accompaniment whose dossier de synthèse was issued. */

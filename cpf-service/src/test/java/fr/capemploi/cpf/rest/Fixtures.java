@@ -11,6 +11,7 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.QualificationLevel;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.Sex;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
+import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
@@ -19,6 +20,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,16 +104,16 @@ final class Fixtures {
     }
 
     static UUID createProject(UUID structure, String body) {
-        String id = as(TestTokens.counsellor(structure)).body(body).post("/api/v1/cpf/training-projects")
-                .then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+        Response created = as(TestTokens.counsellor(structure)).body(body).post("/api/v1/cpf/training-projects")
+                .then().statusCode(201).extract().response();
+        return JsonAnswer.id(created, "/id");
     }
 
     static UUID requestFunding(UUID structure, UUID project, String funder, String amount) {
-        String id = as(TestTokens.counsellor(structure))
+        Response created = as(TestTokens.counsellor(structure))
                 .body("{\"funder\":\"" + funder + "\",\"amount\":" + amount + ",\"requestedOn\":\"2016-05-23\"}")
-                .post(project(project) + "/funding-requests").then().statusCode(201).extract().path("request.id");
-        return UUID.fromString(id);
+                .post(project(project) + "/funding-requests").then().statusCode(201).extract().response();
+        return JsonAnswer.id(created, "/request/id");
     }
 
     static void giveConsent(UUID structure, UUID beneficiary, String on) {
