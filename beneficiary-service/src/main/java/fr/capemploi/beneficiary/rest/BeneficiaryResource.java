@@ -24,7 +24,6 @@ import static fr.capemploi.beneficiary.rest.ApiExamples.IDENTITY_GONE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.IF_MATCH_MISSING;
 import static fr.capemploi.beneficiary.rest.ApiExamples.KEY_REUSED;
 import static fr.capemploi.beneficiary.rest.ApiExamples.NIR_TAKEN;
-import static fr.capemploi.beneficiary.rest.ApiExamples.OTHER_STRUCTURE;
 import static fr.capemploi.beneficiary.rest.ApiExamples.PATCH_CONTACT;
 import static fr.capemploi.beneficiary.rest.ApiExamples.PATCH_QUALIFICATION;
 import static fr.capemploi.beneficiary.rest.ApiExamples.PATCH_REMOVE_NIR;
