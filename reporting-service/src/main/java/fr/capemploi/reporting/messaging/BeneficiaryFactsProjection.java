@@ -127,7 +127,6 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
                 """, beneficiaryId, entryDate, orientationSource, envelope.recordedAt());
     }
 
-    /** Keeps the counsellor's active period as it stands after each of their events, with its recording time. */
     /**
      * A registration brings the start of a counsellor's activity, a deactivation its end (the latest correction
      * holds): the bound an event brings replaces the stored one, the other is kept, in whichever order they come.
@@ -145,6 +144,7 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
         counsellorPeriod(counsellorId, envelope);
     }
 
+    /** Keeps the counsellor's active period as it stands after each of their events, with its recording time. */
     private void counsellorPeriod(UUID counsellorId, EventEnvelope envelope) {
         sql("""
                 INSERT INTO {schema}.counsellor_period (counsellor_id, version, structure_id, active_from,
