@@ -28,10 +28,13 @@ public final class ServiceProcess {
      * Without the C2 compiler a service starts in about half the time, and on this 2-core machine it also answers
      * writes with half the CPU per request (bench/README.md, "JVM options": C2's compilations compete with the
      * service for the same cores and never finish paying back). Serial GC and a bounded heap keep them small.
-     * The containers use the same options; benchmarks measure with them unless told otherwise.
+     * The packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a start's CPU,
+     * bench/README.md, "A service start"): it is our build's output, and the test JVMs, which keep verification on,
+     * load the same libraries and generate the same classes first. The containers use the same options; benchmarks
+     * measure with them unless told otherwise.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
