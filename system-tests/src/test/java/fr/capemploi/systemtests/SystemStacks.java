@@ -47,16 +47,9 @@ final class SystemStacks {
     static final Map<String, String> START_UNDER_LOAD = Map.of("QUARKUS_FLYWAY_CONNECT_RETRIES", "5");
 
     /**
-     * The broker JVMs of a test stack live minutes: the C1 compiler alone and the serial collector spend far less CPU
-     * starting them, which the other forks' start-ups get instead (2 cores for two stacks).
-     */
-    static final List<String> LEAN_BROKER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
-
-    /**
      * A stack in {@code target/system-tests-stack<suffix>} (emptied first), on random loopback ports, with the
-     * {@link #FAULT_TIMINGS} and lean brokers; every state change printed with the seconds since this call (where a
-     * scenario spends its time), then passed to {@code also}.
+     * {@link #FAULT_TIMINGS} and the launcher's own broker JVMs ({@code ./suite up}'s); every state change printed with
+     * the seconds since this call (where a scenario spends its time), then passed to {@code also}.
      */
     static LocalStack.Builder builder(String suffix, String tag, StackListener also) throws IOException {
         Path data = dataFolder(suffix);
@@ -65,7 +58,6 @@ final class SystemStacks {
         LocalStack.Builder builder = LocalStack.builder()
                 .dataDirectory(data)
                 .randomPorts()
-                .kafkaJvmOptions(LEAN_BROKER_JVM)
                 // 70 s on an idle machine; a shared one at load 100 took more than the default 3 min to start twelve
                 // JVMs, and the whole run was lost
                 .startupTimeout(Duration.ofMinutes(5))
