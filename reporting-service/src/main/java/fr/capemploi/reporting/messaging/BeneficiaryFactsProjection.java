@@ -180,7 +180,7 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
                     SELECT r.beneficiary_id, r.counsellor_id, r.assigned_on,
                            lead(r.assigned_on) OVER (PARTITION BY r.beneficiary_id
                                ORDER BY r.assigned_on, r.recorded_at, r.counsellor_id) AS next_on
-                    FROM {schema}.referent_assignment r WHERE r.beneficiary_id = ANY ((SELECT ids FROM people))
+                    FROM {schema}.referent_assignment r WHERE r.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
                 ),
                 fresh AS (
                     SELECT * FROM (
@@ -188,14 +188,14 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
                                greatest(a.assigned_on, b.entry_date) AS from_on,
                                least(a.next_on, b.exit_date) AS until_on
                         FROM assignments a JOIN {schema}.beneficiary b ON b.beneficiary_id = a.beneficiary_id
-                        WHERE b.beneficiary_id = ANY ((SELECT ids FROM people))
+                        WHERE b.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
                           AND b.registered_at IS NOT NULL AND b.entry_date IS NOT NULL
                     ) s WHERE s.until_on IS NULL OR s.until_on > s.from_on
                 ),
                 gone AS (
                     UPDATE {schema}.portfolio_span s SET superseded_at = i.recorded_at
                     FROM input i
-                    WHERE s.beneficiary_id = ANY ((SELECT ids FROM people))
+                    WHERE s.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
                       AND s.beneficiary_id = i.beneficiary_id AND s.superseded_at IS NULL AND NOT EXISTS (
                         SELECT 1 FROM fresh f WHERE f.beneficiary_id = s.beneficiary_id
                           AND f.structure_id = s.structure_id AND f.counsellor_id = s.counsellor_id
