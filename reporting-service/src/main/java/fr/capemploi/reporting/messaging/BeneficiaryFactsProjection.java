@@ -167,7 +167,8 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
      * as one array ({@code = ANY}), not by a join on the input's rows: a cached generic plan counts {@code unnest}'s
      * rows as 100 whatever the round's size, and joined on that guess the plan went from index look-ups to hashing
      * whole tables and back as they grew and were analysed (its cost per event varied sevenfold across the networks
-     * of one benchmark, bench/README.md); an array's elements are guessed as 10, so look-ups by index, always.
+     * of one benchmark, bench/README.md); an array's elements are guessed as 10, so look-ups by index once the
+     * tables outgrow a few pages.
      */
     private void portfolio(UUID beneficiaryId, EventEnvelope envelope) {
         sqlRows("""

@@ -26,8 +26,7 @@ final class ProjectionMigrations implements ResourceProvider {
     static final String BASELINE_VERSION = BASELINE.substring(1, BASELINE.indexOf("__"));
 
     static final List<String> FILES = List.of(
-            BASELINE,
-            "V14__live_upkeep.sql");
+            BASELINE);
 
     private final List<String> files;
 
