@@ -163,7 +163,12 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
      * (entered, not exited) and in one referent's portfolio, the referent being the latest assigned by that day.
      * The person's events share one partition, so they are applied in the order they were recorded. One statement
      * brings the people of a round up to date (one row each: their event's id and recording time), each as it would
-     * alone: it was the heaviest statement of a rebuild, three per person.
+     * alone: it was the heaviest statement of a rebuild, three per person. The tables are read by the round's people
+     * as one array ({@code = ANY}), not by a join on the input's rows: a cached generic plan counts {@code unnest}'s
+     * rows as 100 whatever the round's size, and joined on that guess the plan went from index look-ups to hashing
+     * whole tables and back as they grew and were analysed (its cost per event varied sevenfold across the networks
+     * of one benchmark, bench/README.md); an array's elements are guessed as 10, so look-ups by index once the
+     * tables outgrow a few pages.
      */
     private void portfolio(UUID beneficiaryId, EventEnvelope envelope) {
         sqlRows("""
@@ -171,11 +176,12 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
                     SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[]) AS i(beneficiary_id, event_id,
                         recorded_at)
                 ),
+                people AS (SELECT array_agg(beneficiary_id) AS ids FROM input),
                 assignments AS (
                     SELECT r.beneficiary_id, r.counsellor_id, r.assigned_on,
                            lead(r.assigned_on) OVER (PARTITION BY r.beneficiary_id
                                ORDER BY r.assigned_on, r.recorded_at, r.counsellor_id) AS next_on
-                    FROM {schema}.referent_assignment r WHERE r.beneficiary_id IN (SELECT beneficiary_id FROM input)
+                    FROM {schema}.referent_assignment r WHERE r.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
                 ),
                 fresh AS (
                     SELECT * FROM (
@@ -183,13 +189,15 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
                                greatest(a.assigned_on, b.entry_date) AS from_on,
                                least(a.next_on, b.exit_date) AS until_on
                         FROM assignments a JOIN {schema}.beneficiary b ON b.beneficiary_id = a.beneficiary_id
-                        WHERE b.registered_at IS NOT NULL AND b.entry_date IS NOT NULL
+                        WHERE b.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
+                          AND b.registered_at IS NOT NULL AND b.entry_date IS NOT NULL
                     ) s WHERE s.until_on IS NULL OR s.until_on > s.from_on
                 ),
                 gone AS (
                     UPDATE {schema}.portfolio_span s SET superseded_at = i.recorded_at
                     FROM input i
-                    WHERE s.beneficiary_id = i.beneficiary_id AND s.superseded_at IS NULL AND NOT EXISTS (
+                    WHERE s.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
+                      AND s.beneficiary_id = i.beneficiary_id AND s.superseded_at IS NULL AND NOT EXISTS (
                         SELECT 1 FROM fresh f WHERE f.beneficiary_id = s.beneficiary_id
                           AND f.structure_id = s.structure_id AND f.counsellor_id = s.counsellor_id
                           AND f.from_on = s.from_on AND f.until_on IS NOT DISTINCT FROM s.until_on)
