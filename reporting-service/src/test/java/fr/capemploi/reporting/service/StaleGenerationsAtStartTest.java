@@ -52,7 +52,8 @@ class StaleGenerationsAtStartTest {
 
         await("switched to the rebuilt generation").atMost(Duration.ofSeconds(90))
                 .until(() -> generations.active().number() == 3);
-        await("which holds what the topics hold").atMost(Duration.ofSeconds(30))
+        // as long as the switch may take: on a loaded machine (load 50-73) 30 s were missed twice in three runs
+        await("which holds what the topics hold").atMost(Duration.ofSeconds(90))
                 .until(() -> structuresRegistered() == 1);
 
         assertThat(rows("SELECT generation || ' ' || state FROM projection_generation ORDER BY generation"))
