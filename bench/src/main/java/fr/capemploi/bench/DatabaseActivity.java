@@ -80,15 +80,21 @@ final class DatabaseActivity {
                 sum.next();
                 total[0] = sum.getDouble(1);
             }
+            // per call too: rows and shared blocks (hit + read) show a statement whose work grows with its tables,
+            // where its time per event alone may be the machine's load
             try (ResultSet rows = statement.executeQuery("SELECT d.datname, s.calls, s.total_exec_time, s.rows, "
-                    + "regexp_replace(s.query, '\\s+', ' ', 'g') FROM pg_stat_statements s "
+                    + "regexp_replace(s.query, '\\s+', ' ', 'g'), s.shared_blks_hit + s.shared_blks_read, s.queryid "
+                    + "FROM pg_stat_statements s "
                     + "JOIN pg_database d ON d.oid = s.dbid ORDER BY s.total_exec_time DESC LIMIT " + limit)) {
                 while (rows.next()) {
                     String query = rows.getString(5);
-                    lines.add(String.format(Locale.ROOT, "    %-11s %5.1f %% %7.4f ms/%s %6.3f calls/%s  %s",
+                    double calls = Math.max(1, rows.getLong(2));
+                    lines.add(String.format(Locale.ROOT, "    %-11s %5.1f %% %7.4f ms/%s %6.3f calls/%s %8.3f ms/call"
+                            + " %8.1f rows/call %9.1f blocks/call  %d  %s",
                             rows.getString(1), 100 * rows.getDouble(3) / Math.max(1e-9, total[0]),
                             rows.getDouble(3) / Math.max(1, requests), unit, rows.getLong(2) / (double) Math.max(1, requests),
-                            unit, query.length() > 160 ? query.substring(0, 160) + "…" : query));
+                            unit, rows.getDouble(3) / calls, rows.getLong(4) / calls, rows.getLong(6) / calls,
+                            rows.getLong(7), query.length() > 160 ? query.substring(0, 160) + "…" : query));
                 }
             }
             // the consumers' bookkeeping: one position upsert per polled batch, so its calls count the batches
@@ -106,6 +112,148 @@ final class DatabaseActivity {
                     total[0] / Math.max(1, requests), unit) + String.join(System.lineSeparator(), lines);
         } catch (SQLException e) {
             return "  (statement profile unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The server's WAL and checkpoints now: records, full-page images, bytes, checkpoints (timed + requested). A
+     * statement touching pages scattered over a growing index writes more full-page images after each checkpoint.
+     */
+    long[] wal() {
+        try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT w.wal_records, w.wal_fpi, w.wal_bytes,"
+                        + " c.num_timed + c.num_requested FROM pg_stat_wal w, pg_stat_checkpointer c")) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4)};
+        } catch (SQLException e) {
+            return new long[4];
+        }
+    }
+
+    /** pg_stat_io now, per kind of process: reads, writes, extends, evictions, hits (blocks), all contexts. */
+    Map<String, long[]> io() {
+        Map<String, long[]> io = new TreeMap<>();
+        try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT backend_type, sum(coalesce(reads, 0)),"
+                        + " sum(coalesce(writes, 0)), sum(coalesce(extends, 0)), sum(coalesce(evictions, 0)),"
+                        + " sum(coalesce(hits, 0)) FROM pg_stat_io GROUP BY backend_type")) {
+            while (rows.next()) {
+                io.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                        rows.getLong(5), rows.getLong(6)});
+            }
+        } catch (SQLException e) {
+            System.out.println("  (pg_stat_io unavailable: " + e.getMessage() + ")");
+        }
+        return io;
+    }
+
+    /**
+     * Blocks per {@code unit} by kind of process (reads from the OS, writes, extends, evictions, hits): a database
+     * outgrowing its shared buffers reads and evicts more each network, and writes more dirty pages.
+     */
+    static String ioPer(Map<String, long[]> before, Map<String, long[]> after, long units, String unit) {
+        StringBuilder text = new StringBuilder("  pg_stat_io, blocks per " + unit
+                + " (reads, writes, extends, evictions, hits):");
+        after.forEach((kind, values) -> {
+            long[] old = before.getOrDefault(kind, new long[values.length]);
+            if (values[0] - old[0] + values[1] - old[1] + values[3] - old[3] > 0) {
+                text.append(String.format(Locale.ROOT, " %s %.3f, %.3f, %.3f, %.3f, %.1f;", kind,
+                        (values[0] - old[0]) / (double) units, (values[1] - old[1]) / (double) units,
+                        (values[2] - old[2]) / (double) units, (values[3] - old[3]) / (double) units,
+                        (values[4] - old[4]) / (double) units));
+            }
+        });
+        return text.toString();
+    }
+
+    static String walPer(long[] before, long[] after, long units, String unit) {
+        return String.format(Locale.ROOT, "  WAL per %s: %.2f records, %.3f full-page images, %.0f bytes; %d checkpoints",
+                unit, (after[0] - before[0]) / (double) units, (after[1] - before[1]) / (double) units,
+                (after[2] - before[2]) / (double) units, after[3] - before[3]);
+    }
+
+    private static final String[] TABLE_COUNTERS = {"seq_scan", "seq_tup_read", "idx_scan", "idx_tup_fetch",
+            "n_tup_ins", "n_tup_upd", "n_tup_hot_upd", "n_tup_del", "n_live_tup", "n_dead_tup", "vacuum_count",
+            "autovacuum_count", "analyze_count", "autoanalyze_count"};
+
+    /** Per table of a generation's schema in the reporting database: {@link #TABLE_COUNTERS} now. */
+    Map<String, long[]> tables(String schema) {
+        Map<String, long[]> tables = new TreeMap<>();
+        try (Connection connection = stack.connect(fr.capemploi.localstack.SuiteService.REPORTING);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT relname, " + String.join(", ",
+                        List.of(TABLE_COUNTERS).stream().map(c -> "coalesce(" + c + ", 0)").toList())
+                        + " FROM pg_stat_user_tables WHERE schemaname = '" + schema + "'")) {
+            while (rows.next()) {
+                long[] values = new long[TABLE_COUNTERS.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rows.getLong(i + 2);
+                }
+                tables.put(rows.getString(1), values);
+            }
+        } catch (SQLException e) {
+            System.out.println("  (table statistics unavailable: " + e.getMessage() + ")");
+        }
+        return tables;
+    }
+
+    /**
+     * The tables a run scanned or changed: the counters' increase (live and dead tuples as they are at the end), the
+     * most rows read by sequential scans first — a scan that reads more rows each network is a cost that grows with
+     * the tables.
+     */
+    static String tableChanges(Map<String, long[]> before, Map<String, long[]> after, int limit) {
+        StringBuilder text = new StringBuilder("  tables (" + String.join(", ", TABLE_COUNTERS)
+                + "; n_live_tup and n_dead_tup at the end, the rest increased):");
+        after.entrySet().stream()
+                .map(e -> {
+                    long[] old = before.getOrDefault(e.getKey(), new long[TABLE_COUNTERS.length]);
+                    long[] change = new long[TABLE_COUNTERS.length];
+                    for (int i = 0; i < change.length; i++) {
+                        boolean gauge = TABLE_COUNTERS[i].equals("n_live_tup") || TABLE_COUNTERS[i].equals("n_dead_tup");
+                        change[i] = gauge ? e.getValue()[i] : e.getValue()[i] - old[i];
+                    }
+                    return Map.entry(e.getKey(), change);
+                })
+                .filter(e -> e.getValue()[0] + e.getValue()[2] + e.getValue()[4] + e.getValue()[5] + e.getValue()[7] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(limit)
+                .forEach(e -> {
+                    text.append(String.format(Locale.ROOT, "%n    %-24s", e.getKey()));
+                    for (long value : e.getValue()) {
+                        text.append(String.format(Locale.ROOT, " %9d", value));
+                    }
+                });
+        return text.toString();
+    }
+
+    /**
+     * Every statement since the reset, whole, one per line (tab-separated: database, queryid, calls, total ms, rows,
+     * shared blocks hit, read, dirtied, query, WAL records, full-page images, WAL bytes, shared blocks written, planning
+     * ms), to compare one network's statements with another's afterwards.
+     */
+    void dumpStatements(java.nio.file.Path file) {
+        try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement()) {
+            if (!statementsTracked(statement)) {
+                return;
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT d.datname, s.queryid, s.calls, s.total_exec_time,"
+                    + " s.rows, s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied,"
+                    + " regexp_replace(s.query, '\\s+', ' ', 'g'), s.wal_records, s.wal_fpi, s.wal_bytes,"
+                    + " s.shared_blks_written, s.total_plan_time FROM pg_stat_statements s"
+                    + " JOIN pg_database d ON d.oid = s.dbid ORDER BY s.total_exec_time DESC")) {
+                while (rows.next()) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 1; i <= 14; i++) {
+                        line.append(i > 1 ? "\t" : "").append(rows.getString(i));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+            java.nio.file.Files.write(file, lines);
+        } catch (SQLException | java.io.IOException e) {
+            System.out.println("  (statements not written: " + e.getMessage() + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.capemploi.bench;
 
+import fr.capemploi.localstack.KafkaNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * CPU time used by each component of a benchmark's stack (PostgreSQL with its backends, the broker, each service,
- * the benchmark's own client), read from /proc. A rate alone moves with whatever else runs on a shared machine;
- * the CPU each write costs each component says where the time goes and moves much less.
+ * CPU time used by each component of a benchmark's stack (PostgreSQL with its backends, those that ended included,
+ * the broker, each service, the benchmark's own client), read from /proc. A rate alone moves with whatever else runs
+ * on a shared machine; the CPU each write costs each component says where the time goes and moves much less.
  */
 final class ProcessCpu {
 
@@ -37,7 +38,22 @@ final class ProcessCpu {
     }
 
     private Map<String, Long> read(boolean resident) {
+        return read(resident, false);
+    }
+
+    /**
+     * PostgreSQL's CPU ticks by kind of process at this instant: the services' backends, the checkpointer, the
+     * background writer, the WAL writer, autovacuum (its launcher and live workers), and the children the postmaster
+     * has reaped (their utime + stime counted into its own once they end: autovacuum workers, short connections),
+     * which {@link #snapshot} does not see.
+     */
+    Map<String, Long> postgresKinds() {
+        return read(false, true);
+    }
+
+    private Map<String, Long> read(boolean resident, boolean postgresKinds) {
         Map<Long, Long> parents = new HashMap<>();
+        Map<Long, Long> reaped = new HashMap<>();
         Map<Long, String> commandLines = new HashMap<>();
         Map<Long, Long> ticks = new HashMap<>();
         try (var entries = Files.list(Path.of("/proc"))) {
@@ -55,6 +71,7 @@ final class ProcessCpu {
                     // rss (field 24) is in pages of 4 KiB
                     ticks.put(pid, resident ? Long.parseLong(fields[21]) * 4 / 1024
                             : Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    reaped.put(pid, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
                     commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while being read: its CPU is no longer anyone's
@@ -67,8 +84,22 @@ final class ProcessCpu {
         Map<String, Long> byComponent = new TreeMap<>();
         for (Map.Entry<Long, Long> process : ticks.entrySet()) {
             String component = component(process.getKey(), self, parents, commandLines);
-            if (component != null) {
+            if (postgresKinds) {
+                if ("PostgreSQL".equals(component)) {
+                    String line = commandLines.get(process.getKey());
+                    boolean postmaster = line.contains(stackMarker);
+                    byComponent.merge(postmaster ? "postmaster" : postgresKind(line), process.getValue(), Long::sum);
+                    if (postmaster) {
+                        byComponent.merge("reaped children", reaped.get(process.getKey()), Long::sum);
+                    }
+                }
+            } else if (component != null) {
                 byComponent.merge(component, process.getValue(), Long::sum);
+                // the backends that ended (autovacuum's workers above all) are the postmaster's reaped children
+                if (!resident && "PostgreSQL".equals(component)
+                        && commandLines.get(process.getKey()).contains(stackMarker)) {
+                    byComponent.merge(component, reaped.get(process.getKey()), Long::sum);
+                }
             }
         }
         return byComponent;
@@ -82,7 +113,9 @@ final class ProcessCpu {
         for (long p = pid; p > 1 && commandLines.containsKey(p); p = parents.getOrDefault(p, 1L)) {
             String line = commandLines.get(p);
             if (line.contains(stackMarker)) {
-                if (line.contains("kafka.Kafka")) {
+                // by its main class: a broker's class path names the embedded PostgreSQL's jars too (local-stack's),
+                // and since brokers start through KafkaNode rather than kafka.Kafka, "postgres" below took them in
+                if (line.contains(KafkaNode.class.getName()) || line.contains("kafka.Kafka")) {
                     return "Kafka broker";
                 }
                 if (line.contains("quarkus-run.jar") || line.contains("-service")) {
@@ -95,6 +128,16 @@ final class ProcessCpu {
             }
         }
         return null;
+    }
+
+    /** The kind of a PostgreSQL child process, from the title it sets ({@code postgres: checkpointer}...). */
+    private static String postgresKind(String title) {
+        for (String kind : new String[] {"checkpointer", "background writer", "walwriter", "autovacuum", "logger"}) {
+            if (title.contains(kind)) {
+                return kind;
+            }
+        }
+        return title.startsWith("postgres: ") ? "backends" : "other";
     }
 
     private static String serviceName(String commandLine) {

@@ -229,10 +229,14 @@ public final class RebuildThroughputBench {
             functionsBefore = functionTimes(statement, schema);
         }
         DatabaseActivity database = new DatabaseActivity(stack);
+        Map<String, long[]> tablesBefore = database.tables(schema);
+        long[] walBefore = database.wal();
+        Map<String, long[]> ioBefore = database.io();
         database.snapshot(true);
         NetworkPlan plan = NetworkPlanner.plan(scale, seed);
         String metricsBefore = stack.metrics(SuiteService.REPORTING);
         var before = cpu.snapshot();
+        var postgresBefore = cpu.postgresKinds();
         long start = System.nanoTime();
         int[] events = {0};
         DemoNetworkEvents.publish(plan, event -> {
@@ -253,6 +257,9 @@ public final class RebuildThroughputBench {
                 seed, events[0], loadSeconds, (System.nanoTime() - caughtUp) / 1e9, events[0] / seconds,
                 BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
         System.out.println("  " + ProcessCpu.perOperation("event", before, after, events[0]));
+        // what grows from one network to the next may sit outside the statements (writes of dirty pages, autovacuum)
+        System.out.println("  PostgreSQL by kind of process, " + ProcessCpu.perOperation("event", postgresBefore,
+                cpu.postgresKinds(), events[0]));
         // the per-batch part of the upkeep weighs by the batches: how large the live channel's were
         MetricsWindow channel = new MetricsWindow(metricsBefore, stack.metrics(SuiteService.REPORTING));
         double batches = channel.increase("projection_channel_batch_records_count", LIVE_CHANNEL);
@@ -279,6 +286,10 @@ public final class RebuildThroughputBench {
         }
         // "off" too: what the networks cost outside the upkeep must be seen equal for the difference to be the upkeep's
         System.out.println(database.topStatements(events[0], "event", 25));
+        System.out.println(DatabaseActivity.walPer(walBefore, database.wal(), events[0], "event"));
+        System.out.println(DatabaseActivity.ioPer(ioBefore, database.io(), events[0], "event"));
+        System.out.println(DatabaseActivity.tableChanges(tablesBefore, database.tables(schema), 30));
+        database.dumpStatements(stack.dataDirectory().resolve("statements-" + seed + (upkeep ? "-on" : "-off") + ".tsv"));
         return new Live(upkeep, events[0], seconds, ProcessCpu.millisPerOperation(before, after, events[0]));
     }
 
