@@ -32,13 +32,7 @@ final class DatabaseActivity {
         try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT datname, " + String.join(", ", COUNTERS)
                     + " FROM pg_stat_database WHERE datname IN ('beneficiary', 'cep', 'cpf', 'reporting')")) {
-                while (rows.next()) {
-                    long[] values = new long[COUNTERS.length];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = rows.getLong(i + 2);
-                    }
-                    counters.put(rows.getString(1), values);
-                }
+                counters.putAll(countersByName(rows, COUNTERS.length));
             }
             if (resetStatements && statementsTracked(statement)) {
                 statement.execute("SELECT pg_stat_statements_reset()");
@@ -137,10 +131,7 @@ final class DatabaseActivity {
                 ResultSet rows = statement.executeQuery("SELECT backend_type, sum(coalesce(reads, 0)),"
                         + " sum(coalesce(writes, 0)), sum(coalesce(extends, 0)), sum(coalesce(evictions, 0)),"
                         + " sum(coalesce(hits, 0)) FROM pg_stat_io GROUP BY backend_type")) {
-            while (rows.next()) {
-                io.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                        rows.getLong(5), rows.getLong(6)});
-            }
+            io.putAll(countersByName(rows, 5));
         } catch (SQLException e) {
             System.out.println("  (pg_stat_io unavailable: " + e.getMessage() + ")");
         }
@@ -184,13 +175,7 @@ final class DatabaseActivity {
                 ResultSet rows = statement.executeQuery("SELECT relname, " + String.join(", ",
                         List.of(TABLE_COUNTERS).stream().map(c -> "coalesce(" + c + ", 0)").toList())
                         + " FROM pg_stat_user_tables WHERE schemaname = '" + schema + "'")) {
-            while (rows.next()) {
-                long[] values = new long[TABLE_COUNTERS.length];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = rows.getLong(i + 2);
-                }
-                tables.put(rows.getString(1), values);
-            }
+            tables.putAll(countersByName(rows, TABLE_COUNTERS.length));
         } catch (SQLException e) {
             System.out.println("  (table statistics unavailable: " + e.getMessage() + ")");
         }
@@ -255,6 +240,19 @@ final class DatabaseActivity {
         } catch (SQLException | java.io.IOException e) {
             System.out.println("  (statements not written: " + e.getMessage() + ")");
         }
+    }
+
+    /** Rows of a name followed by {@code width} counters, by name. */
+    private static Map<String, long[]> countersByName(ResultSet rows, int width) throws SQLException {
+        Map<String, long[]> counters = new TreeMap<>();
+        while (rows.next()) {
+            long[] values = new long[width];
+            for (int i = 0; i < width; i++) {
+                values[i] = rows.getLong(i + 2);
+            }
+            counters.put(rows.getString(1), values);
+        }
+        return counters;
     }
 
     private static boolean statementsTracked(Statement statement) throws SQLException {
