@@ -126,16 +126,9 @@ final class DatabaseActivity {
 
     /** pg_stat_io now, per kind of process: reads, writes, extends, evictions, hits (blocks), all contexts. */
     Map<String, long[]> io() {
-        Map<String, long[]> io = new TreeMap<>();
-        try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT backend_type, sum(coalesce(reads, 0)),"
-                        + " sum(coalesce(writes, 0)), sum(coalesce(extends, 0)), sum(coalesce(evictions, 0)),"
-                        + " sum(coalesce(hits, 0)) FROM pg_stat_io GROUP BY backend_type")) {
-            io.putAll(countersByName(rows, 5));
-        } catch (SQLException e) {
-            System.out.println("  (pg_stat_io unavailable: " + e.getMessage() + ")");
-        }
-        return io;
+        return counters(false, "SELECT backend_type, sum(coalesce(reads, 0)), sum(coalesce(writes, 0)),"
+                + " sum(coalesce(extends, 0)), sum(coalesce(evictions, 0)), sum(coalesce(hits, 0)) FROM pg_stat_io"
+                + " GROUP BY backend_type", 5, "pg_stat_io");
     }
 
     /**
@@ -169,17 +162,9 @@ final class DatabaseActivity {
 
     /** Per table of a generation's schema in the reporting database: {@link #TABLE_COUNTERS} now. */
     Map<String, long[]> tables(String schema) {
-        Map<String, long[]> tables = new TreeMap<>();
-        try (Connection connection = stack.connect(fr.capemploi.localstack.SuiteService.REPORTING);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT relname, " + String.join(", ",
-                        List.of(TABLE_COUNTERS).stream().map(c -> "coalesce(" + c + ", 0)").toList())
-                        + " FROM pg_stat_user_tables WHERE schemaname = '" + schema + "'")) {
-            tables.putAll(countersByName(rows, TABLE_COUNTERS.length));
-        } catch (SQLException e) {
-            System.out.println("  (table statistics unavailable: " + e.getMessage() + ")");
-        }
-        return tables;
+        return counters(true, "SELECT relname, " + String.join(", ", List.of(TABLE_COUNTERS).stream()
+                .map(c -> "coalesce(" + c + ", 0)").toList()) + " FROM pg_stat_user_tables WHERE schemaname = '"
+                + schema + "'", TABLE_COUNTERS.length, "table statistics");
     }
 
     /**
@@ -239,6 +224,21 @@ final class DatabaseActivity {
             java.nio.file.Files.write(file, lines);
         } catch (SQLException | java.io.IOException e) {
             System.out.println("  (statements not written: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A statistics query's rows (a name, then {@code width} counters) by name, in the reporting database or the
+     * server's; empty, said once, when the server cannot answer.
+     */
+    private Map<String, long[]> counters(boolean reporting, String query, int width, String what) {
+        try (Connection connection = reporting ? stack.connect(fr.capemploi.localstack.SuiteService.REPORTING)
+                : stack.connectToServer(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            return countersByName(rows, width);
+        } catch (SQLException e) {
+            System.out.println("  (" + what + " unavailable: " + e.getMessage() + ")");
+            return new TreeMap<>();
         }
     }
 
