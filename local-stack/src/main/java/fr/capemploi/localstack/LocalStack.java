@@ -393,14 +393,29 @@ public final class LocalStack implements AutoCloseable {
     /** Starts whatever has been stopped or has died (e.g. after a test killed it) and waits until it is ready. */
     public void ensureRunning() {
         List<KafkaBroker> stoppedBrokers = brokers.stream().filter(b -> !b.isRunning()).collect(Collectors.toList());
-        stoppedBrokers.forEach(KafkaBroker::start);
+        whileOpen(() -> stoppedBrokers.forEach(KafkaBroker::start));
         stoppedBrokers.forEach(this::awaitBroker);
         List<ServiceProcess> stopped = services().stream()
                 .filter(service -> !service.isRunning())
                 .collect(Collectors.toList());
-        stopped.forEach(ServiceProcess::start);
+        whileOpen(() -> stopped.forEach(ServiceProcess::start));
         awaitAll(stopped);
         followMovedRegistry();
+    }
+
+    /**
+     * Spawns children only while the stack is open: a {@link #close()} from another thread (the shutdown hook of a
+     * test JVM told to stop) found every service stopped, and a test's set-up calling {@link #ensureRunning()} at
+     * that moment started four service JVMs that nothing stopped again (seen once, 2026-12-06).
+     */
+    private void whileOpen(Runnable spawn) {
+        spawnGuard.readLock().lock();
+        try {
+            requireOpen();
+            spawn.run();
+        } finally {
+            spawnGuard.readLock().unlock();
+        }
     }
 
     /** The service's first (or only) instance. */
