@@ -357,13 +357,7 @@ public final class LocalStack implements AutoCloseable {
         listener.stateChanged(POSTGRES, ComponentState.STOPPED, "");
         Path previous = embedded.replaceDataWith(backup);
         startDatabase();
-        spawnGuard.readLock().lock();
-        try {
-            requireOpen();
-            all.forEach(ServiceProcess::start);
-        } finally {
-            spawnGuard.readLock().unlock();
-        }
+        whileOpen(() -> all.forEach(ServiceProcess::start));
         awaitAll(all);
         followMovedRegistry();
         return String.format(java.util.Locale.ROOT, "restored %s in %.1f s (the data folder it replaced: %s)", backup,
@@ -393,14 +387,30 @@ public final class LocalStack implements AutoCloseable {
     /** Starts whatever has been stopped or has died (e.g. after a test killed it) and waits until it is ready. */
     public void ensureRunning() {
         List<KafkaBroker> stoppedBrokers = brokers.stream().filter(b -> !b.isRunning()).collect(Collectors.toList());
-        stoppedBrokers.forEach(KafkaBroker::start);
+        whileOpen(() -> stoppedBrokers.forEach(KafkaBroker::start));
         stoppedBrokers.forEach(this::awaitBroker);
         List<ServiceProcess> stopped = services().stream()
                 .filter(service -> !service.isRunning())
                 .collect(Collectors.toList());
-        stopped.forEach(ServiceProcess::start);
+        whileOpen(() -> stopped.forEach(ServiceProcess::start));
         awaitAll(stopped);
         followMovedRegistry();
+    }
+
+    /**
+     * Spawns children only while the stack is open, and keeps {@link #close()} (which may run from another thread: a
+     * shutdown hook) from starting its stops until they are spawned: whatever it then finds running, it stops.
+     * {@link #ensureRunning()} spawned without it, and a test's set-up calling it while a test JVM told to stop was
+     * closing its stack started four service JVMs that nothing stopped again (seen once, 2026-12-06).
+     */
+    private void whileOpen(Runnable spawn) {
+        spawnGuard.readLock().lock();
+        try {
+            requireOpen();
+            spawn.run();
+        } finally {
+            spawnGuard.readLock().unlock();
+        }
     }
 
     /** The service's first (or only) instance. */
@@ -524,13 +534,7 @@ public final class LocalStack implements AutoCloseable {
             listener.stateChanged(POSTGRES, ComponentState.STARTING, "");
         }
         try {
-            spawnGuard.readLock().lock();
-            try {
-                requireOpen();
-                database.start();
-            } finally {
-                spawnGuard.readLock().unlock();
-            }
+            whileOpen(database::start);
             database.ensureDatabases(services.keySet().stream().map(SuiteService::database)
                     .collect(Collectors.toList()));
         } catch (RuntimeException e) {
@@ -557,14 +561,10 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         try {
-            spawnGuard.readLock().lock();
-            try {
-                requireOpen();
+            whileOpen(() -> {
                 checkKafkaLayout();
                 brokers.forEach(KafkaBroker::start);
-            } finally {
-                spawnGuard.readLock().unlock();
-            }
+            });
         } catch (RuntimeException e) {
             listener.stateChanged(KafkaBroker.NAME, ComponentState.FAILED, e.getMessage());
             throw e;
@@ -635,14 +635,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() {
         long begin = System.nanoTime();
-        spawnGuard.readLock().lock();
-        try {
-            requireOpen();
-            // all at once: start-up is mostly class loading and waiting on connections, so they overlap well
-            services().forEach(ServiceProcess::start);
-        } finally {
-            spawnGuard.readLock().unlock();
-        }
+        // all at once: start-up is mostly class loading and waiting on connections, so they overlap well
+        whileOpen(() -> services().forEach(ServiceProcess::start));
         awaitAll(services());
         followMovedRegistry();
         services().forEach(service -> {

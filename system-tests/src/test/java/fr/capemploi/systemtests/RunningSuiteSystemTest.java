@@ -217,45 +217,17 @@ class RunningSuiteSystemTest {
     }
 
     /**
-     * The operator's commands on a running stack: {@code ./suite restart postgres|kafka|<service>} (run through the
-     * same {@code Main} as the script, against the stack's data folder) brings the component back and the suite keeps
+     * The operator's commands on a running stack: {@code ./suite restart kafka|<service>} (run through the same
+     * {@code Main} as the script, against the stack's data folder) brings the component back and the suite keeps
      * recording; a service that dies is reported with the end of its log. A broker outage and a dead service are
      * staged once, in {@link #aServiceThatDiesAndABrokerOutageLoseNothingAndCountNothingTwice}, for what the thin
-     * slice's outage and crash scenarios, the services' readiness without a broker and the start without a broker each
-     * staged for themselves (every stop and start of a JVM here costs CI seconds of both cores).
+     * slice's outage and crash scenarios, the services' readiness without a broker, the start without a broker and
+     * the broker's own restart each staged for themselves (every stop and start of a JVM here costs CI seconds of both
+     * cores, and this is the longer of the system tests' two forks). {@code ./suite restart postgres} is
+     * {@code HighAvailabilitySystemTest}'s database outage: the same command and checks, under its writer.
      */
     @Nested
     class SuiteRestart {
-
-        /** A stopped and a running service restarted: {@code reporting} in the outage scenario below. */
-        @Test
-        void restartBringsEachKindOfComponentBackAndWritesGoOn() {
-            assertEquals(201, api.createStructure(SuiteApi.uniqueCode(), "Avant", REGION, DEPARTMENT).status());
-
-            for (String component : List.of("postgres", "kafka")) {
-                SuiteCommand restart = suite("restart", component);
-                assertEquals(0, restart.exit(), restart.err());
-                assertTrue(restart.out().contains(component + " restarted in"), restart.out());
-                // a write after the restart is recorded (the pools reconnect; a 503 meanwhile is retried, as
-                // clients do)
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        api.createStructure(SuiteApi.uniqueCode(), "Après " + component, REGION, DEPARTMENT)
-                                .status() == 201);
-                // and every service is ready again: a pool's connections to the stopped server are found broken
-                // one by one (the readiness check may meet one first), not all at the first write elsewhere
-                for (SuiteService service : SuiteService.values()) {
-                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                            get(service, "/q/health/ready", null).statusCode() == 200);
-                }
-            }
-            // the running consumers went on after the broker's restart
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.projectionLag("beneficiary.events") == 0);
-
-            SuiteCommand unknown = suite("restart", "nothing");
-            assertEquals(1, unknown.exit());
-            assertTrue(unknown.err().contains("unknown component 'nothing'"), unknown.err());
-        }
 
         /**
          * reporting-service killed is reported with the end of its log; structures registered while it is dead, and
@@ -264,9 +236,11 @@ class RunningSuiteSystemTest {
          * {@code ProjectionStatusWithoutBrokerTest}, a Quarkus boot of its own): it is ready (its database and
          * projection store are), the broker is a wellness detail, and the projection status answers from the
          * positions stored with the projections, end offsets and lags unknown; {@code ./suite restart kafka} brings the
-         * stopped broker back and the service started without it consumes. (Was three scenarios: the thin slice's
-         * structures created while reporting is down and while the broker is down, and the services' readiness
-         * without the broker, each with a stop and start of its own.)
+         * stopped broker back, every service is ready again, and the service started without it consumes; a component
+         * the suite does not have is refused. (Was four scenarios: the thin slice's structures created while reporting
+         * is down and while the broker is down, the services' readiness without the broker, and
+         * {@code restartBringsEachKindOfComponentBackAndWritesGoOn}'s restart of the running broker, each with a stop
+         * and start of its own.)
          */
         @Test
         void aServiceThatDiesAndABrokerOutageLoseNothingAndCountNothingTwice() throws Exception {
@@ -293,6 +267,7 @@ class RunningSuiteSystemTest {
 
             KafkaBroker broker = stack.broker().orElseThrow();
             broker.stop();
+            SuiteCommand brokerBack;
             try {
                 for (SuiteService service : List.of(SuiteService.BENEFICIARY, SuiteService.CEP, SuiteService.CPF)) {
                     assertEquals(200, get(service, "/q/health/ready", null).statusCode(),
@@ -343,8 +318,16 @@ class RunningSuiteSystemTest {
                 }
                 assertTrue(stored, "no stored position of beneficiary.events: " + answer.body());
             } finally {
-                SuiteCommand brokerBack = suite("restart", "kafka");
+                brokerBack = suite("restart", "kafka");
                 assertEquals(0, brokerBack.exit(), brokerBack.err());
+            }
+            assertTrue(brokerBack.out().contains("kafka restarted in"), brokerBack.out());
+            // every service is ready again after the broker's restart (the three that were running through it, and
+            // reporting, started without it)
+            for (SuiteService service : SuiteService.values()) {
+                await(service + " ready after the broker's restart").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> get(service, "/q/health/ready", null).statusCode() == 200);
             }
             // started without a broker, it consumes once the broker is back: what was written while it was dead and
             // while the broker was stopped, then a structure written now
@@ -360,6 +343,10 @@ class RunningSuiteSystemTest {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> api.projectionLag("beneficiary.events") == 0);
             assertEquals(expected.plus(1), api.structuresRegistered(REGION), "a redelivered event was counted twice");
+
+            SuiteCommand unknown = suite("restart", "nothing");
+            assertEquals(1, unknown.exit());
+            assertTrue(unknown.err().contains("unknown component 'nothing'"), unknown.err());
         }
 
         /** The first failure of {@code component} reported after the {@code earlier} first reports, or null. */
