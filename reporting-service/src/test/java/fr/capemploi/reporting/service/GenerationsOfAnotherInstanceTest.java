@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * figures.
  */
 @QuarkusTest
+@Order(2) // before the other classes: a rebuild replays what they published (pom.xml, surefire)
 class GenerationsOfAnotherInstanceTest {
 
     private static final String PERIOD = "2017";
@@ -44,8 +46,10 @@ class GenerationsOfAnotherInstanceTest {
             TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "GA" + i, "Cap emploi", "11", "75",
                     LocalDate.of(2017, 2, 1)), Instant.parse("2017-02-01T00:00:00Z"));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0 && structuresRegistered() >= 5);
+        // the lag is cheap to poll; the indicators compute every one of them
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
         settled = structuresRegistered();
+        assertThat(settled).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -90,8 +94,8 @@ class GenerationsOfAnotherInstanceTest {
                 .until(() -> activeLag() == 0 && structuresRegistered() == settled);
         TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "GB", "Cap emploi", "11", "75",
                 LocalDate.of(2017, 3, 1)), Instant.parse("2017-03-01T00:00:00Z"));
-        await("and follows the topics").atMost(Duration.ofSeconds(30))
-                .until(() -> structuresRegistered() == settled + 1);
+        await("and follows the topics").atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        assertThat(structuresRegistered()).isEqualTo(settled + 1);
     }
 
     private static long structuresRegistered() {
