@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * figures.
  */
 @QuarkusTest
-@Order(2) // before the other classes: a rebuild replays what they published (pom.xml, surefire)
 class GenerationsOfAnotherInstanceTest {
 
     private static final String PERIOD = "2017";

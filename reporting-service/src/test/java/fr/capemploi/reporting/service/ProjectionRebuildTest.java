@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.Test;
  * one before a restart: its state is in the generations table and in its triggers, not in memory).
  */
 @QuarkusTest
-@Order(1) // before the other classes: a rebuild replays what they published (pom.xml, surefire)
 class ProjectionRebuildTest {
 
     @Inject
