@@ -118,10 +118,11 @@ class ProjectionFeedTest {
 
     /**
      * Waits for the letter itself: the record that proves the stream went on may sit on another partition, applied
-     * before the poison one's partition was even polled.
+     * before the poison one's partition was even polled. Each look creates a consumer and reads the whole topic: every
+     * half second, not every 100 ms.
      */
     private static ConsumerRecord<String, byte[]> deadLetter(String topic, String key) {
-        return await().atMost(Duration.ofSeconds(60))
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> TopicProbe.records(Topics.deadLetterOf(topic)).stream()
                         .filter(r -> key.equals(r.key())).findFirst(), Optional::isPresent)
                 .orElseThrow();

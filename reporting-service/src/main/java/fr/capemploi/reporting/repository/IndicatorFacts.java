@@ -304,10 +304,12 @@ public class IndicatorFacts {
                 && pastReady(own, generation, period, asOf, parameters(scope, period, asOf));
     }
 
-    /** Whether {@code indicator} is answered by the pre-aggregates declared exact as of this past asOf. */
-    boolean pastAggregated(Generation generation, Indicator indicator, Scope scope, ReportingPeriod period,
-            Instant asOf) {
-        return pastAggregated(generation, scope, period, asOf) && catalogue.answersNow(indicator, false, true);
+    /**
+     * Whether {@code indicator} is answered by the pre-aggregates declared exact as of a past asOf, where
+     * {@link #pastAggregated} holds (that decision, a count of the late people, is the scope's, not the indicator's).
+     */
+    boolean pastAggregated(Indicator indicator) {
+        return catalogue.answersNow(indicator, false, true);
     }
 
     /** {@link #share} for the exact path, whatever asOf. */

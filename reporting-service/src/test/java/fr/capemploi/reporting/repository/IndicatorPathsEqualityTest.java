@@ -41,6 +41,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * it; then corrections go through the triggers, as the projections write: dates moved from one month or year to
  * another, closures and exits taken back, facts removed and added. The pre-aggregates kept by the triggers must
  * then equal a recomputation from scratch.
+ *
+ * <p>The comparison of the paths runs at every scale on the corrected network, its pre-aggregates those the triggers
+ * kept, shown equal row for row to a recomputation (the benchmark's load) of the corrected facts. On the network as
+ * loaded, before the corrections, it runs at the smallest scale only: at the larger one it was a third of the test's
+ * time, and what it compared there, the recomputation's pre-aggregates against the facts, the corrected network's
+ * comparison covers on the same rows but the few hundred the corrections touch.
  */
 @QuarkusTest
 public class IndicatorPathsEqualityTest {
@@ -184,9 +190,10 @@ public class IndicatorPathsEqualityTest {
             "delay_day", "month, structure_id, funder, delay_days, n",
             "funding_project", "project_id, structure_id, first_on, new_fe, recorded_max");
 
-    @ParameterizedTest(name = "{0} beneficiaries, {1} events")
-    @CsvSource({"300, 6000", "2000, 40000"})
-    void theCatalogueAndItsPreAggregatesEqualTheReferenceQueries(long beneficiaries, long events) throws Exception {
+    @ParameterizedTest(name = "{0} beneficiaries, {1} events, compared as loaded too: {2}")
+    @CsvSource({"300, 6000, true", "2000, 40000, false"})
+    void theCatalogueAndItsPreAggregatesEqualTheReferenceQueries(long beneficiaries, long events,
+            boolean comparedAsLoaded) throws Exception {
         Generation scratch = QuarkusTransaction.requiringNew().call(() -> {
             generations.lock();
             return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
@@ -198,7 +205,9 @@ public class IndicatorPathsEqualityTest {
                 network.load(beneficiaries, events);
                 assertThat(network.scalar("SELECT count(*) FROM " + scratch.schema() + ".monthly_fact"))
                         .isNotEqualTo("0");
-                compare(scratch, network);
+                if (comparedAsLoaded) {
+                    compare(scratch, network);
+                }
                 try (Statement statement = connection.createStatement()) {
                     for (String correction : CORRECTIONS) {
                         assertThat(statement.executeUpdate(scratch.sql(correction))).as(correction).isPositive();
@@ -296,8 +305,10 @@ public class IndicatorPathsEqualityTest {
                                 .map(i -> facts.computeExactly(generation, i, scope, period, asOf, sets)).toList();
                         aggregated[0] = facts.aggregated(generation, period, asOf);
                         aggregated[1] = facts.pastAggregated(generation, scope, period, asOf);
-                        aggregated[2] = BY_DATE.stream()
-                                .allMatch(i -> facts.pastAggregated(generation, i, scope, period, asOf));
+                        // whether the scope, period and asOf take the past path is one decision (its late-people
+                        // count), made once; each count by date then says whether that path answers it
+                        aggregated[2] = aggregated[1]
+                                && BY_DATE.stream().allMatch(facts::pastAggregated);
                         return List.of(references, exact, facts.computeAll(generation, all, scope, period, asOf));
                     });
                     for (int i = 0; i < all.size(); i++) {

@@ -101,7 +101,8 @@ class ProjectionRebuildTest {
         // the new generation keeps following the topics
         TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "RBX", "Cap emploi", "53", "35",
                 LocalDate.of(2016, 3, 1)), Instant.parse("2016-03-01T00:00:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> structuresRegistered() == valueBefore + 1);
+        ReportingScenario.awaitApplied();
+        assertThat(structuresRegistered()).isEqualTo(valueBefore + 1);
 
         // the retired generation stays for its grace period (1 h), then is dropped with its consumers' bookkeeping
         assertThat(retiredGenerations.dropExpired()).doesNotContain(before.number());
