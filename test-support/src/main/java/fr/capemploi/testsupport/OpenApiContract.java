@@ -75,8 +75,11 @@ public final class OpenApiContract {
     public static List<String> invalidExamples(JsonNode document) {
         List<String> invalid = new ArrayList<>();
         JsonNode components = document.path("components");
-        walk(document.path("paths"), "paths", components, invalid);
-        walk(components, "components", components, invalid);
+        // one compilation per distinct schema: the examples of the shared problem, page and id schemas are many, and
+        // each compilation parses the document's components again
+        Map<JsonNode, Schema> compiled = new java.util.HashMap<>();
+        walk(document.path("paths"), "paths", components, invalid, compiled);
+        walk(components, "components", components, invalid, compiled);
         return invalid;
     }
 
@@ -107,18 +110,19 @@ public final class OpenApiContract {
         return incomplete;
     }
 
-    private static void walk(JsonNode node, String where, JsonNode components, List<String> invalid) {
+    private static void walk(JsonNode node, String where, JsonNode components, List<String> invalid,
+            Map<JsonNode, Schema> compiled) {
         if (node.isObject()) {
             JsonNode schema = node.get("schema");
             if (schema != null && schema.isObject()) {
                 if (node.has("example")) {
-                    check(schema, node.get("example"), where + ".example", components, invalid);
+                    check(schema, node.get("example"), where + ".example", components, invalid, compiled);
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> e = node.path("examples").fields(); e.hasNext(); ) {
                     Map.Entry<String, JsonNode> example = e.next();
                     if (example.getValue().has("value")) {
                         check(schema, example.getValue().get("value"), where + ".examples." + example.getKey(),
-                                components, invalid);
+                                components, invalid, compiled);
                     }
                 }
             }
@@ -126,20 +130,18 @@ public final class OpenApiContract {
                 Map.Entry<String, JsonNode> field = f.next();
                 // schemas' own examples are checked where they are used, with the media type's value
                 if (!field.getKey().equals("schema") && !field.getKey().equals("examples")) {
-                    walk(field.getValue(), where + "." + field.getKey(), components, invalid);
+                    walk(field.getValue(), where + "." + field.getKey(), components, invalid, compiled);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), where + "[" + i + "]", components, invalid);
+                walk(node.get(i), where + "[" + i + "]", components, invalid, compiled);
             }
         }
     }
 
-    private static void check(JsonNode schema, JsonNode example, String where, JsonNode components, List<String> invalid) {
-        ObjectNode root = schema.deepCopy();
-        // "#/components/schemas/X" references resolve against the root of the schema they appear in
-        root.set("components", components);
+    private static void check(JsonNode schema, JsonNode example, String where, JsonNode components, List<String> invalid,
+            Map<JsonNode, Schema> compiled) {
         JsonNode value = example;
         if (example.isTextual() && looksLikeJson(example.asText())) {
             value = parse(example.asText());
@@ -147,8 +149,13 @@ public final class OpenApiContract {
         if (value.isTextual() && !"string".equals(schema.path("type").asText("string"))) {
             value = parse(value.asText());
         }
-        Schema compiled = SCHEMAS.getSchema(root.toString(), InputFormat.JSON);
-        List<Error> errors = compiled.validate(value.toString(), InputFormat.JSON);
+        Schema validator = compiled.computeIfAbsent(schema, s -> {
+            ObjectNode root = s.deepCopy();
+            // "#/components/schemas/X" references resolve against the root of the schema they appear in
+            root.set("components", components);
+            return SCHEMAS.getSchema(root.toString(), InputFormat.JSON);
+        });
+        List<Error> errors = validator.validate(value.toString(), InputFormat.JSON);
         if (!errors.isEmpty()) {
             invalid.add(where + ": " + errors);
         }

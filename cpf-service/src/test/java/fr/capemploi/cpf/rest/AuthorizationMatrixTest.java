@@ -5,6 +5,7 @@ import static fr.capemploi.cpf.rest.Fixtures.as;
 import static fr.capemploi.cpf.rest.Fixtures.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capemploi.testsupport.AnnouncedInBatches;
 import fr.capemploi.testsupport.AuthorizationMatrixHarness;
 import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.MatrixCaller;
@@ -177,9 +178,9 @@ class AuthorizationMatrixTest extends AuthorizationMatrixHarness<AuthorizationMa
         Target shared = shared();
         return switch (operation.needs) {
             case NOTHING, BENEFICIARY, PROJECT -> shared;
-            case FRESH_BENEFICIARY -> new Target(Fixtures.knownBeneficiary(STRUCTURE), null, null);
+            case FRESH_BENEFICIARY -> new Target(freshBeneficiary(), null, null);
             case FRESH_BENEFICIARY_WITH_CONSENT -> {
-                UUID beneficiary = Fixtures.knownBeneficiary(STRUCTURE);
+                UUID beneficiary = freshBeneficiary();
                 Fixtures.giveConsent(STRUCTURE, beneficiary, "2016-05-10");
                 yield new Target(beneficiary, null, null);
             }
@@ -197,6 +198,17 @@ class AuthorizationMatrixTest extends AuthorizationMatrixHarness<AuthorizationMa
                 yield new Target(shared.beneficiary(), project, null);
             }
         };
+    }
+
+    /** People of the structure announced a dozen at a time, one for each write that needs one of its own. */
+    private final AnnouncedInBatches people = new AnnouncedInBatches(12,
+            () -> Fixtures.announceBeneficiary(STRUCTURE));
+
+    /** A person of the structure nobody else uses, known to the service. */
+    private UUID freshBeneficiary() {
+        UUID beneficiary = people.next();
+        Fixtures.awaitKnown(beneficiary, STRUCTURE);
+        return beneficiary;
     }
 
     private static String snapshot(String path) {

@@ -124,7 +124,7 @@ final class Fixtures {
     /** The events published about one aggregate, waiting until at least {@code count} are there. */
     static List<EventEnvelope> awaitEvents(UUID aggregate, int count) {
         String topic = PlatformTestResource.topic(Topics.CPF);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 TopicProbe.events(topic).stream().filter(e -> e.aggregateId().equals(aggregate)).count() >= count);
         return TopicProbe.events(topic).stream().filter(e -> e.aggregateId().equals(aggregate)).toList();
     }
