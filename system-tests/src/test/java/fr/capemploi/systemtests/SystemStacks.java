@@ -58,6 +58,9 @@ final class SystemStacks {
         LocalStack.Builder builder = LocalStack.builder()
                 .dataDirectory(data)
                 .randomPorts()
+                // JVMs that live minutes: C1 alone, as the test JVMs (the shipped default adds C2, which pays back
+                // only over a service's long life)
+                .serviceJvmOptions(ServiceProcess.SHORT_LIVED_JVM_OPTIONS)
                 // 70 s on an idle machine; a shared one at load 100 took more than the default 3 min to start twelve
                 // JVMs, and the whole run was lost
                 .startupTimeout(Duration.ofMinutes(5))
