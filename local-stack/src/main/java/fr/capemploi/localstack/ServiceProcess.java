@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +37,25 @@ public final class ServiceProcess {
      * verification on, load the same libraries and generate the same classes first. The containers use the same
      * options; benchmarks measure with them unless told otherwise.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xms64m", "-XX:+UseSerialGC",
-            "-XX:TrimNativeHeapInterval=5000", "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
+    public static final List<String> DEFAULT_JVM_OPTIONS = everyServiceAnd("-Xms64m", "-XX:TrimNativeHeapInterval=5000");
 
     /**
      * For services that live a few minutes under test (the system tests' stacks): C1 alone, like the test JVMs and
      * Maven's own. C2's compilations only pay back over a long life; in a short one they are CPU taken from the cores
      * the rest of the build shares.
      */
-    public static final List<String> SHORT_LIVED_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
+    public static final List<String> SHORT_LIVED_JVM_OPTIONS = everyServiceAnd("-XX:TieredStopAtLevel=1");
+
+    /**
+     * What every service JVM runs with, long-lived or not (the heap's bound, the collector, the jars not verified
+     * again), followed by {@code own}: the two option sets differ only in the compilers and the heap's growth.
+     */
+    private static List<String> everyServiceAnd(String... own) {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote"));
+        options.addAll(List.of(own));
+        return List.copyOf(options);
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))

@@ -7,9 +7,9 @@ import com.tngtech.archunit.junit.LocationProvider;
 import com.tngtech.archunit.lang.ArchRule;
 import fr.capemploi.platform.problem.ProblemMappers;
 import fr.capemploi.testsupport.ArchitectureRules;
+import fr.capemploi.testsupport.MainClasses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -36,11 +36,9 @@ class ArchitectureTest {
 
         @Override
         public Set<Location> get(Class<?> testClass) {
+            Path classes = MainClasses.loadedFrom(ProblemMappers.class);
             try {
-                Path classes = Path.of(ProblemMappers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 return Set.of(Files.isDirectory(classes) ? Location.of(classes) : Location.of(new JarFile(classes.toFile())));
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

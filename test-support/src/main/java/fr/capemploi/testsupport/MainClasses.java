@@ -16,13 +16,18 @@ public final class MainClasses implements LocationProvider {
 
     @Override
     public Set<Location> get(Class<?> testClass) {
+        Path testClasses = loadedFrom(testClass);
+        Path mainClasses = testClasses.resolveSibling("classes");
+        if (!Files.isDirectory(mainClasses)) {
+            throw new IllegalStateException("No main classes beside " + testClasses);
+        }
+        return Set.of(Location.of(mainClasses));
+    }
+
+    /** The folder or jar {@code type} was loaded from. */
+    public static Path loadedFrom(Class<?> type) {
         try {
-            Path testClasses = Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path mainClasses = testClasses.resolveSibling("classes");
-            if (!Files.isDirectory(mainClasses)) {
-                throw new IllegalStateException("No main classes beside " + testClasses);
-            }
-            return Set.of(Location.of(mainClasses));
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
