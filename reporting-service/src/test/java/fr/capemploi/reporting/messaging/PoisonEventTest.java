@@ -3,6 +3,7 @@ package fr.capemploi.reporting.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.Topics;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.events.cep.AccompanimentOpened;
@@ -29,8 +30,8 @@ class PoisonEventTest {
     void anImpossibleLevelIsDeadLetteredAndTheNextEventsStillApply() {
         UUID structure = UUID.randomUUID();
         UUID person = UUID.randomUUID();
-        TestEvents.publish(new StructureRegistered(structure, "POISON", "Cap emploi", "24", "18",
-                LocalDate.of(2015, 1, 1)), Instant.parse("2015-01-01T00:00:00Z"));
+        TestEvents.publish(new StructureRegistered(structure, "POISON", "Cap emploi", TestRegion.POISON_EVENT.code,
+                "18", LocalDate.of(2015, 1, 1)), Instant.parse("2015-01-01T00:00:00Z"));
         TestEvents.publish(new AccompanimentOpened(UUID.randomUUID(), person, structure, null, null, 7,
                 CapEmploiService.TRAINING_PROJECT, WorkAxis.TRAINING_PROJECT, LocalDate.of(2016, 3, 1)),
                 Instant.parse("2016-03-01T00:00:00Z"));

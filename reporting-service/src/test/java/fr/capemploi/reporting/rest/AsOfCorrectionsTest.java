@@ -10,6 +10,7 @@ import static fr.capemploi.reporting.rest.IndicatorReads.expect;
 import static fr.capemploi.reporting.rest.IndicatorReads.figure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.beneficiary.BeneficiaryProfileChanged;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered;
 import fr.capemploi.events.beneficiary.BeneficiaryRegistered.OrientationSource;
@@ -33,7 +34,7 @@ class AsOfCorrectionsTest {
 
     @Test
     void aProfileCorrectionChangesTheFiguresOnlyFromItsRecording() {
-        UUID structure = newStructure("75");
+        UUID structure = newStructure(TestRegion.AS_OF_CORRECTIONS.code);
         UUID referent = newCounsellor(structure);
         UUID person = newPerson(structure, referent, "2016-03-01", OrientationSource.MISSION_LOCALE);
         Instant registered = applied();
@@ -68,7 +69,7 @@ class AsOfCorrectionsTest {
 
     @Test
     void aCorrectedEndDateCountsTheCounsellorOnlyFromTheCorrection() {
-        UUID structure = newStructure("75");
+        UUID structure = newStructure(TestRegion.AS_OF_CORRECTIONS.code);
         UUID stays = newCounsellor(structure);
         UUID leaves = newCounsellor(structure);
         Instant bothActive = applied();
@@ -95,7 +96,7 @@ class AsOfCorrectionsTest {
 
     @Test
     void aReferentChangeMovesThePersonBetweenPortfoliosOnlyFromItsRecording() {
-        UUID structure = newStructure("75");
+        UUID structure = newStructure(TestRegion.AS_OF_CORRECTIONS.code);
         UUID first = newCounsellor(structure);
         UUID second = newCounsellor(structure);
         newPerson(structure, first, "2016-01-04"); // stays with the first

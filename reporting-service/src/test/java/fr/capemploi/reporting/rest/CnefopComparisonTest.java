@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.beneficiary.CounsellorRegistered;
 import fr.capemploi.events.beneficiary.StructureRegistered;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.TestInstance;
 class CnefopComparisonTest {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String REGION = "94";
+    private static final String REGION = TestRegion.CNEFOP_COMPARISON.code;
     private static final String PATH = "/api/v1/reports/cnefop/{period}";
 
     private final UUID structureA = UUID.randomUUID();

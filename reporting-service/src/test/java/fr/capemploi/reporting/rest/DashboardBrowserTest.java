@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -64,7 +65,7 @@ class DashboardBrowserTest {
     @Test
     void anAnalystSeesEveryFigureOfTheLatestYearWithoutAConsoleError() throws Exception {
         // a region of its own: IndicatorCatalogueTest counts region 27 by hand
-        new ReportingScenario("52").publish();
+        new ReportingScenario(TestRegion.DASHBOARD_BROWSER.code).publish();
         String token = TestTokens.analyst();
         String year = given().auth().oauth2(token).get("/api/v1/indicators/latest-period").then().statusCode(200)
                 .extract().jsonPath().getString("year");

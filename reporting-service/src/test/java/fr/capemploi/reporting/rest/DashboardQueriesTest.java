@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.platform.time.BusinessDay;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.testsupport.TestTokens;
@@ -30,12 +31,12 @@ import org.junit.jupiter.api.Test;
 class DashboardQueriesTest {
 
     /** Regions no other test of this service uses, so their figures are this test's alone. */
-    private static final String TRACING_REGION = "32";
-    private static final String SILENT_REGION = "44";
+    private static final String TRACING_REGION = TestRegion.DASHBOARD_QUERIES_TRACING.code;
+    private static final String SILENT_REGION = TestRegion.DASHBOARD_QUERIES_SILENT.code;
 
     @Test
     void theLatestPeriodIsTheYearOfTheLatestFactDatedByToday() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DASHBOARD_QUERIES_LATEST_FACT.code);
         LocalDate today = BusinessDay.today(Clock.systemUTC());
         publish(anonymousContact(structure, today));
         // a date beyond today is not a recorded fact yet (and no fact can be later than today's)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -45,7 +46,7 @@ class DashboardTest {
     /** What the dashboard's forms produce for each query parameter, one scope at a time. */
     private static final List<Map<String, String>> SCOPES = List.of(
             Map.of("scope", "national"),
-            Map.of("scope", "region", "scopeId", "28"),
+            Map.of("scope", "region", "scopeId", TestRegion.DASHBOARD.code),
             Map.of("scope", "structure", "scopeId", UUID.randomUUID().toString()));
     private static final Map<String, String> QUERY_SAMPLES = Map.of("period", "2016-Q4", "asOf", "2017-05-31",
             "from", "2016", "to", "2016", "granularity", "quarter", "compareWith", "2015");

@@ -16,6 +16,7 @@ import static fr.capemploi.reporting.rest.IndicatorReads.indicators;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.beneficiary.BeneficiaryErased;
 import fr.capemploi.events.beneficiary.BeneficiaryExited;
 import fr.capemploi.events.beneficiary.BeneficiaryExited.ExitReason;
@@ -52,12 +53,13 @@ import org.junit.jupiter.api.Test;
 class DecidedEdgeCasesTest {
 
     /** A region no other test of this service uses: the rounding test counts every structure in it. */
-    private static final String ROUNDING_REGION = "93";
+    private static final String ROUNDING_REGION = TestRegion.DECIDED_EDGE_CASES_ROUNDING.code;
 
     @Test
     void anAsOfDateMeansTheEndOfThatDayInParisAndTheResponseEchoesTheInstantUsed() {
         UUID structure = UUID.randomUUID();
-        publishRecordedAt(structure(structure, "94", d("2015-01-01")), Instant.parse("2016-01-01T00:00:00Z"));
+        publishRecordedAt(structure(structure, TestRegion.DECIDED_EDGE_CASES.code, d("2015-01-01")),
+                Instant.parse("2016-01-01T00:00:00Z"));
         // 15 June 2016, 23:59:59 in Paris (summer time, UTC+2): recorded on the 15th
         publishRecordedAt(anonymousContact(structure, d("2016-06-10")), Instant.parse("2016-06-15T21:59:59Z"));
         // 16 June 2016, 00:00:00 in Paris: recorded on the 16th
@@ -103,7 +105,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void aPeriodIncludesItsFirstAndItsLastDay() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         for (String day : List.of("2015-12-31", "2016-01-01", "2016-12-31", "2017-01-01")) {
             publish(anonymousContact(structure, d(day)));
         }
@@ -117,7 +119,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void aLevelChangedTheDayItWasTakenIsHeldForNoDayAndCountsNowhere() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID counsellor = newCounsellor(structure);
         UUID corrected = UUID.randomUUID();
         UUID accCorrected = UUID.randomUUID();
@@ -144,7 +146,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void anAccompanimentClosedOnADayIsActiveThatDayAndNotAfter() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID counsellor = newCounsellor(structure);
         UUID person = UUID.randomUUID();
         UUID accompaniment = UUID.randomUUID();
@@ -174,7 +176,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void anExitOnAPeriodsLastDayLeavesThePortfolioAtItsEndButIsAnExitOfThatPeriod() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID referent = newCounsellor(structure);
         newPerson(structure, referent, "2016-01-04"); // stays
         UUID leavesOnLastDay = newPerson(structure, referent, "2016-01-04");
@@ -208,7 +210,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void aReferentAssignedOnAPeriodsLastDayIsTheReferentAtItsEnd() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID first = newCounsellor(structure);
         UUID second = newCounsellor(structure);
         newPerson(structure, first, "2016-01-04"); // kept
@@ -233,7 +235,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void distinctPeopleAreCountedOnceInTheTotalAndOnceAtEachLevelTheyHeld() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID counsellor = newCounsellor(structure);
         UUID person = UUID.randomUUID();
         UUID accompaniment = UUID.randomUUID();
@@ -261,7 +263,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void aConsentCountsIfGivenByThePeriodsEndUnlessWithdrawnOnOrBeforeItsStart() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID counsellor = newCounsellor(structure);
         UUID withdrawnLater = UUID.randomUUID();
         UUID withdrawnOnStart = UUID.randomUUID();
@@ -312,7 +314,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheTwoMiddleValuesAndP90InterpolatesBetweenRanks() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID person = UUID.randomUUID();
         UUID project = UUID.randomUUID();
         // CPF answered in 3, 8, 10 and 21 days; Agefiph in 4 and 6; a withdrawn request is no answer
@@ -370,7 +372,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void aShareWithAZeroDenominatorIsNotAvailableNeverZeroPercent() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         ReportingScenario.awaitApplied();
 
         JsonPath year = indicators(structure, "2016", null);
@@ -390,7 +392,7 @@ class DecidedEdgeCasesTest {
 
     @Test
     void anErasedPersonStillCountsInEveryPeriodBeforeAndAfterTheErasure() {
-        UUID structure = newStructure("94");
+        UUID structure = newStructure(TestRegion.DECIDED_EDGE_CASES.code);
         UUID referent = newCounsellor(structure);
         UUID person = newPerson(structure, referent, "2016-02-01");
         publish(new Level1ContactRecorded(UUID.randomUUID(), structure, referent, person, d("2016-02-10"),

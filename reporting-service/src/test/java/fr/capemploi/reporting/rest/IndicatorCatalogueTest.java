@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.testsupport.TestTokens;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorCatalogueTest {
 
-    private static final String REGION = "27";
+    private static final String REGION = TestRegion.INDICATOR_CATALOGUE.code;
     private ReportingScenario scenario;
     private JsonPath year;
 

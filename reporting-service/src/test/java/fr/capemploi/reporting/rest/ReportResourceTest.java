@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 class ReportResourceTest {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String REGION = TestRegion.REPORT_RESOURCE.code;
     private ReportingScenario scenario;
 
     /** Once per class, but inside a test: RestAssured knows the application's port only then. */
@@ -35,13 +37,13 @@ class ReportResourceTest {
         if (scenario != null) {
             return;
         }
-        scenario = new ReportingScenario("28").publish();
+        scenario = new ReportingScenario(REGION).publish();
     }
 
     @Test
     void cnefopSurveyInJsonHasTheSeedsRowsAndCoverageComments() {
         JsonPath survey = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
-                .queryParam("scopeId", "28").accept("application/json").get("/api/v1/reports/cnefop/2016")
+                .queryParam("scopeId", REGION).accept("application/json").get("/api/v1/reports/cnefop/2016")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(survey.getString("columnTitle")).isEqualTo("Année 2016");
         assertThat(survey.getString("title")).startsWith("Enquête mise en œuvre CEP rapport annuel CNEFOP 2016 : "
@@ -80,7 +82,7 @@ class ReportResourceTest {
     @Test
     void cnefopSurveyForAHalfYearNobodyDeclaredSaysSo() {
         JsonPath survey = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
-                .queryParam("scopeId", "28").get("/api/v1/reports/cnefop/2016-H1")
+                .queryParam("scopeId", REGION).get("/api/v1/reports/cnefop/2016-H1")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(survey.getString("columnTitle")).isEqualTo("Année 2016 (6 mois)");
         assertThat(survey.getString("rows[0].display")).isEqualTo("Non renseigné");
@@ -92,7 +94,7 @@ class ReportResourceTest {
     @Test
     void cnefopSurveyAsCsvForFrenchSpreadsheets() {
         byte[] body = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
-                .queryParam("scopeId", "28").accept("text/csv").get("/api/v1/reports/cnefop/2016")
+                .queryParam("scopeId", REGION).accept("text/csv").get("/api/v1/reports/cnefop/2016")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))
                 .extract().asByteArray();
@@ -112,7 +114,7 @@ class ReportResourceTest {
     @Test
     void cnefopSurveyAsXlsxReadsBackWithNumericCells() throws IOException {
         byte[] body = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
-                .queryParam("scopeId", "28").accept(XLSX).get("/api/v1/reports/cnefop/2016")
+                .queryParam("scopeId", REGION).accept(XLSX).get("/api/v1/reports/cnefop/2016")
                 .then().statusCode(200).contentType(XLSX).extract().asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -136,7 +138,7 @@ class ReportResourceTest {
     @Test
     void activityReportInJsonAndCsv() {
         JsonPath report = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
-                .queryParam("scopeId", "28").get("/api/v1/reports/activity/2016").then().statusCode(200)
+                .queryParam("scopeId", REGION).get("/api/v1/reports/activity/2016").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(report.getList("sections.key")).containsExactly("entries", "portfolio", "exits", "cep", "pmsmp",
                 "alternance", "trainings", "funding");
@@ -151,7 +153,7 @@ class ReportResourceTest {
         assertThat(line(report, "funding-delay-median.AGEFIPH")).isEqualTo("30");
 
         byte[] csv = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
-                .queryParam("scopeId", "28").accept("text/csv").get("/api/v1/reports/activity/2016")
+                .queryParam("scopeId", REGION).accept("text/csv").get("/api/v1/reports/activity/2016")
                 .then().statusCode(200).extract().asByteArray();
         List<List<String>> rows = parseCsv(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8));
         assertThat(rows.get(0)).containsExactly("Rubrique", "Code", "Libellé", "Valeur 2016");
@@ -166,7 +168,7 @@ class ReportResourceTest {
                 .then().statusCode(200).body("sections.find { it.key == 'pmsmp' }.lines.find { it.key == 'pmsmp-done' }"
                         + ".value", equalTo(1));
         given().auth().oauth2(TestTokens.manager(scenario.structureB)).queryParam("scope", "region")
-                .queryParam("scopeId", "28").get("/api/v1/reports/activity/2016").then().statusCode(403);
+                .queryParam("scopeId", REGION).get("/api/v1/reports/activity/2016").then().statusCode(403);
         given().auth().oauth2(TestTokens.partner()).get("/api/v1/reports/cnefop/2016").then().statusCode(403);
     }
 

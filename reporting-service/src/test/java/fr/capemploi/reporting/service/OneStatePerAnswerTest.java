@@ -3,6 +3,7 @@ package fr.capemploi.reporting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.IndicatorValue;
@@ -78,7 +79,8 @@ class OneStatePerAnswerTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute(generation.sql("INSERT INTO {schema}.structure (structure_id, code, region, department, "
-                    + "registered_on, recorded_at) VALUES ('" + structure + "', 'ONE-STATE', '84', '69', '2014-01-01', "
+                    + "registered_on, recorded_at) VALUES ('" + structure + "', 'ONE-STATE', '"
+                    + TestRegion.ONE_STATE_PER_ANSWER.code + "', '69', '2014-01-01', "
                     + "'2015-01-02T09:00:00Z')"));
             statement.execute(generation.sql(accompaniments(structure, 2)));
         }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.messaging.ReportingScenario;
@@ -51,17 +52,18 @@ class ProjectionRebuildTest {
     @Test
     void rebuildEqualsLiveAndSwitchesWithoutInterruption() throws Exception {
         // every kind of fact, out of order and with duplicates, so that every table has rows to compare
-        new ReportingScenario("26").publish();
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
         for (int i = 0; i < 12; i++) {
             UUID id = UUID.randomUUID();
-            StructureRegistered event = new StructureRegistered(id, "RB" + i, "Cap emploi", i % 2 == 0 ? "11" : "84",
+            StructureRegistered event = new StructureRegistered(id, "RB" + i, "Cap emploi",
+                    (i % 2 == 0 ? TestRegion.PROJECTION_REBUILD : TestRegion.PROJECTION_REBUILD_SECOND).code,
                     i % 2 == 0 ? "75" : "69", LocalDate.of(2016, 1 + i % 12, 1));
             var envelope = TestEvents.publish(event, Instant.parse("2016-01-01T00:00:00Z"));
             if (i % 3 == 0) {
                 TestEvents.publish(event, envelope); // duplicates must not count in either generation
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        ReportingScenario.awaitApplied();
         Generation before = generations.active();
         long valueBefore = structuresRegistered();
         Map<String, Object> indicatorsBefore = indicators();
@@ -99,8 +101,9 @@ class ProjectionRebuildTest {
                 .body("lastRebuild.switchedAt", org.hamcrest.Matchers.notNullValue());
 
         // the new generation keeps following the topics
-        TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "RBX", "Cap emploi", "53", "35",
-                LocalDate.of(2016, 3, 1)), Instant.parse("2016-03-01T00:00:00Z"));
+        TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "RBX", "Cap emploi",
+                TestRegion.PROJECTION_REBUILD_SECOND.code, "35", LocalDate.of(2016, 3, 1)),
+                Instant.parse("2016-03-01T00:00:00Z"));
         ReportingScenario.awaitApplied();
         assertThat(structuresRegistered()).isEqualTo(valueBefore + 1);
 
@@ -132,7 +135,7 @@ class ProjectionRebuildTest {
      */
     @Test
     void eventsArrivingWhileThePreAggregatesAreFilledCountOnce() throws Exception {
-        new ReportingScenario("27").publish();
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
         Generation before = generations.active();
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
             return createdElsewhere();
@@ -148,7 +151,7 @@ class ProjectionRebuildTest {
                     + "AND NOT t.tgisinternal"))).as("triggers on while the rebuild applies its facts").isEqualTo("0");
             await("the rebuild caught up and fills its pre-aggregates").atMost(Duration.ofSeconds(60))
                     .until(() -> waitingOn(building.sql("{schema}.funding_project")));
-            new ReportingScenario("28").publish();
+            new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
             connection.commit();
         }
         awaitSwitchedAndCaughtUp(building);
@@ -162,7 +165,7 @@ class ProjectionRebuildTest {
      */
     @Test
     void aRebuildWhoseUpkeepIsAlreadyKeptIsFedAndSwitchedAsItStands() throws Exception {
-        new ReportingScenario("29").publish();
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
         Generation before = generations.active();
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
             Generation created = createdElsewhere();
@@ -183,8 +186,8 @@ class ProjectionRebuildTest {
      */
     @Test
     void aBatchFailingWhileTheNextIsPreparedIsAppliedAgainNothingLostNothingTwice() throws Exception {
-        new ReportingScenario("30").publish();
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
+        ReportingScenario.awaitApplied();
         Generation before = generations.active();
         double retriedBefore = replayBatchesRetried();
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
@@ -229,7 +232,7 @@ class ProjectionRebuildTest {
     /** The rebuild switched to, and the generation now active has applied every event published. */
     private void awaitSwitchedAndCaughtUp(Generation building) {
         await().atMost(Duration.ofSeconds(60)).until(() -> generations.active().number() == building.number());
-        await().atMost(Duration.ofSeconds(30)).until(() -> activeLag() == 0);
+        ReportingScenario.awaitApplied();
     }
 
     @Inject
@@ -370,10 +373,5 @@ class ProjectionRebuildTest {
         return given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016").get("/api/v1/indicators")
                 .then().statusCode(200).extract().jsonPath()
                 .getLong("indicators.find { it.id == 'structures-registered' }.value");
-    }
-
-    private static long activeLag() {
-        return given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
-                .then().statusCode(200).extract().jsonPath().<Object>get("totalLag") instanceof Number lag ? lag.longValue() : -1;
     }
 }

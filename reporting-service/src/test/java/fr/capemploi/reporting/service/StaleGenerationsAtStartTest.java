@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
@@ -47,8 +48,9 @@ class StaleGenerationsAtStartTest {
 
     @Test
     void aRebuildFromOffsetZeroReplacesThemAndTheOldActiveOneIsNeverMigrated() {
-        TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "SG1", "Cap emploi", "11", "75",
-                LocalDate.of(2017, 2, 1)), Instant.parse("2017-02-01T00:00:00Z"));
+        TestEvents.publish(new StructureRegistered(UUID.randomUUID(), "SG1", "Cap emploi",
+                TestRegion.STALE_GENERATIONS.code, "75", LocalDate.of(2017, 2, 1)),
+                Instant.parse("2017-02-01T00:00:00Z"));
 
         await("switched to the rebuilt generation").atMost(Duration.ofSeconds(90))
                 .until(() -> generations.active().number() == 3);
