@@ -13,13 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -276,7 +279,7 @@ public class IndicatorPathsEqualityTest {
         };
     }
 
-    private void compare(Generation generation, NationalNetworkRows network) throws SQLException {
+    private void compare(Generation generation, NationalNetworkRows network) throws Exception {
         String schema = generation.schema();
         String structure = network.scalar("SELECT CAST(structure_id AS TEXT) FROM " + schema
                 + ".structure ORDER BY code LIMIT 1");
@@ -293,43 +296,64 @@ public class IndicatorPathsEqualityTest {
         List<String> compared = new ArrayList<>();
         List<String> pastAggregated = new ArrayList<>();
         List<String> pastByDate = new ArrayList<>();
-        for (Scope scope : scopes) {
-            for (ReportingPeriod period : periods) {
-                for (Instant asOf : instants) {
-                    boolean[] aggregated = new boolean[3];
-                    List<List<IndicatorValue>> all3 = QuarkusTransaction.requiringNew().call(() -> {
-                        List<IndicatorValue> references = referenced.stream()
-                                .map(i -> reference.compute(generation, i, scope, period, asOf)).toList();
-                        IndicatorFacts.SharedSets sets = facts.shareExactly(generation, all, scope, period, asOf);
-                        List<IndicatorValue> exact = all.stream()
-                                .map(i -> facts.computeExactly(generation, i, scope, period, asOf, sets)).toList();
-                        aggregated[0] = facts.aggregated(generation, period, asOf);
-                        aggregated[1] = facts.pastAggregated(generation, scope, period, asOf);
-                        // whether the scope, period and asOf take the past path is one decision (its late-people
-                        // count), made once; each count by date then says whether that path answers it
-                        aggregated[2] = aggregated[1]
-                                && BY_DATE.stream().allMatch(facts::pastAggregated);
-                        return List.of(references, exact, facts.computeAll(generation, all, scope, period, asOf));
-                    });
-                    for (int i = 0; i < all.size(); i++) {
-                        assertThat(all3.get(2).get(i)).as("%s %s %s as of %s", all.get(i).id(), scope,
-                                period.label(), asOf).isEqualTo(all3.get(1).get(i));
+        record Answers(List<List<IndicatorValue>> paths, boolean[] aggregated, boolean now) {
+        }
+        // each scope, period and asOf in a read-only transaction of its own, two at a time: the test waits on
+        // PostgreSQL, which has two cores, and the answers are compared in the same order as they were asked
+        Map<String, Future<Answers>> answers = new LinkedHashMap<>();
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            for (Scope scope : scopes) {
+                for (ReportingPeriod period : periods) {
+                    for (Instant asOf : instants) {
+                        answers.put(scope + " " + period.label() + " as of " + asOf, workers.submit(
+                                () -> QuarkusTransaction.requiringNew().call(() -> {
+                                    boolean[] aggregated = new boolean[3];
+                                    List<IndicatorValue> references = referenced.stream()
+                                            .map(i -> reference.compute(generation, i, scope, period, asOf)).toList();
+                                    IndicatorFacts.SharedSets sets = facts.shareExactly(generation, all, scope, period,
+                                            asOf);
+                                    List<IndicatorValue> exact = all.stream()
+                                            .map(i -> facts.computeExactly(generation, i, scope, period, asOf, sets))
+                                            .toList();
+                                    aggregated[0] = facts.aggregated(generation, period, asOf);
+                                    aggregated[1] = facts.pastAggregated(generation, scope, period, asOf);
+                                    // whether the scope, period and asOf take the past path is one decision (its
+                                    // late-people count), made once; each count by date then says whether that path
+                                    // answers it
+                                    aggregated[2] = aggregated[1] && BY_DATE.stream().allMatch(facts::pastAggregated);
+                                    return new Answers(List.of(references, exact,
+                                            facts.computeAll(generation, all, scope, period, asOf)), aggregated,
+                                            asOf == instants.get(0));
+                                })));
                     }
-                    for (int i = 0; i < referenced.size(); i++) {
-                        assertThat(all3.get(1).get(all.indexOf(referenced.get(i)))).as("%s %s %s as of %s (reference)",
-                                referenced.get(i).id(), scope, period.label(), asOf).isEqualTo(all3.get(0).get(i));
-                    }
-                    // now, the pre-aggregates answer; in the past, the facts with their recording times
-                    assertThat(aggregated[0]).as("pre-aggregates as of %s", asOf).isEqualTo(asOf == instants.get(0));
-                    if (aggregated[1]) {
-                        pastAggregated.add(scope + " " + period.label() + " " + asOf);
-                    }
-                    if (aggregated[2]) {
-                        pastByDate.add(scope + " " + period.label() + " " + asOf);
-                    }
-                    compared.add(scope + " " + period.label() + " " + asOf);
                 }
             }
+            for (Map.Entry<String, Future<Answers>> answer : answers.entrySet()) {
+                String combination = answer.getKey();
+                List<List<IndicatorValue>> all3 = answer.getValue().get().paths();
+                boolean[] aggregated = answer.getValue().get().aggregated();
+                boolean now = answer.getValue().get().now();
+                for (int i = 0; i < all.size(); i++) {
+                    assertThat(all3.get(2).get(i)).as("%s %s", all.get(i).id(), combination)
+                            .isEqualTo(all3.get(1).get(i));
+                }
+                for (int i = 0; i < referenced.size(); i++) {
+                    assertThat(all3.get(1).get(all.indexOf(referenced.get(i)))).as("%s %s (reference)",
+                            referenced.get(i).id(), combination).isEqualTo(all3.get(0).get(i));
+                }
+                // now, the pre-aggregates answer; in the past, the facts with their recording times
+                assertThat(aggregated[0]).as("pre-aggregates %s", combination).isEqualTo(now);
+                if (aggregated[1]) {
+                    pastAggregated.add(combination);
+                }
+                if (aggregated[2]) {
+                    pastByDate.add(combination);
+                }
+                compared.add(combination);
+            }
+        } finally {
+            workers.shutdownNow();
         }
         assertThat(compared).hasSize(scopes.size() * periods.size() * instants.size());
         // a past asOf after the period (2015-Q2, 2016-03 as of 2016-07-01; every period but 2017 as of 2017-03-15)
