@@ -1,10 +1,9 @@
 package fr.capemploi.reporting.messaging;
 
+import fr.capemploi.platform.repository.Commits;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.ProjectionSql;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 
@@ -63,17 +62,6 @@ final class GenerationBatch {
             ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    folds.asked(generation);
-                }
-            }
-        });
+        Commits.afterCommit(transactions, () -> folds.asked(generation));
     }
 }

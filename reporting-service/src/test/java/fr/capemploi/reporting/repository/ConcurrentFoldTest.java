@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.repository;
 
+import static fr.capemploi.reporting.repository.IndicatorPathsEqualityTest.counted;
 import static fr.capemploi.reporting.repository.PeopleAndDelaysFoldTest.CHANGES;
 import static fr.capemploi.reporting.repository.PeopleAndDelaysFoldTest.rows;
 import static io.restassured.RestAssured.given;
@@ -183,10 +184,7 @@ class ConcurrentFoldTest {
     }
 
     private Generation scratch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
-        });
+        return IndicatorPathsEqualityTest.scratch(generations);
     }
 
     /** A batch's statements as the live channel sends them: their notes wait for a fold (none of them folded here). */
@@ -220,17 +218,6 @@ class ConcurrentFoldTest {
             String row = table.equals("funding_project") ? "ROW(structure_id, first_on, new_fe, recorded_max)" : "t";
             tables.put(table, rows(connection, generation.sql("SELECT CAST(" + row + " AS TEXT) FROM {schema}."
                     + table + " t ORDER BY 1")));
-        }
-        return tables;
-    }
-
-    /** What each pre-aggregate counts: its rows that count, the columns a recomputation gives again. */
-    private static Map<String, List<String>> counted(Statement statement, Generation generation) throws SQLException {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (Map.Entry<String, String> table : new TreeMap<>(IndicatorPathsEqualityTest.AGGREGATES).entrySet()) {
-            tables.put(table.getKey(), QueryRows.texts(statement, generation.sql("SELECT CAST(ROW(" + table.getValue()
-                    + ") AS TEXT) FROM {schema}." + table.getKey() + " WHERE "
-                    + IndicatorPathsEqualityTest.nonZero(table.getKey()) + " ORDER BY 1")));
         }
         return tables;
     }

@@ -187,10 +187,7 @@ class PeopleAndDelaysFoldTest {
     }
 
     private Generation scratch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
-        });
+        return IndicatorPathsEqualityTest.scratch(generations);
     }
 
     static Map<String, List<List<String>>> snapshot(Connection connection, Generation generation)
