@@ -3,6 +3,8 @@ package fr.capemploi.reporting.messaging;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.repository.PreAggregateNotes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -55,11 +57,15 @@ public class PreAggregateFolds {
     /** Generations whose fold is asked and not yet begun: asks meanwhile are answered by that fold. */
     private final Set<Generation> asked = ConcurrentHashMap.newKeySet();
     private volatile Duration retry = FIRST_RETRY;
+    private final Counter failures;
 
-    public PreAggregateFolds(PreAggregateNotes notes, GenerationRepository generations,
+    public PreAggregateFolds(PreAggregateNotes notes, GenerationRepository generations, MeterRegistry registry,
             @ConfigProperty(name = "reporting.projection.fold", defaultValue = "concurrent") String mode) {
         this.notes = notes;
         this.generations = generations;
+        this.failures = Counter.builder("reporting.pre_aggregates.fold.failures")
+                .description("Folds of the folding thread rolled back (their notes kept, folded again later)")
+                .register(registry);
         this.concurrent = switch (mode) {
             case "concurrent" -> true;
             case "in-transaction" -> false;
@@ -91,6 +97,7 @@ public class PreAggregateFolds {
             QuarkusTransaction.requiringNew().run(() -> notes.fold(generation));
             retry = FIRST_RETRY;
         } catch (RuntimeException failure) {
+            failures.increment();
             Duration pause = retry;
             retry = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
             LOG.warnf(failure, "Fold of %s's pre-aggregates failed; its notes are kept, tried again in %d s",

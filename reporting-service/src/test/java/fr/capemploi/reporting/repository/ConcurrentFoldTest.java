@@ -16,6 +16,8 @@ import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.reporting.service.IndicatorQueries;
 import fr.capemploi.reporting.service.ProjectionGenerations;
 import fr.capemploi.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -64,6 +66,9 @@ class ConcurrentFoldTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void interleavedBatchesFoldedApartLeaveTheRowsOfBatchesFoldedInTheirTransaction() throws SQLException {
@@ -161,6 +166,46 @@ class ConcurrentFoldTest {
                 return facts.aggregated(active, YEAR, asOf);
             })).as("pre-aggregates read once folded").isTrue();
             assertThat(settled).as("the same figures from the pre-aggregates").isEqualTo(unfolded);
+        }
+    }
+
+    @Test
+    void notesNobodyAskedToFoldAreFoldedAndAFailedFoldKeepsThemUntilItSucceeds() throws Exception {
+        Generation active = projections.active();
+        String person = java.util.UUID.randomUUID().toString();
+        String contact = java.util.UUID.randomUUID().toString();
+        Counter failures = registry.find("reporting.pre_aggregates.fold.failures").counter();
+        double failedBefore = failures.count();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // a batch committed by an instance that stopped before asking for its fold (nobody asks for it here), its
+            // notes after a note no fold can move (a count without its structure: monthly_fact refuses it)
+            connection.setAutoCommit(false);
+            apply(connection, active, List.of("INSERT INTO {schema}.monthly_fact_change (structure_id, month, fact, "
+                    + "key, n, m, recorded) VALUES (NULL, '2016-01-01', 'opened', 'level-2', 1, 0, now())",
+                    "INSERT INTO {schema}.level1_contact (contact_id, structure_id, beneficiary_id, contact_date, "
+                            + "liaison_sheet, recorded_at) VALUES ('" + contact + "', gen_random_uuid(), '" + person
+                            + "', '2016-02-11', FALSE, '2016-02-11T10:00:00Z')"));
+            connection.commit();
+            try {
+                // the instance's look at the live generations finds them; its fold fails, rolled back whole
+                await().atMost(Duration.ofSeconds(60)).until(() -> failures.count() > failedBefore);
+                assertThat(status("unfoldedNotes")).as("the notes kept").isPositive();
+                assertThat(rows(connection, active.sql("SELECT 1 FROM {schema}.member_item WHERE person = '" + person
+                        + "'"))).as("nothing of the failed fold").isEmpty();
+
+                // the note no fold can move taken away: the fold tried again moves the others
+                statement.execute(active.sql("DELETE FROM {schema}.monthly_fact_change WHERE structure_id IS NULL"));
+                connection.commit();
+                await().atMost(Duration.ofSeconds(120)).until(() -> status("unfoldedNotes") == 0);
+                assertThat(rows(connection, active.sql("SELECT 1 FROM {schema}.member_item WHERE person = '" + person
+                        + "'"))).as("the contact's person, folded").isNotEmpty();
+            } finally {
+                // rows no event stands for: a rebuild of the active generation (ProjectionRebuildTest) must equal it
+                connection.setAutoCommit(true);
+                statement.execute(active.sql("DELETE FROM {schema}.monthly_fact_change WHERE structure_id IS NULL"));
+                statement.execute(active.sql("DELETE FROM {schema}.level1_contact WHERE contact_id = '" + contact
+                        + "'"));
+            }
         }
     }
 
