@@ -4,11 +4,11 @@ import fr.capemploi.events.DomainEvent;
 import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.EventCodec;
 import fr.capemploi.platform.config.PlatformConfig;
+import fr.capemploi.platform.repository.Commits;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionRequiredException;
 import jakarta.transaction.TransactionalException;
@@ -142,18 +142,6 @@ public class Outbox {
             return;
         }
         transactions.putResource(WAKES_RELAY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add to the transaction
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        Commits.afterCommit(transactions, relay::wake);
     }
 }

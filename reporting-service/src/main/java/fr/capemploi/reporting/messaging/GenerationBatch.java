@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.messaging;
 
+import fr.capemploi.platform.repository.Commits;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.ProjectionSql;
 import jakarta.persistence.EntityManager;
@@ -9,23 +10,29 @@ import java.util.Map;
 /**
  * What the projections of one generation share within a transaction of the channel: their statements note changes
  * for the pre-aggregates ({@code monthly_fact}, the people's items and counters, the delays' histogram), folded once
- * before the commit whatever the number of projections that noted them (migrations V3 and V5: a fold recomputes each
- * person noted; the CEP and CPF facts of one person, noted by two projections, are recomputed once, not twice).
+ * whatever the number of projections that noted them (migrations V3 and V5: a fold recomputes each person noted; the
+ * CEP and CPF facts of one person, noted by two projections, are recomputed once, not twice): before the commit, or,
+ * with {@code reporting.projection.fold = concurrent}, after it by {@link PreAggregateFolds} in a transaction of its
+ * own, the notes committed with the facts.
  */
 final class GenerationBatch {
 
     /** Marks a transaction whose statements already wait for the fold: the setting is the transaction's. */
     private static final Object FOLD_DEFERRED = new Object();
 
+    private final Generation generation;
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
+    private final PreAggregateFolds folds;
     private final String foldPreAggregates;
     private boolean noted;
 
     GenerationBatch(Generation generation, EntityManager entityManager,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, PreAggregateFolds folds) {
+        this.generation = generation;
         this.entityManager = entityManager;
         this.transactions = transactions;
+        this.folds = folds;
         this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
     }
 
@@ -42,11 +49,19 @@ final class GenerationBatch {
         noted = true;
     }
 
-    /** Folds what the transaction's statements noted, once; the next projection completing finds nothing to do. */
+    /**
+     * Folds what the transaction's statements noted, once; the next projection completing finds nothing to do. With
+     * concurrent folds, asks for one once the transaction has committed (a rolled-back batch noted nothing).
+     */
     void fold() {
-        if (noted) {
-            noted = false;
-            ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
+        if (!noted) {
+            return;
         }
+        noted = false;
+        if (!folds.concurrent()) {
+            ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
+            return;
+        }
+        Commits.afterCommit(transactions, () -> folds.asked(generation));
     }
 }

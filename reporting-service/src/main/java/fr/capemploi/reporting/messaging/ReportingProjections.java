@@ -13,14 +13,17 @@ public class ReportingProjections {
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
+    private final PreAggregateFolds folds;
 
-    public ReportingProjections(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
+    public ReportingProjections(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+            PreAggregateFolds folds) {
         this.entityManager = entityManager;
         this.transactions = transactions;
+        this.folds = folds;
     }
 
     public List<EventProjection> of(Generation generation) {
-        GenerationBatch batch = new GenerationBatch(generation, entityManager, transactions);
+        GenerationBatch batch = new GenerationBatch(generation, entityManager, transactions, folds);
         return List.of(new StructureProjection(generation, entityManager, batch),
                 new BeneficiaryFactsProjection(generation, entityManager, batch),
                 new CepFactsProjection(generation, entityManager, batch),

@@ -169,6 +169,10 @@ public class GenerationRepository {
                     .map(t -> generation.schema() + "." + t).toList()) + " IN SHARE ROW EXCLUSIVE MODE")
                     .executeUpdate();
         }
+        // then the generation's fold lock: a fold under way (of notes committed by batches whose triggers another
+        // instance had turned on) ends first, and the next waits for this filling before touching a pre-aggregate;
+        // after the table locks, which a batch folding in its own transaction takes before the fold lock
+        ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.lock_pre_aggregates()"), Map.of());
         for (String table : tables) {
             entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table
                     + " ENABLE TRIGGER USER").executeUpdate();

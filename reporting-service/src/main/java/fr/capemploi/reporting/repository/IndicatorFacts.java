@@ -110,8 +110,9 @@ public class IndicatorFacts {
             ReportingPeriod period, Instant asOf) {
         SnapshotConnections.Statements own = connections.own();
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        boolean current = current(own, generation, period, asOf);
-        boolean pastReady = !current && pastReady(own, generation, period, asOf, parameters);
+        Paths paths = paths(own, generation, period, asOf, parameters);
+        boolean current = paths.current();
+        boolean pastReady = paths.pastReady();
         long registered = registered(own, generation, parameters);
         SharedSets none = new SharedSets(Set.of(), registered, current, pastReady);
         List<SnapshotConnections.Task<List<IndicatorValue>>> tasks = new ArrayList<>();
@@ -198,10 +199,9 @@ public class IndicatorFacts {
     private SharedSets share(SnapshotConnections.Statements statements, Generation generation,
             List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
         Map<String, Object> parameters = parameters(scope, period, asOf);
-        boolean current = current(statements, generation, period, asOf);
-        boolean pastReady = !current && pastReady(statements, generation, period, asOf, parameters);
+        Paths paths = paths(statements, generation, period, asOf, parameters);
         return fill(statements, generation, indicators, parameters, registered(statements, generation, parameters),
-                current, pastReady);
+                paths.current(), paths.pastReady());
     }
 
     private SharedSets fill(SnapshotConnections.Statements statements, Generation generation,
@@ -229,23 +229,38 @@ public class IndicatorFacts {
                 .longValue();
     }
 
+    /** Which pre-aggregates answer: those kept as of now ({@code current}), or those declared exact as of a past asOf. */
+    private record Paths(boolean current, boolean pastReady) {
+    }
+
     /**
      * Whether the pre-aggregates give what the facts would: they count whole months, as they stand now, so the
-     * period must be whole months and asOf must not precede the recording of anything they count. Else the exact
-     * path, over the facts with their recording times.
+     * period must be whole months and asOf must not precede the recording of anything they count; and every fact the
+     * answer's state holds must be folded into them: a note still waiting for its fold in that state (the live
+     * channel commits its notes and folds them in a transaction of their own, {@code reporting.projection.fold}) means
+     * facts the pre-aggregates do not count yet, and the answer takes the exact path (the read settles the notes
+     * committed before it begins, so this is a batch committed in between). Else, as of a past asOf, the sets declared
+     * exact then ({@link #pastReady}); else the exact path, over the facts with their recording times.
      */
-    private boolean current(SnapshotConnections.Statements statements, Generation generation, ReportingPeriod period,
-            Instant asOf) {
+    private Paths paths(SnapshotConnections.Statements statements, Generation generation, ReportingPeriod period,
+            Instant asOf, Map<String, Object> parameters) {
         if (!wholeMonths(period)) {
-            return false;
+            return new Paths(false, false);
         }
-        Object current = statements.query(generation.sql(
+        Map<String, Object> row = statements.query(generation.sql(
                 "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.referent_item) <= :asOf, TRUE) "
-                        + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current"),
-                Map.of("asOf", asOf)).get(0).get("current");
-        return Boolean.TRUE.equals(current);
+                        + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current, "
+                        + PreAggregateNotes.NOTED + " AS pending"),
+                Map.of("asOf", asOf)).get(0);
+        if (!Boolean.FALSE.equals(row.get("pending"))) {
+            return new Paths(false, false);
+        }
+        if (Boolean.TRUE.equals(row.get("current"))) {
+            return new Paths(true, false);
+        }
+        return new Paths(false, pastReady(statements, generation, period, asOf, parameters));
     }
 
     private static boolean wholeMonths(ReportingPeriod period) {
@@ -294,14 +309,13 @@ public class IndicatorFacts {
 
     /** Whether the pre-aggregates answer for this period and asOf. */
     boolean aggregated(Generation generation, ReportingPeriod period, Instant asOf) {
-        return current(connections.own(), generation, period, asOf);
+        return paths(connections.own(), generation, period, asOf, parameters(Scope.national(), period, asOf))
+                .current();
     }
 
     /** Whether the sets declared exact as of a past asOf answer for this scope, period and asOf. */
     boolean pastAggregated(Generation generation, Scope scope, ReportingPeriod period, Instant asOf) {
-        SnapshotConnections.Statements own = connections.own();
-        return !current(own, generation, period, asOf)
-                && pastReady(own, generation, period, asOf, parameters(scope, period, asOf));
+        return paths(connections.own(), generation, period, asOf, parameters(scope, period, asOf)).pastReady();
     }
 
     /**

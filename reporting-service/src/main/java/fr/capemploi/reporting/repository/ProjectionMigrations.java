@@ -26,7 +26,8 @@ final class ProjectionMigrations implements ResourceProvider {
     static final String BASELINE_VERSION = BASELINE.substring(1, BASELINE.indexOf("__"));
 
     static final List<String> FILES = List.of(
-            BASELINE);
+            BASELINE,
+            "V14__notes_outlive_their_batch.sql");
 
     private final List<String> files;
 

@@ -2,6 +2,8 @@ package fr.capemploi.reporting.rest;
 
 import fr.capemploi.platform.consumer.FeedLag;
 import fr.capemploi.platform.security.Roles;
+import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.messaging.PreAggregateFolds;
 import fr.capemploi.reporting.service.ProjectionGenerations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -27,10 +29,12 @@ public class ProjectionStatusResource {
 
     private final FeedLag lag;
     private final ProjectionGenerations generations;
+    private final PreAggregateFolds folds;
 
-    public ProjectionStatusResource(FeedLag lag, ProjectionGenerations generations) {
+    public ProjectionStatusResource(FeedLag lag, ProjectionGenerations generations, PreAggregateFolds folds) {
         this.lag = lag;
         this.generations = generations;
+        this.folds = folds;
     }
 
     public enum Role { ACTIVE, REBUILDING, RETIRED }
@@ -42,6 +46,10 @@ public class ProjectionStatusResource {
             @Schema(description = "Whether the broker answered; when not, end offsets and lags are null (unknown) and "
                     + "the offsets are those stored with the projections") boolean brokerAvailable,
             @Schema(description = "Lag of the active generation; null when the broker did not answer") Long totalLag,
+            @Schema(description = "Notes of facts the active generation has applied that are not yet folded into its "
+                    + "pre-aggregates (folded in a transaction of their own after the facts'); caught up means "
+                    + "totalLag and this both 0. Answers read no pre-aggregate missing a fact applied before they "
+                    + "began, whatever this says") long unfoldedNotes,
             @Schema(description = "The generation being rebuilt, if a rebuild is in progress") Integer rebuildingGeneration,
             @Schema(description = "Events the rebuilding generation still has to apply; null when no rebuild is in "
                     + "progress or the broker did not answer") Long rebuildLag,
@@ -68,7 +76,8 @@ public class ProjectionStatusResource {
                     + "offsets and lags null). During a rebuild, the rebuilding generation's partitions are listed too "
                     + "and its lag is given apart from the active one's.")
     public ProjectionStatus status() {
-        int active = generations.active().number();
+        Generation activeGeneration = generations.active();
+        int active = activeGeneration.number();
         Optional<Integer> rebuilding = generations.rebuilding();
         FeedLag.Snapshot snapshot = lag.snapshot();
         List<FeedLag.PartitionLag> measured = snapshot.partitions();
@@ -82,7 +91,7 @@ public class ProjectionStatusResource {
         boolean brokerAvailable = snapshot.brokerAnswered() && measured.stream().allMatch(FeedLag.PartitionLag::endKnown);
         Long rebuildLag = rebuilding.isEmpty() ? null : lagOf(partitions, Role.REBUILDING, brokerAvailable);
         return new ProjectionStatus(active, generations.lastRebuild().orElse(null), brokerAvailable,
-                lagOf(partitions, Role.ACTIVE, brokerAvailable), rebuilding.orElse(null), rebuildLag, partitions);
+                lagOf(partitions, Role.ACTIVE, brokerAvailable), folds.unfolded(activeGeneration), rebuilding.orElse(null), rebuildLag, partitions);
     }
 
     private static Long lagOf(List<PartitionStatus> partitions, Role role, boolean known) {

@@ -5,6 +5,7 @@ import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.domain.IndicatorValue;
 import fr.capemploi.reporting.domain.ReportingPeriod;
 import fr.capemploi.reporting.domain.Scope;
+import fr.capemploi.reporting.messaging.PreAggregateFolds;
 import fr.capemploi.reporting.repository.FactsOverview;
 import fr.capemploi.reporting.repository.IndicatorFacts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +30,27 @@ public class IndicatorQueries {
     private final IndicatorFacts facts;
     private final FactsOverview overview;
     private final ProjectionGenerations generations;
+    private final PreAggregateFolds folds;
 
-    public IndicatorQueries(IndicatorFacts facts, FactsOverview overview, ProjectionGenerations generations) {
+    public IndicatorQueries(IndicatorFacts facts, FactsOverview overview, ProjectionGenerations generations,
+            PreAggregateFolds folds) {
         this.facts = facts;
         this.overview = overview;
         this.generations = generations;
+        this.folds = folds;
+    }
+
+    /**
+     * The answer's state: the notes the active generation's batches committed so far folded first (waiting for a fold
+     * under way), then the read transaction begun, so that the pre-aggregates it reads count every fact acknowledged
+     * before the request. A batch committing in between leaves notes in the answer's state: that answer takes the
+     * exact path ({@code IndicatorFacts}).
+     */
+    private Generation begin() {
+        Generation generation = generations.active();
+        folds.settle(generation);
+        facts.beginRead();
+        return generation;
     }
 
     public record SeriesPoint(ReportingPeriod period, IndicatorValue value) {
@@ -46,8 +63,7 @@ public class IndicatorQueries {
 
     @Transactional
     public List<IndicatorValue> of(List<Indicator> indicators, Scope scope, ReportingPeriod period, Instant asOf) {
-        facts.beginRead();
-        Generation generation = generations.active();
+        Generation generation = begin();
         // the sets several indicators start from (accompaniments active in the period, levels held, level-1
         // contacts) are worked out once for the request, not once per indicator; the indicators that read none run
         // meanwhile on other connections
@@ -56,8 +72,7 @@ public class IndicatorQueries {
 
     @Transactional
     public List<SeriesPoint> series(Indicator indicator, Scope scope, List<ReportingPeriod> periods, Instant asOf) {
-        facts.beginRead();
-        Generation generation = generations.active();
+        Generation generation = begin();
         List<IndicatorValue> values = facts.computeEach(generation, indicator, List.of(scope), periods, asOf);
         return IntStream.range(0, periods.size())
                 .mapToObj(i -> new SeriesPoint(periods.get(i), values.get(i))).toList();
@@ -78,8 +93,7 @@ public class IndicatorQueries {
 
     @Transactional
     public RegionComparison byRegion(Indicator indicator, ReportingPeriod period, Instant asOf) {
-        facts.beginRead();
-        Generation generation = generations.active();
+        Generation generation = begin();
         List<String> regions = overview.regions(generation, period.end(), asOf);
         List<Scope> scopes = new ArrayList<>(List.of(Scope.national()));
         regions.forEach(region -> scopes.add(Scope.region(region)));

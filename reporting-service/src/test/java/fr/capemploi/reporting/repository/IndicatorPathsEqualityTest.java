@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,10 +199,7 @@ public class IndicatorPathsEqualityTest {
     @CsvSource({"300, 6000, true", "2000, 40000, false"})
     void theCatalogueAndItsPreAggregatesEqualTheReferenceQueries(long beneficiaries, long events,
             boolean comparedAsLoaded) throws Exception {
-        Generation scratch = QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
-        });
+        Generation scratch = scratch(generations);
         try {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
@@ -267,6 +266,25 @@ public class IndicatorPathsEqualityTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(scratch, List.of()));
         }
+    }
+
+    /** What each pre-aggregate counts (its rows that count, the columns a recomputation gives again). */
+    public static Map<String, List<String>> counted(Statement statement, Generation generation) throws SQLException {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Map.Entry<String, String> table : new TreeMap<>(AGGREGATES).entrySet()) {
+            rows.put(table.getKey(), QueryRows.texts(statement, generation.sql("SELECT CAST(ROW(" + table.getValue()
+                    + ") AS TEXT) FROM {schema}." + table.getKey() + " WHERE " + nonZero(table.getKey())
+                    + " ORDER BY 1")));
+        }
+        return rows;
+    }
+
+    /** A generation of its own for a test, dropped by the test (its consumers, none, with it). */
+    static Generation scratch(GenerationRepository generations) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            generations.lock();
+            return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
+        });
     }
 
     /** The rows of a pre-aggregate that count: a counter back to zero stays where triggers kept it. */

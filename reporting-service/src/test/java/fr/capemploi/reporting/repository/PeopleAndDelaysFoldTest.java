@@ -38,7 +38,7 @@ class PeopleAndDelaysFoldTest {
     private static final String A3 = "'00000000-0000-0000-0000-0000000000b3'";
 
     /** In the order a projection would send them; several touch P1, several R1's and R2's caseloads. */
-    private static final List<String> CHANGES = List.of(
+    static final List<String> CHANGES = List.of(
             accompaniment(A1, P1, S1, R1, "2016-01-10"),
             level("01", A1, P1, S1, R1, 2, "2016-01-10"),
             accompaniment(A2, P2, S1, R1, "2016-02-01"),
@@ -187,13 +187,10 @@ class PeopleAndDelaysFoldTest {
     }
 
     private Generation scratch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            return generations.create(generations.lastNumber() + 1, Generation.State.ABANDONED);
-        });
+        return IndicatorPathsEqualityTest.scratch(generations);
     }
 
-    private static Map<String, List<List<String>>> snapshot(Connection connection, Generation generation)
+    static Map<String, List<List<String>>> snapshot(Connection connection, Generation generation)
             throws SQLException {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         for (String query : List.of(ITEMS, COUNTERS, PAIRS, REFERENTS, DELAYS, NATIONAL_DELAYS)) {
@@ -202,7 +199,7 @@ class PeopleAndDelaysFoldTest {
         return tables;
     }
 
-    private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
+    static List<List<String>> rows(Connection connection, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();

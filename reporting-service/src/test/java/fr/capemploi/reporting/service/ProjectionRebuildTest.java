@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.service;
 
+import static fr.capemploi.reporting.repository.IndicatorPathsEqualityTest.counted;
 import static fr.capemploi.reporting.repository.QueryRows.texts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,17 +281,6 @@ class ProjectionRebuildTest {
                     .isEqualTo(text(statement, indexes.formatted(live.schema())));
             connection.rollback();
         }
-    }
-
-    /** What each pre-aggregate counts (its rows that count, the columns a recomputation gives again). */
-    private static Map<String, List<String>> counted(Statement statement, Generation generation) throws Exception {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (Map.Entry<String, String> table : new TreeMap<>(IndicatorPathsEqualityTest.AGGREGATES).entrySet()) {
-            rows.put(table.getKey(), texts(statement, generation.sql("SELECT CAST(ROW(" + table.getValue()
-                    + ") AS TEXT) FROM {schema}." + table.getKey() + " WHERE "
-                    + IndicatorPathsEqualityTest.nonZero(table.getKey()) + " ORDER BY 1")));
-        }
-        return rows;
     }
 
     /** Every row of each pre-aggregate, whole. */
