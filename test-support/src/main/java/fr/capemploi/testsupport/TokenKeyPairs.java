@@ -2,10 +2,13 @@ package fr.capemploi.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,10 +26,10 @@ import java.util.regex.Pattern;
  * The two RSA key pairs of {@link TestTokens}: the trusted one, whose public key the services under test verify
  * with, and the untrusted one that signs the forged tokens. Generating a 2048-bit pair costs 0.5-1 CPU-s on the test
  * JVMs' C1 compiler, and every module's test JVM generated both at its start: they are generated once per build by
- * the first test JVM that needs them, kept in one file under the build's target folder (the root pom's surefire
- * configuration names it in {@value #FOLDER_PROPERTY}; a module's own {@code target} when run without it) and read by
- * every other. Generated rather than committed, so that no private key is ever in the repository; {@code clean}
- * removes them.
+ * the first test JVM that needs them (the others wait for it), kept in one file under the build's target folder
+ * (the root pom's surefire configuration names it in {@value #FOLDER_PROPERTY}; a module's own {@code target} when
+ * run without it) and read by every other. Generated rather than committed, so that no private key is ever in the
+ * repository; {@code clean} removes them.
  */
 final class TokenKeyPairs {
 
@@ -47,12 +50,22 @@ final class TokenKeyPairs {
         return in(Path.of(System.getProperty(FOLDER_PROPERTY, "target")));
     }
 
-    /** The pairs kept in {@code folder}, generated there first if no JVM did yet. */
-    static TokenKeyPairs in(Path folder) {
+    /**
+     * The pairs kept in {@code folder}, generated there first if no JVM did yet. A lock on a file beside them makes
+     * the forks of modules that start side by side wait for the first one's pairs instead of each generating its own;
+     * the pairs are written to a temporary file moved into place, so a JVM killed while writing leaves no half file.
+     */
+    static synchronized TokenKeyPairs in(Path folder) {
         Path file = folder.resolve("token-key-pairs.pem");
         try {
-            if (!Files.exists(file)) {
-                write(file);
+            Files.createDirectories(folder);
+            try (FileChannel lock = FileChannel.open(folder.resolve("token-key-pairs.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                if (!Files.exists(file)) {
+                    Path temporary = Files.createTempFile(folder, "token-key-pairs", ".tmp");
+                    Files.writeString(temporary, privatePem() + privatePem(), StandardCharsets.US_ASCII);
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                }
             }
             Matcher keys = PEM.matcher(Files.readString(file, StandardCharsets.US_ASCII));
             List<KeyPair> pairs = keys.results().map(key -> pair(key.group(1))).toList();
@@ -62,23 +75,6 @@ final class TokenKeyPairs {
             return new TokenKeyPairs(pairs.get(0), pairs.get(1));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the test token keys " + file, e);
-        }
-    }
-
-    /**
-     * Writes both private keys to a temporary file, then links it to {@code file}: a link is created whole or not at
-     * all, so the forks of modules built side by side either win or find the first writer's complete file and use it.
-     */
-    private static void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), "token-key-pairs", ".tmp");
-        try {
-            Files.writeString(temporary, privatePem() + privatePem(), StandardCharsets.US_ASCII);
-            Files.createLink(file, temporary);
-        } catch (FileAlreadyExistsException anotherJvmWon) {
-            // its keys are as good as ours
-        } finally {
-            Files.delete(temporary);
         }
     }
 

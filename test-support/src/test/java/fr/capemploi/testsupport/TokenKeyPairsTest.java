@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TokenKeyPairsTest {
 
     @Test
-    void twoJvmsStartingAtOnceUseTheFirstWritersPairsAndLaterOnesReadThem(@TempDir Path folder) throws Exception {
-        // two forks of modules built side by side, both finding no file: each generates, one link wins
+    void jvmsStartingAtOnceUseTheFirstOnesPairsAndLaterOnesReadThem(@TempDir Path folder) throws Exception {
+        // two forks of modules built side by side, both finding no file: one generates, the other waits and reads
         CountDownLatch together = new CountDownLatch(2);
         List<CompletableFuture<TokenKeyPairs>> firstTwo = List.of(1, 2).stream()
                 .map(fork -> CompletableFuture.supplyAsync(() -> {
@@ -39,7 +39,8 @@ class TokenKeyPairsTest {
             assertThat(other.untrusted.getPrivate().getEncoded()).isEqualTo(first.untrusted.getPrivate().getEncoded());
         }
         assertThat(first.untrusted.getPublic().getEncoded()).isNotEqualTo(first.trusted.getPublic().getEncoded());
-        assertThat(Files.list(folder).map(Path::getFileName).map(Path::toString)).containsExactly("token-key-pairs.pem");
+        assertThat(Files.list(folder).map(Path::getFileName).map(Path::toString)).containsExactlyInAnyOrder("token-key-pairs.pem",
+                "token-key-pairs.lock");
         // the public halves are derived from the stored private keys: each verifies its own key's signatures only
         assertThat(verifies(first.trusted, first.trusted)).isTrue();
         assertThat(verifies(first.untrusted, first.untrusted)).isTrue();
