@@ -35,8 +35,8 @@ public final class TestTokens {
     public static final String ISSUER = "https://cepcpf.capemploi.fr";
 
     private static final TokenKeyPairs KEYS = TokenKeyPairs.ofThisBuild();
-    private static final KeyPair TRUSTED = KEYS.trusted;
-    private static final KeyPair UNTRUSTED = KEYS.untrusted;
+    private static final KeyPair TRUSTED = KEYS.trusted();
+    private static final KeyPair UNTRUSTED = KEYS.untrusted();
     private static Path publicKeyFile;
 
     /** How long a signed token is handed out again. */

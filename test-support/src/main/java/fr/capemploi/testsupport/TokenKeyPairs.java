@@ -31,19 +31,11 @@ import java.util.regex.Pattern;
  * run without it) and read by every other. Generated rather than committed, so that no private key is ever in the
  * repository; {@code clean} removes them.
  */
-final class TokenKeyPairs {
+record TokenKeyPairs(KeyPair trusted, KeyPair untrusted) {
 
     static final String FOLDER_PROPERTY = "test-support.token-keys";
 
     private static final Pattern PEM = Pattern.compile("-----BEGIN PRIVATE KEY-----([^-]+)-----END PRIVATE KEY-----");
-
-    final KeyPair trusted;
-    final KeyPair untrusted;
-
-    private TokenKeyPairs(KeyPair trusted, KeyPair untrusted) {
-        this.trusted = trusted;
-        this.untrusted = untrusted;
-    }
 
     /** The pairs of this build: read from its file, or generated and written there first if no JVM did yet. */
     static TokenKeyPairs ofThisBuild() {
@@ -95,7 +87,8 @@ final class TokenKeyPairs {
     private static KeyPair pair(String base64) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
+            PrivateKey privateKey = rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
             RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
             return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())),
                     privateKey);

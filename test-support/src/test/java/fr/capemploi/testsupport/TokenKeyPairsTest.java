@@ -35,16 +35,18 @@ class TokenKeyPairsTest {
         TokenKeyPairs later = TokenKeyPairs.in(folder);
 
         for (TokenKeyPairs other : List.of(second, later)) {
-            assertThat(other.trusted.getPrivate().getEncoded()).isEqualTo(first.trusted.getPrivate().getEncoded());
-            assertThat(other.untrusted.getPrivate().getEncoded()).isEqualTo(first.untrusted.getPrivate().getEncoded());
+            assertThat(other.trusted().getPrivate().getEncoded())
+                    .isEqualTo(first.trusted().getPrivate().getEncoded());
+            assertThat(other.untrusted().getPrivate().getEncoded())
+                    .isEqualTo(first.untrusted().getPrivate().getEncoded());
         }
-        assertThat(first.untrusted.getPublic().getEncoded()).isNotEqualTo(first.trusted.getPublic().getEncoded());
-        assertThat(Files.list(folder).map(Path::getFileName).map(Path::toString)).containsExactlyInAnyOrder("token-key-pairs.pem",
-                "token-key-pairs.lock");
+        assertThat(first.untrusted().getPublic().getEncoded()).isNotEqualTo(first.trusted().getPublic().getEncoded());
+        assertThat(Files.list(folder).map(Path::getFileName).map(Path::toString))
+                .containsExactlyInAnyOrder("token-key-pairs.pem", "token-key-pairs.lock");
         // the public halves are derived from the stored private keys: each verifies its own key's signatures only
-        assertThat(verifies(first.trusted, first.trusted)).isTrue();
-        assertThat(verifies(first.untrusted, first.untrusted)).isTrue();
-        assertThat(verifies(first.untrusted, first.trusted)).isFalse();
+        assertThat(verifies(first.trusted(), first.trusted())).isTrue();
+        assertThat(verifies(first.untrusted(), first.untrusted())).isTrue();
+        assertThat(verifies(first.untrusted(), first.trusted())).isFalse();
     }
 
     private static boolean verifies(KeyPair signer, KeyPair verifier) throws Exception {
