@@ -1,5 +1,12 @@
 package fr.capemploi.testsupport;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.awaitility.Awaitility;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -53,6 +60,27 @@ public final class TestKafka {
             Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::closeWithin5Seconds, "kafka-test-broker-stop"));
         }
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Waits until the consumer group {@code groupId} holds every partition of {@code topic}. A service's consumer
+     * joins its group after the service has started (Quarkus does not wait for it, nor should readiness: a service
+     * is ready without its broker), and the first join also creates the group coordinator's topic: on a loaded
+     * machine that took longer than a test's wait for one record to arrive. A test that waits for the service to have
+     * read a record awaits this first, with a start-up's bound, then the record with an arrival's.
+     */
+    public static void awaitAssigned(String groupId, String topic, Duration within) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Awaitility.await("consumer group " + groupId + " holding every partition of " + topic).atMost(within)
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                                .partitions().size();
+                        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId))
+                                .describedGroups().get(groupId).get();
+                        return group.members().stream().flatMap(member -> member.assignment().topicPartitions()
+                                .stream()).filter(partition -> partition.topic().equals(topic)).count() == partitions;
+                    });
+        }
     }
 
     private static boolean jvmShuttingDown() {

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * Bearer tokens as the platform's identity provider would issue them. The signing key pair is generated once per
- * JVM; the services under test trust its public key through {@link #publicKeyFile()}. A second, untrusted key pair
- * signs the forged tokens of the authorization tests.
+ * build ({@link TokenKeyPairs}); the services under test trust its public key through {@link #publicKeyFile()}. A
+ * second, untrusted key pair signs the forged tokens of the authorization tests.
  *
  * <p>A token of the same kind (role, structure, counsellor, key, expired or not) is signed once and handed out again
  * for {@link #REUSE} (an identity provider's client keeps its token too): an RS256 signature costs 8-10 ms of CPU in
@@ -36,8 +34,9 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://cepcpf.capemploi.fr";
 
-    private static final KeyPair TRUSTED = generate();
-    private static final KeyPair UNTRUSTED = generate();
+    private static final TokenKeyPairs KEYS = TokenKeyPairs.ofThisBuild();
+    private static final KeyPair TRUSTED = KEYS.trusted();
+    private static final KeyPair UNTRUSTED = KEYS.untrusted();
     private static Path publicKeyFile;
 
     /** How long a signed token is handed out again. */
@@ -158,15 +157,5 @@ public final class TestTokens {
             claims.claim("structure_id", structureId.toString());
         }
         return claims;
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import fr.capemploi.events.beneficiary.BeneficiaryRegistered.StatusAtEntry;
 import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestEvents;
+import fr.capemploi.testsupport.TestKafka;
 import fr.capemploi.testsupport.TestTokens;
 import fr.capemploi.testsupport.TopicProbe;
 import io.restassured.config.JsonConfig;
@@ -65,7 +66,22 @@ final class Fixtures {
         return beneficiary;
     }
 
+    /** cpf-service's consumer of the registry's events ({@code mp.messaging.incoming.beneficiaries.group.id}). */
+    private static final String REGISTRY_GROUP = "cpf-service.beneficiaries";
+    private static volatile boolean registryFollowed;
+
+    /**
+     * The person is known once the service's consumer has read its registration. Before the first arrival of a JVM
+     * that consumer must also have joined its group (after the start, on a broker creating its group coordinator's
+     * topic): that is awaited first, bounded as a start, so that a slow join on a loaded machine is not taken for a
+     * lost record (the flake of {@code AuthorizationMatrixTest}'s first person, not known within 30 s).
+     */
     static void awaitKnown(UUID beneficiary, UUID structure) {
+        if (!registryFollowed) {
+            TestKafka.awaitAssigned(REGISTRY_GROUP, PlatformTestResource.topic(Topics.BENEFICIARY),
+                    Duration.ofMinutes(3));
+            registryFollowed = true;
+        }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().auth().oauth2(TestTokens.counsellor(structure)).get("/api/v1/cpf/accounts/" + beneficiary)
                         .statusCode() == 200);
