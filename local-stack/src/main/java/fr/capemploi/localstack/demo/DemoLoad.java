@@ -100,7 +100,7 @@ public final class DemoLoad {
             return thread;
         });
         try {
-            registerStructures();
+            registerStructures(pool);
             runAll(pool, plan.counsellors(), this::registerCounsellor);
             runAll(pool, plan.declarations(), this::declare);
             List<Integer> contacts = java.util.stream.IntStream.range(0, plan.anonymousContacts().size()).boxed()
@@ -204,8 +204,12 @@ public final class DemoLoad {
 
     // ---------------------------------------------------------------------------------------- directory
 
-    /** Structures have no Idempotency-Key: codes are unique, so known codes are looked up first. */
-    private void registerStructures() {
+    /**
+     * Structures have no Idempotency-Key: codes are unique, so known codes are looked up first. The others are
+     * registered on the pool like every later step: nothing depends on their order, and one after the other they were
+     * the load's slowest stretch (a hundred requests to services that had just started, one at a time).
+     */
+    private void registerStructures(ExecutorService pool) {
         Map<String, UUID> known = new ConcurrentHashMap<>();
         for (int page = 0; ; page++) {
             Answer answer = http.get(target.uri(SuiteService.BENEFICIARY, "/api/v1/structures?size=200&page=" + page),
@@ -217,7 +221,7 @@ public final class DemoLoad {
                 break;
             }
         }
-        for (StructurePlan s : plan.structures()) {
+        runAll(pool, plan.structures(), s -> {
             UUID id = known.get(s.code());
             if (id == null) {
                 Answer created = http.post(target.uri(SuiteService.BENEFICIARY, "/api/v1/structures"), admin(),
@@ -227,7 +231,7 @@ public final class DemoLoad {
             }
             structureIds[s.index()] = id;
             progress.step();
-        }
+        });
     }
 
     /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
