@@ -100,7 +100,7 @@ public final class DemoLoad {
             return thread;
         });
         try {
-            registerStructures(pool);
+            registerStructures();
             runAll(pool, plan.counsellors(), this::registerCounsellor);
             runAll(pool, plan.declarations(), this::declare);
             List<Integer> contacts = java.util.stream.IntStream.range(0, plan.anonymousContacts().size()).boxed()
@@ -205,11 +205,12 @@ public final class DemoLoad {
     // ---------------------------------------------------------------------------------------- directory
 
     /**
-     * Structures have no Idempotency-Key: codes are unique, so known codes are looked up first. The others are
-     * registered on the pool like every later step: nothing depends on their order, and one after the other they were
-     * the load's slowest stretch (a hundred requests to services that had just started, one at a time).
+     * Structures have no Idempotency-Key: codes are unique, so known codes are looked up first. One at a time:
+     * sending them on the pool was tried (2026-12-06) and not kept: the first sixteen, sent together to a
+     * beneficiary-service that had just started, were answered only after ~30 s (load 60-100), and no run at a load
+     * like the sequential one's showed a gain.
      */
-    private void registerStructures(ExecutorService pool) {
+    private void registerStructures() {
         Map<String, UUID> known = new ConcurrentHashMap<>();
         for (int page = 0; ; page++) {
             Answer answer = http.get(target.uri(SuiteService.BENEFICIARY, "/api/v1/structures?size=200&page=" + page),
@@ -221,7 +222,7 @@ public final class DemoLoad {
                 break;
             }
         }
-        runAll(pool, plan.structures(), s -> {
+        for (StructurePlan s : plan.structures()) {
             UUID id = known.get(s.code());
             if (id == null) {
                 Answer created = http.post(target.uri(SuiteService.BENEFICIARY, "/api/v1/structures"), admin(),
@@ -231,7 +232,7 @@ public final class DemoLoad {
             }
             structureIds[s.index()] = id;
             progress.step();
-        });
+        }
     }
 
     /** Requests sent so far (retries included), per service: lets a benchmark follow the load while it runs. */
