@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.capemploi.localstack.EmbeddedDatabase;
 import fr.capemploi.localstack.KafkaBroker;
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.ServiceProcess;
@@ -45,7 +46,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,7 +60,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * cluster of three Kafka nodes. Under a writer that retries every unacknowledged request (same Idempotency-Key) until
  * it is acknowledged, the assertion is always the same: every acknowledged structure is counted once, on both
  * reporting instances. The scenarios run in order and build on each other (one start-up for all: CI time); the one that
- * kills instances comes last, so that nothing has to start them again. Backup and restore, which stops and starts
+ * kills instances comes last, so that nothing has to start them again, and only {@link CepWithTheRegistry}, which
+ * needs one instance of each service, follows it. Backup and restore, which stops and starts
  * every service instance, runs on the one-of-everything suite ({@code RunningSuiteSystemTest.BackupAndRestore}): the
  * same commands and checks, four JVM starts instead of eight.
  */
@@ -237,6 +241,65 @@ class HighAvailabilitySystemTest {
                 "an acknowledged structure never reached the topic");
         System.err.printf("[ha] %d records for %d structures: %d published again after a failure%n", records.size(),
                 written.size(), records.size() - eventIds(records).size());
+    }
+
+    /**
+     * cep-service with the real beneficiary-service (was cep-service's {@code RegistryIntegrationTest}, then
+     * {@code RunningSuiteSystemTest}'s): documents named from the registry, reads traced there, nothing personal kept,
+     * erasure, and the registry down or hanging. It runs here, after the scenarios above (Jupiter runs a class's own
+     * test methods before its {@code @Nested} classes), on what the failure scenario leaves: one instance of each
+     * service, so the registry killed is the only one, as on a one-of-everything suite — cep-service reads instance 1
+     * of beneficiary-service, and no second relay can publish what the crashed registry's relay must publish once it
+     * is back. Here rather than on the running suite because that fork is the longer of the two: its set-up loads the
+     * demo network twice, and the module ends when it ends.
+     */
+    @Nested
+    class CepWithTheRegistry {
+
+        private final RegistryDocumentsJourney journey = new RegistryDocumentsJourney(stack, new SuiteApi(stack));
+
+        /**
+         * A failure scenario that stopped half-way may leave the database or the instances this journey uses down;
+         * the other instances stay as it left them (their start is no part of this journey).
+         */
+        @BeforeEach
+        void theDatabaseAndTheFirstInstancesRun() {
+            if (stack.database() instanceof EmbeddedDatabase embedded && !embedded.isRunning()) {
+                suite("restart", "postgres");
+            }
+            for (SuiteService service : SuiteService.values()) {
+                ServiceProcess first = stack.service(service);
+                if (!first.isRunning()) {
+                    first.start();
+                    first.awaitReady(SETTLE);
+                }
+            }
+        }
+
+        @Test
+        void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() {
+            journey.theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier();
+        }
+
+        @Test
+        void theReadIsInThePersonsAccessLogUnderTheCounsellorsName() {
+            journey.theReadIsInThePersonsAccessLogUnderTheCounsellorsName();
+        }
+
+        @Test
+        void nothingPersonalIsKeptInCepServicesTables() throws Exception {
+            journey.nothingPersonalIsKeptInCepServicesTables();
+        }
+
+        @Test
+        void anErasedPersonsDocumentsAreGone() {
+            journey.anErasedPersonsDocumentsAreGone();
+        }
+
+        @Test
+        void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws Exception {
+            journey.whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter();
+        }
     }
 
     /**

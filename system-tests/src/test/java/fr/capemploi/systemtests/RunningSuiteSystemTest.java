@@ -47,7 +47,9 @@ import org.junit.jupiter.api.TestInstance;
  * suite running for the next one (or the {@code @BeforeEach} brings back what a scenario that failed half-way left
  * down), and so runs alone or in any order; backup and restore too, since a restore gives back the rows as of a backup
  * it took itself. The two-of-everything suite keeps a stack of its own, and takes the database outage (every instance
- * answering 503 and not ready) under its writer.
+ * answering 503 and not ready) under its writer, and cep-service's journey with the registry once its failure
+ * scenario has left one instance of each service: this suite's fork, which loads the demo network twice, is the
+ * longer of the two.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunningSuiteSystemTest {
@@ -143,7 +145,8 @@ class RunningSuiteSystemTest {
      * The thin slice end to end: a structure registered in beneficiary-service reaches the reporting service's
      * {@code structures-registered} indicator through Kafka, exactly once. Across a broker outage and reporting-service
      * crashed: {@code SuiteRestart}'s outage scenario (one broker stop and one service start for what three scenarios
-     * each stopped and started for themselves); beneficiary-service's crash: {@code CepWithTheRegistry}.
+     * each stopped and started for themselves); beneficiary-service's crash: {@code CepWithTheRegistry}, on the
+     * two-of-everything suite ({@code HighAvailabilitySystemTest}) once it is down to one instance of each service.
      */
     @Nested
     class ThinSlice {
@@ -176,43 +179,6 @@ class RunningSuiteSystemTest {
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> api.projectionLag("beneficiary.events") == 0);
             return api.structuresRegistered(REGION);
-        }
-    }
-
-    /**
-     * cep-service with the real beneficiary-service (was cep-service's {@code RegistryIntegrationTest}, a second
-     * Quarkus boot of its tests with a beneficiary-service process of its own): documents named from the registry,
-     * reads traced there, nothing personal kept, erasure, and the registry down or hanging. Registers what it needs
-     * on first use.
-     */
-    @Nested
-    class CepWithTheRegistry {
-
-        private final RegistryDocumentsJourney journey = new RegistryDocumentsJourney(stack, api);
-
-        @Test
-        void theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier() {
-            journey.theDossierDeSyntheseAndTheFicheDeLiaisonCarryTheNamesAndNoIdentifier();
-        }
-
-        @Test
-        void theReadIsInThePersonsAccessLogUnderTheCounsellorsName() {
-            journey.theReadIsInThePersonsAccessLogUnderTheCounsellorsName();
-        }
-
-        @Test
-        void nothingPersonalIsKeptInCepServicesTables() throws Exception {
-            journey.nothingPersonalIsKeptInCepServicesTables();
-        }
-
-        @Test
-        void anErasedPersonsDocumentsAreGone() {
-            journey.anErasedPersonsDocumentsAreGone();
-        }
-
-        @Test
-        void whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter() throws Exception {
-            journey.whenTheRegistryIsDownOrHangsThereIsNoDocumentButA503WithRetryAfter();
         }
     }
 

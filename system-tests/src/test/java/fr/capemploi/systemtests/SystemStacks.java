@@ -2,6 +2,7 @@ package fr.capemploi.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.capemploi.localstack.KafkaBroker;
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.ServiceProcess;
 import fr.capemploi.localstack.StackListener;
@@ -78,13 +79,23 @@ final class SystemStacks {
         return Path.of(System.getProperty("suite.test.data", "target/system-tests-stack") + suffix);
     }
 
-    /** Stops the stack and checks that nothing it started outlives it: no process, no database server. */
+    /**
+     * Stops the stack and checks that nothing it started outlives it: no process, no database server. The services and
+     * the brokers are killed first: a graceful stop closes each service's Kafka consumers in turn (cep- and
+     * reporting-service took ~5 s), then the brokers of a cluster shut down in turn (the last one ~5 s more), time the
+     * class's fork spent at its very end with nothing left to check. A service's graceful stop is what
+     * {@code ./suite restore} does to every service ({@code RunningSuiteSystemTest.BackupAndRestore}, which then finds
+     * each of them ready and its rows as of the backup), through the same {@code ServiceProcess.stop()}; a broker's,
+     * the outage {@code SuiteRestart} stages with the same {@code KafkaBroker.stop()}.
+     */
     static void stop(LocalStack stack) {
         if (stack == null) {
             return;
         }
         List<Long> pids = stack.services().stream().map(ServiceProcess::pid).collect(Collectors.toList());
         stack.broker().ifPresent(broker -> pids.add(broker.pid()));
+        stack.services().forEach(ServiceProcess::kill);
+        stack.brokers().forEach(KafkaBroker::kill);
         stack.close();
         List<Long> survivors = pids.stream()
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))

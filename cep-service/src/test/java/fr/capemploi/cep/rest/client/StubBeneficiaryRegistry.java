@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * beneficiary-service as the layout and rule tests of this service need it: it names every person, counsellor and
  * structure (a test may give its own names), and can be made to fail. The real conversation with beneficiary-service
- * is the system tests' ({@code RunningSuiteSystemTest.CepWithTheRegistry}), on a running suite.
+ * is the system tests' ({@code HighAvailabilitySystemTest.CepWithTheRegistry}), on a running suite.
  */
 @Mock
 @ApplicationScoped
