@@ -1,11 +1,9 @@
 package fr.capemploi.reporting.messaging;
 
-import fr.capemploi.platform.repository.Commits;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.ProjectionSql;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Map;
 
 /**
  * What the projections of one generation share within a transaction of the channel: their statements note changes
@@ -24,7 +22,6 @@ final class GenerationBatch {
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
     private final PreAggregateFolds folds;
-    private final String foldPreAggregates;
     private boolean noted;
 
     GenerationBatch(Generation generation, EntityManager entityManager,
@@ -33,7 +30,6 @@ final class GenerationBatch {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.folds = folds;
-        this.foldPreAggregates = generation.sql("SELECT {schema}.fold_pre_aggregates()");
     }
 
     /**
@@ -49,19 +45,11 @@ final class GenerationBatch {
         noted = true;
     }
 
-    /**
-     * Folds what the transaction's statements noted, once; the next projection completing finds nothing to do. With
-     * concurrent folds, asks for one once the transaction has committed (a rolled-back batch noted nothing).
-     */
+    /** Folds what the transaction's statements noted, once; the next projection completing finds nothing to do. */
     void fold() {
-        if (!noted) {
-            return;
+        if (noted) {
+            noted = false;
+            folds.batchNoted(generation, transactions);
         }
-        noted = false;
-        if (!folds.concurrent()) {
-            ProjectionSql.query(entityManager, foldPreAggregates, Map.of());
-            return;
-        }
-        Commits.afterCommit(transactions, () -> folds.asked(generation));
     }
 }

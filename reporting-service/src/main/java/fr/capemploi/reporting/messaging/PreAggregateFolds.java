@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.messaging;
 
+import fr.capemploi.platform.repository.Commits;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.repository.PreAggregateNotes;
@@ -10,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +79,19 @@ public class PreAggregateFolds {
     /** Whether batches leave their fold to this instance's folding thread. */
     public boolean concurrent() {
         return concurrent;
+    }
+
+    /**
+     * A batch's statements noted changes in the current transaction: folded there, before its commit
+     * ({@code in-transaction}), or asked of the folding thread once it has committed ({@code concurrent}; a batch
+     * rolled back noted nothing).
+     */
+    void batchNoted(Generation generation, TransactionSynchronizationRegistry transactions) {
+        if (concurrent) {
+            Commits.afterCommit(transactions, () -> asked(generation));
+        } else {
+            notes.fold(generation);
+        }
     }
 
     /** A batch of {@code generation} committed notes: folds them soon, with any committed meanwhile. */

@@ -91,7 +91,8 @@ public class ProjectionStatusResource {
         boolean brokerAvailable = snapshot.brokerAnswered() && measured.stream().allMatch(FeedLag.PartitionLag::endKnown);
         Long rebuildLag = rebuilding.isEmpty() ? null : lagOf(partitions, Role.REBUILDING, brokerAvailable);
         return new ProjectionStatus(active, generations.lastRebuild().orElse(null), brokerAvailable,
-                lagOf(partitions, Role.ACTIVE, brokerAvailable), folds.unfolded(activeGeneration), rebuilding.orElse(null), rebuildLag, partitions);
+                lagOf(partitions, Role.ACTIVE, brokerAvailable), folds.unfolded(activeGeneration),
+                rebuilding.orElse(null), rebuildLag, partitions);
     }
 
     private static Long lagOf(List<PartitionStatus> partitions, Role role, boolean known) {
