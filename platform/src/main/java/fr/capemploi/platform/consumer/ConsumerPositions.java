@@ -52,7 +52,11 @@ public class ConsumerPositions {
         });
     }
 
-    /** For this transaction only: commit without waiting for the WAL flush (ProjectionChannel#inProjectionTransaction). */
+    /**
+     * For this transaction only: commit without waiting for the WAL flush. For transactions that only derive state from
+     * what is already committed, so that a crash losing their commit loses them whole and they are done again
+     * (ProjectionChannel#inProjectionTransaction; a pre-aggregate fold apart from the batches).
+     */
     public void relaxDurability() {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (java.sql.Statement statement = connection.createStatement()) {

@@ -1,5 +1,6 @@
 package fr.capemploi.reporting.messaging;
 
+import fr.capemploi.platform.consumer.ConsumerPositions;
 import fr.capemploi.platform.repository.Commits;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.GenerationRepository;
@@ -34,6 +35,11 @@ import org.jboss.logging.Logger;
  * own, one fold at a time, every note committed so far, while the channel applies the next batches. Consecutive
  * batches' notes of one person are then folded once.</li>
  * </ul>
+ * A fold of its own transaction (the folding thread's, an answer's {@link #settle}) commits without waiting for its
+ * WAL flush, as the projections' batches do (platform, {@code ProjectionChannel}): it moves notes into pre-aggregates,
+ * both derived from committed facts, so a crash that loses its commit loses it whole — the notes are back and the
+ * next fold moves them. Waiting made it the one commit of the live channel that waited for the disk (the batches'
+ * commits do not): with the upkeep off nothing waits, and every fold paid a flush of every batch's WAL before it.
  * Either way, notes left over (a fold that failed, the instance stopped before it folded, another instance's notes,
  * a change of setting) are folded by the next fold of the generation, at the latest by the look every
  * {@code reporting.projection.fold-sweep} (5 s) at the live generations. A failed fold rolls back whole: its notes
@@ -49,6 +55,7 @@ public class PreAggregateFolds {
 
     private final PreAggregateNotes notes;
     private final GenerationRepository generations;
+    private final ConsumerPositions positions;
     private final boolean concurrent;
     /** One thread: one fold at a time per instance (folds of one generation also wait for each other's lock). */
     private final ScheduledExecutorService folder = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -61,10 +68,12 @@ public class PreAggregateFolds {
     private volatile Duration retry = FIRST_RETRY;
     private final Counter failures;
 
-    public PreAggregateFolds(PreAggregateNotes notes, GenerationRepository generations, MeterRegistry registry,
+    public PreAggregateFolds(PreAggregateNotes notes, GenerationRepository generations, ConsumerPositions positions,
+            MeterRegistry registry,
             @ConfigProperty(name = "reporting.projection.fold", defaultValue = "concurrent") String mode) {
         this.notes = notes;
         this.generations = generations;
+        this.positions = positions;
         this.failures = Counter.builder("reporting.pre_aggregates.fold.failures")
                 .description("Folds of the folding thread rolled back (their notes kept, folded again later)")
                 .register(registry);
@@ -109,7 +118,7 @@ public class PreAggregateFolds {
         // asks from now on need a fold after this one's statements began: they get one
         asked.remove(generation);
         try {
-            QuarkusTransaction.requiringNew().run(() -> notes.fold(generation));
+            QuarkusTransaction.requiringNew().run(() -> foldApart(generation));
             retry = FIRST_RETRY;
         } catch (RuntimeException failure) {
             failures.increment();
@@ -175,9 +184,15 @@ public class PreAggregateFolds {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             if (notes.pending(generation)) {
-                notes.fold(generation);
+                foldApart(generation);
             }
         });
+    }
+
+    /** A fold in a transaction of its own, which commits without waiting for the WAL flush (above). */
+    private void foldApart(Generation generation) {
+        positions.relaxDurability();
+        notes.fold(generation);
     }
 
     /** The notes of {@code generation} committed and not yet folded. */
