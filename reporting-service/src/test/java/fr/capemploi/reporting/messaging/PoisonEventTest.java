@@ -10,6 +10,7 @@ import fr.capemploi.events.cep.AccompanimentOpened;
 import fr.capemploi.events.cep.DiagnosticRecorded.CapEmploiService;
 import fr.capemploi.events.cep.DiagnosticRecorded.WorkAxis;
 import fr.capemploi.platform.consumer.DeadLetters;
+import fr.capemploi.reporting.rest.IndicatorReads;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
@@ -52,9 +53,8 @@ class PoisonEventTest {
     }
 
     private static long opened(UUID structure) {
-        return given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "structure")
-                .queryParam("scopeId", structure.toString()).queryParam("period", "2016").get("/api/v1/indicators")
-                .then().statusCode(200).extract().jsonPath()
-                .getLong("indicators.find { it.id == 'accompaniments-opened' }.value");
+        return IndicatorReads.value(given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "structure")
+                .queryParam("scopeId", structure.toString()).queryParam("period", "2016").get("/api/v1/indicators"),
+                "accompaniments-opened");
     }
 }

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.domain.Indicator;
@@ -16,6 +17,7 @@ import fr.capemploi.reporting.domain.Scope;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.reporting.service.IndicatorQueries;
 import fr.capemploi.reporting.service.ProjectionGenerations;
+import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -269,8 +271,9 @@ class ConcurrentFoldTest {
     }
 
     private static long status(String field) {
-        return given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status").then().statusCode(200)
-                .extract().jsonPath().<Object>get(field) instanceof Number n ? n.longValue() : -1;
+        JsonNode value = JsonAnswer.of(given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status")
+                .then().statusCode(200).extract().response()).path(field);
+        return value.isIntegralNumber() ? value.asLong() : -1;
     }
 
     private static long opened(List<IndicatorValue> values) {

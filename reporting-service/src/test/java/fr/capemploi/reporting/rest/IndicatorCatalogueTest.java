@@ -4,16 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.reporting.domain.Indicator;
 import fr.capemploi.reporting.messaging.ReportingScenario;
+import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class IndicatorCatalogueTest {
 
     private static final String REGION = TestRegion.INDICATOR_CATALOGUE.code;
     private ReportingScenario scenario;
-    private JsonPath year;
+    private JsonNode year;
 
     /** Once per class, but inside a test: RestAssured knows the application's port only then. */
     @BeforeEach
@@ -43,11 +45,18 @@ class IndicatorCatalogueTest {
 
     @Test
     void catalogueListsEveryIndicatorWithItsFrenchLabelAndDefinition() {
-        assertThat(year.getList("indicators.id")).containsExactlyElementsOf(
-                Arrays.stream(Indicator.values()).map(Indicator::id).toList());
-        assertThat(year.getList("indicators.group", Integer.class)).contains(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
-        assertThat(year.getList("indicators.definition", String.class)).allSatisfy(d -> assertThat(d).isNotBlank());
-        assertThat(year.getString("indicators.find { it.id == 'cpf-presented' }.label"))
+        List<String> ids = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        year.path("indicators").forEach(i -> {
+            ids.add(IndicatorReads.text(i.path("id")));
+            groups.add(i.path("group").isNumber() ? i.path("group").asInt() : null);
+            definitions.add(IndicatorReads.text(i.path("definition")));
+        });
+        assertThat(ids).containsExactlyElementsOf(Arrays.stream(Indicator.values()).map(Indicator::id).toList());
+        assertThat(groups).contains(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(definitions).allSatisfy(d -> assertThat(d).isNotBlank());
+        assertThat(indicator(year, "cpf-presented").path("label").asText())
                 .isEqualTo("Bénéficiaires accompagnés à qui le CPF a été présenté");
     }
 
@@ -157,13 +166,13 @@ class IndicatorCatalogueTest {
         expect(year, "mutualised-offer-used", "100.0", "1", "1", 1);
         expect(year, "at-least-one-cep-training", "100.0", "2", "2", 2);
         // a half-year nobody declared for
-        JsonPath half = region("2016-H1", null);
+        JsonNode half = region("2016-H1", null);
         expect(half, "declared-fte-total", null, null, null, 0);
     }
 
     @Test
     void asOfReproducesWhatHadBeenRecordedThen() {
-        JsonPath before = region("2016", scenario.beforeRevision.toString());
+        JsonNode before = region("2016", scenario.beforeRevision.toString());
         expect(before, "declared-fte-level1-only", "2.0", "2.0", null, 2);   // A v1 1.5 + B 0.5
         expect(before, "declared-fte-total", "9.75", "9.75", null, 2);
         expect(before, "structures-registered", "3", "3", null, 3);
@@ -173,9 +182,9 @@ class IndicatorCatalogueTest {
 
     @Test
     void structureScopeAndQuarterlyPeriods() {
-        JsonPath a = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "structure")
+        JsonNode a = JsonAnswer.of(given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "structure")
                 .queryParam("scopeId", scenario.structureA.toString()).queryParam("period", "2016")
-                .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
+                .get("/api/v1/indicators").then().statusCode(200).extract().response());
         expect(a, "cep-beneficiaries", "3", "3", null, 1); // anonymous, p1, p2
         expect(a, "structures-registered", "1", "1", null, 1);
         // Q3: only p1 (level 3 until the end of September) and p4
@@ -210,51 +219,58 @@ class IndicatorCatalogueTest {
                 .then().statusCode(403);
     }
 
-    private static JsonPath region(String period, String asOf) {
+    private static JsonNode region(String period, String asOf) {
         var request = given().auth().oauth2(TestTokens.analyst()).queryParam("scope", "region")
                 .queryParam("scopeId", REGION).queryParam("period", period);
         if (asOf != null) {
             request = request.queryParam("asOf", asOf);
         }
-        return request.get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
+        return JsonAnswer.of(request.get("/api/v1/indicators").then().statusCode(200).extract().response());
     }
 
-    private static Map<String, Object> indicator(JsonPath json, String id) {
-        List<Map<String, Object>> all = json.getList("indicators");
-        return all.stream().filter(i -> id.equals(i.get("id"))).findFirst().orElseThrow();
+    /** Indicator {@code id} of the answer (read with Jackson: {@link IndicatorReads}), which must be there. */
+    private static JsonNode indicator(JsonNode json, String id) {
+        JsonNode indicator = IndicatorReads.indicator(json, id);
+        assertThat(indicator.isObject()).as(id + " in the answer").isTrue();
+        return indicator;
     }
 
-    private static void expect(JsonPath json, String id, String value, String numerator, String denominator,
+    private static void expect(JsonNode json, String id, String value, String numerator, String denominator,
             long contributing) {
-        Map<String, Object> indicator = indicator(json, id);
-        assertThat(decimal(indicator.get("value"))).as(id + " value").isEqualTo(decimal(value));
-        assertThat(decimal(indicator.get("numerator"))).as(id + " numerator").isEqualTo(decimal(numerator));
-        assertThat(decimal(indicator.get("denominator"))).as(id + " denominator").isEqualTo(decimal(denominator));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> coverage = (Map<String, Object>) indicator.get("coverage");
-        assertThat(((Number) coverage.get("contributing")).longValue()).as(id + " contributing").isEqualTo(contributing);
+        JsonNode indicator = indicator(json, id);
+        assertThat(decimal(indicator.path("value"))).as(id + " value").isEqualTo(decimal(value));
+        assertThat(decimal(indicator.path("numerator"))).as(id + " numerator").isEqualTo(decimal(numerator));
+        assertThat(decimal(indicator.path("denominator"))).as(id + " denominator").isEqualTo(decimal(denominator));
+        JsonNode contributed = indicator.path("coverage").path("contributing");
+        assertThat(contributed.isIntegralNumber()).as(id + " contributing").isTrue();
+        assertThat(contributed.asLong()).as(id + " contributing").isEqualTo(contributing);
     }
 
-    private static BigDecimal part(JsonPath json, String id, String key) {
-        return decimal(breakdown(json, id, key).get("value"));
+    private static BigDecimal part(JsonNode json, String id, String key) {
+        return decimal(breakdown(json, id, key).path("value"));
     }
 
-    private static BigDecimal partNumerator(JsonPath json, String id, String key) {
-        return decimal(breakdown(json, id, key).get("numerator"));
+    private static BigDecimal partNumerator(JsonNode json, String id, String key) {
+        return decimal(breakdown(json, id, key).path("numerator"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> breakdown(JsonPath json, String id, String key) {
-        List<Map<String, Object>> parts = (List<Map<String, Object>>) indicator(json, id).get("breakdown");
-        return parts.stream().filter(p -> key.equals(p.get("key"))).findFirst()
-                .orElseThrow(() -> new AssertionError(id + " has no part " + key + ": " + parts));
+    private static JsonNode breakdown(JsonNode json, String id, String key) {
+        JsonNode part = IndicatorReads.part(json, id, key);
+        if (!part.isObject()) {
+            throw new AssertionError(id + " has no part " + key + ": " + indicator(json, id).path("breakdown"));
+        }
+        return part;
     }
 
     /** Compares numbers whatever their JSON form (10, 10.0): null stays null. */
-    private static BigDecimal decimal(Object value) {
+    private static BigDecimal decimal(JsonNode value) {
+        return decimal(IndicatorReads.text(value));
+    }
+
+    private static BigDecimal decimal(String value) {
         if (value == null) {
             return null;
         }
-        return new BigDecimal(String.valueOf(value)).stripTrailingZeros();
+        return new BigDecimal(value).stripTrailingZeros();
     }
 }

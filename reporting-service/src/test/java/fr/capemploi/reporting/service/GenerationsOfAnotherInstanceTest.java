@@ -9,6 +9,7 @@ import fr.capemploi.events.beneficiary.StructureRegistered;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.reporting.repository.GenerationRepository;
+import fr.capemploi.reporting.rest.IndicatorReads;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -99,8 +100,7 @@ class GenerationsOfAnotherInstanceTest {
     }
 
     private static long structuresRegistered() {
-        return given().auth().oauth2(TestTokens.analyst()).queryParam("period", PERIOD).get("/api/v1/indicators")
-                .then().statusCode(200).extract().jsonPath()
-                .getLong("indicators.find { it.id == 'structures-registered' }.value");
+        return IndicatorReads.value(given().auth().oauth2(TestTokens.analyst()).queryParam("period", PERIOD)
+                .get("/api/v1/indicators"), "structures-registered");
     }
 }

@@ -12,6 +12,8 @@ import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.repository.IndicatorPathsEqualityTest;
+import fr.capemploi.reporting.rest.IndicatorReads;
+import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
@@ -310,8 +312,8 @@ class ProjectionRebuildTest {
     private static Map<String, Object> indicators() {
         Map<String, Object> answers = new TreeMap<>();
         for (String period : List.of("2015", "2016", "2016-H1", "2016-Q4", "2017")) {
-            answers.put(period, given().auth().oauth2(TestTokens.analyst()).queryParam("period", period)
-                    .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath().get("indicators"));
+            answers.put(period, JsonAnswer.of(given().auth().oauth2(TestTokens.analyst()).queryParam("period", period)
+                    .get("/api/v1/indicators").then().statusCode(200).extract().response()).path("indicators"));
         }
         return answers;
     }
@@ -360,8 +362,7 @@ class ProjectionRebuildTest {
     }
 
     private static long structuresRegistered() {
-        return given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016").get("/api/v1/indicators")
-                .then().statusCode(200).extract().jsonPath()
-                .getLong("indicators.find { it.id == 'structures-registered' }.value");
+        return IndicatorReads.value(given().auth().oauth2(TestTokens.analyst()).queryParam("period", "2016")
+                .get("/api/v1/indicators"), "structures-registered");
     }
 }
