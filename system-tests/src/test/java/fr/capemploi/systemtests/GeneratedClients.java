@@ -5,6 +5,7 @@ import fr.capemploi.clients.reporting.api.IndicatorsApi;
 import fr.capemploi.clients.reporting.api.ProjectionsApi;
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.localstack.TokenMinter;
 import java.time.Duration;
 
 /**
@@ -17,9 +18,9 @@ final class GeneratedClients {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalStack stack;
-    private final SuiteTokens tokens;
+    private final TokenMinter tokens;
 
-    GeneratedClients(LocalStack stack, SuiteTokens tokens) {
+    GeneratedClients(LocalStack stack, TokenMinter tokens) {
         this.stack = stack;
         this.tokens = tokens;
     }
@@ -49,7 +50,7 @@ final class GeneratedClients {
     }
 
     private String bearer(String role) {
-        return "Bearer " + tokens.of(role);
+        return "Bearer " + tokens.mint(role);
     }
 
     private String base(SuiteService service) {

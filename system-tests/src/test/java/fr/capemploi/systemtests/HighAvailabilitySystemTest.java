@@ -13,6 +13,7 @@ import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.ServiceProcess;
 import fr.capemploi.localstack.StackListener;
 import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.localstack.TokenMinter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +79,7 @@ class HighAvailabilitySystemTest {
 
     private Path data;
     private LocalStack stack;
-    private SuiteTokens tokens;
+    private TokenMinter tokens;
     private Admin admin;
     /** Structures counted before this class wrote anything, and every structure it had acknowledged since. */
     private long countedAtStart;
@@ -90,7 +91,7 @@ class HighAvailabilitySystemTest {
         // 2 cores for 8 service JVMs, 3 brokers and PostgreSQL: the services' default small heaps, lean brokers
         stack = SystemStacks.builder("-ha", "ha-stack", StackListener.NONE).brokers(3).instances(2).build();
         stack.start();
-        tokens = new SuiteTokens(stack.tokens());
+        tokens = stack.tokens();
         System.err.printf("[ha-stack] ready in %d ms: %s%n", stack.startupTime().toMillis(),
                 stack.componentStartupTimes());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
@@ -392,7 +393,7 @@ class HighAvailabilitySystemTest {
 
     private JsonNode get(URI base, String path, String role) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + tokens.of(role)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + tokens.mint(role)).header("Accept", "application/json")
                 .GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + base + path + " answered " + response.statusCode() + ": "

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.capemploi.localstack.LocalStack;
 import fr.capemploi.localstack.SuiteService;
+import fr.capemploi.localstack.TokenMinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,12 +46,12 @@ final class SuiteApi {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private final SuiteTokens tokens;
+    private final TokenMinter tokens;
     private final GeneratedClients clients;
 
     SuiteApi(LocalStack stack) {
         this.stack = stack;
-        this.tokens = new SuiteTokens(stack.tokens());
+        this.tokens = stack.tokens();
         this.clients = new GeneratedClients(stack, tokens);
     }
 
@@ -153,7 +154,7 @@ final class SuiteApi {
     Answer call(String method, SuiteService service, String path, String role, UUID structureId, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + tokens.of(role, structureId))
+                .header("Authorization", "Bearer " + tokens.mint(role, structureId))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(write(body)));
@@ -183,7 +184,7 @@ final class SuiteApi {
     Document document(SuiteService service, String path, String role, UUID structureId, String accept) {
         HttpRequest request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + tokens.of(role, structureId))
+                .header("Authorization", "Bearer " + tokens.mint(role, structureId))
                 .header("Accept", accept)
                 .GET()
                 .build();
@@ -253,7 +254,7 @@ final class SuiteApi {
     private JsonNode getAsAnalyst(SuiteService service, String path) {
         HttpRequest request = HttpRequest.newBuilder(uri(service, path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + tokens.of("analyst"))
+                .header("Authorization", "Bearer " + tokens.mint("analyst"))
                 .header("Accept", "application/json")
                 .GET()
                 .build();
