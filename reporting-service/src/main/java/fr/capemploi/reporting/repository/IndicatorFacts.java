@@ -230,7 +230,7 @@ public class IndicatorFacts {
     }
 
     /** Which pre-aggregates answer: those kept as of now ({@code current}), or those declared exact as of a past asOf. */
-    private record Paths(boolean current, boolean pastReady) {
+    record Paths(boolean current, boolean pastReady) {
     }
 
     /**
@@ -307,20 +307,17 @@ public class IndicatorFacts {
                 new SharedSets(shared.tables(), shared.registered(), false, false));
     }
 
-    /** Whether the pre-aggregates answer for this period and asOf. */
-    boolean aggregated(Generation generation, ReportingPeriod period, Instant asOf) {
-        return paths(connections.own(), generation, period, asOf, parameters(Scope.national(), period, asOf))
-                .current();
-    }
-
-    /** Whether the sets declared exact as of a past asOf answer for this scope, period and asOf. */
-    boolean pastAggregated(Generation generation, Scope scope, ReportingPeriod period, Instant asOf) {
-        return paths(connections.own(), generation, period, asOf, parameters(scope, period, asOf)).pastReady();
+    /**
+     * Which pre-aggregates answer this scope, period and asOf: those kept as of now, or the sets declared exact as of
+     * a past asOf — the decision an answer makes once.
+     */
+    Paths paths(Generation generation, Scope scope, ReportingPeriod period, Instant asOf) {
+        return paths(connections.own(), generation, period, asOf, parameters(scope, period, asOf));
     }
 
     /**
      * Whether {@code indicator} is answered by the pre-aggregates declared exact as of a past asOf, where
-     * {@link #pastAggregated} holds (that decision, a count of the late people, is the scope's, not the indicator's).
+     * {@link Paths#pastReady} holds (that decision, a count of the late people, is the scope's, not the indicator's).
      */
     boolean pastAggregated(Indicator indicator) {
         return catalogue.answersNow(indicator, false, true);

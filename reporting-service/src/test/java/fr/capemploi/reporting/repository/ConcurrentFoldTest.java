@@ -2,6 +2,8 @@ package fr.capemploi.reporting.repository;
 
 import static fr.capemploi.reporting.repository.IndicatorPathsEqualityTest.counted;
 import static fr.capemploi.reporting.repository.PeopleAndDelaysFoldTest.CHANGES;
+import static fr.capemploi.reporting.repository.PeopleAndDelaysFoldTest.applyAsOneBatch;
+import static fr.capemploi.reporting.repository.PeopleAndDelaysFoldTest.foldInTheTransaction;
 import static fr.capemploi.reporting.repository.PeopleAndDelaysFoldTest.rows;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,17 +84,16 @@ class ConcurrentFoldTest {
             batch.setAutoCommit(false);
             other.setAutoCommit(false);
             for (List<String> changes : batches) {
-                apply(batch, inTransaction, changes == batches.get(2) ? concat(changes, OTHER_PEOPLE) : changes);
-                try (Statement statement = batch.createStatement()) {
-                    statement.execute(inTransaction.sql("SELECT {schema}.fold_pre_aggregates()"));
-                }
+                applyAsOneBatch(batch, inTransaction,
+                        changes == batches.get(2) ? concat(changes, OTHER_PEOPLE) : changes);
+                foldInTheTransaction(batch, inTransaction);
                 batch.commit();
             }
             // apart: batch k is sent and left open while the notes committed before it are folded on another
             // connection (the fold neither waits for it nor takes its notes), then commits; every other fold skipped,
             // so that one fold takes several batches' notes, some of the same people
             for (int k = 0; k < batches.size(); k++) {
-                apply(batch, apart, batches.get(k));
+                applyAsOneBatch(batch, apart, batches.get(k));
                 if (k % 2 == 1) {
                     assertThat(committedNotes(apart)).as("the batches committed before, not yet folded").isPositive();
                     QuarkusTransaction.requiringNew().run(() -> notes.fold(apart));
@@ -100,7 +101,7 @@ class ConcurrentFoldTest {
                 }
                 // a batch of other people on another connection, committed while this one is open
                 if (k == 2) {
-                    apply(other, apart, OTHER_PEOPLE);
+                    applyAsOneBatch(other, apart, OTHER_PEOPLE);
                     other.commit();
                 }
                 batch.commit();
@@ -150,7 +151,7 @@ class ConcurrentFoldTest {
             Instant asOf = Instant.now();
             List<IndicatorValue> unfolded = QuarkusTransaction.requiringNew().call(() -> {
                 facts.beginRead();
-                assertThat(facts.aggregated(active, YEAR, asOf)).as("pre-aggregates not read").isFalse();
+                assertThat(facts.paths(active, Scope.national(), YEAR, asOf).current()).as("pre-aggregates not read").isFalse();
                 return facts.computeAll(active, Arrays.asList(Indicator.values()), scope, YEAR, asOf);
             });
             assertThat(opened(unfolded)).as("the applied facts counted").isPositive();
@@ -166,7 +167,7 @@ class ConcurrentFoldTest {
             assertThat(status("unfoldedNotes")).as("folded by the answer, or the instance's folder").isZero();
             assertThat(QuarkusTransaction.requiringNew().call(() -> {
                 facts.beginRead();
-                return facts.aggregated(active, YEAR, asOf);
+                return facts.paths(active, Scope.national(), YEAR, asOf).current();
             })).as("pre-aggregates read once folded").isTrue();
             assertThat(settled).as("the same figures from the pre-aggregates").isEqualTo(unfolded);
         }
@@ -183,7 +184,7 @@ class ConcurrentFoldTest {
             // a batch committed by an instance that stopped before asking for its fold (nobody asks for it here), its
             // notes after a note no fold can move (a count without its structure: monthly_fact refuses it)
             connection.setAutoCommit(false);
-            apply(connection, active, List.of("INSERT INTO {schema}.monthly_fact_change (structure_id, month, fact, "
+            applyAsOneBatch(connection, active, List.of("INSERT INTO {schema}.monthly_fact_change (structure_id, month, fact, "
                     + "key, n, m, recorded) VALUES (NULL, '2016-01-01', 'opened', 'level-2', 1, 0, now())",
                     "INSERT INTO {schema}.level1_contact (contact_id, structure_id, beneficiary_id, contact_date, "
                             + "liaison_sheet, recorded_at) VALUES ('" + contact + "', gen_random_uuid(), '" + person
@@ -236,15 +237,6 @@ class ConcurrentFoldTest {
     }
 
     /** A batch's statements as the live channel sends them: their notes wait for a fold (none of them folded here). */
-    private static void apply(Connection connection, Generation generation, List<String> changes) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL reporting.monthly_fact_fold = 'batch'");
-            for (String change : changes) {
-                statement.executeUpdate(generation.sql(change));
-            }
-        }
-    }
-
     private long committedNotes(Generation generation) {
         return QuarkusTransaction.requiringNew().call(() -> notes.count(generation));
     }

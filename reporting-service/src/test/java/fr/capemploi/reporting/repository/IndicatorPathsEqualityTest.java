@@ -334,8 +334,9 @@ public class IndicatorPathsEqualityTest {
                                     List<IndicatorValue> exact = all.stream()
                                             .map(i -> facts.computeExactly(generation, i, scope, period, asOf, sets))
                                             .toList();
-                                    aggregated[0] = facts.aggregated(generation, period, asOf);
-                                    aggregated[1] = facts.pastAggregated(generation, scope, period, asOf);
+                                    IndicatorFacts.Paths paths = facts.paths(generation, scope, period, asOf);
+                                    aggregated[0] = paths.current();
+                                    aggregated[1] = paths.pastReady();
                                     // whether the scope, period and asOf take the past path is one decision (its
                                     // late-people count), made once; each count by date then says whether that path
                                     // answers it

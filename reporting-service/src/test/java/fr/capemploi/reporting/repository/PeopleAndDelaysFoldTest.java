@@ -102,6 +102,8 @@ class PeopleAndDelaysFoldTest {
             + "ORDER BY 1, 2, 3, 4";
     private static final String NATIONAL_DELAYS = "SELECT month, funder, delay_days, n FROM {schema}.delay_month "
             + "ORDER BY 1, 2, 3";
+    private static final String PEOPLE_AND_DELAY_NOTES = "SELECT (SELECT count(*) FROM {schema}.people_change) "
+            + "+ (SELECT count(*) FROM {schema}.delay_day_change)";
     private static final String DELAYS = "SELECT month, structure_id, funder, delay_days, n, recorded_max "
             + "FROM {schema}.delay_day ORDER BY 1, 2, 3, 4";
 
@@ -119,24 +121,16 @@ class PeopleAndDelaysFoldTest {
         try (Connection connection = dataSource.getConnection()) {
             // one projection batch: every change, then one fold before the commit
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL reporting.monthly_fact_fold = 'batch'");
-                for (String change : CHANGES) {
-                    statement.executeUpdate(batch.sql(change));
-                }
-                assertThat(rows(connection, batch.sql("SELECT count(*) FROM {schema}.people_change")))
-                        .as("people noted, not yet folded").isNotEqualTo(List.of(List.of("0")));
-                assertThat(rows(connection, batch.sql(ITEMS))).as("nothing folded before the batch's end").isEmpty();
-                statement.execute(batch.sql("SELECT {schema}.fold_pre_aggregates()"));
-            }
+            applyAsOneBatch(connection, batch, CHANGES);
+            assertThat(rows(connection, batch.sql("SELECT count(*) FROM {schema}.people_change")))
+                    .as("people noted, not yet folded").isNotEqualTo(List.of(List.of("0")));
+            assertThat(rows(connection, batch.sql(ITEMS))).as("nothing folded before the batch's end").isEmpty();
+            foldInTheTransaction(connection, batch);
             connection.commit();
             // record by record: each change a batch of its own
             for (String change : CHANGES) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL reporting.monthly_fact_fold = 'batch'");
-                    statement.executeUpdate(oneByOne.sql(change));
-                    statement.execute(oneByOne.sql("SELECT {schema}.fold_pre_aggregates()"));
-                }
+                applyAsOneBatch(connection, oneByOne, List.of(change));
+                foldInTheTransaction(connection, oneByOne);
                 connection.commit();
             }
             // outside any batch: each statement folds at its end
@@ -162,8 +156,7 @@ class PeopleAndDelaysFoldTest {
             assertThat(snapshot(connection, oneByOne)).as("changes one by one, each folded").isEqualTo(kept);
             assertThat(snapshot(connection, corrections)).as("changes outside a batch").isEqualTo(kept);
             for (Generation generation : List.of(batch, oneByOne, corrections)) {
-                assertThat(rows(connection, generation.sql("SELECT (SELECT count(*) FROM {schema}.people_change) "
-                        + "+ (SELECT count(*) FROM {schema}.delay_day_change)"))).as("nothing left noted")
+                assertThat(rows(connection, generation.sql(PEOPLE_AND_DELAY_NOTES))).as("nothing left noted")
                         .isEqualTo(List.of(List.of("0")));
             }
 
@@ -196,15 +189,9 @@ class PeopleAndDelaysFoldTest {
         Generation generation = scratch();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL reporting.monthly_fact_fold = 'batch'");
-                for (String change : CHANGES) {
-                    statement.executeUpdate(generation.sql(change));
-                }
-            }
+            applyAsOneBatch(connection, generation, CHANGES);
             connection.commit();
-            String noted = generation.sql("SELECT (SELECT count(*) FROM {schema}.people_change) "
-                    + "+ (SELECT count(*) FROM {schema}.delay_day_change)");
+            String noted = generation.sql(PEOPLE_AND_DELAY_NOTES);
             assertThat(rows(connection, noted)).as("the batch's notes committed, not folded")
                     .isNotEqualTo(List.of(List.of("0")));
 
@@ -217,9 +204,7 @@ class PeopleAndDelaysFoldTest {
             assertThat(rows(connection, noted)).as("no note outlives the recomputation")
                     .isEqualTo(List.of(List.of("0")));
 
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(generation.sql("SELECT {schema}.fold_pre_aggregates()"));
-            }
+            foldInTheTransaction(connection, generation);
             connection.commit();
             assertThat(snapshot(connection, generation)).as("a fold after the recomputation").isEqualTo(recomputed);
         } finally {
@@ -229,6 +214,27 @@ class PeopleAndDelaysFoldTest {
 
     private Generation scratch() {
         return IndicatorPathsEqualityTest.scratch(generations);
+    }
+
+    /**
+     * {@code changes} sent on {@code connection} as a projection batch sends them: in its open transaction, each change
+     * noted for the fold, none folded.
+     */
+    static void applyAsOneBatch(Connection connection, Generation generation, List<String> changes)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL reporting.monthly_fact_fold = 'batch'");
+            for (String change : changes) {
+                statement.executeUpdate(generation.sql(change));
+            }
+        }
+    }
+
+    /** The fold a batch runs before its commit ({@code reporting.projection.fold = in-transaction}). */
+    static void foldInTheTransaction(Connection connection, Generation generation) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(generation.sql("SELECT {schema}.fold_pre_aggregates()"));
+        }
     }
 
     static Map<String, List<List<String>>> snapshot(Connection connection, Generation generation)
