@@ -235,7 +235,8 @@ public class IndicatorFacts {
 
     /**
      * Whether the pre-aggregates give what the facts would: they count whole months, as they stand now, so the
-     * period must be whole months and asOf must not precede the recording of anything they count; and every fact the
+     * period must be whole months and asOf must not precede the recording of anything they count (the items' latest,
+     * and the counters' kept beside them by the folds, {@code pre_aggregate_recorded}); and every fact the
      * answer's state holds must be folded into them: a note still waiting for its fold in that state (the live
      * channel commits its notes and folds them in a transaction of their own, {@code reporting.projection.fold}) means
      * facts the pre-aggregates do not count yet, and the answer takes the exact path (the read settles the notes
@@ -248,10 +249,10 @@ public class IndicatorFacts {
             return new Paths(false, false);
         }
         Map<String, Object> row = statements.query(generation.sql(
-                "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
-                        + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
+                "SELECT coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.referent_item) <= :asOf, TRUE) "
-                        + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) AS current, "
+                        + "AND NOT EXISTS (SELECT 1 FROM {schema}.pre_aggregate_recorded r "
+                        + "WHERE r.recorded_max > :asOf) AS current, "
                         + PreAggregateNotes.NOTED + " AS pending"),
                 Map.of("asOf", asOf)).get(0);
         if (!Boolean.FALSE.equals(row.get("pending"))) {
