@@ -3,12 +3,12 @@
 -- update that changes no indexed column and finds room on its page is made in place (a HOT update: no new entry in
 -- any index), one that changes an indexed column adds an entry to every index of the table.
 --
--- 1. monthly_fact and delay_day: every fold raised recorded_max, which an index of its own kept for one reader, the
---    answers' "as of now" check (max(recorded_max)): so every counter a fold moved got a new entry in both of its
---    table's indexes. The latest recording each table holds is kept beside them instead (pre_aggregate_recorded), in
---    the fold's statement; recorded_max is no longer indexed and the counters' updates stay on their page (room kept
---    on the pages, as member_month's since V13). Rows of either table only go by a recomputation, so the latest
---    recording the folds have added is the table's max(recorded_max), exactly.
+-- 1. monthly_fact: every fold raised recorded_max, which an index of its own kept for one reader, the answers' "as of
+--    now" check (max(recorded_max)): so every counter a fold moved got a new entry in both of the table's indexes. The
+--    latest recording the table holds is kept beside it instead (pre_aggregate_recorded), in the fold's statement;
+--    recorded_max is no longer indexed and the counters' updates stay on their page (room kept on the pages, as
+--    member_month's since V13). monthly_fact's rows only go by a recomputation, so the latest recording the folds
+--    have added is the table's max(recorded_max), exactly. (delay_day's fold moves a few rows: it keeps its index.)
 -- 2. member_month: its key led by the line served the folds' look-ups only; the scoped and national reads go by
 --    structure and month (indicators/sets/members.sql) through an index of their own. One key led by the structure
 --    and month serves both: each new counter is inserted into one index instead of two. ON CONFLICT names the key's
@@ -19,28 +19,22 @@ CREATE TABLE IF NOT EXISTS ${schema}.pre_aggregate_recorded (
     pre_aggregate TEXT PRIMARY KEY,
     recorded_max  TIMESTAMPTZ
 );
-INSERT INTO ${schema}.pre_aggregate_recorded (pre_aggregate) VALUES ('monthly_fact'), ('delay_day')
-ON CONFLICT DO NOTHING;
+INSERT INTO ${schema}.pre_aggregate_recorded (pre_aggregate) VALUES ('monthly_fact') ON CONFLICT DO NOTHING;
 
--- the latest recording each table holds, from its rows: after a recomputation (or rows written by other means)
+-- the latest recording the table holds, from its rows: after a recomputation, or rows written by other means
 CREATE OR REPLACE FUNCTION ${schema}.recount_pre_aggregate_recorded() RETURNS VOID LANGUAGE sql AS $$
-    UPDATE ${schema}.pre_aggregate_recorded r
-    SET recorded_max = CASE r.pre_aggregate
-        WHEN 'monthly_fact' THEN (SELECT max(f.recorded_max) FROM ${schema}.monthly_fact f)
-        WHEN 'delay_day' THEN (SELECT max(d.recorded_max) FROM ${schema}.delay_day d) END;
+    UPDATE ${schema}.pre_aggregate_recorded r SET recorded_max = (SELECT max(f.recorded_max) FROM ${schema}.monthly_fact f)
+    WHERE r.pre_aggregate = 'monthly_fact';
 $$;
 SELECT ${schema}.recount_pre_aggregate_recorded();
 
 DROP INDEX IF EXISTS ${schema}.monthly_fact_recorded;
-DROP INDEX IF EXISTS ${schema}.delay_day_recorded;
 ALTER TABLE ${schema}.monthly_fact SET (fillfactor = 70);
-ALTER TABLE ${schema}.delay_day SET (fillfactor = 70);
-ALTER TABLE ${schema}.delay_month SET (fillfactor = 70);
 
--- Same rows as B13's folds; the latest recording noted raises the table's in the same statement (a data-modifying CTE
--- runs whole whether or not the statement reads it). Every fold now writes that one row: fold_monthly_facts() takes
--- the generation's fold lock first, as the other folds do (a statement outside a batch folding monthly_fact, then its
--- people under the lock, would otherwise deadlock with a fold holding the lock and waiting for the row).
+-- B13's fold, the latest recording noted raising the table's in the same statement (a data-modifying CTE runs whole
+-- whether or not the statement reads it). Every fold now writes that one row: it takes the generation's fold lock
+-- first, as the other folds do (a statement outside a batch folding monthly_fact, then its people under the lock,
+-- would otherwise deadlock with a fold holding the lock and waiting for the row).
 CREATE OR REPLACE FUNCTION ${schema}.fold_monthly_facts() RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM ${schema}.lock_pre_aggregates();
@@ -59,32 +53,7 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION ${schema}.fold_delays() RETURNS VOID LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM ${schema}.lock_pre_aggregates();
-    WITH noted AS (DELETE FROM ${schema}.delay_day_change RETURNING *),
-    national AS (
-        INSERT INTO ${schema}.delay_month AS t (month, funder, delay_days, n)
-        SELECT c.month, c.funder, c.delay_days, sum(c.n) FROM noted c
-        GROUP BY c.month, c.funder, c.delay_days
-        ORDER BY c.month, c.funder, c.delay_days
-        ON CONFLICT (month, funder, delay_days) DO UPDATE SET n = t.n + excluded.n
-    ),
-    folded AS (
-        INSERT INTO ${schema}.delay_day AS t (month, structure_id, funder, delay_days, n, recorded_max)
-        SELECT c.month, c.structure_id, c.funder, c.delay_days, sum(c.n), max(c.recorded) FROM noted c
-        GROUP BY c.month, c.structure_id, c.funder, c.delay_days
-        ORDER BY c.month, c.structure_id, c.funder, c.delay_days
-        ON CONFLICT (month, structure_id, funder, delay_days) DO UPDATE
-        SET n = t.n + excluded.n, recorded_max = greatest(t.recorded_max, excluded.recorded_max)
-    )
-    UPDATE ${schema}.pre_aggregate_recorded r SET recorded_max = x.latest
-    FROM (SELECT max(c.recorded) AS latest FROM noted c) x
-    WHERE r.pre_aggregate = 'delay_day' AND x.latest > coalesce(r.recorded_max, '-infinity');
-END
-$$;
-
--- The recomputations keep their bodies under other names (as V15 did) and recount the latest recordings after them.
+-- The recomputation keeps B13's body under another name and recounts the latest recording after it.
 DO $$
 BEGIN
     IF to_regprocedure('${schema}.recompute_monthly_facts()') IS NULL THEN
@@ -93,21 +62,9 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION ${schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM ${schema}.recompute_monthly_facts();
-    PERFORM ${schema}.recount_pre_aggregate_recorded();
-END
-$$;
-
--- V15's, with the recount after it
-CREATE OR REPLACE FUNCTION ${schema}.refresh_people_and_delays() RETURNS VOID LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM ${schema}.people_change;
-    DELETE FROM ${schema}.delay_day_change;
-    PERFORM ${schema}.recompute_people_and_delays();
-    PERFORM ${schema}.recount_pre_aggregate_recorded();
-END
+CREATE OR REPLACE FUNCTION ${schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE sql AS $$
+    SELECT ${schema}.recompute_monthly_facts();
+    SELECT ${schema}.recount_pre_aggregate_recorded();
 $$;
 
 -- member_month keyed by structure, month and line; the structure's index goes, the key serves its readers
