@@ -28,7 +28,8 @@ final class ProjectionMigrations implements ResourceProvider {
     static final List<String> FILES = List.of(
             BASELINE,
             "V14__notes_outlive_their_batch.sql",
-            "V15__recomputation_clears_the_notes.sql");
+            "V15__recomputation_clears_the_notes.sql",
+            "V16__counters_updated_in_place.sql");
 
     private final List<String> files;
 

@@ -95,7 +95,8 @@ class OneStatePerAnswerTest {
                 statement.execute(generation.sql("LOCK TABLE {schema}.monthly_fact IN ACCESS EXCLUSIVE MODE"));
                 CompletableFuture<List<IndicatorValue>> answer = CompletableFuture.supplyAsync(
                         () -> queries.all(scope, YEAR, asOf));
-                // the answer has begun and waits for the lock, before any figure is read
+                // the answer has begun (its state taken by its first statement) and waits for the lock at its first
+                // read of monthly_fact
                 await().atMost(Duration.ofSeconds(60)).until(() -> waitingForTheLock(generation));
                 statement.execute(generation.sql(accompaniments(structure, 3)));
                 writer.commit();
@@ -141,11 +142,11 @@ class OneStatePerAnswerTest {
         return sql.toString();
     }
 
-    /** Whether a backend waits for a lock while reading what the pre-aggregates were last recorded at. */
+    /** Whether a backend waits for a lock while reading monthly_fact. */
     private boolean waitingForTheLock(Generation generation) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
-                        + "'Lock' AND query LIKE '%max(recorded_max) FROM " + generation.schema() + ".monthly_fact%'")) {
+                        + "'Lock' AND query LIKE '%" + generation.schema() + ".monthly_fact%'")) {
             rows.next();
             return rows.getLong(1) > 0;
         }
