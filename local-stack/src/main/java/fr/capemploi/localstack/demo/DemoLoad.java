@@ -74,6 +74,8 @@ public final class DemoLoad {
     private final PrintStream out;
     private final DemoHttp http = new DemoHttp();
     private final UUID[] structureIds;
+    /** Structures this run registered: nothing can have been declared for them before it. */
+    private final boolean[] registeredByThisRun;
     private final UUID[] counsellorIds;
     private final AtomicInteger failures = new AtomicInteger();
     private final List<String> firstFailures = new ArrayList<>();
@@ -85,6 +87,7 @@ public final class DemoLoad {
         this.concurrency = concurrency;
         this.out = out;
         this.structureIds = new UUID[plan.structures().size()];
+        this.registeredByThisRun = new boolean[plan.structures().size()];
         this.counsellorIds = new UUID[plan.counsellors().size()];
     }
 
@@ -229,6 +232,7 @@ public final class DemoLoad {
                         DemoHttp.body("code", s.code(), "name", s.name(), "region", s.region(), "department",
                                 s.department(), "registeredOn", s.registeredOn()), key("s" + s.index()), CREATED);
                 id = created.id();
+                registeredByThisRun[s.index()] = true;
             }
             structureIds[s.index()] = id;
             progress.step();
@@ -269,7 +273,8 @@ public final class DemoLoad {
 
     /**
      * A PUT makes a new version each time: the latest version is read first and only a different declaration is
-     * sent, so a re-run adds no version.
+     * sent, so a re-run adds no version. A structure this run registered has no declaration yet: nothing to read (its
+     * 129 reads were 4 % of the requests of a first load at scale 0.002).
      */
     private void declare(DeclarationPlan d) {
         UUID structure = structureIds[d.structure()];
@@ -290,10 +295,12 @@ public final class DemoLoad {
                         d.newFundersUsed(), "sproToolsDeveloped", d.sproToolsDeveloped(), "cepKitUsedInternally",
                         d.cepKitUsedInternally()),
                 "comment", "Déclaration de démonstration");
-        Answer current = http.get(uri, manager);
-        if (current.status() == 200 && sameDeclaration(current.object(), body)) {
-            progress.step();
-            return;
+        if (!registeredByThisRun[d.structure()]) {
+            Answer current = http.get(uri, manager);
+            if (current.status() == 200 && sameDeclaration(current.object(), body)) {
+                progress.step();
+                return;
+            }
         }
         http.put(uri, manager, body, CREATED);
         progress.step();

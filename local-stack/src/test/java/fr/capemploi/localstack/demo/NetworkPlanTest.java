@@ -1,12 +1,15 @@
 package fr.capemploi.localstack.demo;
 
 import fr.capemploi.localstack.demo.Expectations.Expected;
+import fr.capemploi.localstack.demo.NetworkPlan.Cohort;
 import fr.capemploi.localstack.demo.NetworkPlan.PersonPlan;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +43,22 @@ class NetworkPlanTest {
         assertThat(h1.get("structures-registered").value()).isEqualByComparingTo("102");
         assertThat(h1.get("declarations").value()).isEqualByComparingTo("65");
         assertThat(y2015.get("declarations").value()).isEqualByComparingTo("64");
+    }
+
+    /**
+     * Since 2026-12-06 only structures with a 2015 portfolio have 2015 leavers: the smallest network (the system
+     * test's) must still hold some, and 2015 accompaniments closed before every period a row reads, so that the
+     * reported figures go on proving that the service leaves out people gone and accompaniments closed by then.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {7, 42, 2016})
+    void theSmallestNetworkStillHasPeopleGoneIn2015AndAccompanimentsClosedIn2015(long seed) {
+        NetworkPlan plan = NetworkPlanner.plan(NetworkPlanner.MIN_SCALE, seed);
+
+        List<PersonPlan> gone = plan.people().stream().filter(p -> p.cohort() == Cohort.LEFT_2015).toList();
+        assertThat(gone).isNotEmpty().allSatisfy(p -> assertThat(p.exitDate()).isBefore(LocalDate.of(2016, 1, 1)));
+        assertThat(gone).filteredOn(p -> p.accompaniment() != null).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.accompaniment().closedOn()).isBefore(LocalDate.of(2016, 1, 1)));
     }
 
     @Test
