@@ -236,7 +236,6 @@ class ConcurrentFoldTest {
         return IndicatorPathsEqualityTest.scratch(generations);
     }
 
-    /** A batch's statements as the live channel sends them: their notes wait for a fold (none of them folded here). */
     private long committedNotes(Generation generation) {
         return QuarkusTransaction.requiringNew().call(() -> notes.count(generation));
     }
