@@ -236,7 +236,8 @@ public class IndicatorFacts {
     /**
      * Whether the pre-aggregates give what the facts would: they count whole months, as they stand now, so the
      * period must be whole months and asOf must not precede the recording of anything they count (the latest of the
-     * items and of the delays; {@code monthly_fact}'s, kept beside it by the folds, {@code pre_aggregate_recorded});
+     * delays; {@code monthly_fact}'s, the items' and the referent rows', kept beside them by the folds,
+     * {@code pre_aggregate_recorded}: the latest a fold wrote, never earlier than the rows');
      * and every fact the answer's state holds must be folded into them: a note still waiting for its fold in that
      * state (the live channel commits its notes and folds them in a transaction of their own,
      * {@code reporting.projection.fold}) means facts the pre-aggregates do not count yet, and the answer takes the
@@ -250,9 +251,7 @@ public class IndicatorFacts {
             return new Paths(false, false);
         }
         Map<String, Object> row = statements.query(generation.sql(
-                "SELECT coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
-                        + "AND coalesce((SELECT max(recorded) FROM {schema}.referent_item) <= :asOf, TRUE) "
-                        + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) "
+                "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) "
                         + "AND NOT EXISTS (SELECT 1 FROM {schema}.pre_aggregate_recorded r "
                         + "WHERE r.recorded_max > :asOf) AS current, "
                         + PreAggregateNotes.NOTED + " AS pending"),

@@ -29,7 +29,8 @@ final class ProjectionMigrations implements ResourceProvider {
             BASELINE,
             "V14__notes_outlive_their_batch.sql",
             "V15__recomputation_clears_the_notes.sql",
-            "V16__counters_updated_in_place.sql");
+            "V16__counters_updated_in_place.sql",
+            "V17__latest_recordings_kept_beside_the_items.sql");
 
     private final List<String> files;
 

@@ -55,6 +55,12 @@ class GenerationMigrationsTest {
                             "closed START_TRAINING 2016-09-01 1 1", "opened level-2 2016-03-01 1 0");
             assertThat(QueryRows.texts(statement, generation.sql("SELECT line || ' ' || a || ' ' || b || ' ' || w "
                     + "FROM {schema}.member_item ORDER BY 1"))).containsExactly("accompanied 2016-03-01 2016-09-01 1");
+            // and the latest recording of each, kept beside it by the fold (V16, V17): their indexes are gone
+            assertThat(latestRecordings(statement, generation)).containsExactly("member_item 2016-10-01 07:00",
+                    "monthly_fact 2016-10-01 07:00", "referent_item none");
+            assertThat(text(statement, generation.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' "
+                    + "AND indexname IN ('member_item_recorded', 'referent_item_recorded', 'monthly_fact_recorded')")))
+                    .isEqualTo("0");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(generation, List.of()));
         }
@@ -89,6 +95,8 @@ class GenerationMigrationsTest {
                     + "WHERE table_schema = '{schema}' AND column_name = 'later_note'"))).isEqualTo("1");
             assertThat(QueryRows.texts(statement, generation.sql("SELECT fact || ' ' || n FROM {schema}.monthly_fact ORDER BY 1")))
                     .containsExactly("closed 1", "opened 1");
+            assertThat(latestRecordings(statement, generation)).as("counted again from the rows")
+                    .containsExactly("member_item 2016-10-01 07:00", "monthly_fact 2016-10-01 07:00", "referent_item none");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> generations.drop(generation, List.of()));
         }
@@ -162,6 +170,11 @@ class GenerationMigrationsTest {
                     TIMESTAMPTZ '2016-03-10 09:00+01', DATE '2016-09-30', 'START_TRAINING', TRUE,
                     TIMESTAMPTZ '2016-10-01 09:00+02', TIMESTAMPTZ '2016-03-10 09:00+01')
                 """));
+    }
+
+    private static List<String> latestRecordings(Statement statement, Generation generation) throws Exception {
+        return QueryRows.texts(statement, generation.sql("SELECT pre_aggregate || ' ' || coalesce(to_char(recorded_max "
+                + "AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), 'none') FROM {schema}.pre_aggregate_recorded ORDER BY 1"));
     }
 
     private static List<String> history(Statement statement, Generation generation) throws Exception {

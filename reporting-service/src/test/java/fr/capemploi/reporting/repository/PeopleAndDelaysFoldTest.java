@@ -104,6 +104,14 @@ class PeopleAndDelaysFoldTest {
             + "ORDER BY 1, 2, 3";
     private static final String PEOPLE_AND_DELAY_NOTES = "SELECT (SELECT count(*) FROM {schema}.people_change) "
             + "+ (SELECT count(*) FROM {schema}.delay_day_change)";
+    /**
+     * Per table whose latest recording the folds keep beside it (V17): whether the kept one is not earlier than the
+     * rows' (what the answers' "as of now" check needs), and whether it is theirs exactly.
+     */
+    private static final String LATEST_RECORDINGS = "SELECT x.pre_aggregate, r.recorded_max >= x.latest, "
+            + "r.recorded_max = x.latest FROM {schema}.pre_aggregate_recorded r JOIN (SELECT 'member_item' AS "
+            + "pre_aggregate, max(recorded) AS latest FROM {schema}.member_item UNION ALL SELECT 'referent_item', "
+            + "max(recorded) FROM {schema}.referent_item) x ON x.pre_aggregate = r.pre_aggregate ORDER BY 1";
     private static final String DELAYS = "SELECT month, structure_id, funder, delay_days, n, recorded_max "
             + "FROM {schema}.delay_day ORDER BY 1, 2, 3, 4";
 
@@ -158,6 +166,10 @@ class PeopleAndDelaysFoldTest {
             for (Generation generation : List.of(batch, oneByOne, corrections)) {
                 assertThat(rows(connection, generation.sql(PEOPLE_AND_DELAY_NOTES))).as("nothing left noted")
                         .isEqualTo(List.of(List.of("0")));
+                assertThat(rows(connection, generation.sql(LATEST_RECORDINGS)))
+                        .as("the latest recordings kept by the folds, never before the rows'")
+                        .extracting(row -> row.subList(0, 2))
+                        .containsExactly(List.of("member_item", "t"), List.of("referent_item", "t"));
             }
 
             // what a recomputation from the facts gives: the items and counters exactly; the histogram's counts
@@ -165,6 +177,8 @@ class PeopleAndDelaysFoldTest {
                 statement.execute(batch.sql("SELECT {schema}.refresh_people_and_delays()"));
             }
             Map<String, List<List<String>>> recomputed = snapshot(connection, batch);
+            assertThat(rows(connection, batch.sql(LATEST_RECORDINGS))).as("the rows' own after a recomputation")
+                    .containsExactly(List.of("member_item", "t", "t"), List.of("referent_item", "t", "t"));
             assertThat(kept.get(ITEMS)).isEqualTo(recomputed.get(ITEMS));
             assertThat(kept.get(COUNTERS)).isEqualTo(recomputed.get(COUNTERS));
             assertThat(kept.get(REFERENTS)).isEqualTo(recomputed.get(REFERENTS));
