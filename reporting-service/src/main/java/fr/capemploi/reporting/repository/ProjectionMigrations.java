@@ -29,7 +29,8 @@ final class ProjectionMigrations implements ResourceProvider {
             BASELINE,
             "V14__notes_outlive_their_batch.sql",
             "V15__recomputation_clears_the_notes.sql",
-            "V16__counters_updated_in_place.sql");
+            "V16__counters_updated_in_place.sql",
+            "V18__recomputation_planned_for_everyone.sql");
 
     private final List<String> files;
 
