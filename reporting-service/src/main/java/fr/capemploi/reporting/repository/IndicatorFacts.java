@@ -253,8 +253,7 @@ public class IndicatorFacts {
                 "SELECT coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded) FROM {schema}.referent_item) <= :asOf, TRUE) "
                         + "AND coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) "
-                        + "AND NOT EXISTS (SELECT 1 FROM {schema}.pre_aggregate_recorded r "
-                        + "WHERE r.recorded_max > :asOf) AS current, "
+                        + "AND " + monthlyFactsRecordedBy(statements, generation) + " AS current, "
                         + PreAggregateNotes.NOTED + " AS pending"),
                 Map.of("asOf", asOf)).get(0);
         if (!Boolean.FALSE.equals(row.get("pending"))) {
@@ -264,6 +263,21 @@ public class IndicatorFacts {
             return new Paths(true, false);
         }
         return new Paths(false, pastReady(statements, generation, period, asOf, parameters));
+    }
+
+    /**
+     * Whether {@code monthly_fact} counts nothing recorded after asOf: its latest recording as the folds keep it
+     * beside it (V16). A generation built before the projection schema's baseline is never migrated and answers,
+     * unfed, until its rebuild is switched to (ProjectionGenerations.start): it has no such table (each answer's check
+     * failed on it, every whole-month answer with it), and its table's latest recording is read from its rows, as
+     * before V16 (an index of its own kept it then).
+     */
+    private static String monthlyFactsRecordedBy(SnapshotConnections.Statements statements, Generation generation) {
+        boolean keptBeside = Boolean.TRUE.equals(statements.query("SELECT to_regclass(:table) IS NOT NULL AS kept",
+                Map.of("table", generation.sql("{schema}.pre_aggregate_recorded"))).get(0).get("kept"));
+        return keptBeside
+                ? "NOT EXISTS (SELECT 1 FROM {schema}.pre_aggregate_recorded r WHERE r.recorded_max > :asOf)"
+                : "coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE)";
     }
 
     private static boolean wholeMonths(ReportingPeriod period) {
