@@ -252,8 +252,7 @@ public class IndicatorFacts {
         }
         Map<String, Object> row = statements.query(generation.sql(
                 "SELECT coalesce((SELECT max(recorded_max) FROM {schema}.delay_day) <= :asOf, TRUE) "
-                        + "AND NOT EXISTS (SELECT 1 FROM {schema}.pre_aggregate_recorded r "
-                        + "WHERE r.recorded_max > :asOf) AS current, "
+                        + "AND " + preAggregatesRecordedBy(statements, generation) + " AS current, "
                         + PreAggregateNotes.NOTED + " AS pending"),
                 Map.of("asOf", asOf)).get(0);
         if (!Boolean.FALSE.equals(row.get("pending"))) {
@@ -263,6 +262,24 @@ public class IndicatorFacts {
             return new Paths(true, false);
         }
         return new Paths(false, pastReady(statements, generation, period, asOf, parameters));
+    }
+
+    /**
+     * Whether {@code monthly_fact}, {@code member_item} and {@code referent_item} count nothing recorded after asOf:
+     * their latest recordings as the folds keep them beside them (V16, V17). A generation built before the projection
+     * schema's baseline is never migrated and answers, unfed, until its rebuild is switched to
+     * (ProjectionGenerations.start): it has no such table (each answer's check failed on it, every whole-month answer
+     * with it), and the tables' latest recordings are read from their rows, as before V16 (indexes of their own kept
+     * them then).
+     */
+    private static String preAggregatesRecordedBy(SnapshotConnections.Statements statements, Generation generation) {
+        boolean keptBeside = Boolean.TRUE.equals(statements.query("SELECT to_regclass(:table) IS NOT NULL AS kept",
+                Map.of("table", generation.sql("{schema}.pre_aggregate_recorded"))).get(0).get("kept"));
+        return keptBeside
+                ? "NOT EXISTS (SELECT 1 FROM {schema}.pre_aggregate_recorded r WHERE r.recorded_max > :asOf)"
+                : "coalesce((SELECT max(recorded_max) FROM {schema}.monthly_fact) <= :asOf, TRUE) "
+                        + "AND coalesce((SELECT max(recorded) FROM {schema}.member_item) <= :asOf, TRUE) "
+                        + "AND coalesce((SELECT max(recorded) FROM {schema}.referent_item) <= :asOf, TRUE)";
     }
 
     private static boolean wholeMonths(ReportingPeriod period) {

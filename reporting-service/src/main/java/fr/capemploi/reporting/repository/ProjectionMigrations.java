@@ -30,7 +30,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V14__notes_outlive_their_batch.sql",
             "V15__recomputation_clears_the_notes.sql",
             "V16__counters_updated_in_place.sql",
-            "V17__latest_recordings_kept_beside_the_items.sql");
+            "V17__latest_recordings_kept_beside_the_items.sql",
+            "V18__recomputation_planned_for_everyone.sql");
 
     private final List<String> files;
 

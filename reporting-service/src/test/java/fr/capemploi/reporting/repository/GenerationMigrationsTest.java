@@ -48,6 +48,10 @@ class GenerationMigrationsTest {
             assertThat(history).endsWith("999 SQL").doesNotHaveDuplicates();
             assertThat(text(statement, generation.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' "
                     + "AND indexname = 'structure_code'"))).isEqualTo("1");
+            // a migration replacing the recomputation without its setting would bring back its quadratic plan (V18)
+            assertThat(text(statement, generation.sql("SELECT array_to_string(proconfig, ' ') FROM pg_proc "
+                    + "WHERE oid = to_regprocedure('{schema}.refresh_people_and_delays()')")))
+                    .as("the recomputation of everyone planned without nested loops").isEqualTo("enable_nestloop=off");
             accompanimentOpenedAndClosed(statement, generation);
             // the statement folded at its end: counts by business date and the person's items
             assertThat(QueryRows.texts(statement, generation.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' "

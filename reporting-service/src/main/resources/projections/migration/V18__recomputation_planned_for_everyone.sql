@@ -1,0 +1,12 @@
+-- The recomputation of the people's and delays' pre-aggregates reads everyone's facts through the functions a fold
+-- reads a batch's people with (member_staircase(), one definition of the items): the people come as an array, and a
+-- SQL function's statement is planned once for any array, as if it held 10 people. For a batch that is right; for
+-- everyone at once it let the planner join the levels held to the array by a nested loop over the whole array
+-- (member_quadrants()'s "held": lv.person IN (SELECT unnest(held_ids)), a join filter with no index to use), for
+-- every level row: quadratic in the number of people. At 100,000 people the staircase was still running after 11
+-- minutes that way, 15 s with hash joins; at 1,000,000 the recomputation had not ended after 18 minutes.
+-- A recomputation reads every row of the facts anyway: hash joins and whole-table scans are its plan, whatever the
+-- planner takes the array's length to be. The setting holds for the call (the functions it calls are planned within
+-- it) and for it only: the folds keep their plans. A migration replacing refresh_people_and_delays() must keep it
+-- (CREATE OR REPLACE without a SET clause drops it). Run again, it changes nothing.
+ALTER FUNCTION ${schema}.refresh_people_and_delays() SET enable_nestloop = off;
