@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -81,8 +82,13 @@ final class DemoHttp implements AutoCloseable {
     private record Raw(int status, String text, boolean replayed) {
     }
 
+    /**
+     * The loop never blocks, but on a starved machine its first class loading can take seconds: Vert.x's warning
+     * (at 2 s, with a stack trace on the console) would only tell the load average.
+     */
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-            .setInternalBlockingPoolSize(1));
+            .setInternalBlockingPoolSize(1).setMaxEventLoopExecuteTime(60)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
     private final HttpClient http;
     private final AtomicLong sent = new AtomicLong();
     /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
