@@ -43,9 +43,9 @@ public final class DemoLoadBench {
 
     public static void main(String[] args) {
         // Quarkus' log manager (on this JVM's classpath through test-support) answers the JDK's System.Logger as
-        // loggable at every level: the loader's HttpClient then formatted each of its debug messages (16 % of the
-        // loader's samples). ./suite demo's JVM has no such manager (java.util.logging, INFO): measure the loader as
-        // users run it.
+        // loggable at every level: a JDK HttpClient then formats each of its debug messages (16 % of the loader's
+        // samples while the loader used one; since 2026-12-06 only the stack's readiness polls do). ./suite demo's JVM
+        // has no such manager (java.util.logging, INFO): measure as users run it.
         LogContext.getLogContext().getLogger("jdk.internal.httpclient.debug").setLevel(Level.OFF);
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.02;
         Integer concurrency = args.length > 1 ? Integer.valueOf(args[1]) : null;

@@ -53,11 +53,12 @@ public final class CalibrationReport {
 
     private final Target target;
     private final NetworkPlan plan;
-    private final DemoHttp http = new DemoHttp();
+    private final DemoHttp http;
     private final Map<String, Map<String, Expected>> expected = new HashMap<>();
 
-    public CalibrationReport(Target target, NetworkPlan plan) {
+    CalibrationReport(Target target, NetworkPlan plan, DemoHttp http) {
         this.target = target;
+        this.http = http;
         this.plan = plan;
         Expectations expectations = new Expectations(plan);
         PERIODS.forEach(p -> expected.put(p, expectations.forPeriod(p)));

@@ -107,32 +107,35 @@ public final class DemoCommand {
                 NetworkPlan.scaleText(options.scale()), options.seed(), (System.nanoTime() - planning) / 1e9,
                 plan.structures().size(), plan.counsellors().size(), plan.people().size(),
                 plan.anonymousContacts().size(), plan.declarations().size(), plan.requestEstimate());
-        CalibrationReport report = new CalibrationReport(target, plan);
-        long eventsBefore = report.publishedEvents();
-        DemoLoad load = new DemoLoad(target, plan, options.concurrency(), out);
-        long started = System.nanoTime();
-        watch.accept(load);
-        Outcome outcome = load.load(redraw);
-        out.printf(Locale.ROOT, "Loaded in %s: %,d HTTP requests (%.0f requests/s, %d in flight at most), %,d "
-                        + "answered as replays of an earlier run, %,d retried, %d failed.%n",
-                LoadProgress.duration(outcome.duration().toMillis() / 1000.0), outcome.requests(),
-                outcome.requestsPerSecond(), options.concurrency(), outcome.replayed(), outcome.retried(),
-                outcome.failures());
-        outcome.firstFailures().forEach(f -> out.println("  failed: " + f));
-        long foreign = load.foreignStructures();
-        if (foreign > 0) {
-            out.printf(Locale.ROOT, "Note: the directory holds %d structures that are not part of this demo network "
-                    + "(another seed or hand-made): the reported figures include them.%n", foreign);
+        // one HTTP client for the load and the calibration, its event loop ended with the run
+        try (DemoHttp http = new DemoHttp(options.concurrency())) {
+            CalibrationReport report = new CalibrationReport(target, plan, http);
+            long eventsBefore = report.publishedEvents();
+            DemoLoad load = new DemoLoad(target, plan, options.concurrency(), out, http);
+            long started = System.nanoTime();
+            watch.accept(load);
+            Outcome outcome = load.load(redraw);
+            out.printf(Locale.ROOT, "Loaded in %s: %,d HTTP requests (%.0f requests/s, %d in flight at most), %,d "
+                            + "answered as replays of an earlier run, %,d retried, %d failed.%n",
+                    LoadProgress.duration(outcome.duration().toMillis() / 1000.0), outcome.requests(),
+                    outcome.requestsPerSecond(), options.concurrency(), outcome.replayed(), outcome.retried(),
+                    outcome.failures());
+            outcome.firstFailures().forEach(f -> out.println("  failed: " + f));
+            long foreign = load.foreignStructures();
+            if (foreign > 0) {
+                out.printf(Locale.ROOT, "Note: the directory holds %d structures that are not part of this demo "
+                        + "network (another seed or hand-made): the reported figures include them.%n", foreign);
+            }
+            out.println("Waiting for the reporting service to apply every event...");
+            CalibrationReport.Result table = report.await(options.settleTimeout());
+            Duration untilApplied = Duration.ofNanos(System.nanoTime() - started);
+            long events = report.publishedEvents() - eventsBefore;
+            out.printf(Locale.ROOT, "%,d events published and applied in %s since the load began "
+                            + "(%.0f events/s).%n%n", events, LoadProgress.duration(untilApplied.toMillis() / 1000.0),
+                    untilApplied.toMillis() == 0 ? 0 : events * 1000.0 / untilApplied.toMillis());
+            CalibrationReport.print(table, out);
+            out.flush();
+            return new Run(plan, outcome, events, untilApplied, table);
         }
-        out.println("Waiting for the reporting service to apply every event...");
-        CalibrationReport.Result table = report.await(options.settleTimeout());
-        Duration untilApplied = Duration.ofNanos(System.nanoTime() - started);
-        long events = report.publishedEvents() - eventsBefore;
-        out.printf(Locale.ROOT, "%,d events published and applied in %s since the load began (%.0f events/s).%n%n",
-                events, LoadProgress.duration(untilApplied.toMillis() / 1000.0),
-                untilApplied.toMillis() == 0 ? 0 : events * 1000.0 / untilApplied.toMillis());
-        CalibrationReport.print(table, out);
-        out.flush();
-        return new Run(plan, outcome, events, untilApplied, table);
     }
 }

@@ -1,27 +1,34 @@
 package fr.capemploi.localstack.demo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
-import java.io.IOException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,10 +36,21 @@ import java.util.concurrent.atomic.LongAdder;
  * The demo's HTTP side: JSON bodies, bearer tokens, an {@code Idempotency-Key} on every POST, and retries with
  * exponential back-off on connection errors, 5xx, 429 and references not arrived yet (a person's registration is
  * still on its way to cep- or cpf-service). Callers block; concurrency is bounded by the caller's thread pool.
+ * <p>
+ * The exchanges run on one Vert.x event loop, with kept-alive connections: the JDK's {@code HttpClient} cost the
+ * loader 1.3–1.5 ms of CPU per request (its selector thread, a future chain and body subscribers per exchange), CPU
+ * taken from the two cores the services need (bench/README.md, "The demo's loader on one event loop").
  */
-final class DemoHttp {
+final class DemoHttp implements AutoCloseable {
 
     private static final int ATTEMPTS = 8;
+    /**
+     * Looked up once: {@code Json.createObjectBuilder()} and its kin look the provider up through the ServiceLoader
+     * at every call (reading the jars' service files): a fifth of the loader's samples, in the bodies alone.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+    /** An answer not complete within a minute of silence is a failed attempt, as a connection error is. */
+    private static final long IDLE_TIMEOUT_MILLIS = 60_000;
 
     /**
      * An answer: status, body and whether it replayed an earlier request. The body is parsed when read: most of the
@@ -60,15 +78,29 @@ final class DemoHttp {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** What the event loop hands back to the waiting caller: the body read whole, the replay header read. */
+    private record Raw(int status, String text, boolean replayed) {
+    }
+
+    /**
+     * The loop never blocks, but on a starved machine its first class loading can take seconds: Vert.x's warning
+     * (at 2 s, with a stack trace on the console) would only tell the load average.
+     */
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1).setMaxEventLoopExecuteTime(60)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+    private final HttpClient http;
     private final AtomicLong sent = new AtomicLong();
     /** Requests sent per port: which service they went to (a benchmark divides each service's CPU by its own). */
     private final Map<Integer, LongAdder> sentByPort = new ConcurrentHashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+
+    /** @param connections kept-alive connections per service at most: the caller's requests in flight */
+    DemoHttp(int connections) {
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(connections));
+    }
 
     long sent() {
         return sent.get();
@@ -106,55 +138,61 @@ final class DemoHttp {
 
     private Answer exchange(String method, URI uri, String token, JsonObject body, String key,
             Set<Integer> accepted) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
+        String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setHost(uri.getHost())
+                .setPort(uri.getPort()).setURI(path).setIdleTimeout(IDLE_TIMEOUT_MILLIS)
+                .putHeader("Authorization", "Bearer " + token)
+                .putHeader("Accept", "application/json");
         if (body != null) {
-            builder.header("Content-Type", "application/json");
+            request.putHeader("Content-Type", "application/json");
         }
         if (key != null) {
-            builder.header("Idempotency-Key", key);
+            request.putHeader("Idempotency-Key", key);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest request = builder.method(method, publisher).build();
+        String text = body == null ? null : body.toString();
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
                 retried.incrementAndGet();
                 pause(attempt);
             }
-            HttpResponse<String> response;
+            Raw response;
             try {
                 sent.incrementAndGet();
                 sentByPort.computeIfAbsent(uri.getPort(), p -> new LongAdder()).increment();
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                last = e.toString();
+                response = send(request, text).toCompletionStage().toCompletableFuture().get();
+            } catch (ExecutionException e) {
+                // refused, reset or silent for a minute: tried again, as the JDK client's IOException was
+                last = String.valueOf(e.getCause());
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DemoFailure(method + " " + uri.getPath() + " interrupted");
             }
-            int status = response.statusCode();
-            String text = response.body();
-            if (status >= 500 || status == 429 || notArrivedYet(status, text)) {
-                last = status + " " + abbreviate(text);
+            int status = response.status();
+            if (status >= 500 || status == 429 || notArrivedYet(status, response.text())) {
+                last = status + " " + abbreviate(response.text());
                 continue;
             }
-            boolean replay = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
-                    .orElse(false);
-            if (replay) {
+            if (response.replayed()) {
                 replayed.incrementAndGet();
             }
             if (!accepted.contains(status)) {
-                throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": " + abbreviate(text)
-                        + (body == null ? "" : " (sent " + abbreviate(body.toString()) + ")"));
+                throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": "
+                        + abbreviate(response.text()) + (text == null ? "" : " (sent " + abbreviate(text) + ")"));
             }
-            return new Answer(status, text, replay);
+            return new Answer(status, response.text(), response.replayed());
         }
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
+    }
+
+    /** One exchange on the event loop; the connection goes back to the pool once the body is read. */
+    private Future<Raw> send(RequestOptions request, String body) {
+        return http.request(request)
+                .compose(call -> body == null ? call.send() : call.send(body))
+                .compose(response -> response.body().map(buffer -> new Raw(response.statusCode(),
+                        buffer.toString(StandardCharsets.UTF_8),
+                        "true".equalsIgnoreCase(response.getHeader("Idempotent-Replayed")))));
     }
 
     /**
@@ -178,11 +216,17 @@ final class DemoHttp {
         if (text == null || text.isBlank() || !(text.startsWith("{") || text.startsWith("["))) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.read();
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    @Override
+    public void close() {
+        // the event loop's thread ends with the close: nothing of the loader outlives its command
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static String abbreviate(String text) {
@@ -194,7 +238,7 @@ final class DemoHttp {
 
     /** A JSON object from name/value pairs; null values are left out (the APIs read absent as "not given"). */
     static JsonObject body(Object... pairs) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             String name = (String) pairs[i];
             Object value = pairs[i + 1];
@@ -216,7 +260,7 @@ final class DemoHttp {
             } else if (value instanceof JsonValue v) {
                 builder.add(name, v);
             } else if (value instanceof Collection<?> items) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 items.forEach(item -> array.add(item.toString()));
                 builder.add(name, array);
             } else {

@@ -72,7 +72,7 @@ public final class DemoLoad {
     private final NetworkPlan plan;
     private final int concurrency;
     private final PrintStream out;
-    private final DemoHttp http = new DemoHttp();
+    private final DemoHttp http;
     private final UUID[] structureIds;
     /** Structures this run registered: nothing can have been declared for them before it. */
     private final boolean[] registeredByThisRun;
@@ -81,8 +81,9 @@ public final class DemoLoad {
     private final List<String> firstFailures = new ArrayList<>();
     private LoadProgress progress;
 
-    public DemoLoad(Target target, NetworkPlan plan, int concurrency, PrintStream out) {
+    DemoLoad(Target target, NetworkPlan plan, int concurrency, PrintStream out, DemoHttp http) {
         this.target = target;
+        this.http = http;
         this.plan = plan;
         this.concurrency = concurrency;
         this.out = out;
