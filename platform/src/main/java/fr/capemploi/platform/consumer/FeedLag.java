@@ -63,8 +63,9 @@ public class FeedLag {
     public record Snapshot(List<PartitionLag> partitions, boolean brokerAnswered) {
     }
 
-    public Snapshot snapshot() {
-        return measure(feeds.feeds(), false);
+    /** The partitions of {@code selected}, e.g. the feeds a status reports as one with the roles they play. */
+    public Snapshot snapshot(List<ProjectionFeed> selected) {
+        return measure(selected, false);
     }
 
     /** Lag of the given feeds only, e.g. those of a projection generation being rebuilt (unknown without broker). */
