@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** How far each projection is behind its topics: the position stored with the projection against the log end. */
 @ApplicationScoped
@@ -63,8 +68,9 @@ public class FeedLag {
     public record Snapshot(List<PartitionLag> partitions, boolean brokerAnswered) {
     }
 
-    public Snapshot snapshot() {
-        return measure(feeds.feeds(), false);
+    /** The partitions of {@code selected}, e.g. the feeds a status reports as one with the roles they play. */
+    public Snapshot snapshot(List<ProjectionFeed> selected) {
+        return measure(selected, false);
     }
 
     /** Lag of the given feeds only, e.g. those of a projection generation being rebuilt (unknown without broker). */
@@ -83,34 +89,36 @@ public class FeedLag {
 
     private Snapshot measure(List<ProjectionFeed> selected, boolean strict) {
         List<PartitionLag> result = new ArrayList<>();
-        // one question per topic and call; once the broker failed to answer, the other topics are not asked either,
-        // so a status request during an outage costs one timeout, not one per topic and feed
-        Map<String, Map<Integer, Long>> endsByTopic = new HashMap<>();
-        boolean[] brokerAnswers = {true};
+        // every topic's end offsets in one question to the broker, every feed's positions in one statement: a status
+        // and a rebuild's watcher look several times a second, and one question and transaction per topic and feed
+        // was most of what a look cost the service, PostgreSQL and the broker
+        Set<String> topics = new LinkedHashSet<>();
+        selected.forEach(feed -> topics.addAll(feed.projection().topics()));
+        Map<String, Map<Integer, Long>> endsByTopic;
+        boolean brokerAnswered = true;
+        try {
+            endsByTopic = endOffsets(topics);
+        } catch (IllegalStateException e) {
+            if (strict) {
+                throw e;
+            }
+            // during an outage one status call waits for one timeout, then answers from the positions alone
+            endsByTopic = Map.of();
+            brokerAnswered = false;
+        }
+        Map<String, Map<String, Map<Integer, ConsumerPositions.Position>>> stored = QuarkusTransaction.requiringNew()
+                .call(() -> positions.positions(selected.stream().map(ProjectionFeed::consumerName).toList()));
         for (ProjectionFeed feed : selected) {
             for (String logical : feed.projection().topics()) {
-                Map<Integer, Long> ends = endsByTopic.computeIfAbsent(logical, topic -> {
-                    if (!brokerAnswers[0]) {
-                        return null;
-                    }
-                    try {
-                        return endOffsets(topicNames.physical(topic));
-                    } catch (IllegalStateException e) {
-                        if (strict) {
-                            throw e;
-                        }
-                        brokerAnswers[0] = false;
-                        return null;
-                    }
-                });
-                Map<Integer, ConsumerPositions.Position> stored = QuarkusTransaction.requiringNew()
-                        .call(() -> positions.positions(feed.consumerName(), logical));
-                java.util.SortedSet<Integer> partitions = new java.util.TreeSet<>(stored.keySet());
+                Map<Integer, ConsumerPositions.Position> positionsOf = stored
+                        .getOrDefault(feed.consumerName(), Map.of()).getOrDefault(logical, Map.of());
+                Map<Integer, Long> ends = endsByTopic.get(logical);
+                SortedSet<Integer> partitions = new TreeSet<>(positionsOf.keySet());
                 if (ends != null) {
                     partitions.addAll(ends.keySet());
                 }
                 for (int partition : partitions) {
-                    ConsumerPositions.Position position = stored.get(partition);
+                    ConsumerPositions.Position position = positionsOf.get(partition);
                     long offset = position == null ? 0 : position.nextOffset();
                     Long end = ends == null ? null : ends.get(partition);
                     result.add(new PartitionLag(feed.consumerName(), logical, partition, offset,
@@ -121,32 +129,56 @@ public class FeedLag {
         }
         result.sort(Comparator.comparing(PartitionLag::consumer).thenComparing(PartitionLag::topic)
                 .thenComparingInt(PartitionLag::partition));
-        return new Snapshot(result, brokerAnswers[0]);
+        return new Snapshot(result, brokerAnswered);
     }
 
-    private Map<Integer, Long> endOffsets(String topic) {
+    /**
+     * The end offset of every partition of these topics (logical names), by topic; a topic the broker does not know
+     * has none (an empty map). @throws IllegalStateException when the broker does not answer in time
+     */
+    private Map<String, Map<Integer, Long>> endOffsets(Set<String> logicalTopics) {
+        Map<String, Map<Integer, Long>> byTopic = new HashMap<>();
+        if (logicalTopics.isEmpty()) {
+            return byTopic;
+        }
+        Map<String, String> logicalOf = new HashMap<>();
+        logicalTopics.forEach(logical -> logicalOf.put(topicNames.physical(logical), logical));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
             Admin client = kafkaClients.admin();
-            Map<String, TopicDescription> described = client.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            described.get(topic).partitions()
-                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = client.listOffsets(request).all()
-                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
-            Map<Integer, Long> byPartition = new HashMap<>();
-            ends.forEach((partition, info) -> byPartition.put(partition.partition(), info.offset()));
-            return byPartition;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
-                return Map.of();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> described : client.describeTopics(logicalOf.keySet())
+                    .topicNameValues().entrySet()) {
+                String logical = logicalOf.get(described.getKey());
+                byTopic.put(logical, new HashMap<>());
+                try {
+                    described.getValue().get(remaining(deadline), TimeUnit.NANOSECONDS).partitions().forEach(
+                            p -> request.put(new TopicPartition(described.getKey(), p.partition()), OffsetSpec.latest()));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw new IllegalStateException("Cannot describe " + described.getKey() + ": "
+                                + e.getCause().getMessage(), e);
+                    }
+                }
             }
-            throw new IllegalStateException("Cannot read the end offsets of " + topic + ": " + e.getCause().getMessage(), e);
+            if (!request.isEmpty()) {
+                client.listOffsets(request).all().get(remaining(deadline), TimeUnit.NANOSECONDS).forEach(
+                        (partition, info) -> byTopic.get(logicalOf.get(partition.topic()))
+                                .put(partition.partition(), info.offset()));
+            }
+            return byTopic;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the end offsets of " + logicalOf.keySet() + ": "
+                    + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The broker did not answer for " + topic, e);
+            throw new IllegalStateException("The broker did not answer for " + logicalOf.keySet(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
         }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 }

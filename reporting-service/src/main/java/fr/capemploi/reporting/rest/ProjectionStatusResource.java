@@ -76,10 +76,12 @@ public class ProjectionStatusResource {
                     + "offsets and lags null). During a rebuild, the rebuilding generation's partitions are listed too "
                     + "and its lag is given apart from the active one's.")
     public ProjectionStatus status() {
-        Generation activeGeneration = generations.active();
+        // one look at the roles and the feeds that go with them: a switch in progress shows as not yet made
+        ProjectionGenerations.Roles roles = generations.roles();
+        Generation activeGeneration = roles.active();
         int active = activeGeneration.number();
-        Optional<Integer> rebuilding = generations.rebuilding();
-        FeedLag.Snapshot snapshot = lag.snapshot();
+        Optional<Integer> rebuilding = roles.rebuilding();
+        FeedLag.Snapshot snapshot = lag.snapshot(roles.feeds());
         List<FeedLag.PartitionLag> measured = snapshot.partitions();
         List<PartitionStatus> partitions = measured.stream().map(p -> {
             int generation = generationOf(p.consumer());
@@ -90,7 +92,7 @@ public class ProjectionStatusResource {
         }).toList();
         boolean brokerAvailable = snapshot.brokerAnswered() && measured.stream().allMatch(FeedLag.PartitionLag::endKnown);
         Long rebuildLag = rebuilding.isEmpty() ? null : lagOf(partitions, Role.REBUILDING, brokerAvailable);
-        return new ProjectionStatus(active, generations.lastRebuild().orElse(null), brokerAvailable,
+        return new ProjectionStatus(active, roles.lastRebuild(), brokerAvailable,
                 lagOf(partitions, Role.ACTIVE, brokerAvailable), folds.unfolded(activeGeneration),
                 rebuilding.orElse(null), rebuildLag, partitions);
     }

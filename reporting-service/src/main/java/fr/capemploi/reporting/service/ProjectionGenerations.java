@@ -43,8 +43,8 @@ public class ProjectionGenerations {
     private final FeedLag lag;
     private final String serviceName;
 
-    private volatile Generation active;
-    private volatile Rebuild rebuild;
+    /** Null until {@link #start}; replaced whole, never changed in place (see {@link Roles}). */
+    private volatile Roles roles;
     private volatile boolean running;
 
     public ProjectionGenerations(GenerationRepository generations, ReportingProjections projections,
@@ -61,6 +61,21 @@ public class ProjectionGenerations {
 
     /** A rebuild in progress or finished: which generation, since when, and whether it has been switched to. */
     public record Rebuild(int generation, Instant startedAt, Instant switchedAt) {
+    }
+
+    /**
+     * Which generation answers, the last rebuild, and the feeds the channels serve, published together once the
+     * channels serve them: a status reads one of these, so it sees a switch before or after, never the live channel
+     * already feeding the new generation while the old one is still the active one (whose partitions would then all
+     * show as the rebuild's).
+     */
+    public record Roles(Generation active, Rebuild lastRebuild, List<ProjectionFeed> feeds) {
+
+        /** The generation being rebuilt, until it is switched to. */
+        public Optional<Integer> rebuilding() {
+            return lastRebuild == null || lastRebuild.switchedAt() != null ? Optional.empty()
+                    : Optional.of(lastRebuild.generation());
+        }
     }
 
     /**
@@ -97,13 +112,13 @@ public class ProjectionGenerations {
         running = true;
         for (Generation generation : live) {
             if (generation.state() == Generation.State.ACTIVE) {
-                active = generation;
                 if (stale.contains(generation)) {
                     LOG.warnf("%s was built before the projection schema's baseline and cannot be migrated: it answers "
                             + "unfed until its rebuild catches up", generation.schema());
                 } else {
                     this.live.serve(feeds(generation));
                 }
+                publish(generation, null);
             }
         }
         Optional<Generation> building = live.stream().filter(g -> g.state() == Generation.State.BUILDING).findFirst();
@@ -121,7 +136,12 @@ public class ProjectionGenerations {
     }
 
     public Generation active() {
-        Generation current = active;
+        return roles().active();
+    }
+
+    /** What a status reports, as one: the generations' roles and the feeds that go with them. */
+    public Roles roles() {
+        Roles current = roles;
         if (current == null) {
             throw new IllegalStateException("The projections are not started yet");
         }
@@ -130,19 +150,25 @@ public class ProjectionGenerations {
 
     /** The generation being rebuilt, until it is switched to. */
     public Optional<Integer> rebuilding() {
-        Rebuild current = rebuild;
-        return current == null || current.switchedAt() != null ? Optional.empty() : Optional.of(current.generation());
+        Roles current = roles;
+        return current == null ? Optional.empty() : current.rebuilding();
     }
 
     public Optional<Rebuild> lastRebuild() {
-        return Optional.ofNullable(rebuild);
+        Roles current = roles;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.lastRebuild());
+    }
+
+    /** Called once the channels serve what {@code active} and {@code rebuild} say (or nothing changed in them). */
+    private void publish(Generation active, Rebuild rebuild) {
+        roles = new Roles(active, rebuild, List.copyOf(channels.feeds()));
     }
 
     /** Starts a rebuild, or returns the one already running (started by this instance or another one). */
     public synchronized Rebuild rebuild() {
-        Rebuild current = rebuild;
-        if (current != null && current.switchedAt() == null) {
-            return current;
+        Optional<Rebuild> current = lastRebuild();
+        if (current.isPresent() && current.get().switchedAt() == null) {
+            return current.get();
         }
         Generation building = QuarkusTransaction.requiringNew().call(() -> {
             generations.lock();
@@ -156,7 +182,7 @@ public class ProjectionGenerations {
             return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
         });
         feedRebuild(building);
-        return rebuild;
+        return roles.lastRebuild();
     }
 
     /**
@@ -168,7 +194,7 @@ public class ProjectionGenerations {
     @Scheduled(every = "${reporting.generation-follow-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void follow() {
-        if (!running || active == null) {
+        if (!running || roles == null) {
             return;
         }
         // read under the monitor: a switch made here meanwhile must not be taken back by a stale look at the table
@@ -180,7 +206,7 @@ public class ProjectionGenerations {
             return;
         }
         current.stream().filter(g -> g.state() == Generation.State.ACTIVE).findFirst()
-                .filter(g -> g.number() != active.number())
+                .filter(g -> g.number() != active().number())
                 .ifPresent(switched -> {
                     LOG.infof("Another instance switched the projections to %s; following", switched.schema());
                     handOver(switched);
@@ -197,9 +223,10 @@ public class ProjectionGenerations {
     }
 
     private synchronized void feedRebuild(Generation building) {
-        rebuild = new Rebuild(building.number(), Instant.now(), null);
+        Instant startedAt = Instant.now();
         LOG.infof("Rebuilding the projections into %s from offset 0", building.schema());
         replay.serve(feeds(building));
+        publish(active(), new Rebuild(building.number(), startedAt, null));
         watch(building);
     }
 
@@ -228,7 +255,7 @@ public class ProjectionGenerations {
         Thread watcher = new Thread(() -> {
             boolean warned = false;
             // until this instance has switched to it, by itself or following another instance
-            while (running && active.number() != building.number()
+            while (running && active().number() != building.number()
                     && rebuilding().filter(n -> n == building.number()).isPresent()) {
                 try {
                     if (lag.known(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
@@ -288,19 +315,19 @@ public class ProjectionGenerations {
      * instance only hands over.
      */
     private synchronized void switchTo(Generation building) {
-        if (active.number() == building.number()) {
+        Generation previous = active();
+        if (previous.number() == building.number()) {
             return;
         }
         Generation next = new Generation(building.number(), building.schema(), Generation.State.ACTIVE);
-        Generation previous = active;
+        Instant startedAt = roles.lastRebuild().startedAt();
         boolean switchedHere = live.whileHeld(() -> {
             replay.serve(List.of());
             boolean switched = QuarkusTransaction.requiringNew().call(() -> generations.switchTo(next));
             live.serve(feeds(next));
-            active = next;
+            publish(next, new Rebuild(building.number(), startedAt, Instant.now()));
             return switched;
         });
-        rebuild = new Rebuild(building.number(), rebuild.startedAt(), Instant.now());
         LOG.infof("Projections now answered by %s; %s retired%s", next.schema(), previous.schema(),
                 switchedHere ? "" : " (switched by another instance)");
     }
@@ -311,16 +338,15 @@ public class ProjectionGenerations {
      * partition, which the processed-event log makes harmless (each event applied once, in order).
      */
     private synchronized void handOver(Generation next) {
-        Generation previous = active;
+        Generation previous = active();
+        Rebuild last = roles.lastRebuild();
+        Instant startedAt = last != null && last.generation() == next.number() ? last.startedAt() : Instant.now();
         live.whileHeld(() -> {
             replay.serve(List.of());
             live.serve(feeds(next));
-            active = next;
+            publish(next, new Rebuild(next.number(), startedAt, Instant.now()));
             return null;
         });
-        Rebuild last = rebuild;
-        rebuild = new Rebuild(next.number(), last != null && last.generation() == next.number() ? last.startedAt()
-                : Instant.now(), Instant.now());
         LOG.infof("Projections now answered by %s; %s retired", next.schema(), previous.schema());
     }
 

@@ -18,7 +18,6 @@ import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -75,23 +74,25 @@ class ProjectionRebuildTest {
         int rebuilding = given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/projections/rebuild")
                 .then().statusCode(202).extract().path("generation");
         assertThat(rebuilding).isGreaterThan(before.number());
-        // the rebuild's progress shows beside the active generation, unless it has already been switched to. Read
-        // outside the switch: the switch (synchronized) hands the live channel to the new generation before it
-        // makes it the active one, and a status read in between lists only the new generation's partitions, as
-        // REBUILDING (seen once, in reverse order, where this class runs first and the rebuild catches up at once)
-        io.restassured.path.json.JsonPath during;
-        synchronized (ClientProxy.unwrap(generations)) {
-            during = given().auth().oauth2(TestTokens.admin()).get("/api/v1/projections/status").then()
-                    .statusCode(200).extract().jsonPath();
-        }
-        if (during.get("rebuildingGeneration") != null) {
+        // the switch, held in its transaction by the active generation's row locked here (after the replay channel
+        // has let the rebuilt generation go): a status read meanwhile shows the rebuild beside the active generation,
+        // both with their partitions, as before the switch; never a state between the two (the live channel already
+        // on the new generation, or the replay channel's partitions gone while the rebuild is still reported)
+        try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("SELECT generation FROM projection_generation WHERE state = 'ACTIVE' FOR UPDATE");
+            await().atMost(Duration.ofSeconds(60)).until(this::switchWaiting);
+            io.restassured.path.json.JsonPath during = given().auth().oauth2(TestTokens.admin())
+                    .get("/api/v1/projections/status").then().statusCode(200).extract().jsonPath();
+            assertThat(during.getInt("activeGeneration")).isEqualTo(before.number());
             assertThat(during.getInt("rebuildingGeneration")).isEqualTo(rebuilding);
-            assertThat(during.getLong("rebuildLag")).isNotNegative();
+            assertThat(during.getLong("rebuildLag")).isZero(); // the switch starts once the rebuild has caught up
             assertThat(during.getList("partitions.role", String.class)).contains("ACTIVE", "REBUILDING");
+            assertThat(during.getList("partitions.findAll { it.role == 'ACTIVE' }.generation", Integer.class))
+                    .containsOnly(before.number());
             assertThat(during.getList("partitions.findAll { it.role == 'REBUILDING' }.generation", Integer.class))
                     .containsOnly(rebuilding);
-        } else {
-            assertThat(during.getInt("activeGeneration")).isEqualTo(rebuilding);
+            holder.rollback();
         }
         // the live generation answers while the new one is built
         assertThat(structuresRegistered()).isEqualTo(valueBefore);
@@ -312,6 +313,14 @@ class ProjectionRebuildTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             return !"0".equals(text(statement, "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = "
                     + "to_regclass('" + table + "')"));
+        }
+    }
+
+    /** Whether the switch's transaction waits for the active generation's row (locked by the caller). */
+    private boolean switchWaiting() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            return !"0".equals(text(statement, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
+                    + "'Lock' AND query LIKE 'UPDATE projection_generation SET state = ''RETIRED''%'"));
         }
     }
 
