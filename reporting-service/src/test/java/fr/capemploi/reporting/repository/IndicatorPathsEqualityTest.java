@@ -279,9 +279,10 @@ public class IndicatorPathsEqualityTest {
 
     /**
      * A generation built before the projection schema's baseline answers, unmigrated, until its rebuild is switched
-     * to: it has no {@code pre_aggregate_recorded} (V16), and each whole-month answer's check failed on it. Its
-     * answers read {@code monthly_fact}'s latest recording from its rows instead: the same route and values as the
-     * table beside it gave, and a row recorded after asOf still sends the answer off the current route.
+     * to: it has no {@code pre_aggregate_recorded} (V16, V17), and each whole-month answer's check failed on it. Its
+     * answers read the latest recordings of {@code monthly_fact}, {@code member_item} and {@code referent_item} from
+     * their rows instead: the same route and values as the table beside them gave, and a row recorded after asOf
+     * still sends the answer off the current route.
      */
     private void withoutTheLatestRecordingKeptBeside(Generation generation, Connection connection) throws Exception {
         List<Indicator> all = Arrays.asList(Indicator.values());
