@@ -3,7 +3,7 @@
 -- are small — a generation's first folds, or any fold on a connection opened before its tables grew past their
 -- last analysis — it read the batch's people by scanning whole tables (member_item, the accompaniments, their
 -- levels, the CEP information, the level-1 contacts, the counters to drop back to zero), then joined them to the
--- few people asked: a fold then cost what the tables held, not what it was asked. On the benchmark's "on"
+-- few people asked: a fold then cost what the tables held, not what it was asked. On one of the benchmark's "on"
 -- networks the folds read 9.2 M items in 101 whole scans of member_item (103.7 ms a call for the items before,
 -- 2.6 ms through the key once an analysis had made the plan again), and which networks ran that way was the
 -- timing of autovacuum: the live upkeep's cost ranged from 7.5 to 39.6 % of the rate in one run
