@@ -52,7 +52,24 @@ class GenerationMigrationsTest {
             assertThat(text(statement, generation.sql("SELECT array_to_string(proconfig, ' ') FROM pg_proc "
                     + "WHERE oid = to_regprocedure('{schema}.refresh_people_and_delays()')")))
                     .as("the recomputation of everyone planned without nested loops").isEqualTo("enable_nestloop=off");
+            // nor the folds' settings: planned once per connection, they read by key whatever the tables held (V19)
+            assertThat(QueryRows.texts(statement, generation.sql("SELECT p.proname || ' ' || string_agg(c, ' ' "
+                    + "ORDER BY c) FROM pg_proc p, unnest(p.proconfig) c WHERE p.pronamespace = '{schema}'::regnamespace "
+                    + "AND p.proname IN ('fold_people', 'fold_funding_projects') GROUP BY p.proname ORDER BY 1")))
+                    .containsExactly("fold_funding_projects enable_seqscan=off plan_cache_mode=force_generic_plan",
+                            "fold_people enable_seqscan=off plan_cache_mode=force_generic_plan");
+            // the fold's plans are made here, on this connection, over the generation's empty tables: made that way
+            // they used to scan the tables whole at every fold, whatever they grew to (bench/README.md, V19)
+            connection.setAutoCommit(false);
             accompanimentOpenedAndClosed(statement, generation);
+            assertThat(QueryRows.texts(statement, generation.sql("SELECT relname || ' ' || seq_scan || ' ' || "
+                    + "(idx_scan > 0) FROM pg_stat_xact_user_tables WHERE schemaname = '{schema}' AND relname IN "
+                    + "('member_item', 'accompaniment', 'accompaniment_level', 'level1_contact', 'cep_information', "
+                    + "'cpf_step') ORDER BY 1"))).as("the tables the fold read, whole scans and whether by an index")
+                    .containsExactly("accompaniment 0 true", "accompaniment_level 0 true", "cep_information 0 true",
+                            "cpf_step 0 true", "level1_contact 0 true", "member_item 0 true");
+            connection.commit();
+            connection.setAutoCommit(true);
             // the statement folded at its end: counts by business date and the person's items
             assertThat(QueryRows.texts(statement, generation.sql("SELECT fact || ' ' || key || ' ' || month || ' ' || n || ' ' "
                     + "|| m FROM {schema}.monthly_fact ORDER BY 1"))).containsExactly(
