@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -133,111 +132,6 @@ public final class EventCodec {
             }
         }
         return fromBytes(value);
-    }
-
-    /**
-     * The payload of an envelope read by {@link #attributes}: none was read. A decoded or parsed envelope never holds
-     * it (an absent payload is refused, a null one is a {@code NullNode}).
-     */
-    public static final JsonNode UNREAD = MissingNode.getInstance();
-
-    /**
-     * The envelope's attributes as {@link #encode} writes them — every one before the payload, times in their
-     * canonical form, ids as UUIDs — read token by token, the payload left unread ({@link #UNREAD}): for a record of a
-     * type no consumer of it reads, whose payload would only be bound to be passed over (13 % of a rebuild's events,
-     * bench/README.md). Null for anything else (fields in another order, a missing or odd attribute), which
-     * {@link #decode} then reads and refuses as it always did.
-     */
-    public static EventEnvelope attributes(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        String eventId = null;
-        String eventType = null;
-        String occurredAt = null;
-        String recordedAt = null;
-        String source = null;
-        String aggregateType = null;
-        String aggregateId = null;
-        String structureId = null;
-        int schemaVersion = 0;
-        int seen = 0;
-        try (JsonParser parser = MAPPER.getFactory().createParser(value)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (true) {
-                if (parser.nextToken() != JsonToken.FIELD_NAME) {
-                    return null;
-                }
-                String name = parser.currentName();
-                int index = OnePass.FIELDS.indexOf(name);
-                if (index < 0 || (seen & (1 << index)) != 0) {
-                    return null;
-                }
-                seen |= 1 << index;
-                JsonToken token = parser.nextToken();
-                if (name.equals("payload")) {
-                    if (token != JsonToken.START_OBJECT) {
-                        return null;
-                    }
-                    break;
-                }
-                if (name.equals("schemaVersion")) {
-                    if (token != JsonToken.VALUE_NUMBER_INT) {
-                        return null;
-                    }
-                    schemaVersion = parser.getIntValue();
-                    continue;
-                }
-                if (token == JsonToken.VALUE_NULL && name.equals("structureId")) {
-                    continue;
-                }
-                if (token != JsonToken.VALUE_STRING) {
-                    return null;
-                }
-                String text = parser.getText();
-                switch (name) {
-                    case "eventId" -> eventId = text;
-                    case "eventType" -> eventType = text;
-                    case "occurredAt" -> occurredAt = text;
-                    case "recordedAt" -> recordedAt = text;
-                    case "source" -> source = text;
-                    case "aggregateType" -> aggregateType = text;
-                    case "aggregateId" -> aggregateId = text;
-                    default -> structureId = text;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (eventId == null || eventType == null || schemaVersion < 1 || occurredAt == null || recordedAt == null
-                || source == null || aggregateType == null || aggregateId == null) {
-            return null;
-        }
-        Instant occurred = CanonicalTimes.instant(occurredAt);
-        Instant recorded = CanonicalTimes.instant(recordedAt);
-        UUID id = uuid(eventId);
-        UUID aggregate = uuid(aggregateId);
-        UUID structure = structureId == null ? null : uuid(structureId);
-        if (occurred == null || recorded == null || id == null || aggregate == null
-                || structureId != null && structure == null) {
-            return null;
-        }
-        return new EventEnvelope(id, eventType, schemaVersion, occurred, recorded, source, aggregateType, aggregate,
-                structure, UNREAD);
-    }
-
-    /** A UUID in its canonical 36-character form, else null ({@code UUID.fromString} takes shorter forms too). */
-    private static UUID uuid(String text) {
-        if (text.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException notAUuid) {
-            return null;
-        }
     }
 
     /** The typed payload; fails if the envelope names a type or version this build does not know. */

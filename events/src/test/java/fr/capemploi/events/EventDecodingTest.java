@@ -64,45 +64,6 @@ class EventDecodingTest {
         assertThat(EventCodec.payload(decoded)).isInstanceOf(type);
     }
 
-    /** A type no consumer reads is passed over on its attributes alone: the same as the whole reading gives. */
-    @ParameterizedTest
-    @MethodSource("eventTypes")
-    void theAttributesAloneAreTheWholeReadingsAttributes(Class<? extends DomainEvent> type) {
-        byte[] bytes = EventCodec.encode(EventContractTest.SAMPLES.get(type),
-                Instant.parse("2016-05-02T08:00:00.0000019Z"), "test", CLOCK).bytes();
-
-        EventEnvelope attributes = EventCodec.attributes(bytes);
-
-        assertThat(attributes.payload()).isSameAs(EventCodec.UNREAD);
-        assertThat(attributes).usingRecursiveComparison().ignoringFields("payload")
-                .isEqualTo(EventCodec.fromBytes(bytes));
-    }
-
-    /** Anything but the shape {@link EventCodec#encode} writes is left to the whole reading (and its refusal). */
-    @Test
-    void attributesInAnotherShapeAreLeftToTheWholeReading() {
-        ObjectNode missing = sampleTree();
-        missing.remove("recordedAt");
-        ObjectNode nullId = sampleTree();
-        nullId.putNull("eventId");
-        ObjectNode added = sampleTree();
-        com.fasterxml.jackson.databind.JsonNode payload = added.remove("payload");
-        added.put("addedLater", 1);
-        added.set("payload", payload);
-        ObjectNode payloadFirst = EventCodec.mapper().createObjectNode();
-        payloadFirst.set("payload", sampleTree().get("payload"));
-        payloadFirst.setAll((ObjectNode) sampleTree().without("payload"));
-        ObjectNode oddTime = sampleTree();
-        oddTime.put("occurredAt", "2016-05-02T08:00:00+02:00");
-        for (ObjectNode shape : new ObjectNode[] {missing, nullId, added, payloadFirst, oddTime}) {
-            assertThat(EventCodec.attributes(bytes(shape))).as(shape.toString()).isNull();
-        }
-        for (String garbage : new String[] {"not json", "[1, 2]", "{\"eventId\":", "{}", "{\"payload\": {}}"}) {
-            assertThat(EventCodec.attributes(garbage.getBytes(StandardCharsets.UTF_8))).as(garbage).isNull();
-        }
-        assertThat(EventCodec.attributes(null)).isNull();
-    }
-
     @Test
     void garbageFailsWithTheTreesReason() {
         for (String garbage : new String[] {"not json", "[1, 2]", "{\"eventId\":", "{}", "{\"payload\": {}}"}) {

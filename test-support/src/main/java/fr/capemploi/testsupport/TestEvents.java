@@ -45,14 +45,6 @@ public final class TestEvents {
         send(new ProducerRecord<>(PlatformTestResource.topic(logicalTopic), key, value));
     }
 
-    /** Any bytes under any headers, e.g. a record whose headers name an event type its body does not hold. */
-    public static void publishRaw(String logicalTopic, String key, byte[] value, Map<String, byte[]> headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(PlatformTestResource.topic(logicalTopic), key,
-                value);
-        headers.forEach((name, header) -> record.headers().add(name, header));
-        send(record);
-    }
-
     /**
      * One producer for the JVM, as a service's relay has one: a producer per event cost a connection, a metadata
      * round trip and a close (about a tenth of a second) for every fixture that announces a person.

@@ -101,8 +101,6 @@ public final class ProjectionChannel {
             thread.setDaemon(true);
             return thread;
         }) : null;
-        // the polling thread reads ahead only the payloads of the types the projections read
-        EnvelopeReadAhead.channelReads(groupId, this::reads);
     }
 
     public String channel() {
@@ -290,7 +288,7 @@ public final class ProjectionChannel {
         Map<ConsumerRecord<String, byte[]>, EventEnvelope> envelopes = new IdentityHashMap<>();
         List<ProjectionFeed.Prepared> prepared = new ArrayList<>(work.size());
         work.forEach((feed, list) -> prepared.add(feed.prepare(list,
-                record -> envelopes.computeIfAbsent(record, this::read))));
+                record -> envelopes.computeIfAbsent(record, r -> EnvelopeReadAhead.envelope(r.value())))));
         return prepared;
     }
 
@@ -408,22 +406,7 @@ public final class ProjectionChannel {
      * which dead-letters it.
      */
     private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {
-        return decoded.computeIfAbsent(record, this::read);
-    }
-
-    /** The record's envelope, its payload unread if none of the channel's projections reads its type. */
-    private EventEnvelope read(ConsumerRecord<String, byte[]> record) {
-        return EnvelopeReadAhead.envelope(record.value(), record.headers(), this::reads);
-    }
-
-    /** Whether one of the projections the channel feeds now reads events of this type. */
-    private boolean reads(String eventType) {
-        for (ProjectionFeed feed : feeds) {
-            if (feed.projection().handles(eventType)) {
-                return true;
-            }
-        }
-        return false;
+        return decoded.computeIfAbsent(record, r -> EnvelopeReadAhead.envelope(r.value()));
     }
 
     /** {@link #select}, the positions read with back-off while the database is away. */

@@ -72,27 +72,6 @@ class ProjectionFeedTest {
         assertThat(feed.registered("XX")).isZero();
     }
 
-    /**
-     * The projection passes consents over, and their payloads are no longer read; but a record whose header says
-     * consent and whose body is not an envelope may be anything: it is dead-lettered as any record that is not one.
-     */
-    @Test
-    void aRecordOfAPassedOverTypeThatIsNotAnEnvelopeIsStillDeadLettered() {
-        String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
-        String key = "not-a-consent-" + UUID.randomUUID();
-        TestEvents.publishRaw(Topics.BENEFICIARY, key, "{\"eventType\": \"ConsentGiven\"".getBytes(StandardCharsets.UTF_8),
-                java.util.Map.of(fr.capemploi.events.CloudEventHeaders.TYPE,
-                        "ConsentGiven".getBytes(StandardCharsets.UTF_8)));
-        String region = uniqueRegion();
-        EventEnvelope good = registration(region);
-        send(good);
-
-        assertThat(feed.registeredOnceApplied(region, good)).isEqualTo(1);
-        ConsumerRecord<String, byte[]> letter = deadLetter(topic, key);
-        assertThat(header(letter, DeadLetters.REASON)).contains("not a valid event envelope");
-        assertThat(header(letter, DeadLetters.CONSUMER)).isEqualTo(WidgetFeed.CONSUMER);
-    }
-
     @Test
     void anEventInASchemaVersionTheProjectionDoesNotKnowGoesToTheDeadLetterTopicNeverThrough() {
         String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
