@@ -70,8 +70,23 @@ public class ConsumerPositions {
                 insert.setString(1, consumer);
                 insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
                 insert.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    // an expected turn (the batch is applied again the usual way), not an error to log as one
+                    throw new AlreadyProcessed(consumer);
+                }
+                throw e;
             }
         });
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** A batch prepared as new held events this consumer had already processed: it is applied again the usual way. */
+    static final class AlreadyProcessed extends RuntimeException {
+        AlreadyProcessed(String consumer) {
+            super("events of the batch were already processed by " + consumer, null, false, false);
+        }
     }
 
     /**
