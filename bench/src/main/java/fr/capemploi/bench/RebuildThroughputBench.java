@@ -367,6 +367,9 @@ public final class RebuildThroughputBench {
         String admin = stack.token("admin");
         int activeBefore = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
+        // the statements of this rebuild alone, per event (when pg_stat_statements is preloaded: SUITE_PG_SETTINGS)
+        DatabaseActivity database = new DatabaseActivity(stack);
+        database.snapshot(true);
         var rebuildCpu = cpu.snapshot();
         long rebuildStart = System.nanoTime();
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
@@ -407,6 +410,10 @@ public final class RebuildThroughputBench {
                 variant.label(), read, seconds, rate, rate / readRate, rate / floorRate, BenchStack.load(),
                 LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation, filled);
         System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, after, read));
+        // two decimals hide a change of a few hundredths of a millisecond per process
+        System.out.println("  CPU per event, three decimals: " + ProcessCpu.millisPerOperation(rebuildCpu, after, read)
+                .entrySet().stream().map(e -> "%s %.3f ms".formatted(e.getKey(), e.getValue())).toList());
+        System.out.println(database.topStatements(read, "event", 15));
         return new Rebuilt(rate, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
     }
 

@@ -4,6 +4,7 @@ import static fr.capemploi.platform.testapp.WidgetFeed.registration;
 import static fr.capemploi.platform.testapp.WidgetFeed.send;
 import static fr.capemploi.platform.testapp.WidgetFeed.uniqueRegion;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import fr.capemploi.events.EventCodec;
@@ -13,6 +14,7 @@ import fr.capemploi.platform.testapp.WidgetFeed;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,27 @@ class ProjectionFeedTest {
         send(last);
 
         assertThat(feed.registeredOnceApplied(region, last)).isEqualTo(2);
+    }
+
+    @Inject
+    ConsumerPositions positions;
+
+    /**
+     * A prepared batch logs its events by a plain insert: one the consumer already processed fails the batch (to be
+     * applied again the usual way) and nothing of the batch is logged.
+     */
+    @Test
+    void aPreparedBatchHoldingAnEventAlreadyProcessedIsRefusedWhole() {
+        String consumer = "platform-test.fresh-" + UUID.randomUUID();
+        UUID processed = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> positions.markFresh(consumer, List.of(processed)));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                .run(() -> positions.markFresh(consumer, List.of(fresh, processed))))
+                .isInstanceOf(ConsumerPositions.AlreadyProcessed.class);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> positions.markProcessed(consumer,
+                List.of(fresh, processed)))).as("what the refused batch left unlogged").containsExactly(fresh);
     }
 
     @Test
