@@ -22,7 +22,7 @@ public class BeneficiaryProjection extends BeneficiaryEntryProjection<KnownBenef
     private final TrainingProjectRepository projects;
 
     public BeneficiaryProjection(KnownBeneficiaryRepository beneficiaries, TrainingProjectRepository projects) {
-        super("beneficiaries", beneficiaries);
+        super("beneficiaries", KnownBeneficiary.class, beneficiaries);
         this.projects = projects;
     }
 
