@@ -24,7 +24,7 @@ import java.util.UUID;
 public class BeneficiaryDirectoryProjection extends BeneficiaryEntryProjection<KnownBeneficiary> {
 
     public BeneficiaryDirectoryProjection(KnownBeneficiaryRepository beneficiaries) {
-        super("beneficiary-directory", KnownBeneficiary.class, beneficiaries);
+        super("beneficiary-directory", beneficiaries);
         on(ReferentAssigned.class, this::referent);
     }
 

@@ -24,8 +24,7 @@ public class TrainingProjectDirectoryProjection extends TypedProjection {
 
     public TrainingProjectDirectoryProjection(KnownTrainingProjectRepository projects) {
         super("training-project-directory", Topics.CPF);
-        this.projects = new BatchOfEntries<>(KnownTrainingProject.class, projects,
-                KnownTrainingProject::trainingProjectId);
+        this.projects = new BatchOfEntries<>(projects, "trainingProjectId", KnownTrainingProject::trainingProjectId);
         on(TrainingProjectCreated.class, this::created);
     }
 

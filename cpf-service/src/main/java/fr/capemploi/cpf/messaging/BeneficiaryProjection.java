@@ -22,7 +22,7 @@ public class BeneficiaryProjection extends BeneficiaryEntryProjection<KnownBenef
     private final TrainingProjectRepository projects;
 
     public BeneficiaryProjection(KnownBeneficiaryRepository beneficiaries, TrainingProjectRepository projects) {
-        super("beneficiaries", KnownBeneficiary.class, beneficiaries);
+        super("beneficiaries", beneficiaries);
         this.projects = projects;
     }
 

@@ -22,19 +22,19 @@ public final class BatchOfEntries<E> {
     /** Statements of one kind sent together at the flush: a batch of a few hundred events makes that many entries. */
     private static final int JDBC_BATCH = 100;
 
-    private final Class<E> type;
     private final PanacheRepositoryBase<E, UUID> entries;
+    private final String idAttribute;
     private final Function<E, UUID> idOf;
     /** What the table holds for each id read in this batch (empty: no entry), with the batch's own changes. */
     private final Map<UUID, Optional<E>> known = new HashMap<>();
 
     /**
-     * @param type the entity, keyed by the id
-     * @param idOf the entity's id
+     * @param idAttribute the entity's id attribute, as a query names it
+     * @param idOf        the entity's id
      */
-    public BatchOfEntries(Class<E> type, PanacheRepositoryBase<E, UUID> entries, Function<E, UUID> idOf) {
-        this.type = type;
+    public BatchOfEntries(PanacheRepositoryBase<E, UUID> entries, String idAttribute, Function<E, UUID> idOf) {
         this.entries = entries;
+        this.idAttribute = idAttribute;
         this.idOf = idOf;
     }
 
@@ -44,13 +44,7 @@ public final class BatchOfEntries<E> {
         entries.getEntityManager().unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
     }
 
-    /**
-     * Reads the entries of these ids in one statement (those not read yet in this batch): the session's load by ids,
-     * one {@code = any(?)} with the ids as one array, a statement Hibernate translates once. A query with the ids as
-     * an {@code in} list was translated to SQL again for every batch (a query with a list parameter is not cached):
-     * the read was 4.7-4.8 % of cep-service's and cpf-service's sampled CPU in the demo, over half of it that
-     * translation (bench/README.md, "The demo at scale 1, measured").
-     */
+    /** Reads the entries of these ids in one statement (those not read yet in this batch). */
     public void read(Collection<UUID> ids) {
         List<UUID> missing = new ArrayList<>();
         for (UUID id : ids) {
@@ -60,10 +54,8 @@ public final class BatchOfEntries<E> {
             }
         }
         if (!missing.isEmpty()) {
-            for (E entry : entries.getEntityManager().unwrap(Session.class).findMultiple(type, missing)) {
-                if (entry != null) {
-                    known.put(idOf.apply(entry), Optional.of(entry));
-                }
+            for (E entry : entries.list(idAttribute + " in ?1", missing)) {
+                known.put(idOf.apply(entry), Optional.of(entry));
             }
         }
     }

@@ -31,20 +31,18 @@ public abstract class BeneficiaryEntryProjection<E extends BeneficiaryEntry> ext
     /** The people a batch touches, read at once (only touched on the channel's consumer thread, in its transaction). */
     private final BatchOfEntries<E> entries;
 
-    /**
-     * @param name the projection's stable name ({@link TypedProjection#TypedProjection(String, String...)})
-     * @param type the service's entry entity
-     */
-    protected BeneficiaryEntryProjection(String name, Class<E> type, PanacheRepositoryBase<E, UUID> entries) {
+    /** @param name the projection's stable name ({@link TypedProjection#TypedProjection(String, String...)}) */
+    protected BeneficiaryEntryProjection(String name, PanacheRepositoryBase<E, UUID> entries) {
         super(name, Topics.BENEFICIARY);
-        this.entries = entries == null ? null : new BatchOfEntries<>(type, entries, BeneficiaryEntry::beneficiaryId);
+        this.entries = entries == null ? null
+                : new BatchOfEntries<>(entries, "beneficiaryId", BeneficiaryEntry::beneficiaryId);
         on(BeneficiaryRegistered.class, this::registered);
         on(BeneficiaryErased.class, this::erased);
     }
 
     /** The container's client proxy of a subclass needs one; it delegates every call to the real bean. */
     protected BeneficiaryEntryProjection() {
-        this(null, null, null);
+        this(null, null);
     }
 
     @Override
