@@ -66,6 +66,10 @@ public class AccessLogEntry {
         return beneficiaryId;
     }
 
+    public UUID structureId() {
+        return structureId;
+    }
+
     public String callerName() {
         return callerName;
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +44,8 @@ public class AccessLog {
     /** A read of one of the person's records that another service served (erased people included: see its README). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordElsewhere(Beneficiary beneficiary, String record) {
-        entries.persist(new AccessLogEntry(beneficiary.id(), beneficiary.structureId(), caller.name(), role(),
-                caller.structureId().orElse(null), AccessAction.RECORD_READ, clock.instant(), record));
+        entries.append(List.of(new AccessLogEntry(beneficiary.id(), beneficiary.structureId(), caller.name(), role(),
+                caller.structureId().orElse(null), AccessAction.RECORD_READ, clock.instant(), record)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -52,10 +53,12 @@ public class AccessLog {
         Instant now = clock.instant();
         String role = role();
         UUID callerStructure = caller.structureId().orElse(null);
+        List<AccessLogEntry> written = new ArrayList<>(beneficiaries.size());
         for (Beneficiary beneficiary : beneficiaries) {
-            entries.persist(new AccessLogEntry(beneficiary.id(), beneficiary.structureId(), caller.name(), role,
+            written.add(new AccessLogEntry(beneficiary.id(), beneficiary.structureId(), caller.name(), role,
                     callerStructure, action, now));
         }
+        entries.append(written);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
