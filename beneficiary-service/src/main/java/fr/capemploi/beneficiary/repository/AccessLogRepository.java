@@ -1,32 +1,23 @@
 package fr.capemploi.beneficiary.repository;
 
 import fr.capemploi.beneficiary.domain.AccessLogEntry;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry, Long> {
 
     private static final String APPEND = "INSERT INTO access_log_entry (beneficiary_id, structure_id, caller_name, "
             + "caller_role, caller_structure_id, action, accessed_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private final AgroalDataSource dataSource;
-
-    AccessLogRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     public record Slice(List<AccessLogEntry> items, long total) {
     }
@@ -38,41 +29,34 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
     }
 
     /**
-     * Writes the entries in the caller's transaction (the pool hands out the connection enlisted in it, the one the
-     * session uses), as plain inserts sent in one batch. An entry is never read back in the transaction that writes
-     * it: persisted as an entity, its database-generated key made Hibernate run each insert on its own at once, read
-     * the key back and then dirty-check the entry at every flush, for a row the database keeps append-only (the
-     * entries were 7.9 % of the service's sampled CPU in the demo, bench/README.md, "The demo at scale 1, measured").
-     * Like the entity's insert, it does not flush the session: a use case that created the person flushes first (the
-     * entry refers to the person's row).
+     * Writes the entries in the caller's transaction, on the session's own connection, as plain inserts sent in one
+     * batch. An entry is never read back in the transaction that writes it: persisted as an entity, its
+     * database-generated key made Hibernate run each insert on its own at once, read the key back and then
+     * dirty-check the entry at every flush, for a row the database keeps append-only (the entries were 7.9 % of the
+     * service's sampled CPU in the demo, bench/README.md, "The demo at scale 1, measured"). Like the entity's insert,
+     * it does not flush the session: a use case that created the person flushes first (the entry refers to the
+     * person's row). A failure is Hibernate's, as from any of the session's statements: the problem mappers and the
+     * outage check read the SQL state of its causes.
      */
     public void append(Collection<AccessLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(APPEND)) {
-            for (AccessLogEntry entry : entries) {
-                insert.setObject(1, entry.beneficiaryId());
-                insert.setObject(2, entry.structureId());
-                insert.setString(3, entry.callerName());
-                insert.setString(4, entry.callerRole());
-                insert.setObject(5, entry.callerStructureId(), Types.OTHER);
-                insert.setString(6, entry.action().name());
-                insert.setObject(7, entry.accessedAt().atOffset(ZoneOffset.UTC));
-                insert.setString(8, entry.record());
-                if (entries.size() > 1) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
+                for (AccessLogEntry entry : entries) {
+                    insert.setObject(1, entry.beneficiaryId());
+                    insert.setObject(2, entry.structureId());
+                    insert.setString(3, entry.callerName());
+                    insert.setString(4, entry.callerRole());
+                    insert.setObject(5, entry.callerStructureId(), Types.OTHER);
+                    insert.setString(6, entry.action().name());
+                    insert.setObject(7, entry.accessedAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(8, entry.record());
                     insert.addBatch();
                 }
-            }
-            if (entries.size() > 1) {
                 insert.executeBatch();
-            } else {
-                insert.executeUpdate();
             }
-        } catch (SQLException e) {
-            // as from the session's statement: the problem mappers and the outage check read the SQL state of the causes
-            throw new PersistenceException("Could not write the access-log entries", e);
-        }
+        });
     }
 }
