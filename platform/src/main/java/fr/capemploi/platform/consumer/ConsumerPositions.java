@@ -146,11 +146,6 @@ public class ConsumerPositions {
                 .executeUpdate();
     }
 
-    /** Next offset per partition of a topic, as committed with the projection. */
-    public Map<Integer, Position> positions(String consumer, String topic) {
-        return positions(List.of(consumer)).getOrDefault(consumer, Map.of()).getOrDefault(topic, Map.of());
-    }
-
     /**
      * The positions of several consumers, by consumer, topic and partition, in one statement: a status or a rebuild's
      * watcher looks at eight consumers' positions several times a second, and one transaction and statement per
@@ -179,20 +174,8 @@ public class ConsumerPositions {
         });
     }
 
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    private static Instant toInstant(Timestamp value) {
+        return value == null ? null : value.toInstant();
     }
 
     public record Position(long nextOffset, Instant lastEventAt) {

@@ -76,14 +76,17 @@ public final class ProjectionFeed {
      * never applied starts at its beginning.
      */
     void loadPositions(Map<TopicPartition, Long> beginnings, boolean reload) {
-        Map<String, Map<Integer, ConsumerPositions.Position>> stored = new HashMap<>();
+        // every topic's positions of this consumer in one statement, read only if a partition needs them
+        Map<String, Map<Integer, ConsumerPositions.Position>> stored = null;
         for (Map.Entry<TopicPartition, Long> entry : beginnings.entrySet()) {
             TopicPartition partition = entry.getKey();
             if (!reads(partition.topic()) || (!reload && next.containsKey(partition))) {
                 continue;
             }
-            ConsumerPositions.Position position = stored
-                    .computeIfAbsent(partition.topic(), t -> positions.positions(consumerName, topicNames.logical(t)))
+            if (stored == null) {
+                stored = positions.positions(List.of(consumerName)).getOrDefault(consumerName, Map.of());
+            }
+            ConsumerPositions.Position position = stored.getOrDefault(topicNames.logical(partition.topic()), Map.of())
                     .get(partition.partition());
             next.put(partition, position == null ? entry.getValue() : position.nextOffset());
         }
