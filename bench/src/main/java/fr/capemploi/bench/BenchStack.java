@@ -154,6 +154,31 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
+     * The machine's CPU time so far, in ticks: {@code [idle (with I/O wait), all]} from {@code /proc/stat}. Two of them
+     * tell whether a load was bounded by the cores or left them idle.
+     */
+    static long[] machineTicks() {
+        try {
+            String[] fields = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
+                all += Long.parseLong(fields[i]);
+            }
+            return new long[] {Long.parseLong(fields[4]) + Long.parseLong(fields[5]), all};
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** The share of the machine's CPU left idle between two {@link #machineTicks()}, e.g. {@code "idle 12 %"}. */
+    static String idleSince(long[] before, long[] now) {
+        long all = now[1] - before[1];
+        return all <= 0 ? "idle unknown" : String.format(java.util.Locale.ROOT, "machine idle %.0f %%",
+                100.0 * (now[0] - before[0]) / all);
+    }
+
+    /**
      * One timed GET with a token minted beforehand (minting is not part of what is measured); the body is read
      * whole, as a client would. Fails on any status other than 200.
      */

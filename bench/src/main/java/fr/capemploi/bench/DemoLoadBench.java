@@ -60,6 +60,7 @@ public final class DemoLoadBench {
             var databaseBefore = database.snapshot(true);
             String loadBefore = BenchStack.load();
             var start = cpu.snapshot();
+            long[] startTicks = BenchStack.machineTicks();
             // the figures of each minute too: the whole run holds the services' warm-up and the final catch-up
             ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "demo-bench-minutes");
@@ -75,11 +76,15 @@ public final class DemoLoadBench {
                             loaded[0] = load;
                             first[0] = new Window(start, load.requestsSent());
                             Window[] last = {first[0]};
+                            long[][] lastTicks = {BenchStack.machineTicks()};
                             every.scheduleAtFixedRate(() -> {
                                 Window now = new Window(cpu.snapshot(), load.requestsSent());
-                                System.out.println("  last minute: " + now.since(last[0]) + " (" + BenchStack.load()
-                                        + ")");
+                                long[] ticks = BenchStack.machineTicks();
+                                // idle cores in a minute: the load, not the CPU per request, bounded its rate
+                                System.out.println("  last minute: " + now.since(last[0]) + " ("
+                                        + BenchStack.idleSince(lastTicks[0], ticks) + ", " + BenchStack.load() + ")");
                                 last[0] = now;
+                                lastTicks[0] = ticks;
                             }, 60, 60, TimeUnit.SECONDS);
                         });
             } finally {
@@ -94,7 +99,8 @@ public final class DemoLoadBench {
                     run.untilApplied().toMillis() / 1000.0, run.succeeded() ? "all ✓" : "NOT all ✓", loadBefore,
                     BenchStack.load());
             System.out.println("  whole run: " + new Window(end, loaded[0].requestsSent()).since(first[0])
-                    .replaceFirst("\\([^)]*/s\\); ", ""));
+                    .replaceFirst("\\([^)]*/s\\); ", "") + " (" + BenchStack.idleSince(startTicks,
+                    BenchStack.machineTicks()) + ")");
             System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
             System.out.println(DatabaseActivity.perRequest(databaseBefore, database.snapshot(false), requests));
             System.out.println(database.topStatements(requests, 40));

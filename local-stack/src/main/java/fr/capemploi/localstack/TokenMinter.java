@@ -29,7 +29,7 @@ public final class TokenMinter {
 
     private final PrivateKey signingKey;
     private final String issuer;
-    /** The last token signed for each role, structure and counsellor. */
+    /** The last token signed for each subject and structure (a subject per role, structure and counsellor, or system). */
     private final Map<List<String>, Signed> signed = new ConcurrentHashMap<>();
 
     private record Signed(String token, Instant issuedAt) {
@@ -63,18 +63,36 @@ public final class TokenMinter {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("unknown role '" + role + "'; expected one of " + ROLES);
         }
-        Instant now = Instant.now();
-        return signed.compute(List.of(role, String.valueOf(structureId), String.valueOf(counsellorId)),
-                (kind, last) -> last != null && now.isBefore(last.issuedAt().plus(REUSE)) ? last
-                        : new Signed(sign(role, structureId, counsellorId, now), now)).token();
-    }
-
-    private String sign(String role, UUID structureId, UUID counsellorId, Instant now) {
         // one subject per role and structure: callers of two structures must never look like one caller (stored
         // idempotent answers are kept per caller); the same role and structure keep one subject, so a re-run demo
         // load is still answered with replays
         String subject = counsellorId == null ? subject(role, structureId)
                 : subject(role, structureId).replace("@", "." + counsellorId + "@");
+        return reused(subject, role, structureId, counsellorId);
+    }
+
+    /**
+     * A partner system's token, for the system named {@code system} (e.g. {@code pole-emploi-84}, one of Pôle
+     * emploi's regional directorates): subject {@code partner.<system>@suite.local}, no structure. Each system is a
+     * caller of its own, with its own stored answers and its own allowance of requests (the services' per-partner
+     * rate limit): a network's referrals come from several systems, not one.
+     */
+    public String mintPartner(String system) {
+        if (system == null || !system.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("a partner system is named by lower-case letters, digits and dashes: '"
+                    + system + "'");
+        }
+        return reused("partner." + system + "@suite.local", "partner", null, null);
+    }
+
+    /** The token last signed for {@code subject} if it has {@link #REUSE} left, else a new one. */
+    private String reused(String subject, String role, UUID structureId, UUID counsellorId) {
+        Instant now = Instant.now();
+        return signed.compute(List.of(subject, String.valueOf(structureId)), (kind, last) -> last != null && now.isBefore(last.issuedAt().plus(REUSE)) ? last
+                : new Signed(sign(subject, role, structureId, counsellorId, now), now)).token();
+    }
+
+    private String sign(String subject, String role, UUID structureId, UUID counsellorId, Instant now) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .upn(subject)
                 .subject(subject)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,25 @@ class TokenMinterTest {
     }
 
     @Test
+    void eachPartnerSystemIsACallerOfItsOwn() throws Exception {
+        SigningKeys signing = SigningKeys.loadOrCreate(keys);
+        TokenMinter minter = new TokenMinter(signing.privateKey(), TokenMinter.DEFAULT_ISSUER);
+
+        JwtClaims paris = verified(signing, minter.mintPartner("pole-emploi-11"));
+        JwtClaims lyon = verified(signing, minter.mintPartner("pole-emploi-84"));
+
+        assertEquals("partner.pole-emploi-11@suite.local", paris.getSubject());
+        assertEquals("partner.pole-emploi-11@suite.local", paris.getClaimValueAsString("upn"));
+        assertEquals("partner.pole-emploi-84@suite.local", lyon.getSubject());
+        assertEquals(List.of("partner"), paris.getStringListClaimValue("groups"));
+        assertFalse(paris.hasClaim("structure_id"), "a partner system works for no structure");
+        assertEquals(minter.mintPartner("pole-emploi-11"), minter.mintPartner("pole-emploi-11"),
+                "signed once, handed out again");
+        assertNotEquals(minter.mint("partner"), minter.mintPartner("pole-emploi-11"));
+        assertThrows(IllegalArgumentException.class, () -> minter.mintPartner("Pôle emploi"));
+    }
+
+    @Test
     void keyPairIsKeptAcrossLoads() throws Exception {
         SigningKeys first = SigningKeys.loadOrCreate(keys);
         String publicPem = Files.readString(first.publicKeyFile());
@@ -72,6 +92,12 @@ class TokenMinterTest {
         TokenMinter minter = new TokenMinter(signing.privateKey(), TokenMinter.DEFAULT_ISSUER);
 
         assertThrows(IllegalArgumentException.class, () -> minter.mint("root"));
+    }
+
+    private static JwtClaims verified(SigningKeys signing, String token) throws Exception {
+        return new JwtConsumerBuilder().setVerificationKey(publicKey(signing.publicKeyFile()))
+                .setExpectedIssuer(TokenMinter.DEFAULT_ISSUER).setRequireExpirationTime().build()
+                .processToClaims(token);
     }
 
     private static PublicKey publicKey(Path pem) throws Exception {

@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -49,9 +50,14 @@ public final class DemoLoad {
 
     private static final Set<Integer> CREATED = Set.of(200, 201);
     private static final Set<Integer> DONE_OR_ALREADY = Set.of(200, 201, 204, 409);
-    /** People per window (see {@link #people}): a window's requests take seconds, the announcements milliseconds. */
-    private static final int PEOPLE_WINDOW_MIN = 500;
-    private static final int PEOPLE_WINDOW_PER_THREAD = 25;
+    /**
+     * People between an entry and the follow-ups queued after it (see {@link #people}): their requests take seconds,
+     * the announcements milliseconds.
+     */
+    private static final int PEOPLE_LAG_MIN = 500;
+    private static final int PEOPLE_LAG_PER_THREAD = 25;
+    /** Tasks queued or running per thread of the pool. */
+    private static final int QUEUED_PER_THREAD = 8;
 
     /** Where the suite answers and how to sign its tokens. */
     public record Target(Map<SuiteService, URI> services, TokenMinter tokens) {
@@ -127,34 +133,69 @@ public final class DemoLoad {
     }
 
     /**
-     * People go in windows: the entries at beneficiary-service of one window are sent while the previous window's
-     * follow-ups (cep, cpf, exit) run. cep- and cpf-service learn of a person from {@code beneficiary.events}; a
-     * request sent right after the registration, as a person's steps in a row did, found them unknown yet and waited
-     * in the service (a look at its table every 100 ms, 5 s at most, then a 404 the loader retried), holding one of
-     * the loader's threads. A window later the announcement has long arrived. Each person's steps keep their order: a
+     * People go through a sliding lag: a person's follow-ups (cep, cpf, exit) are queued right after the entry at
+     * beneficiary-service of the person {@code lag} places further on. cep- and cpf-service learn of a person from
+     * {@code beneficiary.events}; a request sent right after the registration, as a person's steps in a row did, found
+     * them unknown yet and waited in the service (a look at its table every 100 ms, 5 s at most, then a 404 the
+     * loader retried), holding one of the loader's threads. {@code lag} entries later the announcement has long
+     * arrived. The pool takes tasks in the order they are queued, so entries and follow-ups stay interleaved and
+     * beneficiary-service and cep/cpf-service are busy at once, not in turn. Each person's steps keep their order: a
      * person's follow-ups start once their entry is answered.
+     *
+     * <p>There is no barrier between groups of people: with windows of 600 people awaited whole (until 2026-12-07),
+     * each window ended on its few longest follow-ups with most threads idle — at scale 1 the machine stood 70 %
+     * idle at such moments, and the 237 windows' tails made a quiet run 38.7 min instead of the ~30 its CPU per
+     * step allowed (bench/README.md, "The demo without windows").
      */
     private void people(ExecutorService pool) {
         List<PersonPlan> people = plan.people();
-        UUID[] ids = new UUID[people.size()];
-        int window = Math.max(PEOPLE_WINDOW_MIN, PEOPLE_WINDOW_PER_THREAD * concurrency);
-        for (int from = 0; from < people.size() + window; from += window) {
-            int entering = Math.min(people.size(), from + window);
-            int following = from - window;
-            List<Future<?>> current = new ArrayList<>(2 * window);
-            // interleaved, so that beneficiary-service and cep/cpf-service are busy at once, not in turn
-            for (int i = 0; i < window; i++) {
-                int enter = from + i;
-                int follow = following + i;
-                if (follow >= 0 && follow < people.size() && ids[follow] != null) {
-                    current.add(submit(pool, () -> follow(people.get(follow), ids[follow])));
-                }
-                if (enter < entering) {
-                    current.add(submit(pool, () -> ids[enter] = enter(people.get(enter))));
-                }
+        int lag = Math.max(PEOPLE_LAG_MIN, PEOPLE_LAG_PER_THREAD * concurrency);
+        List<Future<UUID>> entries = new ArrayList<>(people.size());
+        List<Future<?>> followUps = new ArrayList<>(people.size());
+        // a bounded queue: the tasks' order is decided when they are queued, and the plan's 142,000 people need not
+        // be queued at once (the progress bar and a Ctrl-C stay prompt)
+        Semaphore queued = new Semaphore(QUEUED_PER_THREAD * concurrency);
+        for (int next = 0; next < people.size() + lag; next++) {
+            if (next < people.size()) {
+                PersonPlan entering = people.get(next);
+                entries.add(submitQueued(pool, queued, () -> enter(entering)));
             }
-            awaitAll(current);
+            int follow = next - lag;
+            if (follow >= 0) {
+                PersonPlan following = people.get(follow);
+                Future<UUID> entry = entries.get(follow);
+                followUps.add(submitQueued(pool, queued, () -> {
+                    // queued 2 x lag tasks after its entry: answered long ago, but never assumed
+                    UUID id = entry.get();
+                    if (id != null) {
+                        follow(following, id);
+                    }
+                    return null;
+                }));
+            }
         }
+        awaitAll(entries);
+        awaitAll(followUps);
+    }
+
+    /** Queues a task once fewer than the semaphore's permits wait or run; its failure is counted by the task. */
+    private <T> Future<T> submitQueued(ExecutorService pool, Semaphore queued, java.util.concurrent.Callable<T> step) {
+        try {
+            queued.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted");
+        }
+        return pool.submit(() -> {
+            try {
+                return step.call();
+            } catch (RuntimeException e) {
+                failed(e);
+                return null;
+            } finally {
+                queued.release();
+            }
+        });
     }
 
     private Future<?> submit(ExecutorService pool, Runnable step) {
@@ -167,7 +208,7 @@ public final class DemoLoad {
         });
     }
 
-    private void awaitAll(List<Future<?>> futures) {
+    private void awaitAll(List<? extends Future<?>> futures) {
         for (Future<?> future : futures) {
             try {
                 future.get();
@@ -365,7 +406,7 @@ public final class DemoLoad {
         UUID id;
         if (p.partnerReferral()) {
             // most entries: Pôle emploi refers the person; the structure then names the referent
-            id = http.post(target.uri(SuiteService.BENEFICIARY, "/api/v1/beneficiaries"), token("partner", null),
+            id = http.post(target.uri(SuiteService.BENEFICIARY, "/api/v1/beneficiaries"), referringSystem(p),
                     identity, key(p.key() + "/referral"), CREATED).id();
             progress.step();
             if (referent != null) {
@@ -379,6 +420,16 @@ public final class DemoLoad {
             progress.step();
         }
         return id;
+    }
+
+    /**
+     * Pôle emploi refers people through the system of the structure's region, one caller per regional directorate:
+     * as one system, the network's 128,000 referrals at scale 1 went beyond a partner's allowance (3,000 requests a
+     * minute per service): 766 referrals failed after their retries on 429 in a quiet run (2026-12-06), whose
+     * waits also held the loader's threads.
+     */
+    private String referringSystem(PersonPlan p) {
+        return target.tokens().mintPartner("pole-emploi-" + plan.structures().get(p.structure()).region());
     }
 
     /** The rest of a person's steps, in order: cep- and cpf-service, then the exit at beneficiary-service. */
