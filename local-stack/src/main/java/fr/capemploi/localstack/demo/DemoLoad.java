@@ -143,9 +143,9 @@ public final class DemoLoad {
      * person's follow-ups start once their entry is answered.
      *
      * <p>There is no barrier between groups of people: with windows of 600 people awaited whole (until 2026-12-07),
-     * each window ended on its few longest follow-ups with most threads idle — at scale 1 the machine stood 70 %
-     * idle at such moments, and the 237 windows' tails made a quiet run 38.7 min instead of the ~30 its CPU per
-     * step allowed (bench/README.md, "The demo without windows").
+     * each window ended on its few longest follow-ups with most of the loader's threads idle. In a quiet run at scale
+     * 1 (2026-12-06) the minutes went from 141 to 394 requests/s at the same 3.8-4.5 ms of CPU a request, the machine
+     * 70 % idle in a stalled moment (bench/README.md, "The demo at scale 1 on a quiet machine").
      */
     private void people(ExecutorService pool) {
         List<PersonPlan> people = plan.people();
