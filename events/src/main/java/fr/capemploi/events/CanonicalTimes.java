@@ -90,6 +90,71 @@ public final class CanonicalTimes {
         }
     }
 
+    /**
+     * An instant as {@link Instant#toString} writes it ({@code 2016-05-02T10:15:30.123456Z}: the fraction in groups of
+     * three digits, none when whole), without {@code DateTimeFormatter}, for years 1000 to 9999; any other by
+     * {@code toString}. Reporting binds thousands of instants per batch as text (arrays of rows).
+     */
+    public static String text(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        LocalDate date = day >= MIN_DAY && day <= MAX_DAY ? LocalDate.ofEpochDay(day) : null;
+        if (date == null) {
+            return instant.toString();
+        }
+        int nanos = instant.getNano();
+        int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        char[] text = new char[20 + (fraction == 0 ? 0 : fraction + 1)];
+        date(text, date);
+        text[10] = 'T';
+        two(text, 11, secondOfDay / 3_600);
+        text[13] = ':';
+        two(text, 14, secondOfDay / 60 % 60);
+        text[16] = ':';
+        two(text, 17, secondOfDay % 60);
+        int at = 19;
+        if (fraction > 0) {
+            text[at++] = '.';
+            int digits = fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos;
+            for (int i = at + fraction - 1; i >= at; i--) {
+                text[i] = (char) ('0' + digits % 10);
+                digits /= 10;
+            }
+            at += fraction;
+        }
+        text[at] = 'Z';
+        return new String(text);
+    }
+
+    /** A day as {@link LocalDate#toString} writes it ({@code 2016-05-02}), for years 1000 to 9999; any other by it. */
+    public static String text(LocalDate day) {
+        if (day.getYear() < 1000 || day.getYear() > 9999) {
+            return day.toString();
+        }
+        char[] text = new char[10];
+        date(text, day);
+        return new String(text);
+    }
+
+    private static final long MIN_DAY = LocalDate.of(1000, 1, 1).toEpochDay();
+    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+    private static void date(char[] text, LocalDate day) {
+        int year = day.getYear();
+        two(text, 0, year / 100);
+        two(text, 2, year % 100);
+        text[4] = '-';
+        two(text, 5, day.getMonthValue());
+        text[7] = '-';
+        two(text, 8, day.getDayOfMonth());
+    }
+
+    private static void two(char[] text, int at, int value) {
+        text[at] = (char) ('0' + value / 10);
+        text[at + 1] = (char) ('0' + value % 10);
+    }
+
     /** The decimal number written in {@code [from, to)}, or -1 if a character there is not an ASCII digit. */
     private static int digits(String text, int from, int to) {
         int value = 0;

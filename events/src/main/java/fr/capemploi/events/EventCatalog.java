@@ -19,7 +19,11 @@ public final class EventCatalog {
 
     private static final List<Class<? extends DomainEvent>> TYPES;
 
-    private static final Map<String, Class<? extends DomainEvent>> BY_KEY;
+    /**
+     * By name, then by version: a look-up per record read builds no key (a {@code name#version} string per look-up was
+     * a concatenation and a hash of a new string for every event a consumer read).
+     */
+    private static final Map<String, Named> BY_NAME;
 
     static {
         List<Class<? extends DomainEvent>> types = new ArrayList<>();
@@ -27,14 +31,16 @@ public final class EventCatalog {
         types.addAll(CepEvents.TYPES);
         types.addAll(CpfEvents.TYPES);
         TYPES = List.copyOf(types);
-        Map<String, Class<? extends DomainEvent>> byKey = new LinkedHashMap<>();
+        Map<String, Map<Integer, Class<? extends DomainEvent>>> byName = new LinkedHashMap<>();
         for (Class<? extends DomainEvent> type : TYPES) {
             EventType meta = metadata(type);
-            if (byKey.put(key(meta.name(), meta.version()), type) != null) {
+            if (byName.computeIfAbsent(meta.name(), n -> new LinkedHashMap<>()).put(meta.version(), type) != null) {
                 throw new IllegalStateException("Event type declared twice: " + meta.name() + " v" + meta.version());
             }
         }
-        BY_KEY = Collections.unmodifiableMap(byKey);
+        Map<String, Named> named = new LinkedHashMap<>();
+        byName.forEach((name, versions) -> named.put(name, Named.of(name, versions)));
+        BY_NAME = Collections.unmodifiableMap(named);
     }
 
     private EventCatalog() {
@@ -45,7 +51,23 @@ public final class EventCatalog {
     }
 
     public static Optional<Class<? extends DomainEvent>> find(String name, int version) {
-        return Optional.ofNullable(BY_KEY.get(key(name, version)));
+        return Optional.ofNullable(type(name, version));
+    }
+
+    /** {@link #find}, null for a type or version this build does not know. */
+    public static Class<? extends DomainEvent> type(String name, int version) {
+        Named named = name == null ? null : BY_NAME.get(name);
+        return named == null || version < 0 || version >= named.versions().length ? null : named.versions()[version];
+    }
+
+    /**
+     * The catalogue's own instance of a known type's name (the one its {@link EventType} declares), else the name
+     * given: a name read from a record is a new string each time, and every consumer looks it up again (the
+     * projections' dispatch by type); the catalogue's instance has its hash computed once and compares by identity.
+     */
+    public static String canonicalName(String name) {
+        Named named = name == null ? null : BY_NAME.get(name);
+        return named == null ? name : named.name();
     }
 
     public static EventType metadata(Class<? extends DomainEvent> type) {
@@ -66,7 +88,15 @@ public final class EventCatalog {
         return "urn:cepcpf:event-schema:" + name + ":v" + version;
     }
 
-    private static String key(String name, int version) {
-        return name + "#" + version;
+    /** A type's name and its records by version (index; versions start at 1). */
+    private record Named(String name, Class<? extends DomainEvent>[] versions) {
+
+        @SuppressWarnings("unchecked")
+        static Named of(String name, Map<Integer, Class<? extends DomainEvent>> versions) {
+            int highest = versions.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            Class<? extends DomainEvent>[] byVersion = new Class[highest + 1];
+            versions.forEach((version, type) -> byVersion[version] = type);
+            return new Named(name, byVersion);
+        }
     }
 }

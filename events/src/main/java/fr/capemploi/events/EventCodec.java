@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -36,6 +37,12 @@ public final class EventCodec {
             // consumers must accept fields added later in the same schema version
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    /**
+     * {@link #decode}'s reader, made once: {@code ObjectMapper.readValue} looks the root type's deserialiser up in the
+     * mapper's cache on every call, a reader holds it.
+     */
+    private static final ObjectReader ONE_PASS = MAPPER.readerFor(Typed.class);
 
     private EventCodec() {
     }
@@ -123,7 +130,7 @@ public final class EventCodec {
     public static EventEnvelope decode(byte[] value) {
         if (value != null) {
             try {
-                Typed typed = MAPPER.readValue(value, Typed.class);
+                Typed typed = ONE_PASS.readValue(value);
                 if (typed != null && typed.envelope() != null) {
                     return typed.envelope();
                 }
@@ -231,7 +238,8 @@ public final class EventCodec {
                 boolean string = token == JsonToken.VALUE_STRING;
                 switch (field) {
                     case "eventId" -> eventId = read(parser, context, UUID.class);
-                    case "eventType" -> eventType = string ? parser.getText() : null;
+                    // the catalogue's instance of the name: every consumer's dispatch looks it up again
+                    case "eventType" -> eventType = string ? EventCatalog.canonicalName(parser.getText()) : null;
                     case "schemaVersion" -> schemaVersion = token == JsonToken.VALUE_NUMBER_INT
                             ? parser.getIntValue() : 0;
                     case "occurredAt" -> occurredAt = read(parser, context, Instant.class);
@@ -243,7 +251,7 @@ public final class EventCodec {
                     default -> {
                         // the payload: its type must be known by now, else the tree reads it
                         Class<? extends DomainEvent> type = eventType == null || token != JsonToken.START_OBJECT
-                                ? null : EventCatalog.find(eventType, schemaVersion).orElse(null);
+                                ? null : EventCatalog.type(eventType, schemaVersion);
                         if (type == null) {
                             return TO_THE_TREE;
                         }

@@ -40,6 +40,24 @@ class CanonicalTimesTest {
                 () -> GENERAL.readValue(json, LocalDate.class));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2016-05-02T10:15:30Z", "2016-05-02T10:15:30.100Z", "2016-05-02T10:15:30.123456Z",
+            "2016-05-02T10:15:30.123456789Z", "2016-05-02T10:15:30.000001Z", "2016-05-02T10:15:30.000000001Z",
+            "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999Z", "1000-01-01T00:00:00Z", "0999-12-31T23:59:59Z",
+            "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
+    void instantsWrittenAsInstantWritesThem(String text) {
+        Instant instant = Instant.parse(text);
+        assertThat(CanonicalTimes.text(instant)).isEqualTo(instant.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2016-05-02", "2016-02-29", "1000-01-01", "0999-12-31", "9999-12-31", "+10000-01-01",
+            "-0001-01-01", "1969-12-31"})
+    void daysWrittenAsLocalDateWritesThem(String text) {
+        LocalDate day = LocalDate.parse(text);
+        assertThat(CanonicalTimes.text(day)).isEqualTo(day.toString());
+    }
+
     private static void assertSameOutcome(Callable<Object> quick, Callable<Object> general) {
         Object expected;
         try {

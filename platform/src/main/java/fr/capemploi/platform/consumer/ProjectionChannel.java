@@ -288,7 +288,7 @@ public final class ProjectionChannel {
         Map<ConsumerRecord<String, byte[]>, EventEnvelope> envelopes = new IdentityHashMap<>();
         List<ProjectionFeed.Prepared> prepared = new ArrayList<>(work.size());
         work.forEach((feed, list) -> prepared.add(feed.prepare(list,
-                record -> envelopes.computeIfAbsent(record, r -> EnvelopeReadAhead.envelope(r.value())))));
+                record -> envelopes.computeIfAbsent(record, EnvelopeReadAhead::envelope))));
         return prepared;
     }
 
@@ -406,7 +406,7 @@ public final class ProjectionChannel {
      * which dead-letters it.
      */
     private EventEnvelope envelope(ConsumerRecord<String, byte[]> record) {
-        return decoded.computeIfAbsent(record, r -> EnvelopeReadAhead.envelope(r.value()));
+        return decoded.computeIfAbsent(record, EnvelopeReadAhead::envelope);
     }
 
     /** {@link #select}, the positions read with back-off while the database is away. */
@@ -450,6 +450,7 @@ public final class ProjectionChannel {
                     expected = inFlight.nextOffset();
                 }
                 long position = expected;
+                List<ConsumerRecord<String, byte[]>> selected = null;
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                     if (record.offset() < position) {
                         continue;
@@ -457,7 +458,10 @@ public final class ProjectionChannel {
                     if (record.offset() > position && !holeInTheLog(partition, position, record.offset())) {
                         break;
                     }
-                    work.computeIfAbsent(feed, f -> new ArrayList<>()).add(record);
+                    if (selected == null) {
+                        selected = work.computeIfAbsent(feed, f -> new ArrayList<>());
+                    }
+                    selected.add(record);
                     position = record.offset() + 1;
                 }
                 if (position > expected) {

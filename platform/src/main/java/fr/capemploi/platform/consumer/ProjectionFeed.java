@@ -6,7 +6,6 @@ import fr.capemploi.platform.config.TopicNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -242,10 +242,14 @@ public final class ProjectionFeed {
     void committed(Applied result) {
         result.advances().forEach((partition, advance) -> next.merge(partition, advance.nextOffset(), Math::max));
         Instant now = Instant.now();
+        long nowSeconds = now.getEpochSecond();
+        int nowNanos = now.getNano();
         for (Instant recordedAt : result.recordedAts()) {
-            applied.increment();
-            applyLatency.record(Duration.between(recordedAt, now));
+            // Duration.between's value without a Duration per event
+            applyLatency.record((nowSeconds - recordedAt.getEpochSecond()) * 1_000_000_000L
+                    + (nowNanos - recordedAt.getNano()), TimeUnit.NANOSECONDS);
         }
+        applied.increment(result.recordedAts().size());
         duplicates.increment(result.duplicates());
     }
 
