@@ -300,12 +300,48 @@ public class ProjectionGenerations {
      */
     private void restoreUpkeep(Generation building) {
         long start = System.nanoTime();
-        boolean restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
-                .call(() -> generations.restoreUpkeep(building)));
+        boolean restored;
+        try {
+            restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
+                    .call(() -> generations.restoreUpkeep(building)));
+        } catch (RuntimeException e) {
+            GenerationRepository.UnloggedTablesLost lost = lost(e);
+            if (lost == null) {
+                throw e;
+            }
+            LOG.warn(lost.getMessage());
+            startOver(building);
+            return;
+        }
         if (restored) {
             LOG.infof("Pre-aggregates of %s filled from its facts and kept from now on, query indexes built: %.1f s",
                     building.schema(), (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private static GenerationRepository.UnloggedTablesLost lost(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof GenerationRepository.UnloggedTablesLost lost) {
+                return lost;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A rebuild whose unlogged tables the database server lost (a crash) holds less than its positions and
+     * processed-event log say it applied: it is abandoned (its tables and its consumers' rows go with the next
+     * rebuild's clean-up) and a rebuild into a new generation, under new consumer names, starts from offset 0. Another
+     * instance finding the same does the same; the first to create the new generation is the one both feed.
+     */
+    private synchronized void startOver(Generation lost) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            generations.lock();
+            generations.abandon(lost);
+        });
+        replay.serve(List.of());
+        publish(active(), null);
+        rebuild();
     }
 
     /**
