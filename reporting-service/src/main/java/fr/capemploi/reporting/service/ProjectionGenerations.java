@@ -170,19 +170,22 @@ public class ProjectionGenerations {
         if (current.isPresent() && current.get().switchedAt() == null) {
             return current.get();
         }
-        Generation building = QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            Optional<Generation> running = generations.building();
-            if (running.isPresent()) {
-                return running.get();
-            }
-            for (Generation retired : generations.retiredWithTables()) {
-                generations.drop(retired, consumerNames(retired));
-            }
-            return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
-        });
+        Generation building = QuarkusTransaction.requiringNew().call(this::buildingOrNew);
         feedRebuild(building);
         return roles.lastRebuild();
+    }
+
+    /** The generation being rebuilt (by this instance or another one), or a new one: in the caller's transaction. */
+    private Generation buildingOrNew() {
+        generations.lock();
+        Optional<Generation> running = generations.building();
+        if (running.isPresent()) {
+            return running.get();
+        }
+        for (Generation retired : generations.retiredWithTables()) {
+            generations.drop(retired, consumerNames(retired));
+        }
+        return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
     }
 
     /**
@@ -330,18 +333,21 @@ public class ProjectionGenerations {
 
     /**
      * A rebuild whose unlogged tables the database server lost (a crash) holds less than its positions and
-     * processed-event log say it applied: it is abandoned (its tables and its consumers' rows go with the next
-     * rebuild's clean-up) and a rebuild into a new generation, under new consumer names, starts from offset 0. Another
-     * instance finding the same does the same; the first to create the new generation is the one both feed.
+     * processed-event log say it applied: it is abandoned, then dropped with its consumers' rows by the clean-up of
+     * the rebuild that replaces it (as a generation abandoned at start), a new generation under new consumer names
+     * fed from offset 0. Another instance finding the same does the same; the first to create the new generation is
+     * the one both feed.
      */
     private synchronized void startOver(Generation lost) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        // nothing more applied to it (the batch in flight settled first): its tables go in the transaction below
+        replay.serve(List.of());
+        // one transaction: should it fail (the database away), the watcher finds the same at its next look
+        Generation next = QuarkusTransaction.requiringNew().call(() -> {
             generations.lock();
             generations.abandon(lost);
+            return buildingOrNew();
         });
-        replay.serve(List.of());
-        publish(active(), null);
-        rebuild();
+        feedRebuild(next);
     }
 
     /**
