@@ -19,8 +19,9 @@ import org.postgresql.copy.CopyManager;
  * tables, its processed-event log, its positions — written again by COPY over plain JDBC, in one transaction per batch
  * of the rebuild's size (synchronous commit off, as the projections' transactions), into empty tables with the
  * indexes the rebuild's tables had while it applied, unlogged if they were (its query indexes and pre-aggregates, and
- * the logging of unlogged tables, come at the finalisation, which is timed apart). No service, no statement built, nothing read back: the floor under any way of applying the
- * same rows. Each table's rows are cut into as many equal slices as there are batches, in the order they were written.
+ * the logging of unlogged tables, come at the finalisation, which is timed apart). No service, no statement built,
+ * nothing read back: the floor under any way of applying the same rows. Each table's rows are cut into as many
+ * equal slices as there are batches, in the order they were written.
  */
 final class PostgresFloor {
 
