@@ -18,10 +18,9 @@ import org.postgresql.copy.CopyManager;
  * What PostgreSQL alone allows a rebuild: the rows a rebuilt generation holds once its facts are applied — its fact
  * tables, its processed-event log, its positions — written again by COPY over plain JDBC, in one transaction per batch
  * of the rebuild's size (synchronous commit off, as the projections' transactions), into empty tables with the
- * indexes the rebuild's tables had while it applied, unlogged if they were (its query indexes and pre-aggregates, and
- * the logging of unlogged tables, come at the finalisation, which is timed apart). No service, no statement built,
- * nothing read back: the floor under any way of applying the same rows. Each table's rows are cut into as many
- * equal slices as there are batches, in the order they were written.
+ * indexes the rebuild's tables had while it applied (its query indexes and pre-aggregates come at the finalisation,
+ * which is timed apart). No service, no statement built, nothing read back: the floor under any way of applying the
+ * same rows. Each table's rows are cut into as many equal slices as there are batches, in the order they were written.
  */
 final class PostgresFloor {
 
@@ -37,18 +36,15 @@ final class PostgresFloor {
     private final BenchStack stack;
     private final String source;
     private final List<String> indexes;
-    /** The rebuild's tables were unlogged while it applied (reporting.projection.rebuild-unlogged): so are these. */
-    private final boolean unlogged;
     private final Map<String, List<byte[]>> rows;
     private final List<byte[]> processed;
     private final List<Position> positions;
 
-    private PostgresFloor(BenchStack stack, String source, List<String> indexes, boolean unlogged,
-            Map<String, List<byte[]>> rows, List<byte[]> processed, List<Position> positions) {
+    private PostgresFloor(BenchStack stack, String source, List<String> indexes, Map<String, List<byte[]>> rows,
+            List<byte[]> processed, List<Position> positions) {
         this.stack = stack;
         this.source = source;
         this.indexes = indexes;
-        this.unlogged = unlogged;
         this.rows = rows;
         this.processed = processed;
         this.positions = positions;
@@ -72,22 +68,8 @@ final class PostgresFloor {
         return definitions;
     }
 
-    /** Whether a schema's fact tables are unlogged now (a rebuild's, right after it was created). */
-    static boolean unlogged(BenchStack stack, String schema) throws Exception {
-        try (Connection connection = stack.connect(SuiteService.REPORTING);
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM pg_class WHERE oid = to_regclass(?) AND relpersistence = 'u'")) {
-            statement.setString(1, schema + ".interview");
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
-    }
-
     /** Reads the rows of generation {@code generation} and of its consumers into memory. */
-    static PostgresFloor of(BenchStack stack, int generation, List<String> indexesWhileApplying, boolean unlogged)
-            throws Exception {
+    static PostgresFloor of(BenchStack stack, int generation, List<String> indexesWhileApplying) throws Exception {
         String source = "reporting_g" + generation;
         String consumers = "consumer LIKE '%.g" + generation + "'";
         try (Connection connection = stack.connect(SuiteService.REPORTING)) {
@@ -106,8 +88,7 @@ final class PostgresFloor {
                     positions.add(new Position(CONSUMER_PREFIX + rs.getString(1), rs.getString(2), rs.getInt(3)));
                 }
             }
-            return new PostgresFloor(stack, source, List.copyOf(indexesWhileApplying), unlogged, rows, processed,
-                    positions);
+            return new PostgresFloor(stack, source, List.copyOf(indexesWhileApplying), rows, processed, positions);
         }
     }
 
@@ -129,8 +110,7 @@ final class PostgresFloor {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
                 statement.execute("CREATE SCHEMA " + SCHEMA);
                 for (String table : FACT_TABLES) {
-                    statement.execute("CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE " + SCHEMA + "." + table
-                            + " (LIKE " + source + "." + table
+                    statement.execute("CREATE TABLE " + SCHEMA + "." + table + " (LIKE " + source + "." + table
                             + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)");
                 }
                 for (String index : indexes) {

@@ -166,7 +166,6 @@ public final class RebuildThroughputBench {
      * had while it applied (the query indexes are built only at the finalisation).
      */
     private record Rebuilt(double rate, double finalisation, int generation, List<String> indexesWhileApplying,
-            boolean unloggedWhileApplying,
             double cpuPerEvent) {
     }
 
@@ -379,7 +378,6 @@ public final class RebuildThroughputBench {
                 .get("generation").asInt();
         String schema = "reporting_g" + building;
         List<String> indexes = PostgresFloor.indexes(stack, schema);
-        boolean unlogged = PostgresFloor.unlogged(stack, schema);
         if (!variant.leftOut().isEmpty()) {
             try (Connection reporting = stack.connect(SuiteService.REPORTING);
                     Statement statement = reporting.createStatement()) {
@@ -420,7 +418,7 @@ public final class RebuildThroughputBench {
                 .entrySet().stream().map(e -> "%s %.3f ms".formatted(e.getKey(), e.getValue())).toList());
         System.out.println(DatabaseActivity.walPer(walBefore, walAfter, read, "event"));
         System.out.println(database.topStatements(read, "event", 15));
-        return new Rebuilt(rate, finalisation, building, indexes, unlogged, millisPerEvent(rebuildCpu, after, read));
+        return new Rebuilt(rate, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
     }
 
     /**
@@ -429,8 +427,7 @@ public final class RebuildThroughputBench {
      * copies of those tables with the indexes they had while the rebuild applied. @return events per second
      */
     private static Part postgresFloor(BenchStack stack, ProcessCpu cpu, long read, Rebuilt source) throws Exception {
-        PostgresFloor floor = PostgresFloor.of(stack, source.generation(), source.indexesWhileApplying(),
-                source.unloggedWhileApplying());
+        PostgresFloor floor = PostgresFloor.of(stack, source.generation(), source.indexesWhileApplying());
         var before = cpu.snapshot();
         double seconds = floor.write(REPLAY_BATCH, read);
         var after = cpu.snapshot();

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -32,14 +31,10 @@ public class GenerationRepository {
 
     private final EntityManager entityManager;
     private final DataSource dataSource;
-    private final boolean unloggedRebuild;
 
-    public GenerationRepository(EntityManager entityManager, DataSource dataSource,
-            @ConfigProperty(name = "reporting.projection.rebuild-unlogged", defaultValue = "true")
-            boolean unloggedRebuild) {
+    public GenerationRepository(EntityManager entityManager, DataSource dataSource) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
-        this.unloggedRebuild = unloggedRebuild;
     }
 
     public List<Generation> live() {
@@ -123,36 +118,13 @@ public class GenerationRepository {
     }
 
     /**
-     * The notes the triggers write for the folds: logged (V14), and empty while a rebuild's triggers are off; the
-     * folding thread reads them, so a rebuild's upkeep restored does not lock them whole to log them.
-     */
-    private static final List<String> NOTES = List.of("monthly_fact_change", "people_change", "delay_day_change");
-
-    /**
-     * The one-row table created with a generation whose tables are unlogged: a crash of the server empties every
-     * unlogged table (recovery resets them), this one with the facts. Found empty, the generation's tables were lost
-     * while its positions and processed-event log, logged, say its events were applied.
-     */
-    static final String INTACT = "unlogged_intact";
-
-    /** Refuses to give a generation whose unlogged tables a crash emptied its upkeep: it is rebuilt instead. */
-    public static final class UnloggedTablesLost extends RuntimeException {
-        UnloggedTablesLost(Generation generation) {
-            super(generation.schema() + " was being rebuilt into unlogged tables and the database server lost them "
-                    + "(a crash): it is abandoned and the rebuild starts again from offset 0");
-        }
-    }
-
-    /**
      * A generation being rebuilt applies its facts as a bulk load does: without the pre-aggregates' triggers (every
      * user trigger of a generation keeps a pre-aggregate, and its migration's {@code refresh_*} functions recompute
      * it from the facts) and without the indexes only the queries read (those between the {@code @query-indexes}
      * marks of the projection migrations).
      * Kept per batch, they cost a rebuild a fifth of its rate, and the indexes as much again; filled and built once
-     * from the facts when the rebuild has caught up ({@link #restoreUpkeep}), they cost a fraction of that. With
-     * {@code reporting.projection.rebuild-unlogged}, its tables are also unlogged until then (no WAL for the rows
-     * and index entries of a generation nobody reads yet; {@link #INTACT} tells a crash apart). In the creator's
-     * transaction, with the generation's row: the state and the triggers' go together.
+     * from the facts when the rebuild has caught up ({@link #restoreUpkeep}), they cost a fraction of that. In the
+     * creator's transaction, with the generation's row: the state and the triggers' go together.
      */
     private void deferUpkeep(Generation generation) {
         for (String table : tablesWithTriggers(generation, false)) {
@@ -163,29 +135,6 @@ public class GenerationRepository {
             entityManager.createNativeQuery("DROP INDEX IF EXISTS " + generation.schema() + "." + index)
                     .executeUpdate();
         }
-        if (unloggedRebuild) {
-            for (String table : tables(generation, false)) {
-                if (!NOTES.contains(table)) {
-                    entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table
-                            + " SET UNLOGGED").executeUpdate();
-                }
-            }
-            entityManager.createNativeQuery("CREATE UNLOGGED TABLE " + generation.schema() + "." + INTACT
-                    + " (since TIMESTAMPTZ NOT NULL)").executeUpdate();
-            entityManager.createNativeQuery("INSERT INTO " + generation.schema() + "." + INTACT + " VALUES (now())")
-                    .executeUpdate();
-        }
-    }
-
-    /** The generation's tables (all of them, or only the unlogged ones), by name. */
-    private List<String> tables(Generation generation, boolean unloggedOnly) {
-        @SuppressWarnings("unchecked")
-        List<String> tables = entityManager.createNativeQuery("""
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = ?1 AND c.relkind = 'r' AND (NOT ?2 OR c.relpersistence = 'u')
-                ORDER BY c.relname""").setParameter(1, generation.schema()).setParameter(2, unloggedOnly)
-                .getResultList();
-        return tables;
     }
 
     /** Whether the generation was created to be fed without its pre-aggregates' upkeep and has not had it back. */
@@ -204,17 +153,13 @@ public class GenerationRepository {
      * (its share of the partitions) that wrote before the locks were granted has committed and is counted by the
      * refresh; one that comes after waits for the commit and runs with the triggers on, its changes folded as the
      * live channel's are. Idempotent: nothing happens when the upkeep is already kept (another instance restored it,
-     * or the generation was created before upkeep could be deferred), nor when it is no longer being built. A generation
-     * created with unlogged tables has them logged first (each rewritten into the WAL once, the rows a rebuild wrote
-     * without any), or, when the server lost them ({@link #INTACT} empty), throws {@link UnloggedTablesLost}: the
-     * rebuild starts over. @return whether this call restored it
+     * or the generation was created before upkeep could be deferred). @return whether this call restored it
      */
     public boolean restoreUpkeep(Generation generation) {
         lock();
         @SuppressWarnings("unchecked")
         List<String> state = entityManager.createNativeQuery("SELECT upkeep FROM projection_generation "
-                + "WHERE generation = ?1 AND state = 'BUILDING' FOR UPDATE").setParameter(1, generation.number())
-                .getResultList();
+                + "WHERE generation = ?1 FOR UPDATE").setParameter(1, generation.number()).getResultList();
         if (!state.equals(List.of("DEFERRED"))) {
             return false;
         }
@@ -229,24 +174,6 @@ public class GenerationRepository {
         // instance had turned on) ends first, and the next waits for this filling before touching a pre-aggregate;
         // after the table locks, which a batch folding in its own transaction takes before the fold lock
         ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.lock_pre_aggregates()"), Map.of());
-        long logging = System.nanoTime();
-        List<String> unlogged = tables(generation, true);
-        if (!unlogged.isEmpty()) {
-            if (!intact(generation)) {
-                throw new UnloggedTablesLost(generation);
-            }
-            // each table rewritten into the WAL once, in this transaction: a crash before its commit leaves them
-            // unlogged, emptied, and the next attempt finds INTACT empty
-            for (String table : unlogged) {
-                if (!table.equals(INTACT)) {
-                    entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table + " SET LOGGED")
-                            .executeUpdate();
-                }
-            }
-            entityManager.createNativeQuery("DROP TABLE " + generation.schema() + "." + INTACT).executeUpdate();
-            LOG.infof("%s: %d tables logged in %.2f s", generation.schema(), unlogged.size() - 1,
-                    (System.nanoTime() - logging) / 1e9);
-        }
         for (String table : tables) {
             entityManager.createNativeQuery("ALTER TABLE " + generation.schema() + "." + table
                     + " ENABLE TRIGGER USER").executeUpdate();
@@ -266,14 +193,6 @@ public class GenerationRepository {
                 + "upkeep_restored_at = clock_timestamp() WHERE generation = ?1").setParameter(1, generation.number())
                 .executeUpdate();
         return true;
-    }
-
-    /** Whether a generation created with unlogged tables still holds the row it was created with. */
-    private boolean intact(Generation generation) {
-        Object table = entityManager.createNativeQuery("SELECT CAST(to_regclass(?1) AS TEXT)")
-                .setParameter(1, generation.schema() + "." + INTACT).getSingleResult();
-        return table != null && ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table)
-                .getSingleResult()).intValue() == 1;
     }
 
     /** The generation's tables with user triggers (all of them, or only those whose triggers are off), by name. */

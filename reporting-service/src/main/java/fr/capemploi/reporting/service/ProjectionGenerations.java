@@ -170,22 +170,19 @@ public class ProjectionGenerations {
         if (current.isPresent() && current.get().switchedAt() == null) {
             return current.get();
         }
-        Generation building = QuarkusTransaction.requiringNew().call(this::buildingOrNew);
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            generations.lock();
+            Optional<Generation> running = generations.building();
+            if (running.isPresent()) {
+                return running.get();
+            }
+            for (Generation retired : generations.retiredWithTables()) {
+                generations.drop(retired, consumerNames(retired));
+            }
+            return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
+        });
         feedRebuild(building);
         return roles.lastRebuild();
-    }
-
-    /** The generation being rebuilt (by this instance or another one), or a new one: in the caller's transaction. */
-    private Generation buildingOrNew() {
-        generations.lock();
-        Optional<Generation> running = generations.building();
-        if (running.isPresent()) {
-            return running.get();
-        }
-        for (Generation retired : generations.retiredWithTables()) {
-            generations.drop(retired, consumerNames(retired));
-        }
-        return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
     }
 
     /**
@@ -303,51 +300,12 @@ public class ProjectionGenerations {
      */
     private void restoreUpkeep(Generation building) {
         long start = System.nanoTime();
-        boolean restored;
-        try {
-            restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
-                    .call(() -> generations.restoreUpkeep(building)));
-        } catch (RuntimeException e) {
-            GenerationRepository.UnloggedTablesLost lost = lost(e);
-            if (lost == null) {
-                throw e;
-            }
-            LOG.warn(lost.getMessage());
-            startOver(building);
-            return;
-        }
+        boolean restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
+                .call(() -> generations.restoreUpkeep(building)));
         if (restored) {
             LOG.infof("Pre-aggregates of %s filled from its facts and kept from now on, query indexes built: %.1f s",
                     building.schema(), (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    private static GenerationRepository.UnloggedTablesLost lost(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof GenerationRepository.UnloggedTablesLost lost) {
-                return lost;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A rebuild whose unlogged tables the database server lost (a crash) holds less than its positions and
-     * processed-event log say it applied: it is abandoned, then dropped with its consumers' rows by the clean-up of
-     * the rebuild that replaces it (as a generation abandoned at start), a new generation under new consumer names
-     * fed from offset 0. Another instance finding the same does the same; the first to create the new generation is
-     * the one both feed.
-     */
-    private synchronized void startOver(Generation lost) {
-        // nothing more applied to it (the batch in flight settled first): its tables go in the transaction below
-        replay.serve(List.of());
-        // one transaction: should it fail (the database away), the watcher finds the same at its next look
-        Generation next = QuarkusTransaction.requiringNew().call(() -> {
-            generations.lock();
-            generations.abandon(lost);
-            return buildingOrNew();
-        });
-        feedRebuild(next);
     }
 
     /**
