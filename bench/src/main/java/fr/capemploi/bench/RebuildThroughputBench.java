@@ -370,6 +370,8 @@ public final class RebuildThroughputBench {
         // the statements of this rebuild alone, per event (when pg_stat_statements is preloaded: SUITE_PG_SETTINGS)
         DatabaseActivity database = new DatabaseActivity(stack);
         database.snapshot(true);
+        // the WAL of the whole server (the finalisation's included): what a rebuilt event makes PostgreSQL log
+        long[] walBefore = database.wal();
         var rebuildCpu = cpu.snapshot();
         long rebuildStart = System.nanoTime();
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
@@ -393,6 +395,7 @@ public final class RebuildThroughputBench {
         }
         double seconds = (System.nanoTime() - rebuildStart) / 1e9;
         var after = cpu.snapshot();
+        long[] walAfter = database.wal();
         double rate = read / seconds;
         double finalisation;
         String filled;
@@ -413,6 +416,7 @@ public final class RebuildThroughputBench {
         // two decimals hide a change of a few hundredths of a millisecond per process
         System.out.println("  CPU per event, three decimals: " + ProcessCpu.millisPerOperation(rebuildCpu, after, read)
                 .entrySet().stream().map(e -> "%s %.3f ms".formatted(e.getKey(), e.getValue())).toList());
+        System.out.println(DatabaseActivity.walPer(walBefore, walAfter, read, "event"));
         System.out.println(database.topStatements(read, "event", 15));
         return new Rebuilt(rate, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
     }

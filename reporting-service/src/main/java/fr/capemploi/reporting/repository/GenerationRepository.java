@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 public class GenerationRepository {
 
     private static final Logger LOG = Logger.getLogger(GenerationRepository.class);
-    private static final Pattern CREATE_INDEX = Pattern.compile("(?s)^\\s*CREATE INDEX ([a-z0-9_]+ ON .*)");
+    private static final Pattern CREATE_INDEX =
+            Pattern.compile("(?s)^\\s*CREATE INDEX (?:IF NOT EXISTS )?([a-z0-9_]+ ON .*)");
     private static final Pattern QUERY_INDEXES =
             Pattern.compile("(?ms)^-- @query-indexes$(.*?)^-- @end-query-indexes$");
 
@@ -221,7 +222,11 @@ public class GenerationRepository {
         return statements;
     }
 
-    /** Every {@code CREATE INDEX} of a script, as {@code CREATE INDEX IF NOT EXISTS}: built again, it changes nothing. */
+    /**
+     * Every {@code CREATE INDEX} of a script, as {@code CREATE INDEX IF NOT EXISTS}: built again, it changes nothing.
+     * A migration marking an index B13 created says {@code IF NOT EXISTS} itself (V20: the generations that have it
+     * keep it).
+     */
     private static List<String> indexesOf(String ddl) {
         List<String> statements = new ArrayList<>();
         for (String statement : ddl.replaceAll("(?m)^\\s*--.*$", "").split(";")) {

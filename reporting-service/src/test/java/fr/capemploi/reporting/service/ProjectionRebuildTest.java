@@ -163,6 +163,14 @@ class ProjectionRebuildTest {
             assertThat(text(statement, building.sql("SELECT count(*) FROM pg_trigger t JOIN pg_class c ON "
                     + "c.oid = t.tgrelid WHERE c.relnamespace = '{schema}'::regnamespace AND t.tgenabled <> 'D' "
                     + "AND NOT t.tgisinternal"))).as("triggers on while the rebuild applies its facts").isEqualTo("0");
+            // nor the indexes only answers read (B13's marked ones, and V20's: a portfolio span goes into two indexes,
+            // an interview into one); built before the switch (assertRebuiltEqualsLive)
+            assertThat(text(statement, building.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' "
+                    + "AND indexname IN ('cpf_step_step', 'portfolio_span_recorded', 'portfolio_span_superseded', "
+                    + "'interview_held', 'interview_counsellor', 'beneficiary_entry')"))).isEqualTo("0");
+            assertThat(text(statement, building.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' "
+                    + "AND indexname IN ('portfolio_span_current', 'accompaniment_beneficiary')")))
+                    .as("what the projections' statements and the folds look rows up by").isEqualTo("2");
             await("the rebuild caught up and fills its pre-aggregates").atMost(Duration.ofSeconds(60))
                     .until(() -> waitingOn(building.sql("{schema}.funding_project")));
             new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
