@@ -20,6 +20,34 @@ import static org.assertj.core.api.Assertions.within;
 /** The plan hits the seed's figures at every scale, by construction. */
 class NetworkPlanTest {
 
+    @Test
+    void peopleAreLoadedWithEveryStructureSpreadOverTheWholeLoad() {
+        List<PersonPlan> planned = NetworkPlanner.plan(0.05, 42).people();
+
+        List<PersonPlan> loaded = DemoLoad.acrossStructures(planned);
+
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(planned);
+        Set<Integer> structures = planned.stream().map(PersonPlan::structure).collect(Collectors.toSet());
+        Map<Integer, Long> sizes = planned.stream().collect(Collectors.groupingBy(PersonPlan::structure,
+                Collectors.counting()));
+        Set<Integer> tenOrMore = sizes.keySet().stream().filter(s -> sizes.get(s) >= 10).collect(Collectors.toSet());
+        assertThat(tenOrMore).hasSizeGreaterThan(structures.size() / 2);
+        // planned structure after structure; loaded, any tenth of the load holds people of every structure that has
+        // ten or more
+        assertThat(planned.subList(0, planned.size() / 10).stream().map(PersonPlan::structure).distinct().count())
+                .isLessThan(structures.size() / 2);
+        for (int tenth = 0; tenth < 10; tenth++) {
+            List<PersonPlan> slice = loaded.subList(tenth * loaded.size() / 10, (tenth + 1) * loaded.size() / 10);
+            assertThat(slice.stream().map(PersonPlan::structure).collect(Collectors.toSet()))
+                    .as("structures in tenth %d", tenth).containsAll(tenOrMore);
+        }
+        for (int structure : structures) {
+            assertThat(loaded.stream().filter(p -> p.structure() == structure).toList())
+                    .as("structure %d's own order", structure)
+                    .isEqualTo(planned.stream().filter(p -> p.structure() == structure).toList());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.002, 0.005, 0.01, 0.03, 0.1, 0.25})
     void everyCalibratedFigureIsWithinTheSeedTolerance(double scale) {
