@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Mints the RS256 bearer tokens the services accept (MicroProfile JWT: {@code upn}, {@code groups}). A token of the
@@ -26,6 +27,9 @@ public final class TokenMinter {
     public static final Duration LIFESPAN = Duration.ofHours(12);
     /** A token handed out again has at least 11 of its {@link #LIFESPAN}'s 12 hours left. */
     public static final Duration REUSE = Duration.ofHours(1);
+
+    /** How a partner system is named ({@link #mintPartner}): checked at every referral's token, compiled once. */
+    private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9-]+");
 
     private final PrivateKey signingKey;
     private final String issuer;
@@ -78,7 +82,7 @@ public final class TokenMinter {
      * rate limit): a network's referrals come from several systems, not one.
      */
     public String mintPartner(String system) {
-        if (system == null || !system.matches("[a-z0-9-]+")) {
+        if (system == null || !SYSTEM_NAME.matcher(system).matches()) {
             throw new IllegalArgumentException("a partner system is named by lower-case letters, digits and dashes: '"
                     + system + "'");
         }
@@ -88,8 +92,9 @@ public final class TokenMinter {
     /** The token last signed for {@code subject} if it has {@link #REUSE} left, else a new one. */
     private String reused(String subject, String role, UUID structureId, UUID counsellorId) {
         Instant now = Instant.now();
-        return signed.compute(List.of(subject, String.valueOf(structureId)), (kind, last) -> last != null && now.isBefore(last.issuedAt().plus(REUSE)) ? last
-                : new Signed(sign(subject, role, structureId, counsellorId, now), now)).token();
+        return signed.compute(List.of(subject, String.valueOf(structureId)),
+                (kind, last) -> last != null && now.isBefore(last.issuedAt().plus(REUSE)) ? last
+                        : new Signed(sign(subject, role, structureId, counsellorId, now), now)).token();
     }
 
     private String sign(String subject, String role, UUID structureId, UUID counsellorId, Instant now) {

@@ -25,11 +25,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,10 +129,19 @@ public final class DemoLoad {
 
     private <T> void runAll(ExecutorService pool, List<T> items, Consumer<T> step) {
         List<Future<?>> futures = new ArrayList<>(items.size());
+        Semaphore queued = queueBound();
         for (T item : items) {
-            futures.add(submit(pool, () -> step.accept(item)));
+            futures.add(submitQueued(pool, queued, () -> {
+                step.accept(item);
+                return null;
+            }));
         }
         awaitAll(futures);
+    }
+
+    /** At most {@link #QUEUED_PER_THREAD} tasks per thread of the pool queued or running. */
+    private Semaphore queueBound() {
+        return new Semaphore(QUEUED_PER_THREAD * concurrency);
     }
 
     /**
@@ -154,7 +166,7 @@ public final class DemoLoad {
         List<Future<?>> followUps = new ArrayList<>(people.size());
         // a bounded queue: the tasks' order is decided when they are queued, and the plan's 142,000 people need not
         // be queued at once (the progress bar and a Ctrl-C stay prompt)
-        Semaphore queued = new Semaphore(QUEUED_PER_THREAD * concurrency);
+        Semaphore queued = queueBound();
         for (int next = 0; next < people.size() + lag; next++) {
             if (next < people.size()) {
                 PersonPlan entering = people.get(next);
@@ -186,22 +198,23 @@ public final class DemoLoad {
      * load, beyond a partner's allowance (2,219 answers 429 in 16 minutes of a quiet scale-1 run, 2026-12-07).
      */
     static List<PersonPlan> acrossStructures(List<PersonPlan> people) {
-        Map<Integer, Integer> perStructure = new java.util.HashMap<>();
+        Map<Integer, Integer> perStructure = new HashMap<>();
         people.forEach(p -> perStructure.merge(p.structure(), 1, Integer::sum));
-        Map<Integer, Integer> seen = new java.util.HashMap<>();
-        record Placed(double at, int structure, int rank, PersonPlan person) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        // within a structure the places grow with the rank: the sort keeps each structure's own order
+        record Placed(double at, int structure, PersonPlan person) {
         }
         List<Placed> placed = new ArrayList<>(people.size());
         for (PersonPlan p : people) {
             int rank = seen.merge(p.structure(), 1, Integer::sum) - 1;
-            placed.add(new Placed((rank + 0.5) / perStructure.get(p.structure()), p.structure(), rank, p));
+            placed.add(new Placed((rank + 0.5) / perStructure.get(p.structure()), p.structure(), p));
         }
-        placed.sort(java.util.Comparator.comparingDouble(Placed::at).thenComparingInt(Placed::structure));
+        placed.sort(Comparator.comparingDouble(Placed::at).thenComparingInt(Placed::structure));
         return placed.stream().map(Placed::person).toList();
     }
 
     /** Queues a task once fewer than the semaphore's permits wait or run; its failure is counted by the task. */
-    private <T> Future<T> submitQueued(ExecutorService pool, Semaphore queued, java.util.concurrent.Callable<T> step) {
+    private <T> Future<T> submitQueued(ExecutorService pool, Semaphore queued, Callable<T> step) {
         try {
             queued.acquire();
         } catch (InterruptedException e) {
@@ -216,16 +229,6 @@ public final class DemoLoad {
                 return null;
             } finally {
                 queued.release();
-            }
-        });
-    }
-
-    private Future<?> submit(ExecutorService pool, Runnable step) {
-        return pool.submit(() -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                failed(e);
             }
         });
     }
