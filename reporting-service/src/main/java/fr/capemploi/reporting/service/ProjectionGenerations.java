@@ -261,8 +261,10 @@ public class ProjectionGenerations {
                     if (lag.known(replay.feeds()).stream().allMatch(p -> p.lag() == 0)) {
                         if (upkeepDeferred(building)) {
                             // caught up without the pre-aggregates: give them back, then catch up again (what came
-                            // meanwhile, with the triggers on) before switching
+                            // meanwhile, with the triggers on) before switching; looked at again at once, since
+                            // usually nothing came and the rebuild is done
                             restoreUpkeep(building);
+                            continue;
                         } else {
                             switchTo(building);
                             return;
