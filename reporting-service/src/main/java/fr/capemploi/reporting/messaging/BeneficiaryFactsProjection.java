@@ -177,54 +177,64 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
                         recorded_at)
                 ),
                 people AS (SELECT array_agg(beneficiary_id) AS ids FROM input),
-                assignments AS (
-                    SELECT r.beneficiary_id, r.counsellor_id, r.assigned_on,
-                           lead(r.assigned_on) OVER (PARTITION BY r.beneficiary_id
-                               ORDER BY r.assigned_on, r.recorded_at, r.counsellor_id) AS next_on
-                    FROM {schema}.referent_assignment r WHERE r.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
-                ),
                 fresh AS (
                     SELECT * FROM (
-                        SELECT b.beneficiary_id, b.structure_id, a.counsellor_id,
-                               greatest(a.assigned_on, b.entry_date) AS from_on,
-                               least(a.next_on, b.exit_date) AS until_on
-                        FROM assignments a JOIN {schema}.beneficiary b ON b.beneficiary_id = a.beneficiary_id
-                        WHERE b.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
+                        SELECT b.beneficiary_id, b.structure_id, r.counsellor_id,
+                               greatest(r.assigned_on, b.entry_date) AS from_on,
+                               least(lead(r.assigned_on) OVER (PARTITION BY r.beneficiary_id
+                                   ORDER BY r.assigned_on, r.recorded_at, r.counsellor_id), b.exit_date) AS until_on
+                        FROM {schema}.referent_assignment r
+                            JOIN {schema}.beneficiary b ON b.beneficiary_id = r.beneficiary_id
+                        WHERE r.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
+                          AND b.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
                           AND b.registered_at IS NOT NULL AND b.entry_date IS NOT NULL
                     ) s WHERE s.until_on IS NULL OR s.until_on > s.from_on
                 ),
+                current AS (
+                    SELECT s.beneficiary_id, s.event_id, s.structure_id, s.counsellor_id, s.from_on, s.until_on,
+                           i.recorded_at
+                    FROM {schema}.portfolio_span s JOIN input i ON i.beneficiary_id = s.beneficiary_id
+                    WHERE s.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[]) AND s.superseded_at IS NULL
+                ),
+                changed AS (
+                    SELECT coalesce(f.beneficiary_id, c.beneficiary_id) AS beneficiary_id, c.event_id,
+                           c.recorded_at AS superseded_at,
+                           coalesce(f.structure_id, c.structure_id) AS structure_id,
+                           coalesce(f.counsellor_id, c.counsellor_id) AS counsellor_id,
+                           coalesce(f.from_on, c.from_on) AS from_on,
+                           CASE WHEN c.beneficiary_id IS NULL THEN f.until_on ELSE c.until_on END AS until_on
+                    FROM fresh f FULL JOIN current c ON c.beneficiary_id = f.beneficiary_id
+                        AND c.structure_id = f.structure_id AND c.counsellor_id = f.counsellor_id
+                        AND c.from_on = f.from_on
+                        AND coalesce(c.until_on, 'infinity') = coalesce(f.until_on, 'infinity')
+                    WHERE f.beneficiary_id IS NULL OR c.beneficiary_id IS NULL
+                ),
                 gone AS (
-                    UPDATE {schema}.portfolio_span s SET superseded_at = i.recorded_at
-                    FROM input i
-                    WHERE s.beneficiary_id = ANY ((SELECT ids FROM people)::uuid[])
-                      AND s.beneficiary_id = i.beneficiary_id AND s.superseded_at IS NULL AND NOT EXISTS (
-                        SELECT 1 FROM fresh f WHERE f.beneficiary_id = s.beneficiary_id
-                          AND f.structure_id = s.structure_id AND f.counsellor_id = s.counsellor_id
-                          AND f.from_on = s.from_on AND f.until_on IS NOT DISTINCT FROM s.until_on)
-                    RETURNING s.structure_id, s.counsellor_id, s.from_on, s.until_on
+                    UPDATE {schema}.portfolio_span s SET superseded_at = g.superseded_at
+                    FROM changed g
+                    WHERE g.event_id IS NOT NULL AND s.beneficiary_id = g.beneficiary_id
+                      AND s.event_id = g.event_id AND s.counsellor_id = g.counsellor_id AND s.from_on = g.from_on
                 ),
                 added AS (
                     INSERT INTO {schema}.portfolio_span (beneficiary_id, event_id, structure_id, counsellor_id, from_on,
                         until_on, recorded_at)
-                    SELECT f.beneficiary_id, i.event_id, f.structure_id, f.counsellor_id, f.from_on, f.until_on,
+                    SELECT g.beneficiary_id, i.event_id, g.structure_id, g.counsellor_id, g.from_on, g.until_on,
                            i.recorded_at
-                    FROM fresh f JOIN input i ON i.beneficiary_id = f.beneficiary_id
-                    WHERE NOT EXISTS (
-                        SELECT 1 FROM {schema}.portfolio_span s WHERE s.beneficiary_id = f.beneficiary_id
-                          AND s.superseded_at IS NULL
-                          AND f.structure_id = s.structure_id AND f.counsellor_id = s.counsellor_id
-                          AND f.from_on = s.from_on AND f.until_on IS NOT DISTINCT FROM s.until_on)
-                    RETURNING structure_id, counsellor_id, from_on, until_on
+                    FROM changed g JOIN input i ON i.beneficiary_id = g.beneficiary_id
+                    WHERE g.event_id IS NULL
                 ),
                 moves AS (
-                    SELECT structure_id, counsellor_id, from_on AS on_day, 1 AS delta FROM added
-                    UNION ALL SELECT structure_id, counsellor_id, until_on, -1 FROM added WHERE until_on IS NOT NULL
-                    UNION ALL SELECT structure_id, counsellor_id, from_on, -1 FROM gone
-                    UNION ALL SELECT structure_id, counsellor_id, until_on, 1 FROM gone WHERE until_on IS NOT NULL
+                    SELECT structure_id, counsellor_id, CAST(date_trunc('month', on_day) AS DATE) AS month,
+                           sum(delta) AS members
+                    FROM changed, LATERAL (VALUES (from_on, CASE WHEN event_id IS NULL THEN 1 ELSE -1 END),
+                        (until_on, CASE WHEN event_id IS NULL THEN -1 ELSE 1 END)) AS v(on_day, delta)
+                    WHERE on_day IS NOT NULL
+                    GROUP BY 1, 2, 3
                 )
                 INSERT INTO {schema}.portfolio_month AS m (structure_id, counsellor_id, month, members)
-                SELECT structure_id, counsellor_id, CAST(date_trunc('month', on_day) AS DATE), sum(delta) FROM moves
-                GROUP BY 1, 2, 3
+                SELECT v.structure_id, v.counsellor_id, v.month, v.members FROM moves v
+                WHERE v.members <> 0 OR NOT EXISTS (SELECT 1 FROM {schema}.portfolio_month p
+                    WHERE p.structure_id = v.structure_id AND p.counsellor_id = v.counsellor_id AND p.month = v.month)
                 ON CONFLICT (structure_id, counsellor_id, month) DO UPDATE SET members = m.members + excluded.members
                 """, beneficiaryId, envelope.eventId(), envelope.recordedAt());
     }
