@@ -46,7 +46,7 @@ public final class CanonicalTimes {
                 || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
             return null;
         }
-        LocalDate day = day(text, 0);
+        LocalDate day = day(text.substring(0, 10));
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
@@ -74,17 +74,12 @@ public final class CanonicalTimes {
 
     /** {@code yyyy-MM-dd}, a valid day; null for anything else. */
     static LocalDate day(String text) {
-        return text.length() != 10 ? null : day(text, 0);
-    }
-
-    /** {@link #day(String)} of the ten characters from {@code from} (an instant's day read in place, no substring). */
-    private static LocalDate day(String text, int from) {
-        if (text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, from, from + 4);
-        int month = digits(text, from + 5, from + 7);
-        int dayOfMonth = digits(text, from + 8, from + 10);
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int dayOfMonth = digits(text, 8, 10);
         if (year < 0 || month < 0 || dayOfMonth < 0) {
             return null;
         }

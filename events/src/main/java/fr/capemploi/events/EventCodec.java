@@ -33,7 +33,6 @@ public final class EventCodec {
             .addModule(new JavaTimeModule())
             // after the Java time module: its deserialisers stay for any form but the canonical one
             .addModule(CanonicalTimes.module())
-            .addModule(CanonicalIds.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // consumers must accept fields added later in the same schema version
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -178,26 +177,9 @@ public final class EventCodec {
     private static final class OnePass extends StdDeserializer<Typed> {
 
         private static final Typed TO_THE_TREE = new Typed(null);
-
-        /**
-         * The attribute's place in the envelope, -1 for one it does not have: a switch on the name (its hash, computed
-         * once for the parser's interned name, then one comparison), not a search through a list of ten names.
-         */
-        private static int index(String field) {
-            return switch (field) {
-                case "eventId" -> 0;
-                case "eventType" -> 1;
-                case "schemaVersion" -> 2;
-                case "occurredAt" -> 3;
-                case "recordedAt" -> 4;
-                case "source" -> 5;
-                case "aggregateType" -> 6;
-                case "aggregateId" -> 7;
-                case "structureId" -> 8;
-                case "payload" -> 9;
-                default -> -1;
-            };
-        }
+        private static final java.util.List<String> FIELDS = java.util.List.of("eventId", "eventType",
+                "schemaVersion", "occurredAt", "recordedAt", "source", "aggregateType", "aggregateId", "structureId",
+                "payload");
 
         /**
          * The deserialiser of each type read, found once: {@code DeserializationContext.readValue} looks it up on
@@ -237,7 +219,7 @@ public final class EventCodec {
             int seen = 0;
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 JsonToken token = parser.nextToken();
-                int index = index(field);
+                int index = FIELDS.indexOf(field);
                 if (index < 0) {
                     parser.skipChildren();
                     continue;

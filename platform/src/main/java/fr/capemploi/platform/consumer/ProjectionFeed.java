@@ -149,10 +149,9 @@ public final class ProjectionFeed {
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
         List<EventEnvelope> envelopes = records.stream().map(decoder).toList();
         projection.beginBatch();
-        // sized for the batch: a replay batch is thousands of events, and growing the set rehashed every id again
-        Set<UUID> seen = new HashSet<>((int) (envelopes.size() / 0.75f) + 1);
-        List<UUID> applied = new ArrayList<>(envelopes.size());
-        List<Instant> recorded = new ArrayList<>(envelopes.size());
+        Set<UUID> seen = new HashSet<>();
+        List<UUID> applied = new ArrayList<>();
+        List<Instant> recorded = new ArrayList<>();
         int skipped = 0;
         for (EventEnvelope envelope : envelopes) {
             if (!projection.handles(envelope.eventType())) {
