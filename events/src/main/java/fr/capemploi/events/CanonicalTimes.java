@@ -22,7 +22,9 @@ import java.time.LocalDate;
  * {@code DateTimeFormatter}, whose general parsing was a tenth of a rebuild's CPU in the reporting service (two
  * instants per envelope, days in most payloads). Anything else — another form, an invalid date, a format set on
  * the property — goes to the Java time module's own deserialisers, so every value reads as it always did. Public for the
- * services' request bodies (platform {@code rest/BodyTimes}): the same forms, the same fall-back.
+ * services' request bodies (platform {@code rest/BodyTimes}): the same forms, the same fall-back. Writes them back the
+ * same way ({@link #text(Instant)}, {@link #text(LocalDate)}: the text {@code toString} gives) for reporting's
+ * statements bound as arrays of text.
  */
 public final class CanonicalTimes {
 

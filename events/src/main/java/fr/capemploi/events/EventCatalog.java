@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every event type ever published, gathered from each service's list ({@code BeneficiaryEvents}, {@code CepEvents},
@@ -50,11 +49,7 @@ public final class EventCatalog {
         return TYPES;
     }
 
-    public static Optional<Class<? extends DomainEvent>> find(String name, int version) {
-        return Optional.ofNullable(type(name, version));
-    }
-
-    /** {@link #find}, null for a type or version this build does not know. */
+    /** The type of that name and version, null for a type or version this build does not know. */
     public static Class<? extends DomainEvent> type(String name, int version) {
         Named named = name == null ? null : BY_NAME.get(name);
         return named == null || version < 0 || version >= named.versions().length ? null : named.versions()[version];

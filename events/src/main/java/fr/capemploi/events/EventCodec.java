@@ -143,9 +143,11 @@ public final class EventCodec {
 
     /** The typed payload; fails if the envelope names a type or version this build does not know. */
     public static DomainEvent payload(EventEnvelope envelope) {
-        Class<? extends DomainEvent> type = EventCatalog.find(envelope.eventType(), envelope.schemaVersion())
-                .orElseThrow(() -> new MalformedEventException(
-                        "unknown event type " + envelope.eventType() + " v" + envelope.schemaVersion()));
+        Class<? extends DomainEvent> type = EventCatalog.type(envelope.eventType(), envelope.schemaVersion());
+        if (type == null) {
+            throw new MalformedEventException(
+                    "unknown event type " + envelope.eventType() + " v" + envelope.schemaVersion());
+        }
         return payload(envelope, type);
     }
 
