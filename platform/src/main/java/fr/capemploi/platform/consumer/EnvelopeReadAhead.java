@@ -41,15 +41,6 @@ public class EnvelopeReadAhead implements ConsumerInterceptor<Object, Object> {
         return EventCodec.decode(record.value() instanceof byte[] value ? value : null);
     }
 
-    /**
-     * The envelope read ahead, left with its record (null: none, or already handed over): a batch prepared ahead of
-     * its transaction ({@code ProjectionChannel}) reads it for each of its projections without a table of envelopes
-     * beside the records. A batch applied again still reads its records again through {@link #envelope}.
-     */
-    static EventEnvelope readAhead(ConsumerRecord<?, ?> record) {
-        return record instanceof ReadAhead read ? read.envelope : null;
-    }
-
     @Override
     public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
         if (records.isEmpty()) {

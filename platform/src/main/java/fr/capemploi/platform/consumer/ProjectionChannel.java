@@ -283,20 +283,12 @@ public final class ProjectionChannel {
         applyNow(records);
     }
 
-    /**
-     * The batch's events applied by each projection, outside any transaction, each record read once: the envelope
-     * read ahead is taken from the record itself for every projection that reads it (a table of the batch's
-     * envelopes by record identity cost a tenth of the preparing thread's samples, bench/README.md); only a record
-     * not read ahead is read here, once, and remembered for the batch.
-     */
+    /** The batch's events applied by each projection, outside any transaction, each record read once. */
     private List<ProjectionFeed.Prepared> prepare(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work) {
-        Map<ConsumerRecord<String, byte[]>, EventEnvelope> notReadAhead = new IdentityHashMap<>();
-        Function<ConsumerRecord<String, byte[]>, EventEnvelope> envelopes = record -> {
-            EventEnvelope read = EnvelopeReadAhead.readAhead(record);
-            return read != null ? read : notReadAhead.computeIfAbsent(record, EnvelopeReadAhead::envelope);
-        };
+        Map<ConsumerRecord<String, byte[]>, EventEnvelope> envelopes = new IdentityHashMap<>();
         List<ProjectionFeed.Prepared> prepared = new ArrayList<>(work.size());
-        work.forEach((feed, list) -> prepared.add(feed.prepare(list, envelopes)));
+        work.forEach((feed, list) -> prepared.add(feed.prepare(list,
+                record -> envelopes.computeIfAbsent(record, EnvelopeReadAhead::envelope))));
         return prepared;
     }
 

@@ -43,24 +43,6 @@ class EnvelopeReadAheadTest {
         assertThat(EventCodec.payload(handedOver, StructureRegistered.class).structureId()).isEqualTo(structure);
     }
 
-    /** A batch prepared ahead reads the envelope from its record for each projection, without taking it. */
-    @Test
-    void anEnvelopeReadAheadStaysWithItsRecordUntilHandedOver() {
-        byte[] value = EventCodec.encode(new StructureRegistered(UUID.randomUUID(), "C002", "Cap emploi test", "11",
-                "75", LocalDate.of(2016, 1, 4)), Instant.parse("2016-01-04T09:00:00Z"), "test", Clock.systemUTC())
-                .bytes();
-
-        ConsumerRecord<Object, Object> record = only(readAhead.onConsume(poll(value)));
-        EventEnvelope forOneProjection = EnvelopeReadAhead.readAhead(record);
-        EventEnvelope forAnother = EnvelopeReadAhead.readAhead(record);
-
-        assertThat(forOneProjection).isEqualTo(EventCodec.decode(value)).isSameAs(forAnother);
-        assertThat(EnvelopeReadAhead.envelope(record)).isSameAs(forOneProjection);
-        assertThat(EnvelopeReadAhead.readAhead(record)).as("handed over").isNull();
-        assertThat(EnvelopeReadAhead.readAhead(new ConsumerRecord<Object, Object>("cep.events", 0, 0L, "key", value)))
-                .as("a record the interceptor did not read").isNull();
-    }
-
     @Test
     void aRecordThatIsNotAnEnvelopeFailsWhenTheChannelReadsIt() {
         byte[] garbage = "not an envelope".getBytes(StandardCharsets.UTF_8);

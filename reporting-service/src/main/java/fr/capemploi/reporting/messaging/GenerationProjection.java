@@ -48,18 +48,8 @@ abstract class GenerationProjection extends TypedProjection {
         this.batch = batch;
     }
 
-    /**
-     * Queues a statement over the generation's tables ({@code {schema}} in the template). Its instants are written
-     * out here, on the thread that prepares the batch, as the driver would send them (text, no type): the thread
-     * that sends the batch, which the database waits for, then only copies them.
-     */
+    /** Queues a statement over the generation's tables ({@code {schema}} in the template). */
     protected final void sql(String template, Object... parameters) {
-        // the array is the call's own (varargs): its instants are replaced in place
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] instanceof Instant instant) {
-                parameters[i] = new ProjectionSql.Untyped(CanonicalTimes.text(instant));
-            }
-        }
         queued.add(new Queued(currentKey, new ProjectionSql.Statement(
                 resolved.computeIfAbsent(template, generation::sql), parameters)));
     }
@@ -237,9 +227,6 @@ abstract class GenerationProjection extends TypedProjection {
         }
         if (value instanceof LocalDate day) {
             return CanonicalTimes.text(day);
-        }
-        if (value instanceof ProjectionSql.Untyped untyped) {
-            return untyped.text();
         }
         return value instanceof Enum<?> e ? e.name() : value.toString();
     }

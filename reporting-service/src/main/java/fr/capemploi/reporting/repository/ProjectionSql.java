@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,15 +46,6 @@ public final class ProjectionSql {
     public record Statement(String sql, Object[] parameters) {
     }
 
-    /**
-     * A value already in the text form PostgreSQL reads, bound without a type for the server to infer it from the
-     * statement, as the driver binds a {@link Timestamp} (its text, no type): an instant formatted where the
-     * statement is queued (the thread that prepares a batch), not by the driver's calendar on the thread that sends
-     * it while the database waits (bench/README.md, "the binding off the applying thread").
-     */
-    public record Untyped(String text) {
-    }
-
     /** Runs statements in order; consecutive runs of the same statement go as one JDBC batch. */
     public static void updateInRuns(EntityManager entityManager, List<Statement> statements) {
         if (statements.isEmpty()) {
@@ -73,11 +63,7 @@ public final class ProjectionSql {
                     for (int s = i; s < end; s++) {
                         Object[] parameters = statements.get(s).parameters();
                         for (int p = 0; p < parameters.length; p++) {
-                            if (parameters[p] instanceof Untyped untyped) {
-                                statement.setObject(p + 1, untyped.text(), Types.OTHER);
-                            } else {
-                                statement.setObject(p + 1, jdbc(connection, parameters[p]));
-                            }
+                            statement.setObject(p + 1, jdbc(connection, parameters[p]));
                         }
                         if (end - i == 1) {
                             statement.executeUpdate();

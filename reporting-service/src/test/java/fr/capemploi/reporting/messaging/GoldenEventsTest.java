@@ -2,7 +2,6 @@ package fr.capemploi.reporting.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.capemploi.events.CanonicalTimes;
 import fr.capemploi.events.EventCatalog;
 import fr.capemploi.events.EventCodec;
 import fr.capemploi.events.EventEnvelope;
@@ -10,15 +9,12 @@ import fr.capemploi.platform.consumer.EventProjection;
 import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.repository.PreAggregateNotes;
-import fr.capemploi.reporting.repository.ProjectionSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,46 +100,5 @@ class GoldenEventsTest {
                 .allSatisfy((table, count) -> assertThat(count).as(table).isZero());
         assertThat(rows).containsKeys("structure", "beneficiary", "accompaniment", "declaration", "funding_decision",
                 "monthly_fact").allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
-    }
-
-    /**
-     * The projections' statements carry their instants as text written where they are queued, bound without a type
-     * (ProjectionSql.Untyped), as the driver binds a Timestamp: PostgreSQL reads the same instant, alone or in a
-     * JDBC batch the driver rewrites as one multi-row statement, whatever its fraction, before 1970 or null.
-     */
-    @Test
-    void anInstantQueuedAsTextIsTheInstantTheDriverWouldHaveBound() throws Exception {
-        List<Instant> instants = List.of(Instant.parse("2016-05-02T10:15:30.123456Z"),
-                Instant.parse("2016-05-02T10:15:30Z"), Instant.parse("2017-12-31T23:59:59.120Z"),
-                Instant.parse("1969-07-20T20:17:40.000001Z"), Instant.parse("2024-02-29T00:00:00.999999Z"));
-        String insert = "INSERT INTO bound_instant (n, as_text, by_driver) VALUES (?, ?, ?)";
-        List<ProjectionSql.Statement> batch = new ArrayList<>();
-        for (int i = 0; i < instants.size(); i++) {
-            batch.add(new ProjectionSql.Statement(insert, new Object[] {i,
-                    new ProjectionSql.Untyped(CanonicalTimes.text(instants.get(i))), Timestamp.from(instants.get(i))}));
-        }
-        List<ProjectionSql.Statement> alone = List.of(
-                new ProjectionSql.Statement(insert.replace("(?, ?, ?)", "(?, ?::timestamptz, ?)"),
-                        new Object[] {10, new ProjectionSql.Untyped(CanonicalTimes.text(instants.get(0))),
-                                Timestamp.from(instants.get(0))}),
-                new ProjectionSql.Statement(insert, new Object[] {11, null, null}));
-        transaction.begin();
-        try {
-            entityManager.createNativeQuery("CREATE TEMPORARY TABLE bound_instant (n int, as_text timestamptz, "
-                    + "by_driver timestamptz) ON COMMIT DROP").executeUpdate();
-            ProjectionSql.updateInRuns(entityManager, batch);
-            ProjectionSql.updateInRuns(entityManager, alone);
-            @SuppressWarnings("unchecked")
-            List<Object[]> read = entityManager.createNativeQuery("SELECT n, as_text IS NOT DISTINCT FROM by_driver, "
-                    + "to_char(as_text AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM bound_instant ORDER BY n")
-                    .getResultList();
-            assertThat(read).extracting(row -> ((Number) row[0]).intValue()).containsExactly(0, 1, 2, 3, 4, 10, 11);
-            assertThat(read).allSatisfy(row -> assertThat(row[1]).as("row %s", row[0]).isEqualTo(Boolean.TRUE));
-            assertThat(read.subList(0, instants.size())).extracting(row -> (String) row[2]).containsExactly(
-                    "2016-05-02T10:15:30.123456", "2016-05-02T10:15:30.000000", "2017-12-31T23:59:59.120000",
-                    "1969-07-20T20:17:40.000001", "2024-02-29T00:00:00.999999");
-        } finally {
-            transaction.rollback();
-        }
     }
 }
