@@ -1,27 +1,28 @@
 -- A rebuild's finalisation (#11: its time runs up to the switch) is nearly all the recomputation of the people's
--- pre-aggregates, ~0.8 s of PostgreSQL's CPU at scale 0.12 for 53,764 items. Planned with EXPLAIN (ANALYZE, BUFFERS)
--- and profiled (bench/README.md, "A rebuild's finalisation"), B13's recomputation spent it in two places besides the
--- staircase itself:
--- 1. member_staircase() and referent_quadrants() were called with their arrays built by a subquery (ARRAY(SELECT …)):
---    a SQL function whose argument is not a plain value is not inlined. Each ran as a function of its own: its
---    statement planned as for any array (10 people), its 53,764 rows stored in a tuplestore (spilled to a temporary
---    file beyond work_mem) and read back by the INSERT. The arrays are now variables, as fold_people() passes them:
---    the functions are inlined into the INSERT and planned with the array's own length (a custom plan: run once per
---    recomputation, its planning costs nothing beside it).
--- 2. member_month was summed from member_moves(item), item being the whole row: each item's row image was formed, and
---    each of its fields read back from it, and the planner, counting 2 groups, sorted the 84,362 moves by the line
---    first (text, compared by the collation) to group them. member_moves() is given the item's columns (a ROW the
---    planner reads the fields of directly), and the moves are grouped and written in the order of member_month's key
---    (structure, month, line: a uuid first), one after the other in the index.
--- The rows are the same (the same functions, member_staircase(), referent_quadrants() and member_moves(), one
--- definition of the items, the referent rows and the counters with the folds): PeopleAndDelaysFoldTest,
--- IndicatorPathsEqualityTest, ProjectionRebuildTest, and a digest of every pre-aggregate before and after on the
--- same generation (bench/README.md).
+-- pre-aggregates: ~0.75 s of one backend's CPU at scale 0.12 (53,764 items), ~4.9 s over six networks of that scale
+-- (322,180 items). Planned and profiled (bench/README.md, "A rebuild's finalisation planned"), its CPU is spread over
+-- the plan's nodes, no one of them dominant; three things cost it work the rows do not need:
+-- 1. member_staircase() and referent_quadrants() were called with arrays built by a subquery (ARRAY(SELECT ...)): a
+--    SQL function whose argument is not a plain value is not inlined, so each ran apart, its statement planned as for
+--    any array (10 people) and its rows stored in a tuplestore, spilled to a temporary file beyond work_mem, then read
+--    back by the INSERT. The arrays are now variables, as fold_people() passes them: the functions are inlined into
+--    the INSERT and planned with the array's own length (a custom plan: once per recomputation).
+-- 2. member_month was summed from member_moves(item), item the whole row: each item's row image formed and each
+--    field read back from it, then the 84,362 moves sorted by the line first (text, compared by the collation), the
+--    planner counting 2 groups. member_moves() is given the item's columns (a ROW whose fields the planner reads
+--    directly), and the moves are grouped and written in member_month's key order (structure, month, line).
+-- 3. member_staircase() read its steps twice (a UNION ALL of the rising and the falling edges), so the planner stored
+--    them all first (a CTE read twice is materialised); it now reads them once (below).
+-- Measured (one session, each function alternated within one transaction rolled back, the backend's CPU from /proc):
+-- over six networks 4,470-4,630 ms a call against 4,810-5,060 (-8 %, three pairs of three); at scale 0.12 within the
+-- noise (680-830 ms both). The rows are the same: the same functions (member_staircase(), referent_quadrants(),
+-- member_moves(): one definition of the items, the referent rows and the counters with the folds), a digest of every
+-- pre-aggregate equal before and after on the same generation at both scales, PeopleAndDelaysFoldTest,
+-- IndicatorPathsEqualityTest, ProjectionRebuildTest, ConcurrentFoldTest.
+
 -- B13's staircase, its steps read once: each step gives its rising edge and, where a later step of its staircase
--- begins, its falling one, from one pass over the steps (a LATERAL pair of rows) where B13's UNION ALL read the steps
--- twice, so the planner stored them all first (a CTE read twice is materialised: 53,764 rows written to a tuplestore,
--- spilled beyond work_mem, and read back twice). The same rows, for a fold's batch as for everyone (~15 % of the
--- staircase's CPU in a recomputation at scale 0.12). Everything else is B13's.
+-- begins, its falling one, from one pass over the steps (a LATERAL pair of rows). The same rows, for a fold's batch
+-- as for everyone. Everything else is B13's.
 CREATE OR REPLACE FUNCTION ${schema}.member_staircase(held_ids UUID[], informed_ids UUID[], steps_ids UUID[],
                                            accompanied_ids UUID[])
 RETURNS TABLE (person UUID, line TEXT, structure_id UUID, a DATE, b DATE, w INTEGER, shared BOOLEAN,
@@ -68,6 +69,7 @@ BEGIN
     SELECT s.* FROM ${schema}.member_staircase(ids, ids, ids, ids) s;
     INSERT INTO ${schema}.member_month (line, month, structure_id, starts, ends)
     SELECT x.line, x.month, x.structure_id, sum(x.starts), sum(x.ends)
+    -- the item's columns in the table's order (a migration adding a column to member_item adds it here)
     FROM ${schema}.member_item i,
          ${schema}.member_moves(ROW(i.person, i.line, i.structure_id, i.a, i.b, i.w, i.shared, i.recorded)
                                 ::${schema}.member_item) x
