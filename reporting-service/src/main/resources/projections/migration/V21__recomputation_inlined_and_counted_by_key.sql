@@ -14,7 +14,7 @@
 -- 3. member_staircase() read its steps twice (a UNION ALL of the rising and the falling edges), so the planner stored
 --    them all first (a CTE read twice is materialised); it now reads them once (below).
 -- Measured (one session, each function alternated within one transaction rolled back, the backend's CPU from /proc):
--- over six networks 4,470-4,630 ms a call against 4,810-5,020 (-8 %, three pairs of three); at scale 0.12 within the
+-- over six networks 4,470-4,630 ms a call against 4,810-5,020 (-8 %, in each of three pairs); at scale 0.12 within the
 -- noise (680-830 ms both). The rows are the same: the same functions (member_staircase(), referent_quadrants(),
 -- member_moves(): one definition of the items, the referent rows and the counters with the folds), a digest of every
 -- pre-aggregate equal before and after on the same generation at both scales, PeopleAndDelaysFoldTest,
