@@ -33,7 +33,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V17__latest_recordings_kept_beside_the_items.sql",
             "V18__recomputation_planned_for_everyone.sql",
             "V19__folds_read_by_index_whatever_the_plan_saw.sql",
-            "V20__rebuild_defers_every_index_only_answers_read.sql");
+            "V20__rebuild_defers_every_index_only_answers_read.sql",
+            "V21__recomputation_inlined_and_counted_by_key.sql");
 
     private final List<String> files;
 
