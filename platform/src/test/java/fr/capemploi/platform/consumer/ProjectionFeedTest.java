@@ -73,6 +73,28 @@ class ProjectionFeedTest {
                 List.of(fresh, processed)))).as("what the refused batch left unlogged").containsExactly(fresh);
     }
 
+    /**
+     * New events' ids are time-ordered (version 7); ids logged before are random (version 4) and stay in the log: a
+     * batch after another refuses each of either kind that the consumer already logged, and only those.
+     */
+    @Test
+    void anIdOfEitherVersionLoggedInOneBatchIsRefusedInTheNext() {
+        String consumer = "platform-test.versions-" + UUID.randomUUID();
+        UUID loggedBefore = UUID.randomUUID();
+        UUID first = EventCodec.newEventId();
+        UUID second = EventCodec.newEventId();
+        assertThat(first.version()).isEqualTo(7);
+        QuarkusTransaction.requiringNew().run(() -> positions.markFresh(consumer, List.of(loggedBefore, first)));
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> positions.markProcessed(consumer,
+                List.of(second, first, loggedBefore)))).containsExactly(second);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> positions.markProcessed(consumer,
+                List.of(loggedBefore, second, first)))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> positions.markProcessed(
+                "platform-test.another-" + UUID.randomUUID(), List.of(first, loggedBefore))))
+                .as("another consumer's log is its own").containsExactlyInAnyOrder(first, loggedBefore);
+    }
+
     @Test
     void poisonEventsGoToTheDeadLetterTopicWithTheirReasonAndTheStreamGoesOn() {
         String topic = PlatformTestResource.topic(Topics.BENEFICIARY);
