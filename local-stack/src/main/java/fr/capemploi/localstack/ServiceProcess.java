@@ -48,8 +48,8 @@ public final class ServiceProcess {
      * default it opens up to eight per core as threads contend (a dozen in reporting-service during a rebuild), and
      * each keeps what its threads freed — the compilers' arenas above all, 30-45 MiB at a time while C2 compiles —
      * which the periodic trim gives back only in part. With the consumers' fetches bounded to 1 MB (the platform's
-     * defaults), reporting-service's resident peak before its first rebuild went from 318-322 to 266-268 MiB and in a
-     * rebuild from 464-471 to 439-451 MiB, its CPU per rebuilt event unchanged; cep-service's under the write load
+     * defaults), reporting-service's resident peak before its first rebuild went from 314-322 to 266-275 MiB and in a
+     * rebuild from 461-471 to 439-452 MiB, its CPU per rebuilt event unchanged; cep-service's under the write load
      * 275-280 to 271-273 MiB, its CPU per write unchanged (bench/README.md, "The services' resident memory").
      * The containers set the same ({@code Dockerfile.jvm}).
      */
