@@ -37,7 +37,7 @@ final class ResidentPeaks implements AutoCloseable {
     }
 
     private void sample() {
-        // the pids looked up again every 10 s: a service restarted by a test of its own gets another
+        // the pids looked up again every 10 s: a restarted service runs under another
         if (samples++ % 20 == 0) {
             pids = processes.javaProcesses();
         }
