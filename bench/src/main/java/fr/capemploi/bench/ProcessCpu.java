@@ -42,6 +42,42 @@ final class ProcessCpu {
     }
 
     /**
+     * The stack's Java processes (services, broker) by pid, with their component's name: what {@link ResidentPeaks}
+     * samples often, without reading every process of the machine each time.
+     */
+    Map<Long, String> javaProcesses() {
+        Map<Long, String> processes = new HashMap<>();
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, String> commandLines = new HashMap<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    long pid = Long.parseLong(name);
+                    parents.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
+                    commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
+                } catch (IOException | RuntimeException gone) {
+                    // ended while being read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+        long self = ProcessHandle.current().pid();
+        commandLines.keySet().forEach(pid -> {
+            String component = component(pid, self, parents, commandLines);
+            if (component != null && !component.equals("PostgreSQL") && !component.equals(CLIENT)) {
+                processes.put(pid, component);
+            }
+        });
+        return processes;
+    }
+
+    /**
      * PostgreSQL's CPU ticks by kind of process at this instant: the services' backends, the checkpointer, the
      * background writer, the WAL writer, autovacuum (its launcher and live workers), and the children the postmaster
      * has reaped (their utime + stime counted into its own once they end: autovacuum workers, short connections),

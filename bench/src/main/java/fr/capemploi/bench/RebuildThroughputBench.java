@@ -57,7 +57,9 @@ public final class RebuildThroughputBench {
         // before would take the demo network and the live ones again as changes of people it knows (every item of
         // theirs recomputed and written again), not the new networks this measures
         BenchStack.removeData("rebuild");
-        try (BenchStack stack = new BenchStack("rebuild", SuiteService.REPORTING)) {
+        try (BenchStack stack = new BenchStack("rebuild", SuiteService.REPORTING);
+                ResidentPeaks resident = new ResidentPeaks(new ProcessCpu(stack.dataDirectory()))) {
+            System.out.println("  at ready, " + resident.line());
             Map<String, Integer> byType = new TreeMap<>();
             long loadStart = System.nanoTime();
             DemoNetworkEvents.publish(plan, event -> {
@@ -73,6 +75,7 @@ public final class RebuildThroughputBench {
             stack.awaitReportingLagZero(Duration.ofMinutes(60));
             System.out.printf("live projection caught up %.1f s after the load ended (%s)%n",
                     (System.nanoTime() - liveStart) / 1e9, BenchStack.load());
+            System.out.println("  load and catch-up, " + resident.line());
 
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
             if (!liveOnly) {
@@ -90,10 +93,11 @@ public final class RebuildThroughputBench {
                 // generation rebuilt on one server is slower than the one before, whatever it keeps: the variants then
                 // run in a mirrored order (all, none, …, none, all), so that a steady drift weighs the same on each and
                 // every variant's rate is the mean of its two runs; the upkeep is judged on those means and pair by pair
-                Rebuilt warmUp = rebuild(stack, cpu, read, readRate, Double.NaN,
+                System.out.println("  raw read, " + resident.line());
+                Rebuilt warmUp = rebuild(stack, cpu, resident, read, readRate, Double.NaN,
                         new Variant("warm-up, every pre-aggregate maintained", List.of()));
                 // the other part a rebuild is made of: PostgreSQL writing the same rows without the service
-                Part floor = postgresFloor(stack, cpu, read, warmUp);
+                Part floor = postgresFloor(stack, cpu, resident, read, warmUp);
                 double floorRate = floor.rate();
                 Variant all = new Variant("every pre-aggregate maintained", List.of());
                 Variant none = new Variant("no pre-aggregate maintained", List.of(MONTHLY_FACT, PEOPLE_AND_DELAYS));
@@ -109,7 +113,7 @@ public final class RebuildThroughputBench {
                 Map<String, List<Double>> finalisations = new LinkedHashMap<>();
                 Map<String, List<Double>> cpuPerEvent = new LinkedHashMap<>();
                 for (Variant variant : order) {
-                    Rebuilt rebuilt = rebuild(stack, cpu, read, readRate, floorRate, variant);
+                    Rebuilt rebuilt = rebuild(stack, cpu, resident, read, readRate, floorRate, variant);
                     rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
                     finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
                     cpuPerEvent.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.cpuPerEvent());
@@ -149,11 +153,12 @@ public final class RebuildThroughputBench {
             // the mirror does not cancel: it charged the first "off" most (bench/README.md, "The live upkeep (#12) on
             // new networks")
             System.out.println("warm-up network, not counted:");
-            live(stack, cpu, scale, ++seed, true);
+            live(stack, cpu, resident, scale, ++seed, true);
             for (boolean upkeep : List.of(false, true, true, false)) {
-                lives.add(live(stack, cpu, scale, ++seed, upkeep));
+                lives.add(live(stack, cpu, resident, scale, ++seed, upkeep));
             }
             liveSummary(lives);
+            System.out.println("resident peak over the whole run (MiB, sampled every 0.5 s): " + resident.wholeRun());
         }
     }
 
@@ -210,8 +215,8 @@ public final class RebuildThroughputBench {
      * {@code track_functions} on in the server ({@code SUITE_PG_SETTINGS}), the time of the generation's functions
      * per event too.
      */
-    private static Live live(BenchStack stack, ProcessCpu cpu, double scale, long seed, boolean upkeep)
-            throws Exception {
+    private static Live live(BenchStack stack, ProcessCpu cpu, ResidentPeaks resident, double scale, long seed,
+            boolean upkeep) throws Exception {
         String admin = stack.token("admin");
         int active = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
@@ -257,6 +262,7 @@ public final class RebuildThroughputBench {
                 seed, events[0], loadSeconds, (System.nanoTime() - caughtUp) / 1e9, events[0] / seconds,
                 BenchStack.load(), LocalTime.now(ZoneOffset.UTC).withNano(0));
         System.out.println("  " + ProcessCpu.perOperation("event", before, after, events[0]));
+        System.out.println("  " + resident.line());
         // what grows from one network to the next may sit outside the statements (writes of dirty pages, autovacuum)
         System.out.println("  PostgreSQL by kind of process, " + ProcessCpu.perOperation("event", postgresBefore,
                 cpu.postgresKinds(), events[0]));
@@ -362,8 +368,8 @@ public final class RebuildThroughputBench {
     private static final String MONTHLY_FACT = "refresh_monthly_facts";
     private static final String PEOPLE_AND_DELAYS = "refresh_people_and_delays";
 
-    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, long read, double readRate, double floorRate,
-            Variant variant) throws Exception {
+    private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, ResidentPeaks resident, long read,
+            double readRate, double floorRate, Variant variant) throws Exception {
         String admin = stack.token("admin");
         int activeBefore = stack.getWithToken(SuiteService.REPORTING, "/api/v1/projections/status", admin)
                 .get("activeGeneration").asInt();
@@ -416,6 +422,7 @@ public final class RebuildThroughputBench {
         // two decimals hide a change of a few hundredths of a millisecond per process
         System.out.println("  CPU per event, three decimals: " + ProcessCpu.millisPerOperation(rebuildCpu, after, read)
                 .entrySet().stream().map(e -> "%s %.3f ms".formatted(e.getKey(), e.getValue())).toList());
+        System.out.println("  " + resident.line());
         System.out.println(DatabaseActivity.walPer(walBefore, walAfter, read, "event"));
         System.out.println(database.topStatements(read, "event", 15));
         return new Rebuilt(rate, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
@@ -426,8 +433,10 @@ public final class RebuildThroughputBench {
      * log, its positions) written again by COPY over plain JDBC, in transactions of the rebuild's batch, into empty
      * copies of those tables with the indexes they had while the rebuild applied. @return events per second
      */
-    private static Part postgresFloor(BenchStack stack, ProcessCpu cpu, long read, Rebuilt source) throws Exception {
+    private static Part postgresFloor(BenchStack stack, ProcessCpu cpu, ResidentPeaks resident, long read,
+            Rebuilt source) throws Exception {
         PostgresFloor floor = PostgresFloor.of(stack, source.generation(), source.indexesWhileApplying());
+        resident.takePeaks();
         var before = cpu.snapshot();
         double seconds = floor.write(REPLAY_BATCH, read);
         var after = cpu.snapshot();

@@ -31,13 +31,29 @@ public final class ServiceProcess {
      * decided on a quiet machine"); measured under load, C2 was still compiling after two minutes, which is why the
      * suite ran on C1 before. The heap starts at 64 MiB and grows up to 256 MiB as the service needs it, and the
      * native heap the compilers' arenas leave behind is given back every 5 s: without both, C2 took a service to
-     * 334-346 MiB resident, over the 300 MiB it must stay under; with them 251 MiB. Serial GC: one collector thread
+     * 334-346 MiB resident, over the 300 MiB it must stay under; with them 251 MiB after a write load, but not at
+     * every service's peak: under the demo's load cpf-service reached 400 MiB (its heap grown to 173 MiB by one
+     * burst, 34 MiB live) and reporting-service 471 MiB in a rebuild (its heap at the bound, up to 93 MiB live), with
+     * 190-230 MiB outside the heap in both (metaspace 70-90, code 30-50, symbols 20, direct buffers, malloc) —
+     * bench/README.md, "The services' resident memory". Serial GC: one collector thread
      * for a small heap. The packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a
      * start's CPU, bench/README.md, "A service start"): it is our build's output, and the test JVMs, which keep
      * verification on, load the same libraries and generate the same classes first. The containers use the same
      * options; benchmarks measure with them unless told otherwise.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = everyServiceAnd("-Xms64m", "-XX:TrimNativeHeapInterval=5000");
+
+    /**
+     * What every service's environment holds unless the launcher's own sets it: glibc's malloc kept to two arenas. By
+     * default it opens up to eight per core as threads contend (a dozen in reporting-service during a rebuild), and
+     * each keeps what its threads freed — the compilers' arenas above all, 30-45 MiB at a time while C2 compiles —
+     * which the periodic trim gives back only in part. With the consumers' fetches bounded to 1 MB (the platform's
+     * defaults), reporting-service's resident peak before its first rebuild went from 314-322 to 266-275 MiB and in a
+     * rebuild from 461-471 to 439-452 MiB, its CPU per rebuilt event unchanged; cep-service's under the write load
+     * 275-280 to 271-273 MiB, its CPU per write unchanged (bench/README.md, "The services' resident memory").
+     * The containers set the same ({@code Dockerfile.jvm}).
+     */
+    public static final Map<String, String> DEFAULT_NATIVE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /**
      * For services that live a few minutes under test (the system tests' stacks): C1 alone, like the test JVMs and
@@ -169,7 +185,13 @@ public final class ServiceProcess {
         List<String> command = process.javaCommand(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        Map<String, String> variables = new LinkedHashMap<>(environment);
+        Map<String, String> variables = new LinkedHashMap<>();
+        DEFAULT_NATIVE_ENVIRONMENT.forEach((variable, value) -> {
+            if (System.getenv(variable) == null) {
+                variables.put(variable, value);
+            }
+        });
+        variables.putAll(environment);
         variables.put("HTTP_PORT", Integer.toString(port));
         variables.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         process.starting();

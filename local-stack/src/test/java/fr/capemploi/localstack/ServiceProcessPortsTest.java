@@ -95,6 +95,19 @@ class ServiceProcessPortsTest {
         assertThat(states).contains("FAILED");
     }
 
+    /** glibc's arenas are bounded in the service's environment unless the launcher's own environment says otherwise. */
+    @Test
+    void theServiceRunsWithTheNativeEnvironment() throws IOException {
+        process = service(freePorts.next(), freePorts.next(), null);
+
+        process.start();
+        process.awaitReady(READY);
+
+        String environment = Files.readString(Path.of("/proc", Long.toString(process.pid()), "environ"));
+        ServiceProcess.DEFAULT_NATIVE_ENVIRONMENT.forEach((variable, value) -> assertThat(environment.split("\0"))
+                .contains(variable + "=" + (System.getenv(variable) == null ? value : System.getenv(variable))));
+    }
+
     @Test
     void theLogTellsWhichPortWasTaken() {
         Set<Integer> ours = Set.of(8084, 9084);
