@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -49,23 +50,15 @@ final class ProcessCpu {
         Map<Long, String> processes = new HashMap<>();
         Map<Long, Long> parents = new HashMap<>();
         Map<Long, String> commandLines = new HashMap<>();
-        try (var entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String stat = Files.readString(entry.resolve("stat"));
-                    long pid = Long.parseLong(name);
-                    parents.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
-                    commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
-                } catch (IOException | RuntimeException gone) {
-                    // ended while being read
-                }
+        for (Path entry : processDirectories()) {
+            try {
+                String stat = Files.readString(entry.resolve("stat"));
+                long pid = Long.parseLong(entry.getFileName().toString());
+                parents.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
+                commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
+            } catch (IOException | RuntimeException gone) {
+                // ended while being read
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc", e);
         }
         long self = ProcessHandle.current().pid();
         commandLines.keySet().forEach(pid -> {
@@ -87,34 +80,36 @@ final class ProcessCpu {
         return read(false, true);
     }
 
+    /** The machine's processes' directories under /proc (those named by a pid). */
+    private static List<Path> processDirectories() {
+        try (var entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+    }
+
     private Map<String, Long> read(boolean resident, boolean postgresKinds) {
         Map<Long, Long> parents = new HashMap<>();
         Map<Long, Long> reaped = new HashMap<>();
         Map<Long, String> commandLines = new HashMap<>();
         Map<Long, Long> ticks = new HashMap<>();
-        try (var entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                long pid = Long.parseLong(name);
-                try {
-                    String stat = Files.readString(entry.resolve("stat"));
-                    // the command name in parentheses may hold spaces: fields are counted after its closing one
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    parents.put(pid, Long.parseLong(fields[1]));
-                    // rss (field 24) is in pages of 4 KiB
-                    ticks.put(pid, resident ? Long.parseLong(fields[21]) * 4 / 1024
-                            : Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                    reaped.put(pid, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
-                    commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended while being read: its CPU is no longer anyone's
-                }
+        for (Path entry : processDirectories()) {
+            long pid = Long.parseLong(entry.getFileName().toString());
+            try {
+                String stat = Files.readString(entry.resolve("stat"));
+                // the command name in parentheses may hold spaces: fields are counted after its closing one
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                parents.put(pid, Long.parseLong(fields[1]));
+                // rss (field 24) is in pages of 4 KiB
+                ticks.put(pid, resident ? Long.parseLong(fields[21]) * 4 / 1024
+                        : Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                reaped.put(pid, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+                commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
+            } catch (IOException | RuntimeException gone) {
+                // the process ended while being read: its CPU is no longer anyone's
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc", e);
         }
         long self = ProcessHandle.current().pid();
         Map<String, Long> byComponent = new TreeMap<>();
