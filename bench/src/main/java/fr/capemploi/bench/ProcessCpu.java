@@ -47,22 +47,11 @@ final class ProcessCpu {
      * samples often, without reading every process of the machine each time.
      */
     Map<Long, String> javaProcesses() {
-        Map<Long, String> processes = new HashMap<>();
-        Map<Long, Long> parents = new HashMap<>();
-        Map<Long, String> commandLines = new HashMap<>();
-        for (Path entry : processDirectories()) {
-            try {
-                String stat = Files.readString(entry.resolve("stat"));
-                long pid = Long.parseLong(entry.getFileName().toString());
-                parents.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
-                commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
-            } catch (IOException | RuntimeException gone) {
-                // ended while being read
-            }
-        }
+        ProcessTable table = ProcessTable.read();
         long self = ProcessHandle.current().pid();
-        commandLines.keySet().forEach(pid -> {
-            String component = component(pid, self, parents, commandLines);
+        Map<Long, String> processes = new HashMap<>();
+        table.commandLines().keySet().forEach(pid -> {
+            String component = component(pid, self, table);
             if (component != null && !component.equals("PostgreSQL") && !component.equals(CLIENT)) {
                 processes.put(pid, component);
             }
@@ -80,41 +69,55 @@ final class ProcessCpu {
         return read(false, true);
     }
 
-    /** The machine's processes' directories under /proc (those named by a pid). */
-    private static List<Path> processDirectories() {
-        try (var entries = Files.list(Path.of("/proc"))) {
-            return entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc", e);
+    /**
+     * The machine's processes at one instant, read once from /proc: each one's stat fields after its command name (the
+     * name in parentheses may hold spaces: fields are counted after its closing one), its parent and its command line.
+     * A process that ends while being read is left out: its CPU is no longer anyone's.
+     */
+    private record ProcessTable(Map<Long, String[]> stats, Map<Long, Long> parents, Map<Long, String> commandLines) {
+
+        static ProcessTable read() {
+            ProcessTable table = new ProcessTable(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            List<Path> entries;
+            try (var listed = Files.list(Path.of("/proc"))) {
+                entries = listed.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .toList();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read /proc", e);
+            }
+            for (Path entry : entries) {
+                long pid = Long.parseLong(entry.getFileName().toString());
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long parent = Long.parseLong(fields[1]);
+                    String commandLine = Files.readString(entry.resolve("cmdline")).replace('\0', ' ');
+                    table.stats().put(pid, fields);
+                    table.parents().put(pid, parent);
+                    table.commandLines().put(pid, commandLine);
+                } catch (IOException | RuntimeException gone) {
+                    // ended while being read
+                }
+            }
+            return table;
         }
     }
 
     private Map<String, Long> read(boolean resident, boolean postgresKinds) {
-        Map<Long, Long> parents = new HashMap<>();
-        Map<Long, Long> reaped = new HashMap<>();
-        Map<Long, String> commandLines = new HashMap<>();
+        ProcessTable table = ProcessTable.read();
         Map<Long, Long> ticks = new HashMap<>();
-        for (Path entry : processDirectories()) {
-            long pid = Long.parseLong(entry.getFileName().toString());
-            try {
-                String stat = Files.readString(entry.resolve("stat"));
-                // the command name in parentheses may hold spaces: fields are counted after its closing one
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                parents.put(pid, Long.parseLong(fields[1]));
-                // rss (field 24) is in pages of 4 KiB
-                ticks.put(pid, resident ? Long.parseLong(fields[21]) * 4 / 1024
-                        : Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                reaped.put(pid, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
-                commandLines.put(pid, Files.readString(entry.resolve("cmdline")).replace('\0', ' '));
-            } catch (IOException | RuntimeException gone) {
-                // the process ended while being read: its CPU is no longer anyone's
-            }
-        }
+        Map<Long, Long> reaped = new HashMap<>();
+        table.stats().forEach((pid, fields) -> {
+            // rss (field 24) is in pages of 4 KiB
+            ticks.put(pid, resident ? Long.parseLong(fields[21]) * 4 / 1024
+                    : Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            reaped.put(pid, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+        });
+        Map<Long, String> commandLines = table.commandLines();
         long self = ProcessHandle.current().pid();
         Map<String, Long> byComponent = new TreeMap<>();
         for (Map.Entry<Long, Long> process : ticks.entrySet()) {
-            String component = component(process.getKey(), self, parents, commandLines);
+            String component = component(process.getKey(), self, table);
             if (postgresKinds) {
                 if ("PostgreSQL".equals(component)) {
                     String line = commandLines.get(process.getKey());
@@ -136,12 +139,13 @@ final class ProcessCpu {
         return byComponent;
     }
 
-    private String component(long pid, long self, Map<Long, Long> parents, Map<Long, String> commandLines) {
+    private String component(long pid, long self, ProcessTable table) {
+        Map<Long, String> commandLines = table.commandLines();
         if (pid == self) {
             return CLIENT;
         }
         // a PostgreSQL backend is a child of the postmaster, which names the stack's data directory
-        for (long p = pid; p > 1 && commandLines.containsKey(p); p = parents.getOrDefault(p, 1L)) {
+        for (long p = pid; p > 1 && commandLines.containsKey(p); p = table.parents().getOrDefault(p, 1L)) {
             String line = commandLines.get(p);
             if (line.contains(stackMarker)) {
                 // by its main class: a broker's class path names the embedded PostgreSQL's jars too (local-stack's),
