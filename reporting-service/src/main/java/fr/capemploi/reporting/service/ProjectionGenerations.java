@@ -295,15 +295,16 @@ public class ProjectionGenerations {
     }
 
     /**
-     * Turns the rebuilt generation's pre-aggregates on and fills them from its facts, in one transaction
-     * ({@link GenerationRepository#restoreUpkeep}). This instance's replay channel waits meanwhile: its batches would
-     * only queue behind the transaction's table locks. A failure (the database away, a deadlock with another
-     * instance's batch) rolls everything back; the watcher tries again at its next look.
+     * Turns the rebuilt generation's pre-aggregates on and fills them from its facts, in one transaction, the people's
+     * and delays' recomputation in a second one on the other core ({@link GenerationRepository#restoreUpkeep}, the
+     * first transaction begun for it). This instance's replay channel waits meanwhile: its batches would only queue
+     * behind the transaction's table locks. A failure (the database away, a deadlock with another instance's batch)
+     * rolls the state back and leaves the triggers off; the watcher tries again at its next look.
      */
     private void restoreUpkeep(Generation building) {
         long start = System.nanoTime();
         boolean restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
-                .call(() -> generations.restoreUpkeep(building)));
+                .call(() -> generations.restoreUpkeep(building, true)));
         if (restored) {
             LOG.infof("Pre-aggregates of %s filled from its facts and kept from now on, query indexes built: %.1f s",
                     building.schema(), (System.nanoTime() - start) / 1e9);

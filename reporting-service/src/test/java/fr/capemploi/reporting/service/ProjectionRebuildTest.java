@@ -245,6 +245,56 @@ class ProjectionRebuildTest {
         assertRebuiltEqualsLive(before, building);
     }
 
+    /**
+     * The finalisation runs on two connections (the people's and delays' recomputation in a transaction of its own):
+     * a failure on either rolls the state back, and the generation, still {@code DEFERRED} with its triggers off, is
+     * filled again at the watcher's next look (a try finding it restored does nothing, calls no refresh), whether the
+     * recomputation apart had committed or not. Here {@code monthly_fact}'s refresh fails at the first try (the
+     * recomputation apart commits before it rolls back), the recomputation at the second, the third passes: the
+     * generation switched to is the one a single filling gives.
+     */
+    @Test
+    void aFinalisationFailingOnEitherConnectionLeavesTheGenerationDeferredAndIsTriedAgain() throws Exception {
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
+        ReportingScenario.awaitApplied();
+        Generation before = generations.active();
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            Generation created = createdElsewhere();
+            entityManager.createNativeQuery(created.sql("""
+                    CREATE SEQUENCE {schema}.monthly_tries;
+                    CREATE SEQUENCE {schema}.people_tries;
+                    ALTER FUNCTION {schema}.refresh_monthly_facts() RENAME TO refresh_monthly_facts_as_made;
+                    CREATE FUNCTION {schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN
+                        IF nextval('{schema}.monthly_tries') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF;
+                        PERFORM {schema}.refresh_monthly_facts_as_made();
+                    END $$;
+                    ALTER FUNCTION {schema}.refresh_people_and_delays() RENAME TO refresh_people_and_delays_as_made;
+                    CREATE FUNCTION {schema}.refresh_people_and_delays() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN
+                        IF nextval('{schema}.people_tries') = 2 THEN RAISE EXCEPTION 'injected failure'; END IF;
+                        PERFORM {schema}.refresh_people_and_delays_as_made();
+                    END $$""")).executeUpdate();
+            return created;
+        });
+        try {
+            awaitSwitchedAndCaughtUp(building);
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                for (String tries : List.of("monthly_tries", "people_tries")) {
+                    assertThat(Long.parseLong(text(statement, building.sql("SELECT last_value FROM {schema}." + tries))))
+                            .as(tries + ": failed, tried again, passed").isGreaterThanOrEqualTo(3);
+                }
+            }
+            assertRebuiltEqualsLive(before, building);
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(building.sql("""
+                        DROP FUNCTION {schema}.refresh_monthly_facts();
+                        ALTER FUNCTION {schema}.refresh_monthly_facts_as_made() RENAME TO refresh_monthly_facts;
+                        DROP FUNCTION {schema}.refresh_people_and_delays();
+                        ALTER FUNCTION {schema}.refresh_people_and_delays_as_made() RENAME TO refresh_people_and_delays"""));
+            }
+        }
+    }
+
     /** A generation to build, created as another instance creates one: under the lock, numbered after the last. */
     private Generation createdElsewhere() {
         repository.lock();
