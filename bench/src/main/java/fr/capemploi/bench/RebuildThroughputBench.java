@@ -110,11 +110,13 @@ public final class RebuildThroughputBench {
                 Collections.reverse(mirrored);
                 order.addAll(mirrored);
                 Map<String, List<Double>> rates = new LinkedHashMap<>();
+                Map<String, List<Double>> starts = new LinkedHashMap<>();
                 Map<String, List<Double>> finalisations = new LinkedHashMap<>();
                 Map<String, List<Double>> cpuPerEvent = new LinkedHashMap<>();
                 for (Variant variant : order) {
                     Rebuilt rebuilt = rebuild(stack, cpu, resident, read, readRate, floorRate, variant);
                     rates.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.rate());
+                    starts.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.start());
                     finalisations.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.finalisation());
                     cpuPerEvent.computeIfAbsent(variant.label(), l -> new ArrayList<>()).add(rebuilt.cpuPerEvent());
                 }
@@ -129,6 +131,9 @@ public final class RebuildThroughputBench {
                 System.out.println(summary);
                 System.out.println(partsSummary(rawRead, floor, new Part(allRate, mean(cpuPerEvent.get(all.label()))),
                         new Part(noneRate, mean(cpuPerEvent.get(none.label())))));
+                System.out.printf("start (the request: retired generations dropped, the new one created), mean s: %s%n",
+                        starts.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
+                                .toList());
                 System.out.printf("finalisation (triggers on, pre-aggregates filled, query indexes built), mean s: %s%n",
                         finalisations.entrySet().stream().map(e -> "%s %.2f".formatted(e.getKey(), mean(e.getValue())))
                                 .toList());
@@ -167,11 +172,12 @@ public final class RebuildThroughputBench {
     }
 
     /**
-     * A rebuild's rate and finalisation, and what the floor needs of it: its generation, and the indexes its tables
-     * had while it applied (the query indexes are built only at the finalisation).
+     * A rebuild's rate, start (the request, which answers once the generation is created) and finalisation, and what
+     * the floor needs of it: its generation, and the indexes its tables had while it applied (the query indexes are
+     * built only at the finalisation).
      */
-    private record Rebuilt(double rate, double finalisation, int generation, List<String> indexesWhileApplying,
-            double cpuPerEvent) {
+    private record Rebuilt(double rate, double start, double finalisation, int generation,
+            List<String> indexesWhileApplying, double cpuPerEvent) {
     }
 
     /** A part of the run: its events per second, and the CPU each event cost every process of the stack, in ms. */
@@ -382,6 +388,7 @@ public final class RebuildThroughputBench {
         long rebuildStart = System.nanoTime();
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
                 .get("generation").asInt();
+        double start = (System.nanoTime() - rebuildStart) / 1e9;
         String schema = "reporting_g" + building;
         List<String> indexes = PostgresFloor.indexes(stack, schema);
         if (!variant.leftOut().isEmpty()) {
@@ -415,9 +422,9 @@ public final class RebuildThroughputBench {
             filled = "monthly_fact " + rs.getLong(2) + " rows, member_item " + rs.getLong(3);
         }
         System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate,"
-                + " %.2f x the PostgreSQL floor (%s, %s UTC); finalisation %.2f s (%s)%n", activeBefore, building,
-                variant.label(), read, seconds, rate, rate / readRate, rate / floorRate, BenchStack.load(),
-                LocalTime.now(ZoneOffset.UTC).withNano(0), finalisation, filled);
+                + " %.2f x the PostgreSQL floor (%s, %s UTC); start %.2f s, finalisation %.2f s (%s)%n", activeBefore,
+                building, variant.label(), read, seconds, rate, rate / readRate, rate / floorRate, BenchStack.load(),
+                LocalTime.now(ZoneOffset.UTC).withNano(0), start, finalisation, filled);
         System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, after, read));
         // two decimals hide a change of a few hundredths of a millisecond per process
         System.out.println("  CPU per event, three decimals: " + ProcessCpu.millisPerOperation(rebuildCpu, after, read)
@@ -425,7 +432,7 @@ public final class RebuildThroughputBench {
         System.out.println("  " + resident.line());
         System.out.println(DatabaseActivity.walPer(walBefore, walAfter, read, "event"));
         System.out.println(database.topStatements(read, "event", 15));
-        return new Rebuilt(rate, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
+        return new Rebuilt(rate, start, finalisation, building, indexes, millisPerEvent(rebuildCpu, after, read));
     }
 
     /**

@@ -128,6 +128,8 @@ public class ProjectionGenerations {
             LOG.infof("Rebuilding in place of %s, built before the projection schema's baseline",
                     stale.stream().map(Generation::schema).toList());
             rebuild();
+        } else {
+            prepareNext();
         }
     }
 
@@ -176,13 +178,51 @@ public class ProjectionGenerations {
             if (running.isPresent()) {
                 return running.get();
             }
-            for (Generation retired : generations.retiredWithTables()) {
-                generations.drop(retired, consumerNames(retired));
+            long start = System.nanoTime();
+            List<Generation> retired = generations.retiredWithTables();
+            for (Generation generation : retired) {
+                generations.drop(generation, consumerNames(generation));
+            }
+            if (!retired.isEmpty()) {
+                LOG.infof("Dropped %s, retired, in %.2f s", retired.stream().map(Generation::schema).toList(),
+                        (System.nanoTime() - start) / 1e9);
             }
             return generations.create(generations.lastNumber() + 1, Generation.State.BUILDING);
         });
         feedRebuild(building);
         return roles.lastRebuild();
+    }
+
+    /**
+     * Prepares the schema of the generation the next rebuild will create ({@link GenerationRepository#prepare}), on a
+     * thread of its own: the migrations a rebuild's start would apply are applied now, when nothing waits for them
+     * (after a switch, or at start-up with no rebuild to feed), and the rebuild only checks them. Under the
+     * generations lock: a rebuild asked for meanwhile waits for the preparation, then finds its schema made. Should
+     * it fail (the database away), the rebuild migrates the schema itself, as before.
+     */
+    private void prepareNext() {
+        Thread preparer = new Thread(() -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    generations.lock();
+                    long start = System.nanoTime();
+                    int next = generations.lastNumber() + 1;
+                    if (generations.prepare(next)) {
+                        LOG.infof("Schema of the next generation, %s, prepared in %.2f s",
+                                Generation.numbered(next, Generation.State.BUILDING).schema(),
+                                (System.nanoTime() - start) / 1e9);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // at shutdown, the container may be gone already
+                if (running) {
+                    LOG.warnf("The next generation's schema is not prepared (the rebuild will make it): %s",
+                            e.getMessage());
+                }
+            }
+        }, "projection-prepare");
+        preparer.setDaemon(true);
+        preparer.start();
     }
 
     /**
@@ -295,15 +335,16 @@ public class ProjectionGenerations {
     }
 
     /**
-     * Turns the rebuilt generation's pre-aggregates on and fills them from its facts, in one transaction
-     * ({@link GenerationRepository#restoreUpkeep}). This instance's replay channel waits meanwhile: its batches would
-     * only queue behind the transaction's table locks. A failure (the database away, a deadlock with another
-     * instance's batch) rolls everything back; the watcher tries again at its next look.
+     * Turns the rebuilt generation's pre-aggregates on and fills them from its facts, in one transaction, the people's
+     * and delays' recomputation in a second one on the other core ({@link GenerationRepository#restoreUpkeep}, the
+     * first transaction begun for it). This instance's replay channel waits meanwhile: its batches would only queue
+     * behind the transaction's table locks. A failure (the database away, a deadlock with another instance's batch)
+     * rolls the state back and leaves the triggers off; the watcher tries again at its next look.
      */
     private void restoreUpkeep(Generation building) {
         long start = System.nanoTime();
         boolean restored = replay.whileHeld(() -> QuarkusTransaction.requiringNew().timeout(UPGRADE_TIMEOUT_SECONDS)
-                .call(() -> generations.restoreUpkeep(building)));
+                .call(() -> generations.restoreUpkeep(building, true)));
         if (restored) {
             LOG.infof("Pre-aggregates of %s filled from its facts and kept from now on, query indexes built: %.1f s",
                     building.schema(), (System.nanoTime() - start) / 1e9);
@@ -332,6 +373,7 @@ public class ProjectionGenerations {
         });
         LOG.infof("Projections now answered by %s; %s retired%s", next.schema(), previous.schema(),
                 switchedHere ? "" : " (switched by another instance)");
+        prepareNext();
     }
 
     /**
@@ -350,6 +392,7 @@ public class ProjectionGenerations {
             return null;
         });
         LOG.infof("Projections now answered by %s; %s retired", next.schema(), previous.schema());
+        prepareNext();
     }
 
     private String consumerName(EventProjection projection, Generation generation) {

@@ -245,6 +245,119 @@ class ProjectionRebuildTest {
         assertRebuiltEqualsLive(before, building);
     }
 
+    /**
+     * The schema of the generation the next rebuild creates is prepared ahead (at start-up, after each switch):
+     * migrated, not recorded. Nothing counts it as a generation — not the generations table, not the status, not the
+     * clean-up of retired generations — and the next rebuild takes it as it stands, its history not migrated again;
+     * once switched, the one after it is prepared in its turn.
+     */
+    @Test
+    void theNextGenerationsSchemaIsPreparedAheadAndTakenAsItStandsByTheNextRebuild() throws Exception {
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
+        ReportingScenario.awaitApplied();
+        Generation before = generations.active();
+        int next = QuarkusTransaction.requiringNew().call(() -> {
+            repository.lock();
+            return repository.lastNumber() + 1;
+        });
+        Generation prepared = Generation.numbered(next, Generation.State.BUILDING);
+        String versions = history(before, false);
+        await("prepared").atMost(Duration.ofSeconds(60)).until(() -> versions.equals(history(prepared, false)));
+        String installed = history(prepared, true);
+
+        assertThat(QuarkusTransaction.requiringNew().call(repository::live)).extracting(Generation::number)
+                .doesNotContain(next);
+        assertThat(rowsOf("projection_generation", next)).isZero();
+        io.restassured.path.json.JsonPath status = given().auth().oauth2(TestTokens.admin())
+                .get("/api/v1/projections/status").then().statusCode(200).extract().jsonPath();
+        assertThat(status.getInt("activeGeneration")).isEqualTo(before.number());
+        assertThat(status.getList("partitions.generation", Integer.class)).doesNotContain(next);
+        retiredGenerations.dropExpired();
+        assertThat(schemaExists(prepared.schema())).isTrue();
+
+        int rebuilding = given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/projections/rebuild")
+                .then().statusCode(202).extract().path("generation");
+        assertThat(rebuilding).isEqualTo(next);
+        awaitSwitchedAndCaughtUp(prepared);
+        assertThat(history(prepared, true)).as("taken as it stands, not migrated again").isEqualTo(installed);
+        assertRebuiltEqualsLive(before, generations.active());
+        Generation after = Generation.numbered(next + 1, Generation.State.BUILDING);
+        await("the next one prepared").atMost(Duration.ofSeconds(60))
+                .until(() -> versions.equals(history(after, false)));
+    }
+
+    /**
+     * The finalisation runs on two connections (the people's and delays' recomputation in a transaction of its own):
+     * a failure on either rolls the state back, and the generation, still {@code DEFERRED} with its triggers off, is
+     * filled again at the watcher's next look (a try finding it restored does nothing, calls no refresh), whether the
+     * recomputation apart had committed or not. Here {@code monthly_fact}'s refresh fails at the first try (the
+     * recomputation apart commits before it rolls back), the recomputation at the second, the third passes: the
+     * generation switched to is the one a single filling gives.
+     */
+    @Test
+    void aFinalisationFailingOnEitherConnectionLeavesTheGenerationDeferredAndIsTriedAgain() throws Exception {
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
+        ReportingScenario.awaitApplied();
+        Generation before = generations.active();
+        Generation building = QuarkusTransaction.requiringNew().call(() -> {
+            Generation created = createdElsewhere();
+            entityManager.createNativeQuery(created.sql("""
+                    CREATE SEQUENCE {schema}.monthly_tries;
+                    CREATE SEQUENCE {schema}.people_tries;
+                    ALTER FUNCTION {schema}.refresh_monthly_facts() RENAME TO refresh_monthly_facts_as_made;
+                    CREATE FUNCTION {schema}.refresh_monthly_facts() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN
+                        IF nextval('{schema}.monthly_tries') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF;
+                        PERFORM {schema}.refresh_monthly_facts_as_made();
+                    END $$;
+                    ALTER FUNCTION {schema}.refresh_people_and_delays() RENAME TO refresh_people_and_delays_as_made;
+                    CREATE FUNCTION {schema}.refresh_people_and_delays() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN
+                        IF nextval('{schema}.people_tries') = 2 THEN RAISE EXCEPTION 'injected failure'; END IF;
+                        PERFORM {schema}.refresh_people_and_delays_as_made();
+                    END $$""")).executeUpdate();
+            return created;
+        });
+        try {
+            awaitSwitchedAndCaughtUp(building);
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                for (String tries : List.of("monthly_tries", "people_tries")) {
+                    assertThat(Long.parseLong(text(statement, building.sql("SELECT last_value FROM {schema}." + tries))))
+                            .as(tries + ": failed, tried again, passed").isGreaterThanOrEqualTo(3);
+                }
+            }
+            assertRebuiltEqualsLive(before, building);
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(building.sql("""
+                        DROP FUNCTION {schema}.refresh_monthly_facts();
+                        ALTER FUNCTION {schema}.refresh_monthly_facts_as_made() RENAME TO refresh_monthly_facts;
+                        DROP FUNCTION {schema}.refresh_people_and_delays();
+                        ALTER FUNCTION {schema}.refresh_people_and_delays_as_made() RENAME TO refresh_people_and_delays"""));
+            }
+        }
+    }
+
+    /**
+     * The versions in a generation's history, in order (with the instant each was installed at), or null while it
+     * has none.
+     */
+    @Transactional
+    String history(Generation generation, boolean installedAt) {
+        String table = generation.schema() + "_history.projection_schema_history";
+        if (entityManager.createNativeQuery("SELECT CAST(to_regclass(?1) AS TEXT)").setParameter(1, table)
+                .getSingleResult() == null) {
+            return null;
+        }
+        return (String) entityManager.createNativeQuery("SELECT string_agg(version" + (installedAt
+                ? " || ' ' || installed_on" : "") + ", ', ' ORDER BY installed_rank) FROM " + table
+                + " WHERE success AND version IS NOT NULL").getSingleResult();
+    }
+
+    @Transactional
+    long rowsOf(String table, int generation) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table + " WHERE generation = ?1")
+                .setParameter(1, generation).getSingleResult()).longValue();
+    }
+
     /** A generation to build, created as another instance creates one: under the lock, numbered after the last. */
     private Generation createdElsewhere() {
         repository.lock();

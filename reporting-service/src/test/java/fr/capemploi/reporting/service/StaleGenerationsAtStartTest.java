@@ -65,6 +65,8 @@ class StaleGenerationsAtStartTest {
         });
         int building = stale + 1;
         QuarkusTransaction.requiringNew().run(() -> {
+            // under the lock: this version prepares the next generation's schema on a thread of its own
+            repository.lock();
             for (String statement : generationsFromBeforeTheBaseline(stale, building)) {
                 entityManager.createNativeQuery(statement).executeUpdate();
             }
@@ -117,6 +119,9 @@ class StaleGenerationsAtStartTest {
         String g = "reporting_g" + stale;
         String b = "reporting_g" + building;
         return List.of(
+                // the next generation's schema, which this version prepares ahead (GenerationRepository.prepare), a
+                // version from before the baseline did not
+                "DROP SCHEMA IF EXISTS " + g + ", " + g + "_history, " + b + ", " + b + "_history CASCADE",
                 "UPDATE projection_generation SET state = 'RETIRED', retired_at = now() WHERE state = 'ACTIVE'",
                 // the active generation, from before Flyway: its tables, no history (one of them is enough to tell it
                 // apart from a new generation; readiness reads this one)
