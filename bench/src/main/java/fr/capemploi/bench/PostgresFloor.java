@@ -78,8 +78,15 @@ final class PostgresFloor {
             for (String table : FACT_TABLES) {
                 rows.put(table, lines(copy, "COPY " + source + "." + table + " TO STDOUT"));
             }
-            List<byte[]> processed = lines(copy, "COPY (SELECT '" + CONSUMER_PREFIX + "' || consumer, event_id FROM"
-                    + " processed_event WHERE " + consumers + ") TO STDOUT");
+            // the log's rows under numbers of the floor's own consumers (V0_7), registered before the timed part as
+            // a rebuild's consumers are in its first batch
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO event_consumer (name) SELECT '" + CONSUMER_PREFIX + "' || name"
+                        + " FROM event_consumer WHERE name LIKE '%.g" + generation + "' ON CONFLICT (name) DO NOTHING");
+            }
+            List<byte[]> processed = lines(copy, "COPY (SELECT f.id, p.event_id FROM processed_event p"
+                    + " JOIN event_consumer c ON c.id = p.consumer_id JOIN event_consumer f ON f.name = '"
+                    + CONSUMER_PREFIX + "' || c.name WHERE c.name LIKE '%.g" + generation + "') TO STDOUT");
             List<Position> positions = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT consumer, topic, kafka_partition FROM consumer_offset"
@@ -131,7 +138,7 @@ final class PostgresFloor {
                         copyIn(copy, "COPY " + SCHEMA + "." + table.getKey() + " FROM STDIN", table.getValue(), b,
                                 batches);
                     }
-                    copyIn(copy, "COPY processed_event (consumer, event_id) FROM STDIN", processed, b, batches);
+                    copyIn(copy, "COPY processed_event (consumer_id, event_id) FROM STDIN", processed, b, batches);
                     for (Position position : positions) {
                         advance.setString(1, position.consumer());
                         advance.setString(2, position.topic());
@@ -146,7 +153,8 @@ final class PostgresFloor {
             double seconds = (System.nanoTime() - start) / 1e9;
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("DELETE FROM processed_event WHERE consumer LIKE '" + CONSUMER_PREFIX + "%'");
+                statement.execute("WITH gone AS (DELETE FROM event_consumer WHERE name LIKE '" + CONSUMER_PREFIX
+                        + "%' RETURNING id) DELETE FROM processed_event WHERE consumer_id IN (SELECT id FROM gone)");
                 statement.execute("DELETE FROM consumer_offset WHERE consumer LIKE '" + CONSUMER_PREFIX + "%'");
                 statement.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
             }

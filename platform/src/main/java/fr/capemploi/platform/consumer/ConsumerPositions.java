@@ -2,8 +2,10 @@ package fr.capemploi.platform.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,6 +28,16 @@ public class ConsumerPositions {
     }
 
     /**
+     * The log's rows of a batch: one per id, under the consumer's number ({@code event_consumer}, V0_7), found by name
+     * in the statement itself. A consumer not registered yet gives no row; {@link #register} then registers it and the
+     * statement runs again, in the same transaction: a registration rolled back with its batch leaves no number behind
+     * that a later batch could log under while another instance registers the name anew. The name is looked up once
+     * (a materialised CTE), never once per id.
+     */
+    private static final String LOG_ROWS = "WITH c AS MATERIALIZED (SELECT id FROM event_consumer WHERE name = ?)"
+            + " INSERT INTO processed_event (consumer_id, event_id) SELECT c.id, e FROM c, unnest(?) e";
+
+    /**
      * Records the events of a batch as processed by this consumer, in one statement.
      *
      * @return the ids not seen before by this consumer (a redelivery or a duplicate publish is left out)
@@ -35,42 +47,54 @@ public class ConsumerPositions {
             return new HashSet<>();
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Set<UUID> fresh = new HashSet<>();
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?)
-                    ON CONFLICT DO NOTHING RETURNING event_id
-                    """)) {
-                insert.setString(1, consumer);
-                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.add(rs.getObject(1, UUID.class));
-                    }
-                }
+            Set<UUID> fresh = logNew(connection, consumer, eventIds);
+            // none new: every id was logged before, or the consumer had no number yet (its first batch). Asked again
+            // whatever the registration found: another instance may have committed the name since the insert
+            if (fresh.isEmpty()) {
+                register(connection, consumer);
+                fresh = logNew(connection, consumer, eventIds);
             }
             return fresh;
         });
     }
 
+    private static Set<UUID> logNew(Connection connection, String consumer, List<UUID> eventIds) throws SQLException {
+        Set<UUID> fresh = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(
+                LOG_ROWS + " ON CONFLICT DO NOTHING RETURNING event_id")) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return fresh;
+    }
+
     /**
      * Records the events of a batch as processed by this consumer, in one statement, when none of them can have been
-     * processed before (a batch prepared ahead of its transaction: a rebuild from offset 0, a live channel past its
-     * positions). A plain insert: the log's key refuses an event already in it, failing the transaction, which is
-     * then applied again the usual way ({@link #markProcessed}). {@code ON CONFLICT DO NOTHING RETURNING} looked each
-     * id up in the key before inserting it and sent every id back: 12-25 % of a rebuild's statement time for rows
-     * the rebuild's fresh consumer never had (bench/README.md).
+     * processed before (a batch past the consumer's stored positions: a rebuild from offset 0, a live channel's batch
+     * applied in one transaction, a batch prepared ahead of its transaction). A plain insert: the log's key refuses an
+     * event already in it (a duplicate publish at another offset), failing the transaction, which is then applied
+     * again the usual way ({@link #markProcessed}). {@code ON CONFLICT DO NOTHING RETURNING} looked each id up in the
+     * key before inserting it and sent every id back: 12-25 % of a rebuild's statement time for rows the rebuild's
+     * fresh consumer never had, ~9-10 blocks a row on the live channel against ~5-6 (bench/README.md).
      */
     public void markFresh(String consumer, List<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?)")) {
-                insert.setString(1, consumer);
-                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
-                insert.executeUpdate();
-            } catch (java.sql.SQLException e) {
+            try {
+                if (logAll(connection, consumer, eventIds) == 0) {
+                    register(connection, consumer);
+                    if (logAll(connection, consumer, eventIds) == 0) {
+                        throw new IllegalStateException("consumer " + consumer + " has no number to log under");
+                    }
+                }
+            } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     // an expected turn (the batch is applied again the usual way), not an error to log as one
                     throw new AlreadyProcessed(consumer);
@@ -78,6 +102,26 @@ public class ConsumerPositions {
                 throw e;
             }
         });
+    }
+
+    private static int logAll(Connection connection, String consumer, List<UUID> eventIds) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(LOG_ROWS)) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            return insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives the consumer its number, in the caller's transaction, unless it has one. Another instance registering the
+     * same name makes this wait for its commit (then keeps its number) or its rollback (then registers it here).
+     */
+    private static void register(Connection connection, String consumer) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO event_consumer (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
+            insert.setString(1, consumer);
+            insert.executeUpdate();
+        }
     }
 
     private static final String UNIQUE_VIOLATION = "23505";

@@ -383,7 +383,9 @@ public final class ProjectionChannel {
             Map<ProjectionFeed, ProjectionFeed.Applied> results = new HashMap<>();
             inProjectionTransaction(() -> {
                 results.clear();
-                work.forEach((feed, list) -> results.put(feed, feed.applyInTransaction(list, this::envelope)));
+                // every record selected is past its projection's stored position: logged by a plain insert, a
+                // duplicate publish failing the batch into the fallbacks below, which filter set-wise
+                work.forEach((feed, list) -> results.put(feed, feed.applyInTransaction(list, this::envelope, true)));
                 work.keySet().forEach(feed -> feed.projection().completeBatch());
                 return null;
             });
@@ -528,7 +530,7 @@ public final class ProjectionChannel {
     }
 
     private ProjectionFeed.Applied alone(ProjectionFeed feed, List<ConsumerRecord<String, byte[]>> records) {
-        ProjectionFeed.Applied applied = feed.applyInTransaction(records, this::envelope);
+        ProjectionFeed.Applied applied = feed.applyInTransaction(records, this::envelope, false);
         feed.projection().completeBatch();
         return applied;
     }

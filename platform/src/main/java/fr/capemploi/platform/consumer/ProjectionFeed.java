@@ -109,20 +109,40 @@ public final class ProjectionFeed {
      * Applies records (in partition order) in the caller's transaction, each read by {@code decoder} (the channel
      * reads a record once for all its projections): drops the events already processed by this
      * consumer in one statement, applies the others in order, then advances each partition once.
+     * <p>
+     * {@code pastPositions}: the records were selected past the stored positions, so none of their events can have
+     * been applied unless it was published twice (at two offsets). They are then logged by a plain insert
+     * ({@link ConsumerPositions#markFresh}), which fails the transaction on such a duplicate; the caller applies the
+     * batch again without the assumption ({@code false}: {@link ConsumerPositions#markProcessed}'s set-wise filter),
+     * as a prepared batch is.
      *
      * @return the positions to remember once the transaction has committed, and the applied events' recording times
      */
     Applied applyInTransaction(List<ConsumerRecord<String, byte[]>> records,
-            Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder) {
+            Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder, boolean pastPositions) {
         List<EventEnvelope> envelopes = records.stream().map(decoder).toList();
         projection.beginBatch();
         List<EventEnvelope> handled = envelopes.stream().filter(e -> projection.handles(e.eventType())).toList();
-        Set<UUID> fresh = positions.markProcessed(consumerName, handled.stream().map(EventEnvelope::eventId).toList());
-        List<EventEnvelope> toApply = new ArrayList<>(fresh.size());
-        for (EventEnvelope envelope : handled) {
-            // remove(): the same event twice in one batch is applied once
-            if (fresh.remove(envelope.eventId())) {
-                toApply.add(envelope);
+        List<EventEnvelope> toApply = new ArrayList<>(handled.size());
+        if (pastPositions) {
+            Set<UUID> seen = new HashSet<>();
+            List<UUID> eventIds = new ArrayList<>(handled.size());
+            for (EventEnvelope envelope : handled) {
+                // the same event twice in one batch is applied once
+                if (seen.add(envelope.eventId())) {
+                    toApply.add(envelope);
+                    eventIds.add(envelope.eventId());
+                }
+            }
+            positions.markFresh(consumerName, eventIds);
+        } else {
+            Set<UUID> fresh = positions.markProcessed(consumerName,
+                    handled.stream().map(EventEnvelope::eventId).toList());
+            for (EventEnvelope envelope : handled) {
+                // remove(): the same event twice in one batch is applied once
+                if (fresh.remove(envelope.eventId())) {
+                    toApply.add(envelope);
+                }
             }
         }
         projection.prepare(toApply);

@@ -53,7 +53,7 @@ public class Retention {
         this.settings = config.retention();
         this.tables = List.of(
                 new Pruned("outbox_event", "id", "published_at", settings.outboxPublished()),
-                new Pruned("processed_event", "consumer, event_id", "processed_at", settings.processedEvents()),
+                new Pruned("processed_event", "consumer_id, event_id", "processed_at", settings.processedEvents()),
                 new Pruned("idempotent_response", "caller, operation, idempotency_key", "created_at",
                         settings.idempotentAnswers()));
         for (String table : List.of("outbox_event", "processed_event", "idempotent_response", "consumer_offset",

@@ -14,15 +14,23 @@ import fr.capemploi.platform.testapp.WidgetFeed;
 import fr.capemploi.testsupport.PlatformTestResource;
 import fr.capemploi.testsupport.TestEvents;
 import fr.capemploi.testsupport.TopicProbe;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,6 +58,37 @@ class ProjectionFeedTest {
         send(last);
 
         assertThat(feed.registeredOnceApplied(region, last)).isEqualTo(2);
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * A batch is logged by a plain insert (its records are past the stored positions): the same event published again
+     * at a later offset, after its first copy was applied, fails that batch, which is applied again with the set-wise
+     * filter, passing over the copy and applying the rest.
+     */
+    @Test
+    void anEventPublishedAgainAfterItWasAppliedFailsItsBatchIntoTheFilter() {
+        String region = uniqueRegion();
+        EventEnvelope event = registration(region);
+        send(event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.processed(event.eventId()));
+        double retried = counter("projection.channel.batches.retried", "channel", "widgets");
+        double duplicates = counter("projection.events.duplicates", "projection", WidgetFeed.CONSUMER);
+
+        send(event);
+        EventEnvelope after = registration(region);
+        send(after);
+
+        assertThat(feed.registeredOnceApplied(region, after)).isEqualTo(2);
+        assertThat(counter("projection.channel.batches.retried", "channel", "widgets")).isGreaterThan(retried);
+        assertThat(counter("projection.events.duplicates", "projection", WidgetFeed.CONSUMER))
+                .isGreaterThan(duplicates);
+    }
+
+    private double counter(String name, String tag, String value) {
+        return registry.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     @Inject
@@ -93,6 +132,108 @@ class ProjectionFeedTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> positions.markProcessed(
                 "platform-test.another-" + UUID.randomUUID(), List.of(first, loggedBefore))))
                 .as("another consumer's log is its own").containsExactlyInAnyOrder(first, loggedBefore);
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * A database migrated to V0_7 (the log keyed by a consumer's number) keeps what it had logged under the consumers'
+     * names: each event logged before is still refused by its consumer, by either insert, and only by it. The
+     * platform's migrations run in a schema of its own up to V0_6, as a service's database of the release before holds
+     * them, then V0_7.
+     */
+    @Test
+    void eventsLoggedBeforeTheLogWasKeyedByNumberAreStillRefusedAfter() throws Exception {
+        String schema = "before_v0_7_" + UUID.randomUUID().toString().substring(0, 8);
+        UUID logged = UUID.randomUUID();
+        UUID loggedByAnother = UUID.randomUUID();
+        String at = "2026-11-20T10:00:00Z";
+        inSchemaByJdbc(schema, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String before : List.of("V0_1__outbox.sql", "V0_2__consumer.sql",
+                        "V0_3__idempotent_response.sql", "V0_4__idempotent_response_structure.sql",
+                        "V0_5__retention_indexes.sql", "V0_6__idempotent_response_resource.sql")) {
+                    statement.execute(platformMigration(before));
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event"
+                    + " (consumer, event_id, processed_at) VALUES (?, ?, CAST(? AS TIMESTAMPTZ))")) {
+                for (Object[] row : List.of(new Object[] {"reporting-service.portfolio.g3", logged},
+                        new Object[] {"cep-service.beneficiary-directory", loggedByAnother})) {
+                    insert.setString(1, (String) row[0]);
+                    insert.setObject(2, row[1]);
+                    insert.setString(3, at);
+                    insert.executeUpdate();
+                }
+            }
+        });
+        try {
+            inSchemaByJdbc(schema, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(platformMigration("V0_7__processed_event_consumer_id.sql"));
+                }
+            });
+            UUID fresh = UUID.randomUUID();
+            assertThat(inSchema(schema, () -> positions.markProcessed("reporting-service.portfolio.g3",
+                    List.of(logged, fresh)))).containsExactly(fresh);
+            assertThatThrownBy(() -> inSchema(schema, () -> {
+                positions.markFresh("reporting-service.portfolio.g3", List.of(UUID.randomUUID(), logged));
+                return null;
+            })).isInstanceOf(ConsumerPositions.AlreadyProcessed.class);
+            assertThat(inSchema(schema, () -> positions.markProcessed("cep-service.beneficiary-directory",
+                    List.of(logged, loggedByAnother)))).as("another consumer's log is its own").containsExactly(logged);
+            assertThat(inSchema(schema, () -> positions.markProcessed("cep-service.cpf-" + UUID.randomUUID(),
+                    List.of(logged, loggedByAnother)))).as("a consumer new after the migration")
+                    .containsExactlyInAnyOrder(logged, loggedByAnother);
+            assertThat(inSchema(schema, () -> ((Number) entityManager.createNativeQuery("SELECT count(*) FROM"
+                    + " processed_event WHERE event_id = ?1 AND processed_at = CAST(?2 AS TIMESTAMPTZ)")
+                    .setParameter(1, loggedByAnother).setParameter(2, at).getSingleResult()).longValue()))
+                    .as("the age retention reads, kept").isEqualTo(1);
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static String platformMigration(String file) throws java.io.IOException {
+        try (var in = ProjectionFeedTest.class.getClassLoader().getResourceAsStream("db/platform/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private interface JdbcWork {
+        void run(Connection connection) throws Exception;
+    }
+
+    /** One JDBC transaction outside the application's, its unqualified tables the given schema's (created if new). */
+    private void inSchemaByJdbc(String schema, JdbcWork work) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                statement.execute("SET LOCAL search_path TO " + schema);
+            }
+            work.run(connection);
+            connection.commit();
+        }
+    }
+
+    /** Runs {@code work} in a transaction of its own whose unqualified tables are the given schema's. */
+    private <T> T inSchema(String schema, java.util.function.Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL search_path TO " + schema);
+                }
+            });
+            return work.get();
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.capemploi.events.EventEnvelope;
+import fr.capemploi.platform.consumer.ConsumerPositions;
 import fr.capemploi.platform.testapp.WidgetFeed;
 import fr.capemploi.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,6 +21,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +79,7 @@ class RetentionTest {
             }
             insertProcessed(2_500);
             // time passes: everything written so far is a little over a week older
-            age("processed_event", "processed_at", "consumer = 'long-run'", Duration.ofDays(8));
+            age("processed_event", "processed_at", LONG_RUN, Duration.ofDays(8));
             age("idempotent_response", "created_at", "true", Duration.ofDays(8));
             await().atMost(Duration.ofSeconds(30)).until(() -> count("outbox_event", "published_at IS NULL") == 0);
             age("outbox_event", "published_at", "true", Duration.ofDays(8));
@@ -87,7 +89,7 @@ class RetentionTest {
             assertThat(count("outbox_event", "true")).isZero();
             assertThat(count("idempotent_response", "true")).isZero();
             // the processed-event window is 30 days: at most four "days" of rows (8 days each) are kept
-            assertThat(count("processed_event", "consumer = 'long-run'")).isLessThanOrEqualTo(4 * 2_500);
+            assertThat(count("processed_event", LONG_RUN)).isLessThanOrEqualTo(4 * 2_500);
         }
         given().get(metrics).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("platform_table_rows{table=\"processed_event\"}"))
@@ -101,10 +103,14 @@ class RetentionTest {
                 + by.toSeconds() + ") WHERE " + column + " IS NOT NULL AND " + where).executeUpdate();
     }
 
+    private static final String LONG_RUN = "consumer_id = (SELECT id FROM event_consumer WHERE name = 'long-run')";
+
+    @Inject
+    ConsumerPositions positions;
+
     @Transactional
     void insertProcessed(int rows) {
-        entityManager.createNativeQuery("INSERT INTO processed_event (consumer, event_id) "
-                + "SELECT 'long-run', gen_random_uuid() FROM generate_series(1, ?1)").setParameter(1, rows).executeUpdate();
+        positions.markFresh("long-run", Stream.generate(UUID::randomUUID).limit(rows).toList());
     }
 
     @Transactional

@@ -49,7 +49,8 @@ public class WidgetFeed {
     @Transactional
     public boolean processed(UUID eventId) {
         return ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM processed_event WHERE consumer = ?1 AND event_id = ?2")
+                "SELECT count(*) FROM processed_event p JOIN event_consumer c ON c.id = p.consumer_id"
+                + " WHERE c.name = ?1 AND p.event_id = ?2")
                 .setParameter(1, CONSUMER).setParameter(2, eventId).getSingleResult()).longValue() == 1;
     }
 

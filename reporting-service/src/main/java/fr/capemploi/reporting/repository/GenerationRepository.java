@@ -376,7 +376,9 @@ public class GenerationRepository {
     public void drop(Generation generation, List<String> consumers) {
         dropSchemas(generation);
         for (String consumer : consumers) {
-            entityManager.createNativeQuery("DELETE FROM processed_event WHERE consumer = ?1")
+            // the consumer's number goes with its log: a name used again later is registered anew
+            entityManager.createNativeQuery("WITH gone AS (DELETE FROM event_consumer WHERE name = ?1 RETURNING id) "
+                    + "DELETE FROM processed_event WHERE consumer_id IN (SELECT id FROM gone)")
                     .setParameter(1, consumer).executeUpdate();
             entityManager.createNativeQuery("DELETE FROM consumer_offset WHERE consumer = ?1")
                     .setParameter(1, consumer).executeUpdate();

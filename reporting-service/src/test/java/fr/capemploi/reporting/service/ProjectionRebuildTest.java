@@ -125,9 +125,12 @@ class ProjectionRebuildTest {
         assertThat(retiredGenerations.dropExpired()).doesNotContain(before.number());
         assertThat(schemaExists(before.schema())).isTrue();
         ageRetirement(before.number(), Duration.ofHours(2));
+        List<Integer> retiredConsumers = consumerNumbers(before.consumerSuffix());
+        assertThat(retiredConsumers).isNotEmpty();
         assertThat(retiredGenerations.dropExpired()).contains(before.number());
         assertThat(schemaExists(before.schema())).isFalse();
-        assertThat(rowsOf("processed_event", before.consumerSuffix())).isZero();
+        assertThat(loggedUnder(retiredConsumers)).isZero();
+        assertThat(consumerNumbers(before.consumerSuffix())).isEmpty();
         assertThat(rowsOf("consumer_offset", before.consumerSuffix())).isZero();
         assertThat(schemaExists(after.schema())).isTrue();
     }
@@ -231,8 +234,9 @@ class ProjectionRebuildTest {
             assertThat(Long.parseLong(text(statement, building.sql("SELECT last_value FROM {schema}.injected_failures"))))
                     .as("the failure happened, and the batch passed after it").isGreaterThan(1);
             for (String projection : List.of("structures", "beneficiary-facts", "cep-facts", "cpf-facts")) {
-                String events = "SELECT count(*) || ' ' || count(DISTINCT event_id) FROM processed_event WHERE consumer = "
-                        + "'reporting-service." + projection + "%s'";
+                String events = "SELECT count(*) || ' ' || count(DISTINCT event_id) FROM processed_event p"
+                        + " JOIN event_consumer c ON c.id = p.consumer_id WHERE c.name = 'reporting-service." + projection
+                        + "%s'";
                 assertThat(text(statement, events.formatted(building.consumerSuffix()))).as(projection)
                         .isEqualTo(text(statement, events.formatted(before.consumerSuffix())));
                 String deadLetters = "SELECT count(*) FROM dead_lettered_event WHERE consumer = 'reporting-service."
@@ -469,6 +473,21 @@ class ProjectionRebuildTest {
         return ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?1").setParameter(1, schema)
                 .getSingleResult()).intValue() == 1;
+    }
+
+    /** The processed-event log's numbers of the consumers whose names end so (V0_7). */
+    @Transactional
+    List<Integer> consumerNumbers(String consumerSuffix) {
+        return entityManager.createNativeQuery("SELECT id FROM event_consumer WHERE name LIKE ?1", Integer.class)
+                .setParameter(1, "%" + consumerSuffix).getResultList();
+    }
+
+    @Transactional
+    long loggedUnder(List<Integer> consumers) {
+        String numbers = String.join(", ", consumers.stream().map(String::valueOf).toList());
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM processed_event WHERE consumer_id IN (" + numbers + ")").getSingleResult())
+                .longValue();
     }
 
     @Transactional
