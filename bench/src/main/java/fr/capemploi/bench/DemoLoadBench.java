@@ -18,7 +18,9 @@ import org.jboss.logmanager.LogContext;
  * The demo's load ({@code ./suite demo}) against a stack of its own: its rate, and the CPU each demo request costs
  * each process of the suite (the services, PostgreSQL, the broker, the loader itself, in this JVM), from the
  * first request until the reporting service has applied every event. The figure to compare with the bare write path
- * ({@code WritePath}): what a demo request costs beyond a plain write.
+ * ({@code WritePath}): what a demo request costs beyond a plain write. Each minute and the whole run also print the
+ * services' resident peaks (sampled twice a second, {@link ResidentPeaks}): #11 bounds them, and a burst of a minute
+ * (a heap grown once and kept) is what the figure at the end alone cannot date.
  */
 public final class DemoLoadBench {
 
@@ -56,6 +58,7 @@ public final class DemoLoadBench {
             }
             DemoCommand.Options options = DemoCommand.Options.of(scale, null, concurrency, null);
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
+            ResidentPeaks resident = new ResidentPeaks(new ProcessCpu(stack.dataDirectory()));
             DatabaseActivity database = new DatabaseActivity(stack);
             var databaseBefore = database.snapshot(true);
             String loadBefore = BenchStack.load();
@@ -82,13 +85,15 @@ public final class DemoLoadBench {
                                 long[] ticks = BenchStack.machineTicks();
                                 // idle cores in a minute: the load, not the CPU per request, bounded its rate
                                 System.out.println("  last minute: " + now.since(last[0]) + " ("
-                                        + BenchStack.idleSince(lastTicks[0], ticks) + ", " + BenchStack.load() + ")");
+                                        + BenchStack.idleSince(lastTicks[0], ticks) + ", " + BenchStack.load() + "); "
+                                        + resident.line());
                                 last[0] = now;
                                 lastTicks[0] = ticks;
                             }, 60, 60, TimeUnit.SECONDS);
                         });
             } finally {
                 every.shutdownNow();
+                resident.close();
             }
             var end = cpu.snapshot();
             long requests = run.load().requests();
@@ -101,7 +106,8 @@ public final class DemoLoadBench {
             System.out.println("  whole run: " + new Window(end, loaded[0].requestsSent()).since(first[0])
                     .replaceFirst("\\([^)]*/s\\); ", "") + " (" + BenchStack.idleSince(startTicks,
                     BenchStack.machineTicks()) + ")");
-            System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
+            System.out.println("  resident memory (MiB): " + cpu.residentMebibytes() + "; peak over the whole run "
+                    + "(sampled every 0.5 s): " + resident.wholeRun());
             System.out.println(DatabaseActivity.perRequest(databaseBefore, database.snapshot(false), requests));
             System.out.println(database.topStatements(requests, 40));
             if (!run.succeeded()) {

@@ -32,8 +32,10 @@ public final class ServiceProcess {
      * suite ran on C1 before. The heap starts at 64 MiB and grows up to 256 MiB as the service needs it, and the
      * native heap the compilers' arenas leave behind is given back every 5 s: without both, C2 took a service to
      * 334-346 MiB resident, over the 300 MiB it must stay under; with them 251 MiB after a write load, but not at
-     * every service's peak: under the demo's load cpf-service reached 400 MiB (its heap grown to 173 MiB by one
-     * burst, 34 MiB live) and reporting-service 471 MiB in a rebuild (its heap at the bound, up to 93 MiB live), with
+     * every service's peak: under the demo's load cpf-service reached 400 MiB (its heap grown to 173-177 MiB by one
+     * burst, 34-37 MiB live: its first requests parsing the same HQL at once, its queries since parsed at start-up,
+     * bench/README.md, "cpf-service's heap burst traced") and reporting-service 471 MiB in a rebuild (its heap at the
+     * bound, up to 93 MiB live; smaller replay batches priced in the same section), with
      * 190-230 MiB outside the heap in both (metaspace 70-90, code 30-50, symbols 20, direct buffers, malloc) —
      * bench/README.md, "The services' resident memory". Serial GC: one collector thread
      * for a small heap. The packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,11 @@ import java.util.UUID;
 
 /** A CPF balance read with the person (on the CPF information system), as at a date. Kept as a history. */
 @Entity
+@NamedQuery(name = CpfBalanceStatement.LATEST_OF,
+        query = "from CpfBalanceStatement where beneficiaryId = ?1 order by asOf desc, recordedAt desc")
 public class CpfBalanceStatement {
+
+    public static final String LATEST_OF = "CpfBalanceStatement.latestOf";
 
     @Id
     private UUID id;

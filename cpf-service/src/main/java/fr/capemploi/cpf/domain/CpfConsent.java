@@ -7,13 +7,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** The holder's express consent to mobilise the CPF, and its withdrawal: the CPF is never used without it. */
 @Entity
+@NamedQuery(name = CpfConsent.OF_BENEFICIARY,
+        query = "from CpfConsent where beneficiaryId = ?1 order by term.givenOn, recordedAt")
+@NamedQuery(name = CpfConsent.ACTIVE_OF, query = "from CpfConsent where beneficiaryId = ?1 and term.withdrawnOn is null")
 public class CpfConsent {
+
+    public static final String OF_BENEFICIARY = "CpfConsent.ofBeneficiary";
+    public static final String ACTIVE_OF = "CpfConsent.activeOf";
 
     @Id
     private UUID id;

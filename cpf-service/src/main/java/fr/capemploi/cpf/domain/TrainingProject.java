@@ -19,6 +19,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import java.math.BigDecimal;
@@ -37,7 +38,13 @@ import java.util.UUID;
  * change once the project ended) hold.
  */
 @Entity
+@NamedQuery(name = TrainingProject.BENEFICIARY_OF,
+        query = "select p.beneficiaryId from TrainingProject p where p.id = :id and p.structureId = :structure")
+@NamedQuery(name = TrainingProject.OF_BENEFICIARY, query = "from TrainingProject where beneficiaryId = ?1")
 public class TrainingProject {
+
+    public static final String BENEFICIARY_OF = "TrainingProject.beneficiaryOf";
+    public static final String OF_BENEFICIARY = "TrainingProject.ofBeneficiary";
 
     @Id
     private UUID id;

@@ -6,11 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
+/** A named query, parsed at start-up: see {@link CpfConsentRepository}. */
 @ApplicationScoped
 public class CpfBalanceStatementRepository implements PanacheRepositoryBase<CpfBalanceStatement, UUID> {
 
     /** The balance read at the latest date; of two readings of one date, the last recorded. */
     public Optional<CpfBalanceStatement> latestOf(UUID beneficiaryId) {
-        return find("beneficiaryId = ?1 order by asOf desc, recordedAt desc", beneficiaryId).firstResultOptional();
+        return find("#" + CpfBalanceStatement.LATEST_OF, beneficiaryId).firstResultOptional();
     }
 }

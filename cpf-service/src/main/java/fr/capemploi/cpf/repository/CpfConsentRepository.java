@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * The queries are the entity's named queries, which Hibernate parses once at start-up. Parsed on first use instead,
+ * the first consents of a load, two dozen requests at once, each parsed them with HQL's grammar not warmed yet: ~190 MB
+ * of the parser's garbage in 20 s, promoted by the young collections under way, grew cpf-service's heap from 61 to
+ * 177 MiB for good (bench/README.md, "cpf-service's heap burst traced").
+ */
 @ApplicationScoped
 public class CpfConsentRepository implements PanacheRepositoryBase<CpfConsent, UUID> {
 
     public List<CpfConsent> ofBeneficiary(UUID beneficiaryId) {
-        return list("beneficiaryId = ?1 order by term.givenOn, recordedAt", beneficiaryId);
+        return list("#" + CpfConsent.OF_BENEFICIARY, beneficiaryId);
     }
 
     public Optional<CpfConsent> activeOf(UUID beneficiaryId) {
-        return find("beneficiaryId = ?1 and term.withdrawnOn is null", beneficiaryId).firstResultOptional();
+        return find("#" + CpfConsent.ACTIVE_OF, beneficiaryId).firstResultOptional();
     }
 }

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * The fixed queries are the entity's named queries, parsed at start-up ({@link CpfConsentRepository}); the list's
+ * filters make a query of their own.
+ */
 @ApplicationScoped
 public class TrainingProjectRepository implements PanacheRepositoryBase<TrainingProject, UUID> {
 
@@ -30,13 +34,12 @@ public class TrainingProjectRepository implements PanacheRepositoryBase<Training
 
     /** Whose project it is, without loading (or locking) the project itself. */
     public Optional<UUID> beneficiaryOf(UUID projectId, UUID structureId) {
-        return getEntityManager().createQuery("select p.beneficiaryId from TrainingProject p "
-                        + "where p.id = :id and p.structureId = :structure", UUID.class)
+        return getEntityManager().createNamedQuery(TrainingProject.BENEFICIARY_OF, UUID.class)
                 .setParameter("id", projectId).setParameter("structure", structureId)
                 .getResultStream().findFirst();
     }
 
     public List<TrainingProject> ofBeneficiary(UUID beneficiaryId) {
-        return list("beneficiaryId", beneficiaryId);
+        return list("#" + TrainingProject.OF_BENEFICIARY, beneficiaryId);
     }
 }
