@@ -58,6 +58,7 @@ public final class DemoLoadBench {
             ProcessCpu cpu = new ProcessCpu(stack.dataDirectory());
             DatabaseActivity database = new DatabaseActivity(stack);
             var databaseBefore = database.snapshot(true);
+            var tablesBefore = database.writeTables();
             String loadBefore = BenchStack.load();
             var start = cpu.snapshot();
             long[] startTicks = BenchStack.machineTicks();
@@ -104,6 +105,10 @@ public final class DemoLoadBench {
             System.out.println("  resident memory (MiB): " + cpu.residentMebibytes());
             System.out.println(DatabaseActivity.perRequest(databaseBefore, database.snapshot(false), requests));
             System.out.println(database.topStatements(requests, 40));
+            System.out.println(database.statementsPerDatabase(requests, "demo request"));
+            System.out.println(DatabaseActivity.tableChanges(tablesBefore, database.writeTables(), 30));
+            // every statement, to rank them per database and to compare two runs afterwards
+            database.dumpStatements(stack.dataDirectory().resolve("statements.tsv"));
             if (!run.succeeded()) {
                 System.exit(1);
             }
