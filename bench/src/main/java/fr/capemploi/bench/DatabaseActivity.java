@@ -193,11 +193,13 @@ final class DatabaseActivity {
             if (!statementsTracked(statement)) {
                 return "";
             }
-            StringBuilder text = new StringBuilder("  statements per " + unit
+            // top-level statements only: with pg_stat_statements.track=all a function's or a foreign key's statements
+            // are counted inside their caller's time too
+            StringBuilder text = new StringBuilder("  top-level statements per " + unit
                     + ", by database (calls, execution ms, planning ms, rows):");
             try (ResultSet rows = statement.executeQuery("SELECT d.datname, sum(s.calls), sum(s.total_exec_time), "
                     + "sum(s.total_plan_time), sum(s.rows) FROM pg_stat_statements s "
-                    + "JOIN pg_database d ON d.oid = s.dbid GROUP BY d.datname ORDER BY 1")) {
+                    + "JOIN pg_database d ON d.oid = s.dbid WHERE s.toplevel GROUP BY d.datname ORDER BY 1")) {
                 while (rows.next()) {
                     double per = Math.max(1, units);
                     text.append(String.format(Locale.ROOT, "%n    %-12s %8.2f %8.4f %8.4f %8.2f", rows.getString(1),
