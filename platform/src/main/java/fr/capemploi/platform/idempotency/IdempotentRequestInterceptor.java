@@ -3,6 +3,7 @@ package fr.capemploi.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.problem.InvalidFieldException;
 import fr.capemploi.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,9 +64,11 @@ public class IdempotentRequestInterceptor {
     private final ObjectMapper json;
     private final Clock clock;
     private final Instance<RequestHashKey> hashKey;
+    private final Outbox outbox;
 
     public IdempotentRequestInterceptor(StoredAnswers answers, KeyedRequest keyedRequest, HttpServerRequest request,
-            Caller caller, ObjectMapper json, Clock clock, Instance<RequestHashKey> hashKey) {
+            Caller caller, ObjectMapper json, Clock clock, Instance<RequestHashKey> hashKey, Outbox outbox) {
+        this.outbox = outbox;
         this.answers = answers;
         this.keyedRequest = keyedRequest;
         this.request = request;
@@ -95,11 +98,19 @@ public class IdempotentRequestInterceptor {
         // request or a retry, as it decided a race. A new request (nearly every keyed one) spares the autocommit
         // select it paid before — a transaction and a round trip of its own, 0.72 per demo request over the three
         // services (bench/README.md, 2026-12-07); a retry runs the use case, whose changes the taken key rolls back,
-        // then answers as a replay always did
+        // then answers as a replay always did.
+        // When the transaction is this request's own (not a caller's of ours), the rows the use case records for the
+        // outbox wait for its end and are written by the answer's statement: one round trip where each was one
+        // (bench/README.md, 2026-12-07)
+        boolean own = !QuarkusTransaction.isActive();
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
+                if (own) {
+                    outbox.holdRows();
+                }
                 Object result = invocation.proceed();
-                if (!answers.keep(who, structure, operation, key, answerOf(result, fingerprint, method), clock.instant())) {
+                if (!answers.keep(who, structure, operation, key, answerOf(result, fingerprint, method), clock.instant(),
+                        own ? outbox.releaseHeldRows() : null)) {
                     throw new KeyTakenMeanwhile();
                 }
                 return result;
