@@ -3,11 +3,9 @@ package fr.capemploi.platform.directory;
 import fr.capemploi.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The counsellors beneficiary-service announces, in the service's own {@code known_counsellor} table (columns
@@ -51,24 +49,12 @@ public class CounsellorDirectory {
         return acting;
     }
 
-    /**
-     * In the caller's transaction, on its session's connection, by a plain statement. As a Hibernate native query with a
-     * result class, each call was keyed in the session factory's query interpretation cache by a result mapping never
-     * equal to the last one, all of one hash: every call added an entry to a single tree bin and then compared itself
-     * with up to the cache's 2,048 entries — ~2 ms of CPU a look, 6-7 % of cep-service's and cpf-service's samples in
-     * the demo (bench/README.md, 2026-12-07, "The demo's round trips").
-     */
+    /** In the caller's transaction. */
     public Optional<Counsellor> find(UUID counsellorId) {
-        UUID structure = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT structure_id FROM known_counsellor WHERE counsellor_id = ?")) {
-                select.setObject(1, counsellorId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? row.getObject(1, UUID.class) : null;
-                }
-            }
-        });
-        return Optional.ofNullable(structure).map(id -> new Counsellor(counsellorId, id));
+        List<?> structure = entityManager
+                .createNativeQuery("SELECT structure_id FROM known_counsellor WHERE counsellor_id = ?1", UUID.class)
+                .setParameter(1, counsellorId).getResultList();
+        return structure.stream().findFirst().map(id -> new Counsellor(counsellorId, (UUID) id));
     }
 
     /** A counsellor announced again (moved to another structure) keeps one row, of their latest structure. */
