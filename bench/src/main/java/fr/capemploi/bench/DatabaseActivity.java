@@ -160,6 +160,59 @@ final class DatabaseActivity {
             "n_tup_ins", "n_tup_upd", "n_tup_hot_upd", "n_tup_del", "n_live_tup", "n_dead_tup", "vacuum_count",
             "autovacuum_count", "analyze_count", "autoanalyze_count"};
 
+    /**
+     * Per table of the write services' databases (beneficiary, cep, cpf): {@link #TABLE_COUNTERS} now, keyed
+     * {@code database.table}. A request's look-ups show here as index scans per request; a sequential scan on a table
+     * that grows with the load is a missing index.
+     */
+    Map<String, long[]> writeTables() {
+        Map<String, long[]> all = new TreeMap<>();
+        for (fr.capemploi.localstack.SuiteService service : new fr.capemploi.localstack.SuiteService[] {
+                fr.capemploi.localstack.SuiteService.BENEFICIARY, fr.capemploi.localstack.SuiteService.CEP,
+                fr.capemploi.localstack.SuiteService.CPF}) {
+            try (Connection connection = stack.connect(service); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT relname, " + String.join(", ", List.of(
+                            TABLE_COUNTERS).stream().map(c -> "coalesce(" + c + ", 0)").toList())
+                            + " FROM pg_stat_user_tables WHERE schemaname = 'public'")) {
+                countersByName(rows, TABLE_COUNTERS.length).forEach((table, values) ->
+                        all.put(service.database() + "." + table, values));
+            } catch (SQLException e) {
+                System.out.println("  (table statistics of " + service.database() + " unavailable: " + e.getMessage()
+                        + ")");
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Per database: the statements' calls and execution time per {@code unit}, and the calls' rows — what a request
+     * asks of each database in all, where the top statements show only the costliest.
+     */
+    String statementsPerDatabase(long units, String unit) {
+        try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement()) {
+            if (!statementsTracked(statement)) {
+                return "";
+            }
+            // top-level statements only: with pg_stat_statements.track=all a function's or a foreign key's statements
+            // are counted inside their caller's time too
+            StringBuilder text = new StringBuilder("  top-level statements per " + unit
+                    + ", by database (calls, execution ms, planning ms, rows):");
+            try (ResultSet rows = statement.executeQuery("SELECT d.datname, sum(s.calls), sum(s.total_exec_time), "
+                    + "sum(s.total_plan_time), sum(s.rows) FROM pg_stat_statements s "
+                    + "JOIN pg_database d ON d.oid = s.dbid WHERE s.toplevel GROUP BY d.datname ORDER BY 1")) {
+                while (rows.next()) {
+                    double per = Math.max(1, units);
+                    text.append(String.format(Locale.ROOT, "%n    %-12s %8.2f %8.4f %8.4f %8.2f", rows.getString(1),
+                            rows.getLong(2) / per, rows.getDouble(3) / per, rows.getDouble(4) / per,
+                            rows.getLong(5) / per));
+                }
+            }
+            return text.toString();
+        } catch (SQLException e) {
+            return "  (statements per database unavailable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Per table of a generation's schema in the reporting database: {@link #TABLE_COUNTERS} now. */
     Map<String, long[]> tables(String schema) {
         return counters(true, "SELECT relname, " + String.join(", ", List.of(TABLE_COUNTERS).stream()

@@ -61,6 +61,7 @@ public final class DemoLoadBench {
             ResidentPeaks resident = new ResidentPeaks(new ProcessCpu(stack.dataDirectory()));
             DatabaseActivity database = new DatabaseActivity(stack);
             var databaseBefore = database.snapshot(true);
+            var tablesBefore = database.writeTables();
             String loadBefore = BenchStack.load();
             var start = cpu.snapshot();
             long[] startTicks = BenchStack.machineTicks();
@@ -110,6 +111,10 @@ public final class DemoLoadBench {
                     + "(sampled every 0.5 s): " + resident.wholeRun());
             System.out.println(DatabaseActivity.perRequest(databaseBefore, database.snapshot(false), requests));
             System.out.println(database.topStatements(requests, 40));
+            System.out.println(database.statementsPerDatabase(requests, "demo request"));
+            System.out.println(DatabaseActivity.tableChanges(tablesBefore, database.writeTables(), 30));
+            // every statement, to rank them per database and to compare two runs afterwards
+            database.dumpStatements(stack.dataDirectory().resolve("statements.tsv"));
             if (!run.succeeded()) {
                 System.exit(1);
             }

@@ -1,11 +1,13 @@
 package fr.capemploi.beneficiary.repository;
 
 import fr.capemploi.beneficiary.domain.AccessLogEntry;
+import fr.capemploi.platform.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -38,6 +40,37 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
      * person's row). A failure is Hibernate's, as from any of the session's statements: the problem mappers and the
      * outage check read the SQL state of its causes.
      */
+    /**
+     * The entry as a row written by the statement of the use case's event ({@link Outbox#record(Outbox.CompanionRow,
+     * fr.capemploi.events.DomainEvent, java.time.Instant)}): a change of the person and its trace and event, one round
+     * trip for both rows, in the same transaction as {@link #append} (bench/README.md, 2026-12-07).
+     */
+    public Outbox.CompanionRow appendWithEvent(AccessLogEntry entry) {
+        return new Outbox.CompanionRow() {
+            @Override
+            public String statement() {
+                return APPEND;
+            }
+
+            @Override
+            public int bind(PreparedStatement insert) throws SQLException {
+                bindEntry(insert, entry);
+                return 9;
+            }
+        };
+    }
+
+    private static void bindEntry(PreparedStatement insert, AccessLogEntry entry) throws SQLException {
+        insert.setObject(1, entry.beneficiaryId());
+        insert.setObject(2, entry.structureId());
+        insert.setString(3, entry.callerName());
+        insert.setString(4, entry.callerRole());
+        insert.setObject(5, entry.callerStructureId(), Types.OTHER);
+        insert.setString(6, entry.action().name());
+        insert.setObject(7, entry.accessedAt().atOffset(ZoneOffset.UTC));
+        insert.setString(8, entry.record());
+    }
+
     public void append(Collection<AccessLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -45,14 +78,7 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
                 for (AccessLogEntry entry : entries) {
-                    insert.setObject(1, entry.beneficiaryId());
-                    insert.setObject(2, entry.structureId());
-                    insert.setString(3, entry.callerName());
-                    insert.setString(4, entry.callerRole());
-                    insert.setObject(5, entry.callerStructureId(), Types.OTHER);
-                    insert.setString(6, entry.action().name());
-                    insert.setObject(7, entry.accessedAt().atOffset(ZoneOffset.UTC));
-                    insert.setString(8, entry.record());
+                    bindEntry(insert, entry);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -104,8 +104,9 @@ public class BeneficiaryRegistry {
         Beneficiary beneficiary = new Beneficiary(id, structureId, profile, nir, registration.referentCounsellorId(), now);
         beneficiaries.persist(beneficiary);
         em.flush();
-        accessLog.record(beneficiary, AccessAction.CREATE);
-        outbox.record(RegistryEvents.registered(beneficiary), BusinessDay.startOf(profile.entryDate()));
+        // the trace rides with the event: one statement for both rows
+        outbox.record(accessLog.withEvent(beneficiary, AccessAction.CREATE), RegistryEvents.registered(beneficiary),
+                BusinessDay.startOf(profile.entryDate()));
         keyedRequest.answers(id);
         return new BeneficiaryRecord(beneficiary, profile.nir());
     }
@@ -180,10 +181,11 @@ public class BeneficiaryRegistry {
         UUID previous = beneficiary.referentCounsellorId();
         if (beneficiary.assignReferent(counsellorId, assignedOn, clock.instant())) {
             em.flush();
-            outbox.record(RegistryEvents.referentAssigned(beneficiary, previous, assignedOn),
-                    BusinessDay.startOf(assignedOn));
+            outbox.record(accessLog.withEvent(beneficiary, AccessAction.ASSIGN_REFERENT),
+                    RegistryEvents.referentAssigned(beneficiary, previous, assignedOn), BusinessDay.startOf(assignedOn));
+        } else {
+            accessLog.record(beneficiary, AccessAction.ASSIGN_REFERENT);
         }
-        accessLog.record(beneficiary, AccessAction.ASSIGN_REFERENT);
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
     }
 
@@ -196,8 +198,8 @@ public class BeneficiaryRegistry {
         Beneficiary beneficiary = lockedForChange(id, ifMatch, false);
         beneficiary.exit(exitDate, reason, clock.instant());
         em.flush();
-        accessLog.record(beneficiary, AccessAction.EXIT);
-        outbox.record(RegistryEvents.exited(beneficiary), BusinessDay.startOf(exitDate));
+        outbox.record(accessLog.withEvent(beneficiary, AccessAction.EXIT), RegistryEvents.exited(beneficiary),
+                BusinessDay.startOf(exitDate));
         keyedRequest.answers(id);
         return new BeneficiaryRecord(beneficiary, nirOf(beneficiary));
     }

@@ -1,5 +1,6 @@
 package fr.capemploi.platform.idempotency;
 
+import fr.capemploi.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import jakarta.persistence.EntityManager;
@@ -37,7 +38,8 @@ public class StoredAnswers {
     }
 
     /**
-     * The answer kept for the key, read by one statement on its own: outside a transaction the pool's connection is in
+     * The answer kept for the key, read once an attempt found the key taken or failed (a new request does not look: its
+     * claim, {@link #keep}, decides), by one statement on its own: outside a transaction the pool's connection is in
      * autocommit, so the look needs no transaction of its own (a JTA transaction and a Hibernate session per keyed
      * request cost more than the select, bench/README.md 2026-12-05 midday); inside one, the caller wants a
      * transaction of its own ({@code QuarkusTransaction.requiringNew}) and gets the pool's enlisted connection.
@@ -70,18 +72,30 @@ public class StoredAnswers {
      * @return false when an earlier request holds the key
      */
     boolean keep(String caller, String structure, String operation, String key, StoredAnswer answer, Instant now) {
+        return keep(caller, structure, operation, key, answer, now, null);
+    }
+
+    /**
+     * As {@link #keep(String, String, String, String, StoredAnswer, Instant)}, with the rows the use case held back
+     * ({@link Outbox#holdRows}) written by the same statement: a keyed write's event and its answer in one round trip.
+     * When the key is taken, they were written all the same, and the caller rolls the transaction back.
+     */
+    boolean keep(String caller, String structure, String operation, String key, StoredAnswer answer, Instant now,
+            Outbox.HeldRows held) {
+        boolean with = held != null && !held.isEmpty();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(KEEP)) {
-            insert.setString(1, caller);
-            insert.setString(2, operation);
-            insert.setString(3, key);
-            insert.setString(4, answer.requestHash());
-            insert.setInt(5, answer.status());
-            insert.setString(6, answer.location());
-            insert.setString(7, answer.body());
-            insert.setObject(8, now.atOffset(ZoneOffset.UTC));
-            insert.setString(9, structure);
-            insert.setObject(10, answer.resourceId(), Types.OTHER);
+                PreparedStatement insert = connection.prepareStatement(with ? held.with() + KEEP : KEEP)) {
+            int from = with ? held.bind(insert) - 1 : 0;
+            insert.setString(from + 1, caller);
+            insert.setString(from + 2, operation);
+            insert.setString(from + 3, key);
+            insert.setString(from + 4, answer.requestHash());
+            insert.setInt(from + 5, answer.status());
+            insert.setString(from + 6, answer.location());
+            insert.setString(from + 7, answer.body());
+            insert.setObject(from + 8, now.atOffset(ZoneOffset.UTC));
+            insert.setString(from + 9, structure);
+            insert.setObject(from + 10, answer.resourceId(), Types.OTHER);
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new PersistenceException("Could not keep the answer of an Idempotency-Key", e);

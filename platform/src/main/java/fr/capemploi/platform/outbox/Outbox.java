@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,11 +29,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, record_key, event_type, envelope, "
-            + "recorded_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "outbox_event (event_id, topic, record_key, event_type, envelope, recorded_at)";
+    private static final String INSERT = "INSERT INTO " + COLUMNS + " VALUES (?, ?, ?, ?, ?, ?)";
 
     /** Marks a transaction that already wakes the relay at its commit. */
     private static final Object WAKES_RELAY = new Object();
+    /** The rows a transaction holds back until the statement that ends its use case ({@link #holdRows}). */
+    private static final Object HELD_ROWS = new Object();
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -84,6 +88,80 @@ public class Outbox {
         return write(row, event, occurredAt);
     }
 
+    /**
+     * From now until {@link #releaseHeldRows}, the current transaction's rows (events, and a companion row) are not
+     * written as they are recorded but held, to be written by the statement that ends the use case
+     * ({@link HeldRows#with}): an {@code Idempotency-Key}'s answer, kept in the same transaction, then writes them in
+     * its own round trip instead of one each (bench/README.md, 2026-12-07). Nothing of the use case reads them back: the
+     * outbox is the relay's.
+     */
+    public void holdRows() {
+        transactions.putResource(HELD_ROWS, new HeldRows());
+    }
+
+    /** The rows held since {@link #holdRows}, to be written now; later records of the transaction write at once. */
+    public HeldRows releaseHeldRows() {
+        HeldRows held = (HeldRows) transactions.getResource(HELD_ROWS);
+        if (held == null) {
+            return new HeldRows();
+        }
+        held.released = true;
+        return held;
+    }
+
+    /** Rows of the transaction held back: a companion row at most, and events in the order they were recorded. */
+    public static final class HeldRows {
+
+        private CompanionRow companion;
+        private final List<Object[]> events = new ArrayList<>(2);
+        private boolean released;
+
+        private HeldRows() {
+        }
+
+        private boolean holds(CompanionRow row) {
+            // one companion row at most: its parameters are bound from index 1 (CompanionRow#bind)
+            return row == null || companion == null;
+        }
+
+        public boolean isEmpty() {
+            return companion == null && events.isEmpty();
+        }
+
+        /**
+         * The {@code WITH} clause that writes the held rows, to precede one statement of the transaction (its
+         * parameters then follow theirs, from {@link #bind}'s answer); empty when nothing is held. A data-modifying
+         * {@code WITH} runs whole whatever the statement after it reads, in the same snapshot, atomically with it.
+         */
+        public String with() {
+            if (isEmpty()) {
+                return "";
+            }
+            StringBuilder sql = new StringBuilder("WITH ");
+            if (companion != null) {
+                sql.append("held_companion AS (").append(companion.statement()).append(")");
+            }
+            if (!events.isEmpty()) {
+                sql.append(companion != null ? ", " : "").append("held_events AS (INSERT INTO ").append(COLUMNS)
+                        .append(" VALUES ");
+                for (int i = 0; i < events.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+                }
+                sql.append(")");
+            }
+            return sql.append(' ').toString();
+        }
+
+        /** Binds the held rows' parameters from index 1; returns the next free index. */
+        public int bind(PreparedStatement statement) throws SQLException {
+            int next = companion == null ? 1 : companion.bind(statement);
+            for (Object[] event : events) {
+                next = bindEvent(statement, next, event);
+            }
+            return next;
+        }
+    }
+
     private UUID write(CompanionRow row, DomainEvent event, Instant occurredAt) {
         // what @Transactional(MANDATORY) checked, without a second transactional interceptor around every write (its
         // proxy, its look-ups of the transaction and of the method's annotations): the caller's own is enough.
@@ -107,16 +185,25 @@ public class Outbox {
         // out the connection already enlisted in it (the one Hibernate uses, if the use case used it), so the row is
         // still written by the caller's transaction; a write that touches no entity (a new level-1 contact) then
         // opens no session, and has none to flush and close at its commit (bench/README.md, 2026-12-05 midday)
+        Object[] values = {envelope.eventId(), topic, event.recordKey().toString(), envelope.eventType(),
+                envelope.bytes(), envelope.recordedAt().atOffset(ZoneOffset.UTC)};
+        HeldRows held = joined ? (HeldRows) transactions.getResource(HELD_ROWS) : null;
+        if (held != null && !held.released) {
+            if (held.holds(row)) {
+                if (row != null) {
+                    held.companion = row;
+                }
+                held.events.add(values);
+                wakeRelayAtCommit();
+                return envelope.eventId();
+            }
+            // a second companion row: what is held is written first, so that the rows keep the order recorded
+            writeHeld(held);
+        }
         String sql = row == null ? INSERT : "WITH companion AS (" + row.statement() + ") " + INSERT;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
-            int next = row == null ? 1 : row.bind(insert);
-            insert.setObject(next, envelope.eventId());
-            insert.setString(next + 1, topic);
-            insert.setString(next + 2, event.recordKey().toString());
-            insert.setString(next + 3, envelope.eventType());
-            insert.setBytes(next + 4, envelope.bytes());
-            insert.setObject(next + 5, envelope.recordedAt().atOffset(ZoneOffset.UTC));
+            bindEvent(insert, row == null ? 1 : row.bind(insert), values);
             insert.executeUpdate();
         } catch (SQLException e) {
             // a PersistenceException as from a session's statement: the problem mappers and the outage check (which
@@ -130,6 +217,33 @@ public class Outbox {
             relay.wake();
         }
         return envelope.eventId();
+    }
+
+    /** Writes the rows held so far, and holds no more in this transaction. */
+    private void writeHeld(HeldRows held) {
+        held.released = true;
+        if (held.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(held.with() + "SELECT 1")) {
+            held.bind(insert);
+            insert.execute();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not write the outbox rows held", e);
+        }
+        held.companion = null;
+        held.events.clear();
+    }
+
+    private static int bindEvent(PreparedStatement insert, int from, Object[] values) throws SQLException {
+        insert.setObject(from, values[0]);
+        insert.setString(from + 1, (String) values[1]);
+        insert.setString(from + 2, (String) values[2]);
+        insert.setString(from + 3, (String) values[3]);
+        insert.setBytes(from + 4, (byte[]) values[4]);
+        insert.setObject(from + 5, values[5]);
+        return from + 6;
     }
 
     /**

@@ -103,6 +103,29 @@ class IdempotentRequestTest {
         assertThat(widgetsNamed(name)).isEqualTo(1);
     }
 
+    /**
+     * A keyed use case's rows wait for its answer and are written with it: every one of them, companion rows too, in
+     * the order recorded (the relay publishes in that order), and none again on a retry.
+     */
+    @Test
+    void rowsHeldForTheAnswerAreWrittenWithItInTheOrderRecorded() {
+        String key = UUID.randomUUID().toString();
+        String name = "held-" + UUID.randomUUID();
+        List<String> recorded = given().auth().oauth2(TestTokens.admin())
+                .header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key).contentType(ContentType.JSON)
+                .body(body(name, 0)).post("/test/widgets/idempotent/companions").then().statusCode(201)
+                .extract().jsonPath().getList("", String.class);
+        ExtractableResponse<Response> retry = given().auth().oauth2(TestTokens.admin())
+                .header(IdempotentRequestInterceptor.IDEMPOTENCY_KEY, key).contentType(ContentType.JSON)
+                .body(body(name, 0)).post("/test/widgets/idempotent/companions").then().statusCode(201).extract();
+
+        assertThat(recorded).hasSize(4).doesNotHaveDuplicates();
+        assertThat(retry.jsonPath().getList("", String.class)).isEqualTo(recorded);
+        assertThat(retry.headers().getValues(IdempotentRequestInterceptor.REPLAYED)).containsExactly("true");
+        assertThat(widgetsNamed(name)).isEqualTo(2);
+        assertThat(eventIdsNamedInOutboxOrder(name)).isEqualTo(recorded);
+    }
+
     @Test
     void malformedKeyIsABadRequestNamingTheHeader() {
         String name = "badkey-" + UUID.randomUUID();
@@ -256,6 +279,14 @@ class IdempotentRequestTest {
         return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("SELECT count(*) FROM widget WHERE name = ?1").setParameter(1, name)
                 .getSingleResult())).longValue();
+    }
+
+    /** The outbox's events of that name, by their rows' order (the relay's). */
+    private List<String> eventIdsNamedInOutboxOrder(String name) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT CAST(event_id AS text) FROM outbox_event "
+                        + "WHERE convert_from(envelope, 'UTF8') LIKE ?1 ORDER BY id", String.class)
+                .setParameter(1, "%" + name + "%").getResultList());
     }
 
     /** Events in the outbox: the rolled-back attempts' events must not be there. */

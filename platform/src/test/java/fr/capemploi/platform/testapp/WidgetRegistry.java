@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** The test application's use cases, transactional in the service layer as in the services. */
@@ -55,6 +57,39 @@ public class WidgetRegistry {
         outbox.record(new StructureRegistered(widget.id, "W1", name, "11", "75", LocalDate.of(2016, 1, 4)),
                 Instant.now());
         return widget.id;
+    }
+
+    /**
+     * Two widgets each with its event in one statement (companion rows), an event alone between them and one after:
+     * the events' ids in the order recorded.
+     */
+    @Transactional
+    public List<UUID> createWithCompanions(String name) {
+        List<UUID> events = new ArrayList<>();
+        events.add(createInOneStatement(name));
+        events.add(outbox.record(new StructureRegistered(UUID.randomUUID(), "W2", name, "11", "75",
+                LocalDate.of(2016, 1, 4)), Instant.now()));
+        events.add(createInOneStatement(name));
+        events.add(outbox.record(new StructureRegistered(UUID.randomUUID(), "W4", name, "11", "75",
+                LocalDate.of(2016, 1, 4)), Instant.now()));
+        return events;
+    }
+
+    private UUID createInOneStatement(String name) {
+        UUID id = UUID.randomUUID();
+        return outbox.record(new Outbox.CompanionRow() {
+            @Override
+            public String statement() {
+                return "INSERT INTO widget (id, name) VALUES (?, ?)";
+            }
+
+            @Override
+            public int bind(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+                insert.setObject(1, id);
+                insert.setString(2, name);
+                return 3;
+            }
+        }, new StructureRegistered(id, "W1", name, "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
     }
 
     @Transactional

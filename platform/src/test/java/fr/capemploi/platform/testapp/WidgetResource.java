@@ -234,6 +234,20 @@ public class WidgetResource {
         return Map.of("id", id);
     }
 
+    /**
+     * Keyed: two widgets each written with its event by one statement (companion rows, as a level-1 contact), an event
+     * alone between them and another after them, in the use case's transaction. Answers the four events' ids in the
+     * order they were recorded.
+     */
+    @POST
+    @Path("/idempotent/companions")
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    @ResponseStatus(201)
+    public List<UUID> createWithCompanions(@Valid @NotNull WidgetRequest request) {
+        return widgets.createWithCompanions(request.name());
+    }
+
     /** An event alone, outside any transaction: refused, it could outlive a change rolled back. */
     @POST
     @Path("/event-only/outside-transaction")
