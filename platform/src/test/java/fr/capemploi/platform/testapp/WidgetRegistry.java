@@ -77,19 +77,8 @@ public class WidgetRegistry {
 
     private UUID createInOneStatement(String name) {
         UUID id = UUID.randomUUID();
-        return outbox.record(new Outbox.CompanionRow() {
-            @Override
-            public String statement() {
-                return "INSERT INTO widget (id, name) VALUES (?, ?)";
-            }
-
-            @Override
-            public int bind(java.sql.PreparedStatement insert) throws java.sql.SQLException {
-                insert.setObject(1, id);
-                insert.setString(2, name);
-                return 3;
-            }
-        }, new StructureRegistered(id, "W1", name, "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
+        return outbox.record(new WidgetRow(id, name),
+                new StructureRegistered(id, "W1", name, "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
     }
 
     @Transactional

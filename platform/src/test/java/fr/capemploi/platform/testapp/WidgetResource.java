@@ -218,19 +218,8 @@ public class WidgetResource {
     @Path("/one-statement/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> createInOneStatement(@PathParam("id") UUID id, @Valid @NotNull WidgetRequest request) {
-        outbox.record(new Outbox.CompanionRow() {
-            @Override
-            public String statement() {
-                return "INSERT INTO widget (id, name) VALUES (?, ?)";
-            }
-
-            @Override
-            public int bind(java.sql.PreparedStatement insert) throws java.sql.SQLException {
-                insert.setObject(1, id);
-                insert.setString(2, request.name());
-                return 3;
-            }
-        }, new StructureRegistered(id, "W1", request.name(), "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
+        outbox.record(new WidgetRow(id, request.name()),
+                new StructureRegistered(id, "W1", request.name(), "11", "75", LocalDate.of(2016, 1, 4)), Instant.now());
         return Map.of("id", id);
     }
 
