@@ -4,6 +4,7 @@ import fr.capemploi.beneficiary.domain.AccessAction;
 import fr.capemploi.beneficiary.domain.AccessLogEntry;
 import fr.capemploi.beneficiary.domain.Beneficiary;
 import fr.capemploi.beneficiary.repository.AccessLogRepository;
+import fr.capemploi.platform.outbox.Outbox;
 import fr.capemploi.platform.security.Caller;
 import fr.capemploi.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +44,11 @@ public class AccessLog {
 
     /**
      * The entry of a change that publishes an event, as a row its event's statement writes
-     * ({@link fr.capemploi.platform.outbox.Outbox#record(fr.capemploi.platform.outbox.Outbox.CompanionRow,
-     * fr.capemploi.events.DomainEvent, java.time.Instant)}): the same row as {@link #record}, one round trip fewer.
+     * ({@link Outbox#record(Outbox.CompanionRow, fr.capemploi.events.DomainEvent, Instant)}): the same row as
+     * {@link #record}, one round trip fewer.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public fr.capemploi.platform.outbox.Outbox.CompanionRow withEvent(Beneficiary beneficiary, AccessAction action) {
+    public Outbox.CompanionRow withEvent(Beneficiary beneficiary, AccessAction action) {
         return entries.appendWithEvent(new AccessLogEntry(beneficiary.id(), beneficiary.structureId(), caller.name(),
                 role(), caller.structureId().orElse(null), action, clock.instant()));
     }

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public class Outbox {
     public static final class HeldRows {
 
         private CompanionRow companion;
-        private final List<Object[]> events = new ArrayList<>(2);
+        private final List<EventRow> events = new ArrayList<>(2);
         private boolean released;
 
         private HeldRows() {
@@ -155,8 +156,8 @@ public class Outbox {
         /** Binds the held rows' parameters from index 1; returns the next free index. */
         public int bind(PreparedStatement statement) throws SQLException {
             int next = companion == null ? 1 : companion.bind(statement);
-            for (Object[] event : events) {
-                next = bindEvent(statement, next, event);
+            for (EventRow event : events) {
+                next = event.bind(statement, next);
             }
             return next;
         }
@@ -185,8 +186,8 @@ public class Outbox {
         // out the connection already enlisted in it (the one Hibernate uses, if the use case used it), so the row is
         // still written by the caller's transaction; a write that touches no entity (a new level-1 contact) then
         // opens no session, and has none to flush and close at its commit (bench/README.md, 2026-12-05 midday)
-        Object[] values = {envelope.eventId(), topic, event.recordKey().toString(), envelope.eventType(),
-                envelope.bytes(), envelope.recordedAt().atOffset(ZoneOffset.UTC)};
+        EventRow values = new EventRow(envelope.eventId(), topic, event.recordKey().toString(), envelope.eventType(),
+                envelope.bytes(), envelope.recordedAt().atOffset(ZoneOffset.UTC));
         HeldRows held = joined ? (HeldRows) transactions.getResource(HELD_ROWS) : null;
         if (held != null && !held.released) {
             if (held.holds(row)) {
@@ -203,7 +204,7 @@ public class Outbox {
         String sql = row == null ? INSERT : "WITH companion AS (" + row.statement() + ") " + INSERT;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
-            bindEvent(insert, row == null ? 1 : row.bind(insert), values);
+            values.bind(insert, row == null ? 1 : row.bind(insert));
             insert.executeUpdate();
         } catch (SQLException e) {
             // a PersistenceException as from a session's statement: the problem mappers and the outage check (which
@@ -236,14 +237,20 @@ public class Outbox {
         held.events.clear();
     }
 
-    private static int bindEvent(PreparedStatement insert, int from, Object[] values) throws SQLException {
-        insert.setObject(from, values[0]);
-        insert.setString(from + 1, (String) values[1]);
-        insert.setString(from + 2, (String) values[2]);
-        insert.setString(from + 3, (String) values[3]);
-        insert.setBytes(from + 4, (byte[]) values[4]);
-        insert.setObject(from + 5, values[5]);
-        return from + 6;
+    /** An outbox row's values, in {@link #COLUMNS}' order, written at once or held for a later statement. */
+    private record EventRow(UUID eventId, String topic, String recordKey, String eventType, byte[] envelope,
+            OffsetDateTime recordedAt) {
+
+        /** Binds the row's parameters from index {@code from}; returns the next free index. */
+        int bind(PreparedStatement insert, int from) throws SQLException {
+            insert.setObject(from, eventId);
+            insert.setString(from + 1, topic);
+            insert.setString(from + 2, recordKey);
+            insert.setString(from + 3, eventType);
+            insert.setBytes(from + 4, envelope);
+            insert.setObject(from + 5, recordedAt);
+            return from + 6;
+        }
     }
 
     /**
