@@ -37,10 +37,15 @@ public final class ServiceProcess {
      * bench/README.md, "cpf-service's heap burst traced") and reporting-service 471 MiB in a rebuild (its heap at the
      * bound, up to 93 MiB live; smaller replay batches priced in the same section), with
      * 190-230 MiB outside the heap in both (metaspace 70-90, code 30-50, symbols 20, direct buffers, malloc) —
-     * bench/README.md, "The services' resident memory". Serial GC: one collector thread
-     * for a small heap. The packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a
-     * start's CPU, bench/README.md, "A service start"): it is our build's output, and the test JVMs, which keep
-     * verification on, load the same libraries and generate the same classes first. The containers use the same
+     * bench/README.md, "The services' resident memory". With that burst gone, cep- and cpf-service still stay over
+     * 300 MiB through the demo at scale 1 (cep 305-368, cpf 280-355 MiB minute by minute): 210-235 MiB outside the
+     * heap once warm (class metadata 120-135, C2's code 42-50 and growing) and C2's compilations 33-60 MiB of arena
+     * at a time. One glibc arena, a trim every second, heaps that shrink and a C2 node limit were measured against
+     * these options and did not lower the peaks; C1 alone would, at about +50 % of the demo's CPU (bench/README.md,
+     * "The services' resident memory measured again"). Serial GC: one collector thread for a small heap. The
+     * packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a start's CPU,
+     * bench/README.md, "A service start"): it is our build's output, and the test JVMs, which keep verification on,
+     * load the same libraries and generate the same classes first. The containers use the same
      * options; benchmarks measure with them unless told otherwise.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = everyServiceAnd("-Xms64m", "-XX:TrimNativeHeapInterval=5000");
