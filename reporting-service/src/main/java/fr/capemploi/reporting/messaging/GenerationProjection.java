@@ -71,10 +71,6 @@ abstract class GenerationProjection extends TypedProjection {
         queued.add(new Queued(currentKey, new ProjectionSql.Statement(sql, row)));
     }
 
-    /** Measured against the text format (bench/README.md); the setting goes once the better is known. */
-    private static final boolean BINARY_COPY = !"text".equals(org.eclipse.microprofile.config.ConfigProvider
-            .getConfig().getOptionalValue("reporting.projection.copy-format", String.class).orElse("binary"));
-
     /**
      * Queues one row of an append-only table, e.g. {@code {schema}.interview (event_id, held_on)} and its values in
      * the columns' order: a fact recorded once per event, under a key of its own (the event's id), which none of the
@@ -84,7 +80,7 @@ abstract class GenerationProjection extends TypedProjection {
      * A row the key refuses (an event applied twice) fails the COPY and the batch, as it failed the insert.
      */
     protected final void copy(String target, Object... row) {
-        copies.computeIfAbsent(resolved.computeIfAbsent(target, generation::sql), t -> new CopyRows(t, BINARY_COPY))
+        copies.computeIfAbsent(resolved.computeIfAbsent(target, generation::sql), CopyRows::new)
                 .add(row);
     }
 

@@ -1,6 +1,5 @@
 package fr.capemploi.reporting.repository;
 
-import fr.capemploi.events.CanonicalTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,13 +7,13 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * The rows of one table in COPY's form, encoded as they are queued (on the thread that applies the events), sent by
- * {@link ProjectionSql#copy} in the batch's transaction. PostgreSQL's binary format by default: the server takes each
- * value as it lies (a uuid's 16 bytes, a day's number, an instant's microseconds) where the bound statements and the
- * text format have it parse every date and instant from text. A value's binary form follows its Java type, so each
- * must be the column's: {@link UUID} a uuid, {@link LocalDate} a date, {@link Instant} a timestamptz, {@link Integer}
- * an integer, {@link Boolean} a boolean, a {@link String} or an enum (by name) a text; a mismatch fails the COPY, and
- * with it the batch.
+ * The rows of one table in COPY's binary form, encoded as they are queued (on the thread that applies the events),
+ * sent by {@link ProjectionSql#copy} in the batch's transaction. The server takes each value as it lies (a uuid's 16
+ * bytes, a day's number, an instant's microseconds) where the bound statements — and COPY's text format, measured
+ * against it (bench/README.md, "A rebuild's append-only rows by COPY") — have it parse every uuid, date and instant
+ * from text. A value's binary form follows its Java type, so each must be the column's: {@link UUID} a uuid,
+ * {@link LocalDate} a date, {@link Instant} a timestamptz, {@link Integer} an integer, {@link Boolean} a boolean, a
+ * {@link String} or an enum (by name) a text; a mismatch fails the COPY, and with it the batch.
  */
 public final class CopyRows {
 
@@ -25,23 +24,16 @@ public final class CopyRows {
             0, 0, 0, 0, 0, 0, 0, 0};
 
     private final String sql;
-    private final boolean binary;
     private final int width;
     private final Bytes out = new Bytes();
     private int rows;
     private boolean ended;
 
-    /**
-     * @param target the table and its columns, e.g. {@code reporting_g3.interview (event_id, held_on)}
-     * @param binary PostgreSQL's binary format, or its text format
-     */
-    public CopyRows(String target, boolean binary) {
-        this.sql = "COPY " + target + " FROM STDIN" + (binary ? " (FORMAT binary)" : "");
-        this.binary = binary;
+    /** @param target the table and its columns, e.g. {@code reporting_g3.interview (event_id, held_on)} */
+    public CopyRows(String target) {
+        this.sql = "COPY " + target + " FROM STDIN (FORMAT binary)";
         this.width = columns(target);
-        if (binary) {
-            out.write(HEADER, 0, HEADER.length);
-        }
+        out.write(HEADER, 0, HEADER.length);
     }
 
     /** Adds a row: one value per column of the target, in its order (null: SQL's null). */
@@ -52,19 +44,9 @@ public final class CopyRows {
         if (values.length != width) {
             throw new IllegalArgumentException(sql + " takes " + width + " values, not " + values.length);
         }
-        if (binary) {
-            out.int16(values.length);
-            for (Object value : values) {
-                binary(value);
-            }
-        } else {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    out.write('\t');
-                }
-                text(values[i]);
-            }
-            out.write('\n');
+        out.int16(values.length);
+        for (Object value : values) {
+            binary(value);
         }
         rows++;
     }
@@ -73,9 +55,9 @@ public final class CopyRows {
         return rows;
     }
 
-    /** The COPY statement and its data, ended (binary: with its end mark); no row can be added after. */
+    /** The COPY statement and its data, ended (with the format's end mark); no row can be added after. */
     public ProjectionSql.Copy copy() {
-        if (!ended && binary) {
+        if (!ended) {
             out.int16(-1);
         }
         ended = true;
@@ -117,28 +99,6 @@ public final class CopyRows {
     static long microseconds(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond() - EPOCH_SECONDS, 1_000_000L),
                 (instant.getNano() + 500) / 1_000);
-    }
-
-    private void text(Object value) {
-        if (value == null) {
-            out.write('\\');
-            out.write('N');
-            return;
-        }
-        String text = value instanceof Instant instant ? CanonicalTimes.text(instant)
-                : value instanceof LocalDate day ? CanonicalTimes.text(day)
-                : value instanceof Enum<?> e ? e.name()
-                : value.toString();
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            switch (b) {
-                case '\\' -> { out.write('\\'); out.write('\\'); }
-                case '\t' -> { out.write('\\'); out.write('t'); }
-                case '\n' -> { out.write('\\'); out.write('n'); }
-                case '\r' -> { out.write('\\'); out.write('r'); }
-                default -> out.write(b);
-            }
-        }
     }
 
     /** The number of columns a target names: {@code table (a, b, c)}. */
