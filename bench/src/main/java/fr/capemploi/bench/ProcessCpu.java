@@ -28,6 +28,21 @@ final class ProcessCpu {
         this.stackMarker = stackDirectory.toAbsolutePath().normalize().toString();
     }
 
+    /**
+     * Whether a command line names this stack's directory, not another one whose name starts with it: the stack of a
+     * run with {@code -Dbench.stack-suffix=-t} beside one without (its processes were counted twice, in both runs).
+     */
+    private boolean namesStack(String line) {
+        for (int at = line.indexOf(stackMarker); at >= 0; at = line.indexOf(stackMarker, at + 1)) {
+            int next = at + stackMarker.length();
+            if (next == line.length() || line.charAt(next) == '/' || Character.isWhitespace(line.charAt(next))
+                    || line.charAt(next) == ':' || line.charAt(next) == ',') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** CPU ticks per component at this instant. */
     Map<String, Long> snapshot() {
         return read(false);
@@ -121,7 +136,7 @@ final class ProcessCpu {
             if (postgresKinds) {
                 if ("PostgreSQL".equals(component)) {
                     String line = commandLines.get(process.getKey());
-                    boolean postmaster = line.contains(stackMarker);
+                    boolean postmaster = namesStack(line);
                     byComponent.merge(postmaster ? "postmaster" : postgresKind(line), process.getValue(), Long::sum);
                     if (postmaster) {
                         byComponent.merge("reaped children", reaped.get(process.getKey()), Long::sum);
@@ -131,7 +146,7 @@ final class ProcessCpu {
                 byComponent.merge(component, process.getValue(), Long::sum);
                 // the backends that ended (autovacuum's workers above all) are the postmaster's reaped children
                 if (!resident && "PostgreSQL".equals(component)
-                        && commandLines.get(process.getKey()).contains(stackMarker)) {
+                        && namesStack(commandLines.get(process.getKey()))) {
                     byComponent.merge(component, reaped.get(process.getKey()), Long::sum);
                 }
             }
@@ -147,7 +162,7 @@ final class ProcessCpu {
         // a PostgreSQL backend is a child of the postmaster, which names the stack's data directory
         for (long p = pid; p > 1 && commandLines.containsKey(p); p = table.parents().getOrDefault(p, 1L)) {
             String line = commandLines.get(p);
-            if (line.contains(stackMarker)) {
+            if (namesStack(line)) {
                 // by its main class: a broker's class path names the embedded PostgreSQL's jars too (local-stack's),
                 // and since brokers start through KafkaNode rather than kafka.Kafka, "postgres" below took them in
                 if (line.contains(KafkaNode.class.getName()) || line.contains("kafka.Kafka")) {

@@ -103,22 +103,16 @@ public class CepFactsProjection extends GenerationProjection {
     }
 
     private void onCepInformationGiven(CepInformationGiven e, EventEnvelope envelope) {
-        sql("""
-                INSERT INTO {schema}.cep_information (event_id, accompaniment_id, beneficiary_id, structure_id,
-                    counsellor_id, informed_on, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, envelope.eventId(), e.accompanimentId(), e.beneficiaryId(), e.structureId(), e.counsellorId(),
-                required(e.informedOn(), "informedOn"), envelope.recordedAt());
+        copy("{schema}.cep_information (event_id, accompaniment_id, beneficiary_id, structure_id, counsellor_id,"
+                + " informed_on, recorded_at)", envelope.eventId(), e.accompanimentId(), e.beneficiaryId(),
+                e.structureId(), e.counsellorId(), required(e.informedOn(), "informedOn"), envelope.recordedAt());
     }
 
     private void onInterviewHeld(InterviewHeld e, EventEnvelope envelope) {
-        sql("""
-                INSERT INTO {schema}.interview (event_id, interview_id, accompaniment_id, beneficiary_id,
-                    structure_id, counsellor_id, held_on, duration_minutes, mode, level, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, envelope.eventId(), e.interviewId(), e.accompanimentId(), e.beneficiaryId(), e.structureId(),
-                e.counsellorId(), required(e.heldOn(), "heldOn"), e.durationMinutes(), e.mode(), e.cepLevel(),
-                envelope.recordedAt());
+        copy("{schema}.interview (event_id, interview_id, accompaniment_id, beneficiary_id, structure_id,"
+                + " counsellor_id, held_on, duration_minutes, mode, level, recorded_at)", envelope.eventId(),
+                e.interviewId(), e.accompanimentId(), e.beneficiaryId(), e.structureId(), e.counsellorId(),
+                required(e.heldOn(), "heldOn"), e.durationMinutes(), e.mode(), e.cepLevel(), envelope.recordedAt());
     }
 
     private void onActionPlanned(ActionPlanned e, EventEnvelope envelope) {
@@ -184,12 +178,9 @@ public class CepFactsProjection extends GenerationProjection {
 
     private void levelHeld(EventEnvelope envelope, Object accompanimentId, Object beneficiaryId, Object structureId,
             Object referentId, int level, Object service, Object from) {
-        sql("""
-                INSERT INTO {schema}.accompaniment_level (event_id, accompaniment_id, beneficiary_id, structure_id,
-                    referent_id, level, service, from_date, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, envelope.eventId(), accompanimentId, beneficiaryId, structureId, referentId, level, service, from,
-                envelope.recordedAt());
+        copy("{schema}.accompaniment_level (event_id, accompaniment_id, beneficiary_id, structure_id, referent_id,"
+                + " level, service, from_date, recorded_at)", envelope.eventId(), accompanimentId, beneficiaryId,
+                structureId, referentId, level, service, from, envelope.recordedAt());
     }
 
     private static BigDecimal fte(double value) {

@@ -99,24 +99,18 @@ public class CpfFactsProjection extends GenerationProjection {
 
     private void onFundingDecided(FundingDecided e, EventEnvelope envelope) {
         LocalDate decidedOn = e.answeredOn() != null ? e.answeredOn() : BusinessDay.of(envelope.occurredAt());
-        sql("""
-                INSERT INTO {schema}.funding_decision (event_id, request_id, project_id, beneficiary_id,
-                    structure_id, funder, decision, requested_on, decided_on, delay_days, new_fe, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, envelope.eventId(), e.fundingRequestId(), e.trainingProjectId(), e.beneficiaryId(),
-                e.structureId(), required(e.funder(), "funder"), required(e.decision(), "decision"),
-                e.requestedOn(), decidedOn, e.responseDelayDays(), e.newFinancialEngineering(),
-                envelope.recordedAt());
+        copy("{schema}.funding_decision (event_id, request_id, project_id, beneficiary_id, structure_id, funder,"
+                + " decision, requested_on, decided_on, delay_days, new_fe, recorded_at)", envelope.eventId(),
+                e.fundingRequestId(), e.trainingProjectId(), e.beneficiaryId(), e.structureId(),
+                required(e.funder(), "funder"), required(e.decision(), "decision"), e.requestedOn(), decidedOn,
+                e.responseDelayDays(), e.newFinancialEngineering(), envelope.recordedAt());
     }
 
     private void step(EventEnvelope envelope, UUID beneficiaryId, UUID structureId, UUID counsellorId, String step,
             LocalDate on, String modality) {
-        sql("""
-                INSERT INTO {schema}.cpf_step (event_id, beneficiary_id, structure_id, counsellor_id, step, step_on,
-                    modality, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, envelope.eventId(), beneficiaryId, structureId, counsellorId, step, required(on, "date"), modality,
-                envelope.recordedAt());
+        copy("{schema}.cpf_step (event_id, beneficiary_id, structure_id, counsellor_id, step, step_on, modality,"
+                + " recorded_at)", envelope.eventId(), beneficiaryId, structureId, counsellorId, step,
+                required(on, "date"), modality, envelope.recordedAt());
     }
 
     private void project(UUID projectId, UUID beneficiaryId, UUID structureId, EventEnvelope envelope) {

@@ -4,6 +4,7 @@ import fr.capemploi.events.CanonicalTimes;
 import fr.capemploi.events.DomainEvent;
 import fr.capemploi.platform.consumer.TypedProjection;
 import fr.capemploi.reporting.domain.Generation;
+import fr.capemploi.reporting.repository.CopyRows;
 import fr.capemploi.reporting.repository.ProjectionSql;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,9 @@ import java.util.stream.IntStream;
  * with a {@code WITH}) is queued as a row of a set-based statement instead ({@link #sqlRows}): the rows of one
  * round go as one statement over arrays. What the batch's statements noted for the pre-aggregates
  * ({@code monthly_fact}, the people's items and counters, the delays' histogram) is folded once per transaction,
- * after the statements of every projection of the generation ({@link GenerationBatch}, migrations V3 and V5).
+ * after the statements of every projection of the generation ({@link GenerationBatch}, migrations V3 and V5). The
+ * rows of the append-only tables (one row per event, never read by the batch's other statements) go by one COPY per
+ * table and batch instead ({@link #copy}).
  */
 abstract class GenerationProjection extends TypedProjection {
 
@@ -36,6 +40,7 @@ abstract class GenerationProjection extends TypedProjection {
     private final EntityManager entityManager;
     private final Map<String, String> resolved = new HashMap<>();
     private List<Queued> queued = new ArrayList<>();
+    private Map<String, CopyRows> copies = new LinkedHashMap<>();
     private final Set<String> setBased = new HashSet<>();
     private final GenerationBatch batch;
     private UUID currentKey;
@@ -66,6 +71,19 @@ abstract class GenerationProjection extends TypedProjection {
         queued.add(new Queued(currentKey, new ProjectionSql.Statement(sql, row)));
     }
 
+    /**
+     * Queues one row of an append-only table, e.g. {@code {schema}.interview (event_id, held_on)} and its values in
+     * the columns' order: a fact recorded once per event, under a key of its own (the event's id), which none of the
+     * batch's statements reads (the tables' triggers only note what the rows bring, folded after the batch). The
+     * batch's rows of such a table go by one COPY, before the batch's statements: the same rows, whatever their order,
+     * without the multi-row insert's parameters (a dozen bound values a row), its plans, its statement every 128 rows.
+     * A row the key refuses (an event applied twice) fails the COPY and the batch, as it failed the insert.
+     */
+    protected final void copy(String target, Object... row) {
+        copies.computeIfAbsent(resolved.computeIfAbsent(target, generation::sql), CopyRows::new)
+                .add(row);
+    }
+
     @Override
     protected final void handling(DomainEvent event) {
         currentKey = event.recordKey();
@@ -74,18 +92,21 @@ abstract class GenerationProjection extends TypedProjection {
     @Override
     public final void beginBatch() {
         queued.clear();
+        copies.clear();
     }
 
     @Override
     public final void flush() {
-        if (queued.isEmpty()) {
+        if (queued.isEmpty() && copies.isEmpty()) {
             return;
         }
         try {
             batch.noted();
+            ProjectionSql.copy(entityManager, copies.values().stream().map(CopyRows::copy).toList());
             ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains));
         } finally {
             queued.clear();
+            copies.clear();
         }
     }
 
@@ -101,14 +122,17 @@ abstract class GenerationProjection extends TypedProjection {
      */
     @Override
     public final Runnable detachFlush() {
-        if (queued.isEmpty()) {
+        if (queued.isEmpty() && copies.isEmpty()) {
             return () -> {
             };
         }
+        List<ProjectionSql.Copy> copied = copies.values().stream().map(CopyRows::copy).toList();
         List<ProjectionSql.Statement> statements = inRounds(queued, setBased::contains);
         queued = new ArrayList<>();
+        copies = new LinkedHashMap<>();
         return () -> {
             batch.noted();
+            ProjectionSql.copy(entityManager, copied);
             ProjectionSql.updateInRuns(entityManager, statements);
         };
     }

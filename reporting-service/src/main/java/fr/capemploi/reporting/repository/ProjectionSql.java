@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Plain JDBC on the transaction's connection. Projections and indicator queries are native SQL over a generation's
@@ -76,6 +79,40 @@ public final class ProjectionSql {
                     }
                 }
                 i = end;
+            }
+        });
+    }
+
+    /** A COPY statement and its rows' data ({@link CopyRows}) to be run later: {@code length} bytes of {@code data}. */
+    public record Copy(String sql, byte[] data, int length, int rows) {
+    }
+
+    /**
+     * Runs COPY statements on the transaction's connection, in order: a batch's rows of an append-only table in one
+     * statement, parsed and planned once, the rows taken by the server without a bound parameter each.
+     */
+    public static void copy(EntityManager entityManager, List<Copy> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (Copy copy : copies) {
+                CopyIn in = copyManager.copyIn(copy.sql());
+                try {
+                    in.writeToCopy(copy.data(), 0, copy.length());
+                    in.endCopy();
+                } catch (SQLException | RuntimeException failure) {
+                    // a failure half-way leaves the connection in COPY mode: ended here, the transaction failing
+                    if (in.isActive()) {
+                        try {
+                            in.cancelCopy();
+                        } catch (SQLException cancel) {
+                            failure.addSuppressed(cancel);
+                        }
+                    }
+                    throw failure;
+                }
             }
         });
     }
