@@ -31,6 +31,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule platformKnowsNoService = ArchitectureRules.platformKnowsNoService();
 
+    /** The directory's look-ups and every other query of the platform, run by each service on its write path. */
+    @ArchTest
+    static final ArchRule noNativeQueryWithAResultClass = ArchitectureRules.noNativeQueryWithAResultClass();
+
     /** The jar or folder the platform's main classes are loaded from. */
     static final class PlatformClasses implements LocationProvider {
 

@@ -11,6 +11,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -25,7 +26,9 @@ import java.util.List;
  * types ({@code platform.rest}, the problem+json body and its mappers, rate limits, idempotent answers, metrics);</li>
  * <li>a service never imports another service's classes (they talk through events and HTTP only);</li>
  * <li>dependencies go {@code rest → service → domain}: nothing depends on {@code rest}, only {@code rest} and
- * {@code messaging} use {@code service}, and the domain depends on no other layer.</li>
+ * {@code messaging} use {@code service}, and the domain depends on no other layer;</li>
+ * <li>no native query is read with a result class ({@link #noNativeQueryWithAResultClass()}: one more plan cached per
+ * call).</li>
  * </ul>
  * Allowed on purpose, and said here so that nobody has to guess: the platform's state exceptions
  * ({@code platform.problem.*Exception}: {@code ConflictException}, {@code ResourceNotFoundException}, ...) are
@@ -111,6 +114,28 @@ public final class ArchitectureRules {
         return noClasses().that().resideInAPackage("fr.capemploi.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream().map(s -> "fr.capemploi." + s + "..")
                         .toArray(String[]::new));
+    }
+
+    /**
+     * No native query with a result class ({@code createNativeQuery(sql, X.class)}): Hibernate 7.2 keys a native
+     * query's plan by the SQL's hash and compares the result mappings, and the mapping a result class that is not an
+     * entity makes is equal only to itself, so every call adds a plan to one bin of the session factory's cache (2,048
+     * at most, the other queries' plans pushed out) and compares itself with all of them: cep-service's hottest frame in
+     * the demo (bench/README.md, 2026-12-07). Read the column as the scalar the driver gives
+     * ({@code createNativeQuery(sql)}: a {@code uuid} is a UUID, a {@code bigint} a Long), an entity by HQL or
+     * {@code find}.
+     */
+    public static ArchRule noNativeQueryWithAResultClass() {
+        return noClasses().should().callMethodWhere(DescribedPredicate.describe(
+                        "createNativeQuery with a result class", ArchitectureRules::isNativeQueryWithAResultClass))
+                .because("each such call adds one more plan to Hibernate's plan cache and compares itself with all "
+                        + "of them");
+    }
+
+    private static boolean isNativeQueryWithAResultClass(JavaMethodCall call) {
+        List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+        return call.getTarget().getName().equals("createNativeQuery") && parameters.size() >= 2
+                && parameters.get(1).isEquivalentTo(Class.class);
     }
 
     private static ArchCondition<JavaClass> notDependOnAnotherService() {

@@ -19,6 +19,9 @@ public final class ServiceArchitecture {
     static final ArchRule servicesAreIndependent = ArchitectureRules.servicesAreIndependent();
 
     @ArchTest
+    static final ArchRule noNativeQueryWithAResultClass = ArchitectureRules.noNativeQueryWithAResultClass();
+
+    @ArchTest
     static void layersGoRestToServiceToDomain(JavaClasses classes) {
         Set<String> services = ArchitectureRules.SERVICES.stream()
                 .filter(service -> classes.containPackage("fr.capemploi." + service))

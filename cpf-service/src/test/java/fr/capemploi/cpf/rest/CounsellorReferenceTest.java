@@ -2,12 +2,21 @@ package fr.capemploi.cpf.rest;
 
 import static fr.capemploi.cpf.rest.Fixtures.account;
 import static fr.capemploi.cpf.rest.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import fr.capemploi.platform.directory.CounsellorDirectory;
 import fr.capemploi.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +28,15 @@ import org.junit.jupiter.api.Test;
 class CounsellorReferenceTest {
 
     private final UUID structure = UUID.randomUUID();
+
+    @Inject
+    CounsellorDirectory directory;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     private String project(UUID beneficiary, UUID counsellor) {
         String body = Fixtures.projectBody(beneficiary);
@@ -77,5 +95,38 @@ class CounsellorReferenceTest {
         as(TestTokens.counsellor(structure)).body(Fixtures.projectBody(beneficiary))
                 .post("/api/v1/cpf/training-projects")
                 .then().statusCode(201).body("counsellorId", nullValue());
+    }
+
+    /**
+     * Every look at a counsellor runs one query plan, kept once by the session factory. Read with a result class, the
+     * look's plan was keyed by the SQL's hash and a result mapping never equal to the previous look's: each look added
+     * a plan to one bin of the factory's plan cache and compared itself with all the others there, a cost growing with
+     * the run up to the cache's 2,048 entries (cep's hottest frame in the demo, bench/README.md 2026-12-07). The row is
+     * written as the directory's projection writes it, without the broker: the look is what is tested here.
+     */
+    @Test
+    void aCounsellorsLooksShareOneQueryPlan() {
+        UUID counsellor = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("INSERT INTO known_counsellor (counsellor_id, structure_id) VALUES (?1, ?2)")
+                .setParameter(1, counsellor).setParameter(2, structure).executeUpdate());
+        Optional<CounsellorDirectory.Counsellor> known = Optional.of(new CounsellorDirectory.Counsellor(counsellor,
+                structure));
+        assertThat(look(counsellor)).isEqualTo(known);
+        QueryInterpretationCache plans = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine()
+                .getInterpretationCache();
+        int before = plans.getNumberOfCachedQueryPlans();
+        int looks = 100;
+        for (int i = 0; i < looks / 2; i++) {
+            assertThat(look(counsellor)).isEqualTo(known);
+            assertThat(look(UUID.randomUUID())).isEmpty();
+        }
+        // the service's own threads (relay, consumers) may plan a statement of theirs meanwhile: a few, not one a look
+        assertThat(plans.getNumberOfCachedQueryPlans() - before).as("query plans cached by %d looks", looks)
+                .isLessThan(looks / 10);
+    }
+
+    private Optional<CounsellorDirectory.Counsellor> look(UUID counsellor) {
+        return QuarkusTransaction.requiringNew().call(() -> directory.find(counsellor));
     }
 }

@@ -49,10 +49,16 @@ public class CounsellorDirectory {
         return acting;
     }
 
-    /** In the caller's transaction. */
+    /**
+     * In the caller's transaction. The column is read as the scalar the driver gives (a {@code uuid} is a UUID), not
+     * with a result class: Hibernate keys a native query's plan by its result mapping, and the mapping a result class
+     * makes is never equal to the previous call's while its hash is the same, so each look added one more plan to the
+     * session factory's cache (up to its 2,048 entries, pushing out the others) and compared itself with every one of
+     * them: ~2 ms of CPU a look in the demo, cep-service's hottest frame (bench/README.md, 2026-12-07).
+     */
     public Optional<Counsellor> find(UUID counsellorId) {
         List<?> structure = entityManager
-                .createNativeQuery("SELECT structure_id FROM known_counsellor WHERE counsellor_id = ?1", UUID.class)
+                .createNativeQuery("SELECT structure_id FROM known_counsellor WHERE counsellor_id = ?1")
                 .setParameter(1, counsellorId).getResultList();
         return structure.stream().findFirst().map(id -> new Counsellor(counsellorId, (UUID) id));
     }
