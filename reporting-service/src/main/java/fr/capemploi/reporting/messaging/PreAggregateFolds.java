@@ -49,10 +49,10 @@ import org.jboss.logging.Logger;
  * read them with notes pending ({@link #settle} and {@code IndicatorFacts}).
  * <p>The folding thread starts a generation's folds at least {@code reporting.projection.fold-interval} (1 s) apart:
  * an ask within that time of the previous fold's start waits for the rest of it, and the asks meanwhile are answered
- * by that one fold. A fold's cost is mostly per call and per person recomputed, not per note: under the demo's load
- * a live batch held a few events and asked for a fold of its own, and a person's follow-ups, a few batches apart,
- * were recomputed at each (bench/README.md, "Fewer folds"). An ask after a quiet second folds at once. No answer
- * waits for the interval: an answer settles the notes committed before it began.
+ * by that one fold. Under the demo's load each live batch (~12 events) asked for a fold of its own, and a fold's
+ * cost is mostly per call: the people's staircase took 2.3 ms a call for one batch's people and 3.6 ms for four
+ * batches' (bench/README.md, "Fewer folds"). An ask after a quiet interval folds at once. No answer waits for it: an
+ * answer settles the notes committed before it began.
  */
 @ApplicationScoped
 public class PreAggregateFolds {
