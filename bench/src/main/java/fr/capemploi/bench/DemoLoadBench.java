@@ -43,6 +43,21 @@ public final class DemoLoadBench {
         }
     }
 
+    /**
+     * The live channel's batches and the pre-aggregates' folds of reporting's folding thread: a fold's cost is
+     * mostly per call and per person it recomputes, so how many batches each fold took matters as much as its time.
+     */
+    private static String folds(MetricsWindow reporting, long requests) {
+        double batches = reporting.increase("projection_channel_batch_records_count", "channel=\"projections\"");
+        double records = reporting.increase("projection_channel_batch_records_sum", "channel=\"projections\"");
+        double folds = reporting.increase("reporting_pre_aggregates_fold_seconds_count", "");
+        double seconds = reporting.increase("reporting_pre_aggregates_fold_seconds_sum", "");
+        return String.format(Locale.ROOT, "  reporting's live channel: %,.0f batches (%.3f per demo request), %.1f "
+                + "records a batch; folds of the folding thread: %,.0f (%.3f per demo request), %.2f ms a fold (wall), "
+                + "%.1f batches a fold", batches, batches / Math.max(1, requests), records / Math.max(1, batches),
+                folds, folds / Math.max(1, requests), seconds * 1000 / Math.max(1, folds), batches / Math.max(1, folds));
+    }
+
     public static void main(String[] args) {
         // Quarkus' log manager (on this JVM's classpath through test-support) answers the JDK's System.Logger as
         // loggable at every level: a JDK HttpClient then formats each of its debug messages (16 % of the loader's
@@ -62,6 +77,7 @@ public final class DemoLoadBench {
             DatabaseActivity database = new DatabaseActivity(stack);
             var databaseBefore = database.snapshot(true);
             var tablesBefore = database.writeTables();
+            String reportingBefore = stack.metrics(SuiteService.REPORTING);
             String loadBefore = BenchStack.load();
             var start = cpu.snapshot();
             long[] startTicks = BenchStack.machineTicks();
@@ -113,6 +129,8 @@ public final class DemoLoadBench {
             System.out.println(database.topStatements(requests, 40));
             System.out.println(database.statementsPerDatabase(requests, "demo request"));
             System.out.println(DatabaseActivity.tableChanges(tablesBefore, database.writeTables(), 30));
+            System.out.println(folds(new MetricsWindow(reportingBefore, stack.metrics(SuiteService.REPORTING)),
+                    requests));
             // every statement, to rank them per database and to compare two runs afterwards
             database.dumpStatements(stack.dataDirectory().resolve("statements.tsv"));
             if (!run.succeeded()) {
