@@ -295,6 +295,51 @@ final class DatabaseActivity {
         }
     }
 
+    /**
+     * A rebuild's top-level statements by kind, per event: which way of writing carries PostgreSQL's share (a plain
+     * insert, a COPY, an upsert, an insert reading the table it writes, an update, the portfolio recomputation, the
+     * processed-event log, the finalisation's functions and indexes...). Calls, execution ms, rows, shared blocks and
+     * WAL bytes per event; nested statements (a function's, with {@code track = all}) are in their caller's.
+     */
+    String statementKinds(long events) {
+        String kind = """
+                CASE WHEN s.query LIKE 'COPY %' THEN 'copy'
+                     WHEN s.query LIKE '%INSERT INTO processed_event%' THEN 'processed-event log'
+                     WHEN s.query LIKE 'INSERT INTO consumer_offset%' THEN 'positions'
+                     WHEN s.query LIKE 'WITH input AS%portfolio_span%' THEN 'portfolio recomputation'
+                     WHEN s.query LIKE 'INSERT%ON CONFLICT%DO UPDATE%' THEN 'insert ... on conflict do update'
+                     WHEN s.query LIKE 'INSERT%ON CONFLICT%DO NOTHING%' THEN 'insert ... on conflict do nothing'
+                     WHEN s.query LIKE 'INSERT%SELECT%' THEN 'insert ... select'
+                     WHEN s.query LIKE 'INSERT%' THEN 'plain insert'
+                     WHEN s.query LIKE 'UPDATE%' THEN 'update'
+                     WHEN s.query LIKE 'SELECT %refresh_%' OR s.query LIKE 'SELECT %recompute_%'
+                          OR s.query LIKE 'CREATE INDEX%' OR s.query LIKE 'LOCK TABLE%' THEN 'finalisation'
+                     ELSE 'other' END""";
+        StringBuilder text = new StringBuilder("  top-level statements by kind, per event (calls, execution ms, rows,"
+                + " shared blocks, WAL bytes; share of the execution time):");
+        try (Connection connection = stack.connectToServer(); Statement statement = connection.createStatement()) {
+            if (!statementsTracked(statement)) {
+                return "  (pg_stat_statements not preloaded: no statements by kind)";
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT kind, sum(calls), sum(total_exec_time), "
+                    + "sum(rows), sum(shared_blks_hit + shared_blks_read), sum(wal_bytes), "
+                    + "sum(total_exec_time) / nullif(sum(sum(total_exec_time)) OVER (), 0) FROM (SELECT " + kind
+                    + " AS kind, s.* FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                    + "WHERE s.toplevel AND d.datname = 'reporting') k GROUP BY kind ORDER BY 3 DESC")) {
+                double per = Math.max(1, events);
+                while (rows.next()) {
+                    text.append(String.format(Locale.ROOT,
+                            "%n    %-32s %7.4f calls %8.4f ms %7.3f rows %7.2f blocks %7.1f WAL bytes  %5.1f %%",
+                            rows.getString(1), rows.getLong(2) / per, rows.getDouble(3) / per, rows.getLong(4) / per,
+                            rows.getLong(5) / per, rows.getDouble(6) / per, 100 * rows.getDouble(7)));
+                }
+            }
+            return text.toString();
+        } catch (SQLException e) {
+            return "  (statements by kind unavailable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Rows of a name followed by {@code width} counters, by name. */
     private static Map<String, long[]> countersByName(ResultSet rows, int width) throws SQLException {
         Map<String, long[]> counters = new TreeMap<>();
