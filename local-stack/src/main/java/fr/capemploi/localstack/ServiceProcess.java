@@ -196,7 +196,7 @@ public final class ServiceProcess {
             throw new StackStartException(service.moduleName() + " is not packaged: " + jar
                     + " is missing (run ./mvnw -DskipTests install)");
         }
-        List<String> command = process.javaCommand(runtime.java(), runtime.options(jvmOptions));
+        List<String> command = process.javaCommand(runtime.java(), jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> variables = new LinkedHashMap<>();
