@@ -52,7 +52,8 @@ final class BenchStack implements AutoCloseable {
                 .build();
         long start = System.nanoTime();
         stack.start();
-        System.out.printf("stack ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf("stack ready in %.1f s, services on %s%n", (System.nanoTime() - start) / 1e9,
+                stack.services().stream().map(ServiceProcess::runtime).distinct().toList());
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -204,8 +204,8 @@ public final class LocalStack implements AutoCloseable {
                 processes.computeIfAbsent(service, s -> new ArrayList<>()).add(new ServiceProcess(service, instance,
                         service.jar(builder.repositoryRoot), port, managementPort,
                         builder.randomPorts ? freePorts::next : null, environment, builder.serviceJvmOptions,
-                        logs.resolve(name + ".log"), run.resolve(name + ".pid"), dataDirectory.resolve("work").resolve(name),
-                        marker, listener));
+                        builder.serviceRuntime, logs.resolve(name + ".log"), run.resolve(name + ".pid"),
+                        dataDirectory.resolve("work").resolve(name), marker, listener));
             }
         }
         processes.replaceAll((service, list) -> List.copyOf(list));
@@ -643,8 +643,8 @@ public final class LocalStack implements AutoCloseable {
             synchronized (componentStartupTimes) {
                 componentStartupTimes.put(service.name(), service.lastStartupTime());
             }
-            LOG.info("{} ready in {} ms (pid {})", service.name(), service.lastStartupTime().toMillis(),
-                    service.pid());
+            LOG.info("{} ready in {} ms (pid {}, {})", service.name(), service.lastStartupTime().toMillis(),
+                    service.pid(), service.runtime());
         });
         LOG.info("services ready {} ms after they were spawned", Duration.ofNanos(System.nanoTime() - begin)
                 .toMillis());
@@ -828,6 +828,7 @@ public final class LocalStack implements AutoCloseable {
         private String jwtIssuer = TokenMinter.DEFAULT_ISSUER;
         private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
         private List<String> kafkaJvmOptions = KafkaBroker.DEFAULT_JVM_OPTIONS;
+        private ServiceRuntime serviceRuntime;
         private final Map<String, String> serviceEnvironment = new HashMap<>();
         private StackListener listener = StackListener.NONE;
         private Duration startupTimeout = Duration.ofMinutes(3);
@@ -930,6 +931,12 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** The JDK the services run on; default: {@link ServiceRuntime#ofMachine()}. */
+        public Builder serviceRuntime(ServiceRuntime runtime) {
+            this.serviceRuntime = Objects.requireNonNull(runtime);
+            return this;
+        }
+
         public Builder kafkaJvmOptions(List<String> options) {
             this.kafkaJvmOptions = List.copyOf(options);
             return this;
@@ -956,6 +963,9 @@ public final class LocalStack implements AutoCloseable {
             Objects.requireNonNull(dataDirectory, "dataDirectory");
             if (repositoryRoot == null) {
                 repositoryRoot = defaultRepositoryRoot();
+            }
+            if (serviceRuntime == null) {
+                serviceRuntime = ServiceRuntime.ofMachine();
             }
             return new LocalStack(this);
         }

@@ -104,8 +104,8 @@ public final class Main {
                 "                               [--concurrency C] requests in flight (default "
                         + DemoCommand.DEFAULT_CONCURRENCY + "), [--timeout SECONDS] wait for reporting (600)",
                 "environment: SUITE_DATA_DIR, SUITE_DB_URL/SUITE_DB_USER/SUITE_DB_PASSWORD, SUITE_KAFKA_BOOTSTRAP,",
-                "             SUITE_JWT_ISSUER, SUITE_SERVICES, SUITE_SERVICE_JAVA_OPTS, SUITE_KAFKA_JAVA_OPTS",
-                "             (see local-stack/README.md)",
+                "             SUITE_JWT_ISSUER, SUITE_SERVICES, SUITE_SERVICE_JAVA_OPTS, SUITE_SERVICE_JAVA_HOME,",
+                "             SUITE_KAFKA_JAVA_OPTS (see local-stack/README.md)",
                 "");
     }
 

@@ -95,6 +95,7 @@ public final class ServiceProcess {
     private final IntSupplier otherPorts;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final ServiceRuntime runtime;
     private final Path workingDirectory;
     private final SupervisedChild process;
     private volatile Duration lastStartup = Duration.ZERO;
@@ -105,8 +106,8 @@ public final class ServiceProcess {
      *                   may take it meanwhile); null to fail such a start
      */
     ServiceProcess(SuiteService service, int instance, Path jar, int port, int managementPort, IntSupplier otherPorts,
-                   Map<String, String> environment, List<String> jvmOptions, Path logFile, Path pidFile,
-                   Path workingDirectory, String marker, StackListener listener) {
+                   Map<String, String> environment, List<String> jvmOptions, ServiceRuntime runtime, Path logFile,
+                   Path pidFile, Path workingDirectory, String marker, StackListener listener) {
         this.service = service;
         this.instance = instance;
         this.name = instanceName(service, instance);
@@ -116,6 +117,7 @@ public final class ServiceProcess {
         this.otherPorts = otherPorts;
         this.environment = new ConcurrentHashMap<>(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.runtime = runtime;
         this.workingDirectory = workingDirectory;
         this.process = new SupervisedChild(name, logFile, pidFile, marker, listener,
                 () -> !takenPortsToMove().isEmpty());
@@ -165,6 +167,11 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** The JDK it runs on. */
+    public ServiceRuntime runtime() {
+        return runtime;
+    }
+
     /** How long the last start took until the readiness check answered 200. */
     public Duration lastStartupTime() {
         return lastStartup;
@@ -189,7 +196,7 @@ public final class ServiceProcess {
             throw new StackStartException(service.moduleName() + " is not packaged: " + jar
                     + " is missing (run ./mvnw -DskipTests install)");
         }
-        List<String> command = process.javaCommand(jvmOptions);
+        List<String> command = process.javaCommand(runtime.java(), jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> variables = new LinkedHashMap<>();

@@ -61,10 +61,15 @@ final class SupervisedChild {
         listener.stateChanged(name(), ComponentState.STARTING, "");
     }
 
-    /** {@code java}, this child's marker, then {@code jvmOptions}: the start of every JVM command line it runs. */
+    /** The launcher's {@code java}, this child's marker, then {@code jvmOptions}. */
     List<String> javaCommand(List<String> jvmOptions) {
+        return javaCommand(ServiceRuntime.current().java(), jvmOptions);
+    }
+
+    /** {@code java}, this child's marker, then {@code jvmOptions}: the start of every JVM command line it runs. */
+    List<String> javaCommand(Path java, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add(marker());
         command.addAll(jvmOptions);
         return command;

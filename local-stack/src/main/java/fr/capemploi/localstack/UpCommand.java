@@ -147,6 +147,8 @@ final class UpCommand extends LauncherCommand {
                 text.append(String.format(Locale.ROOT, "  %-20s %s/api/v1/indicators%n", "  indicators", base));
             }
         }
+        stack.services().stream().map(ServiceProcess::runtime).distinct().forEach(runtime -> text.append(
+                String.format(Locale.ROOT, "  %-20s %s%n", "services' JDK", runtime)));
         String databases = stack.services().stream().map(s -> s.service().database()).distinct()
                 .collect(Collectors.joining(", "));
         text.append(String.format(Locale.ROOT, "  %-20s %s%s, user %s%n", "postgres", stack.database().describe(),

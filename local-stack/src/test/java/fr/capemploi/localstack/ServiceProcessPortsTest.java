@@ -95,14 +95,20 @@ class ServiceProcessPortsTest {
         assertThat(states).contains("FAILED");
     }
 
-    /** glibc's arenas are bounded in the service's environment unless the launcher's own environment says otherwise. */
+    /**
+     * The service runs on the machine's chosen JDK ({@link ServiceRuntime}), not necessarily the launcher's, and
+     * glibc's arenas are bounded in its environment unless the launcher's own environment says otherwise.
+     */
     @Test
-    void theServiceRunsWithTheNativeEnvironment() throws IOException {
+    void theServiceRunsOnTheChosenJdkWithTheNativeEnvironment() throws IOException {
         process = service(freePorts.next(), freePorts.next(), null);
 
         process.start();
         process.awaitReady(READY);
 
+        assertThat(process.runtime()).isEqualTo(ServiceRuntime.ofMachine());
+        assertThat(Path.of("/proc", Long.toString(process.pid()), "exe").toRealPath())
+                .isEqualTo(ServiceRuntime.ofMachine().java().toRealPath());
         String environment = Files.readString(Path.of("/proc", Long.toString(process.pid()), "environ"));
         ServiceProcess.DEFAULT_NATIVE_ENVIRONMENT.forEach((variable, value) -> assertThat(environment.split("\0"))
                 .contains(variable + "=" + (System.getenv(variable) == null ? value : System.getenv(variable))));
@@ -124,8 +130,9 @@ class ServiceProcessPortsTest {
     private ServiceProcess service(int port, int managementPort, IntSupplier otherPorts) throws IOException {
         Path jar = fakeServiceJar();
         return new ServiceProcess(SuiteService.BENEFICIARY, 2, jar, port, managementPort, otherPorts, Map.of(),
-                List.of("-Xmx32m", "-XX:TieredStopAtLevel=1"), home.resolve("logs/service.log"),
-                home.resolve("run/service.pid"), home.resolve("work"), "-Dsuite.test=" + home,
+                List.of("-Xmx32m", "-XX:TieredStopAtLevel=1"), ServiceRuntime.ofMachine(),
+                home.resolve("logs/service.log"), home.resolve("run/service.pid"), home.resolve("work"),
+                "-Dsuite.test=" + home,
                 (component, state, detail) -> states.add(state.name()));
     }
 
