@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /** One packaged Quarkus service ({@code java -jar quarkus-run.jar}) and its readiness. */
 public final class ServiceProcess {
@@ -50,20 +49,6 @@ public final class ServiceProcess {
      * options; benchmarks measure with them unless told otherwise.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = everyServiceAnd("-Xms64m", "-XX:TrimNativeHeapInterval=5000");
-
-    /**
-     * reporting-service's own, placed before the options it is given (a later option wins, so a benchmark can still
-     * set its own): a young generation half the heap (the collector's default: a third), each survivor space a quarter
-     * of it (default: a tenth), filled up to 90 % before objects are promoted early (default: 50 %). A rebuild keeps
-     * ~3 KB a record alive from its poll to its batch's commit, three batches at a time (the replay channel's, one
-     * polled ahead, one prepared, one committing); with the default shape every young collection promoted them, ~300 MB
-     * a rebuild of 95,000 events, and the old generation filled with batches already applied: 3-4 full collections a
-     * rebuild. With this shape and the replay channel's batches of 1,000 (~11 MB in flight) they die in the survivor
-     * spaces: no full collection in a rebuild, ~1 MB promoted, the heap at ~110 instead of ~220 MiB (bench/README.md,
-     * "A rebuild's batches die young"). The write services keep no such batches alive: their options are unchanged.
-     */
-    static final List<String> REPORTING_JVM_OPTIONS = List.of("-XX:NewRatio=1", "-XX:SurvivorRatio=2",
-            "-XX:TargetSurvivorRatio=90");
 
     /**
      * What every service's environment holds unless the launcher's own sets it: glibc's malloc kept to two arenas. By
@@ -204,8 +189,7 @@ public final class ServiceProcess {
             throw new StackStartException(service.moduleName() + " is not packaged: " + jar
                     + " is missing (run ./mvnw -DskipTests install)");
         }
-        List<String> command = process.javaCommand(service == SuiteService.REPORTING
-                ? Stream.concat(REPORTING_JVM_OPTIONS.stream(), jvmOptions.stream()).toList() : jvmOptions);
+        List<String> command = process.javaCommand(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> variables = new LinkedHashMap<>();
