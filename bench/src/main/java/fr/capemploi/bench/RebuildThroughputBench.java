@@ -495,7 +495,7 @@ public final class RebuildThroughputBench {
     }
 
     /** Records per batch of the replay channel ({@code REPORTING_REPLAY_BATCH}'s default in reporting-service). */
-    private static final int REPLAY_BATCH = 5000;
+    private static final int REPLAY_BATCH = 2000;
 
     private static long readAll(String bootstrap) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
