@@ -32,6 +32,28 @@ final class MetricsWindow {
         return sum(after, name, labels) - sum(before, name, labels);
     }
 
+    /** A gauge's value (summed over the series whose labels contain {@code labels}) at the window's end. */
+    double atEnd(String name, String labels) {
+        return sum(after, name, labels);
+    }
+
+    /**
+     * What the service's collector did in the window, from Micrometer's JVM meters: young and full collections and
+     * their pauses, what the young ones promoted, what was allocated, per {@code operation} (a rebuilt event...), and
+     * the heap committed at the end. A full collection stops every thread of the service for its whole pause.
+     */
+    String collections(String operation, double operations) {
+        double young = increase("jvm_gc_pause_seconds_count", "end of minor GC");
+        double full = increase("jvm_gc_pause_seconds_count", "end of major GC");
+        return ("collector: %.0f young collections (%.2f s of pauses), %.0f full (%.2f s); %.0f MB promoted; %.1f KB"
+                + " allocated a %s; heap committed at the end %.0f MiB").formatted(young,
+                increase("jvm_gc_pause_seconds_sum", "end of minor GC"), full,
+                increase("jvm_gc_pause_seconds_sum", "end of major GC"),
+                increase("jvm_gc_memory_promoted_bytes_total", "") / 1e6,
+                increase("jvm_gc_memory_allocated_bytes_total", "") / 1e3 / Math.max(1, operations), operation,
+                atEnd("jvm_memory_committed_bytes", "area=\"heap\"") / (1 << 20));
+    }
+
     /** The distribution of one histogram in the window; empty when nothing was recorded. */
     Histogram histogram(String name, String labels) {
         Map<Double, Double> start = buckets(before, name, labels);
