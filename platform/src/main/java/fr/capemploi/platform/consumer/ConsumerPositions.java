@@ -2,7 +2,6 @@ package fr.capemploi.platform.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +11,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.hibernate.Session;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -77,33 +74,26 @@ public class ConsumerPositions {
     }
 
     /**
-     * Records the events of a batch as processed by this consumer, when none of them can have been processed before (a
-     * batch past the consumer's stored positions: a rebuild from offset 0, a live channel's batch applied in one
-     * transaction, a batch prepared ahead of its transaction), without looking any of them up: the log's key refuses
-     * an event already in it (a duplicate publish at another offset), failing the transaction, which is then applied
+     * Records the events of a batch as processed by this consumer, in one statement, when none of them can have been
+     * processed before (a batch past the consumer's stored positions: a rebuild from offset 0, a live channel's batch
+     * applied in one transaction, a batch prepared ahead of its transaction). A plain insert: the log's key refuses an
+     * event already in it (a duplicate publish at another offset), failing the transaction, which is then applied
      * again the usual way ({@link #markProcessed}). {@code ON CONFLICT DO NOTHING RETURNING} looked each id up in the
      * key before inserting it and sent every id back: 12-25 % of a rebuild's statement time for rows the rebuild's
-     * fresh consumer never had, ~9-10 blocks a row on the live channel against ~5-6 (bench/README.md). The rows go by
-     * one binary COPY under the consumer's number, looked up first in the same transaction: the server takes each
-     * id's 16 bytes as they come (the insert over an array parsed each from text) and fills a page's rows at once,
-     * logging them as one WAL record where the insert logged each row's heap insertion (bench/README.md, "The
-     * processed-event log by COPY").
+     * fresh consumer never had, ~9-10 blocks a row on the live channel against ~5-6 (bench/README.md).
      */
     public void markFresh(String consumer, List<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            Integer number = number(connection, consumer);
-            if (number == null) {
-                register(connection, consumer);
-                number = number(connection, consumer);
-                if (number == null) {
-                    throw new IllegalStateException("consumer " + consumer + " has no number to log under");
-                }
-            }
             try {
-                copyLog(connection, number, eventIds);
+                if (logAll(connection, consumer, eventIds) == 0) {
+                    register(connection, consumer);
+                    if (logAll(connection, consumer, eventIds) == 0) {
+                        throw new IllegalStateException("consumer " + consumer + " has no number to log under");
+                    }
+                }
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     // an expected turn (the batch is applied again the usual way), not an error to log as one
@@ -114,50 +104,11 @@ public class ConsumerPositions {
         });
     }
 
-    /**
-     * The consumer's number, read in the caller's transaction (null: not registered, or registered by another
-     * instance's transaction not committed yet). Read for each batch, never kept: a retired consumer's number goes
-     * with its log, and a name used again is registered anew under another number.
-     */
-    private static Integer number(Connection connection, String consumer) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM event_consumer WHERE name = ?")) {
-            select.setString(1, consumer);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : null;
-            }
-        }
-    }
-
-    /** COPY's binary header: its signature, no flags, no extension. */
-    private static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
-            0, 0, 0, 0, 0, 0, 0, 0};
-    /** A row: its field count, then each field's length and value (an int4's 4 bytes, a uuid's 16). */
-    private static final int COPY_ROW_BYTES = 2 + 4 + 4 + 4 + 16;
-
-    /** The ids under the consumer's number as one COPY, in COPY's binary form; {@code processed_at} takes its default. */
-    private static void copyLog(Connection connection, int number, List<UUID> eventIds) throws SQLException {
-        ByteBuffer data = ByteBuffer.allocate(COPY_HEADER.length + COPY_ROW_BYTES * eventIds.size() + 2);
-        data.put(COPY_HEADER);
-        for (UUID eventId : eventIds) {
-            data.putShort((short) 2).putInt(4).putInt(number)
-                    .putInt(16).putLong(eventId.getMostSignificantBits()).putLong(eventId.getLeastSignificantBits());
-        }
-        data.putShort((short) -1);
-        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY processed_event (consumer_id, event_id) FROM STDIN (FORMAT binary)");
-        try {
-            in.writeToCopy(data.array(), 0, data.position());
-            in.endCopy();
-        } catch (SQLException | RuntimeException failure) {
-            // a failure half-way leaves the connection in COPY mode: ended here, the transaction failing
-            if (in.isActive()) {
-                try {
-                    in.cancelCopy();
-                } catch (SQLException cancel) {
-                    failure.addSuppressed(cancel);
-                }
-            }
-            throw failure;
+    private static int logAll(Connection connection, String consumer, List<UUID> eventIds) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(LOG_ROWS)) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            return insert.executeUpdate();
         }
     }
 
