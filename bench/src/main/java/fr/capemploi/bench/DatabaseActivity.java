@@ -303,8 +303,9 @@ final class DatabaseActivity {
      */
     String statementKinds(long events) {
         String kind = """
-                CASE WHEN s.query LIKE 'COPY %' THEN 'copy'
-                     WHEN s.query LIKE '%INSERT INTO processed_event%' THEN 'processed-event log'
+                CASE WHEN s.query LIKE '%INSERT INTO processed_event%' OR s.query LIKE 'COPY processed_event%'
+                          OR s.query LIKE 'SELECT id FROM event_consumer%' THEN 'processed-event log'
+                     WHEN s.query LIKE 'COPY %' THEN 'copy'
                      WHEN s.query LIKE 'INSERT INTO consumer_offset%' THEN 'positions'
                      WHEN s.query LIKE 'WITH input AS%portfolio_span%' THEN 'portfolio recomputation'
                      WHEN s.query LIKE 'INSERT%ON CONFLICT%DO UPDATE%' THEN 'insert ... on conflict do update'

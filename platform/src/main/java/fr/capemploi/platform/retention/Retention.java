@@ -24,20 +24,25 @@ import org.jboss.logging.Logger;
  * Keeps the platform's bookkeeping tables bounded: published outbox rows, the processed-event log and stored
  * idempotent answers older than their window ({@link PlatformConfig.Retention}) are deleted, a few at a time. Each batch
  * is one short autocommit {@code DELETE ... WHERE key IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)} on the age
- * index: it never waits for a row a writer holds and never holds many, so writers are not blocked. The same run
- * refreshes the table-size gauges ({@code platform_table_rows}, {@code platform_table_bytes}).
+ * index ({@link Pruned}): it never waits for a row a writer holds and never holds many, so writers are not blocked.
+ * The same run refreshes the table-size gauges ({@code platform_table_rows}, {@code platform_table_bytes}).
  */
 @ApplicationScoped
 public class Retention {
 
     private static final Logger LOG = Logger.getLogger(Retention.class);
 
-    /** A table, the key a batch deletes by, and the column holding the age of a row. */
-    private record Pruned(String table, String key, String age, Duration window) {
+    /**
+     * A table, the key a batch deletes by, the column holding the age of a row, and whether a batch takes the oldest
+     * rows first (a B-tree on the age gives them in order) or any rows past the window (a BRIN index on the age,
+     * {@code processed_event}'s since V0_8, finds the old ranges but no order: sorting every row past the window for
+     * each batch would cost the most when the most is to prune). Every row past the window goes either way.
+     */
+    private record Pruned(String table, String key, String age, Duration window, boolean oldestFirst) {
 
         String statement() {
             return "DELETE FROM " + table + " WHERE (" + key + ") IN (SELECT " + key + " FROM " + table + " WHERE "
-                    + age + " < ? ORDER BY " + age + " LIMIT ? FOR UPDATE SKIP LOCKED)";
+                    + age + " < ?" + (oldestFirst ? " ORDER BY " + age : "") + " LIMIT ? FOR UPDATE SKIP LOCKED)";
         }
     }
 
@@ -52,10 +57,11 @@ public class Retention {
         this.dataSource = dataSource;
         this.settings = config.retention();
         this.tables = List.of(
-                new Pruned("outbox_event", "id", "published_at", settings.outboxPublished()),
-                new Pruned("processed_event", "consumer_id, event_id", "processed_at", settings.processedEvents()),
+                new Pruned("outbox_event", "id", "published_at", settings.outboxPublished(), true),
+                new Pruned("processed_event", "consumer_id, event_id", "processed_at", settings.processedEvents(),
+                        false),
                 new Pruned("idempotent_response", "caller, operation, idempotency_key", "created_at",
-                        settings.idempotentAnswers()));
+                        settings.idempotentAnswers(), true));
         for (String table : List.of("outbox_event", "processed_event", "idempotent_response", "consumer_offset",
                 "dead_lettered_event")) {
             AtomicLong rowCount = new AtomicLong();
