@@ -3,6 +3,7 @@ package fr.capemploi.localstack.demo;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -53,10 +54,10 @@ final class DemoHttp implements AutoCloseable {
     private static final long IDLE_TIMEOUT_MILLIS = 60_000;
 
     /**
-     * An answer: status, body and whether it replayed an earlier request. The body is parsed when read: most of the
-     * demo's answers are only checked for their status.
+     * An answer: the request it answers ({@code POST /path}), status, body and whether it replayed an earlier request.
+     * The body is parsed when read: most of the demo's answers are only checked for their status.
      */
-    record Answer(int status, String text, boolean replayed) {
+    record Answer(String request, int status, String text, boolean replayed) {
         /** The JSON body, or null when empty or not JSON. */
         JsonStructure json() {
             return parse(text);
@@ -66,8 +67,14 @@ final class DemoHttp implements AutoCloseable {
             return json() instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         }
 
+        /** The created resource's id; an accepted answer without one fails naming the request and what came back. */
         UUID id() {
-            return UUID.fromString(object().getString("id"));
+            JsonObject object = object();
+            if (!(object.get("id") instanceof JsonString id)) {
+                throw new DemoFailure(request + " answered " + status + (replayed ? " (a replay)" : "")
+                        + " without an id: " + (text == null ? "no body" : abbreviate(text)));
+            }
+            return UUID.fromString(id.getString());
         }
     }
 
@@ -181,7 +188,7 @@ final class DemoHttp implements AutoCloseable {
                 throw new DemoFailure(method + " " + uri.getPath() + " answered " + status + ": "
                         + abbreviate(response.text()) + (text == null ? "" : " (sent " + abbreviate(text) + ")"));
             }
-            return new Answer(status, response.text(), response.replayed());
+            return new Answer(method + " " + uri.getPath(), status, response.text(), response.replayed());
         }
         throw new DemoFailure(method + " " + uri.getPath() + " failed after " + ATTEMPTS + " attempts: " + last);
     }

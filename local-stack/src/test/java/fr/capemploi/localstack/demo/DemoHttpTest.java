@@ -152,4 +152,17 @@ class DemoHttpTest {
                 .hasMessageContaining("closedOn before startDate");
         assertThat(http.retried() - retriedBefore).isZero();
     }
+
+    @Test
+    void anAcceptedAnswerWithoutAnIdFailsNamingTheRequestAndWhatCameBack() {
+        script.add(new Scripted(201, "{\"status\":\"OPEN\"}", true));
+
+        Answer answer = http.post(uri("/api/v1/cep/accompaniments"), "t0k3n", DemoHttp.body("level", "2"),
+                "demo-7-0.01/p1/accompaniment", Set.of(201));
+
+        assertThatThrownBy(answer::id)
+                .isInstanceOf(DemoFailure.class)
+                .hasMessage("POST /api/v1/cep/accompaniments answered 201 (a replay) without an id: "
+                        + "{\"status\":\"OPEN\"}");
+    }
 }
