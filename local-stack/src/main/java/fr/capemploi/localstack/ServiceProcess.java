@@ -52,24 +52,6 @@ public final class ServiceProcess {
     public static final List<String> DEFAULT_JVM_OPTIONS = everyServiceAnd("-Xms64m", "-XX:TrimNativeHeapInterval=5000");
 
     /**
-     * reporting-service's own, after the options it is given (they win over the heap's start there): a young
-     * generation of 112 MiB whose survivor spaces are a quarter of it each (the collector's default: a third of the
-     * heap, survivors a tenth of that, ~7 MiB), filled up to 90 % before objects are promoted early (default: 50 %), and
-     * the heap starting at 176 MiB so that the young generation has its size from the start (with -Xms64m it would
-     * start at 64 MiB and grow only at full collections). A rebuild keeps ~3 KB a record alive from its poll to its
-     * batch's commit, three batches of 2,000 at a time (~20 MB); with the default shape every young collection
-     * promoted them, ~300 MB a rebuild of 95,000 events, and 3-5 full collections followed. With this one they die in
-     * the survivor spaces: no full collection in a rebuild, ~1 MB promoted, its stop-the-world time 3-5 times shorter,
-     * the heap at 148 instead of ~220 MiB, the resident peak in a rebuild ~345 instead of ~440 MiB, reporting-service's
-     * CPU per rebuilt event the same or lower; the price, ~35 MiB more resident at ready and in live operation (245-258
-     * and 298-306 MiB against 203-219 and 265-271: over #11's 300 MiB by ~5 after a catch-up), where the eden is touched
-     * whole from the start (bench/README.md, "A rebuild's batches made to die young"). The write services keep no such
-     * batches alive: their options are unchanged.
-     */
-    static final List<String> REPORTING_JVM_OPTIONS = List.of("-Xms176m", "-Xmn112m", "-XX:SurvivorRatio=2",
-            "-XX:TargetSurvivorRatio=90");
-
-    /**
      * What every service's environment holds unless the launcher's own sets it: glibc's malloc kept to two arenas. By
      * default it opens up to eight per core as threads contend (a dozen in reporting-service during a rebuild), and
      * each keeps what its threads freed — the compilers' arenas above all, 30-45 MiB at a time while C2 compiles —
@@ -215,8 +197,9 @@ public final class ServiceProcess {
             throw new StackStartException(service.moduleName() + " is not packaged: " + jar
                     + " is missing (run ./mvnw -DskipTests install)");
         }
-        List<String> command = process.javaCommand(runtime.java(), service == SuiteService.REPORTING
-                ? Stream.concat(jvmOptions.stream(), REPORTING_JVM_OPTIONS.stream()).toList() : jvmOptions);
+        // the service's own options last: they win over the heap's start the given ones set
+        List<String> command = process.javaCommand(runtime.java(),
+                Stream.concat(jvmOptions.stream(), service.ownJvmOptions().stream()).toList());
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> variables = new LinkedHashMap<>();
