@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** One packaged Quarkus service ({@code java -jar quarkus-run.jar}) and its readiness. */
 public final class ServiceProcess {
@@ -123,21 +124,6 @@ public final class ServiceProcess {
                 () -> !takenPortsToMove().isEmpty());
     }
 
-    /**
-     * The service's class archive ({@code app-cds.jsa} beside its jar: the build makes one for the write services,
-     * {@code quarkus.package.jar.appcds.enabled}), or null. The classes a service loads up to its static
-     * initialisation (~5,400 of its ~18,900 under the demo) are then mapped from the archive, already parsed, instead
-     * of being read and laid out in metaspace at every start: at ready, metaspace 78-83 → 50-56 MiB and the resident
-     * set 6-20 MiB lower (bench/README.md, "The demo's one failed request"). The archive names its jars relative to the
-     * directory it was made in, the jar's own: the JVM runs there, or it refuses the archive. An archive that does
-     * not match this JVM or these jars (another JDK build, a jar rebuilt without it) is refused with a warning and the
-     * service starts without it.
-     */
-    private Path classArchive() {
-        Path archive = jar.resolveSibling("app-cds.jsa");
-        return Files.isRegularFile(archive) ? archive : null;
-    }
-
     /** {@code reporting-service} for the first instance, {@code reporting-service-2} for the second... */
     static String instanceName(SuiteService service, int instance) {
         return instance == 1 ? service.moduleName() : service.moduleName() + "-" + instance;
@@ -212,15 +198,8 @@ public final class ServiceProcess {
                     + " is missing (run ./mvnw -DskipTests install)");
         }
         // the service's own options last: they win over the heap's start the given ones set
-        List<String> options = new ArrayList<>(jvmOptions);
-        options.addAll(service.ownJvmOptions());
-        Path archive = classArchive();
-        if (archive != null) {
-            options.add("-XX:SharedArchiveFile=" + archive);
-            // a crash's report where it went before: the working directory is the archive's now
-            options.add("-XX:ErrorFile=" + workingDirectory.toAbsolutePath().resolve("hs_err_pid%p.log"));
-        }
-        List<String> command = process.javaCommand(runtime.java(), options);
+        List<String> command = process.javaCommand(runtime.java(),
+                Stream.concat(jvmOptions.stream(), service.ownJvmOptions().stream()).toList());
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> variables = new LinkedHashMap<>();
@@ -233,7 +212,7 @@ public final class ServiceProcess {
         variables.put("HTTP_PORT", Integer.toString(port));
         variables.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         process.starting();
-        process.spawn(command, variables, archive == null ? workingDirectory : jar.getParent());
+        process.spawn(command, variables, workingDirectory);
     }
 
     /**

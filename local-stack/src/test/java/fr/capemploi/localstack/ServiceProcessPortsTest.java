@@ -114,26 +114,6 @@ class ServiceProcessPortsTest {
                 .contains(variable + "=" + (System.getenv(variable) == null ? value : System.getenv(variable))));
     }
 
-    /**
-     * A class archive beside the jar (the write services' build makes one): the JVM is given it and runs in the jar's
-     * directory, where the archive's relative jar names resolve. One it cannot use (here, not an archive at all; in
-     * life, another JDK build's) leaves the start as it was.
-     */
-    @Test
-    void aClassArchiveBesideTheJarIsGivenToTheJvmRunningInTheJarsDirectory() throws IOException {
-        process = service(freePorts.next(), freePorts.next(), null);
-        Path archive = home.resolve("app-cds.jsa");
-        Files.writeString(archive, "not an archive this JVM can map");
-
-        process.start();
-        process.awaitReady(READY);
-
-        Path proc = Path.of("/proc", Long.toString(process.pid()));
-        assertThat(Files.readString(proc.resolve("cmdline")).split("\0"))
-                .contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-        assertThat(proc.resolve("cwd").toRealPath()).isEqualTo(home.toRealPath());
-    }
-
     @Test
     void theLogTellsWhichPortWasTaken() {
         Set<Integer> ours = Set.of(8084, 9084);
