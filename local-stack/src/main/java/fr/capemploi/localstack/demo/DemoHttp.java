@@ -211,7 +211,14 @@ final class DemoHttp implements AutoCloseable {
      */
     private Future<Raw> submit(RequestOptions request, String body) {
         Promise<Raw> answer = Promise.promise();
-        loop.runOnContext(ignored -> send(request, body).onComplete(answer));
+        loop.runOnContext(ignored -> {
+            try {
+                send(request, body).onComplete(answer);
+            } catch (RuntimeException e) {
+                // the caller waits on this promise: a stage that throws instead of failing its future must not hang it
+                answer.fail(e);
+            }
+        });
         return answer.future();
     }
 
