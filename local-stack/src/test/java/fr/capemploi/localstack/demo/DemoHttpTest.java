@@ -3,6 +3,16 @@ package fr.capemploi.localstack.demo;
 import com.sun.net.httpserver.HttpServer;
 import fr.capemploi.localstack.demo.DemoHttp.Answer;
 import fr.capemploi.localstack.demo.DemoHttp.DemoFailure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +22,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +61,18 @@ class DemoHttpTest {
 
     @BeforeAll
     static void start() throws IOException {
+        // an answer's head and body go out in two writes: without it each exchange waited for the client's delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // answers its own request, whatever else is in flight: the id is the one its Idempotency-Key names
+        server.createContext("/echo/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            byte[] bytes = ("{\"id\":\"" + idOf(key) + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
@@ -81,6 +107,10 @@ class DemoHttpTest {
     static void stop() {
         http.close();
         server.stop(0);
+    }
+
+    private static UUID idOf(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static URI uri(String pathAndQuery) {
@@ -164,5 +194,80 @@ class DemoHttpTest {
                 .isInstanceOf(DemoFailure.class)
                 .hasMessage("POST /api/v1/cep/accompaniments answered 201 (a replay) without an id: "
                         + "{\"status\":\"OPEN\"}");
+    }
+
+    /**
+     * s43's one failed request, as the loader met it (a partner's referral answered 201 and read "without an id"): the
+     * stages of an exchange chained from the caller's thread, as the loader did until 2026-12-07, and the caller
+     * descheduled between {@code send} and {@code body()} until the answer has been received whole — here, until the
+     * pool's one connection serves a second request, which it does once the first answer has ended. Vert.x hands a body
+     * to {@code body()} only from the moment it is asked for: the status is there, the body is not.
+     */
+    @Test
+    void anAnswerWhoseBodyIsAskedForAfterItEndedComesBackEmptyWhenTheExchangeIsChainedOffTheLoop() throws Exception {
+        String referral = "{\"id\":\"0f8e5a7c-2a44-4c43-8d55-7c7c2b1e9b11\"}";
+        script.add(new Scripted(201, referral, false));
+        script.add(new Scripted(200, "{}", false));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(1));
+            int port = server.getAddress().getPort();
+            Future<HttpClientResponse> answered = client.request(new RequestOptions().setMethod(HttpMethod.POST)
+                    .setHost("127.0.0.1").setPort(port).setURI("/api/v1/beneficiaries")).compose(call -> call.send("{}"));
+            HttpClientRequest next = client.request(new RequestOptions().setHost("127.0.0.1").setPort(port)
+                    .setURI("/api/v1/structures")).toCompletionStage().toCompletableFuture().get();
+
+            HttpClientResponse response = answered.toCompletionStage().toCompletableFuture().get();
+            String body = response.body().map(buffer -> buffer.toString(StandardCharsets.UTF_8)).toCompletionStage()
+                    .toCompletableFuture().get();
+            next.send().compose(HttpClientResponse::body).toCompletionStage().toCompletableFuture().get();
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(body).isEmpty();
+            assertThat(seen).hasSize(2);
+            assertThatThrownBy(new Answer("POST /api/v1/beneficiaries", 201, body, false)::id)
+                    .isInstanceOf(DemoFailure.class)
+                    .hasMessage("POST /api/v1/beneficiaries answered 201 without an id: no body");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
+
+    /**
+     * Callers on many threads, as the demo's pool: every answer is read whole and is its own request's (the server
+     * answers the id its Idempotency-Key names).
+     */
+    @Test
+    void answersToConcurrentCallersAreEachReadWholeAndEachTheirOwn() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<List<String>>> tasks = new ArrayList<>();
+            for (int caller = 0; caller < 16; caller++) {
+                int c = caller;
+                tasks.add(() -> {
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < 100; i++) {
+                        String key = "demo-7-0.01/p" + c + "/step-" + i;
+                        UUID id = http.post(uri("/echo/" + c), "t0k3n", DemoHttp.body("step", i), key, Set.of(201))
+                                .id();
+                        if (!id.equals(idOf(key))) {
+                            wrong.add(key + " answered " + id);
+                        }
+                    }
+                    return wrong;
+                });
+            }
+            List<String> wrong = new ArrayList<>();
+            for (var done : callers.invokeAll(tasks)) {
+                wrong.addAll(done.get());
+            }
+
+            assertThat(wrong).isEmpty();
+            assertThat(http.sent() - sentBefore).isEqualTo(1_600);
+            assertThat(http.retried() - retriedBefore).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
     }
 }
