@@ -309,8 +309,8 @@ public final class ProjectionChannel {
      * Hands a prepared batch to the applying threads. One transaction for every projection's share, as applyNow,
      * unless the channel has several applying connections and every projection {@link EventProjection#commitsApart}:
      * the shares are then dealt into as many groups as connections (the largest first, each to the group with the
-     * fewest events so far: one projection, e.g. the CEP facts', is most of a batch), each group sent and committed in
-     * a transaction of its own, side by side. A projection's share is never split: its processed-event log rows, its
+     * fewest events so far: a batch's shares differ in size with the topics its records come from), each group sent
+     * and committed in a transaction of its own, side by side. A projection's share is never split: its processed-event log rows, its
      * statements and its positions commit together, as they do alone. The projections write disjoint tables, so the
      * groups wait for no lock of each other's; were two of them to deadlock, PostgreSQL fails one, which is applied
      * again alone ({@link #settle}) while the other commits.
