@@ -74,19 +74,6 @@ public interface EventProjection {
     }
 
     /**
-     * Whether this projection's share of a batch may be sent and committed in a transaction of its own, beside the
-     * other projections' shares of the same batch on other connections, by a pipelined channel with several applying
-     * connections ({@link ProjectionChannels#openPipelined(String, List, int)}). Its own guarantees hold either way
-     * (its processed-event log, statements and positions commit together); say yes only if it writes nothing another
-     * projection of the channel writes or reads in the same batch, and if what {@link #completeBatch} does for all of
-     * them at once is still right done per transaction. One projection that says no keeps the whole batch in one
-     * transaction.
-     */
-    default boolean commitsApart() {
-        return false;
-    }
-
-    /**
      * Called once the projections of a transaction have all flushed, before its commit (once per projection that
      * took part): what several projections' statements feed is done here once for all of them, e.g. folding the
      * pre-aggregates their statements noted. A projection applied alone (a failed batch retried) completes alone.

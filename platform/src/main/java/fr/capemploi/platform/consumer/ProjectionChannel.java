@@ -17,7 +17,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,10 +46,7 @@ import org.jboss.logging.Logger;
  * If a batch fails, each projection retries its share alone, then record by record to isolate a poison record,
  * which goes to the dead-letter topic; while the database is away the feed waits instead of dead-lettering.
  * A pipelined channel ({@link ProjectionChannels#openPipelined}) applies a batch's events (its projections queue
- * their statements) while the previous batch is sent and committed on a thread of its own, see {@link #deliver}; with
- * more than one applying connection, the projections' shares of that batch that may commit apart
- * ({@link EventProjection#commitsApart}) are sent and committed side by side, each group of shares in a transaction
- * of its own on a connection of its own.
+ * their statements) while the previous batch is sent and committed on a thread of its own, see {@link #deliver}.
  */
 public final class ProjectionChannel {
 
@@ -76,10 +71,8 @@ public final class ProjectionChannel {
     /** The envelopes of the batch being delivered, read once (only touched while {@link #applying} is held). */
     private final Map<ConsumerRecord<String, byte[]>, EventEnvelope> decoded = new IdentityHashMap<>();
 
-    /** The threads that send and commit the prepared batches of a pipelined channel; null: one stage. */
+    /** The thread that sends and commits the prepared batches of a pipelined channel; null: one stage. */
     private final ExecutorService applier;
-    /** How many transactions a prepared batch's shares may be split into, each on a thread and connection of its own. */
-    private final int applyingConnections;
     /** The batch being sent and committed by {@link #applier} (only touched while {@link #applying} is held). */
     private InFlight inFlight;
 
@@ -91,7 +84,7 @@ public final class ProjectionChannel {
     ProjectionChannel(String channel, String groupId, Set<String> topics, KafkaClientService kafkaClients,
             DeadLetters deadLetters, ConsumerPositions positions, DatabaseOutage database,
             PlatformConfig.Consumer settings, Counter deadLettered, Counter retriedAfterFailure, Arrivals arrivals,
-            int applyingConnections) {
+            boolean pipelined) {
         this.channel = channel;
         this.groupId = groupId;
         this.topics = topics;
@@ -103,11 +96,8 @@ public final class ProjectionChannel {
         this.deadLettered = deadLettered;
         this.arrivals = arrivals;
         this.retriedAfterFailure = retriedAfterFailure;
-        this.applyingConnections = applyingConnections;
-        AtomicInteger threads = new AtomicInteger();
-        this.applier = applyingConnections > 0 ? Executors.newFixedThreadPool(applyingConnections, work -> {
-            Thread thread = new Thread(work, channel + "-apply" + (applyingConnections == 1 ? ""
-                    : "-" + threads.incrementAndGet()));
+        this.applier = pipelined ? Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, channel + "-apply");
             thread.setDaemon(true);
             return thread;
         }) : null;
@@ -241,13 +231,10 @@ public final class ProjectionChannel {
      * Pipelined, the batch is selected from the positions the batch in flight will leave, its events applied by the
      * projections (statements queued, not sent), then the batch in flight is waited for, and this one handed to the
      * applying thread, which sends its statements with its processed-event log and positions in one transaction:
-     * the next poll is read and applied while it commits, on the other core. With several applying connections and
-     * projections that {@link EventProjection#commitsApart}, the batch goes as a few transactions side by side instead
-     * (see {@link #submit}): one per group of projections' shares. A share of a batch in flight that failed is applied
-     * again here as any failed batch (projection by projection, then record by record, dead letters, back-off), and
-     * only it: the shares that committed apart are not applied again. The batch prepared meanwhile is handed over only
-     * if every projection's positions ended where it was selected from, otherwise it is applied here from the
-     * positions as they are (each projection passing over what it committed).
+     * the next poll is read and applied while it commits, on the other core. A batch in flight that failed is applied
+     * again here as any failed batch (projection by projection, then record by record, dead letters, back-off);
+     * the batch prepared meanwhile is handed over only if the positions ended where it was selected from, otherwise
+     * it is applied here from the positions as they are.
      */
     public void deliver(ConsumerRecords<String, byte[]> records) {
         arrivals.note(records);
@@ -305,78 +292,35 @@ public final class ProjectionChannel {
         return prepared;
     }
 
-    /**
-     * Hands a prepared batch to the applying threads. One transaction for every projection's share, as applyNow,
-     * unless the channel has several applying connections and every projection {@link EventProjection#commitsApart}:
-     * the shares are then dealt into as many groups as connections (the largest first, each to the group with the
-     * fewest events so far: a batch's shares differ in size with the topics its records come from), each group sent
-     * and committed in a transaction of its own, side by side. A projection's share is never split: its processed-event log rows, its
-     * statements and its positions commit together, as they do alone. The projections write disjoint tables, so the
-     * groups wait for no lock of each other's; were two of them to deadlock, PostgreSQL fails one, which is applied
-     * again alone ({@link #settle}) while the other commits.
-     */
+    /** Hands a prepared batch to the applying thread: one transaction for every projection's share, as applyNow. */
     private InFlight submit(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work,
             List<ProjectionFeed.Prepared> prepared) {
-        List<Part> parts = new ArrayList<>();
-        for (List<ProjectionFeed.Prepared> group : groups(prepared)) {
-            parts.add(new Part(group, applier.submit(() -> commit(work, group))));
-        }
-        return new InFlight(work, prepared, parts);
-    }
-
-    /** The shares of a batch in the transactions they commit in (one, or up to one per applying connection). */
-    private List<List<ProjectionFeed.Prepared>> groups(List<ProjectionFeed.Prepared> prepared) {
-        int count = Math.min(applyingConnections, prepared.size());
-        if (count <= 1 || !prepared.stream().allMatch(share -> share.feed().projection().commitsApart())) {
-            return List.of(prepared);
-        }
-        List<ProjectionFeed.Prepared> largestFirst = new ArrayList<>(prepared);
-        largestFirst.sort(Comparator.comparingInt(ProjectionFeed.Prepared::events).reversed());
-        List<List<ProjectionFeed.Prepared>> groups = new ArrayList<>(count);
-        int[] events = new int[count];
-        for (int g = 0; g < count; g++) {
-            groups.add(new ArrayList<>());
-        }
-        for (ProjectionFeed.Prepared share : largestFirst) {
-            int lightest = 0;
-            for (int g = 1; g < count; g++) {
-                if (events[g] < events[lightest]) {
-                    lightest = g;
-                }
+        Future<?> outcome = applier.submit(() -> {
+            List<ProjectionFeed.Applied> results;
+            try {
+                results = inProjectionTransaction(() -> {
+                    List<ProjectionFeed.Applied> applied = new ArrayList<>(prepared.size());
+                    prepared.forEach(share -> applied.add(share.applyInTransaction()));
+                    prepared.forEach(share -> share.feed().projection().completeBatch());
+                    return applied;
+                });
+            } catch (RuntimeException failure) {
+                // applied again by the worker at its next batch (settle); the records are sent again so that there
+                // is one even when nothing new is published
+                rewind(work.values().stream().flatMap(List::stream)
+                        .map(r -> new TopicPartition(r.topic(), r.partition())).distinct().toList());
+                throw failure;
             }
-            groups.get(lightest).add(share);
-            events[lightest] += share.events();
-        }
-        return groups;
-    }
-
-    /** On an applying thread: a group of shares in one transaction, then their positions remembered. */
-    private void commit(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work,
-            List<ProjectionFeed.Prepared> group) {
-        List<ProjectionFeed.Applied> results;
-        try {
-            results = inProjectionTransaction(() -> {
-                List<ProjectionFeed.Applied> applied = new ArrayList<>(group.size());
-                group.forEach(share -> applied.add(share.applyInTransaction()));
-                group.forEach(share -> share.feed().projection().completeBatch());
-                return applied;
-            });
-        } catch (RuntimeException failure) {
-            // applied again by the worker at its next batch (settle); the records are sent again so that there is one
-            // even when nothing new is published
-            seekBack(group.stream().flatMap(share -> work.get(share.feed()).stream())
-                    .map(r -> new TopicPartition(r.topic(), r.partition())).distinct().toList());
-            throw failure;
-        }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).feed().committed(results.get(i));
-        }
+            for (int i = 0; i < prepared.size(); i++) {
+                prepared.get(i).feed().committed(results.get(i));
+            }
+        });
+        return new InFlight(work, prepared, outcome);
     }
 
     /**
-     * Waits for the batch in flight, every transaction of it; the shares whose transaction failed are applied again
-     * here, as a failed batch is (projection by projection, then record by record: nothing of them was committed).
-     * The shares that committed are not: their projections' positions are past them already.
+     * Waits for the batch in flight; if it failed, applies it again here, as a failed batch is (projection by
+     * projection, then record by record: nothing of it was committed).
      */
     private void settle() throws InterruptedException {
         InFlight previous = inFlight;
@@ -384,26 +328,20 @@ public final class ProjectionChannel {
             return;
         }
         inFlight = null;
-        List<ProjectionFeed> failed = new ArrayList<>();
-        for (Part part : previous.parts()) {
-            try {
-                part.outcome().get();
-            } catch (ExecutionException failure) {
-                LOG.debugf(failure.getCause(), "Batch in flight failed on channel %s for %s; applying projection by "
-                        + "projection", channel, part.consumerNames());
-                part.shares().forEach(share -> failed.add(share.feed()));
-            }
-        }
-        if (failed.isEmpty()) {
-            return;
-        }
-        retriedAfterFailure.increment();
         try {
-            for (ProjectionFeed feed : failed) {
-                applyAlone(feed, previous.work().get(feed));
+            previous.outcome().get();
+        } catch (ExecutionException failed) {
+            LOG.debugf(failed.getCause(), "Batch in flight failed on channel %s; applying projection by projection",
+                    channel);
+            retriedAfterFailure.increment();
+            try {
+                for (Map.Entry<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> entry : previous.work()
+                        .entrySet()) {
+                    applyAlone(entry.getKey(), entry.getValue());
+                }
+            } finally {
+                decoded.clear();
             }
-        } finally {
-            decoded.clear();
         }
     }
 
@@ -416,9 +354,9 @@ public final class ProjectionChannel {
         }
     }
 
-    /** The batch sent and committed by the applying threads while the next one is prepared. */
+    /** The batch sent and committed by the applying thread while the next one is prepared. */
     private record InFlight(Map<ProjectionFeed, List<ConsumerRecord<String, byte[]>>> work,
-            List<ProjectionFeed.Prepared> prepared, List<Part> parts) {
+            List<ProjectionFeed.Prepared> prepared, Future<?> outcome) {
 
         /** Per projection and partition, the position the batch leaves once committed. */
         Map<ProjectionFeed, Map<TopicPartition, ConsumerPositions.Advance>> leaves() {
@@ -427,22 +365,10 @@ public final class ProjectionChannel {
             return leaves;
         }
 
-        /**
-         * Whether each projection's positions are now where the batch was to leave them: those of a share that
-         * committed, and those of a share applied again alone after its transaction failed, which end there too
-         * unless the database refused it for good or the partitions moved.
-         */
+        /** Whether each projection's positions are now where the batch was to leave them. */
         boolean leftAsPlanned() {
             return prepared.stream().allMatch(share -> share.advances().entrySet().stream()
                     .allMatch(e -> Long.valueOf(e.getValue().nextOffset()).equals(share.feed().nextOffset(e.getKey()))));
-        }
-    }
-
-    /** The shares of a batch in flight committed in one transaction, and its outcome. */
-    private record Part(List<ProjectionFeed.Prepared> shares, Future<?> outcome) {
-
-        List<String> consumerNames() {
-            return shares.stream().map(share -> share.feed().consumerName()).toList();
         }
     }
 
@@ -563,33 +489,6 @@ public final class ProjectionChannel {
                 (Function<Consumer<Object, Object>, Map<TopicPartition, Long>>) c -> c.beginningOffsets(missing))
                 .await().atMost(Duration.ofSeconds(30));
         QuarkusTransaction.requiringNew().run(() -> feeds.forEach(feed -> feed.loadPositions(beginnings, false)));
-    }
-
-    /**
-     * Sends the consumer back to the lowest position the projections hold in memory, without reading them again from
-     * the database as {@link #rewind} does: a share that failed left its projection's positions where they were, and
-     * the shares committed beside it moved theirs, which a read racing with their commits could take back (their
-     * records would then be selected and applied again, refused by the log and applied once more the slow way).
-     */
-    private void seekBack(Collection<TopicPartition> partitions) {
-        onPollingThread(c -> {
-            for (TopicPartition partition : partitions) {
-                if (!c.assignment().contains(partition)) {
-                    continue;
-                }
-                Long lowest = null;
-                for (ProjectionFeed feed : feeds) {
-                    Long offset = feed.nextOffset(partition);
-                    if (offset != null && (lowest == null || offset < lowest)) {
-                        lowest = offset;
-                    }
-                }
-                if (lowest != null) {
-                    c.seek(partition, lowest);
-                }
-            }
-        }).subscribe().with(ignored -> {
-        }, failure -> LOG.warnf("Channel %s could not seek back: %s", channel, failure.getMessage()));
     }
 
     private void rewind(Collection<TopicPartition> partitions) {

@@ -66,7 +66,7 @@ public class ProjectionChannels {
      * a projection reads: an unread topic would otherwise only show as figures that never move.
      */
     public ProjectionChannel open(String channel, List<ProjectionFeed> feeds) {
-        return open(channel, feeds, 0);
+        return open(channel, feeds, false);
     }
 
     /**
@@ -78,25 +78,10 @@ public class ProjectionChannels {
      * {@link ProjectionChannel#deliver}).
      */
     public ProjectionChannel openPipelined(String channel, List<ProjectionFeed> feeds) {
-        return open(channel, feeds, 1);
+        return open(channel, feeds, true);
     }
 
-    /**
-     * {@link #openPipelined(String, List)}, a prepared batch sent and committed on up to {@code applyingConnections}
-     * threads and connections at once: one transaction per group of projections' shares when every projection
-     * {@link EventProjection#commitsApart}, one for all otherwise. Sending a batch on one connection kept that one
-     * backend and the round trips between the statements the bottleneck of a rebuild (bench/README.md). Takes that
-     * many connections of the datasource's pool while a batch is in flight.
-     */
-    public ProjectionChannel openPipelined(String channel, List<ProjectionFeed> feeds, int applyingConnections) {
-        if (applyingConnections < 1) {
-            throw new IllegalArgumentException("A pipelined channel needs an applying connection at least");
-        }
-        return open(channel, feeds, applyingConnections);
-    }
-
-    /** @param applyingConnections 0: one stage; else the pipelined channel's applying threads and connections */
-    private ProjectionChannel open(String channel, List<ProjectionFeed> feeds, int applyingConnections) {
+    private ProjectionChannel open(String channel, List<ProjectionFeed> feeds, boolean pipelined) {
         String prefix = "mp.messaging.incoming." + channel + ".";
         String groupId = rawConfig.getValue(prefix + "group.id", String.class);
         List<String> topics = List.of(rawConfig.getOptionalValue(prefix + "topics", String.class)
@@ -112,8 +97,7 @@ public class ProjectionChannels {
                                 .description("Records per polled batch handed to the channel").register(registry),
                         Timer.builder("projection.channel.delivery.wait").tag("channel", channel)
                                 .description("From a record's send by its producer to the start of its batch's apply")
-                                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry)),
-                applyingConnections);
+                                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry)), pipelined);
         opened.open(feeds);
         if (byChannel.putIfAbsent(channel, opened) != null) {
             throw new IllegalStateException("Channel " + channel + " opened twice");

@@ -209,11 +209,6 @@ public final class ProjectionFeed {
             return feed;
         }
 
-        /** The events it applies: what its transaction weighs, to share a batch's transactions out evenly. */
-        int events() {
-            return eventIds.size();
-        }
-
         /** The positions this batch leaves its partitions at, once committed. */
         Map<TopicPartition, ConsumerPositions.Advance> advances() {
             return applied.advances();

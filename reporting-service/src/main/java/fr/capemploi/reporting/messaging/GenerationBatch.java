@@ -12,10 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * CEP and CPF facts of one person, noted by two projections, are recomputed once, not twice): before the commit, or,
  * with {@code reporting.projection.fold = concurrent}, after it by {@link PreAggregateFolds} in a transaction of its
  * own, the notes committed with the facts.
- * <p>
- * The replay channel may commit the projections' shares of a batch in transactions of their own, side by side
- * ({@link #commitsApart}), so what a transaction noted is kept with the transaction, not here: several transactions
- * of the generation run at once on several threads.
  */
 final class GenerationBatch {
 
@@ -26,8 +22,7 @@ final class GenerationBatch {
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
     private final PreAggregateFolds folds;
-    /** Marks a transaction whose statements noted changes of this generation not folded yet (the key: per batch). */
-    private final Object noted = new Object();
+    private boolean noted;
 
     GenerationBatch(Generation generation, EntityManager entityManager,
             TransactionSynchronizationRegistry transactions, PreAggregateFolds folds) {
@@ -38,45 +33,22 @@ final class GenerationBatch {
     }
 
     /**
-     * Whether the generation's projections may commit their shares of a batch apart, each in its own transaction
-     * beside the others. They write disjoint tables; what they share is the pre-aggregates their statements note.
-     * <ul>
-     * <li>{@code concurrent} fold: each transaction only commits its notes with its facts (appended rows, no key two
-     * transactions could both take); the folding thread folds them later, in a transaction of its own under the
-     * generation's fold lock, reading every fact committed by then. The CEP and CPF facts of one person committed
-     * apart are folded once if their notes are there at the same fold, twice otherwise, each fold recomputing the
-     * person from every committed fact: the same figures. This is also what two instances' live channels already do
-     * on one generation.</li>
-     * <li>{@code in-transaction} fold: each transaction would fold its notes before its commit, recomputing a person
-     * from the facts it sees; the CEP and CPF shares of one batch, folding the same person at once, would each miss
-     * the other's uncommitted facts and the later commit would win with figures missing the other's. One transaction,
-     * as before. (A rebuild with its upkeep deferred notes nothing, but its upkeep may be restored by another instance
-     * at any time, turning its triggers on under the channel's feet: the setting is the safe thing to decide on.)</li>
-     * </ul>
-     */
-    boolean commitsApart() {
-        return folds.concurrent();
-    }
-
-    /**
      * A projection is about to send statements: what they note waits for {@link #fold}, in this transaction. The
      * setting goes once per transaction, not once per projection flushing (a round trip each, for every live batch).
+     * (A flag left by an attempt that failed before its fold costs at most one fold of nothing later.)
      */
     void noted() {
         if (transactions.getResource(FOLD_DEFERRED) == null) {
             ProjectionSql.update(entityManager, "SET LOCAL reporting.monthly_fact_fold = 'batch'");
             transactions.putResource(FOLD_DEFERRED, Boolean.TRUE);
         }
-        transactions.putResource(noted, Boolean.TRUE);
+        noted = true;
     }
 
-    /**
-     * Folds what the transaction's statements noted, once; the next projection completing in it finds nothing to do.
-     * A transaction that noted nothing (its projections' shares had no statement) folds nothing.
-     */
+    /** Folds what the transaction's statements noted, once; the next projection completing finds nothing to do. */
     void fold() {
-        if (Boolean.TRUE.equals(transactions.getResource(noted))) {
-            transactions.putResource(noted, Boolean.FALSE);
+        if (noted) {
+            noted = false;
             folds.batchNoted(generation, transactions);
         }
     }

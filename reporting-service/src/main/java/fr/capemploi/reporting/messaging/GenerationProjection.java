@@ -137,12 +137,6 @@ abstract class GenerationProjection extends TypedProjection {
         };
     }
 
-    /** Its tables are its own; whether the pre-aggregates' fold allows it: {@link GenerationBatch#commitsApart}. */
-    @Override
-    public final boolean commitsApart() {
-        return batch.commitsApart();
-    }
-
     /** Folds what the statements of every projection of the generation noted in this transaction, once. */
     @Override
     public final void completeBatch() {

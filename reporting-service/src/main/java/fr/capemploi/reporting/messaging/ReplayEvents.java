@@ -16,17 +16,12 @@ public class ReplayEvents {
     private final ProjectionChannel channel;
 
     /**
-     * @param pipelined           whether a batch's events are applied while the previous batch is sent and committed (a
-     *                            rebuild otherwise keeps one core of two busy: the service's work and the database's in
-     *                            turn)
-     * @param applyingConnections pipelined, how many transactions a batch's projections' shares go in side by side,
-     *                            each on a connection of its own ({@link GenerationBatch#commitsApart})
+     * @param pipelined whether a batch's events are applied while the previous batch is sent and committed (a rebuild
+     *                  otherwise keeps one core of two busy: the service's work and the database's in turn)
      */
     public ReplayEvents(ProjectionChannels channels,
-            @ConfigProperty(name = "reporting.projection.replay-pipelined", defaultValue = "true") boolean pipelined,
-            @ConfigProperty(name = "reporting.projection.replay-apply-connections", defaultValue = "2")
-            int applyingConnections) {
-        this.channel = pipelined ? channels.openPipelined("projections-replay", List.of(), applyingConnections)
+            @ConfigProperty(name = "reporting.projection.replay-pipelined", defaultValue = "true") boolean pipelined) {
+        this.channel = pipelined ? channels.openPipelined("projections-replay", List.of())
                 : channels.open("projections-replay", List.of());
     }
 
