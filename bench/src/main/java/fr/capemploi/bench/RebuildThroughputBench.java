@@ -380,9 +380,6 @@ public final class RebuildThroughputBench {
      */
     private static final String MONTHLY_FACT = "refresh_monthly_facts";
     private static final String PEOPLE_AND_DELAYS = "refresh_people_and_delays";
-    private static final Map<String, List<String>> PARTS = Map.of(PEOPLE_AND_DELAYS, List.of(
-            "forget_people_and_delays()", "recompute_member_items(part integer, parts integer)", "recompute_member_counts()",
-            "recompute_referents_and_delays()", "recount_people_recordings()"));
 
     private static Rebuilt rebuild(BenchStack stack, ProcessCpu cpu, ResidentPeaks resident, long read,
             double readRate, double floorRate, Variant variant) throws Exception {
@@ -410,13 +407,6 @@ public final class RebuildThroughputBench {
                 for (String function : variant.leftOut()) {
                     statement.execute("CREATE OR REPLACE FUNCTION " + schema + "." + function
                             + "() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN END $$");
-                    // the finalisation may call the refresh's parts apart (V23): those too, where they exist
-                    for (String part : PARTS.getOrDefault(function, List.of())) {
-                        statement.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_proc WHERE pronamespace = '"
-                                + schema + "'::regnamespace AND proname = '" + part.substring(0, part.indexOf('('))
-                                + "') THEN CREATE OR REPLACE FUNCTION " + schema + "." + part + " RETURNS VOID "
-                                + "LANGUAGE plpgsql AS $f$ BEGIN END $f$; END IF; END $$");
-                    }
                 }
             }
         }

@@ -196,20 +196,18 @@ public class GenerationRepository {
     }
 
     /**
-     * {@link #restoreUpkeep(Generation)}, with {@code concurrently} the people's and delays' recomputation on
-     * connections of their own, in transactions of their own ({@link #refreshPeopleAndDelaysApart}), while the
-     * caller's fills {@code monthly_fact} and builds the query indexes: the recomputation is most of the finalisation
-     * (0.7-0.8 s of one backend at scale 0.12, against 0.3 s for the rest), and its member items, two thirds of it, go
-     * in two halves side by side. The other transactions start once the caller's holds the table locks and the fold
-     * lock, so they see every batch that committed before them and no batch or fold after them; they take no lock the
-     * caller's holds (they read the facts, write pre-aggregates no trigger and no other refresh touches: V22), and
-     * they commit before the caller's records the state and commits, whose failure then leaves the generation
-     * {@code DEFERRED} with its triggers off: the next call recomputes everything again. The caller's
+     * {@link #restoreUpkeep(Generation)}, with {@code concurrently} the people's and delays' recomputation on a
+     * connection of its own, in a transaction of its own, while the caller's fills {@code monthly_fact} and builds the
+     * query indexes: the recomputation is most of the finalisation (0.7-1.1 s of 1.0-1.3 s at scale 0.12), one
+     * backend's work while the other core idled. The other transaction starts once the caller's holds the table locks
+     * and the fold lock, so it sees every batch that committed before them and no batch or fold after them; it takes
+     * no lock the caller's holds (it reads the facts, writes pre-aggregates no trigger and no other refresh touches:
+     * V22), and it commits before the caller's records the state and commits, whose failure then leaves the
+     * generation {@code DEFERRED} with its triggers off: the next call recomputes everything again. The caller's
      * transaction must not have changed the generation's tables before the call (created it, say): the other
      * connection would wait for those locks while the caller waits for it.
      */
     public boolean restoreUpkeep(Generation generation, boolean concurrently) {
-        long begun = System.nanoTime();
         lock();
         @SuppressWarnings("unchecked")
         List<String> state = entityManager.createNativeQuery("SELECT upkeep FROM projection_generation "
@@ -233,7 +231,7 @@ public class GenerationRepository {
                     + " ENABLE TRIGGER USER").executeUpdate();
         }
         long locked = System.nanoTime();
-        FutureTask<String> apart = concurrently ? refreshPeopleAndDelaysApart(generation) : null;
+        FutureTask<Double> apart = concurrently ? refreshPeopleAndDelaysApart(generation) : null;
         long monthly;
         long people;
         try {
@@ -260,11 +258,11 @@ public class GenerationRepository {
         }
         long indexes = System.nanoTime();
         // committed before the state is recorded: a failure of either rolls the state back with this transaction
-        String peopleSeconds = apart == null ? "%.2f s".formatted((people - monthly) / 1e9) : awaitApart(apart);
-        LOG.infof("%s: locked with its triggers on in %.2f s, then monthly_fact filled in %.2f s, people and delays in "
-                + "%s%s, query indexes built in %.2f s; %.2f s in all", generation.schema(), (locked - begun) / 1e9,
-                (monthly - locked) / 1e9, peopleSeconds, apart == null ? "" : " on connections of their own, in parts",
-                (indexes - people) / 1e9, (System.nanoTime() - begun) / 1e9);
+        double peopleSeconds = apart == null ? (people - monthly) / 1e9 : awaitApart(apart);
+        LOG.infof("%s: monthly_fact filled in %.2f s, people and delays in %.2f s%s, query indexes built in %.2f s; "
+                + "%.2f s in all", generation.schema(), (monthly - locked) / 1e9, peopleSeconds,
+                apart == null ? "" : " on a connection of their own", (indexes - people) / 1e9,
+                (System.nanoTime() - locked) / 1e9);
         entityManager.createNativeQuery("UPDATE projection_generation SET upkeep = 'KEPT', upkeep_restored_from = now(), "
                 + "upkeep_restored_at = clock_timestamp() WHERE generation = ?1").setParameter(1, generation.number())
                 .executeUpdate();
@@ -275,70 +273,27 @@ public class GenerationRepository {
     private static final int UPKEEP_TIMEOUT_SECONDS = 3600;
 
     /**
-     * {@code refresh_people_and_delays()} on connections of their own, in parts (migration V23), while the caller's
-     * transaction fills {@code monthly_fact} and builds the query indexes: the notes and the six pre-aggregates emptied
-     * and committed, then the member items of half the people on this thread and of the other half with the referents'
-     * items and the delays on a second one, side by side, then the member counts over every item and the latest
-     * recordings. Each in a transaction of its own, committed before the next part that reads it; all of them before
-     * the caller records the state. Should one fail or the caller's transaction roll back, the generation stays
-     * {@code DEFERRED} and the next try empties and fills everything again. @return how long it and its parts took,
-     * when done
+     * {@code refresh_people_and_delays()} in a transaction of its own, on a thread and a connection of its own.
+     * @return its seconds, when done
      */
-    private FutureTask<String> refreshPeopleAndDelaysApart(Generation generation) {
-        FutureTask<String> task = new FutureTask<>(() -> {
-            long start = System.nanoTime();
-            apart(generation, "SELECT {schema}.forget_people_and_delays()");
-            long emptied = System.nanoTime();
-            FutureTask<Void> other = new FutureTask<>(() -> {
-                apart(generation, "SELECT {schema}.recompute_member_items(1, 2), "
-                        + "{schema}.recompute_referents_and_delays()");
-                return null;
-            });
-            Thread second = new Thread(other, "projection-upkeep-" + generation.number() + "-b");
-            second.setDaemon(true);
-            second.start();
-            RuntimeException failed = null;
-            try {
-                apart(generation, "SELECT {schema}.recompute_member_items(0, 2)");
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-            // the other part ends before this task does, failed or not: nothing left running once it has
-            try {
-                awaitApart(other);
-            } catch (RuntimeException e) {
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
-            long items = System.nanoTime();
-            apart(generation, "SELECT {schema}.recompute_member_counts(), {schema}.recount_people_recordings()");
-            long end = System.nanoTime();
-            return "%.2f s (emptied in %.2f s, the items side by side in %.2f s, the counts in %.2f s)".formatted(
-                    (end - start) / 1e9, (emptied - start) / 1e9, (items - emptied) / 1e9, (end - items) / 1e9);
-        });
+    private FutureTask<Double> refreshPeopleAndDelaysApart(Generation generation) {
+        FutureTask<Double> task = new FutureTask<>(() -> QuarkusTransaction.requiringNew()
+                .timeout(UPKEEP_TIMEOUT_SECONDS).call(() -> {
+                    long start = System.nanoTime();
+                    // it should never wait for a lock: the only holder would be the transaction waiting for it, a
+                    // deadlock PostgreSQL cannot see; failing instead rolls both back and the filling is tried again
+                    ProjectionSql.update(entityManager, "SET LOCAL lock_timeout = '60s'");
+                    ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.refresh_people_and_delays()"),
+                            Map.of());
+                    return (System.nanoTime() - start) / 1e9;
+                }));
         Thread thread = new Thread(task, "projection-upkeep-" + generation.number());
         thread.setDaemon(true);
         thread.start();
         return task;
     }
 
-    /** One part of the recomputation apart, in a transaction of its own. */
-    private void apart(Generation generation, String statement) {
-        QuarkusTransaction.requiringNew().timeout(UPKEEP_TIMEOUT_SECONDS).run(() -> {
-            // it should never wait for a lock: the only holder would be the transaction waiting for it, a deadlock
-            // PostgreSQL cannot see; failing instead rolls both back and the filling is tried again
-            ProjectionSql.update(entityManager, "SET LOCAL lock_timeout = '60s'");
-            ProjectionSql.query(entityManager, generation.sql(statement), Map.of());
-        });
-    }
-
-    private static <T> T awaitApart(FutureTask<T> apart) {
+    private static double awaitApart(FutureTask<Double> apart) {
         try {
             return apart.get();
         } catch (ExecutionException e) {

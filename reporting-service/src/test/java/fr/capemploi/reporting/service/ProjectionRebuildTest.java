@@ -291,13 +291,12 @@ class ProjectionRebuildTest {
     }
 
     /**
-     * The finalisation runs on several connections (the people's and delays' recomputation in parts, each in a
-     * transaction of its own): a failure on any rolls the state back, and the generation, still {@code DEFERRED} with
-     * its triggers off, is filled again at the watcher's next look (a try finding it restored does nothing, calls no
-     * refresh), whether the recomputation's parts had committed or not. Here {@code monthly_fact}'s refresh fails at
-     * the first try (the recomputation apart commits before it rolls back), the recomputation's last part at the
-     * second (its member items committed), the third passes: the generation switched to is the one a single filling
-     * gives.
+     * The finalisation runs on two connections (the people's and delays' recomputation in a transaction of its own):
+     * a failure on either rolls the state back, and the generation, still {@code DEFERRED} with its triggers off, is
+     * filled again at the watcher's next look (a try finding it restored does nothing, calls no refresh), whether the
+     * recomputation apart had committed or not. Here {@code monthly_fact}'s refresh fails at the first try (the
+     * recomputation apart commits before it rolls back), the recomputation at the second, the third passes: the
+     * generation switched to is the one a single filling gives.
      */
     @Test
     void aFinalisationFailingOnEitherConnectionLeavesTheGenerationDeferredAndIsTriedAgain() throws Exception {
@@ -314,10 +313,10 @@ class ProjectionRebuildTest {
                         IF nextval('{schema}.monthly_tries') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF;
                         PERFORM {schema}.refresh_monthly_facts_as_made();
                     END $$;
-                    ALTER FUNCTION {schema}.recompute_member_counts() RENAME TO recompute_member_counts_as_made;
-                    CREATE FUNCTION {schema}.recompute_member_counts() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN
+                    ALTER FUNCTION {schema}.refresh_people_and_delays() RENAME TO refresh_people_and_delays_as_made;
+                    CREATE FUNCTION {schema}.refresh_people_and_delays() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN
                         IF nextval('{schema}.people_tries') = 2 THEN RAISE EXCEPTION 'injected failure'; END IF;
-                        PERFORM {schema}.recompute_member_counts_as_made();
+                        PERFORM {schema}.refresh_people_and_delays_as_made();
                     END $$""")).executeUpdate();
             return created;
         });
@@ -335,8 +334,8 @@ class ProjectionRebuildTest {
                 statement.execute(building.sql("""
                         DROP FUNCTION {schema}.refresh_monthly_facts();
                         ALTER FUNCTION {schema}.refresh_monthly_facts_as_made() RENAME TO refresh_monthly_facts;
-                        DROP FUNCTION {schema}.recompute_member_counts();
-                        ALTER FUNCTION {schema}.recompute_member_counts_as_made() RENAME TO recompute_member_counts"""));
+                        DROP FUNCTION {schema}.refresh_people_and_delays();
+                        ALTER FUNCTION {schema}.refresh_people_and_delays_as_made() RENAME TO refresh_people_and_delays"""));
             }
         }
     }
