@@ -439,9 +439,10 @@ public final class RebuildThroughputBench {
             double from = rs.getDouble(4) - requestedAt / 1e3;
             double to = rs.getDouble(5) - requestedAt / 1e3;
             double switched = rs.getDouble(6) - requestedAt / 1e3;
-            phases = "phases, s: answered %.2f, applied and caught up %.2f (to %.2f), finalisation %.2f (to %.2f), caught up again and switched %.2f (to %.2f), seen by the benchmark %.2f (to %.2f)"
-                    .formatted(start, from - start, from, to - from, to, switched - to, switched, seenAt / 1e3
-                            - requestedAt / 1e3 - switched, (seenAt - requestedAt) / 1e3);
+            phases = ("phases, s: answered %.2f, applied and caught up %.2f (to %.2f), finalisation %.2f (to %.2f), "
+                    + "caught up again and switched %.2f (to %.2f), seen by the benchmark %.2f (to %.2f)").formatted(
+                            start, from - start, from, to - from, to, switched - to, switched,
+                            (seenAt - requestedAt) / 1e3 - switched, (seenAt - requestedAt) / 1e3);
         }
         System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate,"
                 + " %.2f x the PostgreSQL floor (%s, %s UTC); start %.2f s, finalisation %.2f s (%s)%n", activeBefore,

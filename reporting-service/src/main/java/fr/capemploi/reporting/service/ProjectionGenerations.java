@@ -306,7 +306,7 @@ public class ProjectionGenerations {
         return projections.of(generation).stream().map(p -> channels.feed(p, consumerName(p, generation))).toList();
     }
 
-    /** The watcher's cadence while a rebuild is far from the end of its topics: each look asks the broker and the database. */
+    /** The watcher's cadence while a rebuild is far from its topics' end: a look asks the broker and the database. */
     private static final long LOOK_MILLIS = 250;
     /** Its soonest look, once the lag's fall says the end is that near. */
     private static final long SOONEST_LOOK_MILLIS = 20;
