@@ -395,6 +395,7 @@ public final class RebuildThroughputBench {
         String metricsBefore = stack.metrics(SuiteService.REPORTING);
         var rebuildCpu = cpu.snapshot();
         long rebuildStart = System.nanoTime();
+        long requestedAt = System.currentTimeMillis();
         int building = stack.post(SuiteService.REPORTING, "/api/v1/admin/projections/rebuild", "admin")
                 .get("generation").asInt();
         double start = (System.nanoTime() - rebuildStart) / 1e9;
@@ -416,25 +417,38 @@ public final class RebuildThroughputBench {
             Thread.sleep(250);
         }
         double seconds = (System.nanoTime() - rebuildStart) / 1e9;
+        long seenAt = System.currentTimeMillis();
         var after = cpu.snapshot();
         MetricsWindow collected = new MetricsWindow(metricsBefore, stack.metrics(SuiteService.REPORTING));
         long[] walAfter = database.wal();
         double rate = read / seconds;
         double finalisation;
         String filled;
+        String phases;
         try (Connection reporting = stack.connect(SuiteService.REPORTING);
                 Statement statement = reporting.createStatement();
                 java.sql.ResultSet rs = statement.executeQuery("SELECT EXTRACT(EPOCH FROM upkeep_restored_at - "
                         + "upkeep_restored_from), (SELECT count(*) FROM " + schema + ".monthly_fact), (SELECT count(*) "
-                        + "FROM " + schema + ".member_item) FROM projection_generation WHERE generation = " + building)) {
+                        + "FROM " + schema + ".member_item), EXTRACT(EPOCH FROM upkeep_restored_from), "
+                        + "EXTRACT(EPOCH FROM upkeep_restored_at), EXTRACT(EPOCH FROM activated_at) "
+                        + "FROM projection_generation WHERE generation = " + building)) {
             rs.next();
             finalisation = rs.getDouble(1);
             filled = "monthly_fact " + rs.getLong(2) + " rows, member_item " + rs.getLong(3);
+            // the database's clock and this one are the machine's: each phase's end from the request
+            double from = rs.getDouble(4) - requestedAt / 1e3;
+            double to = rs.getDouble(5) - requestedAt / 1e3;
+            double switched = rs.getDouble(6) - requestedAt / 1e3;
+            phases = ("phases, s: answered %.2f, applied and caught up %.2f (to %.2f), finalisation %.2f (to %.2f), "
+                    + "caught up again and switched %.2f (to %.2f), seen by the benchmark %.2f (to %.2f)").formatted(
+                            start, from - start, from, to - from, to, switched - to, switched,
+                            (seenAt - requestedAt) / 1e3 - switched, (seenAt - requestedAt) / 1e3);
         }
         System.out.printf("rebuild g%d -> g%d, %s: %d events in %.2f s = %.0f events/s = %.2f x the raw read rate,"
                 + " %.2f x the PostgreSQL floor (%s, %s UTC); start %.2f s, finalisation %.2f s (%s)%n", activeBefore,
                 building, variant.label(), read, seconds, rate, rate / readRate, rate / floorRate, BenchStack.load(),
                 LocalTime.now(ZoneOffset.UTC).withNano(0), start, finalisation, filled);
+        System.out.println("  " + phases);
         System.out.println("  " + ProcessCpu.perOperation("event", rebuildCpu, after, read));
         // two decimals hide a change of a few hundredths of a millisecond per process
         System.out.println("  CPU per event, three decimals: " + ProcessCpu.millisPerOperation(rebuildCpu, after, read)

@@ -208,6 +208,7 @@ public class GenerationRepository {
      * connection would wait for those locks while the caller waits for it.
      */
     public boolean restoreUpkeep(Generation generation, boolean concurrently) {
+        long begun = System.nanoTime();
         lock();
         @SuppressWarnings("unchecked")
         List<String> state = entityManager.createNativeQuery("SELECT upkeep FROM projection_generation "
@@ -259,10 +260,10 @@ public class GenerationRepository {
         long indexes = System.nanoTime();
         // committed before the state is recorded: a failure of either rolls the state back with this transaction
         double peopleSeconds = apart == null ? (people - monthly) / 1e9 : awaitApart(apart);
-        LOG.infof("%s: monthly_fact filled in %.2f s, people and delays in %.2f s%s, query indexes built in %.2f s; "
-                + "%.2f s in all", generation.schema(), (monthly - locked) / 1e9, peopleSeconds,
-                apart == null ? "" : " on a connection of their own", (indexes - people) / 1e9,
-                (System.nanoTime() - locked) / 1e9);
+        LOG.infof("%s: locked with its triggers on in %.2f s, then monthly_fact filled in %.2f s, people and delays in "
+                + "%.2f s%s, query indexes built in %.2f s; %.2f s in all", generation.schema(), (locked - begun) / 1e9,
+                (monthly - locked) / 1e9, peopleSeconds, apart == null ? "" : " on a connection of their own",
+                (indexes - people) / 1e9, (System.nanoTime() - begun) / 1e9);
         entityManager.createNativeQuery("UPDATE projection_generation SET upkeep = 'KEPT', upkeep_restored_from = now(), "
                 + "upkeep_restored_at = clock_timestamp() WHERE generation = ?1").setParameter(1, generation.number())
                 .executeUpdate();
