@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.capemploi.localstack.SuiteService;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -77,6 +79,24 @@ class ComposeConsistencyTest {
         assertTrue(property(service, "quarkus.management.port").contains(":" + management + "}"),
                 "the default management port of " + service + " must be " + management);
         assertTrue(dockerfile.contains(" " + management), "Dockerfile of " + service + " must expose " + management);
+    }
+
+    /**
+     * A service's own JVM options, which {@code ./suite} adds after those every service is given
+     * ({@link SuiteService#ownJvmOptions()}: reporting-service's young generation, shaped for a rebuild's batches), are
+     * its image's too: the container runs the same shape as the measured one.
+     */
+    @ParameterizedTest
+    @EnumSource(SuiteService.class)
+    void imageRunsWithTheServicesOwnJvmOptions(SuiteService service) throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve(service.moduleName()).resolve("src/main/docker/Dockerfile.jvm"));
+        Matcher options = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertTrue(options.find(), "Dockerfile of " + service.moduleName() + " must set JAVA_OPTS_APPEND");
+        List<String> given = List.of(options.group(1).trim().split("\\s+"));
+        for (String option : service.ownJvmOptions()) {
+            assertTrue(given.contains(option), "Dockerfile of " + service.moduleName() + " must run with " + option
+                    + ", as ./suite does (SuiteService." + service + ")");
+        }
     }
 
     /**
