@@ -56,13 +56,18 @@ public final class EmbeddedDatabase implements DatabaseServer {
                 Files.createDirectories(binariesDirectory);
                 builder.setOverrideWorkingDirectory(binariesDirectory.toFile());
             }
-            serverSettings(System.getenv("SUITE_PG_SETTINGS")).forEach(builder::setServerConfig);
+            // extra server settings for a profile (e.g. shared_preload_libraries=pg_stat_statements), never needed
+            extraSettings().forEach(builder::setServerConfig);
             postgres = builder
                     .setPgBinaryResolver(EmbeddedDatabase::binaries)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // the embedded defaults trade durability for speed; this data folder must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -73,41 +78,18 @@ public final class EmbeddedDatabase implements DatabaseServer {
         }
     }
 
-    /**
-     * The server's settings where PostgreSQL's defaults (sized for a small machine shared with other work) cost the
-     * suite: a rebuild of the national network writes ~0.8 GB of WAL and touches ~0.5 GB of tables (local-stack README,
-     * "The PostgreSQL server's settings"). 128 MB of shared buffers sent most of a rebuild's pages out to the kernel's
-     * cache and back, and the 4 MB of WAL buffers they imply filled ~50,000 times in a run, each time a backend writing
-     * the WAL itself; a checkpoint every ~540 MB of WAL (max_wal_size 1 GB) ran one to two a rebuild, each followed by
-     * full-page images of every page touched again. The production settings are in ops/postgres/README.md.
-     */
-    static final java.util.Map<String, String> SERVER_SETTINGS = java.util.Collections.unmodifiableMap(
-            new java.util.LinkedHashMap<>(java.util.Map.of(
-                    "shared_buffers", "512MB",
-                    "wal_buffers", "16MB",
-                    "max_wal_size", "4GB",
-                    "checkpoint_timeout", "15min")));
-
-    /** The embedded defaults trade durability for speed; this data folder must survive a crash: never overridden. */
-    static final java.util.Map<String, String> DURABILITY = java.util.Map.of(
-            "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
-
-    /**
-     * What the server is started with: {@link #SERVER_SETTINGS}, then {@code SUITE_PG_SETTINGS} ({@code name=value}
-     * pairs separated by spaces: a profile's, e.g. {@code shared_preload_libraries=pg_stat_statements}, or another
-     * value of one of ours to compare), then {@link #DURABILITY}, which wins.
-     */
-    static java.util.Map<String, String> serverSettings(String suitePgSettings) {
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(SERVER_SETTINGS);
-        if (suitePgSettings != null && !suitePgSettings.isBlank()) {
-            for (String pair : suitePgSettings.trim().split("\\s+")) {
+    /** {@code SUITE_PG_SETTINGS}: {@code name=value} pairs separated by spaces, added to the server's settings. */
+    private static java.util.Map<String, String> extraSettings() {
+        String given = System.getenv("SUITE_PG_SETTINGS");
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (given != null) {
+            for (String pair : given.trim().split("\\s+")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
                     settings.put(pair.substring(0, equals), pair.substring(equals + 1));
                 }
             }
         }
-        settings.putAll(DURABILITY);
         return settings;
     }
 
