@@ -207,8 +207,8 @@ class ProjectionRebuildTest {
     }
 
     /**
-     * The finalisation sorts, hashes and builds its indexes with the memory set for it
-     * ({@code reporting.projection.upkeep.*}) in both of its transactions, the recomputations' on two connections, and
+     * The finalisation sorts, hashes and builds its indexes with the memory set for it, the builds serial
+     * ({@code reporting.projection.upkeep.*}), in both of its transactions, the recomputations' on two connections, and
      * only there: the pool's connections answer with the server's settings afterwards. Each refresh of the rebuilding
      * generation is wrapped here by one that notes the settings it runs with, then calls it; the rebuild still equals
      * the live generation.
@@ -220,10 +220,13 @@ class ProjectionRebuildTest {
         Generation before = generations.active();
         String serverWorkMem;
         String serverMaintenanceWorkMem;
+        String serverIndexWorkers;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             serverWorkMem = text(statement, "SELECT reset_val FROM pg_settings WHERE name = 'work_mem'");
             serverMaintenanceWorkMem = text(statement, "SELECT reset_val FROM pg_settings WHERE name = "
                     + "'maintenance_work_mem'");
+            serverIndexWorkers = text(statement, "SELECT reset_val FROM pg_settings WHERE name = "
+                    + "'max_parallel_maintenance_workers'");
             statement.execute("DROP TABLE IF EXISTS public.upkeep_settings_seen");
             statement.execute("CREATE TABLE public.upkeep_settings_seen (refresh TEXT, work_mem TEXT, "
                     + "maintenance_work_mem TEXT, backend INT)");
@@ -238,7 +241,8 @@ class ProjectionRebuildTest {
                     ProjectionSql.update(entityManager, created.sql("CREATE FUNCTION {schema}." + refresh
                             + "() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.upkeep_settings_seen "
                             + "VALUES ('" + refresh + "', current_setting('work_mem'), "
-                            + "current_setting('maintenance_work_mem'), pg_backend_pid()); "
+                            + "current_setting('maintenance_work_mem') || '/' "
+                            + "|| current_setting('max_parallel_maintenance_workers'), pg_backend_pid()); "
                             + "PERFORM {schema}." + refresh + "_noted(); END $$"));
                 }
                 return created;
@@ -256,8 +260,8 @@ class ProjectionRebuildTest {
                 }
             }
             assertThat(seen).as("each refresh of the finalisation, once").isEqualTo(Map.of(
-                    "refresh_monthly_facts", List.of("256MB", "256MB"),
-                    "refresh_people_and_delays", List.of("256MB", "256MB")));
+                    "refresh_monthly_facts", List.of("256MB", "256MB/0"),
+                    "refresh_people_and_delays", List.of("256MB", "256MB/0")));
             assertThat(backends).as("two connections").hasSize(2);
             // the pool's connections, those of the finalisation among them when the pool hands them out again
             List<Connection> borrowed = new ArrayList<>();
@@ -269,9 +273,11 @@ class ProjectionRebuildTest {
                     try (Statement statement = connection.createStatement()) {
                         found.add(Integer.parseInt(text(statement, "SELECT pg_backend_pid()")));
                         assertThat(List.of(text(statement, "SELECT setting FROM pg_settings WHERE name = 'work_mem'"),
-                                text(statement, "SELECT setting FROM pg_settings WHERE name = 'maintenance_work_mem'")))
+                                text(statement, "SELECT setting FROM pg_settings WHERE name = 'maintenance_work_mem'"),
+                                text(statement, "SELECT setting FROM pg_settings WHERE name = "
+                                        + "'max_parallel_maintenance_workers'")))
                                 .as("the server's settings after the finalisation")
-                                .isEqualTo(List.of(serverWorkMem, serverMaintenanceWorkMem));
+                                .isEqualTo(List.of(serverWorkMem, serverMaintenanceWorkMem, serverIndexWorkers));
                     }
                 }
             } finally {
