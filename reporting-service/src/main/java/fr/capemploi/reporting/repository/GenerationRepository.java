@@ -18,6 +18,7 @@ import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -33,10 +34,30 @@ public class GenerationRepository {
 
     private final EntityManager entityManager;
     private final DataSource dataSource;
+    private final String upkeepWorkMem;
+    private final String upkeepMaintenanceWorkMem;
+    private final int upkeepIndexWorkers;
 
-    public GenerationRepository(EntityManager entityManager, DataSource dataSource) {
+    /**
+     * @param upkeepWorkMem the sorts' and hashes' memory of a finalisation's two transactions (the pre-aggregates'
+     *        recomputations): at the server's 4 MB a scale-1 finalisation wrote ~180 MB of temporary files
+     * @param upkeepMaintenanceWorkMem the query indexes' builds' memory in the finalisation (the server's 64 MB,
+     *        shared by a parallel build's workers, spilled every large one)
+     * @param upkeepIndexWorkers the workers each of those builds may start beside its own backend: a parallel build
+     *        writes every worker's sorted rows to temporary files for the leader to merge, ~40 % more CPU at scale 1,
+     *        while the recomputation holds the other core of a small server
+     */
+    public GenerationRepository(EntityManager entityManager, DataSource dataSource,
+            @ConfigProperty(name = "reporting.projection.upkeep.work-mem", defaultValue = "256MB") String upkeepWorkMem,
+            @ConfigProperty(name = "reporting.projection.upkeep.maintenance-work-mem", defaultValue = "256MB")
+            String upkeepMaintenanceWorkMem,
+            @ConfigProperty(name = "reporting.projection.upkeep.index-workers", defaultValue = "0")
+            int upkeepIndexWorkers) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
+        this.upkeepWorkMem = upkeepWorkMem;
+        this.upkeepMaintenanceWorkMem = upkeepMaintenanceWorkMem;
+        this.upkeepIndexWorkers = upkeepIndexWorkers;
     }
 
     public List<Generation> live() {
@@ -232,6 +253,7 @@ public class GenerationRepository {
                     + " ENABLE TRIGGER USER").executeUpdate();
         }
         long locked = System.nanoTime();
+        upkeepMemory();
         FutureTask<Double> apart = concurrently ? refreshPeopleAndDelaysApart(generation) : null;
         long monthly;
         long people;
@@ -261,9 +283,12 @@ public class GenerationRepository {
         // committed before the state is recorded: a failure of either rolls the state back with this transaction
         double peopleSeconds = apart == null ? (people - monthly) / 1e9 : awaitApart(apart);
         LOG.infof("%s: locked with its triggers on in %.2f s, then monthly_fact filled in %.2f s, people and delays in "
-                + "%.2f s%s, query indexes built in %.2f s; %.2f s in all", generation.schema(), (locked - begun) / 1e9,
-                (monthly - locked) / 1e9, peopleSeconds, apart == null ? "" : " on a connection of their own",
-                (indexes - people) / 1e9, (System.nanoTime() - begun) / 1e9);
+                + "%.2f s%s, query indexes built in %.2f s; %.2f s in all (work_mem %s, maintenance_work_mem %s, "
+                + "%d index workers)",
+                generation.schema(), (locked - begun) / 1e9, (monthly - locked) / 1e9, peopleSeconds,
+                apart == null ? "" : " on a connection of their own", (indexes - people) / 1e9,
+                (System.nanoTime() - begun) / 1e9, upkeepWorkMem, upkeepMaintenanceWorkMem,
+                upkeepIndexWorkers);
         entityManager.createNativeQuery("UPDATE projection_generation SET upkeep = 'KEPT', upkeep_restored_from = now(), "
                 + "upkeep_restored_at = clock_timestamp() WHERE generation = ?1").setParameter(1, generation.number())
                 .executeUpdate();
@@ -284,6 +309,7 @@ public class GenerationRepository {
                     // it should never wait for a lock: the only holder would be the transaction waiting for it, a
                     // deadlock PostgreSQL cannot see; failing instead rolls both back and the filling is tried again
                     ProjectionSql.update(entityManager, "SET LOCAL lock_timeout = '60s'");
+                    upkeepMemory();
                     ProjectionSql.query(entityManager, generation.sql("SELECT {schema}.refresh_people_and_delays()"),
                             Map.of());
                     return (System.nanoTime() - start) / 1e9;
@@ -292,6 +318,19 @@ public class GenerationRepository {
         thread.setDaemon(true);
         thread.start();
         return task;
+    }
+
+    /**
+     * The finalisation's memory, for the rest of the current transaction only (it reverts at its end, so the pool's
+     * connections go back to the server's settings): the recomputations sort and hash every person's facts at once,
+     * once a rebuild, where the server's defaults are sized for the many small statements of the live channel.
+     */
+    private void upkeepMemory() {
+        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS w, "
+                + "set_config('maintenance_work_mem', :maintenanceWorkMem, true) AS m, "
+                + "set_config('max_parallel_maintenance_workers', :indexWorkers, true) AS p",
+                Map.of("workMem", upkeepWorkMem, "maintenanceWorkMem", upkeepMaintenanceWorkMem,
+                        "indexWorkers", Integer.toString(upkeepIndexWorkers)));
     }
 
     private static double awaitApart(FutureTask<Double> apart) {

@@ -12,6 +12,7 @@ import fr.capemploi.reporting.domain.Generation;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.repository.IndicatorPathsEqualityTest;
+import fr.capemploi.reporting.repository.ProjectionSql;
 import fr.capemploi.reporting.rest.IndicatorReads;
 import fr.capemploi.testsupport.JsonAnswer;
 import fr.capemploi.testsupport.TestEvents;
@@ -28,9 +29,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -200,6 +204,102 @@ class ProjectionRebuildTest {
         });
         awaitSwitchedAndCaughtUp(building);
         assertRebuiltEqualsLive(before, building);
+    }
+
+    /**
+     * The finalisation sorts, hashes and builds its indexes with the memory set for it, the builds serial
+     * ({@code reporting.projection.upkeep.*}), in both of its transactions, the recomputations' on two connections, and
+     * only there: the pool's connections answer with the server's settings afterwards. Each refresh of the rebuilding
+     * generation is wrapped here by one that notes the settings it runs with, then calls it; the rebuild still equals
+     * the live generation.
+     */
+    @Test
+    void theFinalisationsMemoryIsItsTransactionsOwn() throws Exception {
+        new ReportingScenario(TestRegion.PROJECTION_REBUILD.code).publish();
+        ReportingScenario.awaitApplied();
+        Generation before = generations.active();
+        String serverWorkMem;
+        String serverMaintenanceWorkMem;
+        String serverIndexWorkers;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            serverWorkMem = text(statement, "SELECT reset_val FROM pg_settings WHERE name = 'work_mem'");
+            serverMaintenanceWorkMem = text(statement, "SELECT reset_val FROM pg_settings WHERE name = "
+                    + "'maintenance_work_mem'");
+            serverIndexWorkers = text(statement, "SELECT reset_val FROM pg_settings WHERE name = "
+                    + "'max_parallel_maintenance_workers'");
+            statement.execute("DROP TABLE IF EXISTS public.upkeep_settings_seen");
+            statement.execute("CREATE TABLE public.upkeep_settings_seen (refresh TEXT, work_mem TEXT, "
+                    + "maintenance_work_mem TEXT, backend INT)");
+        }
+        Generation building = null;
+        try {
+            building = QuarkusTransaction.requiringNew().call(() -> {
+                Generation created = createdElsewhere();
+                for (String refresh : List.of("refresh_monthly_facts", "refresh_people_and_delays")) {
+                    ProjectionSql.update(entityManager, created.sql("ALTER FUNCTION {schema}." + refresh
+                            + "() RENAME TO " + refresh + "_noted"));
+                    ProjectionSql.update(entityManager, created.sql("CREATE FUNCTION {schema}." + refresh
+                            + "() RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.upkeep_settings_seen "
+                            + "VALUES ('" + refresh + "', current_setting('work_mem'), "
+                            + "current_setting('maintenance_work_mem') || '/' "
+                            + "|| current_setting('max_parallel_maintenance_workers'), pg_backend_pid()); "
+                            + "PERFORM {schema}." + refresh + "_noted(); END $$"));
+                }
+                return created;
+            });
+            awaitSwitchedAndCaughtUp(building);
+            Map<String, List<String>> seen = new TreeMap<>();
+            Set<Integer> backends = new HashSet<>();
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                for (String row : texts(statement, "SELECT refresh || ' ' || work_mem || ' ' || maintenance_work_mem "
+                        + "|| ' ' || backend FROM public.upkeep_settings_seen")) {
+                    String[] parts = row.split(" ");
+                    seen.put(parts[0], List.of(parts[1], parts[2]));
+                    backends.add(Integer.parseInt(parts[3]));
+                }
+            }
+            assertThat(seen).as("each refresh of the finalisation, once").isEqualTo(Map.of(
+                    "refresh_monthly_facts", List.of("256MB", "256MB/0"),
+                    "refresh_people_and_delays", List.of("256MB", "256MB/0")));
+            assertThat(backends).as("two connections").hasSize(2);
+            // the pool's connections, those of the finalisation among them when the pool hands them out again
+            List<Connection> borrowed = new ArrayList<>();
+            try {
+                Set<Integer> found = new HashSet<>();
+                while (borrowed.size() < 10 && !found.containsAll(backends)) {
+                    Connection connection = dataSource.getConnection();
+                    borrowed.add(connection);
+                    try (Statement statement = connection.createStatement()) {
+                        found.add(Integer.parseInt(text(statement, "SELECT pg_backend_pid()")));
+                        assertThat(List.of(text(statement, "SELECT setting FROM pg_settings WHERE name = 'work_mem'"),
+                                text(statement, "SELECT setting FROM pg_settings WHERE name = 'maintenance_work_mem'"),
+                                text(statement, "SELECT setting FROM pg_settings WHERE name = "
+                                        + "'max_parallel_maintenance_workers'")))
+                                .as("the server's settings after the finalisation")
+                                .isEqualTo(List.of(serverWorkMem, serverMaintenanceWorkMem, serverIndexWorkers));
+                    }
+                }
+            } finally {
+                for (Connection connection : borrowed) {
+                    connection.close();
+                }
+            }
+            assertRebuiltEqualsLive(before, building);
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                // the generation, now the answering one, gets its own refreshes back at once
+                for (String refresh : building == null ? List.<String>of()
+                        : List.of("refresh_monthly_facts", "refresh_people_and_delays")) {
+                    statement.execute(building.sql("DROP FUNCTION IF EXISTS {schema}." + refresh + "(); "
+                            + "ALTER FUNCTION {schema}." + refresh + "_noted() RENAME TO " + refresh));
+                }
+                statement.execute("DROP TABLE IF EXISTS public.upkeep_settings_seen");
+                connection.commit();
+            }
+        }
     }
 
     /**
