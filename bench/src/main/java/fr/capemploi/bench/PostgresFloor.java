@@ -81,8 +81,9 @@ final class PostgresFloor {
             // the log's rows under numbers of the floor's own consumers (V0_7), registered before the timed part as
             // a rebuild's consumers are in its first batch
             try (Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO event_consumer (name) SELECT '" + CONSUMER_PREFIX + "' || name"
-                        + " FROM event_consumer WHERE name LIKE '%.g" + generation + "' ON CONFLICT (name) DO NOTHING");
+                // each with its log's partition (platform's V0_9)
+                statement.execute("SELECT register_event_consumer('" + CONSUMER_PREFIX + "' || name)"
+                        + " FROM event_consumer WHERE name LIKE '%.g" + generation + "'");
             }
             List<byte[]> processed = lines(copy, "COPY (SELECT f.id, p.event_id FROM processed_event p"
                     + " JOIN event_consumer c ON c.id = p.consumer_id JOIN event_consumer f ON f.name = '"
@@ -153,8 +154,17 @@ final class PostgresFloor {
             double seconds = (System.nanoTime() - start) / 1e9;
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("WITH gone AS (DELETE FROM event_consumer WHERE name LIKE '" + CONSUMER_PREFIX
-                        + "%' RETURNING id) DELETE FROM processed_event WHERE consumer_id IN (SELECT id FROM gone)");
+                // the floor's logs dropped with their partitions (V0_9), as a retired generation's are
+                List<Integer> gone = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("DELETE FROM event_consumer WHERE name LIKE '"
+                        + CONSUMER_PREFIX + "%' RETURNING id")) {
+                    while (rs.next()) {
+                        gone.add(rs.getInt(1));
+                    }
+                }
+                for (int number : gone) {
+                    statement.execute("DROP TABLE IF EXISTS processed_event_" + number);
+                }
                 statement.execute("DELETE FROM consumer_offset WHERE consumer LIKE '" + CONSUMER_PREFIX + "%'");
                 statement.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
             }

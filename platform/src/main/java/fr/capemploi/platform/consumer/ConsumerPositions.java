@@ -1,18 +1,24 @@
 package fr.capemploi.platform.consumer;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,10 +27,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsumerPositions {
 
-    private final EntityManager entityManager;
+    private static final Logger LOG = Logger.getLogger(ConsumerPositions.class);
 
-    public ConsumerPositions(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
+
+    public ConsumerPositions(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -113,16 +123,89 @@ public class ConsumerPositions {
     }
 
     /**
-     * Gives the consumer its number, in the caller's transaction, unless it has one. Another instance registering the
-     * same name makes this wait for its commit (then keeps its number) or its rollback (then registers it here).
+     * Gives the consumer its number and its log's partition (V0_9: {@code register_event_consumer}), in the caller's
+     * transaction, unless it has them. Another instance registering the same name makes this wait for its commit (then
+     * keeps its number and partition) or its rollback (then registers it here). The partition is attached, which holds
+     * a lock on the log's table that no other consumer's insert waits for, but that another registration does, until
+     * this transaction ends: a batch registering its consumer makes another first batch wait for its commit.
      */
     private static void register(Connection connection, String consumer) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO event_consumer (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
-            insert.setString(1, consumer);
-            insert.executeUpdate();
+        try (PreparedStatement register = connection.prepareStatement("SELECT register_event_consumer(?)")) {
+            register.setString(1, consumer);
+            register.execute();
         }
     }
+
+    /**
+     * Registers these consumers now, in the caller's transaction, rather than in their first batches: a service that
+     * knows the consumers it will feed (reporting-service, a next generation's) makes their partitions out of any
+     * batch, so that no batch holds the registration's lock ({@link #register}). Those registered already are left
+     * as they are.
+     */
+    public void registerAhead(Collection<String> consumers) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (String consumer : consumers) {
+                register(connection, consumer);
+            }
+        });
+    }
+
+    /**
+     * Drops the log of every consumer whose number is no longer registered (its {@code event_consumer} row deleted, as
+     * reporting-service's retirement of a generation does in its transaction): each such partition is detached
+     * {@code CONCURRENTLY} — no insert of the other consumers waits for that, where a {@code DROP} of an attached
+     * partition would lock the whole log until its transaction ends (V0_9) —, then dropped, a table of its own by
+     * then, with all its rows at once: no row deleted one by one, no dead tuple for vacuum. A partition left pending
+     * by a detach that was interrupted is finished ({@code FINALIZE}); one left detached is dropped. A detach waits for
+     * the transactions that are using the log to end, so this must run outside any transaction (refused otherwise: one
+     * that had logged would wait for itself); a partition another instance detaches meanwhile is passed over.
+     *
+     * @return the partitions dropped
+     */
+    public List<String> dropUnregisteredLogs() throws SQLException {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("A consumer's log is detached outside any transaction");
+        }
+        List<String> dropped = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            Map<String, Boolean> unregistered = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(UNREGISTERED_LOGS);
+                    ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    unregistered.put(rs.getString(1), rs.getObject(2) == null ? null : rs.getBoolean(2));
+                }
+            }
+            for (Map.Entry<String, Boolean> log : unregistered.entrySet()) {
+                String table = log.getKey();
+                try (Statement statement = connection.createStatement()) {
+                    if (log.getValue() != null) {
+                        statement.execute("ALTER TABLE processed_event DETACH PARTITION " + table
+                                + (log.getValue() ? " FINALIZE" : " CONCURRENTLY"));
+                    }
+                    statement.execute("DROP TABLE IF EXISTS " + table);
+                    dropped.add(table);
+                } catch (SQLException e) {
+                    // detached and dropped by another instance meanwhile, or the database away: the next call sees
+                    LOG.debugf("The log %s was not dropped here: %s", table, e.getMessage());
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * The logs of numbers no consumer has, by table, with whether each is still attached pending a detach (null: not
+     * attached). The tables are V0_9's {@code processed_event_<number>}, in the log's own schema.
+     */
+    private static final String UNREGISTERED_LOGS = """
+            SELECT c.relname, i.inhdetachpending FROM pg_class c
+            LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND i.inhparent = 'processed_event'::regclass
+            WHERE c.relkind = 'r' AND c.relnamespace = (SELECT relnamespace FROM pg_class
+                                                        WHERE oid = 'processed_event'::regclass)
+              AND c.relname ~ '^processed_event_[0-9]+$'
+              AND NOT EXISTS (SELECT 1 FROM event_consumer e WHERE e.id = substring(c.relname FROM 17)::integer)
+            ORDER BY c.relname""";
 
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -175,6 +175,9 @@ class ProjectionFeedTest {
             inSchemaByJdbc(schema, connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(platformMigration("V0_7__processed_event_consumer_id.sql"));
+                    // and on to the last migration, which the statements expect (V0_9: a partition per consumer)
+                    statement.execute(platformMigration("V0_8__processed_event_age_brin.sql"));
+                    statement.execute(platformMigration("V0_9__processed_event_partition_per_consumer.sql"));
                 }
             });
             UUID fresh = UUID.randomUUID();

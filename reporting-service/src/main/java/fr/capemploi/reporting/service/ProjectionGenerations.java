@@ -227,8 +227,19 @@ public class ProjectionGenerations {
                                 Generation.numbered(next, Generation.State.BUILDING).schema(),
                                 (System.nanoTime() - prepare) / 1e9);
                     }
+                    // its consumers' numbers and log partitions too, out of its rebuild's first batches
+                    generations.registerConsumers(consumerNames(Generation.numbered(next,
+                            Generation.State.BUILDING)));
                     preparedAhead = next;
                 });
+                if (dropRetired) {
+                    long logs = System.nanoTime();
+                    List<String> dropped = generations.dropRetiredLogs();
+                    if (!dropped.isEmpty()) {
+                        LOG.infof("Dropped the retired consumers' logs %s in %.2f s", dropped,
+                                (System.nanoTime() - logs) / 1e9);
+                    }
+                }
             } catch (RuntimeException e) {
                 // at shutdown, the container may be gone already
                 if (running) {
@@ -291,7 +302,7 @@ public class ProjectionGenerations {
      * rather than keeping them until the next rebuild. @return the generations dropped
      */
     public synchronized List<Integer> dropRetiredBefore(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<Integer> dropped = QuarkusTransaction.requiringNew().call(() -> {
             generations.lock();
             List<Generation> retired = generations.retiredBefore(cutoff);
             for (Generation generation : retired) {
@@ -300,6 +311,11 @@ public class ProjectionGenerations {
             }
             return retired.stream().map(Generation::number).toList();
         });
+        if (!dropped.isEmpty()) {
+            // their consumers' logs, once their numbers are gone with that commit
+            generations.dropRetiredLogs();
+        }
+        return dropped;
     }
 
     private List<ProjectionFeed> feeds(Generation generation) {

@@ -131,12 +131,20 @@ class ProjectionRebuildTest {
         ageRetirement(before.number(), Duration.ofHours(2));
         List<Integer> retiredConsumers = consumerNumbers(before.consumerSuffix());
         assertThat(retiredConsumers).isNotEmpty();
+        List<Integer> liveConsumers = consumerNumbers(after.consumerSuffix());
+        long liveLogged = loggedUnder(liveConsumers);
+        assertThat(retiredConsumers).allSatisfy(n -> assertThat(tableExists("processed_event_" + n)).isTrue());
         assertThat(retiredGenerations.dropExpired()).contains(before.number());
         assertThat(schemaExists(before.schema())).isFalse();
         assertThat(loggedUnder(retiredConsumers)).isZero();
         assertThat(consumerNumbers(before.consumerSuffix())).isEmpty();
         assertThat(rowsOf("consumer_offset", before.consumerSuffix())).isZero();
         assertThat(schemaExists(after.schema())).isTrue();
+        // the retired consumers' logs went with their partitions (V0_9), the live generation's are untouched
+        assertThat(retiredConsumers).allSatisfy(n -> assertThat(tableExists("processed_event_" + n)).isFalse());
+        assertThat(liveLogged).isPositive();
+        assertThat(loggedUnder(liveConsumers)).isEqualTo(liveLogged);
+        assertThat(liveConsumers).allSatisfy(n -> assertThat(tableExists("processed_event_" + n)).isTrue());
     }
 
     @Inject
@@ -573,6 +581,13 @@ class ProjectionRebuildTest {
         return ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?1").setParameter(1, schema)
                 .getSingleResult()).intValue() == 1;
+    }
+
+    /** Whether the table exists (V0_9: a consumer's log is a partition of its own, named by its number). */
+    @Transactional
+    boolean tableExists(String table) {
+        return entityManager.createNativeQuery("SELECT CAST(to_regclass(?1) AS TEXT)").setParameter(1, table)
+                .getSingleResult() != null;
     }
 
     /** The processed-event log's numbers of the consumers whose names end so (V0_7). */
