@@ -329,11 +329,9 @@ public class GenerationRepository {
      * once a rebuild, where the server's defaults are sized for the many small statements of the live channel.
      */
     private void upkeepMemory() {
-        ProjectionSql.query(entityManager, "SELECT set_config('work_mem', :workMem, true) AS w, "
-                + "set_config('maintenance_work_mem', :maintenanceWorkMem, true) AS m, "
-                + "set_config('max_parallel_maintenance_workers', :indexWorkers, true) AS p",
-                Map.of("workMem", upkeepWorkMem, "maintenanceWorkMem", upkeepMaintenanceWorkMem,
-                        "indexWorkers", Integer.toString(upkeepIndexWorkers)));
+        ProjectionSql.query(entityManager, ProjectionSql.transactionSettings(Map.of("work_mem", upkeepWorkMem,
+                "maintenance_work_mem", upkeepMaintenanceWorkMem,
+                "max_parallel_maintenance_workers", Integer.toString(upkeepIndexWorkers))), Map.of());
     }
 
     private static double awaitApart(FutureTask<Double> apart) {

@@ -95,9 +95,8 @@ public class IndicatorFacts {
     private static final Object READ_BEGUN = IndicatorFacts.class.getName() + ".readBegun";
 
     private String setUp() {
-        return "SELECT set_config('work_mem', '" + workMem.replace("'", "''") + "', true) AS v, "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true) AS p, "
-                + "set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true) AS t";
+        return ProjectionSql.transactionSettings(Map.of("work_mem", workMem, "plan_cache_mode", "force_custom_plan",
+                "statement_timeout", Long.toString(statementTimeout.toMillis())));
     }
 
     /**

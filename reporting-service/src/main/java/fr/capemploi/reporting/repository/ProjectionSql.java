@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
@@ -115,6 +116,26 @@ public final class ProjectionSql {
                 }
             }
         });
+    }
+
+    /**
+     * A statement giving each setting its value for the rest of the current transaction only ({@code set_config(…,
+     * true)}): it reverts at the transaction's end, so a pooled connection goes back to the server's settings. The
+     * values are literals, so that it also runs without parameters as the first statement of a helper connection's
+     * transaction; the settings in name order, so that the same settings are one statement to PostgreSQL's statistics.
+     */
+    public static String transactionSettings(Map<String, String> settings) {
+        StringBuilder select = new StringBuilder("SELECT ");
+        int column = 0;
+        for (Map.Entry<String, String> setting : new TreeMap<>(settings).entrySet()) {
+            select.append(column == 0 ? "" : ", ").append("set_config(").append(literal(setting.getKey())).append(", ")
+                    .append(literal(setting.getValue())).append(", true) AS s").append(column++);
+        }
+        return select.toString();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Runs an insert or update with named parameters ({@code :start}). */

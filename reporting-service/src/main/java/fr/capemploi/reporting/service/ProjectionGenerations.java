@@ -233,12 +233,7 @@ public class ProjectionGenerations {
                     preparedAhead = next;
                 });
                 if (dropRetired) {
-                    long logs = System.nanoTime();
-                    List<String> dropped = generations.dropRetiredLogs();
-                    if (!dropped.isEmpty()) {
-                        LOG.infof("Dropped the retired consumers' logs %s in %.2f s", dropped,
-                                (System.nanoTime() - logs) / 1e9);
-                    }
+                    dropRetiredLogs();
                 }
             } catch (RuntimeException e) {
                 // at shutdown, the container may be gone already
@@ -312,10 +307,18 @@ public class ProjectionGenerations {
             return retired.stream().map(Generation::number).toList();
         });
         if (!dropped.isEmpty()) {
-            // their consumers' logs, once their numbers are gone with that commit
-            generations.dropRetiredLogs();
+            dropRetiredLogs();
         }
         return dropped;
+    }
+
+    /** The retired consumers' logs, once the commit that retired their numbers is made (outside any transaction). */
+    private void dropRetiredLogs() {
+        long start = System.nanoTime();
+        List<String> dropped = generations.dropRetiredLogs();
+        if (!dropped.isEmpty()) {
+            LOG.infof("Dropped the retired consumers' logs %s in %.2f s", dropped, (System.nanoTime() - start) / 1e9);
+        }
     }
 
     private List<ProjectionFeed> feeds(Generation generation) {
