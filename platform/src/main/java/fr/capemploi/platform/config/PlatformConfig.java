@@ -9,7 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "cepcpf")
 public interface PlatformConfig {
 
-    /** Name of the service, used as the event source and as the consumers' group prefix. */
+    /** Name of the service, used as the event source and as the prefix of its projections' consumer names. */
     String serviceName();
 
     Kafka kafka();

@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The consumer's bookkeeping tables, always written in the transaction of the projection change. */
+/**
+ * The consumers' bookkeeping tables, written in the transaction of the projection change; apart from it only a
+ * consumer's registration ahead of its first batch ({@link #registerAhead}) and the drop of a retired consumer's log
+ * ({@link #dropUnregisteredLogs}, outside any transaction).
+ */
 @ApplicationScoped
 public class ConsumerPositions {
 

@@ -11,7 +11,10 @@ import java.util.Set;
  */
 public interface EventProjection {
 
-    /** Stable name: the consumer group, and the key of its processed-event and offset rows. Never rename it. */
+    /**
+     * Stable name: part of its consumer name ({@code <service>.<name>} unless the feed names it otherwise,
+     * {@link ProjectionChannels#feed}), the key of its positions and processed-event log. Never rename it.
+     */
     String name();
 
     /** Logical topics ({@code fr.capemploi.events.Topics}) this projection reads. */

@@ -103,10 +103,6 @@ public final class ProjectionChannel {
         }) : null;
     }
 
-    public String channel() {
-        return channel;
-    }
-
     String groupId() {
         return groupId;
     }

@@ -13,7 +13,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,10 +113,6 @@ public class ProjectionChannels {
 
     ProjectionChannel byGroup(String groupId) {
         return byChannel.values().stream().filter(c -> c.groupId().equals(groupId)).findFirst().orElse(null);
-    }
-
-    Collection<ProjectionChannel> all() {
-        return byChannel.values();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

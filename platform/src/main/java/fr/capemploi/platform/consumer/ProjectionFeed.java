@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,11 +97,6 @@ public final class ProjectionFeed {
 
     void forget(TopicPartition partition) {
         next.remove(partition);
-    }
-
-    /** A record at the expected position is applied once, and the position moves past it. */
-    void acceptGap(TopicPartition partition, long offset) {
-        next.put(partition, offset);
     }
 
     /**

@@ -27,7 +27,8 @@ public abstract class TypedProjection implements EventProjection {
     /**
      * A projection says what it is once, where it declares its methods: its name and topics are fixed for its life.
      *
-     * @param name   stable: the consumer group, and the key of its processed-event and offset rows; never rename it
+     * @param name   stable: part of the consumer name its positions and processed-event log are kept under; never
+     *               rename it
      * @param topics the logical topics ({@code fr.capemploi.events.Topics}) it reads
      */
     protected TypedProjection(String name, String... topics) {

@@ -101,9 +101,7 @@ abstract class GenerationProjection extends TypedProjection {
             return;
         }
         try {
-            batch.noted();
-            ProjectionSql.copy(entityManager, copies.values().stream().map(CopyRows::copy).toList());
-            ProjectionSql.updateInRuns(entityManager, inRounds(queued, setBased::contains));
+            send(copies.values().stream().map(CopyRows::copy).toList(), inRounds(queued, setBased::contains));
         } finally {
             queued.clear();
             copies.clear();
@@ -130,11 +128,18 @@ abstract class GenerationProjection extends TypedProjection {
         List<ProjectionSql.Statement> statements = inRounds(queued, setBased::contains);
         queued = new ArrayList<>();
         copies = new LinkedHashMap<>();
-        return () -> {
-            batch.noted();
-            ProjectionSql.copy(entityManager, copied);
-            ProjectionSql.updateInRuns(entityManager, statements);
-        };
+        return () -> send(copied, statements);
+    }
+
+    /**
+     * A batch's rows and statements, in its transaction, the same way whether sent at once or by the applying thread:
+     * the fold deferred before anything is written, so that what the tables' triggers note waits for
+     * {@link #completeBatch}.
+     */
+    private void send(List<ProjectionSql.Copy> copied, List<ProjectionSql.Statement> statements) {
+        batch.noted();
+        ProjectionSql.copy(entityManager, copied);
+        ProjectionSql.updateInRuns(entityManager, statements);
     }
 
     /** Folds what the statements of every projection of the generation noted in this transaction, once. */

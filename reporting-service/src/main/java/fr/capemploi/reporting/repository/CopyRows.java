@@ -26,7 +26,6 @@ public final class CopyRows {
     private final String sql;
     private final int width;
     private final Bytes out = new Bytes();
-    private int rows;
     private boolean ended;
 
     /** @param target the table and its columns, e.g. {@code reporting_g3.interview (event_id, held_on)} */
@@ -48,11 +47,6 @@ public final class CopyRows {
         for (Object value : values) {
             binary(value);
         }
-        rows++;
-    }
-
-    public int rows() {
-        return rows;
     }
 
     /** The COPY statement and its data, ended (with the format's end mark); no row can be added after. */
@@ -61,7 +55,7 @@ public final class CopyRows {
             out.int16(-1);
         }
         ended = true;
-        return new ProjectionSql.Copy(sql, out.buffer(), out.size(), rows);
+        return new ProjectionSql.Copy(sql, out.buffer(), out.size());
     }
 
     private void binary(Object value) {

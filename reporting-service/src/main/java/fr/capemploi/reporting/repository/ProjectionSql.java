@@ -85,7 +85,7 @@ public final class ProjectionSql {
     }
 
     /** A COPY statement and its rows' data ({@link CopyRows}) to be run later: {@code length} bytes of {@code data}. */
-    public record Copy(String sql, byte[] data, int length, int rows) {
+    public record Copy(String sql, byte[] data, int length) {
     }
 
     /**

@@ -7,7 +7,7 @@ import fr.capemploi.platform.consumer.ProjectionChannel;
 import fr.capemploi.platform.consumer.ProjectionChannels;
 import fr.capemploi.platform.consumer.ProjectionFeed;
 import fr.capemploi.reporting.domain.Generation;
-import fr.capemploi.reporting.messaging.ProjectionEvents;
+import fr.capemploi.reporting.messaging.LiveEvents;
 import fr.capemploi.reporting.messaging.ReplayEvents;
 import fr.capemploi.reporting.messaging.ReportingProjections;
 import fr.capemploi.reporting.repository.GenerationRepository;
@@ -50,7 +50,7 @@ public class ProjectionGenerations {
     private volatile boolean running;
 
     public ProjectionGenerations(GenerationRepository generations, ReportingProjections projections,
-            ProjectionChannels channels, ProjectionEvents liveEvents, ReplayEvents replayEvents, FeedLag lag,
+            ProjectionChannels channels, LiveEvents liveEvents, ReplayEvents replayEvents, FeedLag lag,
             PlatformConfig config) {
         this.generations = generations;
         this.projections = projections;

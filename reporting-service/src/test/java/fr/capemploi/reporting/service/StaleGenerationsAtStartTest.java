@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.capemploi.reporting.config.TestRegion;
 import fr.capemploi.events.beneficiary.StructureRegistered;
-import fr.capemploi.reporting.messaging.ProjectionEvents;
+import fr.capemploi.reporting.messaging.LiveEvents;
 import fr.capemploi.reporting.messaging.ReportingScenario;
 import fr.capemploi.reporting.repository.GenerationRepository;
 import fr.capemploi.reporting.rest.IndicatorReads;
@@ -49,7 +49,7 @@ class StaleGenerationsAtStartTest {
     GenerationRepository repository;
 
     @Inject
-    ProjectionEvents liveEvents;
+    LiveEvents liveEvents;
 
     @Inject
     EntityManager entityManager;

@@ -10,11 +10,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** The live channel: feeds the active generation of projections with every new event. Which generation it feeds is set by {@code ProjectionGenerations}. */
 @ApplicationScoped
-public class ProjectionEvents {
+public class LiveEvents {
 
     private final ProjectionChannel channel;
 
-    public ProjectionEvents(ProjectionChannels channels) {
+    public LiveEvents(ProjectionChannels channels) {
         this.channel = channels.open("projections", List.of());
     }
 
