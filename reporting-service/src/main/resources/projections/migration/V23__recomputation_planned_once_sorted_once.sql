@@ -4,8 +4,8 @@
 -- 1. Planning. V21 gave recompute_people_and_delays() custom plans: each statement is planned with everyone's array
 --    as a constant (56,302 ids, 0.9 MB), substituted into the staircase's nine semi-joins and the referents' two
 --    filters, and the planner compares and copies those constants while it plans (0.3-2.6 s for the items' statement
---    alone at load 5-117, 26-243 ms for the referents'). The recomputation runs once a rebuild: a generic plan is planned once too, with the
---    arrays as parameters. Its estimates of the arrays' length are the default (10), which changed nothing that
+--    alone at load 5-117, 26-243 ms for the referents'). The recomputation runs once a rebuild: a generic plan is
+--    planned once too, with the arrays as parameters. Its estimates of the arrays' length are the default (10), which changed nothing that
 --    mattered: V18's enable_nestloop = off keeps every join a hash join, and the estimates of the staircase's groups
 --    were already wrong (13,853 estimated, 439,291 counted).
 -- 2. The staircase's months grouped by a hash, then sorted for its windows. The grouping (person, line, structure,
