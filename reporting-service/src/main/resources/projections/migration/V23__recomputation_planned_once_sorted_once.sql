@@ -5,9 +5,9 @@
 --    as a constant (56,302 ids, 0.9 MB), substituted into the staircase's nine semi-joins and the referents' two
 --    filters, and the planner compares and copies those constants while it plans (0.3-2.6 s for the items' statement
 --    alone at load 5-117, 26-243 ms for the referents'). The recomputation runs once a rebuild: a generic plan is
---    planned once too, with the arrays as parameters. Its estimates of the arrays' length are the default (10), which changed nothing that
---    mattered: V18's enable_nestloop = off keeps every join a hash join, and the estimates of the staircase's groups
---    were already wrong (13,853 estimated, 439,291 counted).
+--    planned once too, with the arrays as parameters. Its estimates of the arrays' length are the default (10),
+--    which changes nothing that matters: V18's enable_nestloop = off keeps every join a hash join, and the estimates
+--    of the staircase's groups were already wrong (13,853 estimated, 439,291 counted).
 -- 2. The staircase's months grouped by a hash, then sorted for its windows. The grouping (person, line, structure,
 --    month) reduces nothing here (440,038 quadrants, 439,291 groups), so the hash table held every row (90 MB)
 --    before the sort of the same rows in the windows' order. Without hash aggregation the rows are sorted once, in
