@@ -35,7 +35,8 @@ final class ProjectionMigrations implements ResourceProvider {
             "V19__folds_read_by_index_whatever_the_plan_saw.sql",
             "V20__rebuild_defers_every_index_only_answers_read.sql",
             "V21__recomputation_inlined_and_counted_by_key.sql",
-            "V22__each_refresh_recounts_its_own_recordings.sql");
+            "V22__each_refresh_recounts_its_own_recordings.sql",
+            "V23__recomputation_planned_once_sorted_once.sql");
 
     private final List<String> files;
 

@@ -56,6 +56,11 @@ class GenerationMigrationsTest {
             assertThat(text(statement, generation.sql("SELECT array_to_string(proconfig, ' ') FROM pg_proc "
                     + "WHERE oid = to_regprocedure('{schema}.refresh_people_and_delays()')")))
                     .as("the recomputation of everyone planned without nested loops").isEqualTo("enable_nestloop=off");
+            // nor the recomputation's own (V23): planned once with the arrays as parameters, its groupings sorted
+            assertThat(text(statement, generation.sql("SELECT string_agg(c, ' ' ORDER BY c) FROM pg_proc p, "
+                    + "unnest(p.proconfig) c WHERE p.oid = to_regprocedure('{schema}.recompute_people_and_delays()')")))
+                    .as("the recomputation of everyone planned once and sorted once")
+                    .isEqualTo("enable_hashagg=off plan_cache_mode=force_generic_plan");
             // nor the folds' settings: planned once per connection, they read by key whatever the tables held (V19)
             assertThat(QueryRows.texts(statement, generation.sql("SELECT p.proname || ' ' || string_agg(c, ' ' "
                     + "ORDER BY c) FROM pg_proc p, unnest(p.proconfig) c WHERE p.pronamespace = '{schema}'::regnamespace "
