@@ -39,8 +39,7 @@ public class Retention {
      * {@code processed_event}'s since V0_8, finds the old ranges but no order: sorting every row past the window for
      * each batch would cost the most when the most is to prune). Every row past the window goes either way.
      */
-    private record Pruned(String table, String key, String age, Duration window, boolean oldestFirst,
-            boolean partitioned) {
+    private record Pruned(String table, String key, String age, Duration window, boolean oldestFirst) {
 
         String statement(String part) {
             return "DELETE FROM " + part + " WHERE (" + key + ") IN (SELECT " + key + " FROM " + part + " WHERE "
@@ -49,20 +48,25 @@ public class Retention {
     }
 
     /**
-     * The tables a partitioned table's batches delete from: its partitions, one after the other (a plain table is
-     * named as it is: {@code pg_partition_tree} gives no row for a table that is neither partitioned nor a partition,
-     * and nothing would be pruned from it). The statement on
-     * the partitioned table itself joins a batch's keys to every partition, and PostgreSQL hashed them against a
-     * scan of the whole log (0.7 s for 1,000 rows of 430,000 over 12 partitions) where one partition's key is probed
-     * per row (bench/README.md, "A retired generation's processed-event log dropped").
+     * The tables holding each table {@code c}'s rows, as {@code l}: a partitioned table's partitions (V0_9's log), or
+     * a plain table itself ({@code pg_partition_tree} gives no row for a table that is neither partitioned nor a
+     * partition). Read from the catalogue, so that which table is partitioned is the schema's word alone.
+     */
+    private static final String LEAVES = """
+            JOIN pg_class l ON l.oid = c.oid AND c.relkind = 'r'
+              OR l.oid IN (SELECT relid FROM pg_partition_tree(c.oid) WHERE isleaf) AND c.relkind = 'p'
+            """;
+
+    /**
+     * The tables a table's batches delete from ({@link #LEAVES}): a partitioned table's partitions, one after the
+     * other. The statement on the partitioned table itself joins a batch's keys to every partition, and PostgreSQL
+     * hashed them against a scan of the whole log (0.7 s for 1,000 rows of 430,000 over 12 partitions) where one
+     * partition's key is probed per row (bench/README.md, "A retired generation's processed-event log dropped").
      */
     private static List<String> partsOf(Connection connection, Pruned table) throws SQLException {
-        if (!table.partitioned()) {
-            return List.of(table.table());
-        }
         List<String> parts = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT relid::regclass::text FROM"
-                + " pg_partition_tree(?::regclass) WHERE isleaf ORDER BY relid")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT l.oid::regclass::text FROM pg_class c "
+                + LEAVES + "WHERE c.oid = to_regclass(?) ORDER BY l.oid")) {
             select.setString(1, table.table());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -84,12 +88,12 @@ public class Retention {
         this.dataSource = dataSource;
         this.settings = config.retention();
         this.tables = List.of(
-                new Pruned("outbox_event", "id", "published_at", settings.outboxPublished(), true, false),
+                new Pruned("outbox_event", "id", "published_at", settings.outboxPublished(), true),
                 // a partition per consumer since V0_9
                 new Pruned("processed_event", "consumer_id, event_id", "processed_at", settings.processedEvents(),
-                        false, true),
+                        false),
                 new Pruned("idempotent_response", "caller, operation, idempotency_key", "created_at",
-                        settings.idempotentAnswers(), true, false));
+                        settings.idempotentAnswers(), true));
         for (String table : List.of("outbox_event", "processed_event", "idempotent_response", "consumer_offset",
                 "dead_lettered_event")) {
             AtomicLong rowCount = new AtomicLong();
@@ -159,16 +163,12 @@ public class Retention {
 
     private static final String UNDEFINED_TABLE = "42P01";
 
-    /**
-     * A partitioned table (V0_9's log) counts its partitions: it has no rows or storage of its own; a plain table
-     * counts itself ({@code pg_partition_tree} gives it no row).
-     */
+    /** A table counts its {@link #LEAVES}: a partitioned table (V0_9's log) has no rows or storage of its own. */
     private void refreshSizes(Connection connection) throws SQLException {
         try (PreparedStatement sizes = connection.prepareStatement("""
                 SELECT c.relname, sum(greatest(l.reltuples, 0))::bigint, sum(pg_total_relation_size(l.oid))::bigint
                 FROM pg_class c
-                JOIN pg_class l ON l.oid = c.oid AND c.relkind = 'r'
-                  OR l.oid IN (SELECT relid FROM pg_partition_tree(c.oid) WHERE isleaf) AND c.relkind = 'p'
+                """ + LEAVES + """
                 WHERE c.relkind IN ('r', 'p') AND c.relnamespace = 'public'::regnamespace AND c.relname = ANY(?)
                 GROUP BY c.relname""")) {
             sizes.setArray(1, connection.createArrayOf("text", rows.keySet().toArray()));
