@@ -1,6 +1,6 @@
 -- The processed-event log keyed by a consumer's number, not its name. The name (e.g. 'reporting-service.portfolio.g9',
 -- ~30 bytes) sat in every row of the table and of its key: a row 80 bytes and its key entry 56, against 56 and 32 with
--- a number, ~69 bytes less WAL a row (bench/JOURNAL.md, "The processed-event log's cost per event"). INTEGER rather
+-- a number, ~69 bytes less WAL a row (bench/README.md, "The processed-event log's cost per event"). INTEGER rather
 -- than SMALLINT: a uuid is byte-aligned, so (int4, uuid) takes the same aligned space as (int2, uuid) in the heap and
 -- in the key, and a number is never reused for another name nor runs out.
 CREATE TABLE event_consumer (

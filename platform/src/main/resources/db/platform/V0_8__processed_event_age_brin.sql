@@ -1,5 +1,5 @@
 -- The log's age, which only retention reads, by a BRIN index instead of a B-tree. Every logged event put an entry into
--- the B-tree (~1 shared block and ~68 WAL bytes a row, a third of the row's index bytes: bench/JOURNAL.md, "The
+-- the B-tree (~1 shared block and ~68 WAL bytes a row, a third of the row's index bytes: bench/README.md, "The
 -- processed-event log keyed by a consumer's number"); a BRIN index keeps a min and max per 128 pages, summarised as
 -- ranges fill (autosummarize) and by vacuum, and costs an insert nothing. The rows come in the order of their
 -- processed_at (its default, now()), so a range's bounds stay narrow and retention's scan of the old rows reads the

@@ -2,10 +2,10 @@
 -- consumer's log is retired by dropping its partition, not by deleting its rows one by one. reporting-service retires
 -- a generation's four consumers at every rebuild: the DELETE of their ~87,000 rows at scale 0.12 (~790,000 at scale
 -- 1) wrote their WAL, left them dead in the heap and its key, and had autovacuum clean both while the next rebuild
--- applied; a partition dropped is a few catalog rows (bench/JOURNAL.md, "A retired generation's processed-event log
+-- applied; a partition dropped is a few catalog rows (bench/README.md, "A retired generation's processed-event log
 -- dropped").
 --
--- Locks (measured on the bundled PostgreSQL 17.6; bench/JOURNAL.md): CREATE TABLE ... PARTITION OF and DROP TABLE of a
+-- Locks (measured on the bundled PostgreSQL 17.6; bench/README.md): CREATE TABLE ... PARTITION OF and DROP TABLE of a
 -- partition (or a plain DETACH) take ACCESS EXCLUSIVE on processed_event until their transaction ends, and every other
 -- consumer's insert waits for them; ALTER TABLE ... ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE, which no insert,
 -- update or delete waits for (it waits for nothing they hold either), and DETACH PARTITION ... CONCURRENTLY the same,

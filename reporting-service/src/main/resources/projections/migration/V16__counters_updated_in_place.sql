@@ -1,5 +1,5 @@
 -- The live upkeep writes fewer index entries (#12: the pre-aggregates' upkeep lowered live ingestion by ~23 %, nearly
--- all of it PostgreSQL's work in the folds, bench/JOURNAL.md). A fold updates a few hundred counters each time; an
+-- all of it PostgreSQL's work in the folds, bench/README.md). A fold updates a few hundred counters each time; an
 -- update that changes no indexed column and finds room on its page is made in place (a HOT update: no new entry in
 -- any index), one that changes an indexed column adds an entry to every index of the table.
 --

@@ -1,5 +1,5 @@
 -- The live upkeep writes fewer index entries (#12: the pre-aggregates' upkeep still lowered live ingestion by ~22 %
--- after V16, bench/JOURNAL.md). Every item a fold wrote into member_item went into three places (the heap, the key,
+-- after V16, bench/README.md). Every item a fold wrote into member_item went into three places (the heap, the key,
 -- member_item_recorded), every referent row into three too (referent_item_recorded): those two indexes only served
 -- the answers' "as of now" check, max(recorded) of each table. As V16 did for monthly_fact, the folds keep each
 -- table's latest recording in pre_aggregate_recorded instead, raised in the fold that writes the rows, recounted from

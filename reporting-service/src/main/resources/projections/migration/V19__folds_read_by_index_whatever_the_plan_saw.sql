@@ -7,7 +7,7 @@
 -- networks the folds read 9.2 M items in 101 whole scans of member_item (103.7 ms a call for the items before,
 -- 2.6 ms through the key once an analysis had made the plan again), and which networks ran that way was the
 -- timing of autovacuum: the live upkeep's cost ranged from 7.5 to 39.6 % of the rate in one run
--- (bench/JOURNAL.md, "The folds read by index").
+-- (bench/README.md, "The folds read by index").
 -- Every look-up of a fold goes by the person's, the accompaniment's, the item's, the counter's or the project's key
 -- (the arrays it is given): the folds run without whole-table scans wherever an index serves, so the plan made
 -- once is that one whatever the tables held when it was made. The notes are still read whole (their tables have

@@ -1,6 +1,6 @@
 -- A rebuild's finalisation (#11: its time runs up to the switch) is nearly all the recomputation of the people's
 -- pre-aggregates: ~0.75 s of one backend's CPU at scale 0.12 (53,764 items), ~4.9 s over six networks of that scale
--- (322,180 items). Planned and profiled (bench/JOURNAL.md, "A rebuild's finalisation planned"), its CPU is spread over
+-- (322,180 items). Planned and profiled (bench/README.md, "A rebuild's finalisation planned"), its CPU is spread over
 -- the plan's nodes, no one of them dominant; three things cost it work the rows do not need:
 -- 1. member_staircase() and referent_quadrants() were called with arrays built by a subquery (ARRAY(SELECT ...)): a
 --    SQL function whose argument is not a plain value is not inlined, so each ran apart, its statement planned as for

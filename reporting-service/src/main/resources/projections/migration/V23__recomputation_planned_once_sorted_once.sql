@@ -1,5 +1,5 @@
 -- A rebuild's finalisation ends when the people's and delays' recomputation ends (#11: ~20 % of a scale-1 rebuild,
--- bench/JOURNAL.md, "A rebuild's finalisation: the recomputation planned once and sorted once"). Profiled at scale 1
+-- bench/README.md, "A rebuild's finalisation: the recomputation planned once and sorted once"). Profiled at scale 1
 -- (56,302 people, 440,038 quadrants, 446,750 items), two things cost it work the rows do not need:
 -- 1. Planning. V21 gave recompute_people_and_delays() custom plans: each statement is planned with everyone's array
 --    as a constant (56,302 ids, 0.9 MB), substituted into the staircase's nine semi-joins and the referents' two
