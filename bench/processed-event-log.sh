@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The processed-event log's insert in SQL, as a rebuild or the live channel sends it (bench/README.md, "The
+# The processed-event log's insert in SQL, as a rebuild or the live channel sends it (bench/JOURNAL.md, "The
 # processed-event log's cost per event"): 60 statements `INSERT INTO … SELECT $1, unnest($2)` of B ids each (1,800 by
 # default, a rebuild's batch; ~380 is a live channel's), for one consumer, into a copy of the table that already holds
 # N rows of 48 other consumers (v4 ids), after VACUUM and a CHECKPOINT; per shape of the table, kind of id and kind of

@@ -7,7 +7,7 @@
 -- period (fragment `late-people`, a handful when asOf lies well after the period) are taken back as the items count
 -- them now and counted again from their facts as of asOf; everyone else is in the period as of asOf as now. At a
 -- million people this answers a past asOf from the same few thousand rows instead of the levels' window and the
--- contacts of the whole period (bench/README.md, "Exact path at 1 M: the people from their pre-aggregates").
+-- contacts of the whole period (bench/JOURNAL.md, "Exact path at 1 M: the people from their pre-aggregates").
 -- @needs: late-people
 -- @exact-as-of
 -- @columns: structure_id UUID, line TEXT, n BIGINT

@@ -36,7 +36,7 @@ public final class EventToIndicatorThroughApiBench {
             String token = stack.token("counsellor", UUID.randomUUID());
             URI uri = URI.create(stack.baseUri(SuiteService.CEP) + "/api/v1/cep/level1-contacts");
             // one Vert.x event loop sends on schedule: the JDK's HttpClient cost 1.3-1.5 ms of CPU per request, taken
-            // from the two cores the services share (bench/README.md), and at 800/s would have been a core of its own
+            // from the two cores the services share (bench/JOURNAL.md), and at 800/s would have been a core of its own
             try (HttpLoad http = new HttpLoad(uri, token, BODY, CONNECTIONS)) {
                 // warm-up: the services' JIT and the reporting service's first batches, then 20 s at the full rate
                 // (pools, the JIT of what only a high rate exercises): none of it measured, the first seconds at a

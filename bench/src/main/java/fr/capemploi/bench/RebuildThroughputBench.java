@@ -161,7 +161,7 @@ public final class RebuildThroughputBench {
             long seed = DemoCommand.DEFAULT_SEED;
             // a network first, not counted: right after the demo's catch-up a live network cost up to twice the CPU
             // per event of the fourth (the services' compiler, the database's upkeep of the demo's rows), a curve that
-            // the mirror does not cancel: it charged the first "off" most (bench/README.md, "The live upkeep (#12) on
+            // the mirror does not cancel: it charged the first "off" most (bench/JOURNAL.md, "The live upkeep (#12) on
             // new networks")
             System.out.println("warm-up network, not counted:");
             live(stack, cpu, resident, scale, ++seed, true);

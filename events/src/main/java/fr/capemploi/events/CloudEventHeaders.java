@@ -54,7 +54,7 @@ public final class CloudEventHeaders {
      * The attributes as {@link EventCodec#encode} writes them — every one before the payload, times in their canonical
      * form — read token by token and the rest of the bytes left unread: the relay reads every row it sends this way,
      * and binding the whole envelope (skipping the payload token by token, times through the Java time module) was
-     * 39 % of its CPU (bench/README.md). Null for anything else, which the binding then reads as it always did, so the
+     * 39 % of its CPU (bench/JOURNAL.md). Null for anything else, which the binding then reads as it always did, so the
      * headers and the failures do not change.
      */
     static Attributes leading(byte[] envelope) {

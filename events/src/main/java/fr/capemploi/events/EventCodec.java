@@ -56,7 +56,7 @@ public final class EventCodec {
      * A new event's id: a time-ordered UUID (version 7, RFC 9562), increasing within this JVM. Every consumer's
      * processed-event log, the outbox and the fact tables keyed by event id insert in the ids' order: random (version
      * 4) ids sent each row to a random leaf of those keys, time-ordered ones to the few last leaves a batch's rows
-     * share (bench/README.md, "The processed-event log's cost"). Ids already published stay version 4: the log only
+     * share (bench/JOURNAL.md, "The processed-event log's cost"). Ids already published stay version 4: the log only
      * compares them for equality, and the two versions never collide.
      */
     public static UUID newEventId() {
@@ -82,7 +82,7 @@ public final class EventCodec {
     /**
      * The envelope of a new event straight to its bytes, the same bytes as {@code toBytes(envelope(...))}: the
      * outbox writes one per request, and building the payload's tree first then writing the tree cost half of
-     * {@code Outbox.record} (bench/README.md, "Write path").
+     * {@code Outbox.record} (bench/JOURNAL.md, "Write path").
      */
     public static Encoded encode(DomainEvent event, Instant occurredAt, String source, Clock clock) {
         EventType meta = EventCatalog.metadata(event.getClass());
@@ -133,7 +133,7 @@ public final class EventCodec {
      * An envelope read from its bytes in one pass, its payload bound straight into its event's record (held by a
      * {@link POJONode}: {@link #payload(EventEnvelope, Class)} hands the record over as it is, {@link #toBytes} writes
      * the same JSON). Reading the payload as a tree and then converting the tree was about half of a rebuild's CPU in
-     * the reporting service (bench/README.md). Anything the one pass does not take as it is — not an envelope, a type
+     * the reporting service (bench/JOURNAL.md). Anything the one pass does not take as it is — not an envelope, a type
      * or version this build does not know, a payload its record refuses, fields out of the order {@link #encode}
      * writes them in — is read by {@link #fromBytes}, so that what a consumer gets, and the reason a record is
      * dead-lettered for, are those of the tree.

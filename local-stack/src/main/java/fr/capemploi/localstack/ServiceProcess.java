@@ -28,24 +28,24 @@ public final class ServiceProcess {
 
     /**
      * Both JIT compilers: once warm, a service answers a write with less than half the CPU of C1 alone (cep-service
-     * 0.40 against 0.92 ms a level-1 contact on a quiet 2-core machine, bench/README.md, "The services' JVM options
+     * 0.40 against 0.92 ms a level-1 contact on a quiet 2-core machine, bench/JOURNAL.md, "The services' JVM options
      * decided on a quiet machine"); measured under load, C2 was still compiling after two minutes, which is why the
      * suite ran on C1 before. The heap starts at 64 MiB and grows up to 256 MiB as the service needs it, and the
      * native heap the compilers' arenas leave behind is given back every 5 s: without both, C2 took a service to
      * 334-346 MiB resident, over the 300 MiB it must stay under; with them 251 MiB after a write load, but not at
      * every service's peak: under the demo's load cpf-service reached 400 MiB (its heap grown to 173-177 MiB by one
      * burst, 34-37 MiB live: its first requests parsing the same HQL at once, its queries since parsed at start-up,
-     * bench/README.md, "cpf-service's heap burst traced") and reporting-service 471 MiB in a rebuild (its heap at the
+     * bench/JOURNAL.md, "cpf-service's heap burst traced") and reporting-service 471 MiB in a rebuild (its heap at the
      * bound, up to 93 MiB live; smaller replay batches priced in the same section), with
      * 190-230 MiB outside the heap in both (metaspace 70-90, code 30-50, symbols 20, direct buffers, malloc) —
-     * bench/README.md, "The services' resident memory". With that burst gone, cep- and cpf-service still stay over
+     * bench/JOURNAL.md, "The services' resident memory". With that burst gone, cep- and cpf-service still stay over
      * 300 MiB through the demo at scale 1 (cep 305-368, cpf 280-355 MiB minute by minute): 210-235 MiB outside the
      * heap once warm (class metadata 120-135, C2's code 42-50 and growing) and C2's compilations 33-60 MiB of arena
      * at a time. One glibc arena, a trim every second, heaps that shrink and a C2 node limit were measured against
-     * these options and did not lower the peaks; C1 alone would, at about +50 % of the demo's CPU (bench/README.md,
+     * these options and did not lower the peaks; C1 alone would, at about +50 % of the demo's CPU (bench/JOURNAL.md,
      * "The services' resident memory measured again"). Serial GC: one collector thread for a small heap. The
      * packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a start's CPU,
-     * bench/README.md, "A service start"): it is our build's output, and the test JVMs, which keep verification on,
+     * bench/JOURNAL.md, "A service start"): it is our build's output, and the test JVMs, which keep verification on,
      * load the same libraries and generate the same classes first. The containers use the same
      * options; benchmarks measure with them unless told otherwise.
      */
@@ -58,7 +58,7 @@ public final class ServiceProcess {
      * which the periodic trim gives back only in part. With the consumers' fetches bounded to 1 MB (the platform's
      * defaults), reporting-service's resident peak before its first rebuild went from 314-322 to 266-275 MiB and in a
      * rebuild from 461-471 to 439-452 MiB, its CPU per rebuilt event unchanged; cep-service's under the write load
-     * 275-280 to 271-273 MiB, its CPU per write unchanged (bench/README.md, "The services' resident memory").
+     * 275-280 to 271-273 MiB, its CPU per write unchanged (bench/JOURNAL.md, "The services' resident memory").
      * The containers set the same ({@code Dockerfile.jvm}).
      */
     public static final Map<String, String> DEFAULT_NATIVE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");

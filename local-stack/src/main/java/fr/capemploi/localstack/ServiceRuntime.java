@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * machine of ours has beside the default OpenJDK 17, was measured against 17 that way and is not the default: the
  * services' resident memory was higher on 25 in every phase (cep-service's demo peak 349 against 337 MiB,
  * reporting-service's live catch-up 423-441 against 264-272, a rebuild's peak 443-462 against 423-438) for a CPU per
- * request within the noise under the demo (bench/README.md, "The services on JDK 25").
+ * request within the noise under the demo (bench/JOURNAL.md, "The services on JDK 25").
  */
 public record ServiceRuntime(Path javaHome, int featureVersion) {
 

@@ -23,7 +23,7 @@ public enum SuiteService {
      * the heap at 148 instead of ~220 MiB, the resident peak in a rebuild ~345 instead of ~440 MiB, reporting-service's
      * CPU per rebuilt event the same or lower; the price, ~35 MiB more resident at ready and in live operation (245-258
      * and 298-306 MiB against 203-219 and 265-271: over #11's 300 MiB by ~5 after a catch-up), where the eden is touched
-     * whole from the start (bench/README.md, "A rebuild's batches made to die young"). The write services keep no such
+     * whole from the start (bench/JOURNAL.md, "A rebuild's batches made to die young"). The write services keep no such
      * batches alive: they have no options of their own.
      */
     REPORTING("reporting-service", 8084, "reporting",

@@ -54,7 +54,7 @@ final class SystemStacks {
      * on. Both settings are the services' own (environment variables, root README). Neither delays what a scenario
      * waits for: a commit wakes its instance's relay at once and a broker answers a fetch as soon as records arrive.
      * What waits for the idle poll is a row committed on one instance while another instance's relay held the relay's
-     * lock, or left pending by a killed instance: up to 2 s instead of 0.2 s (bench/README.md, s35-h2).
+     * lock, or left pending by a killed instance: up to 2 s instead of 0.2 s (bench/JOURNAL.md, s35-h2).
      */
     static final Map<String, String> QUIET_WHEN_IDLE = Map.of("CEPCPF_OUTBOX_POLL_INTERVAL", "2s",
             "CEPCPF_CONSUMER_FETCH_MAX_WAIT_MS", "2000");

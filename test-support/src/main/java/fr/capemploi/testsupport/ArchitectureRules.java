@@ -121,7 +121,7 @@ public final class ArchitectureRules {
      * query's plan by the SQL's hash and compares the result mappings, and the mapping a result class that is not an
      * entity makes is equal only to itself, so every call adds a plan to one bin of the session factory's cache (2,048
      * at most, the other queries' plans pushed out) and compares itself with all of them: cep-service's hottest frame in
-     * the demo (bench/README.md, 2026-12-07). Read the column as the scalar the driver gives
+     * the demo (bench/JOURNAL.md, 2026-12-07). Read the column as the scalar the driver gives
      * ({@code createNativeQuery(sql)}: a {@code uuid} is a UUID, a {@code bigint} a Long), an entity by HQL or
      * {@code find}.
      */

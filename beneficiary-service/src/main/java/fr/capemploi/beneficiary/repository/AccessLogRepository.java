@@ -33,7 +33,7 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
     /**
      * The entry as a row written by the statement of the use case's event ({@link Outbox#record(Outbox.CompanionRow,
      * fr.capemploi.events.DomainEvent, java.time.Instant)}): a change of the person and its trace and event, one round
-     * trip for both rows, in the same transaction as {@link #append} (bench/README.md, 2026-12-07).
+     * trip for both rows, in the same transaction as {@link #append} (bench/JOURNAL.md, 2026-12-07).
      */
     public Outbox.CompanionRow appendWithEvent(AccessLogEntry entry) {
         return new Outbox.CompanionRow() {
@@ -66,7 +66,7 @@ public class AccessLogRepository implements PanacheRepositoryBase<AccessLogEntry
      * batch. An entry is never read back in the transaction that writes it: persisted as an entity, its
      * database-generated key made Hibernate run each insert on its own at once, read the key back and then
      * dirty-check the entry at every flush, for a row the database keeps append-only (the entries were 7.9 % of the
-     * service's sampled CPU in the demo, bench/README.md, "The demo at scale 1, measured"). Like the entity's insert,
+     * service's sampled CPU in the demo, bench/JOURNAL.md, "The demo at scale 1, measured"). Like the entity's insert,
      * it does not flush the session: a use case that created the person flushes first (the entry refers to the
      * person's row). A failure is Hibernate's, as from any of the session's statements: the problem mappers and the
      * outage check read the SQL state of its causes.

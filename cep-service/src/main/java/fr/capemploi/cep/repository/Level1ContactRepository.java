@@ -21,7 +21,7 @@ public class Level1ContactRepository implements PanacheRepositoryBase<Level1Cont
      * A new contact's row, to be written with its event's outbox row in one statement
      * ({@link Outbox#record(Outbox.CompanionRow, fr.capemploi.events.DomainEvent, java.time.Instant)}). The most
      * frequent write of the network is one new row and its event: Hibernate's persist and flush of it were about a
-     * third of the request's CPU (bench/README.md, "Write path"). Reads stay on the entity, whose mapping the tests
+     * third of the request's CPU (bench/JOURNAL.md, "Write path"). Reads stay on the entity, whose mapping the tests
      * validate against the schema; the contact written here is read back through it by the resource tests.
      */
     public Outbox.CompanionRow insert(Level1Contact contact) {

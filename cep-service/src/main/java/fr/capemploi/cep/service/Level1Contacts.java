@@ -50,7 +50,7 @@ public class Level1Contacts {
         if (saved.beneficiaryId() == null && saved.routedTo() == null) {
             // the network's most frequent write, an anonymous contact, is one row and its event: one statement, atomic
             // on its own, so no JTA transaction is begun for it (it joins the caller's when there is one: an
-            // Idempotency-Key's answer is kept in it); bench/README.md, "Write path", 2026-12-05 evening
+            // Idempotency-Key's answer is kept in it); bench/JOURNAL.md, "Write path", 2026-12-05 evening
             insertWithItsEvent(saved);
             return saved;
         }

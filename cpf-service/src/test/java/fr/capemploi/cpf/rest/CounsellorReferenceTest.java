@@ -101,8 +101,8 @@ class CounsellorReferenceTest {
      * Every look at a counsellor runs one query plan, kept once by the session factory. Read with a result class, the
      * look's plan was keyed by the SQL's hash and a result mapping never equal to the previous look's: each look added
      * a plan to one bin of the factory's plan cache and compared itself with all the others there, a cost growing with
-     * the run up to the cache's 2,048 entries (cep's hottest frame in the demo, bench/README.md 2026-12-07). The row is
-     * written as the directory's projection writes it, without the broker: the look is what is tested here.
+     * the run up to the cache's 2,048 entries (cep's hottest frame in the demo, bench/JOURNAL.md 2026-12-07). The row
+     * is written as the directory's projection writes it, without the broker: the look is what is tested here.
      */
     @Test
     void aCounsellorsLooksShareOneQueryPlan() {

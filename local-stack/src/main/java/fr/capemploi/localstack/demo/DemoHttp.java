@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>
  * The exchanges run on one Vert.x event loop, with kept-alive connections: the JDK's {@code HttpClient} cost the
  * loader 1.3–1.5 ms of CPU per request (its selector thread, a future chain and body subscribers per exchange), CPU
- * taken from the two cores the services need (bench/README.md, "The demo's loader on one event loop"). Each exchange
+ * taken from the two cores the services need (bench/JOURNAL.md, "The demo's loader on one event loop"). Each exchange
  * is composed on that loop, in one of its tasks (see {@link #submit}): composed from the caller's thread, an answer
  * could be read without its body.
  */
@@ -207,7 +207,7 @@ final class DemoHttp implements AutoCloseable {
      * {@code body()} (a loaded machine does that) came back to an answer already received whole, and Vert.x hands the
      * body to {@code body()} only from the moment it is asked for — the caller got the status and an empty body. s43's
      * demo at scale 1 (load 28) had one such answer: a referral, 201 and no body, "without an id", while the service had
-     * recorded the person and answered their id (bench/README.md, "The demo's one failed request").
+     * recorded the person and answered their id (bench/JOURNAL.md, "The demo's one failed request").
      */
     private Future<Raw> submit(RequestOptions request, String body) {
         Promise<Raw> answer = Promise.promise();

@@ -157,7 +157,7 @@ public final class DemoLoad {
      * <p>There is no barrier between groups of people: with windows of 600 people awaited whole (until 2026-12-07),
      * each window ended on its few longest follow-ups with most of the loader's threads idle. In a quiet run at scale
      * 1 (2026-12-06) the minutes went from 141 to 394 requests/s at the same 3.8-4.5 ms of CPU a request, the machine
-     * 70 % idle in a stalled moment (bench/README.md, "The demo at scale 1 on a quiet machine").
+     * 70 % idle in a stalled moment (bench/JOURNAL.md, "The demo at scale 1 on a quiet machine").
      */
     private void people(ExecutorService pool) {
         List<PersonPlan> people = acrossStructures(plan.people());

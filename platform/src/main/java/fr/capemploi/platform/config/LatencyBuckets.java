@@ -7,7 +7,7 @@ import java.util.stream.LongStream;
  * The bounds of the histograms the event pipeline's timers publish (outbox to broker, broker to projection, recording
  * to projection commit). Their percentiles are a decaying window of the last minutes, which mixes a run with what came
  * before it; cumulative buckets let a reader take the difference between two scrapes and get the distribution of
- * exactly that interval (the benchmarks do: bench/README.md, "Event to indicator"). Dense around the goals (250 ms at
+ * exactly that interval (the benchmarks do: bench/JOURNAL.md, "Event to indicator"). Dense around the goals (250 ms at
  * 200 events/s, 1 s at the highest rate sustained).
  */
 public final class LatencyBuckets {

@@ -94,7 +94,7 @@ public class ConsumerPositions {
      * event already in it (a duplicate publish at another offset), failing the transaction, which is then applied
      * again the usual way ({@link #markProcessed}). {@code ON CONFLICT DO NOTHING RETURNING} looked each id up in the
      * key before inserting it and sent every id back: 12-25 % of a rebuild's statement time for rows the rebuild's
-     * fresh consumer never had, ~9-10 blocks a row on the live channel against ~5-6 (bench/README.md).
+     * fresh consumer never had, ~9-10 blocks a row on the live channel against ~5-6 (bench/JOURNAL.md).
      */
     public void markFresh(String consumer, List<UUID> eventIds) {
         if (eventIds.isEmpty()) {

@@ -181,7 +181,7 @@ public final class ProjectionChannel {
         if (current.isEmpty()) {
             // a channel that feeds nothing (reporting's replay channel between rebuilds) fetched and read every new
             // event only to pass it over: as much work as the live channel's reading, on every event
-            // (bench/README.md, "Event to indicator"). Paused at the end of its topics until serve() gives it feeds.
+            // (bench/JOURNAL.md, "Event to indicator"). Paused at the end of its topics until serve() gives it feeds.
             List<TopicPartition> assigned = partitions.stream().filter(consumer.assignment()::contains).toList();
             consumer.seekToEnd(assigned);
             consumer.pause(assigned);
@@ -607,7 +607,7 @@ public final class ProjectionChannel {
     /**
      * How batches arrive: their sizes, and how long each record waited between its producer's send (the relay's, for
      * our topics) and the start of its batch's apply — fetch, the library's queue, the previous batch. With the relay's
-     * and the projections' timers it tells where an event waits on its way to a projection (bench/README.md).
+     * and the projections' timers it tells where an event waits on its way to a projection (bench/JOURNAL.md).
      */
     record Arrivals(DistributionSummary batchRecords, Timer deliveryWait) {
 

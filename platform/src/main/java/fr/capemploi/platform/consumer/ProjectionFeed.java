@@ -225,7 +225,7 @@ public final class ProjectionFeed {
     private Map<TopicPartition, ConsumerPositions.Advance> advances(List<ConsumerRecord<String, byte[]>> records,
             List<EventEnvelope> envelopes) {
         // the records of a partition come together, in order: its last one says where the batch leaves it (a map
-        // entry per record was 6 % of the replay worker's samples, bench/README.md)
+        // entry per record was 6 % of the replay worker's samples, bench/JOURNAL.md)
         Map<TopicPartition, ConsumerPositions.Advance> advances = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);

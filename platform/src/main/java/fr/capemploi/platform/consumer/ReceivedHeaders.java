@@ -16,7 +16,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * every polled record and removes it again when it wraps the record in its message ({@code KafkaRecordHelper}); on
  * Kafka's own headers that removal compares every header's key, which Kafka decodes from UTF-8 on first use: our
  * records carry eight {@code ce_*} headers, and decoding their keys on the event loop was about 5 % of
- * reporting-service's CPU in a rebuild (bench/README.md). Here an added header stays apart from the received ones and
+ * reporting-service's CPU in a rebuild (bench/JOURNAL.md). Here an added header stays apart from the received ones and
  * a removal is noted by its key, applied to the received headers when they are read (a dead letter copies them). The
  * same headers, in the same order, as {@code RecordHeaders} would give after the same calls.
  */

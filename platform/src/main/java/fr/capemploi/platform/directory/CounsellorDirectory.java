@@ -54,7 +54,7 @@ public class CounsellorDirectory {
      * with a result class: Hibernate keys a native query's plan by its result mapping, and the mapping a result class
      * makes is never equal to the previous call's while its hash is the same, so each look added one more plan to the
      * session factory's cache (up to its 2,048 entries, pushing out the others) and compared itself with every one of
-     * them: ~2 ms of CPU a look in the demo, cep-service's hottest frame (bench/README.md, 2026-12-07).
+     * them: ~2 ms of CPU a look in the demo, cep-service's hottest frame (bench/JOURNAL.md, 2026-12-07).
      */
     public Optional<Counsellor> find(UUID counsellorId) {
         List<?> structure = entityManager

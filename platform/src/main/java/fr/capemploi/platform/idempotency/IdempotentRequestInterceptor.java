@@ -97,11 +97,11 @@ public class IdempotentRequestInterceptor {
         // no look-up first: the key's insert at the end of the use case's transaction decides whether this is a new
         // request or a retry, as it decided a race. A new request (nearly every keyed one) spares the autocommit
         // select it paid before — a transaction and a round trip of its own, 0.72 per demo request over the three
-        // services (bench/README.md, 2026-12-07); a retry runs the use case, whose changes the taken key rolls back,
+        // services (bench/JOURNAL.md, 2026-12-07); a retry runs the use case, whose changes the taken key rolls back,
         // then answers as a replay always did.
         // When the transaction is this request's own (not a caller's of ours), the rows the use case records for the
         // outbox wait for its end and are written by the answer's statement: one round trip where each was one
-        // (bench/README.md, 2026-12-07)
+        // (bench/JOURNAL.md, 2026-12-07)
         boolean own = !QuarkusTransaction.isActive();
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {

@@ -41,7 +41,7 @@ public class StoredAnswers {
      * The answer kept for the key, read once an attempt found the key taken or failed (a new request does not look: its
      * claim, {@link #keep}, decides), by one statement on its own: outside a transaction the pool's connection is in
      * autocommit, so the look needs no transaction of its own (a JTA transaction and a Hibernate session per keyed
-     * request cost more than the select, bench/README.md 2026-12-05 midday); inside one, the caller wants a
+     * request cost more than the select, bench/JOURNAL.md 2026-12-05 midday); inside one, the caller wants a
      * transaction of its own ({@code QuarkusTransaction.requiringNew}) and gets the pool's enlisted connection.
      */
     Optional<StoredAnswer> find(String caller, String structure, String operation, String key) {

@@ -93,7 +93,7 @@ public class Outbox {
      * From now until {@link #releaseHeldRows}, the current transaction's rows (events, and a companion row) are not
      * written as they are recorded but held, to be written by the statement that ends the use case
      * ({@link HeldRows#with}): an {@code Idempotency-Key}'s answer, kept in the same transaction, then writes them in
-     * its own round trip instead of one each (bench/README.md, 2026-12-07). Nothing of the use case reads them back: the
+     * its own round trip instead of one each (bench/JOURNAL.md, 2026-12-07). Nothing of the use case reads them back: the
      * outbox is the relay's.
      */
     public void holdRows() {
@@ -170,7 +170,7 @@ public class Outbox {
         // atomically in a transaction of its own when the connection is in autocommit (a pool connection outside a
         // JTA transaction): both rows or neither, as under @Transactional, at the same isolation (read committed),
         // without the transaction manager's begin, enlistment, synchronizations and commit, and without the COMMIT's
-        // own round trip (bench/README.md, "Write path", 2026-12-05 evening)
+        // own round trip (bench/JOURNAL.md, "Write path", 2026-12-05 evening)
         boolean joined = transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
         if (!joined && row == null) {
             throw new TransactionalException("An event is recorded in the transaction of the change it describes",
@@ -180,12 +180,12 @@ public class Outbox {
         String topic = EventCatalog.metadata(event.getClass()).topic();
         // one plain insert on the transaction's connection: persisting an entity with a database-generated key made
         // Hibernate flush the request's other inserts and read the key back, the largest part of a write's CPU on
-        // the request thread (bench/README.md, "Write path"); the row is never read back as an entity. A companion
+        // the request thread (bench/JOURNAL.md, "Write path"); the row is never read back as an entity. A companion
         // row rides in a data-modifying WITH: one statement, one round trip, one server-side prepared plan.
         // The connection comes from the pool, not from a Hibernate session: inside a JTA transaction the pool hands
         // out the connection already enlisted in it (the one Hibernate uses, if the use case used it), so the row is
         // still written by the caller's transaction; a write that touches no entity (a new level-1 contact) then
-        // opens no session, and has none to flush and close at its commit (bench/README.md, 2026-12-05 midday)
+        // opens no session, and has none to flush and close at its commit (bench/JOURNAL.md, 2026-12-05 midday)
         EventRow values = new EventRow(envelope.eventId(), topic, event.recordKey().toString(), envelope.eventType(),
                 envelope.bytes(), envelope.recordedAt().atOffset(ZoneOffset.UTC));
         HeldRows held = joined ? (HeldRows) transactions.getResource(HELD_ROWS) : null;

@@ -134,7 +134,7 @@ public class OutboxRelay {
                 if (flowing) {
                     // rows are flowing: the next commits gather (their wake-ups wait) rather than each having its
                     // round — a transaction of three statements, a producer batch per partition, a wait for the
-                    // broker (bench/README.md, 2026-12-05 midday)
+                    // broker (bench/JOURNAL.md, 2026-12-05 midday)
                     gather();
                 }
                 pause(waitMillis, !backoff.failing());

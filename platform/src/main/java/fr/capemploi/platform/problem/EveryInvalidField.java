@@ -34,7 +34,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * own (a provider of the application comes before a built-in one), which it extends: the body is read exactly as
  * before, within the noting. A {@code ReaderInterceptor} did the same around the framework's reader, but any reader
  * interceptor sends every body of the service down the framework's general path, where the resource method's
- * parameter annotations were parsed by reflection on every request (bench/README.md, "Write path").
+ * parameter annotations were parsed by reflection on every request (bench/JOURNAL.md, "Write path").
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)

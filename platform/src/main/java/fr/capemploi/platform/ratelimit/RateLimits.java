@@ -71,7 +71,7 @@ public class RateLimits {
     @ServerRequestFilter
     public Uni<Response> partnerRequests(ContainerRequestContext request, HttpServerRequest http) {
         // the header from the HTTP request itself: the JAX-RS view of the headers is a copy of all of them, built on
-        // the first read (a third of this filter's time on a write, bench/README.md "Write path")
+        // the first read (a third of this filter's time on a write, bench/JOURNAL.md "Write path")
         if (http.getHeader(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().nullItem();
         }

@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
  * The answer to a POST that created a resource: 201, its {@code Location}, and the created resource as the body.
  * Typed ({@code RestResponse<T>}) rather than a {@code Response} built by hand: the JSON writer is then chosen once
  * when the application starts, where a {@code Response} had it looked up on every request (15 % of a write's CPU in
- * cep-service, bench/README.md "Write path").
+ * cep-service, bench/JOURNAL.md "Write path").
  */
 public final class Created {
 
@@ -48,7 +48,7 @@ public final class Created {
     /**
      * {@code <request path>/<id>} as text. The id is a UUID: nothing in it to encode. A UriBuilder took the path apart
      * and put it together again (a twentieth of a level-1 contact's request thread), then {@code getAbsolutePath()}
-     * parsed and normalised the request's absolute URI into an object only to be turned back into text (bench/README.md,
+     * parsed and normalised the request's absolute URI into an object only to be turned back into text (bench/JOURNAL.md,
      * "Write path"): the text the request already has is used as it is when there is nothing to normalise.
      */
     static String location(UriInfo uri, UUID id) {

@@ -61,7 +61,7 @@ public class Retention {
      * The tables a table's batches delete from ({@link #LEAVES}): a partitioned table's partitions, one after the
      * other. The statement on the partitioned table itself joins a batch's keys to every partition, and PostgreSQL
      * hashed them against a scan of the whole log (0.7 s for 1,000 rows of 430,000 over 12 partitions) where one
-     * partition's key is probed per row (bench/README.md, "A retired generation's processed-event log dropped").
+     * partition's key is probed per row (bench/JOURNAL.md, "A retired generation's processed-event log dropped").
      */
     private static List<String> partsOf(Connection connection, Pruned table) throws SQLException {
         List<String> parts = new ArrayList<>();

@@ -21,7 +21,7 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final TokenClaims claims;
-    /** This request's reads: each one went through the request-scoped token's proxy (bench/README.md). */
+    /** This request's reads: each one went through the request-scoped token's proxy (bench/JOURNAL.md). */
     private final Map<String, Optional<String>> read = new HashMap<>(4);
     /** The token is the identity's principal: read from it once, rather than through a request-scoped producer. */
     private JsonWebToken token;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Our own claims of a token ({@code structure_id}, {@code counsellor_id}), read once per token rather than on every
  * request. The JWT library looks a claim's name up in the enumeration of the standard claims first, and a name that is
  * not one of them ends in an {@code IllegalArgumentException} with its stack trace: three per level-1 contact, a
- * twentieth of the objects the request threads allocated (bench/README.md, "Write path: claims read once").
+ * twentieth of the objects the request threads allocated (bench/JOURNAL.md, "Write path: claims read once").
  *
  * <p>Safe to share between requests: the key is the whole signed token, whose claims cannot change without changing
  * it, and only tokens that passed verification reach a resource ({@link VerifiedTokens}). An entry lives as long as a

@@ -167,13 +167,13 @@ public class BeneficiaryFactsProjection extends GenerationProjection {
      * as one array ({@code = ANY}), not by a join on the input's rows: a cached generic plan counts {@code unnest}'s
      * rows as 100 whatever the round's size, and joined on that guess the plan went from index look-ups to hashing
      * whole tables and back as they grew and were analysed (its cost per event varied sevenfold across the networks
-     * of one benchmark, bench/README.md); an array's elements are guessed as 10, so look-ups by index once the
+     * of one benchmark, bench/JOURNAL.md); an array's elements are guessed as 10, so look-ups by index once the
      * tables outgrow a few pages. The person's current spans are read once: one full join of the fresh spans against
      * them yields both the spans gone and the spans added ({@code changed}), each carrying what its write needs (the
      * round's recording time came with the current spans), so that no part joins a CTE of the round by a nested loop
      * — the generic plan guesses one row for a CTE and then compared every span gone with every fresh span and every
      * fresh span with every person of the round, ~60,000 comparisons for a round of 170 people, half the statement's
-     * time (bench/README.md, "The portfolio statement planned"). A month whose moves sum to nothing is written only
+     * time (bench/JOURNAL.md, "The portfolio statement planned"). A month whose moves sum to nothing is written only
      * when its row is missing (inserted with 0 as before): a new referent or an exit ends a span and starts another
      * from the same day, and an update adding 0 to the row was a quarter of the month upsert's rows in a rebuild.
      */

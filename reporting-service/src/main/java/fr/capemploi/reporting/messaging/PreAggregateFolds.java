@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>{@code in-transaction}: in each batch's transaction, before its commit. The fold's PostgreSQL time adds to
  * every batch's, and the service and PostgreSQL take turns: on a quiet machine one core idles while the other
- * ingests (bench/README.md, #12).</li>
+ * ingests (bench/JOURNAL.md, #12).</li>
  * <li>{@code concurrent}: a batch commits its notes with its facts and positions (nothing is lost or counted twice:
  * the notes are logged, migration V14) and asks for a fold; one thread of the instance folds in a transaction of its
  * own, one fold at a time, every note committed so far, while the channel applies the next batches. Consecutive
@@ -51,7 +51,7 @@ import org.jboss.logging.Logger;
  * an ask within that time of the previous fold's start waits for the rest of it, and the asks meanwhile are answered
  * by that one fold. Under the demo's load each live batch (~12 events) asked for a fold of its own, and a fold's
  * cost is mostly per call: the people's staircase took 2.3 ms a call for one batch's people and 3.6 ms for four
- * batches' (bench/README.md, "Fewer folds"). An ask after a quiet interval folds at once. No answer waits for it: an
+ * batches' (bench/JOURNAL.md, "Fewer folds"). An ask after a quiet interval folds at once. No answer waits for it: an
  * answer settles the notes committed before it began.
  */
 @ApplicationScoped

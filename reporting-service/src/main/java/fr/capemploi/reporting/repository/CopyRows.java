@@ -10,7 +10,7 @@ import java.util.UUID;
  * The rows of one table in COPY's binary form, encoded as they are queued (on the thread that applies the events),
  * sent by {@link ProjectionSql#copy} in the batch's transaction. The server takes each value as it lies (a uuid's 16
  * bytes, a day's number, an instant's microseconds) where the bound statements — and COPY's text format, measured
- * against it (bench/README.md, "A rebuild's append-only rows by COPY") — have it parse every uuid, date and instant
+ * against it (bench/JOURNAL.md, "A rebuild's append-only rows by COPY") — have it parse every uuid, date and instant
  * from text. A value's binary form follows its Java type, so each must be the column's: {@link UUID} a uuid,
  * {@link LocalDate} a date, {@link Instant} a timestamptz, {@link Integer} an integer, {@link Boolean} a boolean, a
  * {@link String} or an enum (by name) a text; a mismatch fails the COPY, and with it the batch.

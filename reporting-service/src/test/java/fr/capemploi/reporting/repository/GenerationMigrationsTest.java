@@ -68,7 +68,7 @@ class GenerationMigrationsTest {
                     .containsExactly("fold_funding_projects enable_seqscan=off plan_cache_mode=force_generic_plan",
                             "fold_people enable_seqscan=off plan_cache_mode=force_generic_plan");
             // the fold's plans are made here, on this connection, over the generation's empty tables: made that way
-            // they used to scan the tables whole at every fold, whatever they grew to (bench/README.md, V19)
+            // they used to scan the tables whole at every fold, whatever they grew to (bench/JOURNAL.md, V19)
             connection.setAutoCommit(false);
             accompanimentOpenedAndClosed(statement, generation);
             assertThat(QueryRows.texts(statement, generation.sql("SELECT relname || ' ' || seq_scan || ' ' || "
