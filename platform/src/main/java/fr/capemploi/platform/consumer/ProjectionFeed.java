@@ -102,7 +102,9 @@ public final class ProjectionFeed {
     /**
      * Applies records (in partition order) in the caller's transaction, each read by {@code decoder} (the channel
      * reads a record once for all its projections): drops the events already processed by this
-     * consumer in one statement, applies the others in order, then advances each partition once.
+     * consumer in one statement, applies the others in order; where the batch leaves each partition is returned, for
+     * the caller to write in the same transaction with the other projections'
+     * ({@link ConsumerPositions#advanceRelaxed}).
      * <p>
      * {@code pastPositions}: the records were selected past the stored positions, so none of their events can have
      * been applied unless it was published twice (at two offsets). They are then logged by a plain insert
@@ -110,7 +112,8 @@ public final class ProjectionFeed {
      * batch again without the assumption ({@code false}: {@link ConsumerPositions#markProcessed}'s set-wise filter),
      * as a prepared batch is.
      *
-     * @return the positions to remember once the transaction has committed, and the applied events' recording times
+     * @return the positions to write, then to remember once the transaction has committed, and the applied events'
+     *         recording times
      */
     Applied applyInTransaction(List<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> decoder, boolean pastPositions) {
@@ -147,9 +150,7 @@ public final class ProjectionFeed {
         }
         int skipped = handled.size() - toApply.size();
         projection.flush();
-        Map<TopicPartition, ConsumerPositions.Advance> advances = advances(records, envelopes);
-        positions.advance(consumerName, advances.values());
-        return new Applied(advances, recorded, skipped);
+        return new Applied(advances(records, envelopes), recorded, skipped);
     }
 
     /**
@@ -209,14 +210,14 @@ public final class ProjectionFeed {
         }
 
         /**
-         * In the caller's transaction: the processed-event log, the statements, the positions. An event already in
+         * In the caller's transaction: the processed-event log and the statements; the positions are the caller's to
+         * write, as {@link ProjectionFeed#applyInTransaction}'s ({@link #advances}). An event already in
          * the log (a duplicate publish across batches, a redelivery) means the statements apply it again: the log's
          * key refuses it and the batch fails, to be applied again as it would have been without preparation.
          */
         Applied applyInTransaction() {
             feed.positions.markFresh(feed.consumerName, eventIds);
             statements.run();
-            feed.positions.advance(feed.consumerName, applied.advances().values());
             return applied;
         }
     }
