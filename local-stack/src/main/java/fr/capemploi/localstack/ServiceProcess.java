@@ -43,7 +43,12 @@ public final class ServiceProcess {
      * heap once warm (class metadata 120-135, C2's code 42-50 and growing) and C2's compilations 33-60 MiB of arena
      * at a time. One glibc arena, a trim every second, heaps that shrink and a C2 node limit were measured against
      * these options and did not lower the peaks; C1 alone would, at about +50 % of the demo's CPU (bench/JOURNAL.md,
-     * "The services' resident memory measured again"). Serial GC: one collector thread for a small heap. The
+     * "The services' resident memory measured again"). What grows after ready is C1's profiling code (tier 3, 30+ MiB
+     * of the code heap on a loaded machine, where C2 lags) on top of ~4,000 classes met at the first requests: C2
+     * alone took 25-35 MiB off every service at +58 % CPU a demo request; C1's thresholds raised 5-fold, 10-13 MiB
+     * of code in one staggered pair, CPU within that pair's noise, is not adopted on that evidence; one code heap and
+     * reflection without inflation saved nothing that moves a peak (bench/JOURNAL.md, "The write services' memory
+     * after ready"). Serial GC: one collector thread for a small heap. The
      * packaged jars' bytecode is not verified again at each start (a sixth to a fifth of a start's CPU,
      * bench/JOURNAL.md, "A service start"): it is our build's output, and the test JVMs, which keep verification on,
      * load the same libraries and generate the same classes first. The containers use the same
