@@ -243,7 +243,7 @@ public class ConsumerPositions {
      * The positions of every projection a transaction applied, moved forward in one statement that also lets the
      * transaction commit without waiting for its WAL flush ({@link #relaxDurability}'s reason): a live batch's
      * bookkeeping was a {@code SET LOCAL} and one upsert per projection, each a round trip — on this machine a system
-     * call and a wake-up at each end, per batch of the directories' feeds, which apply about one beneficiary event a
+     * call and a wake-up at each end, per batch of the directories' feeds, which apply a few beneficiary events a
      * batch (bench/JOURNAL.md, "The demo's kernel entries"). The setting is made in a materialised CTE the insert reads
      * (a one-row cross join): evaluated once, before any row is written. Call it last in the transaction, as a batch
      * of the projection channels does, only for transactions {@link #relaxDurability} is meant for.
@@ -251,6 +251,32 @@ public class ConsumerPositions {
      * @param advances per consumer name, where its batch leaves each partition (a consumer's partitions once each)
      */
     public void advanceRelaxed(Map<String, ? extends Collection<Advance>> advances) {
+        writePositions(advances, true);
+    }
+
+    /**
+     * Moves each partition of the batch forward once, in a transaction that keeps its durability (a dead letter's);
+     * a position never goes back, whatever order commits come in.
+     */
+    public void advance(String consumer, Collection<Advance> advances) {
+        if (!advances.isEmpty()) {
+            writePositions(Map.of(consumer, advances), false);
+        }
+    }
+
+    private static final String POSITIONS_UPSERT = """
+            INSERT INTO consumer_offset (consumer, topic, kafka_partition, next_offset, last_event_at, updated_at)
+            SELECT a.consumer, a.topic, a.kafka_partition, a.next_offset, a.last_event_at::timestamptz, now()
+            FROM %s unnest(?::text[], ?::text[], ?::integer[], ?::bigint[], ?::text[])
+                AS a(consumer, topic, kafka_partition, next_offset, last_event_at)
+            ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE
+            SET next_offset = GREATEST(consumer_offset.next_offset, EXCLUDED.next_offset),
+                last_event_at = COALESCE(EXCLUDED.last_event_at, consumer_offset.last_event_at),
+                updated_at = now()
+            """;
+
+    /** One upsert of every position, with {@code relaxed} the transaction's commit without its WAL flush. */
+    private void writePositions(Map<String, ? extends Collection<Advance>> advances, boolean relaxed) {
         List<String> consumers = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         List<Integer> partitions = new ArrayList<>();
@@ -266,54 +292,22 @@ public class ConsumerPositions {
         }));
         entityManager.unwrap(Session.class).doWork(connection -> {
             if (consumers.isEmpty()) {
-                relaxDurability(connection);
+                if (relaxed) {
+                    relaxDurability(connection);
+                }
                 return;
             }
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    WITH relaxed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
-                    INSERT INTO consumer_offset
-                        (consumer, topic, kafka_partition, next_offset, last_event_at, updated_at)
-                    SELECT a.consumer, a.topic, a.kafka_partition, a.next_offset, a.last_event_at::timestamptz, now()
-                    FROM relaxed, unnest(?::text[], ?::text[], ?::integer[], ?::bigint[], ?::text[])
-                        AS a(consumer, topic, kafka_partition, next_offset, last_event_at)
-                    ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE
-                    SET next_offset = GREATEST(consumer_offset.next_offset, EXCLUDED.next_offset),
-                        last_event_at = COALESCE(EXCLUDED.last_event_at, consumer_offset.last_event_at),
-                        updated_at = now()
-                    """)) {
+            String statement = relaxed
+                    ? "WITH relaxed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))\n"
+                            + POSITIONS_UPSERT.formatted("relaxed,")
+                    : POSITIONS_UPSERT.formatted("");
+            try (PreparedStatement upsert = connection.prepareStatement(statement)) {
                 upsert.setArray(1, connection.createArrayOf("text", consumers.toArray()));
                 upsert.setArray(2, connection.createArrayOf("text", topics.toArray()));
                 upsert.setArray(3, connection.createArrayOf("integer", partitions.toArray()));
                 upsert.setArray(4, connection.createArrayOf("bigint", offsets.toArray()));
                 upsert.setArray(5, connection.createArrayOf("text", lastEvents.toArray()));
                 upsert.executeUpdate();
-            }
-        });
-    }
-
-    /** Moves each partition of the batch forward once; a position never goes back, whatever order commits come in. */
-    public void advance(String consumer, Collection<Advance> advances) {
-        if (advances.isEmpty()) {
-            return;
-        }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO consumer_offset (consumer, topic, kafka_partition, next_offset, last_event_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, now())
-                    ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE
-                    SET next_offset = GREATEST(consumer_offset.next_offset, EXCLUDED.next_offset),
-                        last_event_at = COALESCE(EXCLUDED.last_event_at, consumer_offset.last_event_at),
-                        updated_at = now()
-                    """)) {
-                for (Advance advance : advances) {
-                    upsert.setString(1, consumer);
-                    upsert.setString(2, advance.topic());
-                    upsert.setInt(3, advance.partition());
-                    upsert.setLong(4, advance.nextOffset());
-                    upsert.setTimestamp(5, advance.lastEventAt() == null ? null : Timestamp.from(advance.lastEventAt()));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
             }
         });
     }
